@@ -1,0 +1,87 @@
+//! ISO object identifiers in dotted form (`1.2.246.10.12345671`), as HL7 and Kanta use them:
+//! first arc 0, 1 or 2, no empty arcs, no leading zeros.
+
+use std::fmt;
+
+/// Why a string is not a syntactically valid OID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OidError {
+    /// Empty string.
+    Empty,
+    /// A character other than digits and dots.
+    Character(char),
+    /// Two dots in a row, or a leading or trailing dot.
+    EmptyArc,
+    /// An arc with a leading zero, like `.01`.
+    LeadingZero,
+    /// The first arc is not 0, 1 or 2.
+    FirstArc,
+    /// Only one arc.
+    TooShort,
+}
+
+/// A syntactically valid OID.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Oid(String);
+
+impl Oid {
+    /// Validates the syntax `^[0-2](\.(0|[1-9][0-9]*))+$`.
+    pub fn parse(text: &str) -> Result<Self, OidError> {
+        if text.is_empty() {
+            return Err(OidError::Empty);
+        }
+        if let Some(bad) = text.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
+            return Err(OidError::Character(bad));
+        }
+        let mut arcs = 0;
+        for arc in text.split('.') {
+            if arc.is_empty() {
+                return Err(OidError::EmptyArc);
+            }
+            if arc.len() > 1 && arc.starts_with('0') {
+                return Err(OidError::LeadingZero);
+            }
+            if arcs == 0 && !matches!(arc, "0" | "1" | "2") {
+                return Err(OidError::FirstArc);
+            }
+            arcs += 1;
+        }
+        if arcs < 2 {
+            return Err(OidError::TooShort);
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// Whether `self` equals `ancestor` or sits below it, arc by arc (`1.2.246.10.1` is not
+    /// below `1.2.246.1`).
+    pub fn is_at_or_below(&self, ancestor: &Oid) -> bool {
+        self.0 == ancestor.0
+            || (self.0.starts_with(&ancestor.0) && self.0.as_bytes().get(ancestor.0.len()) == Some(&b'.'))
+    }
+
+    /// The dotted text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Oid {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for OidError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => formatter.write_str("empty"),
+            Self::Character(c) => write!(formatter, "`{c}` is not allowed (digits and dots only)"),
+            Self::EmptyArc => formatter.write_str("has an empty arc (two dots in a row, or a dot at an end)"),
+            Self::LeadingZero => formatter.write_str("an arc has a leading zero"),
+            Self::FirstArc => formatter.write_str("the first arc must be 0, 1 or 2"),
+            Self::TooShort => formatter.write_str("needs at least two arcs"),
+        }
+    }
+}
+
+impl std::error::Error for OidError {}

@@ -1,0 +1,563 @@
+//! The requirement catalog of a co-testing round: round facts (dates, test CA names, limits),
+//! services, forms, and one entry per requirement. Loaded from `testcases/<round>/catalog.toml`
+//! (embedded) or a user's directory, and validated with errors that point at `file:line:col`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::text::LineIndex;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The catalog file format version this valmis reads.
+pub const CATALOG_FORMAT: i64 = 1;
+
+/// How bad a failed requirement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Shown; blocks only under `--strict`.
+    Warning,
+    /// Blocks: the bundle is not ready.
+    Error,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// The part of a submission a requirement is about; one JUnit suite each, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    /// Manifest, layout, hygiene, forms.
+    Bundle,
+    /// Personal data in any artefact.
+    Privacy,
+    /// Pre-test case report.
+    Pretest,
+    /// Connection configuration.
+    Connection,
+    /// Service certificates.
+    Certificates,
+    /// Sample clinical documents.
+    Documents,
+}
+
+impl Area {
+    /// Every area, in report order.
+    pub const ALL: [Area; 6] =
+        [Self::Bundle, Self::Privacy, Self::Pretest, Self::Connection, Self::Certificates, Self::Documents];
+
+    /// The lowercase name used in JUnit class names and suite names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Bundle => "bundle",
+            Self::Privacy => "privacy",
+            Self::Pretest => "pretest",
+            Self::Connection => "connection",
+            Self::Certificates => "certificates",
+            Self::Documents => "documents",
+        }
+    }
+}
+
+/// How a requirement is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// By the valmis check that carries the requirement's id.
+    Builtin,
+}
+
+/// One requirement of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// Stable id, e.g. `BUNDLE-ORG`: public API.
+    pub id: String,
+    /// Area (JUnit suite).
+    pub area: Area,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Services it applies to; empty means every submission.
+    pub services: Vec<String>,
+    /// One line.
+    pub title: String,
+    /// What it checks and why.
+    pub explanation: String,
+    /// How to fix a failure.
+    pub fix: String,
+    /// Where the rule comes from.
+    pub reference: String,
+    /// How it is checked.
+    pub check: CheckKind,
+    /// Line of its `[[requirement]]` entry, for error messages about it.
+    #[serde(skip)]
+    pub line: u32,
+}
+
+/// A Kanta service a vendor registers for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Service {
+    /// Service id used in manifests (`potilastiedon-arkisto`).
+    pub id: String,
+    /// Human name.
+    pub title: String,
+    /// Ids of the forms a registration for it must include.
+    pub forms: Vec<String>,
+}
+
+/// A registration form and the file names that count as it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormKind {
+    /// Id used by services (`registration`).
+    pub id: String,
+    /// Human name, Finnish and English.
+    pub title: String,
+    /// Bundle-relative globs, matched case-insensitively (`forms/rekisteroitymislomake*`).
+    pub patterns: Vec<String>,
+    /// Compiled `patterns`.
+    #[serde(skip)]
+    pub matcher: globset::GlobSet,
+}
+
+/// Facts about the co-testing round that date and certificate rules use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Round {
+    /// Round id, the folder name under `testcases/` (`2027-1`).
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// First day of the co-testing period.
+    pub starts: Date,
+    /// Last day of the co-testing period.
+    pub ends: Date,
+    /// Whole months before `starts` by which registration must be in.
+    pub registration_months_before_start: u8,
+    /// Last day a registration counts as on time: `starts` minus the months above.
+    pub registration_deadline: Date,
+    /// Oldest a pre-test execution may be, in days before `--now`.
+    pub pretest_max_age_days: u32,
+    /// Certificates expiring within this many days of `--now` get a warning.
+    pub certificate_expiry_margin_days: u32,
+    /// Issuer names of DVV test CAs.
+    pub test_ca_names: Vec<String>,
+    /// Issuer names of production CAs (an error with its own message).
+    pub production_ca_names: Vec<String>,
+    /// Host globs of production endpoints that must never appear in a test configuration.
+    pub production_host_patterns: Vec<String>,
+}
+
+/// A validated catalog of one round.
+#[derive(Debug, Clone, Serialize)]
+pub struct Catalog {
+    /// The file it was read from, as shown in messages (`testcases/2027-1/catalog.toml`).
+    pub source: String,
+    /// Round facts.
+    pub round: Round,
+    /// Services, in file order.
+    pub services: Vec<Service>,
+    /// Forms, in file order.
+    pub forms: Vec<FormKind>,
+    /// Requirements, in file order.
+    pub requirements: Vec<Requirement>,
+}
+
+impl Catalog {
+    /// Parses and validates one `catalog.toml`. `source` is the path shown in errors.
+    pub fn parse(source: &str, text: &str) -> Result<Self, CatalogError> {
+        let raw: RawCatalog = toml::from_str(text).map_err(|error| {
+            let message = error.message().trim_end().to_owned();
+            CatalogError::at(source, text, error.span().map(|span| span.start), message)
+        })?;
+        Validator { source, text, problems: Vec::new() }.validate(raw)
+    }
+
+    /// The requirement with this id.
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|requirement| requirement.id == id)
+    }
+
+    /// The service with this id.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|service| service.id == id)
+    }
+
+    /// The form kind with this id.
+    pub fn form(&self, id: &str) -> Option<&FormKind> {
+        self.forms.iter().find(|form| form.id == id)
+    }
+}
+
+/// Every catalog available to a run, by round id.
+#[derive(Debug, Clone)]
+pub struct CatalogSet {
+    /// `embedded` or the directory given with `--catalog`.
+    pub origin: String,
+    rounds: BTreeMap<String, Catalog>,
+}
+
+impl CatalogSet {
+    /// The catalogs built into this valmis (`testcases/*/catalog.toml` at build time).
+    pub fn embedded() -> Result<Self, CatalogError> {
+        let mut rounds = BTreeMap::new();
+        for (round, text) in embedded::EMBEDDED {
+            let catalog = Catalog::parse(&format!("testcases/{round}/catalog.toml"), text)?;
+            rounds.insert(catalog.round.id.clone(), catalog);
+        }
+        Ok(Self { origin: "embedded".to_owned(), rounds })
+    }
+
+    /// A user's catalog directory: either one round (it holds `catalog.toml`) or a `testcases/`
+    /// style folder with one sub-folder per round.
+    pub fn load_dir(dir: &Path) -> Result<Self, CatalogError> {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|error| CatalogError {
+                path: path.display().to_string(),
+                line: None,
+                column: None,
+                message: format!("failed to read catalog: {error}"),
+            })
+        };
+        let mut files = Vec::new();
+        let single = dir.join("catalog.toml");
+        if single.is_file() {
+            files.push(single);
+        } else {
+            let entries = std::fs::read_dir(dir).map_err(|error| CatalogError {
+                path: dir.display().to_string(),
+                line: None,
+                column: None,
+                message: format!("failed to read catalog directory: {error}"),
+            })?;
+            for entry in entries.filter_map(Result::ok) {
+                let candidate = entry.path().join("catalog.toml");
+                if candidate.is_file() {
+                    files.push(candidate);
+                }
+            }
+            files.sort();
+        }
+        if files.is_empty() {
+            return Err(CatalogError {
+                path: dir.display().to_string(),
+                line: None,
+                column: None,
+                message: "no catalog.toml here nor in any sub-folder".to_owned(),
+            });
+        }
+        let mut rounds = BTreeMap::new();
+        for file in files {
+            let shown = file.display().to_string();
+            let catalog = Catalog::parse(&shown, &read(&file)?)?;
+            if let Some(previous) = rounds.insert(catalog.round.id.clone(), catalog) {
+                return Err(CatalogError {
+                    path: shown,
+                    line: None,
+                    column: None,
+                    message: format!("round `{}` is also defined in {}", previous.round.id, previous.source),
+                });
+            }
+        }
+        Ok(Self { origin: dir.display().to_string(), rounds })
+    }
+
+    /// The catalog of `round`.
+    pub fn get(&self, round: &str) -> Option<&Catalog> {
+        self.rounds.get(round)
+    }
+
+    /// The newest round (by id, which sorts by year and half).
+    pub fn latest(&self) -> Option<&Catalog> {
+        self.rounds.values().next_back()
+    }
+
+    /// Round ids, sorted.
+    pub fn round_ids(&self) -> Vec<&str> {
+        self.rounds.keys().map(String::as_str).collect()
+    }
+}
+
+/// A catalog that cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    /// The catalog file.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// 1-based column, when known.
+    pub column: Option<u32>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl CatalogError {
+    fn at(path: &str, text: &str, offset: Option<usize>, message: String) -> Self {
+        let (line, column) = match offset {
+            Some(offset) => {
+                let (line, column) = LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), offset);
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        };
+        Self { path: path.to_owned(), line, column, message }
+    }
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(formatter, "{}:{line}:{column}: {}", self.path, self.message),
+            _ => write!(formatter, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    format: Spanned<i64>,
+    round: RawRound,
+    #[serde(rename = "service", default)]
+    services: Vec<RawService>,
+    #[serde(rename = "form", default)]
+    forms: Vec<RawForm>,
+    #[serde(rename = "requirement", default)]
+    requirements: Vec<Spanned<RawRequirement>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRound {
+    id: Spanned<String>,
+    title: String,
+    starts: Spanned<toml::value::Datetime>,
+    ends: Spanned<toml::value::Datetime>,
+    registration_months_before_start: u8,
+    pretest_max_age_days: u32,
+    certificate_expiry_margin_days: u32,
+    test_ca_names: Vec<String>,
+    production_ca_names: Vec<String>,
+    production_host_patterns: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawService {
+    id: Spanned<String>,
+    title: String,
+    forms: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    id: Spanned<String>,
+    title: String,
+    patterns: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    id: Spanned<String>,
+    area: Area,
+    severity: Severity,
+    #[serde(default)]
+    services: Vec<Spanned<String>>,
+    title: String,
+    explanation: String,
+    fix: String,
+    reference: Spanned<String>,
+    #[serde(default = "builtin")]
+    check: CheckKind,
+}
+
+fn builtin() -> CheckKind {
+    CheckKind::Builtin
+}
+
+struct Validator<'a> {
+    source: &'a str,
+    text: &'a str,
+    problems: Vec<CatalogError>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, offset: usize, message: String) {
+        self.problems.push(CatalogError::at(self.source, self.text, Some(offset), message));
+    }
+
+    fn date(&mut self, value: &Spanned<toml::value::Datetime>, field: &str) -> Date {
+        let datetime = value.get_ref();
+        match (datetime.date, datetime.time) {
+            (Some(date), None) => match Date::new(date.year as i16, date.month as i8, date.day as i8) {
+                Ok(date) => return date,
+                Err(error) => self.problem(value.span().start, format!("`{field}`: {error}")),
+            },
+            _ => self.problem(value.span().start, format!("`{field}` must be a plain date like 2027-03-01")),
+        }
+        Date::constant(2000, 1, 1)
+    }
+
+    fn validate(mut self, raw: RawCatalog) -> Result<Catalog, CatalogError> {
+        if *raw.format.get_ref() != CATALOG_FORMAT {
+            self.problem(raw.format.span().start, format!(
+                "catalog format {} is not supported; this valmis reads format {CATALOG_FORMAT}",
+                raw.format.get_ref()
+            ));
+        }
+        let starts = self.date(&raw.round.starts, "round.starts");
+        let ends = self.date(&raw.round.ends, "round.ends");
+        if ends < starts {
+            self.problem(raw.round.ends.span().start, "`round.ends` is before `round.starts`".to_owned());
+        }
+        let months = raw.round.registration_months_before_start;
+        let registration_deadline = starts
+            .checked_sub(jiff::Span::new().months(i64::from(months)))
+            .unwrap_or(starts);
+        if !is_round_id(raw.round.id.get_ref()) {
+            self.problem(raw.round.id.span().start, format!(
+                "round id `{}` must look like `2027-1` (year, hyphen, number)", raw.round.id.get_ref()
+            ));
+        }
+
+        let mut forms = Vec::new();
+        let mut form_ids = BTreeSet::new();
+        for form in raw.forms {
+            if !form_ids.insert(form.id.get_ref().clone()) {
+                self.problem(form.id.span().start, format!("form `{}` is defined twice", form.id.get_ref()));
+            }
+            let mut builder = globset::GlobSetBuilder::new();
+            for pattern in &form.patterns {
+                match globset::GlobBuilder::new(pattern.get_ref()).case_insensitive(true).literal_separator(true).build() {
+                    Ok(glob) => {
+                        builder.add(glob);
+                    }
+                    Err(error) => self.problem(pattern.span().start, format!("bad glob: {error}")),
+                }
+            }
+            let matcher = builder.build().unwrap_or_else(|_| globset::GlobSet::empty());
+            forms.push(FormKind {
+                id: form.id.into_inner(),
+                title: form.title,
+                patterns: form.patterns.into_iter().map(Spanned::into_inner).collect(),
+                matcher,
+            });
+        }
+
+        let mut services = Vec::new();
+        let mut service_ids = BTreeSet::new();
+        for service in raw.services {
+            if !service_ids.insert(service.id.get_ref().clone()) {
+                self.problem(service.id.span().start, format!("service `{}` is defined twice", service.id.get_ref()));
+            }
+            for form in &service.forms {
+                if !form_ids.contains(form.get_ref()) {
+                    self.problem(form.span().start, format!("no `[[form]]` has id `{}`", form.get_ref()));
+                }
+            }
+            services.push(Service {
+                id: service.id.into_inner(),
+                title: service.title,
+                forms: service.forms.into_iter().map(Spanned::into_inner).collect(),
+            });
+        }
+
+        let mut requirements = Vec::new();
+        let mut requirement_ids = BTreeSet::new();
+        for entry in raw.requirements {
+            let entry_offset = entry.span().start;
+            let requirement = entry.into_inner();
+            let id = requirement.id.get_ref();
+            if !is_requirement_id(id) {
+                self.problem(requirement.id.span().start, format!(
+                    "requirement id `{id}` must be upper-case words joined by hyphens, like BUNDLE-ORG"
+                ));
+            }
+            if !requirement_ids.insert(id.clone()) {
+                self.problem(requirement.id.span().start, format!("requirement `{id}` is defined twice"));
+            }
+            for service in &requirement.services {
+                if !service_ids.contains(service.get_ref()) {
+                    self.problem(service.span().start, format!("no `[[service]]` has id `{}`", service.get_ref()));
+                }
+            }
+            if !requirement.reference.get_ref().starts_with("https://") {
+                self.problem(requirement.reference.span().start, "`reference` must be an https:// link".to_owned());
+            }
+            let (line, _) = LineIndex::new(self.text.as_bytes()).line_col(self.text.as_bytes(), entry_offset);
+            requirements.push(Requirement {
+                id: requirement.id.into_inner(),
+                area: requirement.area,
+                severity: requirement.severity,
+                services: requirement.services.into_iter().map(Spanned::into_inner).collect(),
+                title: requirement.title,
+                explanation: requirement.explanation,
+                fix: requirement.fix,
+                reference: requirement.reference.into_inner(),
+                check: requirement.check,
+                line,
+            });
+        }
+
+        if let Some(first) = self.problems.into_iter().next() {
+            return Err(first);
+        }
+        Ok(Catalog {
+            source: self.source.to_owned(),
+            round: Round {
+                id: raw.round.id.into_inner(),
+                title: raw.round.title,
+                starts,
+                ends,
+                registration_months_before_start: months,
+                registration_deadline,
+                pretest_max_age_days: raw.round.pretest_max_age_days,
+                certificate_expiry_margin_days: raw.round.certificate_expiry_margin_days,
+                test_ca_names: raw.round.test_ca_names,
+                production_ca_names: raw.round.production_ca_names,
+                production_host_patterns: raw.round.production_host_patterns,
+            },
+            services,
+            forms,
+            requirements,
+        })
+    }
+}
+
+fn is_round_id(id: &str) -> bool {
+    let mut parts = id.split('-');
+    let year = parts.next().unwrap_or_default();
+    let number = parts.next().unwrap_or_default();
+    parts.next().is_none()
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_requirement_id(id: &str) -> bool {
+    let parts: Vec<&str> = id.split('-').collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && part.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && part.as_bytes()[0].is_ascii_uppercase()
+        })
+}

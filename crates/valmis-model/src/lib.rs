@@ -1,0 +1,16 @@
+//! The valmis core model: what a requirement is, what the catalog of a co-testing round holds,
+//! what a check reports (findings) and what a run concludes per requirement and subject
+//! (outcomes).
+//!
+//! This crate never does IO beyond [`catalog::CatalogSet::load_dir`], which reads a user's
+//! catalog directory; the built-in catalog is embedded at compile time.
+
+pub mod catalog;
+mod finding;
+mod outcome;
+mod text;
+
+pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Requirement, Severity};
+pub use finding::{Finding, Location, Snippet};
+pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
+pub use text::LineIndex;

@@ -1,0 +1,152 @@
+//! Outcomes: what a run concluded for each (requirement x subject), and the report that holds
+//! them all.
+
+use serde::Serialize;
+
+use crate::catalog::{Area, Severity};
+use crate::finding::Finding;
+
+/// The verdict on one (requirement x subject).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", content = "reason", rename_all = "kebab-case")]
+pub enum Status {
+    /// Checked, nothing found.
+    Passed,
+    /// Checked, only warnings found and `--strict` not given: passes, warnings shown.
+    Warned,
+    /// Checked, at least one blocking finding (an error, or a warning under `--strict`).
+    Failed,
+    /// Could not be evaluated (a file could not be read, say); blocks like a failure.
+    Error(String),
+    /// Not evaluated on purpose: does not apply, offline-only, not implemented yet, not
+    /// selected. Never blocks.
+    Skipped(String),
+}
+
+impl Status {
+    /// Whether this outcome makes the bundle "not ready".
+    pub fn is_blocking(&self) -> bool {
+        matches!(self, Self::Failed | Self::Error(_))
+    }
+}
+
+/// One row of the report: a requirement applied to one subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// Requirement id, e.g. `BUNDLE-ORG`.
+    pub requirement: String,
+    /// The area the requirement belongs to; one JUnit suite per area.
+    pub area: Area,
+    /// The requirement's one-line title.
+    pub title: String,
+    /// The requirement's severity in the catalog.
+    pub severity: Severity,
+    /// What the requirement was applied to (`documents/lähete.xml`, a form kind, a case id);
+    /// `None` for bundle-wide requirements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Bundle-relative path of the file the subject lives in, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Line of the first finding, or of the subject, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The verdict.
+    #[serde(flatten)]
+    pub status: Status,
+    /// Everything the check found, errors first.
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    /// The JUnit test name: `ID: subject`, or `ID` for bundle-wide requirements.
+    pub fn test_name(&self) -> String {
+        match &self.subject {
+            Some(subject) => format!("{}: {subject}", self.requirement),
+            None => self.requirement.clone(),
+        }
+    }
+
+    /// The worst severity among the findings.
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|finding| finding.severity).max()
+    }
+}
+
+/// Counts for the closing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Passed and warned outcomes.
+    pub passed: usize,
+    /// Failed outcomes.
+    pub failed: usize,
+    /// Skipped outcomes.
+    pub skipped: usize,
+    /// Outcomes that could not be evaluated.
+    pub errors: usize,
+}
+
+impl Summary {
+    /// `N passed, N failed, N skipped` (with `, N errors` when any), the last line of a run.
+    pub fn closing_line(&self) -> String {
+        let mut line = format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped);
+        if self.errors > 0 {
+            line.push_str(&format!(", {} errors", self.errors));
+        }
+        line
+    }
+}
+
+/// Facts about a run that every report sink prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportMeta {
+    /// valmis version.
+    pub tool_version: String,
+    /// The co-testing round whose catalog was used.
+    pub round: String,
+    /// Where the catalog came from (`embedded` or a directory).
+    pub catalog: String,
+    /// The bundle as the user named it.
+    pub bundle: String,
+    /// The instant date rules used, RFC 3339.
+    pub now: String,
+    /// Whether warnings block.
+    pub strict: bool,
+}
+
+/// Everything one run concluded, in a deterministic order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Run facts.
+    pub meta: ReportMeta,
+    /// One per (requirement x subject), sorted by area, requirement id, subject.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Report {
+    /// Sorts the outcomes into the canonical order.
+    pub fn sort(&mut self) {
+        self.outcomes.sort_by(|a, b| {
+            (a.area, &a.requirement, &a.subject).cmp(&(b.area, &b.requirement, &b.subject))
+        });
+    }
+
+    /// Counts outcomes by status.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for outcome in &self.outcomes {
+            match outcome.status {
+                Status::Passed | Status::Warned => summary.passed += 1,
+                Status::Failed => summary.failed += 1,
+                Status::Error(_) => summary.errors += 1,
+                Status::Skipped(_) => summary.skipped += 1,
+            }
+        }
+        summary
+    }
+
+    /// Whether the bundle is ready: no blocking outcome.
+    pub fn is_ready(&self) -> bool {
+        !self.outcomes.iter().any(|outcome| outcome.status.is_blocking())
+    }
+}
