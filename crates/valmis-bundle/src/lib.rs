@@ -1,1 +1,255 @@
-//! placeholder
+//! One read-only virtual file system over a submission bundle, whether it is a directory or a
+//! `.zip`. Bundles are read in place and never extracted: nothing here writes anywhere.
+//!
+//! Opening a bundle lists its entries and judges their names and declared sizes before a single
+//! byte is decompressed. Entries that are unsafe to read (absolute paths, `..`, symlinks,
+//! special files) are left out of the file list and reported as [`PathIssue`]s; an archive that
+//! is hostile as a whole (a zip bomb, duplicate names, too many entries) is *refused*: it has no
+//! files, and its issues say why. Reads are bounded by [`Limits`], so a lying size header cannot
+//! exhaust memory.
+
+mod dir;
+mod zip_archive;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Limits that keep hostile bundles cheap to reject.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Most entries (files and folders) a bundle may have.
+    pub max_entries: usize,
+    /// Largest single file, uncompressed.
+    pub max_file_size: u64,
+    /// Largest sum of all file sizes, uncompressed.
+    pub max_total_size: u64,
+    /// Largest uncompressed/compressed ratio of one zip entry ...
+    pub max_compression_ratio: u64,
+    /// ... counted only for entries at least this large (small files compress well honestly).
+    pub ratio_applies_from: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_entries: 50_000,
+            max_file_size: 256 * 1024 * 1024,
+            max_total_size: 4 * 1024 * 1024 * 1024,
+            max_compression_ratio: 200,
+            ratio_applies_from: 1024 * 1024,
+        }
+    }
+}
+
+/// What kind of container the bundle is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BundleKind {
+    /// A directory on disk.
+    Directory,
+    /// A zip archive, read in place.
+    Zip,
+}
+
+/// A file in the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Bundle-relative path, `/`-separated, without a zip's top-level folder.
+    pub path: String,
+    /// Size in bytes (declared size for zip entries).
+    pub size: u64,
+    /// The name was not valid UTF-8 and `path` is a lossy rendering of it.
+    pub lossy_name: bool,
+    location: EntryLocation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum EntryLocation {
+    File(PathBuf),
+    ZipIndex(usize),
+}
+
+/// A problem with an entry's name, kind or size, found when opening the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathIssue {
+    /// The entry's name as stored (lossy UTF-8), or the bundle itself (empty).
+    pub path: String,
+    /// What is wrong, as a lowercase fragment.
+    pub message: String,
+    /// Only worth a warning (e.g. backslash separators that were normalised).
+    pub warning_only: bool,
+}
+
+/// Why a bundle could not be opened at all (a usage error, exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The path does not exist or cannot be read.
+    #[error("cannot read bundle `{path}`: {source}")]
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A file that is not a zip archive.
+    #[error("bundle `{path}` is neither a directory nor a zip archive: {reason}")]
+    NotABundle {
+        /// The path as given.
+        path: String,
+        /// What the zip reader said.
+        reason: String,
+    },
+}
+
+/// Why one file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// Not in the bundle.
+    #[error("`{0}` is not in the bundle")]
+    NotFound(String),
+    /// Larger than [`Limits::max_file_size`] or than its zip header declared.
+    #[error("`{path}` is too large to read: {reason}")]
+    TooLarge {
+        /// Bundle path.
+        path: String,
+        /// Which limit.
+        reason: String,
+    },
+    /// The operating system or the zip reader failed.
+    #[error("failed to read `{path}`: {reason}")]
+    Io {
+        /// Bundle path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// An opened bundle.
+#[derive(Debug)]
+pub struct Bundle {
+    display: String,
+    kind: BundleKind,
+    files: BTreeMap<String, Entry>,
+    dirs: BTreeSet<String>,
+    issues: Vec<PathIssue>,
+    refused: Option<String>,
+    limits: Limits,
+    zip: Option<Mutex<zip_archive::Archive>>,
+    zip_prefix: String,
+}
+
+impl Bundle {
+    /// Opens `path` (a directory or a zip file). `display` is how the user named it; reports
+    /// show paths under it.
+    pub fn open(path: &Path, display: &str, limits: Limits) -> Result<Self, OpenError> {
+        let metadata = std::fs::metadata(path)
+            .map_err(|source| OpenError::Io { path: display.to_owned(), source })?;
+        let mut bundle = Self {
+            display: display.to_owned(),
+            kind: BundleKind::Directory,
+            files: BTreeMap::new(),
+            dirs: BTreeSet::new(),
+            issues: Vec::new(),
+            refused: None,
+            limits,
+            zip: None,
+            zip_prefix: String::new(),
+        };
+        if metadata.is_dir() {
+            dir::scan(&mut bundle, path);
+        } else {
+            bundle.kind = BundleKind::Zip;
+            zip_archive::open(&mut bundle, path)?;
+        }
+        Ok(bundle)
+    }
+
+    /// Directory or zip.
+    pub fn kind(&self) -> BundleKind {
+        self.kind
+    }
+
+    /// The bundle as the user named it.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
+    /// Every readable file, sorted by path.
+    pub fn files(&self) -> impl Iterator<Item = &Entry> {
+        self.files.values()
+    }
+
+    /// Every folder, sorted (with a trailing `/`).
+    pub fn dirs(&self) -> impl Iterator<Item = &str> {
+        self.dirs.iter().map(String::as_str)
+    }
+
+    /// The file at `path`, if it is in the bundle and readable.
+    pub fn entry(&self, path: &str) -> Option<&Entry> {
+        self.files.get(path)
+    }
+
+    /// Problems found with entry names, kinds and sizes.
+    pub fn path_issues(&self) -> &[PathIssue] {
+        &self.issues
+    }
+
+    /// Why the whole bundle was refused (zip bomb, duplicate names, too many entries), if it was.
+    /// A refused bundle has no files.
+    pub fn refused(&self) -> Option<&str> {
+        self.refused.as_deref()
+    }
+
+    /// The path a user would open to look at `path`: under the bundle directory, or
+    /// `bundle.zip!/folder/path` inside an archive.
+    pub fn display_path(&self, path: &str) -> String {
+        match self.kind {
+            BundleKind::Directory => {
+                let base = self.display.trim_end_matches('/');
+                if base == "." || base.is_empty() { path.to_owned() } else { format!("{base}/{path}") }
+            }
+            BundleKind::Zip => format!("{}!/{}{path}", self.display, self.zip_prefix),
+        }
+    }
+
+    /// Reads a whole file, refusing anything over [`Limits::max_file_size`].
+    pub fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
+        let entry = self.files.get(path).ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
+        if entry.size > self.limits.max_file_size {
+            return Err(ReadError::TooLarge {
+                path: path.to_owned(),
+                reason: format!("{} bytes, the limit is {}", entry.size, self.limits.max_file_size),
+            });
+        }
+        match &entry.location {
+            EntryLocation::File(file) => dir::read(file, path, self.limits.max_file_size),
+            EntryLocation::ZipIndex(index) => {
+                let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
+                let mut archive = zip.lock().map_err(|_| ReadError::Io {
+                    path: path.to_owned(),
+                    reason: "zip reader poisoned by an earlier failure".to_owned(),
+                })?;
+                zip_archive::read(&mut archive, *index, entry.size, path)
+            }
+        }
+    }
+
+    fn issue(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.issues.push(PathIssue { path: path.into(), message: message.into(), warning_only: false });
+    }
+
+    fn refuse(&mut self, reason: String) {
+        self.files.clear();
+        self.dirs.clear();
+        self.zip = None;
+        self.issue("", reason.clone());
+        self.refused = Some(reason);
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes` (ring's implementation: one crypto provider throughout).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    digest.as_ref().iter().map(|byte| format!("{byte:02x}")).collect()
+}

@@ -1,0 +1,87 @@
+//! Directory bundles: walk without following symlinks, never open special files, stop at the
+//! entry limit.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::{Bundle, Entry, EntryLocation, ReadError};
+
+/// Folders whose contents are never walked: they are reported whole by BUNDLE-HYGIENE and can
+/// be enormous.
+const NOT_WALKED: &[&str] = &[".git", ".hg", ".svn", "node_modules"];
+
+pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
+    let mut pending = vec![(root.to_path_buf(), String::new())];
+    let mut seen = 0usize;
+    while let Some((dir, prefix)) = pending.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                bundle.issue(display_dir(&prefix), format!("folder cannot be read: {error}"));
+                continue;
+            }
+        };
+        for entry in entries {
+            seen += 1;
+            if seen > bundle.limits.max_entries {
+                let limit = bundle.limits.max_entries;
+                bundle.refuse(format!("the bundle has more than {limit} entries; the limit keeps hostile bundles cheap to reject"));
+                return;
+            }
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    bundle.issue(display_dir(&prefix), format!("folder cannot be listed: {error}"));
+                    continue;
+                }
+            };
+            let name = entry.file_name();
+            let lossy_name = name.to_str().is_none();
+            let path = format!("{prefix}{}", name.to_string_lossy());
+            let metadata = match fs::symlink_metadata(entry.path()) {
+                Ok(metadata) => metadata,
+                Err(error) => {
+                    bundle.issue(path, format!("cannot be inspected: {error}"));
+                    continue;
+                }
+            };
+            let file_type = metadata.file_type();
+            if file_type.is_symlink() {
+                bundle.issue(path, "is a symbolic link; links are not followed (copy the file in instead)");
+            } else if file_type.is_dir() {
+                bundle.dirs.insert(format!("{path}/"));
+                if !NOT_WALKED.contains(&name.to_string_lossy().as_ref()) {
+                    pending.push((entry.path(), format!("{path}/")));
+                }
+            } else if file_type.is_file() {
+                let size = metadata.len();
+                bundle.files.insert(path.clone(), Entry {
+                    path,
+                    size,
+                    lossy_name,
+                    location: EntryLocation::File(entry.path()),
+                });
+            } else {
+                bundle.issue(path, "is not a regular file (a device, socket or pipe) and is not read");
+            }
+        }
+    }
+}
+
+fn display_dir(prefix: &str) -> String {
+    if prefix.is_empty() { ".".to_owned() } else { prefix.to_owned() }
+}
+
+pub(crate) fn read(file: &Path, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let io_error = |error: std::io::Error| ReadError::Io { path: path.to_owned(), reason: error.to_string() };
+    let handle = fs::File::open(file).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    // The size was checked when listing, but the file may have grown since: read one byte past
+    // the limit to notice.
+    handle.take(limit + 1).read_to_end(&mut bytes).map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { path: path.to_owned(), reason: format!("it grew past {limit} bytes while being read") });
+    }
+    Ok(bytes)
+}

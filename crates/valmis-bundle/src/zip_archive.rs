@@ -1,0 +1,248 @@
+//! Zip bundles: judged from the central directory before anything is decompressed.
+//!
+//! The entry count is read from the end-of-central-directory record first, so that an archive
+//! claiming millions of entries is refused before the zip reader builds its index. Names are
+//! judged from their raw bytes: `zip`'s `enclosed_name()` would quietly turn `/etc/x` into
+//! `etc/x`, and we want to report it instead.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::Mutex;
+
+use zip::ZipArchive;
+
+use crate::{Bundle, Entry, EntryLocation, OpenError, PathIssue, ReadError};
+
+pub(crate) type Archive = ZipArchive<BufReader<File>>;
+
+/// Unix file type bits of a symbolic link in `external_attributes >> 16`.
+const UNIX_SYMLINK: u32 = 0o120_000;
+const UNIX_TYPE_MASK: u32 = 0o170_000;
+
+pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
+    let display = bundle.display.clone();
+    let io = |source| OpenError::Io { path: display.clone(), source };
+    let mut file = File::open(path).map_err(io)?;
+    let declared_entries = declared_entry_count(&mut file).map_err(io)?.ok_or_else(|| OpenError::NotABundle {
+        path: display.clone(),
+        reason: "no end-of-central-directory record".to_owned(),
+    })?;
+    let limits = bundle.limits;
+    if declared_entries > limits.max_entries as u64 {
+        bundle.refuse(format!(
+            "the archive declares {declared_entries} entries; the limit is {} (zip bomb or wrong file?)",
+            limits.max_entries
+        ));
+        return Ok(());
+    }
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    let archive = ZipArchive::new(BufReader::new(file))
+        .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: error.to_string() })?;
+    if archive.has_duplicate_names() {
+        bundle.refuse("the archive holds two entries with the same name; which one counts is ambiguous".to_owned());
+        return Ok(());
+    }
+
+    let mut names = Vec::with_capacity(archive.len());
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = match archive.by_index_data(index) {
+            Ok(entry) => entry,
+            Err(error) => {
+                bundle.issue(format!("#{index}"), format!("entry cannot be read from the central directory: {error}"));
+                continue;
+            }
+        };
+        let raw = entry.name_raw();
+        let lossy_name = std::str::from_utf8(raw).is_err();
+        let shown = entry.name().map(|name| name.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned());
+        let size = entry.size();
+        let compressed = entry.compressed_size();
+        let is_symlink = entry.unix_mode().is_some_and(|mode| mode & UNIX_TYPE_MASK == UNIX_SYMLINK) || entry.is_symlink();
+        let is_dir = entry.is_dir();
+        let encrypted = entry.encrypted();
+        drop(entry);
+
+        total = total.saturating_add(size);
+        if total > limits.max_total_size {
+            bundle.refuse(format!(
+                "the archive declares more than {} bytes uncompressed in all; the limit is {} (zip bomb?)",
+                total, limits.max_total_size
+            ));
+            return Ok(());
+        }
+        if size >= limits.ratio_applies_from && size / compressed.max(1) > limits.max_compression_ratio {
+            bundle.refuse(format!(
+                "entry `{shown}` declares {size} bytes from {compressed} compressed, a ratio over {}:1 (zip bomb?)",
+                limits.max_compression_ratio
+            ));
+            return Ok(());
+        }
+        let normalised = match normalise(&shown) {
+            Ok(normalised) => normalised,
+            Err(reason) => {
+                bundle.issue(shown, reason);
+                continue;
+            }
+        };
+        if normalised.backslashes {
+            bundle.issues.push(PathIssue {
+                path: shown.clone(),
+                message: "uses `\\` as folder separator; zip names use `/` (read as if it did)".to_owned(),
+                warning_only: true,
+            });
+        }
+        if is_symlink {
+            bundle.issue(shown, "is a symbolic link; links are not followed (store the file itself)");
+            continue;
+        }
+        if encrypted {
+            bundle.issue(shown, "is encrypted; Kela cannot open it either");
+            continue;
+        }
+        if size > limits.max_file_size {
+            bundle.issue(shown, format!("declares {size} bytes; the limit for one file is {}", limits.max_file_size));
+            continue;
+        }
+        names.push((index, normalised.path, size, lossy_name, is_dir));
+    }
+
+    // A bundle zipped together with its folder has everything under one top-level folder.
+    let prefix = common_top_folder(names.iter().map(|(_, path, ..)| path.as_str()));
+    let mut seen = std::collections::BTreeSet::new();
+    for (index, path, size, lossy_name, is_dir) in names {
+        let path = path.strip_prefix(&prefix).unwrap_or(&path).to_owned();
+        if path.is_empty() {
+            continue;
+        }
+        if !seen.insert(path.clone()) {
+            bundle.refuse(format!("two entries both mean `{path}`; which one counts is ambiguous"));
+            return Ok(());
+        }
+        if is_dir {
+            bundle.dirs.insert(format!("{}/", path.trim_end_matches('/')));
+        } else {
+            bundle.files.insert(path.clone(), Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
+        }
+    }
+    bundle.zip_prefix = prefix;
+    bundle.zip = Some(Mutex::new(archive));
+    Ok(())
+}
+
+pub(crate) fn read(archive: &mut Archive, index: usize, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
+    let fail = |reason: String| ReadError::Io { path: path.to_owned(), reason };
+    let entry = archive.by_index(index).map_err(|error| fail(error.to_string()))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(declared.min(1 << 20)).unwrap_or(0));
+    // One byte past the declared size is enough to catch a header that lies about it.
+    entry.take(declared + 1).read_to_end(&mut bytes).map_err(|error| fail(error.to_string()))?;
+    if bytes.len() as u64 > declared {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            reason: format!("it decompresses to more than the {declared} bytes its header declares"),
+        });
+    }
+    Ok(bytes)
+}
+
+struct Normalised {
+    path: String,
+    backslashes: bool,
+}
+
+/// Turns a raw zip name into a bundle path, or says why it is unsafe.
+fn normalise(name: &str) -> Result<Normalised, String> {
+    let backslashes = name.contains('\\');
+    let unified = name.replace('\\', "/");
+    if unified.starts_with('/') {
+        return Err("has an absolute path; extracting it would write outside the target folder".to_owned());
+    }
+    let bytes = unified.as_bytes();
+    if bytes.len() >= 2 && bytes[1] == b':' && bytes[0].is_ascii_alphabetic() {
+        return Err("starts with a drive letter; extracting it would write outside the target folder".to_owned());
+    }
+    if unified.contains('\0') {
+        return Err("contains a NUL character".to_owned());
+    }
+    let mut parts = Vec::new();
+    for part in unified.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return Err("contains `..`; extracting it would write outside the target folder (zip slip)".to_owned()),
+            part => parts.push(part),
+        }
+    }
+    let mut path = parts.join("/");
+    if unified.ends_with('/') && !path.is_empty() {
+        path.push('/');
+    }
+    Ok(Normalised { path, backslashes })
+}
+
+fn common_top_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut common: Option<&str> = None;
+    let mut has_manifest = false;
+    for path in paths {
+        let Some((top, rest)) = path.split_once('/') else { return String::new() };
+        match common {
+            None => common = Some(top),
+            Some(existing) if existing == top => {}
+            Some(_) => return String::new(),
+        }
+        has_manifest |= rest == "manifest.toml";
+    }
+    // Only a folder that holds the manifest is the bundle root; `documents/x.xml` alone is not.
+    match common {
+        Some(top) if has_manifest => format!("{top}/"),
+        _ => String::new(),
+    }
+}
+
+/// Reads the entry count from the end-of-central-directory record (and its zip64 form), or
+/// `None` when there is no such record.
+fn declared_entry_count(file: &mut File) -> std::io::Result<Option<u64>> {
+    let length = file.seek(SeekFrom::End(0))?;
+    let tail_length = length.min(22 + 65_535);
+    file.seek(SeekFrom::Start(length - tail_length))?;
+    let mut tail = vec![0u8; tail_length as usize];
+    file.read_exact(&mut tail)?;
+    let Some(eocd) = (0..tail.len().saturating_sub(21)).rev().find(|&at| tail[at..at + 4] == [0x50, 0x4b, 0x05, 0x06]) else {
+        return Ok(None);
+    };
+    let count = u64::from(u16::from_le_bytes([tail[eocd + 10], tail[eocd + 11]]));
+    if count != 0xFFFF || eocd < 20 || tail[eocd - 20..eocd - 16] != [0x50, 0x4b, 0x06, 0x07] {
+        return Ok(Some(count));
+    }
+    let locator = &tail[eocd - 20..eocd];
+    let zip64_offset = u64::from_le_bytes(locator[8..16].try_into().unwrap_or_default());
+    let mut record = [0u8; 40];
+    if file.seek(SeekFrom::Start(zip64_offset)).is_err() || file.read_exact(&mut record).is_err() || record[..4] != [0x50, 0x4b, 0x06, 0x06] {
+        return Ok(Some(count));
+    }
+    Ok(Some(u64::from_le_bytes(record[32..40].try_into().unwrap_or_default())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{common_top_folder, normalise};
+
+    #[test]
+    fn names_are_normalised_or_rejected() {
+        assert_eq!(normalise("a/./b.txt").map(|n| n.path), Ok("a/b.txt".to_owned()));
+        assert_eq!(normalise("forms\\x.pdf").map(|n| (n.path, n.backslashes)), Ok(("forms/x.pdf".to_owned(), true)));
+        assert!(normalise("/etc/passwd").is_err());
+        assert!(normalise("\\windows\\x").is_err());
+        assert!(normalise("C:/x").is_err());
+        assert!(normalise("a/../../x").is_err());
+        assert_eq!(normalise("docs/").map(|n| n.path), Ok("docs/".to_owned()));
+    }
+
+    #[test]
+    fn a_single_top_folder_is_stripped() {
+        assert_eq!(common_top_folder(["b/manifest.toml", "b/forms/x"].into_iter()), "b/");
+        assert_eq!(common_top_folder(["manifest.toml", "b/x"].into_iter()), "");
+        assert_eq!(common_top_folder(["a/x", "b/x"].into_iter()), "");
+        assert_eq!(common_top_folder(["documents/x.xml"].into_iter()), "");
+    }
+}

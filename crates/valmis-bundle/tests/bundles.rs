@@ -1,0 +1,215 @@
+//! Real directories and real zip files, including hostile ones.
+
+use std::io::{Cursor, Write};
+use std::path::Path;
+
+use proptest::prelude::*;
+use valmis_bundle::{Bundle, BundleKind, Limits, OpenError, ReadError};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+fn zip_bytes(entries: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, content) in entries {
+        let options = SimpleFileOptions::default().compression_method(method).large_file(false);
+        writer.start_file(*name, options).expect("start entry");
+        writer.write_all(content).expect("write entry");
+    }
+    writer.finish().expect("finish zip").into_inner()
+}
+
+fn open_bytes(dir: &Path, bytes: &[u8]) -> Bundle {
+    let path = dir.join("bundle.zip");
+    std::fs::write(&path, bytes).expect("write zip");
+    Bundle::open(&path, "bundle.zip", Limits::default()).expect("zip opens")
+}
+
+fn replace_all(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(from.len()).position(|w| w == from) {
+        bytes[at + found..at + found + to.len()].copy_from_slice(to);
+        at += found + to.len();
+    }
+}
+
+/// Sets the declared uncompressed size of every entry, in local and central headers.
+fn declare_size(bytes: &mut [u8], size: u32) {
+    for at in 0..bytes.len().saturating_sub(30) {
+        match bytes[at..at + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => bytes[at + 22..at + 26].copy_from_slice(&size.to_le_bytes()),
+            [0x50, 0x4b, 0x01, 0x02] => bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes()),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_directory_bundle_lists_files_and_reports_links_and_special_files() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let root = temp.path();
+    std::fs::create_dir_all(root.join("forms")).expect("mkdir");
+    std::fs::create_dir_all(root.join(".git/objects")).expect("mkdir");
+    std::fs::write(root.join("manifest.toml"), "format = 1\n").expect("write");
+    std::fs::write(root.join("forms/a.pdf"), b"%PDF").expect("write");
+    std::fs::write(root.join(".git/objects/x"), b"never listed").expect("write");
+    std::os::unix::fs::symlink("/etc/passwd", root.join("forms/link.txt")).expect("symlink");
+    std::os::unix::fs::symlink(root, root.join("loop")).expect("symlink loop");
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("socket")).expect("socket");
+
+    let bundle = Bundle::open(root, "my-bundle", Limits::default()).expect("opens");
+    assert_eq!(bundle.kind(), BundleKind::Directory);
+    let files: Vec<&str> = bundle.files().map(|e| e.path.as_str()).collect();
+    assert_eq!(files, ["forms/a.pdf", "manifest.toml"]);
+    assert!(bundle.dirs().any(|d| d == ".git/"), "stray folders are listed for hygiene checks");
+    let issues: Vec<(&str, &str)> = bundle.path_issues().iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    assert!(issues.iter().any(|(p, m)| *p == "forms/link.txt" && m.contains("symbolic link")), "{issues:?}");
+    assert!(issues.iter().any(|(p, m)| *p == "loop" && m.contains("symbolic link")), "{issues:?}");
+    assert!(issues.iter().any(|(p, m)| *p == "socket" && m.contains("not a regular file")), "{issues:?}");
+    assert_eq!(bundle.read("manifest.toml").expect("read"), b"format = 1\n");
+    assert_eq!(bundle.display_path("forms/a.pdf"), "my-bundle/forms/a.pdf");
+    assert!(matches!(bundle.read("forms/link.txt"), Err(ReadError::NotFound(_))));
+}
+
+#[test]
+fn a_missing_path_or_a_file_that_is_not_a_zip_is_an_open_error() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let missing = Bundle::open(&temp.path().join("nope"), "nope", Limits::default());
+    assert!(matches!(missing, Err(OpenError::Io { .. })));
+    let text = temp.path().join("notes.txt");
+    std::fs::write(&text, "not a zip").expect("write");
+    let error = Bundle::open(&text, "notes.txt", Limits::default()).expect_err("not a zip");
+    assert!(error.to_string().contains("neither a directory nor a zip"), "{error}");
+}
+
+#[test]
+fn a_zip_bundle_inside_one_top_folder_reads_like_a_directory() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bytes = zip_bytes(&[("ready/manifest.toml", b"format = 1\n"), ("ready/forms/a.pdf", b"%PDF-1.4")], CompressionMethod::Deflated);
+    let bundle = open_bytes(temp.path(), &bytes);
+    let files: Vec<&str> = bundle.files().map(|e| e.path.as_str()).collect();
+    assert_eq!(files, ["forms/a.pdf", "manifest.toml"]);
+    assert_eq!(bundle.read("forms/a.pdf").expect("read"), b"%PDF-1.4");
+    assert_eq!(bundle.display_path("manifest.toml"), "bundle.zip!/ready/manifest.toml");
+    assert!(bundle.path_issues().is_empty());
+}
+
+#[test]
+fn zip_slip_absolute_and_symlink_entries_are_reported_and_never_written() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let inner = temp.path().join("inner");
+    std::fs::create_dir(&inner).expect("mkdir");
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    writer.start_file("manifest.toml", options).expect("entry");
+    writer.write_all(b"format = 1\n").expect("write");
+    writer.start_file("../evil.txt", options).expect("entry");
+    writer.write_all(b"pwned").expect("write");
+    writer.start_file("/tmp/abs.txt", options).expect("entry");
+    writer.write_all(b"pwned").expect("write");
+    writer.add_symlink("forms/link", "/etc/passwd", options).expect("symlink");
+    let bytes = writer.finish().expect("finish").into_inner();
+
+    let bundle = open_bytes(&inner, &bytes);
+    let files: Vec<&str> = bundle.files().map(|e| e.path.as_str()).collect();
+    assert_eq!(files, ["manifest.toml"], "unsafe entries are not readable");
+    let messages: Vec<String> = bundle.path_issues().iter().map(|i| format!("{}: {}", i.path, i.message)).collect();
+    assert!(messages.iter().any(|m| m.starts_with("../evil.txt: contains `..`")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("/tmp/abs.txt: has an absolute path")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("forms/link: is a symbolic link")), "{messages:?}");
+    assert!(!temp.path().join("evil.txt").exists() && !inner.join("evil.txt").exists());
+    let listing: Vec<_> = std::fs::read_dir(&inner).expect("ls").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(listing, ["bundle.zip"], "nothing was extracted");
+}
+
+#[test]
+fn a_real_deflate_bomb_is_refused_without_decompressing() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let zeros = vec![0u8; 16 * 1024 * 1024];
+    let bytes = zip_bytes(&[("manifest.toml", b"format = 1\n"), ("documents/big.xml", &zeros)], CompressionMethod::Deflated);
+    assert!(bytes.len() < 100_000, "16 MiB of zeros compress to {} bytes", bytes.len());
+    let bundle = open_bytes(temp.path(), &bytes);
+    let reason = bundle.refused().expect("refused");
+    assert!(reason.contains("documents/big.xml") && reason.contains("zip bomb"), "{reason}");
+    assert_eq!(bundle.files().count(), 0);
+}
+
+#[test]
+fn gigabytes_declared_in_a_tiny_zip_are_refused_from_the_headers() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let payload = vec![b'x'; 2048];
+    let mut bytes = zip_bytes(&[("a.xml", &payload), ("b.xml", &payload), ("c.xml", &payload)], CompressionMethod::Stored);
+    declare_size(&mut bytes, 0xFFFF_FFF0);
+    let bundle = open_bytes(temp.path(), &bytes);
+    let reason = bundle.refused().expect("refused");
+    assert!(reason.contains("zip bomb"), "{reason}");
+}
+
+#[test]
+fn an_archive_claiming_too_many_entries_is_refused_before_indexing() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let mut bytes = zip_bytes(&[("manifest.toml", b"format = 1\n")], CompressionMethod::Stored);
+    let eocd = bytes.windows(4).rposition(|w| w == [0x50, 0x4b, 0x05, 0x06]).expect("eocd");
+    bytes[eocd + 8..eocd + 10].copy_from_slice(&60_000u16.to_le_bytes());
+    bytes[eocd + 10..eocd + 12].copy_from_slice(&60_000u16.to_le_bytes());
+    let bundle = open_bytes(temp.path(), &bytes);
+    assert!(bundle.refused().expect("refused").contains("60000 entries"));
+}
+
+#[test]
+fn duplicate_names_are_refused() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let mut bytes = zip_bytes(&[("manifest.toml", b"format = 1\n"), ("forms/a.pdf", b"one"), ("forms/b.pdf", b"two")], CompressionMethod::Stored);
+    replace_all(&mut bytes, b"forms/b.pdf", b"forms/a.pdf");
+    let bundle = open_bytes(temp.path(), &bytes);
+    assert!(bundle.refused().expect("refused").contains("same name"));
+
+    let bytes = zip_bytes(&[("forms/a.pdf", b"one"), ("forms\\a.pdf", b"two"), ("manifest.toml", b"")], CompressionMethod::Stored);
+    let bundle = open_bytes(temp.path(), &bytes);
+    assert!(bundle.refused().expect("refused").contains("both mean `forms/a.pdf`"));
+}
+
+#[test]
+fn an_entry_that_lies_about_its_size_cannot_be_read_past_it() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let payload = vec![b'a'; 100_000];
+    let mut bytes = zip_bytes(&[("documents/x.xml", &payload)], CompressionMethod::Deflated);
+    declare_size(&mut bytes, 1000);
+    let bundle = open_bytes(temp.path(), &bytes);
+    let error = bundle.read("documents/x.xml").expect_err("must not read 100 kB");
+    assert!(error.to_string().contains("declared"), "{error}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let path = temp.path().join("random.zip");
+        std::fs::write(&path, &bytes).expect("write");
+        if let Ok(bundle) = Bundle::open(&path, "random.zip", Limits::default()) {
+            let paths: Vec<String> = bundle.files().map(|e| e.path.clone()).collect();
+            for path in paths {
+                let _ = bundle.read(&path);
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_real_zips_never_panic(flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)) {
+        let mut bytes = zip_bytes(&[("manifest.toml", b"format = 1\nround = \"2027-1\"\n"), ("forms/a.pdf", b"%PDF-1.4 hello")], CompressionMethod::Deflated);
+        for (index, value) in flips {
+            let at = index.index(bytes.len());
+            bytes[at] = value;
+        }
+        let temp = tempfile::tempdir().expect("tempdir");
+        let path = temp.path().join("mutated.zip");
+        std::fs::write(&path, &bytes).expect("write");
+        if let Ok(bundle) = Bundle::open(&path, "mutated.zip", Limits::default()) {
+            let paths: Vec<String> = bundle.files().map(|e| e.path.clone()).collect();
+            for path in paths {
+                let _ = bundle.read(&path);
+            }
+        }
+    }
+}
