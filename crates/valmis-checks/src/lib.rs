@@ -1,1 +1,349 @@
-//! placeholder
+//! The requirement checks of valmis and the engine that runs them over a bundle.
+//!
+//! Checks are pure: they read the bundle through [`valmis_bundle::Bundle`] (in memory, never
+//! extracted) and return findings as data. A check that cannot run says so (an error outcome);
+//! a check that does not apply says why (a skipped outcome). Nothing passes that was not
+//! checked: requirements whose checks have not been built yet are reported as skipped.
+
+mod checks;
+mod manifest;
+mod source;
+
+use jiff::Timestamp;
+use valmis_bundle::Bundle;
+use valmis_model::catalog::CheckKind;
+use valmis_model::{Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status};
+
+use crate::manifest::Manifest;
+
+/// How a run should behave.
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    /// The instant all date rules use.
+    pub now: Timestamp,
+    /// Warnings block too.
+    pub strict: bool,
+    /// Requirement id globs to run (empty: all).
+    pub only: Vec<String>,
+    /// Requirement id globs not to run.
+    pub skip: Vec<String>,
+}
+
+/// What one check concluded about one subject.
+#[derive(Debug)]
+pub(crate) struct SubjectResult {
+    /// What the requirement was applied to; `None` for bundle-wide requirements.
+    pub(crate) subject: Option<String>,
+    /// Bundle-relative path of the subject's file.
+    pub(crate) file: Option<String>,
+    pub(crate) verdict: Verdict,
+}
+
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// Checked; these are the findings (none: passed).
+    Checked(Vec<Finding>),
+    /// Not evaluated on purpose, with the reason.
+    Skipped(String),
+    /// Could not be evaluated, with the reason.
+    Error(String),
+}
+
+impl SubjectResult {
+    pub(crate) fn bundle_wide(file: Option<&str>, verdict: Verdict) -> Self {
+        Self { subject: None, file: file.map(str::to_owned), verdict }
+    }
+}
+
+/// The manifest as far as it could be read.
+#[derive(Debug)]
+pub(crate) enum ManifestState<'m> {
+    Missing,
+    Unreadable(String),
+    Parsed(Manifest<'m>),
+}
+
+/// Everything a check may look at.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    pub(crate) bundle: &'a Bundle,
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) catalogs: &'a CatalogSet,
+    /// Whether the manifest's round has a catalog (otherwise `catalog` is a fallback).
+    pub(crate) round_known: bool,
+    pub(crate) manifest: ManifestState<'a>,
+    pub(crate) manifest_text: &'a str,
+    pub(crate) now: Timestamp,
+}
+
+impl Context<'_> {
+    /// Service ids declared in the manifest that the catalog knows.
+    pub(crate) fn declared_services(&self) -> Vec<&str> {
+        match &self.manifest {
+            ManifestState::Parsed(manifest) => manifest
+                .services()
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|id| self.catalog.service(id).is_some())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The parsed manifest, or the reason a manifest-based check cannot run.
+    pub(crate) fn manifest(&self) -> Result<&Manifest<'_>, String> {
+        match &self.manifest {
+            ManifestState::Parsed(manifest) => Ok(manifest),
+            ManifestState::Missing => Err("there is no manifest.toml (see BUNDLE-MANIFEST)".to_owned()),
+            ManifestState::Unreadable(_) => Err("manifest.toml could not be read (see BUNDLE-MANIFEST)".to_owned()),
+        }
+    }
+}
+
+type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
+
+/// Built-in checks by requirement id.
+fn builtin(id: &str) -> Option<CheckFn> {
+    Some(match id {
+        "BUNDLE-MANIFEST" => checks::manifest::check,
+        "BUNDLE-ORG" => checks::organisation::check,
+        "BUNDLE-CONTACTS" => checks::contacts::check,
+        "BUNDLE-INTEGRITY" => checks::integrity::check,
+        "BUNDLE-HYGIENE" => checks::hygiene::check,
+        "BUNDLE-PATHS" => checks::paths::check,
+        "BUNDLE-SECRETS" => checks::secrets::check,
+        "BUNDLE-FORMS" => checks::forms::check,
+        "BUNDLE-DEADLINE" => checks::deadline::check,
+        "PRIVACY-HETU" => checks::privacy::check,
+        _ => return None,
+    })
+}
+
+/// Requirements of SPEC §4 whose checks arrive with a later piece of work, and which one.
+fn planned(id: &str) -> Option<&'static str> {
+    const PRETEST: &[&str] = &[
+        "PRETEST-REPORT", "PRETEST-COVERAGE", "PRETEST-RESULT", "PRETEST-EVIDENCE", "PRETEST-DATES",
+        "PRETEST-ENVIRONMENT", "PRETEST-TEST-PERSON",
+    ];
+    const CONNECTION: &[&str] = &[
+        "CONN-CONFIG", "CONN-ENDPOINTS", "CONN-SOURCE-IPS", "CONN-PROBE", "CERT-PARSE", "CERT-VALIDITY",
+        "CERT-ISSUER", "CERT-USAGE", "CERT-KEY", "CERT-SUBJECT", "CERT-CHAIN",
+    ];
+    const DOCUMENTS: &[&str] = &[
+        "DOC-WELLFORMED", "DOC-CDA-HEADER", "DOC-OID", "DOC-TIMESTAMPS", "DOC-PATIENT", "DOC-VERSIONING",
+        "FHIR-RESOURCE", "FHIR-PATIENT",
+    ];
+    if PRETEST.contains(&id) {
+        Some("the pre-test report checks")
+    } else if CONNECTION.contains(&id) {
+        Some("the connection and certificate checks")
+    } else if DOCUMENTS.contains(&id) {
+        Some("the clinical document checks")
+    } else {
+        None
+    }
+}
+
+/// Checks that every requirement of `catalog` can be run by this valmis: a catalog naming a
+/// built-in check that does not exist is unusable (exit code 2), not a failed bundle.
+pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
+    for requirement in &catalog.requirements {
+        if requirement.check == CheckKind::Builtin && builtin(&requirement.id).is_none() && planned(&requirement.id).is_none() {
+            return Err(CatalogError {
+                path: catalog.source.clone(),
+                line: Some(requirement.line),
+                column: Some(1),
+                message: format!(
+                    "requirement `{}` asks for a built-in check, but valmis has none by that id",
+                    requirement.id
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Runs every requirement of the bundle's round over the bundle.
+pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, CatalogError> {
+    let manifest_bytes = if bundle.refused().is_some() { None } else { Some(bundle.read("manifest.toml")) };
+    let manifest_text: String;
+    let manifest = match manifest_bytes {
+        None | Some(Err(valmis_bundle::ReadError::NotFound(_))) => {
+            manifest_text = String::new();
+            ManifestState::Missing
+        }
+        Some(Err(error)) => {
+            manifest_text = String::new();
+            ManifestState::Unreadable(error.to_string())
+        }
+        Some(Ok(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                manifest_text = text;
+                ManifestState::Parsed(Manifest::parse(&manifest_text))
+            }
+            Err(_) => {
+                manifest_text = String::new();
+                ManifestState::Unreadable("manifest.toml is not valid UTF-8; save it as UTF-8".to_owned())
+            }
+        },
+    };
+    let declared_round = match &manifest {
+        ManifestState::Parsed(parsed) => parsed.string(&["round"]).ok().flatten().map(|(round, _)| round.to_owned()),
+        _ => None,
+    };
+    let (catalog, round_known) = match declared_round.as_deref().and_then(|round| catalogs.get(round)) {
+        Some(catalog) => (catalog, true),
+        None => match catalogs.latest() {
+            Some(catalog) => (catalog, false),
+            None => {
+                return Err(CatalogError {
+                    path: catalogs.origin.clone(),
+                    line: None,
+                    column: None,
+                    message: "the catalog set holds no round".to_owned(),
+                });
+            }
+        },
+    };
+    validate_catalog(catalog)?;
+
+    let context = Context { bundle, catalog, catalogs, round_known, manifest, manifest_text: &manifest_text, now: options.now };
+    let selection = Selection::new(options)?;
+    let mut outcomes = Vec::new();
+    for requirement in &catalog.requirements {
+        let results = if let Some(reason) = selection.excluded(&requirement.id) {
+            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
+        } else if let (Some(reason), false) = (bundle.refused(), requirement.id == "BUNDLE-PATHS") {
+            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(format!("the bundle was refused ({reason}); see BUNDLE-PATHS")))]
+        } else if let Some(reason) = not_applicable(&context, requirement) {
+            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
+        } else if let Some(check) = builtin(&requirement.id) {
+            check(&context, requirement)
+        } else {
+            let arrives_with = planned(&requirement.id).unwrap_or("a later version");
+            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(format!("not implemented yet: arrives with {arrives_with}")))]
+        };
+        outcomes.extend(results.into_iter().map(|result| to_outcome(bundle, requirement, result, options.strict)));
+    }
+
+    let mut report = Report {
+        meta: ReportMeta {
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            round: catalog.round.id.clone(),
+            catalog: catalogs.origin.clone(),
+            bundle: bundle.display().to_owned(),
+            now: options.now.to_string(),
+            strict: options.strict,
+        },
+        outcomes,
+    };
+    report.sort();
+    Ok(report)
+}
+
+/// `--only` / `--skip` as compiled globs.
+struct Selection {
+    only: Option<globset::GlobSet>,
+    skip: Option<globset::GlobSet>,
+    only_text: String,
+    skip_text: String,
+}
+
+impl Selection {
+    fn new(options: &VerifyOptions) -> Result<Self, CatalogError> {
+        let compile = |patterns: &[String]| -> Result<Option<globset::GlobSet>, CatalogError> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            let mut builder = globset::GlobSetBuilder::new();
+            for pattern in patterns {
+                let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| CatalogError {
+                    path: "--only/--skip".to_owned(),
+                    line: None,
+                    column: None,
+                    message: format!("bad requirement pattern `{pattern}`: {error}"),
+                })?;
+                builder.add(glob);
+            }
+            Ok(builder.build().ok())
+        };
+        Ok(Self {
+            only: compile(&options.only)?,
+            skip: compile(&options.skip)?,
+            only_text: options.only.join(", "),
+            skip_text: options.skip.join(", "),
+        })
+    }
+
+    fn excluded(&self, id: &str) -> Option<String> {
+        if let Some(only) = &self.only {
+            if !only.is_match(id) {
+                return Some(format!("not selected (--only {})", self.only_text));
+            }
+        }
+        match &self.skip {
+            Some(skip) if skip.is_match(id) => Some(format!("skipped on request (--skip {})", self.skip_text)),
+            _ => None,
+        }
+    }
+}
+
+/// Why a requirement limited to some services does not apply to this submission.
+fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<String> {
+    if requirement.services.is_empty() {
+        return None;
+    }
+    let declared = context.declared_services();
+    if requirement.services.iter().any(|service| declared.contains(&service.as_str())) {
+        return None;
+    }
+    Some(format!("applies only to {}; none of them is declared", requirement.services.join(", ")))
+}
+
+fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult, strict: bool) -> Outcome {
+    let (status, mut findings) = match result.verdict {
+        Verdict::Skipped(reason) => (Status::Skipped(reason), Vec::new()),
+        Verdict::Error(reason) => (Status::Error(reason), Vec::new()),
+        Verdict::Checked(findings) => {
+            let worst = findings.iter().map(|finding| finding.severity).max();
+            let status = match worst {
+                None => Status::Passed,
+                Some(Severity::Error) => Status::Failed,
+                Some(Severity::Warning) if strict => Status::Failed,
+                Some(Severity::Warning) => Status::Warned,
+            };
+            (status, findings)
+        }
+    };
+    // Errors first, then by position, so that reports read top-down and are deterministic.
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            let location = f.location.as_ref();
+            (std::cmp::Reverse(f.severity), location.map(|l| l.path.clone()), location.and_then(|l| l.line), location.and_then(|l| l.column))
+        };
+        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+    });
+    let line = findings
+        .iter()
+        .filter_map(|finding| finding.location.as_ref())
+        .find(|location| Some(&location.path) == result.file.as_ref())
+        .and_then(|location| location.line);
+    for finding in &mut findings {
+        if let Some(location) = &mut finding.location {
+            location.path = bundle.display_path(&location.path);
+        }
+    }
+    Outcome {
+        requirement: requirement.id.clone(),
+        area: requirement.area,
+        title: requirement.title.clone(),
+        severity: requirement.severity,
+        fix: requirement.fix.trim().to_owned(),
+        reference: requirement.reference.clone(),
+        subject: result.subject,
+        file: result.file.map(|file| if file.is_empty() { bundle.display().to_owned() } else { bundle.display_path(&file) }),
+        line,
+        status,
+        findings,
+    }
+}

@@ -41,6 +41,10 @@ pub struct Outcome {
     pub title: String,
     /// The requirement's severity in the catalog.
     pub severity: Severity,
+    /// How to fix a failure, from the catalog.
+    pub fix: String,
+    /// Where the rule comes from, from the catalog.
+    pub reference: String,
     /// What the requirement was applied to (`documents/lähete.xml`, a form kind, a case id);
     /// `None` for bundle-wide requirements.
     #[serde(skip_serializing_if = "Option::is_none")]

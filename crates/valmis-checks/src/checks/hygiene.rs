@@ -1,0 +1,108 @@
+//! BUNDLE-HYGIENE: stray editor/OS files, empty files, unportable names and names that collide
+//! case-insensitively.
+
+use std::collections::BTreeMap;
+
+use valmis_model::{Finding, Location, Requirement};
+
+use crate::{Context, SubjectResult, Verdict};
+
+/// Folders that are never part of a submission.
+const STRAY_DIRS: &[&str] = &[".git", ".hg", ".svn", ".idea", ".vscode", "__MACOSX", "node_modules"];
+/// Files that are never part of a submission.
+const STRAY_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini", ".directory"];
+/// Names Windows cannot create.
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+    "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let mut findings = Vec::new();
+    let mut fail = |path: &str, message: String, help: Option<&str>| {
+        let mut finding = Finding::new(requirement.severity, message).at(Location::file(path.to_owned()));
+        finding.help = help.map(str::to_owned);
+        findings.push(finding);
+    };
+    let mut stray_roots: Vec<String> = Vec::new();
+    for dir in context.bundle.dirs() {
+        let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+        if STRAY_DIRS.contains(&name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
+            fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some("delete it from the bundle"));
+            stray_roots.push(dir.to_owned());
+        }
+    }
+    let in_stray = |path: &str| stray_roots.iter().any(|root| path.starts_with(root.as_str()));
+
+    let mut folded: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for entry in context.bundle.files() {
+        let path = entry.path.as_str();
+        if in_stray(path) {
+            continue;
+        }
+        let name = path.rsplit('/').next().unwrap_or(path);
+        if STRAY_FILES.contains(&name) || name.starts_with("~$") || name.starts_with(".~lock") || name.ends_with('~') {
+            fail(path, format!("`{path}` is an editor or OS leftover"), Some("delete it from the bundle"));
+            continue;
+        }
+        if entry.size == 0 {
+            fail(path, format!("`{path}` is empty"), Some("an empty file is usually a failed export: export it again or remove it"));
+        }
+        if entry.lossy_name {
+            fail(path, format!("`{path}` has a name that is not valid UTF-8"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
+        } else if let Some(problem) = unportable(path) {
+            fail(path, format!("`{path}` {problem}"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
+        }
+        folded.entry(path.to_lowercase()).or_default().push(path);
+    }
+    for dir in context.bundle.dirs() {
+        if !in_stray(dir) {
+            if let Some(problem) = unportable(dir.trim_end_matches('/')) {
+                fail(dir, format!("folder `{dir}` {problem}"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
+            }
+        }
+    }
+    for paths in folded.values().filter(|paths| paths.len() > 1) {
+        let listed = paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+        fail(paths[0], format!("{listed} differ only in letter case and collide on Windows and macOS"), Some("rename or remove all but one"));
+    }
+    vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]
+}
+
+/// What is unportable about a path, if anything.
+fn unportable(path: &str) -> Option<String> {
+    for component in path.split('/') {
+        if component.contains(' ') {
+            return Some("has a space in its name".to_owned());
+        }
+        if let Some(bad) = component.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))) {
+            return Some(format!("has the non-portable character `{}` in its name", bad.escape_default()));
+        }
+        let stem = component.split('.').next().unwrap_or_default().to_ascii_uppercase();
+        if RESERVED.contains(&stem.as_str()) {
+            return Some(format!("uses `{stem}`, a name Windows reserves"));
+        }
+        if component.ends_with('.') {
+            return Some("ends with a dot, which Windows drops".to_owned());
+        }
+        if component.starts_with('-') {
+            return Some("starts with `-`, which command-line tools read as an option".to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unportable;
+
+    #[test]
+    fn portable_names() {
+        for good in ["forms/rekisteroitymislomake.pdf", "documents/lahete_2026-11.xml", ".gitkeep"] {
+            assert_eq!(unportable(good), None, "{good}");
+        }
+        for bad in ["forms/my form.pdf", "documents/lähete.xml", "a/b:c", "CON.txt", "forms/x.", "-rf"] {
+            assert!(unportable(bad).is_some(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! One module per built-in requirement of the bundle and privacy areas.
+
+pub(crate) mod contacts;
+pub(crate) mod deadline;
+pub(crate) mod forms;
+pub(crate) mod hygiene;
+pub(crate) mod integrity;
+pub(crate) mod manifest;
+pub(crate) mod organisation;
+pub(crate) mod paths;
+pub(crate) mod privacy;
+pub(crate) mod secrets;
+
+use std::ops::Range;
+
+use valmis_model::{Finding, Location, Requirement};
+
+use crate::manifest::NotReadable;
+use crate::source::SourceFile;
+use crate::{Context, SubjectResult, Verdict};
+
+pub(crate) const MANIFEST: &str = "manifest.toml";
+
+/// Findings of a manifest-based check, plus the fields it could not read because they have
+/// the wrong type.
+#[derive(Debug)]
+pub(crate) struct Evaluation<'r> {
+    requirement: &'r Requirement,
+    source: SourceFile<'r>,
+    findings: Vec<Finding>,
+    unreadable: Vec<String>,
+}
+
+impl<'r> Evaluation<'r> {
+    pub(crate) fn new(context: &'r Context<'_>, requirement: &'r Requirement) -> Self {
+        Self {
+            requirement,
+            source: SourceFile::new(MANIFEST, context.manifest_text.as_bytes()),
+            findings: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// A finding at `span` of the manifest, or at the manifest as a whole.
+    pub(crate) fn fail(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
+        let location = match span {
+            Some(span) => self.source.locate(span),
+            None => Location::file(MANIFEST),
+        };
+        let mut finding = Finding::new(self.requirement.severity, message).at(location);
+        finding.help = help;
+        self.findings.push(finding);
+    }
+
+    /// Reads a field; a wrongly typed one is noted and `None` returned.
+    pub(crate) fn read<T>(&mut self, field: Result<Option<T>, NotReadable>) -> Option<T> {
+        match field {
+            Ok(value) => value,
+            Err(NotReadable(path)) => {
+                self.unreadable.push(path);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<SubjectResult> {
+        let verdict = if self.findings.is_empty() && !self.unreadable.is_empty() {
+            Verdict::Skipped(format!(
+                "not evaluated: `{}` has the wrong type (see BUNDLE-MANIFEST)",
+                self.unreadable.join("`, `")
+            ))
+        } else {
+            Verdict::Checked(self.findings)
+        };
+        vec![SubjectResult::bundle_wide(Some(MANIFEST), verdict)]
+    }
+}
+
+/// The result of a manifest-based check when there is no usable manifest.
+pub(crate) fn without_manifest(reason: String) -> Vec<SubjectResult> {
+    vec![SubjectResult::bundle_wide(Some(MANIFEST), Verdict::Skipped(reason))]
+}
+
+/// A value `valmis init` left for the user to fill in.
+pub(crate) fn is_placeholder(value: &str) -> bool {
+    value.trim_start().starts_with("TODO")
+}

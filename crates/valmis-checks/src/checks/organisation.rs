@@ -1,0 +1,74 @@
+//! BUNDLE-ORG: the business id's check digit, and the organisation OID under
+//! `1.2.246.10.<business id>` (JHS 159).
+
+use valmis_ids::{BusinessId, Oid};
+use valmis_model::Requirement;
+
+use super::{Evaluation, is_placeholder, without_manifest};
+use crate::{Context, SubjectResult};
+
+pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let manifest = match context.manifest() {
+        Ok(manifest) => manifest,
+        Err(reason) => return without_manifest(reason),
+    };
+    let mut evaluation = Evaluation::new(context, requirement);
+    if !manifest.has_table(&["organisation"]) && manifest.value(&["organisation"]).is_none() {
+        evaluation.fail(None, "manifest has no [organisation] table", Some("add [organisation] with name, business_id and oid".to_owned()));
+        return evaluation.finish();
+    }
+    let table_span = manifest.span_of(&["organisation"]);
+    match evaluation.read(manifest.string(&["organisation", "name"])) {
+        Some((name, span)) if name.trim().is_empty() => evaluation.fail(Some(span), "organisation name is empty", None),
+        Some((name, span)) if is_placeholder(name) => {
+            evaluation.fail(Some(span), format!("organisation name is still the template placeholder `{name}`"), None);
+        }
+        Some(_) => {}
+        None => {
+            if manifest.value(&["organisation", "name"]).is_none() {
+                evaluation.fail(table_span.clone(), "[organisation] has no `name`", None);
+            }
+        }
+    }
+
+    let business_id = match evaluation.read(manifest.string(&["organisation", "business_id"])) {
+        Some((text, span)) => match BusinessId::parse(text.trim()) {
+            Ok(id) => Some(id),
+            Err(error) => {
+                evaluation.fail(Some(span), format!("business id `{text}` is not valid: {error}"), None);
+                None
+            }
+        },
+        None => {
+            if manifest.value(&["organisation", "business_id"]).is_none() {
+                evaluation.fail(table_span.clone(), "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)", None);
+            }
+            None
+        }
+    };
+
+    match evaluation.read(manifest.string(&["organisation", "oid"])) {
+        Some((text, span)) => match Oid::parse(text.trim()) {
+            Err(error) => evaluation.fail(Some(span), format!("organisation OID `{text}` is not a valid OID: {error}"), None),
+            Ok(oid) => {
+                if let Some(business_id) = business_id {
+                    let arc_text = business_id.organisation_oid();
+                    let arc = Oid::parse(&arc_text).ok();
+                    if arc.as_ref().is_some_and(|arc| !oid.is_at_or_below(arc)) {
+                        evaluation.fail(
+                            Some(span),
+                            format!("organisation OID `{oid}` is not at or below `{arc_text}`, the arc of business id {business_id}"),
+                            Some(format!("use `{arc_text}` or an OID registered below it")),
+                        );
+                    }
+                }
+            }
+        },
+        None => {
+            if manifest.value(&["organisation", "oid"]).is_none() {
+                evaluation.fail(table_span, "[organisation] has no `oid` (1.2.246.10.<business id digits>)", None);
+            }
+        }
+    }
+    evaluation.finish()
+}

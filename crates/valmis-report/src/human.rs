@@ -1,0 +1,125 @@
+//! Terminal output for people: outcomes grouped by area, each failure with its findings as
+//! `path:line:col` and a source snippet (annotate-snippets), skipped requirements folded by
+//! reason, and the closing count line.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+use valmis_model::{Area, Finding, Outcome, Report, Severity, Status};
+
+/// How to render.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    /// Emit ANSI colours.
+    pub color: bool,
+    /// List every passed outcome, not just counts.
+    pub verbose: bool,
+}
+
+/// The human report, ending with the `N passed, N failed, N skipped` line.
+pub fn render_human(report: &Report, options: HumanOptions) -> String {
+    let paint = |style: Style, text: &str| {
+        if options.color { format!("{}{text}{}", style.render(), style.render_reset()) } else { text.to_owned() }
+    };
+    let bold = Style::new().bold();
+    let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
+    let dim = Style::new().dimmed();
+    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
+
+    let mut out = String::new();
+    let meta = &report.meta;
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(dim, &format!("valmis {} · round {} ({} catalog) · bundle {} · now {}", meta.tool_version, meta.round, meta.catalog, meta.bundle, meta.now))
+    );
+    for area in Area::ALL {
+        let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
+        if outcomes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", paint(bold, area.as_str()));
+        let mut passed = 0;
+        let mut skipped: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for outcome in outcomes {
+            match &outcome.status {
+                Status::Passed => {
+                    passed += 1;
+                    if options.verbose {
+                        let _ = writeln!(out, "  {} {}", paint(green, "ok"), outcome.test_name());
+                    }
+                }
+                Status::Warned => {
+                    let _ = writeln!(out, "  {} {}", paint(yellow, "warn"), outcome.test_name());
+                    render_findings(&mut out, &renderer, outcome);
+                }
+                Status::Failed => {
+                    let _ = writeln!(out, "  {} {} — {}", paint(red, "FAIL"), outcome.test_name(), outcome.title);
+                    render_findings(&mut out, &renderer, outcome);
+                    let _ = writeln!(out, "       {} {}", paint(bold, "fix:"), outcome.fix.replace('\n', " "));
+                    let _ = writeln!(out, "       {} {}", paint(bold, "see:"), outcome.reference);
+                }
+                Status::Error(reason) => {
+                    let _ = writeln!(out, "  {} {}: could not be evaluated: {reason}", paint(red, "ERROR"), outcome.test_name());
+                }
+                Status::Skipped(reason) => skipped.entry(reason.as_str()).or_default().push(outcome.test_name()),
+            }
+        }
+        if passed > 0 && !options.verbose {
+            let _ = writeln!(out, "  {} {passed} passed", paint(green, "ok"));
+        }
+        for (reason, names) in skipped {
+            let _ = writeln!(out, "  {} {}: {}", paint(dim, "skip"), names.join(", "), paint(dim, reason));
+        }
+    }
+    let summary = report.summary();
+    let verdict = if report.is_ready() {
+        paint(Style::new().fg_color(Some(AnsiColor::Green.into())).bold(), "ready: no blocking finding")
+    } else {
+        let blocking = report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()).count();
+        paint(red, &format!("not ready: {blocking} blocking outcome{}", if blocking == 1 { "" } else { "s" }))
+    };
+    let _ = writeln!(out, "\n{verdict}");
+    let _ = writeln!(out, "{}", summary.closing_line());
+    out
+}
+
+fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome) {
+    for finding in &outcome.findings {
+        let rendered = render_finding(renderer, &outcome.requirement, finding);
+        for line in rendered.lines() {
+            let _ = writeln!(out, "       {line}");
+        }
+    }
+}
+
+fn render_finding(renderer: &Renderer, requirement: &str, finding: &Finding) -> String {
+    let level = if finding.severity == Severity::Warning { Level::WARNING } else { Level::ERROR };
+    let title = level.primary_title(finding.message.as_str()).id(requirement);
+    let mut group = Group::with_title(title);
+    let location = finding.location.as_ref();
+    let path = location.map(|location| location.path.as_str());
+    match (location.and_then(|location| location.snippet.as_ref()), location.and_then(|location| location.line)) {
+        (Some(snippet), Some(line)) => {
+            group = group.element(
+                Snippet::source(snippet.line_text.as_str())
+                    .line_start(line as usize)
+                    .path(path.unwrap_or_default())
+                    .annotation(AnnotationKind::Primary.span(snippet.highlight.clone())),
+            );
+        }
+        _ => {
+            if let Some(location) = location {
+                group = group.element(Level::NOTE.message(format!("at {}", location.display())));
+            }
+        }
+    }
+    if let Some(help) = &finding.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}

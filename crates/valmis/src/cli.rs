@@ -1,0 +1,357 @@
+//! Command-line interface: argument parsing (clap) and the four commands.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::Timestamp;
+use valmis_bundle::{Bundle, Limits};
+use valmis_checks::VerifyOptions;
+use valmis_model::{Catalog, CatalogSet};
+use valmis_report::HumanOptions;
+
+use crate::exit;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  ready: no blocking finding (errors; and warnings under --strict)
+  1  not ready: at least one blocking requirement failed or could not be evaluated
+  2  usage error: bad arguments, unreadable bundle path, unusable catalog
+  3  internal error (a bug in valmis)
+
+Examples:
+  valmis verify submission/ --junit target/valmis/junit.xml
+  valmis verify bundle.zip --now 2026-11-23T09:00:00Z --strict
+  valmis verify --only 'BUNDLE-*' --skip BUNDLE-HYGIENE
+  valmis requirements --service potilastiedon-arkisto
+  valmis explain PRIVACY-HETU
+  valmis init my-submission";
+
+/// Checks a Kanta co-testing (yhteistestaus) submission bundle before it goes to Kela.
+///
+/// valmis reads the bundle (a directory or a .zip, never extracted), checks it against the
+/// requirement catalog of the co-testing round named in its manifest, and writes JUnit XML that
+/// GitHub Actions, GitLab CI and Jenkins show natively. The exit code gates the pipeline.
+#[derive(Debug, Parser)]
+#[command(name = "valmis", version, about, long_about, after_long_help = AFTER_HELP, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+
+    /// When to colour the terminal output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a bundle against its round's requirements and report (the main command).
+    ///
+    /// Every requirement of the catalog is reported for every subject it applies to: passed,
+    /// failed, could not be evaluated, or skipped with the reason. The last line of output is
+    /// `N passed, N failed, N skipped`.
+    #[command(after_long_help = AFTER_HELP)]
+    Verify(VerifyArgs),
+    /// List the requirements of a round as a table.
+    Requirements(RequirementsArgs),
+    /// Explain one requirement: what it checks, why, how to fix a failure, and its source.
+    Explain(ExplainArgs),
+    /// Write a bundle skeleton with commented templates that say what is still to fill in.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+struct CatalogArgs {
+    /// Use the catalog(s) in DIR instead of the built-in one: a folder with catalog.toml, or a
+    /// folder with one sub-folder per round (like testcases/).
+    #[arg(long, value_name = "DIR")]
+    catalog: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// The bundle: a directory or a .zip file.
+    #[arg(default_value = ".")]
+    bundle: PathBuf,
+
+    #[command(flatten)]
+    catalog: CatalogArgs,
+
+    /// Write JUnit XML to FILE (atomically; parent folders are created).
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+
+    /// Write the report as JSON to FILE (same content as the JUnit XML).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+
+    /// The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23,
+    /// meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports.
+    #[arg(long, env = "VALMIS_NOW", value_name = "RFC3339")]
+    now: Option<String>,
+
+    /// Allow checks that use the network (the TLS probe). Without it they are skipped, never
+    /// failed.
+    #[arg(long)]
+    online: bool,
+
+    /// Treat warnings as blocking.
+    #[arg(long)]
+    strict: bool,
+
+    /// Run only requirements whose id matches PATTERN (`*` globs, e.g. 'BUNDLE-*'); repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    only: Vec<String>,
+
+    /// Skip requirements whose id matches PATTERN (`*` globs); repeatable.
+    #[arg(long, value_name = "PATTERN")]
+    skip: Vec<String>,
+
+    /// Print nothing on standard output; rely on the exit code and report files.
+    #[arg(long, short)]
+    quiet: bool,
+
+    /// List passed requirements one by one, not just their count.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Debug, Args)]
+struct RequirementsArgs {
+    #[command(flatten)]
+    catalog: CatalogArgs,
+    /// Round to list (default: the newest in the catalog).
+    #[arg(long)]
+    round: Option<String>,
+    /// Only requirements that apply to this service id (e.g. omatietovaranto).
+    #[arg(long, value_name = "SERVICE")]
+    service: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// Requirement id, e.g. BUNDLE-ORG (case-insensitive).
+    id: String,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+    /// Round whose catalog to read (default: the newest).
+    #[arg(long)]
+    round: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Folder to create; it must not exist or be empty.
+    dir: PathBuf,
+    /// Services to prepare forms for (default: potilastiedon-arkisto).
+    #[arg(long = "service", value_name = "SERVICE")]
+    services: Vec<String>,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+}
+
+/// A usage problem: reported on one line, exit code 2.
+#[derive(Debug)]
+struct UsageError(String);
+
+/// Runs the command line and returns the exit code.
+pub(crate) fn run() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { exit::USAGE } else { exit::READY };
+            let _ = error.print();
+            return code;
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let result = match cli.command {
+        Command::Verify(args) => verify(args, color),
+        Command::Requirements(args) => requirements(args).map(|()| exit::READY),
+        Command::Explain(args) => explain(args).map(|()| exit::READY),
+        Command::Init(args) => init(args).map(|()| exit::READY),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            match error.downcast_ref::<UsageError>() {
+                Some(UsageError(message)) => eprintln!("valmis: error: {message}"),
+                None => eprintln!("valmis: error: {error:#}"),
+            }
+            exit::USAGE
+        }
+    }
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}
+
+fn load_catalogs(args: &CatalogArgs) -> anyhow::Result<CatalogSet> {
+    let set = match &args.catalog {
+        Some(dir) => CatalogSet::load_dir(dir),
+        None => CatalogSet::embedded(),
+    };
+    set.map_err(|error| usage(format!("invalid catalog: {error}")))
+}
+
+fn pick_round<'c>(set: &'c CatalogSet, round: Option<&str>) -> anyhow::Result<&'c Catalog> {
+    match round {
+        Some(round) => set.get(round).ok_or_else(|| usage(format!("no catalog for round `{round}`; known: {}", set.round_ids().join(", ")))),
+        None => set.latest().ok_or_else(|| usage("the catalog holds no round")),
+    }
+}
+
+fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
+    let Some(text) = text else { return Ok(Timestamp::now()) };
+    if let Ok(timestamp) = text.parse::<Timestamp>() {
+        return Ok(timestamp);
+    }
+    if let Ok(date) = text.parse::<jiff::civil::Date>() {
+        if let Ok(zoned) = date.to_zoned(jiff::tz::TimeZone::UTC) {
+            return Ok(zoned.timestamp());
+        }
+    }
+    Err(usage(format!("--now `{text}` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)")))
+}
+
+fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
+    let now = parse_now(args.now.as_deref())?;
+    let catalogs = load_catalogs(&args.catalog)?;
+    let display = args.bundle.display().to_string();
+    let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let options = VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip };
+    let _ = args.online; // The only online check (CONN-PROBE) is reported as not implemented yet.
+    let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(format!("invalid catalog: {error}")))?;
+
+    if let Some(path) = &args.junit {
+        let xml = valmis_report::render_junit(&report).map_err(|error| anyhow::anyhow!(error))?;
+        crate::output::write_atomically(path, &xml).map_err(|error| usage(format!("{error:#}")))?;
+    }
+    if let Some(path) = &args.json {
+        crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes()).map_err(|error| usage(format!("{error:#}")))?;
+    }
+    if !args.quiet {
+        let text = valmis_report::render_human(&report, HumanOptions { color, verbose: args.verbose });
+        let mut stdout = anstream::AutoStream::new(std::io::stdout(), if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never });
+        use std::io::Write as _;
+        stdout.write_all(text.as_bytes()).context("failed to write to standard output")?;
+    }
+    Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
+}
+
+fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let catalog = pick_round(&catalogs, args.round.as_deref())?;
+    if let Some(service) = &args.service {
+        if catalog.service(service).is_none() {
+            let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+            return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+        }
+    }
+    let rows: Vec<[String; 5]> = catalog
+        .requirements
+        .iter()
+        .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+        .map(|r| {
+            let services = if r.services.is_empty() { "all".to_owned() } else { r.services.join(",") };
+            [r.id.clone(), r.area.as_str().to_owned(), r.severity.as_str().to_owned(), services, r.title.clone()]
+        })
+        .collect();
+    let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "TITLE"];
+    let widths: Vec<usize> = (0..4).map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0)).collect();
+    println!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
+    let print_row = |cells: [&str; 5]| {
+        println!("{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}", cells[0], cells[1], cells[2], cells[3], cells[4], w0 = widths[0], w1 = widths[1], w2 = widths[2], w3 = widths[3]);
+    };
+    print_row(headers);
+    for row in &rows {
+        print_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+    }
+    println!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
+    Ok(())
+}
+
+fn explain(args: ExplainArgs) -> anyhow::Result<()> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let catalog = pick_round(&catalogs, args.round.as_deref())?;
+    let wanted = args.id.to_ascii_uppercase();
+    let Some(requirement) = catalog.requirement(&wanted) else {
+        let near = catalog
+            .requirements
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|id| id.contains(&wanted) || wanted.contains(id.split('-').next().unwrap_or_default()))
+            .collect::<Vec<_>>();
+        let hint = if near.is_empty() { String::new() } else { format!("; similar: {}", near.join(", ")) };
+        return Err(usage(format!("no requirement `{}` in round {}{hint} (`valmis requirements` lists them)", args.id, catalog.round.id)));
+    };
+    let services = if requirement.services.is_empty() { "every submission".to_owned() } else { requirement.services.join(", ") };
+    println!("{} — {}\n", requirement.id, requirement.title);
+    println!("area: {}    severity: {}    applies to: {services}\n", requirement.area.as_str(), requirement.severity.as_str());
+    println!("What it checks and why:\n{}\n", indent(&requirement.explanation));
+    println!("How to fix a failure:\n{}\n", indent(&requirement.fix));
+    println!("Reference: {}", requirement.reference);
+    println!("Catalog: {} (round {})", catalog.source, catalog.round.id);
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.trim().lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n")
+}
+
+fn init(args: InitArgs) -> anyhow::Result<()> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let catalog = pick_round(&catalogs, None)?;
+    let services = if args.services.is_empty() { vec!["potilastiedon-arkisto".to_owned()] } else { args.services };
+    for service in &services {
+        if catalog.service(service).is_none() {
+            let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+            return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+        }
+    }
+    ensure_empty(&args.dir)?;
+    let written = crate::init::write_skeleton(&args.dir, catalog, &services)?;
+    println!("Wrote a bundle skeleton to {}:", args.dir.display());
+    for file in written {
+        println!("  {file}");
+    }
+    println!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
+    Ok(())
+}
+
+fn ensure_empty(dir: &Path) -> anyhow::Result<()> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(usage(format!("`{}` already exists and is not empty; init never overwrites files", dir.display())));
+            }
+            Ok(())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(usage(format!("cannot use `{}`: {error}", dir.display()))),
+    }
+}

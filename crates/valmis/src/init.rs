@@ -1,0 +1,81 @@
+//! `valmis init DIR`: a bundle skeleton whose placeholders fail verification until filled in,
+//! so that `valmis verify` itself lists what is still to do.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use valmis_model::Catalog;
+
+/// Writes the skeleton and returns the bundle-relative paths written.
+pub(crate) fn write_skeleton(dir: &Path, catalog: &Catalog, services: &[String]) -> anyhow::Result<Vec<String>> {
+    let services_list = services.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
+    let manifest = format!(
+        r#"# valmis bundle manifest, format 1. Fill in every TODO, then run `valmis verify`.
+# Reference: `valmis explain BUNDLE-MANIFEST` (and BUNDLE-ORG, BUNDLE-CONTACTS, ...).
+format = 1
+round = "{round}"                       # co-testing round; selects its requirement catalog
+submitted = {deadline}              # TODO: the date you send the registration (deadline {deadline})
+
+[organisation]
+name = "TODO: organisation name as in the Trade Register"
+business_id = "TODO"                   # Y-tunnus, e.g. "1234567-1"
+oid = "TODO"                           # 1.2.246.10.<business id digits>, e.g. "1.2.246.10.12345671"
+
+[contacts.technical]
+name = "TODO"
+email = "TODO"                         # e.g. "tekninen.tuki@esimerkki.fi"
+phone = "TODO"                         # e.g. "+358 40 123 4567"
+
+[contacts.administrative]
+name = "TODO"
+email = "TODO"
+phone = "TODO"
+
+[system]
+name = "TODO: product name"
+version = "TODO"
+class = "A2"                           # A1 | A2 | A3 | B (THL 4/2024)
+services = [{services_list}]
+environment = "asiakastesti"           # asiakastesti | tuotannonkuva
+
+# Optional: pin file contents. When present, every file must be listed with its SHA-256.
+# [files]
+# "pretest/report.csv" = "sha256:<64 hex digits from sha256sum>"
+"#,
+        round = catalog.round.id,
+        deadline = catalog.round.registration_deadline,
+    );
+    let mut forms_readme = String::from("Put the registration forms in this folder. Needed for the declared services:\n\n");
+    let mut seen = Vec::new();
+    for service in services {
+        let Some(service) = catalog.service(service) else { continue };
+        for form_id in &service.forms {
+            if seen.contains(form_id) {
+                continue;
+            }
+            seen.push(form_id.clone());
+            if let Some(form) = catalog.form(form_id) {
+                forms_readme.push_str(&format!("- {}\n  file name matching: {}\n", form.title, form.patterns.join(" or ")));
+            }
+        }
+    }
+    forms_readme.push_str("\nDelete this file when the forms are in place.\n");
+    let files: Vec<(&str, String)> = vec![
+        ("manifest.toml", manifest),
+        ("forms/README.txt", forms_readme),
+        ("pretest/README.txt", "The pre-test case report goes here: report.csv, report.xlsx or report.json.\nColumns: case_id, result, executed_at, environment, test_person, document_oid, evidence, notes.\n".to_owned()),
+        ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
+        ("connection/README.txt", "connection.toml and the DVV test certificates (PEM or DER). Never private keys.\n".to_owned()),
+        ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
+    ];
+    let mut written = Vec::new();
+    for (path, content) in files {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        crate::output::write_atomically(&target, content.as_bytes())?;
+        written.push(path.to_owned());
+    }
+    Ok(written)
+}
