@@ -1,1 +1,91 @@
-fn main() {}
+//! `cargo xtask`: project chores beyond plain cargo. Runs from the workspace root whatever the
+//! current directory.
+//!
+//! - `cargo xtask verify [BUNDLE] [-- ARGS]`: build and run `valmis verify` (default: the ready
+//!   fixture at the fixtures' pinned instant), writing `target/valmis/junit.xml` and
+//!   `target/valmis/report.json`.
+//! - `cargo xtask fixtures [--check]`: refresh the ready bundle's `[files]` digests and regenerate
+//!   the failing fixtures and zip fixtures from it; `--check` fails if the committed ones are stale.
+//! - `cargo xtask ci`: what `.ci/run` runs after installing tools.
+
+mod fixtures;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, bail};
+
+/// The instant fixtures are judged at (see fixtures/bundles/EXPECTED.toml).
+pub(crate) const FIXTURE_NOW: &str = "2026-11-23T12:00:00Z";
+
+fn main() -> anyhow::Result<()> {
+    let root = workspace_root();
+    std::env::set_current_dir(&root).with_context(|| format!("failed to enter {}", root.display()))?;
+    let mut args = std::env::args().skip(1);
+    let task = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    match task.as_str() {
+        "verify" => verify(&rest),
+        "fixtures" => fixtures::run(&root, rest.iter().any(|arg| arg == "--check")),
+        "ci" => ci(),
+        _ => {
+            eprintln!("usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | ci>");
+            if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn run(command: &mut Command) -> anyhow::Result<i32> {
+    eprintln!("$ {}", format!("{command:?}").replace('"', ""));
+    let status = command.status().with_context(|| format!("failed to start {command:?}"))?;
+    Ok(status.code().unwrap_or(1))
+}
+
+fn run_ok(command: &mut Command) -> anyhow::Result<()> {
+    match run(command)? {
+        0 => Ok(()),
+        code => bail!("command failed with exit code {code}"),
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+fn verify(args: &[String]) -> anyhow::Result<()> {
+    let (bundle, extra) = match args.split_first() {
+        Some((first, rest)) if first != "--" => (Some(first.clone()), rest.iter().skip_while(|a| *a == "--").cloned().collect::<Vec<_>>()),
+        _ => (None, args.iter().skip_while(|a| *a == "--").cloned().collect()),
+    };
+    run_ok(cargo().args(["build", "--quiet", "--package", "valmis"]))?;
+    let mut command = Command::new(Path::new("target/debug/valmis"));
+    command.arg("verify");
+    match &bundle {
+        Some(bundle) => {
+            command.arg(bundle);
+        }
+        None => {
+            // The ready fixture is judged at a pinned instant so that its dates stay valid.
+            command.arg("fixtures/bundles/ready");
+            if std::env::var_os("VALMIS_NOW").is_none() {
+                command.args(["--now", FIXTURE_NOW]);
+            }
+        }
+    }
+    command.args(["--junit", "target/valmis/junit.xml", "--json", "target/valmis/report.json"]).args(extra);
+    let code = run(&mut command)?;
+    eprintln!("JUnit: target/valmis/junit.xml, JSON: target/valmis/report.json");
+    std::process::exit(code);
+}
+
+fn ci() -> anyhow::Result<()> {
+    run_ok(cargo().args(["fmt", "--all", "--check"]))?;
+    run_ok(cargo().args(["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]))?;
+    run_ok(cargo().args(["test", "--workspace", "--locked"]))?;
+    fixtures::run(&workspace_root(), true)?;
+    run_ok(cargo().args(["xtask", "verify"]))
+}

@@ -1,0 +1,314 @@
+//! Fixture generation. `fixtures/bundles/ready/` is written by hand; everything else under
+//! `fixtures/bundles/` is derived from it here, one small change per failure mode, so that each
+//! failing bundle breaks exactly one requirement. `EXPECTED.toml` records what each must give.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use zip::write::SimpleFileOptions;
+
+/// A test-only P-256 private key (SEC1 DER) generated for these fixtures; it protects nothing.
+const TEST_KEY_SEC1_HEX: &str = "3077020101042065aaa3ba8a84fd0bb2d62ae0cf73960e063dbf3d5729d23014e52e050d9a2a34a00a06082a8648ce3d030107a144034200041720f698c26cfc08a5c0a313e9a7b3ec75019dd301c43b3035f2c405d7dfea932f81e03dedd208c44d8cdcd85c2e101f3c48472c237e924f5efd729ac5845485";
+
+struct Fixture {
+    name: &'static str,
+    /// Recompute `[files]` after the change (false for the integrity fixtures themselves).
+    rehash: bool,
+    change: fn(&Path) -> anyhow::Result<()>,
+    expectations: &'static [Expectation],
+}
+
+struct Expectation {
+    args: &'static [&'static str],
+    exit: i32,
+    failing: &'static [&'static str],
+    message: &'static str,
+}
+
+fn fixtures() -> Vec<Fixture> {
+    macro_rules! one {
+        ($requirement:literal, $message:literal) => {
+            &[Expectation { args: &[], exit: 1, failing: &[$requirement], message: $message }]
+        };
+    }
+    vec![
+        Fixture { name: "bundle-manifest-missing", rehash: false, change: |d| remove(d, "manifest.toml"), expectations: one!("BUNDLE-MANIFEST", "there is no manifest.toml") },
+        Fixture { name: "bundle-manifest-syntax", rehash: true, change: |d| edit(d, "manifest.toml", "version = \"4.2.0\"", "version = \"4.2.0"), expectations: one!("BUNDLE-MANIFEST", "TOML syntax error") },
+        Fixture { name: "bundle-manifest-unknown-key", rehash: true, change: |d| edit(d, "manifest.toml", "class = \"A2\"", "class = \"A2\"\nluokka = \"A2\""), expectations: one!("BUNDLE-MANIFEST", "unknown key `system.luokka`") },
+        Fixture { name: "bundle-manifest-wrong-type", rehash: true, change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = \"2026-11-20\""), expectations: one!("BUNDLE-MANIFEST", "`submitted` must be a date like 2026-11-20, found a string") },
+        Fixture { name: "bundle-manifest-format", rehash: true, change: |d| edit(d, "manifest.toml", "format = 1", "format = 2"), expectations: one!("BUNDLE-MANIFEST", "manifest format 2 is not supported") },
+        Fixture { name: "bundle-manifest-unknown-round", rehash: true, change: |d| edit(d, "manifest.toml", "round = \"2027-1\"", "round = \"2031-2\""), expectations: one!("BUNDLE-MANIFEST", "round `2031-2` has no catalog") },
+        Fixture { name: "bundle-manifest-unknown-service", rehash: true, change: |d| edit(d, "manifest.toml", "services = [\"potilastiedon-arkisto\"]", "services = [\"potilastiedon-arkisto\", \"e-resepti\"]"), expectations: one!("BUNDLE-MANIFEST", "unknown service `e-resepti`") },
+        Fixture { name: "bundle-org-check-digit", rehash: true, change: |d| edit(d, "manifest.toml", "business_id = \"1234567-1\"", "business_id = \"1234567-2\""), expectations: one!("BUNDLE-ORG", "the check digit should be 1") },
+        Fixture { name: "bundle-org-oid-arc", rehash: true, change: |d| edit(d, "manifest.toml", "oid = \"1.2.246.10.12345671\"", "oid = \"1.2.246.10.7654321\""), expectations: one!("BUNDLE-ORG", "is not at or below `1.2.246.10.12345671`") },
+        Fixture { name: "bundle-contacts-missing", rehash: true, change: |d| edit(d, "manifest.toml", "[contacts.administrative]\nname = \"Mikko Korhonen\"\nemail = \"mikko.korhonen@esimerkki-terveys.fi\"\nphone = \"+358 50 765 4321\"\n", ""), expectations: one!("BUNDLE-CONTACTS", "no administrative contact") },
+        Fixture { name: "bundle-contacts-email", rehash: true, change: |d| edit(d, "manifest.toml", "aino.virtanen@esimerkki-terveys.fi", "aino.virtanen(at)esimerkki-terveys.fi"), expectations: one!("BUNDLE-CONTACTS", "e-mail `aino.virtanen(at)esimerkki-terveys.fi`") },
+        Fixture { name: "bundle-integrity-digest", rehash: false, change: |d| append(d, "evidence/PA-03/haku.txt", "Lisätty jälkikäteen.\n"), expectations: one!("BUNDLE-INTEGRITY", "the file changed after it was pinned") },
+        Fixture {
+            name: "bundle-integrity-unlisted",
+            rehash: false,
+            change: |d| write(d, "evidence/PA-03/kuvakaappaus.txt", b"Kuvakaappauksen kuvaus: hakutulos, 2 asiakirjaa.\n"),
+            expectations: &[
+                Expectation { args: &[], exit: 0, failing: &[], message: "not listed in [files]" },
+                Expectation { args: &["--strict"], exit: 1, failing: &["BUNDLE-INTEGRITY"], message: "not listed in [files]" },
+            ],
+        },
+        Fixture { name: "bundle-hygiene-stray", rehash: true, change: |d| write(d, "forms/.DS_Store", b"\0\0\0\x01Bud1\0\0\x10\0"), expectations: one!("BUNDLE-HYGIENE", "editor or OS leftover") },
+        Fixture { name: "bundle-hygiene-empty", rehash: true, change: |d| write(d, "evidence/PA-02/liite.txt", b""), expectations: one!("BUNDLE-HYGIENE", "is empty") },
+        Fixture { name: "bundle-hygiene-name", rehash: true, change: |d| rename(d, "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt").and_then(|()| edit(d, "pretest/report.csv", "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt")), expectations: one!("BUNDLE-HYGIENE", "has a space in its name") },
+        Fixture { name: "bundle-paths-symlink", rehash: true, change: |d| symlink(d, "hoitokertomus-2026-11-12.xml", "documents/kopio.xml"), expectations: one!("BUNDLE-PATHS", "is a symbolic link") },
+        Fixture { name: "bundle-secrets-pem", rehash: true, change: |d| write(d, "evidence/PA-01/yhteysasetukset.txt", pem_key().as_bytes()), expectations: one!("BUNDLE-SECRETS", "contains a PEM `EC PRIVATE KEY` block") },
+        Fixture { name: "bundle-secrets-der", rehash: true, change: |d| write(d, "evidence/PA-01/varmenne.der", &test_key()), expectations: one!("BUNDLE-SECRETS", "is a DER-encoded private key") },
+        Fixture { name: "bundle-forms-missing", rehash: true, change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"), expectations: one!("BUNDLE-FORMS", "Arkkitehtuurikuvaus (architecture description) is missing") },
+        Fixture { name: "bundle-deadline", rehash: true, change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-12-14"), expectations: one!("BUNDLE-DEADLINE", "after the registration deadline 2026-12-01") },
+        Fixture { name: "privacy-hetu", rehash: true, change: |d| edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas: 131052-308T"), expectations: one!("PRIVACY-HETU", "`131052-3***` is not a test identity") },
+    ]
+}
+
+/// Zip fixtures: real archives built from the ready bundle.
+struct ZipFixture {
+    name: &'static str,
+    extra: fn() -> Vec<(String, Vec<u8>)>,
+    /// Patch every entry's declared uncompressed size (a crafted zip bomb).
+    declare_size: Option<u32>,
+    expectation: Expectation,
+}
+
+fn zip_fixtures() -> Vec<ZipFixture> {
+    vec![
+        ZipFixture { name: "ready.zip", extra: Vec::new, declare_size: None, expectation: Expectation { args: &[], exit: 0, failing: &[], message: "" } },
+        ZipFixture {
+            name: "bundle-paths-zip-slip.zip",
+            extra: || vec![("../../tmp/valmis-zip-slip.txt".to_owned(), b"written outside\n".to_vec())],
+            declare_size: None,
+            expectation: Expectation { args: &[], exit: 1, failing: &["BUNDLE-PATHS"], message: "contains `..`" },
+        },
+        ZipFixture {
+            name: "bundle-paths-zip-bomb.zip",
+            extra: Vec::new,
+            declare_size: Some(0xFFFF_FF00),
+            expectation: Expectation { args: &[], exit: 1, failing: &["BUNDLE-PATHS"], message: "zip bomb" },
+        },
+    ]
+}
+
+pub(crate) fn run(root: &Path, check: bool) -> anyhow::Result<()> {
+    let bundles = root.join("fixtures/bundles");
+    let out = if check { root.join("target/xtask/fixtures") } else { bundles.clone() };
+    if check {
+        let _ = fs::remove_dir_all(&out);
+        fs::create_dir_all(&out)?;
+    }
+    let ready_source = bundles.join("ready");
+    let ready = out.join("ready");
+    if check {
+        copy_tree(&ready_source, &ready)?;
+    }
+    rehash(&ready)?;
+
+    let mut expected = format!(
+        "# Generated by `cargo xtask fixtures` from fixtures/bundles/ready: do not edit.\n\
+         # What `valmis verify <bundle> --now {now} <args>` must give for each fixture.\n\
+         now = \"{now}\"\n",
+        now = crate::FIXTURE_NOW
+    );
+    let mut generated = vec!["ready".to_owned(), "EXPECTED.toml".to_owned()];
+    for fixture in fixtures() {
+        let target = out.join(fixture.name);
+        if target.exists() {
+            fs::remove_dir_all(&target)?;
+        }
+        copy_tree(&ready, &target)?;
+        (fixture.change)(&target).with_context(|| format!("fixture {}", fixture.name))?;
+        if fixture.rehash && target.join("manifest.toml").exists() {
+            rehash(&target)?;
+        }
+        for expectation in fixture.expectations {
+            expected.push_str(&expectation_toml(fixture.name, expectation));
+        }
+        generated.push(fixture.name.to_owned());
+    }
+    for fixture in zip_fixtures() {
+        let mut bytes = zip_tree(&ready, "ready", &(fixture.extra)())?;
+        if let Some(size) = fixture.declare_size {
+            declare_size(&mut bytes, size);
+        }
+        fs::write(out.join(fixture.name), bytes)?;
+        expected.push_str(&expectation_toml(fixture.name, &fixture.expectation));
+        generated.push(fixture.name.to_owned());
+    }
+    fs::write(out.join("EXPECTED.toml"), expected)?;
+
+    if check {
+        let mut stale = Vec::new();
+        for name in &generated {
+            compare(&out.join(name), &bundles.join(name), name, &mut stale)?;
+        }
+        if !stale.is_empty() {
+            bail!("fixtures are stale (run `cargo xtask fixtures` and commit):\n  {}", stale.join("\n  "));
+        }
+        eprintln!("fixtures are up to date ({} generated)", generated.len());
+    } else {
+        eprintln!("wrote {} fixtures under {}", generated.len(), bundles.display());
+    }
+    Ok(())
+}
+
+fn expectation_toml(bundle: &str, expectation: &Expectation) -> String {
+    let list = |items: &[&str]| items.iter().map(|item| format!("{item:?}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "\n[[fixture]]\nbundle = {bundle:?}\nargs = [{}]\nexit = {}\nfailing = [{}]\nmessage = {:?}\n",
+        list(expectation.args),
+        expectation.exit,
+        list(expectation.failing),
+        expectation.message
+    )
+}
+
+/// Rewrites everything after the `[files]` line of the manifest with the digests of every other
+/// regular file, sorted.
+fn rehash(bundle: &Path) -> anyhow::Result<()> {
+    let manifest_path = bundle.join("manifest.toml");
+    let manifest = fs::read_to_string(&manifest_path).with_context(|| format!("read {}", manifest_path.display()))?;
+    let Some(at) = manifest.find("\n[files]\n") else { bail!("{} has no [files] table", manifest_path.display()) };
+    let mut text = manifest[..at + "\n[files]\n".len()].to_owned();
+    for (path, bytes) in files(bundle)? {
+        if path != "manifest.toml" {
+            text.push_str(&format!("{path:?} = \"sha256:{}\"\n", valmis_bundle::sha256_hex(&bytes)));
+        }
+    }
+    fs::write(&manifest_path, text)?;
+    Ok(())
+}
+
+/// Every regular file below `dir` (symlinks skipped), by bundle path.
+fn files(dir: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![(dir.to_path_buf(), String::new())];
+    while let Some((current, prefix)) = pending.pop() {
+        for entry in fs::read_dir(&current).with_context(|| format!("list {}", current.display()))? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = fs::symlink_metadata(entry.path())?.file_type();
+            if kind.is_dir() {
+                pending.push((entry.path(), format!("{prefix}{name}/")));
+            } else if kind.is_file() {
+                found.insert(format!("{prefix}{name}"), fs::read(entry.path())?);
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
+    for (path, bytes) in files(from)? {
+        write(to, &path, &bytes)?;
+    }
+    Ok(())
+}
+
+/// A deterministic zip of `dir` under `top/`, plus extra raw entries.
+fn zip_tree(dir: &Path, top: &str, extra: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<u8>> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (path, bytes) in files(dir)? {
+        writer.start_file(format!("{top}/{path}"), options)?;
+        writer.write_all(&bytes)?;
+    }
+    for (name, bytes) in extra {
+        writer.start_file(name.as_str(), options)?;
+        writer.write_all(bytes)?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+/// Sets the declared uncompressed size of every entry in local and central headers.
+fn declare_size(bytes: &mut [u8], size: u32) {
+    for at in 0..bytes.len().saturating_sub(30) {
+        match bytes[at..at + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => bytes[at + 22..at + 26].copy_from_slice(&size.to_le_bytes()),
+            [0x50, 0x4b, 0x01, 0x02] => bytes[at + 24..at + 28].copy_from_slice(&size.to_le_bytes()),
+            _ => {}
+        }
+    }
+}
+
+fn compare(generated: &Path, committed: &Path, name: &str, stale: &mut Vec<String>) -> anyhow::Result<()> {
+    if generated.is_dir() {
+        let (ours, theirs) = (files(generated)?, if committed.is_dir() { files(committed)? } else { BTreeMap::new() });
+        for path in ours.keys().chain(theirs.keys()).collect::<std::collections::BTreeSet<_>>() {
+            if ours.get(path) != theirs.get(path) {
+                stale.push(format!("{name}/{path}"));
+            }
+        }
+    } else if fs::read(generated).ok() != fs::read(committed).ok() {
+        stale.push(name.to_owned());
+    }
+    Ok(())
+}
+
+fn test_key() -> Vec<u8> {
+    let hex: String = TEST_KEY_SEC1_HEX.chars().filter(char::is_ascii_hexdigit).collect();
+    (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+fn pem_key() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = test_key();
+    let mut encoded = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            encoded.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    let body: Vec<String> = encoded.as_bytes().chunks(64).map(|line| String::from_utf8_lossy(line).into_owned()).collect();
+    format!(
+        "Yhteysasetukset asiakastestiin (kopioitu palvelimelta)\n-----BEGIN EC PRIVATE KEY-----\n{}\n-----END EC PRIVATE KEY-----\n",
+        body.join("\n")
+    )
+}
+
+fn write(dir: &Path, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    let target = dir.join(path);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(&target, bytes).with_context(|| format!("write {}", target.display()))
+}
+
+fn remove(dir: &Path, path: &str) -> anyhow::Result<()> {
+    fs::remove_file(dir.join(path)).with_context(|| format!("remove {path}"))
+}
+
+fn edit(dir: &Path, path: &str, from: &str, to: &str) -> anyhow::Result<()> {
+    let text = fs::read_to_string(dir.join(path))?;
+    if !text.contains(from) {
+        bail!("`{from}` not found in {path}");
+    }
+    fs::write(dir.join(path), text.replacen(from, to, 1))?;
+    Ok(())
+}
+
+fn append(dir: &Path, path: &str, text: &str) -> anyhow::Result<()> {
+    let mut file = fs::OpenOptions::new().append(true).open(dir.join(path))?;
+    file.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn rename(dir: &Path, from: &str, to: &str) -> anyhow::Result<()> {
+    fs::rename(dir.join(from), dir.join(to))?;
+    Ok(())
+}
+
+fn symlink(dir: &Path, target: &str, link: &str) -> anyhow::Result<()> {
+    std::os::unix::fs::symlink(target, dir.join(link))?;
+    Ok(())
+}
+
