@@ -35,36 +35,170 @@ fn fixtures() -> Vec<Fixture> {
         };
     }
     vec![
-        Fixture { name: "bundle-manifest-missing", rehash: false, change: |d| remove(d, "manifest.toml"), expectations: one!("BUNDLE-MANIFEST", "there is no manifest.toml") },
-        Fixture { name: "bundle-manifest-syntax", rehash: true, change: |d| edit(d, "manifest.toml", "version = \"4.2.0\"", "version = \"4.2.0"), expectations: one!("BUNDLE-MANIFEST", "TOML syntax error") },
-        Fixture { name: "bundle-manifest-unknown-key", rehash: true, change: |d| edit(d, "manifest.toml", "class = \"A2\"", "class = \"A2\"\nluokka = \"A2\""), expectations: one!("BUNDLE-MANIFEST", "unknown key `system.luokka`") },
-        Fixture { name: "bundle-manifest-wrong-type", rehash: true, change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = \"2026-11-20\""), expectations: one!("BUNDLE-MANIFEST", "`submitted` must be a date like 2026-11-20, found a string") },
-        Fixture { name: "bundle-manifest-format", rehash: true, change: |d| edit(d, "manifest.toml", "format = 1", "format = 2"), expectations: one!("BUNDLE-MANIFEST", "manifest format 2 is not supported") },
-        Fixture { name: "bundle-manifest-unknown-round", rehash: true, change: |d| edit(d, "manifest.toml", "round = \"2027-1\"", "round = \"2031-2\""), expectations: one!("BUNDLE-MANIFEST", "round `2031-2` has no catalog") },
-        Fixture { name: "bundle-manifest-unknown-service", rehash: true, change: |d| edit(d, "manifest.toml", "services = [\"potilastiedon-arkisto\"]", "services = [\"potilastiedon-arkisto\", \"e-resepti\"]"), expectations: one!("BUNDLE-MANIFEST", "unknown service `e-resepti`") },
-        Fixture { name: "bundle-org-check-digit", rehash: true, change: |d| edit(d, "manifest.toml", "business_id = \"1234567-1\"", "business_id = \"1234567-2\""), expectations: one!("BUNDLE-ORG", "the check digit should be 1") },
-        Fixture { name: "bundle-org-oid-arc", rehash: true, change: |d| edit(d, "manifest.toml", "oid = \"1.2.246.10.12345671\"", "oid = \"1.2.246.10.7654321\""), expectations: one!("BUNDLE-ORG", "is not at or below `1.2.246.10.12345671`") },
-        Fixture { name: "bundle-contacts-missing", rehash: true, change: |d| edit(d, "manifest.toml", "[contacts.administrative]\nname = \"Mikko Korhonen\"\nemail = \"mikko.korhonen@esimerkki-terveys.fi\"\nphone = \"+358 50 765 4321\"\n", ""), expectations: one!("BUNDLE-CONTACTS", "no administrative contact") },
-        Fixture { name: "bundle-contacts-email", rehash: true, change: |d| edit(d, "manifest.toml", "aino.virtanen@esimerkki-terveys.fi", "aino.virtanen(at)esimerkki-terveys.fi"), expectations: one!("BUNDLE-CONTACTS", "e-mail `aino.virtanen(at)esimerkki-terveys.fi`") },
-        Fixture { name: "bundle-integrity-digest", rehash: false, change: |d| append(d, "evidence/PA-03/haku.txt", "Lisätty jälkikäteen.\n"), expectations: one!("BUNDLE-INTEGRITY", "the file changed after it was pinned") },
+        Fixture {
+            name: "bundle-manifest-missing",
+            rehash: false,
+            change: |d| remove(d, "manifest.toml"),
+            expectations: one!("BUNDLE-MANIFEST", "there is no manifest.toml"),
+        },
+        Fixture {
+            name: "bundle-manifest-syntax",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "version = \"4.2.0\"", "version = \"4.2.0"),
+            expectations: one!("BUNDLE-MANIFEST", "TOML syntax error"),
+        },
+        Fixture {
+            name: "bundle-manifest-unknown-key",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "class = \"A2\"", "class = \"A2\"\nluokka = \"A2\""),
+            expectations: one!("BUNDLE-MANIFEST", "unknown key `system.luokka`"),
+        },
+        Fixture {
+            name: "bundle-manifest-wrong-type",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = \"2026-11-20\""),
+            expectations: one!("BUNDLE-MANIFEST", "`submitted` must be a date like 2026-11-20, found a string"),
+        },
+        Fixture {
+            name: "bundle-manifest-format",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "format = 1", "format = 2"),
+            expectations: one!("BUNDLE-MANIFEST", "manifest format 2 is not supported"),
+        },
+        Fixture {
+            name: "bundle-manifest-unknown-round",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "round = \"2027-1\"", "round = \"2031-2\""),
+            expectations: one!("BUNDLE-MANIFEST", "round `2031-2` has no catalog"),
+        },
+        Fixture {
+            name: "bundle-manifest-unknown-service",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    "services = [\"potilastiedon-arkisto\"]",
+                    "services = [\"potilastiedon-arkisto\", \"e-resepti\"]",
+                )
+            },
+            expectations: one!("BUNDLE-MANIFEST", "unknown service `e-resepti`"),
+        },
+        Fixture {
+            name: "bundle-org-check-digit",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "business_id = \"1234567-1\"", "business_id = \"1234567-2\""),
+            expectations: one!("BUNDLE-ORG", "the check digit should be 1"),
+        },
+        Fixture {
+            name: "bundle-org-oid-arc",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "oid = \"1.2.246.10.12345671\"", "oid = \"1.2.246.10.7654321\""),
+            expectations: one!("BUNDLE-ORG", "is not at or below `1.2.246.10.12345671`"),
+        },
+        Fixture {
+            name: "bundle-contacts-missing",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    "[contacts.administrative]\nname = \"Mikko Korhonen\"\nemail = \"mikko.korhonen@esimerkki-terveys.fi\"\nphone = \"+358 50 765 4321\"\n",
+                    "",
+                )
+            },
+            expectations: one!("BUNDLE-CONTACTS", "no administrative contact"),
+        },
+        Fixture {
+            name: "bundle-contacts-email",
+            rehash: true,
+            change: |d| {
+                edit(d, "manifest.toml", "aino.virtanen@esimerkki-terveys.fi", "aino.virtanen(at)esimerkki-terveys.fi")
+            },
+            expectations: one!("BUNDLE-CONTACTS", "e-mail `aino.virtanen(at)esimerkki-terveys.fi`"),
+        },
+        Fixture {
+            name: "bundle-integrity-digest",
+            rehash: false,
+            change: |d| append(d, "evidence/PA-03/haku.txt", "Lisätty jälkikäteen.\n"),
+            expectations: one!("BUNDLE-INTEGRITY", "the file changed after it was pinned"),
+        },
         Fixture {
             name: "bundle-integrity-unlisted",
             rehash: false,
-            change: |d| write(d, "evidence/PA-03/kuvakaappaus.txt", b"Kuvakaappauksen kuvaus: hakutulos, 2 asiakirjaa.\n"),
+            change: |d| {
+                write(d, "evidence/PA-03/kuvakaappaus.txt", b"Kuvakaappauksen kuvaus: hakutulos, 2 asiakirjaa.\n")
+            },
             expectations: &[
                 Expectation { args: &[], exit: 0, failing: &[], message: "not listed in [files]" },
-                Expectation { args: &["--strict"], exit: 1, failing: &["BUNDLE-INTEGRITY"], message: "not listed in [files]" },
+                Expectation {
+                    args: &["--strict"],
+                    exit: 1,
+                    failing: &["BUNDLE-INTEGRITY"],
+                    message: "not listed in [files]",
+                },
             ],
         },
-        Fixture { name: "bundle-hygiene-stray", rehash: true, change: |d| write(d, "forms/.DS_Store", b"\0\0\0\x01Bud1\0\0\x10\0"), expectations: one!("BUNDLE-HYGIENE", "editor or OS leftover") },
-        Fixture { name: "bundle-hygiene-empty", rehash: true, change: |d| write(d, "evidence/PA-02/liite.txt", b""), expectations: one!("BUNDLE-HYGIENE", "is empty") },
-        Fixture { name: "bundle-hygiene-name", rehash: true, change: |d| rename(d, "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt").and_then(|()| edit(d, "pretest/report.csv", "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt")), expectations: one!("BUNDLE-HYGIENE", "has a space in its name") },
-        Fixture { name: "bundle-paths-symlink", rehash: true, change: |d| symlink(d, "hoitokertomus-2026-11-12.xml", "documents/kopio.xml"), expectations: one!("BUNDLE-PATHS", "is a symbolic link") },
-        Fixture { name: "bundle-secrets-pem", rehash: true, change: |d| write(d, "evidence/PA-01/yhteysasetukset.txt", pem_key().as_bytes()), expectations: one!("BUNDLE-SECRETS", "contains a PEM `EC PRIVATE KEY` block") },
-        Fixture { name: "bundle-secrets-der", rehash: true, change: |d| write(d, "evidence/PA-01/varmenne.der", &test_key()), expectations: one!("BUNDLE-SECRETS", "is a DER-encoded private key") },
-        Fixture { name: "bundle-forms-missing", rehash: true, change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"), expectations: one!("BUNDLE-FORMS", "Arkkitehtuurikuvaus (architecture description) is missing") },
-        Fixture { name: "bundle-deadline", rehash: true, change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-12-14"), expectations: one!("BUNDLE-DEADLINE", "after the registration deadline 2026-12-01") },
-        Fixture { name: "privacy-hetu", rehash: true, change: |d| edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas: 131052-308T"), expectations: one!("PRIVACY-HETU", "`131052-3***` is not a test identity") },
+        Fixture {
+            name: "bundle-hygiene-stray",
+            rehash: true,
+            change: |d| write(d, "forms/.DS_Store", b"\0\0\0\x01Bud1\0\0\x10\0"),
+            expectations: one!("BUNDLE-HYGIENE", "editor or OS leftover"),
+        },
+        Fixture {
+            name: "bundle-hygiene-empty",
+            rehash: true,
+            change: |d| write(d, "evidence/PA-02/liite.txt", b""),
+            expectations: one!("BUNDLE-HYGIENE", "is empty"),
+        },
+        Fixture {
+            name: "bundle-hygiene-name",
+            rehash: true,
+            change: |d| {
+                rename(d, "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt").and_then(|()| {
+                    edit(d, "pretest/report.csv", "evidence/PA-02/kuittaus.txt", "evidence/PA-02/arkiston kuittaus.txt")
+                })
+            },
+            expectations: one!("BUNDLE-HYGIENE", "has a space in its name"),
+        },
+        Fixture {
+            name: "bundle-paths-symlink",
+            rehash: true,
+            change: |d| symlink(d, "hoitokertomus-2026-11-12.xml", "documents/kopio.xml"),
+            expectations: one!("BUNDLE-PATHS", "is a symbolic link"),
+        },
+        Fixture {
+            name: "bundle-secrets-pem",
+            rehash: true,
+            change: |d| write(d, "evidence/PA-01/yhteysasetukset.txt", pem_key().as_bytes()),
+            expectations: one!("BUNDLE-SECRETS", "contains a PEM `EC PRIVATE KEY` block"),
+        },
+        Fixture {
+            name: "bundle-secrets-der",
+            rehash: true,
+            change: |d| write(d, "evidence/PA-01/varmenne.der", &test_key()),
+            expectations: one!("BUNDLE-SECRETS", "is a DER-encoded private key"),
+        },
+        Fixture {
+            name: "bundle-forms-missing",
+            rehash: true,
+            change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"),
+            expectations: one!("BUNDLE-FORMS", "Arkkitehtuurikuvaus (architecture description) is missing"),
+        },
+        Fixture {
+            name: "bundle-deadline",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-12-14"),
+            expectations: one!("BUNDLE-DEADLINE", "after the registration deadline 2026-12-01"),
+        },
+        Fixture {
+            name: "privacy-hetu",
+            rehash: true,
+            change: |d| {
+                edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas: 131052-308T")
+            },
+            expectations: one!("PRIVACY-HETU", "`131052-3***` is not a test identity"),
+        },
     ]
 }
 
@@ -79,7 +213,12 @@ struct ZipFixture {
 
 fn zip_fixtures() -> Vec<ZipFixture> {
     vec![
-        ZipFixture { name: "ready.zip", extra: Vec::new, declare_size: None, expectation: Expectation { args: &[], exit: 0, failing: &[], message: "" } },
+        ZipFixture {
+            name: "ready.zip",
+            extra: Vec::new,
+            declare_size: None,
+            expectation: Expectation { args: &[], exit: 0, failing: &[], message: "" },
+        },
         ZipFixture {
             name: "bundle-paths-zip-slip.zip",
             extra: || vec![("../../tmp/valmis-zip-slip.txt".to_owned(), b"written outside\n".to_vec())],
@@ -268,7 +407,8 @@ fn pem_key() -> String {
             encoded.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
         }
     }
-    let body: Vec<String> = encoded.as_bytes().chunks(64).map(|line| String::from_utf8_lossy(line).into_owned()).collect();
+    let body: Vec<String> =
+        encoded.as_bytes().chunks(64).map(|line| String::from_utf8_lossy(line).into_owned()).collect();
     format!(
         "Yhteysasetukset asiakastestiin (kopioitu palvelimelta)\n-----BEGIN EC PRIVATE KEY-----\n{}\n-----END EC PRIVATE KEY-----\n",
         body.join("\n")
@@ -311,4 +451,3 @@ fn symlink(dir: &Path, target: &str, link: &str) -> anyhow::Result<()> {
     std::os::unix::fs::symlink(target, dir.join(link))?;
     Ok(())
 }
-

@@ -58,7 +58,9 @@ fn cargo() -> Command {
 
 fn verify(args: &[String]) -> anyhow::Result<()> {
     let (bundle, extra) = match args.split_first() {
-        Some((first, rest)) if first != "--" => (Some(first.clone()), rest.iter().skip_while(|a| *a == "--").cloned().collect::<Vec<_>>()),
+        Some((first, rest)) if first != "--" => {
+            (Some(first.clone()), rest.iter().skip_while(|a| *a == "--").cloned().collect::<Vec<_>>())
+        }
         _ => (None, args.iter().skip_while(|a| *a == "--").cloned().collect()),
     };
     run_ok(cargo().args(["build", "--quiet", "--package", "valmis"]))?;

@@ -26,7 +26,9 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
             seen += 1;
             if seen > bundle.limits.max_entries {
                 let limit = bundle.limits.max_entries;
-                bundle.refuse(format!("the bundle has more than {limit} entries; the limit keeps hostile bundles cheap to reject"));
+                bundle.refuse(format!(
+                    "the bundle has more than {limit} entries; the limit keeps hostile bundles cheap to reject"
+                ));
                 return;
             }
             let entry = match entry {
@@ -56,12 +58,10 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
                 }
             } else if file_type.is_file() {
                 let size = metadata.len();
-                bundle.files.insert(path.clone(), Entry {
-                    path,
-                    size,
-                    lossy_name,
-                    location: EntryLocation::File(entry.path()),
-                });
+                bundle.files.insert(
+                    path.clone(),
+                    Entry { path, size, lossy_name, location: EntryLocation::File(entry.path()) },
+                );
             } else {
                 bundle.issue(path, "is not a regular file (a device, socket or pipe) and is not read");
             }
@@ -81,7 +81,10 @@ pub(crate) fn read(file: &Path, path: &str, limit: u64) -> Result<Vec<u8>, ReadE
     // the limit to notice.
     handle.take(limit + 1).read_to_end(&mut bytes).map_err(io_error)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { path: path.to_owned(), reason: format!("it grew past {limit} bytes while being read") });
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            reason: format!("it grew past {limit} bytes while being read"),
+        });
     }
     Ok(bytes)
 }

@@ -143,8 +143,7 @@ impl Bundle {
     /// Opens `path` (a directory or a zip file). `display` is how the user named it; reports
     /// show paths under it.
     pub fn open(path: &Path, display: &str, limits: Limits) -> Result<Self, OpenError> {
-        let metadata = std::fs::metadata(path)
-            .map_err(|source| OpenError::Io { path: display.to_owned(), source })?;
+        let metadata = std::fs::metadata(path).map_err(|source| OpenError::Io { path: display.to_owned(), source })?;
         let mut bundle = Self {
             display: display.to_owned(),
             kind: BundleKind::Directory,

@@ -56,10 +56,12 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         };
         let raw = entry.name_raw();
         let lossy_name = std::str::from_utf8(raw).is_err();
-        let shown = entry.name().map(|name| name.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned());
+        let shown =
+            entry.name().map(|name| name.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned());
         let size = entry.size();
         let compressed = entry.compressed_size();
-        let is_symlink = entry.unix_mode().is_some_and(|mode| mode & UNIX_TYPE_MASK == UNIX_SYMLINK) || entry.is_symlink();
+        let is_symlink =
+            entry.unix_mode().is_some_and(|mode| mode & UNIX_TYPE_MASK == UNIX_SYMLINK) || entry.is_symlink();
         let is_dir = entry.is_dir();
         let encrypted = entry.encrypted();
         drop(entry);
@@ -123,7 +125,9 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         if is_dir {
             bundle.dirs.insert(format!("{}/", path.trim_end_matches('/')));
         } else {
-            bundle.files.insert(path.clone(), Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
+            bundle
+                .files
+                .insert(path.clone(), Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
         }
     }
     bundle.zip_prefix = prefix;
@@ -169,7 +173,9 @@ fn normalise(name: &str) -> Result<Normalised, String> {
     for part in unified.split('/') {
         match part {
             "" | "." => {}
-            ".." => return Err("contains `..`; extracting it would write outside the target folder (zip slip)".to_owned()),
+            ".." => {
+                return Err("contains `..`; extracting it would write outside the target folder (zip slip)".to_owned());
+            }
             part => parts.push(part),
         }
     }
@@ -207,7 +213,8 @@ fn declared_entry_count(file: &mut File) -> std::io::Result<Option<u64>> {
     file.seek(SeekFrom::Start(length - tail_length))?;
     let mut tail = vec![0u8; tail_length as usize];
     file.read_exact(&mut tail)?;
-    let Some(eocd) = (0..tail.len().saturating_sub(21)).rev().find(|&at| tail[at..at + 4] == [0x50, 0x4b, 0x05, 0x06]) else {
+    let Some(eocd) = (0..tail.len().saturating_sub(21)).rev().find(|&at| tail[at..at + 4] == [0x50, 0x4b, 0x05, 0x06])
+    else {
         return Ok(None);
     };
     let count = u64::from(u16::from_le_bytes([tail[eocd + 10], tail[eocd + 11]]));
@@ -217,7 +224,10 @@ fn declared_entry_count(file: &mut File) -> std::io::Result<Option<u64>> {
     let locator = &tail[eocd - 20..eocd];
     let zip64_offset = u64::from_le_bytes(locator[8..16].try_into().unwrap_or_default());
     let mut record = [0u8; 40];
-    if file.seek(SeekFrom::Start(zip64_offset)).is_err() || file.read_exact(&mut record).is_err() || record[..4] != [0x50, 0x4b, 0x06, 0x06] {
+    if file.seek(SeekFrom::Start(zip64_offset)).is_err()
+        || file.read_exact(&mut record).is_err()
+        || record[..4] != [0x50, 0x4b, 0x06, 0x06]
+    {
         return Ok(Some(count));
     }
     Ok(Some(u64::from_le_bytes(record[32..40].try_into().unwrap_or_default())))

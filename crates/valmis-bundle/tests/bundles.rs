@@ -62,7 +62,8 @@ fn a_directory_bundle_lists_files_and_reports_links_and_special_files() {
     let files: Vec<&str> = bundle.files().map(|e| e.path.as_str()).collect();
     assert_eq!(files, ["forms/a.pdf", "manifest.toml"]);
     assert!(bundle.dirs().any(|d| d == ".git/"), "stray folders are listed for hygiene checks");
-    let issues: Vec<(&str, &str)> = bundle.path_issues().iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    let issues: Vec<(&str, &str)> =
+        bundle.path_issues().iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
     assert!(issues.iter().any(|(p, m)| *p == "forms/link.txt" && m.contains("symbolic link")), "{issues:?}");
     assert!(issues.iter().any(|(p, m)| *p == "loop" && m.contains("symbolic link")), "{issues:?}");
     assert!(issues.iter().any(|(p, m)| *p == "socket" && m.contains("not a regular file")), "{issues:?}");
@@ -85,7 +86,10 @@ fn a_missing_path_or_a_file_that_is_not_a_zip_is_an_open_error() {
 #[test]
 fn a_zip_bundle_inside_one_top_folder_reads_like_a_directory() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let bytes = zip_bytes(&[("ready/manifest.toml", b"format = 1\n"), ("ready/forms/a.pdf", b"%PDF-1.4")], CompressionMethod::Deflated);
+    let bytes = zip_bytes(
+        &[("ready/manifest.toml", b"format = 1\n"), ("ready/forms/a.pdf", b"%PDF-1.4")],
+        CompressionMethod::Deflated,
+    );
     let bundle = open_bytes(temp.path(), &bytes);
     let files: Vec<&str> = bundle.files().map(|e| e.path.as_str()).collect();
     assert_eq!(files, ["forms/a.pdf", "manifest.toml"]);
@@ -118,7 +122,8 @@ fn zip_slip_absolute_and_symlink_entries_are_reported_and_never_written() {
     assert!(messages.iter().any(|m| m.starts_with("/tmp/abs.txt: has an absolute path")), "{messages:?}");
     assert!(messages.iter().any(|m| m.starts_with("forms/link: is a symbolic link")), "{messages:?}");
     assert!(!temp.path().join("evil.txt").exists() && !inner.join("evil.txt").exists());
-    let listing: Vec<_> = std::fs::read_dir(&inner).expect("ls").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    let listing: Vec<_> =
+        std::fs::read_dir(&inner).expect("ls").filter_map(Result::ok).map(|e| e.file_name()).collect();
     assert_eq!(listing, ["bundle.zip"], "nothing was extracted");
 }
 
@@ -126,7 +131,8 @@ fn zip_slip_absolute_and_symlink_entries_are_reported_and_never_written() {
 fn a_real_deflate_bomb_is_refused_without_decompressing() {
     let temp = tempfile::tempdir().expect("tempdir");
     let zeros = vec![0u8; 16 * 1024 * 1024];
-    let bytes = zip_bytes(&[("manifest.toml", b"format = 1\n"), ("documents/big.xml", &zeros)], CompressionMethod::Deflated);
+    let bytes =
+        zip_bytes(&[("manifest.toml", b"format = 1\n"), ("documents/big.xml", &zeros)], CompressionMethod::Deflated);
     assert!(bytes.len() < 100_000, "16 MiB of zeros compress to {} bytes", bytes.len());
     let bundle = open_bytes(temp.path(), &bytes);
     let reason = bundle.refused().expect("refused");
@@ -138,7 +144,8 @@ fn a_real_deflate_bomb_is_refused_without_decompressing() {
 fn gigabytes_declared_in_a_tiny_zip_are_refused_from_the_headers() {
     let temp = tempfile::tempdir().expect("tempdir");
     let payload = vec![b'x'; 2048];
-    let mut bytes = zip_bytes(&[("a.xml", &payload), ("b.xml", &payload), ("c.xml", &payload)], CompressionMethod::Stored);
+    let mut bytes =
+        zip_bytes(&[("a.xml", &payload), ("b.xml", &payload), ("c.xml", &payload)], CompressionMethod::Stored);
     declare_size(&mut bytes, 0xFFFF_FFF0);
     let bundle = open_bytes(temp.path(), &bytes);
     let reason = bundle.refused().expect("refused");
@@ -159,12 +166,18 @@ fn an_archive_claiming_too_many_entries_is_refused_before_indexing() {
 #[test]
 fn duplicate_names_are_refused() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let mut bytes = zip_bytes(&[("manifest.toml", b"format = 1\n"), ("forms/a.pdf", b"one"), ("forms/b.pdf", b"two")], CompressionMethod::Stored);
+    let mut bytes = zip_bytes(
+        &[("manifest.toml", b"format = 1\n"), ("forms/a.pdf", b"one"), ("forms/b.pdf", b"two")],
+        CompressionMethod::Stored,
+    );
     replace_all(&mut bytes, b"forms/b.pdf", b"forms/a.pdf");
     let bundle = open_bytes(temp.path(), &bytes);
     assert!(bundle.refused().expect("refused").contains("same name"));
 
-    let bytes = zip_bytes(&[("forms/a.pdf", b"one"), ("forms\\a.pdf", b"two"), ("manifest.toml", b"")], CompressionMethod::Stored);
+    let bytes = zip_bytes(
+        &[("forms/a.pdf", b"one"), ("forms\\a.pdf", b"two"), ("manifest.toml", b"")],
+        CompressionMethod::Stored,
+    );
     let bundle = open_bytes(temp.path(), &bytes);
     assert!(bundle.refused().expect("refused").contains("both mean `forms/a.pdf`"));
 }

@@ -12,7 +12,9 @@ mod source;
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
 use valmis_model::catalog::CheckKind;
-use valmis_model::{Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status};
+use valmis_model::{
+    Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status,
+};
 
 use crate::manifest::Manifest;
 
@@ -122,16 +124,36 @@ fn builtin(id: &str) -> Option<CheckFn> {
 /// Requirements of SPEC §4 whose checks arrive with a later piece of work, and which one.
 fn planned(id: &str) -> Option<&'static str> {
     const PRETEST: &[&str] = &[
-        "PRETEST-REPORT", "PRETEST-COVERAGE", "PRETEST-RESULT", "PRETEST-EVIDENCE", "PRETEST-DATES",
-        "PRETEST-ENVIRONMENT", "PRETEST-TEST-PERSON",
+        "PRETEST-REPORT",
+        "PRETEST-COVERAGE",
+        "PRETEST-RESULT",
+        "PRETEST-EVIDENCE",
+        "PRETEST-DATES",
+        "PRETEST-ENVIRONMENT",
+        "PRETEST-TEST-PERSON",
     ];
     const CONNECTION: &[&str] = &[
-        "CONN-CONFIG", "CONN-ENDPOINTS", "CONN-SOURCE-IPS", "CONN-PROBE", "CERT-PARSE", "CERT-VALIDITY",
-        "CERT-ISSUER", "CERT-USAGE", "CERT-KEY", "CERT-SUBJECT", "CERT-CHAIN",
+        "CONN-CONFIG",
+        "CONN-ENDPOINTS",
+        "CONN-SOURCE-IPS",
+        "CONN-PROBE",
+        "CERT-PARSE",
+        "CERT-VALIDITY",
+        "CERT-ISSUER",
+        "CERT-USAGE",
+        "CERT-KEY",
+        "CERT-SUBJECT",
+        "CERT-CHAIN",
     ];
     const DOCUMENTS: &[&str] = &[
-        "DOC-WELLFORMED", "DOC-CDA-HEADER", "DOC-OID", "DOC-TIMESTAMPS", "DOC-PATIENT", "DOC-VERSIONING",
-        "FHIR-RESOURCE", "FHIR-PATIENT",
+        "DOC-WELLFORMED",
+        "DOC-CDA-HEADER",
+        "DOC-OID",
+        "DOC-TIMESTAMPS",
+        "DOC-PATIENT",
+        "DOC-VERSIONING",
+        "FHIR-RESOURCE",
+        "FHIR-PATIENT",
     ];
     if PRETEST.contains(&id) {
         Some("the pre-test report checks")
@@ -148,7 +170,10 @@ fn planned(id: &str) -> Option<&'static str> {
 /// built-in check that does not exist is unusable (exit code 2), not a failed bundle.
 pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
     for requirement in &catalog.requirements {
-        if requirement.check == CheckKind::Builtin && builtin(&requirement.id).is_none() && planned(&requirement.id).is_none() {
+        if requirement.check == CheckKind::Builtin
+            && builtin(&requirement.id).is_none()
+            && planned(&requirement.id).is_none()
+        {
             return Err(CatalogError {
                 path: catalog.source.clone(),
                 line: Some(requirement.line),
@@ -207,21 +232,28 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
     };
     validate_catalog(catalog)?;
 
-    let context = Context { bundle, catalog, catalogs, round_known, manifest, manifest_text: &manifest_text, now: options.now };
+    let context =
+        Context { bundle, catalog, catalogs, round_known, manifest, manifest_text: &manifest_text, now: options.now };
     let selection = Selection::new(options)?;
     let mut outcomes = Vec::new();
     for requirement in &catalog.requirements {
         let results = if let Some(reason) = selection.excluded(&requirement.id) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if let (Some(reason), false) = (bundle.refused(), requirement.id == "BUNDLE-PATHS") {
-            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(format!("the bundle was refused ({reason}); see BUNDLE-PATHS")))]
+            vec![SubjectResult::bundle_wide(
+                None,
+                Verdict::Skipped(format!("the bundle was refused ({reason}); see BUNDLE-PATHS")),
+            )]
         } else if let Some(reason) = not_applicable(&context, requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if let Some(check) = builtin(&requirement.id) {
             check(&context, requirement)
         } else {
             let arrives_with = planned(&requirement.id).unwrap_or("a later version");
-            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(format!("not implemented yet: arrives with {arrives_with}")))]
+            vec![SubjectResult::bundle_wide(
+                None,
+                Verdict::Skipped(format!("not implemented yet: arrives with {arrives_with}")),
+            )]
         };
         outcomes.extend(results.into_iter().map(|result| to_outcome(bundle, requirement, result, options.strict)));
     }
@@ -257,11 +289,13 @@ impl Selection {
             }
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in patterns {
-                let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| CatalogError {
-                    path: "--only/--skip".to_owned(),
-                    line: None,
-                    column: None,
-                    message: format!("bad requirement pattern `{pattern}`: {error}"),
+                let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| {
+                    CatalogError {
+                        path: "--only/--skip".to_owned(),
+                        line: None,
+                        column: None,
+                        message: format!("bad requirement pattern `{pattern}`: {error}"),
+                    }
                 })?;
                 builder.add(glob);
             }
@@ -276,10 +310,10 @@ impl Selection {
     }
 
     fn excluded(&self, id: &str) -> Option<String> {
-        if let Some(only) = &self.only {
-            if !only.is_match(id) {
-                return Some(format!("not selected (--only {})", self.only_text));
-            }
+        if let Some(only) = &self.only
+            && !only.is_match(id)
+        {
+            return Some(format!("not selected (--only {})", self.only_text));
         }
         match &self.skip {
             Some(skip) if skip.is_match(id) => Some(format!("skipped on request (--skip {})", self.skip_text)),
@@ -319,7 +353,12 @@ fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult,
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             let location = f.location.as_ref();
-            (std::cmp::Reverse(f.severity), location.map(|l| l.path.clone()), location.and_then(|l| l.line), location.and_then(|l| l.column))
+            (
+                std::cmp::Reverse(f.severity),
+                location.map(|l| l.path.clone()),
+                location.and_then(|l| l.line),
+                location.and_then(|l| l.column),
+            )
         };
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
@@ -341,7 +380,9 @@ fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult,
         fix: requirement.fix.trim().to_owned(),
         reference: requirement.reference.clone(),
         subject: result.subject,
-        file: result.file.map(|file| if file.is_empty() { bundle.display().to_owned() } else { bundle.display_path(&file) }),
+        file: result
+            .file
+            .map(|file| if file.is_empty() { bundle.display().to_owned() } else { bundle.display_path(&file) }),
         line,
         status,
         findings,

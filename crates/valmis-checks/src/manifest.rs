@@ -104,10 +104,10 @@ impl<'m> Manifest<'m> {
         let Some(value) = self.value(path) else {
             // A parent with the wrong type makes the field unreadable rather than missing.
             for depth in 1..path.len() {
-                if let Some(parent) = self.value(&path[..depth]) {
-                    if !matches!(parent.get_ref(), DeValue::Table(_)) {
-                        return Field::WrongType;
-                    }
+                if let Some(parent) = self.value(&path[..depth])
+                    && !matches!(parent.get_ref(), DeValue::Table(_))
+                {
+                    return Field::WrongType;
                 }
             }
             return Field::Missing;
@@ -161,7 +161,9 @@ pub(crate) fn has_shape(value: &DeValue<'_>, shape: Shape) -> bool {
     match (shape, value) {
         (Shape::Str, DeValue::String(_)) | (Shape::Int, DeValue::Integer(_)) => true,
         (Shape::Date, DeValue::Datetime(datetime)) => datetime.date.is_some() && datetime.time.is_none(),
-        (Shape::StrArray, DeValue::Array(items)) => items.iter().all(|item| matches!(item.get_ref(), DeValue::String(_))),
+        (Shape::StrArray, DeValue::Array(items)) => {
+            items.iter().all(|item| matches!(item.get_ref(), DeValue::String(_)))
+        }
         (Shape::Table(_) | Shape::StrMap, DeValue::Table(_)) => true,
         _ => false,
     }
@@ -214,7 +216,8 @@ mod tests {
 
     #[test]
     fn fields_are_missing_wrongly_typed_or_present() {
-        let manifest = Manifest::parse("round = 2027\n[organisation]\nname = \"Oy\"\n[system]\nservices = [\"eresepti\", 3]\n");
+        let manifest =
+            Manifest::parse("round = 2027\n[organisation]\nname = \"Oy\"\n[system]\nservices = [\"eresepti\", 3]\n");
         assert!(manifest.syntax_errors.is_empty());
         assert!(matches!(manifest.get(&["round"], Shape::Str), Field::WrongType));
         assert!(matches!(manifest.get(&["submitted"], Shape::Date), Field::Missing));

@@ -69,7 +69,9 @@ impl fmt::Display for BusinessIdError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Shape => formatter.write_str("not of the form NNNNNNN-C (seven digits, hyphen, check digit)"),
-            Self::Unissuable => formatter.write_str("no business id has these seven digits (weighted sum leaves remainder 1)"),
+            Self::Unissuable => {
+                formatter.write_str("no business id has these seven digits (weighted sum leaves remainder 1)")
+            }
             Self::CheckDigit { expected } => write!(formatter, "the check digit should be {expected}"),
         }
     }

@@ -151,7 +151,7 @@ impl fmt::Display for HetuError {
 impl std::error::Error for HetuError {}
 
 fn is_calendar_date(year: u16, month: u8, day: u8) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -188,16 +188,15 @@ pub fn scan_hetus(haystack: &[u8]) -> Vec<HetuMatch> {
             continue;
         }
         let boundary_before = start == 0 || !haystack[start - 1].is_ascii_alphanumeric();
-        let boundary_after =
-            start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
-        if boundary_before && boundary_after {
-            if let Ok(text) = std::str::from_utf8(&haystack[start..start + 11]) {
-                if let Ok(hetu) = Hetu::parse(text) {
-                    found.push(HetuMatch { offset: start, hetu });
-                    start += 11;
-                    continue;
-                }
-            }
+        let boundary_after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
+        if boundary_before
+            && boundary_after
+            && let Ok(text) = std::str::from_utf8(&haystack[start..start + 11])
+            && let Ok(hetu) = Hetu::parse(text)
+        {
+            found.push(HetuMatch { offset: start, hetu });
+            start += 11;
+            continue;
         }
         start += 1;
     }

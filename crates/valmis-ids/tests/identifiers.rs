@@ -32,9 +32,21 @@ fn domain_vectors_for_identity_codes() {
 
 #[test]
 fn every_century_sign_is_accepted_with_its_century() {
-    for (sign, year) in [('+', 1881), ('-', 1981), ('Y', 1981), ('X', 1981), ('W', 1981), ('V', 1981),
-        ('U', 1981), ('A', 2081), ('B', 2081), ('C', 2081), ('D', 2081), ('E', 2081), ('F', 2081)]
-    {
+    for (sign, year) in [
+        ('+', 1881),
+        ('-', 1981),
+        ('Y', 1981),
+        ('X', 1981),
+        ('W', 1981),
+        ('V', 1981),
+        ('U', 1981),
+        ('A', 2081),
+        ('B', 2081),
+        ('C', 2081),
+        ('D', 2081),
+        ('E', 2081),
+        ('F', 2081),
+    ] {
         let code = with_check(&format!("010181{sign}905"));
         let parsed = Hetu::parse(&code).unwrap_or_else(|e| panic!("{code}: {e}"));
         assert_eq!(parsed.birth_date().0, year, "{code}");

@@ -417,10 +417,13 @@ impl Validator<'_> {
 
     fn validate(mut self, raw: RawCatalog) -> Result<Catalog, CatalogError> {
         if *raw.format.get_ref() != CATALOG_FORMAT {
-            self.problem(raw.format.span().start, format!(
-                "catalog format {} is not supported; this valmis reads format {CATALOG_FORMAT}",
-                raw.format.get_ref()
-            ));
+            self.problem(
+                raw.format.span().start,
+                format!(
+                    "catalog format {} is not supported; this valmis reads format {CATALOG_FORMAT}",
+                    raw.format.get_ref()
+                ),
+            );
         }
         let starts = self.date(&raw.round.starts, "round.starts");
         let ends = self.date(&raw.round.ends, "round.ends");
@@ -428,13 +431,12 @@ impl Validator<'_> {
             self.problem(raw.round.ends.span().start, "`round.ends` is before `round.starts`".to_owned());
         }
         let months = raw.round.registration_months_before_start;
-        let registration_deadline = starts
-            .checked_sub(jiff::Span::new().months(i64::from(months)))
-            .unwrap_or(starts);
+        let registration_deadline = starts.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(starts);
         if !is_round_id(raw.round.id.get_ref()) {
-            self.problem(raw.round.id.span().start, format!(
-                "round id `{}` must look like `2027-1` (year, hyphen, number)", raw.round.id.get_ref()
-            ));
+            self.problem(
+                raw.round.id.span().start,
+                format!("round id `{}` must look like `2027-1` (year, hyphen, number)", raw.round.id.get_ref()),
+            );
         }
 
         let mut forms = Vec::new();
@@ -445,7 +447,11 @@ impl Validator<'_> {
             }
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in &form.patterns {
-                match globset::GlobBuilder::new(pattern.get_ref()).case_insensitive(true).literal_separator(true).build() {
+                match globset::GlobBuilder::new(pattern.get_ref())
+                    .case_insensitive(true)
+                    .literal_separator(true)
+                    .build()
+                {
                     Ok(glob) => {
                         builder.add(glob);
                     }
@@ -486,9 +492,10 @@ impl Validator<'_> {
             let requirement = entry.into_inner();
             let id = requirement.id.get_ref();
             if !is_requirement_id(id) {
-                self.problem(requirement.id.span().start, format!(
-                    "requirement id `{id}` must be upper-case words joined by hyphens, like BUNDLE-ORG"
-                ));
+                self.problem(
+                    requirement.id.span().start,
+                    format!("requirement id `{id}` must be upper-case words joined by hyphens, like BUNDLE-ORG"),
+                );
             }
             if !requirement_ids.insert(id.clone()) {
                 self.problem(requirement.id.span().start, format!("requirement `{id}` is defined twice"));
@@ -508,8 +515,8 @@ impl Validator<'_> {
                 severity: requirement.severity,
                 services: requirement.services.into_iter().map(Spanned::into_inner).collect(),
                 title: requirement.title,
-                explanation: requirement.explanation,
-                fix: requirement.fix,
+                explanation: reflow(&requirement.explanation),
+                fix: reflow(&requirement.fix),
                 reference: requirement.reference.into_inner(),
                 check: requirement.check,
                 line,
@@ -539,6 +546,16 @@ impl Validator<'_> {
             requirements,
         })
     }
+}
+
+/// Joins hard-wrapped lines into paragraphs (a blank line separates paragraphs), so that
+/// catalog prose prints well at any width and on one JUnit line.
+fn reflow(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn is_round_id(id: &str) -> bool {

@@ -130,9 +130,7 @@ pub struct Report {
 impl Report {
     /// Sorts the outcomes into the canonical order.
     pub fn sort(&mut self) {
-        self.outcomes.sort_by(|a, b| {
-            (a.area, &a.requirement, &a.subject).cmp(&(b.area, &b.requirement, &b.subject))
-        });
+        self.outcomes.sort_by(|a, b| (a.area, &a.requirement, &a.subject).cmp(&(b.area, &b.requirement, &b.subject)));
     }
 
     /// Counts outcomes by status.

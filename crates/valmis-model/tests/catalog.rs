@@ -4,13 +4,42 @@ use valmis_model::{Area, Catalog, CatalogSet, Severity};
 
 /// Every requirement id of SPEC §4, in its order: the ids are public API.
 const SPEC_IDS: &[&str] = &[
-    "BUNDLE-MANIFEST", "BUNDLE-ORG", "BUNDLE-CONTACTS", "BUNDLE-INTEGRITY", "BUNDLE-HYGIENE",
-    "BUNDLE-PATHS", "BUNDLE-SECRETS", "BUNDLE-FORMS", "BUNDLE-DEADLINE", "PRIVACY-HETU",
-    "PRETEST-REPORT", "PRETEST-COVERAGE", "PRETEST-RESULT", "PRETEST-EVIDENCE", "PRETEST-DATES",
-    "PRETEST-ENVIRONMENT", "PRETEST-TEST-PERSON", "CONN-CONFIG", "CONN-ENDPOINTS",
-    "CONN-SOURCE-IPS", "CERT-PARSE", "CERT-VALIDITY", "CERT-ISSUER", "CERT-USAGE", "CERT-KEY",
-    "CERT-SUBJECT", "CERT-CHAIN", "CONN-PROBE", "DOC-WELLFORMED", "DOC-CDA-HEADER", "DOC-OID",
-    "DOC-TIMESTAMPS", "DOC-PATIENT", "DOC-VERSIONING", "FHIR-RESOURCE", "FHIR-PATIENT",
+    "BUNDLE-MANIFEST",
+    "BUNDLE-ORG",
+    "BUNDLE-CONTACTS",
+    "BUNDLE-INTEGRITY",
+    "BUNDLE-HYGIENE",
+    "BUNDLE-PATHS",
+    "BUNDLE-SECRETS",
+    "BUNDLE-FORMS",
+    "BUNDLE-DEADLINE",
+    "PRIVACY-HETU",
+    "PRETEST-REPORT",
+    "PRETEST-COVERAGE",
+    "PRETEST-RESULT",
+    "PRETEST-EVIDENCE",
+    "PRETEST-DATES",
+    "PRETEST-ENVIRONMENT",
+    "PRETEST-TEST-PERSON",
+    "CONN-CONFIG",
+    "CONN-ENDPOINTS",
+    "CONN-SOURCE-IPS",
+    "CERT-PARSE",
+    "CERT-VALIDITY",
+    "CERT-ISSUER",
+    "CERT-USAGE",
+    "CERT-KEY",
+    "CERT-SUBJECT",
+    "CERT-CHAIN",
+    "CONN-PROBE",
+    "DOC-WELLFORMED",
+    "DOC-CDA-HEADER",
+    "DOC-OID",
+    "DOC-TIMESTAMPS",
+    "DOC-PATIENT",
+    "DOC-VERSIONING",
+    "FHIR-RESOURCE",
+    "FHIR-PATIENT",
 ];
 
 #[test]
@@ -68,7 +97,11 @@ fn semantic_errors_point_at_the_offending_value() {
     let second = duplicate.lines().skip(line + 1).position(|l| l == "id = \"BUNDLE-MANIFEST\"").expect("second");
     assert!(error.starts_with(&format!("my/catalog.toml:{}:", line + second + 2)), "{error}");
 
-    let error = error_of(&shipped().replacen("forms = [\"registration\", \"thl-system\"]", "forms = [\"registration\", \"thl\"]", 1));
+    let error = error_of(&shipped().replacen(
+        "forms = [\"registration\", \"thl-system\"]",
+        "forms = [\"registration\", \"thl\"]",
+        1,
+    ));
     assert!(error.contains("no `[[form]]` has id `thl`"), "{error}");
     let error = error_of(&shipped().replacen("id = \"BUNDLE-ORG\"", "id = \"bundle org\"", 1));
     assert!(error.contains("upper-case words"), "{error}");

@@ -35,7 +35,13 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint(dim, &format!("valmis {} · round {} ({} catalog) · bundle {} · now {}", meta.tool_version, meta.round, meta.catalog, meta.bundle, meta.now))
+        paint(
+            dim,
+            &format!(
+                "valmis {} · round {} ({} catalog) · bundle {} · now {}",
+                meta.tool_version, meta.round, meta.catalog, meta.bundle, meta.now
+            )
+        )
     );
     for area in Area::ALL {
         let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
@@ -64,7 +70,12 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                     let _ = writeln!(out, "       {} {}", paint(bold, "see:"), outcome.reference);
                 }
                 Status::Error(reason) => {
-                    let _ = writeln!(out, "  {} {}: could not be evaluated: {reason}", paint(red, "ERROR"), outcome.test_name());
+                    let _ = writeln!(
+                        out,
+                        "  {} {}: could not be evaluated: {reason}",
+                        paint(red, "ERROR"),
+                        outcome.test_name()
+                    );
                 }
                 Status::Skipped(reason) => skipped.entry(reason.as_str()).or_default().push(outcome.test_name()),
             }

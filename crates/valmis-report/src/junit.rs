@@ -94,7 +94,10 @@ fn failure_body(outcome: &Outcome) -> String {
             body.push_str(&format!("    help: {help}\n"));
         }
     }
-    body.push_str(&format!("\n{}: {}\nhow to fix: {}\nreference: {}\n", outcome.requirement, outcome.title, outcome.fix, outcome.reference));
+    body.push_str(&format!(
+        "\n{}: {}\nhow to fix: {}\nreference: {}\n",
+        outcome.requirement, outcome.title, outcome.fix, outcome.reference
+    ));
     body
 }
 

@@ -178,7 +178,9 @@ pub(crate) fn run() -> u8 {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let result = match cli.command {
         Command::Verify(args) => verify(args, color),
@@ -220,7 +222,9 @@ fn load_catalogs(args: &CatalogArgs) -> anyhow::Result<CatalogSet> {
 
 fn pick_round<'c>(set: &'c CatalogSet, round: Option<&str>) -> anyhow::Result<&'c Catalog> {
     match round {
-        Some(round) => set.get(round).ok_or_else(|| usage(format!("no catalog for round `{round}`; known: {}", set.round_ids().join(", ")))),
+        Some(round) => set
+            .get(round)
+            .ok_or_else(|| usage(format!("no catalog for round `{round}`; known: {}", set.round_ids().join(", ")))),
         None => set.latest().ok_or_else(|| usage("the catalog holds no round")),
     }
 }
@@ -230,12 +234,14 @@ fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     if let Ok(timestamp) = text.parse::<Timestamp>() {
         return Ok(timestamp);
     }
-    if let Ok(date) = text.parse::<jiff::civil::Date>() {
-        if let Ok(zoned) = date.to_zoned(jiff::tz::TimeZone::UTC) {
-            return Ok(zoned.timestamp());
-        }
+    if let Ok(date) = text.parse::<jiff::civil::Date>()
+        && let Ok(zoned) = date.to_zoned(jiff::tz::TimeZone::UTC)
+    {
+        return Ok(zoned.timestamp());
     }
-    Err(usage(format!("--now `{text}` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)")))
+    Err(usage(format!(
+        "--now `{text}` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)"
+    )))
 }
 
 fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
@@ -245,18 +251,23 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
     let options = VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip };
     let _ = args.online; // The only online check (CONN-PROBE) is reported as not implemented yet.
-    let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(format!("invalid catalog: {error}")))?;
+    let report = valmis_checks::verify(&bundle, &catalogs, &options)
+        .map_err(|error| usage(format!("invalid catalog: {error}")))?;
 
     if let Some(path) = &args.junit {
         let xml = valmis_report::render_junit(&report).map_err(|error| anyhow::anyhow!(error))?;
         crate::output::write_atomically(path, &xml).map_err(|error| usage(format!("{error:#}")))?;
     }
     if let Some(path) = &args.json {
-        crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes()).map_err(|error| usage(format!("{error:#}")))?;
+        crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes())
+            .map_err(|error| usage(format!("{error:#}")))?;
     }
     if !args.quiet {
         let text = valmis_report::render_human(&report, HumanOptions { color, verbose: args.verbose });
-        let mut stdout = anstream::AutoStream::new(std::io::stdout(), if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never });
+        let mut stdout = anstream::AutoStream::new(
+            std::io::stdout(),
+            if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
+        );
         use std::io::Write as _;
         stdout.write_all(text.as_bytes()).context("failed to write to standard output")?;
     }
@@ -266,11 +277,11 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
 fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
     let catalogs = load_catalogs(&args.catalog)?;
     let catalog = pick_round(&catalogs, args.round.as_deref())?;
-    if let Some(service) = &args.service {
-        if catalog.service(service).is_none() {
-            let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
-            return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
-        }
+    if let Some(service) = &args.service
+        && catalog.service(service).is_none()
+    {
+        let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+        return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
     }
     let rows: Vec<[String; 5]> = catalog
         .requirements
@@ -282,10 +293,23 @@ fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
         })
         .collect();
     let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "TITLE"];
-    let widths: Vec<usize> = (0..4).map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
+        .collect();
     println!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
     let print_row = |cells: [&str; 5]| {
-        println!("{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}", cells[0], cells[1], cells[2], cells[3], cells[4], w0 = widths[0], w1 = widths[1], w2 = widths[2], w3 = widths[3]);
+        println!(
+            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
     };
     print_row(headers);
     for row in &rows {
@@ -307,11 +331,19 @@ fn explain(args: ExplainArgs) -> anyhow::Result<()> {
             .filter(|id| id.contains(&wanted) || wanted.contains(id.split('-').next().unwrap_or_default()))
             .collect::<Vec<_>>();
         let hint = if near.is_empty() { String::new() } else { format!("; similar: {}", near.join(", ")) };
-        return Err(usage(format!("no requirement `{}` in round {}{hint} (`valmis requirements` lists them)", args.id, catalog.round.id)));
+        return Err(usage(format!(
+            "no requirement `{}` in round {}{hint} (`valmis requirements` lists them)",
+            args.id, catalog.round.id
+        )));
     };
-    let services = if requirement.services.is_empty() { "every submission".to_owned() } else { requirement.services.join(", ") };
+    let services =
+        if requirement.services.is_empty() { "every submission".to_owned() } else { requirement.services.join(", ") };
     println!("{} — {}\n", requirement.id, requirement.title);
-    println!("area: {}    severity: {}    applies to: {services}\n", requirement.area.as_str(), requirement.severity.as_str());
+    println!(
+        "area: {}    severity: {}    applies to: {services}\n",
+        requirement.area.as_str(),
+        requirement.severity.as_str()
+    );
     println!("What it checks and why:\n{}\n", indent(&requirement.explanation));
     println!("How to fix a failure:\n{}\n", indent(&requirement.fix));
     println!("Reference: {}", requirement.reference);
@@ -347,7 +379,10 @@ fn ensure_empty(dir: &Path) -> anyhow::Result<()> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(usage(format!("`{}` already exists and is not empty; init never overwrites files", dir.display())));
+                return Err(usage(format!(
+                    "`{}` already exists and is not empty; init never overwrites files",
+                    dir.display()
+                )));
             }
             Ok(())
         }

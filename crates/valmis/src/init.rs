@@ -45,7 +45,8 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
         round = catalog.round.id,
         deadline = catalog.round.registration_deadline,
     );
-    let mut forms_readme = String::from("Put the registration forms in this folder. Needed for the declared services:\n\n");
+    let mut forms_readme =
+        String::from("Put the registration forms in this folder. Needed for the declared services:\n\n");
     let mut seen = Vec::new();
     for service in services {
         let Some(service) = catalog.service(service) else { continue };
@@ -55,7 +56,11 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
             }
             seen.push(form_id.clone());
             if let Some(form) = catalog.form(form_id) {
-                forms_readme.push_str(&format!("- {}\n  file name matching: {}\n", form.title, form.patterns.join(" or ")));
+                forms_readme.push_str(&format!(
+                    "- {}\n  file name matching: {}\n",
+                    form.title,
+                    form.patterns.join(" or ")
+                ));
             }
         }
     }

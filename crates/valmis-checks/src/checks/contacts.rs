@@ -33,7 +33,9 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             let value = value.trim();
             let problem = match field {
                 _ if value.is_empty() => Some(format!("{role} contact's {field} is empty")),
-                _ if is_placeholder(value) => Some(format!("{role} contact's {field} is still the template placeholder `{value}`")),
+                _ if is_placeholder(value) => {
+                    Some(format!("{role} contact's {field} is still the template placeholder `{value}`"))
+                }
                 "email" if !is_plausible_email(value) => {
                     Some(format!("{role} contact's e-mail `{value}` is not an address like name@example.fi"))
                 }

@@ -17,17 +17,25 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     if !context.round_known {
         return vec![SubjectResult::bundle_wide(
             Some(MANIFEST),
-            Verdict::Skipped("the manifest's round has no catalog, so there is no deadline (see BUNDLE-MANIFEST)".to_owned()),
+            Verdict::Skipped(
+                "the manifest's round has no catalog, so there is no deadline (see BUNDLE-MANIFEST)".to_owned(),
+            ),
         )];
     }
     let mut evaluation = Evaluation::new(context, requirement);
     let round = &context.catalog.round;
     match manifest.get(&["submitted"], Shape::Date) {
-        Field::Missing => evaluation.fail(None, "manifest has no `submitted` date", Some("add e.g. `submitted = 2026-11-20` (a TOML date, no quotes)".to_owned())),
+        Field::Missing => evaluation.fail(
+            None,
+            "manifest has no `submitted` date",
+            Some("add e.g. `submitted = 2026-11-20` (a TOML date, no quotes)".to_owned()),
+        ),
         Field::WrongType => evaluation.unreadable.push("submitted".to_owned()),
         Field::Present(value) => {
             let Some(date) = (match value.get_ref() {
-                DeValue::Datetime(datetime) => datetime.date.and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+                DeValue::Datetime(datetime) => {
+                    datetime.date.and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
+                }
                 _ => None,
             }) else {
                 evaluation.fail(Some(value.span()), "`submitted` is not a calendar date", None);

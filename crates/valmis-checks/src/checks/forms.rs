@@ -38,12 +38,19 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 Verdict::Checked(Vec::new())
             } else {
                 Verdict::Checked(vec![
-                    Finding::new(requirement.severity, format!("{} is missing (needed for {})", form.title, services.join(", ")))
-                        .at(Location::file("forms/"))
-                        .with_help(format!("add it as a file matching {}", form.patterns.join(" or "))),
+                    Finding::new(
+                        requirement.severity,
+                        format!("{} is missing (needed for {})", form.title, services.join(", ")),
+                    )
+                    .at(Location::file("forms/"))
+                    .with_help(format!("add it as a file matching {}", form.patterns.join(" or "))),
                 ])
             };
-            Some(SubjectResult { subject: Some(form_id.to_owned()), file: matches.first().map(|path| (*path).to_owned()).or(Some("forms".to_owned())), verdict })
+            Some(SubjectResult {
+                subject: Some(form_id.to_owned()),
+                file: matches.first().map(|path| (*path).to_owned()).or(Some("forms".to_owned())),
+                verdict,
+            })
         })
         .collect()
 }

@@ -13,8 +13,8 @@ const STRAY_DIRS: &[&str] = &[".git", ".hg", ".svn", ".idea", ".vscode", "__MACO
 const STRAY_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini", ".directory"];
 /// Names Windows cannot create.
 const RESERVED: &[&str] = &[
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
-    "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
@@ -28,7 +28,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     for dir in context.bundle.dirs() {
         let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         if STRAY_DIRS.contains(&name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
-            fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some("delete it from the bundle"));
+            fail(
+                dir,
+                format!("`{dir}` is a tool folder that does not belong in a submission"),
+                Some("delete it from the bundle"),
+            );
             stray_roots.push(dir.to_owned());
         }
     }
@@ -46,25 +50,41 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             continue;
         }
         if entry.size == 0 {
-            fail(path, format!("`{path}` is empty"), Some("an empty file is usually a failed export: export it again or remove it"));
+            fail(
+                path,
+                format!("`{path}` is empty"),
+                Some("an empty file is usually a failed export: export it again or remove it"),
+            );
         }
         if entry.lossy_name {
-            fail(path, format!("`{path}` has a name that is not valid UTF-8"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
+            fail(
+                path,
+                format!("`{path}` has a name that is not valid UTF-8"),
+                Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"),
+            );
         } else if let Some(problem) = unportable(path) {
             fail(path, format!("`{path}` {problem}"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
         }
         folded.entry(path.to_lowercase()).or_default().push(path);
     }
     for dir in context.bundle.dirs() {
-        if !in_stray(dir) {
-            if let Some(problem) = unportable(dir.trim_end_matches('/')) {
-                fail(dir, format!("folder `{dir}` {problem}"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
-            }
+        if !in_stray(dir)
+            && let Some(problem) = unportable(dir.trim_end_matches('/'))
+        {
+            fail(
+                dir,
+                format!("folder `{dir}` {problem}"),
+                Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"),
+            );
         }
     }
     for paths in folded.values().filter(|paths| paths.len() > 1) {
         let listed = paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
-        fail(paths[0], format!("{listed} differ only in letter case and collide on Windows and macOS"), Some("rename or remove all but one"));
+        fail(
+            paths[0],
+            format!("{listed} differ only in letter case and collide on Windows and macOS"),
+            Some("rename or remove all but one"),
+        );
     }
     vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]
 }

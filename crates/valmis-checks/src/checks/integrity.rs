@@ -21,7 +21,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         )];
     };
     let DeValue::Table(files) = files.get_ref() else {
-        return vec![SubjectResult::bundle_wide(Some(MANIFEST), Verdict::Skipped("not evaluated: `files` has the wrong type (see BUNDLE-MANIFEST)".to_owned()))];
+        return vec![SubjectResult::bundle_wide(
+            Some(MANIFEST),
+            Verdict::Skipped("not evaluated: `files` has the wrong type (see BUNDLE-MANIFEST)".to_owned()),
+        )];
     };
     let mut evaluation = Evaluation::new(context, requirement);
     let mut listed = std::collections::BTreeSet::new();
@@ -29,8 +32,14 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         let path = key.get_ref().as_ref();
         listed.insert(path.to_owned());
         let DeValue::String(pinned) = value.get_ref() else { continue };
-        let Some(expected) = pinned.strip_prefix("sha256:").filter(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())) else {
-            evaluation.fail(Some(value.span()), format!("digest of `{path}` must be \"sha256:\" and 64 hex digits"), None);
+        let Some(expected) =
+            pinned.strip_prefix("sha256:").filter(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        else {
+            evaluation.fail(
+                Some(value.span()),
+                format!("digest of `{path}` must be \"sha256:\" and 64 hex digits"),
+                None,
+            );
             continue;
         };
         if context.bundle.entry(path).is_none() {
@@ -38,13 +47,19 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             continue;
         }
         match context.bundle.read(path) {
-            Err(error) => evaluation.fail(Some(key.span()), format!("`{path}` cannot be read to check its digest: {error}"), None),
+            Err(error) => {
+                evaluation.fail(Some(key.span()), format!("`{path}` cannot be read to check its digest: {error}"), None)
+            }
             Ok(bytes) => {
                 let actual = sha256_hex(&bytes);
                 if !actual.eq_ignore_ascii_case(expected) {
                     evaluation.fail(
                         Some(value.span()),
-                        format!("SHA-256 of `{path}` is {}…, [files] says {}…: the file changed after it was pinned", &actual[..12], &expected[..12]),
+                        format!(
+                            "SHA-256 of `{path}` is {}…, [files] says {}…: the file changed after it was pinned",
+                            &actual[..12],
+                            &expected[..12]
+                        ),
                         Some(format!("if the change is intended, pin it again: \"{path}\" = \"sha256:{actual}\"")),
                     );
                 }
@@ -56,8 +71,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         for entry in context.bundle.files() {
             if entry.path != MANIFEST && !listed.contains(&entry.path) {
                 findings.push(
-                    Finding::new(Severity::Warning, format!("`{}` is in the bundle but not listed in [files]", entry.path))
-                        .at(Location::file(entry.path.clone())),
+                    Finding::new(
+                        Severity::Warning,
+                        format!("`{}` is in the bundle but not listed in [files]", entry.path),
+                    )
+                    .at(Location::file(entry.path.clone())),
                 );
             }
         }

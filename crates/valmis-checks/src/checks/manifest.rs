@@ -17,14 +17,16 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     let manifest = match &context.manifest {
         ManifestState::Parsed(manifest) => manifest,
         ManifestState::Missing => {
-            let finding = valmis_model::Finding::new(requirement.severity, "there is no manifest.toml at the bundle root")
-                .at(valmis_model::Location::file(MANIFEST))
-                .with_help("`valmis init DIR` writes a commented template to start from");
+            let finding =
+                valmis_model::Finding::new(requirement.severity, "there is no manifest.toml at the bundle root")
+                    .at(valmis_model::Location::file(MANIFEST))
+                    .with_help("`valmis init DIR` writes a commented template to start from");
             return vec![SubjectResult::bundle_wide(Some(MANIFEST), Verdict::Checked(vec![finding]))];
         }
         ManifestState::Unreadable(reason) => {
-            let finding = valmis_model::Finding::new(requirement.severity, format!("manifest.toml cannot be read: {reason}"))
-                .at(valmis_model::Location::file(MANIFEST));
+            let finding =
+                valmis_model::Finding::new(requirement.severity, format!("manifest.toml cannot be read: {reason}"))
+                    .at(valmis_model::Location::file(MANIFEST));
             return vec![SubjectResult::bundle_wide(Some(MANIFEST), Verdict::Checked(vec![finding]))];
         }
     };
@@ -38,14 +40,17 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     match manifest.value(&["format"]) {
         None => evaluation.fail(Some(0..0), "manifest has no `format`; add `format = 1` as its first line", None),
         Some(value) => {
-            if let DeValue::Integer(integer) = value.get_ref() {
-                if integer.as_str() != MANIFEST_FORMAT.to_string() {
-                    evaluation.fail(
-                        Some(value.span()),
-                        format!("manifest format {} is not supported; this valmis reads format {MANIFEST_FORMAT}", integer.as_str()),
-                        None,
-                    );
-                }
+            if let DeValue::Integer(integer) = value.get_ref()
+                && integer.as_str() != MANIFEST_FORMAT.to_string()
+            {
+                evaluation.fail(
+                    Some(value.span()),
+                    format!(
+                        "manifest format {} is not supported; this valmis reads format {MANIFEST_FORMAT}",
+                        integer.as_str()
+                    ),
+                    None,
+                );
             }
         }
     }
@@ -53,21 +58,25 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     match manifest.value(&["round"]) {
         None => evaluation.fail(Some(0..0), "manifest has no `round` (the co-testing round, e.g. \"2027-1\")", None),
         Some(value) => {
-            if let DeValue::String(round) = value.get_ref() {
-                if !context.round_known {
-                    let known = context.catalogs.round_ids().join(", ");
-                    evaluation.fail(
-                        Some(value.span()),
-                        format!("round `{round}` has no catalog; known rounds: {known}"),
-                        Some("use a known round, or give that round's catalog with --catalog DIR".to_owned()),
-                    );
-                }
+            if let DeValue::String(round) = value.get_ref()
+                && !context.round_known
+            {
+                let known = context.catalogs.round_ids().join(", ");
+                evaluation.fail(
+                    Some(value.span()),
+                    format!("round `{round}` has no catalog; known rounds: {known}"),
+                    Some("use a known round, or give that round's catalog with --catalog DIR".to_owned()),
+                );
             }
         }
     }
 
     if manifest.value(&["system"]).is_none() {
-        evaluation.fail(Some(0..0), "manifest has no [system] table (name, version, class, services, environment)", None);
+        evaluation.fail(
+            Some(0..0),
+            "manifest has no [system] table (name, version, class, services, environment)",
+            None,
+        );
     } else if manifest.has_table(&["system"]) {
         let system_span = manifest.span_of(&["system"]);
         for key in ["name", "version", "class", "services", "environment"] {
@@ -76,10 +85,14 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             }
         }
         for (key, allowed) in [("class", CLASSES), ("environment", ENVIRONMENTS)] {
-            if let Some((value, span)) = manifest.string(&["system", key]).ok().flatten() {
-                if !allowed.contains(&value) {
-                    evaluation.fail(Some(span), format!("system {key} `{value}` is not one of {}", allowed.join(", ")), None);
-                }
+            if let Some((value, span)) = manifest.string(&["system", key]).ok().flatten()
+                && !allowed.contains(&value)
+            {
+                evaluation.fail(
+                    Some(span),
+                    format!("system {key} `{value}` is not one of {}", allowed.join(", ")),
+                    None,
+                );
             }
         }
         for key in ["name", "version"] {
@@ -87,22 +100,30 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 if value.trim().is_empty() {
                     evaluation.fail(Some(span), format!("system {key} is empty"), None);
                 } else if is_placeholder(value) {
-                    evaluation.fail(Some(span), format!("system {key} is still the template placeholder `{value}`"), None);
+                    evaluation.fail(
+                        Some(span),
+                        format!("system {key} is still the template placeholder `{value}`"),
+                        None,
+                    );
                 }
             }
         }
         let services = manifest.services();
-        if let Some(value) = manifest.value(&["system", "services"]) {
-            if matches!(value.get_ref(), DeValue::Array(items) if items.is_empty()) {
-                evaluation.fail(Some(value.span()), "`system.services` is empty: declare at least one service", None);
-            }
+        if let Some(value) = manifest.value(&["system", "services"])
+            && matches!(value.get_ref(), DeValue::Array(items) if items.is_empty())
+        {
+            evaluation.fail(Some(value.span()), "`system.services` is empty: declare at least one service", None);
         }
         let known: Vec<&str> = context.catalog.services.iter().map(|service| service.id.as_str()).collect();
         let mut seen = Vec::new();
         for (service, span) in services {
             if !known.contains(&service) {
                 let hint = did_you_mean(service, known.iter().copied()).map(|near| format!("did you mean `{near}`?"));
-                evaluation.fail(Some(span), format!("unknown service `{service}`; services are {}", known.join(", ")), hint);
+                evaluation.fail(
+                    Some(span),
+                    format!("unknown service `{service}`; services are {}", known.join(", ")),
+                    hint,
+                );
             } else if seen.contains(&service) {
                 evaluation.fail(Some(span), format!("service `{service}` is declared twice"), None);
             }
@@ -118,8 +139,13 @@ fn walk(evaluation: &mut Evaluation<'_>, table: &DeTable<'_>, schema: &[(&str, S
         let name = key.get_ref().as_ref();
         let dotted = format!("{prefix}{name}");
         let Some((_, shape)) = schema.iter().find(|(expected, _)| *expected == name) else {
-            let where_ = if prefix.is_empty() { "at the top level".to_owned() } else { format!("in [{}]", prefix.trim_end_matches('.')) };
-            let hint = did_you_mean(name, schema.iter().map(|(expected, _)| *expected)).map(|near| format!("did you mean `{near}`?"));
+            let where_ = if prefix.is_empty() {
+                "at the top level".to_owned()
+            } else {
+                format!("in [{}]", prefix.trim_end_matches('.'))
+            };
+            let hint = did_you_mean(name, schema.iter().map(|(expected, _)| *expected))
+                .map(|near| format!("did you mean `{near}`?"));
             let expected: Vec<&str> = schema.iter().map(|(expected, _)| *expected).collect();
             evaluation.fail(
                 Some(key.span()),
@@ -136,16 +162,26 @@ fn check_value(evaluation: &mut Evaluation<'_>, dotted: &str, value: &Spanned<De
     if !has_shape(value.get_ref(), shape) {
         let found = match value.get_ref() {
             DeValue::Array(items) if matches!(shape, Shape::StrArray) => {
-                if items.iter().any(|item| !matches!(item.get_ref(), DeValue::String(_))) { "an array with non-strings" } else { "an array" }
+                if items.iter().any(|item| !matches!(item.get_ref(), DeValue::String(_))) {
+                    "an array with non-strings"
+                } else {
+                    "an array"
+                }
             }
             other => describe_value(other),
         };
         let hint = match (shape, value.get_ref()) {
-            (Shape::Date, DeValue::String(_)) => Some("write the date without quotes: submitted = 2026-11-20".to_owned()),
+            (Shape::Date, DeValue::String(_)) => {
+                Some("write the date without quotes: submitted = 2026-11-20".to_owned())
+            }
             (Shape::Str, DeValue::Integer(_)) => Some("put the value in quotes".to_owned()),
             _ => None,
         };
-        evaluation.fail(Some(value.span()), format!("`{dotted}` must be {}, found {found}", describe_shape(shape)), hint);
+        evaluation.fail(
+            Some(value.span()),
+            format!("`{dotted}` must be {}, found {found}", describe_shape(shape)),
+            hint,
+        );
         return;
     }
     match (shape, value.get_ref()) {
@@ -154,7 +190,11 @@ fn check_value(evaluation: &mut Evaluation<'_>, dotted: &str, value: &Spanned<De
             for (key, item) in table.iter() {
                 if !matches!(item.get_ref(), DeValue::String(_)) {
                     let found = describe_value(item.get_ref());
-                    evaluation.fail(Some(item.span()), format!("`{dotted}.\"{}\"` must be a string, found {found}", key.get_ref()), None);
+                    evaluation.fail(
+                        Some(item.span()),
+                        format!("`{dotted}.\"{}\"` must be a string, found {found}", key.get_ref()),
+                        None,
+                    );
                 }
             }
         }

@@ -14,7 +14,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     };
     let mut evaluation = Evaluation::new(context, requirement);
     if !manifest.has_table(&["organisation"]) && manifest.value(&["organisation"]).is_none() {
-        evaluation.fail(None, "manifest has no [organisation] table", Some("add [organisation] with name, business_id and oid".to_owned()));
+        evaluation.fail(
+            None,
+            "manifest has no [organisation] table",
+            Some("add [organisation] with name, business_id and oid".to_owned()),
+        );
         return evaluation.finish();
     }
     let table_span = manifest.span_of(&["organisation"]);
@@ -41,7 +45,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         },
         None => {
             if manifest.value(&["organisation", "business_id"]).is_none() {
-                evaluation.fail(table_span.clone(), "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)", None);
+                evaluation.fail(
+                    table_span.clone(),
+                    "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)",
+                    None,
+                );
             }
             None
         }
@@ -49,7 +57,9 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
 
     match evaluation.read(manifest.string(&["organisation", "oid"])) {
         Some((text, span)) => match Oid::parse(text.trim()) {
-            Err(error) => evaluation.fail(Some(span), format!("organisation OID `{text}` is not a valid OID: {error}"), None),
+            Err(error) => {
+                evaluation.fail(Some(span), format!("organisation OID `{text}` is not a valid OID: {error}"), None)
+            }
             Ok(oid) => {
                 if let Some(business_id) = business_id {
                     let arc_text = business_id.organisation_oid();

@@ -11,12 +11,13 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         .iter()
         .map(|issue| {
             let severity = if issue.warning_only { Severity::Warning } else { requirement.severity };
-            let finding = if issue.path.is_empty() {
+
+            if issue.path.is_empty() {
                 Finding::new(severity, format!("bundle refused: {}", issue.message))
             } else {
-                Finding::new(severity, format!("entry `{}` {}", issue.path, issue.message)).at(Location::file(issue.path.clone()))
-            };
-            finding
+                Finding::new(severity, format!("entry `{}` {}", issue.path, issue.message))
+                    .at(Location::file(issue.path.clone()))
+            }
         })
         .collect();
     vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]

@@ -9,8 +9,29 @@ use crate::{Context, SubjectResult, Verdict};
 
 /// Extensions read as text whatever their content looks like.
 const TEXT_EXTENSIONS: &[&str] = &[
-    "xml", "json", "csv", "tsv", "toml", "txt", "md", "html", "htm", "yaml", "yml", "cda", "hl7", "log", "ini",
-    "properties", "conf", "cfg", "pem", "crt", "cer", "svg", "ndjson",
+    "xml",
+    "json",
+    "csv",
+    "tsv",
+    "toml",
+    "txt",
+    "md",
+    "html",
+    "htm",
+    "yaml",
+    "yml",
+    "cda",
+    "hl7",
+    "log",
+    "ini",
+    "properties",
+    "conf",
+    "cfg",
+    "pem",
+    "crt",
+    "cer",
+    "svg",
+    "ndjson",
 ];
 /// Extensions of binary formats; spreadsheet cells are scanned by the pre-test checks.
 const BINARY_EXTENSIONS: &[&str] = &[
@@ -38,7 +59,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     .map(|found| {
                         Finding::new(
                             requirement.severity,
-                            format!("personal identity code `{}` is not a test identity (individual number not in 900–999)", found.hetu.masked()),
+                            format!(
+                                "personal identity code `{}` is not a test identity (individual number not in 900–999)",
+                                found.hetu.masked()
+                            ),
                         )
                         .at(source.locate(found.offset..found.offset + 11))
                     })
@@ -49,7 +73,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         results.push(SubjectResult { subject: Some(path.to_owned()), file: Some(path.to_owned()), verdict });
     }
     if results.is_empty() {
-        results.push(SubjectResult::bundle_wide(None, Verdict::Skipped("the bundle has no text artefacts to scan".to_owned())));
+        results.push(SubjectResult::bundle_wide(
+            None,
+            Verdict::Skipped("the bundle has no text artefacts to scan".to_owned()),
+        ));
     }
     results
 }

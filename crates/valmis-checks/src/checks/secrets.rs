@@ -18,8 +18,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
         if KEY_STORE_EXTENSIONS.contains(&extension.as_str()) {
             findings.push(
-                Finding::new(requirement.severity, format!("`{path}` is a private key or key store file (.{extension})"))
-                    .at(Location::file(path)),
+                Finding::new(
+                    requirement.severity,
+                    format!("`{path}` is a private key or key store file (.{extension})"),
+                )
+                .at(Location::file(path)),
             );
             continue;
         }
@@ -41,7 +44,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         if !found_pem && looks_binary(&bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
             findings.push(
-                Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key")).at(Location::file(path)),
+                Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key"))
+                    .at(Location::file(path)),
             );
         }
     }
@@ -64,11 +68,7 @@ fn pem_private_key_blocks(bytes: &[u8]) -> Vec<(usize, String)> {
     while let Some(position) = find(&bytes[at..], BEGIN) {
         let start = at + position;
         let label_start = start + BEGIN.len();
-        let label_end = bytes[label_start..]
-            .iter()
-            .take(64)
-            .position(|&b| b == b'-')
-            .map(|end| label_start + end);
+        let label_end = bytes[label_start..].iter().take(64).position(|&b| b == b'-').map(|end| label_start + end);
         if let Some(label_end) = label_end {
             let label = String::from_utf8_lossy(&bytes[label_start..label_end]).into_owned();
             if label.contains("PRIVATE KEY") {

@@ -1,0 +1,492 @@
+//! End-to-end tests of the `valmis` binary on the committed fixtures and on bundles built here.
+//!
+//! `fixtures/bundles/EXPECTED.toml` (generated with the fixtures by `cargo xtask fixtures`) says
+//! what each fixture must give; the JUnit output is parsed back with quick-junit's reader.
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use proptest::prelude::*;
+use quick_junit::{NonSuccessKind, TestCaseStatus};
+
+const NOW: &str = "2026-11-23T12:00:00Z";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("fixtures/bundles").join(name)
+}
+
+fn valmis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_valmis"))
+        .args(args)
+        .env_remove("VALMIS_NOW")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("valmis runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    junit: String,
+    json: String,
+}
+
+fn verify(bundle: &Path, extra: &[&str]) -> Run {
+    let out = tempfile::tempdir().expect("tempdir");
+    let junit = out.path().join("nested/junit.xml");
+    let json = out.path().join("report.json");
+    let mut args = vec!["verify", bundle.to_str().expect("utf-8 path"), "--now", NOW];
+    args.extend(["--junit", junit.to_str().expect("utf-8"), "--json", json.to_str().expect("utf-8")]);
+    args.extend(extra);
+    let output = valmis(&args);
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: text(&output.stdout),
+        junit: std::fs::read_to_string(&junit).unwrap_or_default(),
+        json: std::fs::read_to_string(&json).unwrap_or_default(),
+    }
+}
+
+/// Requirement ids with a failure or error in the JUnit report, after checking it parses and
+/// that (classname, name) pairs are unique.
+fn blocking_requirements(junit: &str) -> BTreeSet<String> {
+    let report = quick_junit::Report::deserialize_from_str(junit).expect("JUnit parses back");
+    assert_eq!(report.name.as_ref().map(|n| n.as_str()), Some("valmis"));
+    let mut seen = BTreeSet::new();
+    let mut blocking = BTreeSet::new();
+    for suite in &report.test_suites {
+        assert!(
+            suite.properties.iter().any(|p| p.name.as_str() == "valmis.now" && p.value.as_str() == NOW),
+            "suite properties"
+        );
+        for case in &suite.test_cases {
+            let classname = case.classname.as_ref().expect("classname").as_str().to_owned();
+            assert!(classname.starts_with(&format!("valmis.{}.", suite.name.as_str())), "{classname}");
+            assert!(
+                seen.insert((classname.clone(), case.name.as_str().to_owned())),
+                "duplicate test case {classname} {}",
+                case.name.as_str()
+            );
+            if let TestCaseStatus::NonSuccess { kind: NonSuccessKind::Failure | NonSuccessKind::Error, .. } =
+                case.status
+            {
+                blocking.insert(classname.rsplit('.').next().expect("id").to_owned());
+            }
+        }
+    }
+    blocking
+}
+
+#[test]
+fn every_fixture_gives_exactly_what_expected_toml_says() {
+    let expected: toml::Table =
+        std::fs::read_to_string(fixture("EXPECTED.toml")).expect("EXPECTED.toml").parse().expect("toml");
+    assert_eq!(expected["now"].as_str(), Some(NOW));
+    let fixtures = expected["fixture"].as_array().expect("fixtures");
+    assert!(fixtures.len() >= 20, "one fixture per failure mode");
+    let mut covered = BTreeSet::new();
+    for entry in fixtures {
+        let bundle = entry["bundle"].as_str().expect("bundle");
+        let args: Vec<&str> = entry["args"].as_array().expect("args").iter().filter_map(|a| a.as_str()).collect();
+        let failing: BTreeSet<String> = entry["failing"]
+            .as_array()
+            .expect("failing")
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_owned))
+            .collect();
+        let run = verify(&fixture(bundle), &args);
+        assert_eq!(
+            i64::from(run.code),
+            entry["exit"].as_integer().expect("exit"),
+            "{bundle} {args:?}:\n{}",
+            run.stdout
+        );
+        assert_eq!(blocking_requirements(&run.junit), failing, "{bundle} {args:?}:\n{}", run.stdout);
+        let message = entry["message"].as_str().expect("message");
+        assert!(run.stdout.contains(message), "{bundle}: `{message}` not in output:\n{}", run.stdout);
+        assert!(
+            run.stdout.lines().last().is_some_and(|l| l.contains(" passed, ") && l.contains(" failed, ")),
+            "{bundle}: closing line"
+        );
+        covered.extend(failing);
+    }
+    for id in [
+        "BUNDLE-MANIFEST",
+        "BUNDLE-ORG",
+        "BUNDLE-CONTACTS",
+        "BUNDLE-INTEGRITY",
+        "BUNDLE-HYGIENE",
+        "BUNDLE-PATHS",
+        "BUNDLE-SECRETS",
+        "BUNDLE-FORMS",
+        "BUNDLE-DEADLINE",
+        "PRIVACY-HETU",
+    ] {
+        assert!(covered.contains(id), "{id} has no failing fixture");
+    }
+}
+
+#[test]
+fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with_a_reason() {
+    let run = verify(&fixture("ready"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let report = quick_junit::Report::deserialize_from_str(&run.junit).expect("parses");
+    let mut passed = BTreeSet::new();
+    for case in report.test_suites.iter().flat_map(|s| &s.test_cases) {
+        let id = case.classname.as_ref().expect("classname").as_str().rsplit('.').next().expect("id").to_owned();
+        match &case.status {
+            TestCaseStatus::Success { .. } => {
+                passed.insert(id);
+            }
+            TestCaseStatus::Skipped { message, .. } => {
+                let message = message.as_ref().expect("skip reason").as_str();
+                assert!(message.starts_with("not implemented yet"), "{id} skipped: {message}");
+            }
+            other => panic!("{id}: {other:?}"),
+        }
+    }
+    let implemented = [
+        "BUNDLE-MANIFEST",
+        "BUNDLE-ORG",
+        "BUNDLE-CONTACTS",
+        "BUNDLE-INTEGRITY",
+        "BUNDLE-HYGIENE",
+        "BUNDLE-PATHS",
+        "BUNDLE-SECRETS",
+        "BUNDLE-FORMS",
+        "BUNDLE-DEADLINE",
+        "PRIVACY-HETU",
+    ];
+    assert_eq!(passed, implemented.iter().map(|s| (*s).to_owned()).collect(), "every implemented check ran and passed");
+    assert!(run.stdout.ends_with("17 passed, 0 failed, 26 skipped\n"), "{}", run.stdout);
+}
+
+#[test]
+fn reports_are_byte_for_byte_deterministic() {
+    let first = verify(&fixture("bundle-org-check-digit"), &[]);
+    let second = verify(&fixture("bundle-org-check-digit"), &[]);
+    assert!(!first.junit.is_empty() && !first.json.is_empty());
+    assert_eq!(first.junit, second.junit);
+    assert_eq!(first.json, second.json);
+    assert_eq!(first.stdout, second.stdout);
+    assert!(!first.junit.contains("timestamp="), "no timestamps unless asked");
+}
+
+#[test]
+fn json_has_the_same_content_as_junit() {
+    let run = verify(&fixture("bundle-org-check-digit"), &[]);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON parses");
+    let junit = quick_junit::Report::deserialize_from_str(&run.junit).expect("JUnit parses");
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["ready"], false);
+    assert_eq!(json["outcomes"].as_array().expect("outcomes").len(), junit.tests);
+    assert_eq!(json["summary"]["failed"].as_u64(), Some(junit.failures as u64));
+    let org = json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .find(|o| o["requirement"] == "BUNDLE-ORG")
+        .expect("BUNDLE-ORG");
+    assert_eq!(org["status"], "failed");
+    assert_eq!(org["findings"][0]["location"]["line"], 9);
+    assert!(org["findings"][0]["message"].as_str().expect("message").contains("check digit should be 1"));
+}
+
+#[test]
+fn findings_point_at_file_line_and_column_with_a_snippet() {
+    let run = verify(&fixture("bundle-org-check-digit"), &[]);
+    let bundle = fixture("bundle-org-check-digit");
+    let expected = format!("{}/manifest.toml:9:15", bundle.display());
+    assert!(run.stdout.contains(&expected), "{}", run.stdout);
+    assert!(run.stdout.contains("business_id = \"1234567-2\""), "snippet shown:\n{}", run.stdout);
+    assert!(run.junit.contains(&format!("{expected}: business id `1234567-2` is not valid")), "{}", run.junit);
+    assert!(run.junit.contains("line=\"9\""));
+}
+
+#[test]
+fn a_real_identity_code_is_never_printed_whole() {
+    let run = verify(&fixture("privacy-hetu"), &[]);
+    assert_eq!(run.code, 1);
+    for output in [&run.stdout, &run.junit, &run.json] {
+        assert!(!output.contains("131052-308T"), "whole code leaked:\n{output}");
+        assert!(output.contains("131052-3***"), "masked code shown");
+    }
+}
+
+#[test]
+fn private_key_material_is_never_printed() {
+    let run = verify(&fixture("bundle-secrets-pem"), &[]);
+    assert_eq!(run.code, 1);
+    for output in [&run.stdout, &run.junit, &run.json] {
+        assert!(!output.contains("MHcCAQEEI"), "key material leaked:\n{output}");
+    }
+}
+
+#[test]
+fn a_missing_bundle_is_a_usage_error_on_one_line() {
+    let output = valmis(&["verify", "/nonexistent/bundle", "--now", NOW]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("valmis: error: cannot read bundle `/nonexistent/bundle`"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let not_zip = temp.path().join("bundle.zip");
+    std::fs::write(&not_zip, "just text").expect("write");
+    for args in [
+        vec!["verify", not_zip.to_str().expect("utf-8")],
+        vec!["verify", "--now", "yesterday"],
+        vec!["verify", "--no-such-flag"],
+        vec!["frobnicate"],
+        vec!["explain", "NO-SUCH-REQUIREMENT"],
+        vec!["requirements", "--service", "no-such-service"],
+    ] {
+        let output = valmis(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", text(&output.stderr));
+        assert!(!text(&output.stderr).is_empty(), "{args:?} explains itself");
+    }
+    let help = valmis(&["verify", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let help = text(&help.stdout);
+    assert!(help.contains("Exit codes:") && help.contains("--junit") && help.contains("--now"), "{help}");
+}
+
+#[test]
+fn a_broken_user_catalog_is_rejected_with_file_and_line() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
+    std::fs::write(temp.path().join("catalog.toml"), shipped.replacen("area = \"bundle\"", "area = \"bundel\"", 1))
+        .expect("write");
+    let output = valmis(&[
+        "verify",
+        fixture("ready").to_str().expect("utf-8"),
+        "--catalog",
+        temp.path().to_str().expect("utf-8"),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    let line = shipped.lines().position(|l| l == "area = \"bundle\"").expect("line") + 1;
+    assert!(stderr.contains(&format!("catalog.toml:{line}:")), "{stderr}");
+    assert!(stderr.contains("bundel"), "{stderr}");
+}
+
+#[test]
+fn a_user_catalog_replaces_the_built_in_one() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
+    // Kela moves the round start: the same bundle is now late.
+    std::fs::write(temp.path().join("catalog.toml"), shipped.replacen("starts = 2027-02-01", "starts = 2027-01-10", 1))
+        .expect("write");
+    let run = verify(&fixture("ready"), &["--catalog", temp.path().to_str().expect("utf-8")]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(blocking_requirements(&run.junit), BTreeSet::from(["BUNDLE-DEADLINE".to_owned()]));
+    assert!(run.stdout.contains("registration deadline 2026-11-10"), "{}", run.stdout);
+}
+
+#[test]
+fn only_and_skip_select_requirements() {
+    let run = verify(&fixture("bundle-org-check-digit"), &["--only", "BUNDLE-O*"]);
+    assert_eq!(run.code, 1);
+    let report = quick_junit::Report::deserialize_from_str(&run.junit).expect("parses");
+    let skipped_for_selection = report
+        .test_suites
+        .iter()
+        .flat_map(|s| &s.test_cases)
+        .filter(|c| matches!(&c.status, TestCaseStatus::Skipped { message: Some(m), .. } if m.as_str().starts_with("not selected")))
+        .count();
+    assert_eq!(skipped_for_selection, report.tests - 1, "everything but BUNDLE-ORG is deselected");
+    let run = verify(&fixture("bundle-org-check-digit"), &["--skip", "bundle-org"]);
+    assert_eq!(run.code, 0, "patterns are case-insensitive; {}", run.stdout);
+}
+
+#[test]
+fn quiet_prints_nothing_and_still_writes_reports() {
+    let run = verify(&fixture("ready"), &["--quiet"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.is_empty());
+    assert!(!run.junit.is_empty());
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let bundle = fixture("bundle-org-check-digit");
+    let path = bundle.to_str().expect("utf-8");
+    let coloured = text(&valmis(&["verify", path, "--now", NOW, "--color", "always"]).stdout);
+    let plain = text(&valmis(&["verify", path, "--now", NOW, "--color", "never"]).stdout);
+    assert!(coloured.contains('\u{1b}'));
+    assert!(!plain.contains('\u{1b}'));
+}
+
+#[test]
+fn reports_are_replaced_atomically_and_a_bad_report_path_loses_nothing() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let junit = temp.path().join("junit.xml");
+    std::fs::write(&junit, "old report").expect("write");
+    let ready = fixture("ready");
+    let output = valmis(&[
+        "verify",
+        ready.to_str().expect("utf-8"),
+        "--now",
+        NOW,
+        "--junit",
+        junit.to_str().expect("utf-8"),
+        "-q",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&junit).expect("read").starts_with("<?xml"));
+    let leftovers: Vec<_> =
+        std::fs::read_dir(temp.path()).expect("ls").filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(leftovers, ["junit.xml"], "no temporary files left behind");
+
+    let output = valmis(&[
+        "verify",
+        ready.to_str().expect("utf-8"),
+        "--now",
+        NOW,
+        "--junit",
+        temp.path().to_str().expect("utf-8"),
+        "-q",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "a directory is not a report file");
+    assert!(junit.exists(), "nothing was lost");
+}
+
+#[test]
+fn a_deflate_bomb_built_here_is_refused_as_bundle_paths() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let path = temp.path().join("bomb.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    writer.start_file("bundle/manifest.toml", options).expect("entry");
+    writer.write_all(b"format = 1\n").expect("write");
+    writer.start_file("bundle/documents/huge.xml", options).expect("entry");
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..32 {
+        writer.write_all(&zeros).expect("write");
+    }
+    writer.finish().expect("finish");
+    assert!(std::fs::metadata(&path).expect("size").len() < 200_000);
+    let run = verify(&path, &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(blocking_requirements(&run.junit), BTreeSet::from(["BUNDLE-PATHS".to_owned()]));
+    assert!(run.stdout.contains("zip bomb"), "{}", run.stdout);
+}
+
+#[test]
+fn names_that_collide_by_case_fail_hygiene() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("ready"), temp.path());
+    std::fs::copy(temp.path().join("forms/arkkitehtuurikuvaus.pdf"), temp.path().join("forms/Arkkitehtuurikuvaus.pdf"))
+        .expect("copy");
+    let run = verify(temp.path(), &["--skip", "BUNDLE-INTEGRITY"]);
+    assert_eq!(blocking_requirements(&run.junit), BTreeSet::from(["BUNDLE-HYGIENE".to_owned()]), "{}", run.stdout);
+    assert!(run.stdout.contains("differ only in letter case"), "{}", run.stdout);
+}
+
+#[test]
+fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path().join("hakemus");
+    let dir_text = dir.to_str().expect("utf-8");
+    let output = valmis(&["init", dir_text, "--service", "omatietovaranto"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let forms = std::fs::read_to_string(dir.join("forms/README.txt")).expect("forms readme");
+    assert!(forms.contains("olennaiset vaatimukset"), "{forms}");
+    let run = verify(&dir, &[]);
+    assert_eq!(run.code, 1);
+    let blocking = blocking_requirements(&run.junit);
+    for id in ["BUNDLE-ORG", "BUNDLE-CONTACTS", "BUNDLE-FORMS", "BUNDLE-MANIFEST"] {
+        assert!(blocking.contains(id), "{id} should list what is left: {blocking:?}");
+    }
+    assert!(run.stdout.contains("template placeholder"), "{}", run.stdout);
+
+    std::fs::write(dir.join("manifest.toml"), "my work").expect("write");
+    let again = valmis(&["init", dir_text]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.join("manifest.toml")).expect("read"), "my work");
+}
+
+#[test]
+fn requirements_and_explain_teach() {
+    let listing = text(&valmis(&["requirements"]).stdout);
+    assert!(
+        listing.contains("BUNDLE-ORG") && listing.contains("FHIR-PATIENT") && listing.contains("36 requirements"),
+        "{listing}"
+    );
+    let explained = valmis(&["explain", "privacy-hetu"]);
+    assert_eq!(explained.status.code(), Some(0));
+    let explained = text(&explained.stdout);
+    assert!(
+        explained.contains("PRIVACY-HETU") && explained.contains("How to fix") && explained.contains("https://"),
+        "{explained}"
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("ls").filter_map(Result::ok) {
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn verify_in_process(bundle: &Path) -> valmis_model::Report {
+    let catalogs = valmis_model::CatalogSet::embedded().expect("catalog");
+    let bundle = valmis_bundle::Bundle::open(bundle, "fuzz", valmis_bundle::Limits::default()).expect("opens");
+    let options = valmis_checks::VerifyOptions {
+        now: NOW.parse().expect("now"),
+        strict: false,
+        only: Vec::new(),
+        skip: Vec::new(),
+    };
+    valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Random bytes as the manifest and as a text artefact: no panic, and a report.
+    #[test]
+    fn random_manifests_and_texts_never_panic(manifest in proptest::collection::vec(any::<u8>(), 0..400),
+                                              document in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let temp = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(temp.path().join("documents")).expect("mkdir");
+        std::fs::write(temp.path().join("manifest.toml"), &manifest).expect("write");
+        std::fs::write(temp.path().join("documents/x.xml"), &document).expect("write");
+        let report = verify_in_process(temp.path());
+        prop_assert!(report.outcomes.iter().any(|o| o.requirement == "BUNDLE-MANIFEST"));
+    }
+
+    /// The ready manifest with one line mangled: every other check still runs, nothing panics.
+    #[test]
+    fn mangled_ready_manifests_never_panic(line in 0usize..40, replacement in "\\PC{0,30}") {
+        let temp = tempfile::tempdir().expect("tempdir");
+        copy_tree(&fixture("ready"), temp.path());
+        let manifest = std::fs::read_to_string(temp.path().join("manifest.toml")).expect("read");
+        let mangled: Vec<String> = manifest.lines().enumerate().map(|(i, l)| if i == line { replacement.clone() } else { l.to_owned() }).collect();
+        std::fs::write(temp.path().join("manifest.toml"), mangled.join("\n")).expect("write");
+        let report = verify_in_process(temp.path());
+        let privacy = |report: &valmis_model::Report| report.outcomes.iter().filter(|o| o.requirement == "PRIVACY-HETU").count();
+        prop_assert_eq!(privacy(&report), privacy(&verify_in_process(&fixture("ready"))), "every text file is still scanned");
+    }
+}
