@@ -221,12 +221,10 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
         None => match catalogs.latest() {
             Some(catalog) => (catalog, false),
             None => {
-                return Err(CatalogError {
-                    path: catalogs.origin.clone(),
-                    line: None,
-                    column: None,
-                    message: "the catalog set holds no round".to_owned(),
-                });
+                return Err(CatalogError::whole_file(
+                    catalogs.origin.clone(),
+                    "the catalog set holds no round".to_owned(),
+                ));
             }
         },
     };
@@ -290,12 +288,10 @@ impl Selection {
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in patterns {
                 let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| {
-                    CatalogError {
-                        path: "--only/--skip".to_owned(),
-                        line: None,
-                        column: None,
-                        message: format!("bad requirement pattern `{pattern}`: {error}"),
-                    }
+                    CatalogError::whole_file(
+                        "--only/--skip".to_owned(),
+                        format!("bad requirement pattern `{pattern}`: {error}"),
+                    )
                 })?;
                 builder.add(glob);
             }

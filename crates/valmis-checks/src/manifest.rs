@@ -26,7 +26,7 @@ pub(crate) enum Shape {
 }
 
 impl Shape {
-    fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Self::Str => "a string",
             Self::Int => "an integer",
@@ -181,10 +181,6 @@ pub(crate) fn describe_value(value: &DeValue<'_>) -> &'static str {
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     }
-}
-
-pub(crate) fn describe_shape(shape: Shape) -> &'static str {
-    shape.describe()
 }
 
 /// The closest of `candidates` to `word`, when it is close enough to be a likely typo.

@@ -225,11 +225,8 @@ impl CatalogSet {
     /// style folder with one sub-folder per round.
     pub fn load_dir(dir: &Path) -> Result<Self, CatalogError> {
         let read = |path: &Path| {
-            std::fs::read_to_string(path).map_err(|error| CatalogError {
-                path: path.display().to_string(),
-                line: None,
-                column: None,
-                message: format!("failed to read catalog: {error}"),
+            std::fs::read_to_string(path).map_err(|error| {
+                CatalogError::whole_file(path.display().to_string(), format!("failed to read catalog: {error}"))
             })
         };
         let mut files = Vec::new();
@@ -237,11 +234,11 @@ impl CatalogSet {
         if single.is_file() {
             files.push(single);
         } else {
-            let entries = std::fs::read_dir(dir).map_err(|error| CatalogError {
-                path: dir.display().to_string(),
-                line: None,
-                column: None,
-                message: format!("failed to read catalog directory: {error}"),
+            let entries = std::fs::read_dir(dir).map_err(|error| {
+                CatalogError::whole_file(
+                    dir.display().to_string(),
+                    format!("failed to read catalog directory: {error}"),
+                )
             })?;
             for entry in entries.filter_map(Result::ok) {
                 let candidate = entry.path().join("catalog.toml");
@@ -252,24 +249,20 @@ impl CatalogSet {
             files.sort();
         }
         if files.is_empty() {
-            return Err(CatalogError {
-                path: dir.display().to_string(),
-                line: None,
-                column: None,
-                message: "no catalog.toml here nor in any sub-folder".to_owned(),
-            });
+            return Err(CatalogError::whole_file(
+                dir.display().to_string(),
+                "no catalog.toml here nor in any sub-folder".to_owned(),
+            ));
         }
         let mut rounds = BTreeMap::new();
         for file in files {
             let shown = file.display().to_string();
             let catalog = Catalog::parse(&shown, &read(&file)?)?;
             if let Some(previous) = rounds.insert(catalog.round.id.clone(), catalog) {
-                return Err(CatalogError {
-                    path: shown,
-                    line: None,
-                    column: None,
-                    message: format!("round `{}` is also defined in {}", previous.round.id, previous.source),
-                });
+                return Err(CatalogError::whole_file(
+                    shown,
+                    format!("round `{}` is also defined in {}", previous.round.id, previous.source),
+                ));
             }
         }
         Ok(Self { origin: dir.display().to_string(), rounds })
@@ -305,6 +298,11 @@ pub struct CatalogError {
 }
 
 impl CatalogError {
+    /// An error about a whole file or folder, with no position in it.
+    pub fn whole_file(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), line: None, column: None, message: message.into() }
+    }
+
     fn at(path: &str, text: &str, offset: Option<usize>, message: String) -> Self {
         let (line, column) = match offset {
             Some(offset) => {

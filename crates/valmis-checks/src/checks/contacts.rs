@@ -24,10 +24,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         let table_span = manifest.span_of(&path);
         for field in ["name", "email", "phone"] {
-            let Some((value, span)) = evaluation.read(manifest.string(&["contacts", role, field])) else {
-                if manifest.value(&["contacts", role, field]).is_none() {
-                    evaluation.fail(table_span.clone(), format!("[contacts.{role}] has no `{field}`"), None);
-                }
+            let missing = format!("[contacts.{role}] has no `{field}`");
+            let Some((value, span)) =
+                evaluation.required(manifest, &["contacts", role, field], table_span.clone(), missing)
+            else {
                 continue;
             };
             let value = value.trim();

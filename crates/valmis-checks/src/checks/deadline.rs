@@ -30,7 +30,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             "manifest has no `submitted` date",
             Some("add e.g. `submitted = 2026-11-20` (a TOML date, no quotes)".to_owned()),
         ),
-        Field::WrongType => evaluation.unreadable.push("submitted".to_owned()),
+        Field::WrongType => evaluation.wrong_type("submitted"),
         Field::Present(value) => {
             let Some(date) = (match value.get_ref() {
                 DeValue::Datetime(datetime) => {
@@ -53,11 +53,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             }
             let today = context.now.to_zoned(jiff::tz::TimeZone::UTC).date();
             if date > today {
-                let span = value.span();
-                evaluation.fail(Some(span), format!("submitted {date} is in the future (now is {today})"), None);
-                if let Some(last) = evaluation.findings.last_mut() {
-                    last.severity = Severity::Warning;
-                }
+                let message = format!("submitted {date} is in the future (now is {today})");
+                evaluation.report(Severity::Warning, Some(value.span()), message, None);
             }
         }
     }

@@ -66,19 +66,13 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             }
         }
     }
-    let mut results = evaluation.finish();
-    if let Some(SubjectResult { verdict: Verdict::Checked(findings), .. }) = results.first_mut() {
-        for entry in context.bundle.files() {
-            if entry.path != MANIFEST && !listed.contains(&entry.path) {
-                findings.push(
-                    Finding::new(
-                        Severity::Warning,
-                        format!("`{}` is in the bundle but not listed in [files]", entry.path),
-                    )
+    for entry in context.bundle.files() {
+        if entry.path != MANIFEST && !listed.contains(&entry.path) {
+            evaluation.push(
+                Finding::new(Severity::Warning, format!("`{}` is in the bundle but not listed in [files]", entry.path))
                     .at(Location::file(entry.path.clone())),
-                );
-            }
+            );
         }
     }
-    results
+    evaluation.finish()
 }

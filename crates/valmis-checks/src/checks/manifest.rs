@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use valmis_model::Requirement;
 
 use super::{Evaluation, MANIFEST, is_placeholder};
-use crate::manifest::{MANIFEST_FORMAT, SCHEMA, Shape, describe_shape, describe_value, did_you_mean, has_shape};
+use crate::manifest::{MANIFEST_FORMAT, SCHEMA, Shape, describe_value, did_you_mean, has_shape};
 use crate::{Context, ManifestState, SubjectResult, Verdict};
 
 const CLASSES: &[&str] = &["A1", "A2", "A3", "B"];
@@ -177,11 +177,7 @@ fn check_value(evaluation: &mut Evaluation<'_>, dotted: &str, value: &Spanned<De
             (Shape::Str, DeValue::Integer(_)) => Some("put the value in quotes".to_owned()),
             _ => None,
         };
-        evaluation.fail(
-            Some(value.span()),
-            format!("`{dotted}` must be {}, found {found}", describe_shape(shape)),
-            hint,
-        );
+        evaluation.fail(Some(value.span()), format!("`{dotted}` must be {}, found {found}", shape.describe()), hint);
         return;
     }
     match (shape, value.get_ref()) {

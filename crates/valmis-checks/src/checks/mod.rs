@@ -13,9 +13,9 @@ pub(crate) mod secrets;
 
 use std::ops::Range;
 
-use valmis_model::{Finding, Location, Requirement};
+use valmis_model::{Finding, Location, Requirement, Severity};
 
-use crate::manifest::NotReadable;
+use crate::manifest::{Manifest, NotReadable};
 use crate::source::SourceFile;
 use crate::{Context, SubjectResult, Verdict};
 
@@ -41,15 +41,53 @@ impl<'r> Evaluation<'r> {
         }
     }
 
-    /// A finding at `span` of the manifest, or at the manifest as a whole.
+    /// A finding with the requirement's severity at `span` of the manifest, or at the manifest
+    /// as a whole.
     pub(crate) fn fail(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
+        self.report(self.requirement.severity, span, message, help);
+    }
+
+    /// A finding with an explicit severity (a warning where the requirement is an error).
+    pub(crate) fn report(
+        &mut self,
+        severity: Severity,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         let location = match span {
             Some(span) => self.source.locate(span),
             None => Location::file(MANIFEST),
         };
-        let mut finding = Finding::new(self.requirement.severity, message).at(location);
+        let mut finding = Finding::new(severity, message).at(location);
         finding.help = help;
         self.findings.push(finding);
+    }
+
+    /// A finding about another file than the manifest.
+    pub(crate) fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// Notes a field that has the wrong type (reported by BUNDLE-MANIFEST).
+    pub(crate) fn wrong_type(&mut self, path: &str) {
+        self.unreadable.push(path.to_owned());
+    }
+
+    /// A string field the requirement needs: its value and span, or `None` after a finding
+    /// `missing` at `missing_at` when it is absent (or a note when it has the wrong type).
+    pub(crate) fn required<'m>(
+        &mut self,
+        manifest: &'m Manifest<'_>,
+        path: &[&str],
+        missing_at: Option<Range<usize>>,
+        missing: impl Into<String>,
+    ) -> Option<(&'m str, Range<usize>)> {
+        let value = self.read(manifest.string(path));
+        if value.is_none() && manifest.value(path).is_none() {
+            self.fail(missing_at, missing, None);
+        }
+        value
     }
 
     /// Reads a field; a wrongly typed one is noted and `None` returned.
@@ -74,6 +112,12 @@ impl<'r> Evaluation<'r> {
         };
         vec![SubjectResult::bundle_wide(Some(MANIFEST), verdict)]
     }
+}
+
+/// The lower-case extension of a bundle path (`pdf` for `forms/Lomake.PDF`), or "".
+pub(crate) fn extension(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default()
 }
 
 /// The result of a manifest-based check when there is no usable manifest.

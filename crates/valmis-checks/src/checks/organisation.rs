@@ -22,20 +22,20 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         return evaluation.finish();
     }
     let table_span = manifest.span_of(&["organisation"]);
-    match evaluation.read(manifest.string(&["organisation", "name"])) {
+    match evaluation.required(manifest, &["organisation", "name"], table_span.clone(), "[organisation] has no `name`") {
         Some((name, span)) if name.trim().is_empty() => evaluation.fail(Some(span), "organisation name is empty", None),
         Some((name, span)) if is_placeholder(name) => {
             evaluation.fail(Some(span), format!("organisation name is still the template placeholder `{name}`"), None);
         }
-        Some(_) => {}
-        None => {
-            if manifest.value(&["organisation", "name"]).is_none() {
-                evaluation.fail(table_span.clone(), "[organisation] has no `name`", None);
-            }
-        }
+        _ => {}
     }
 
-    let business_id = match evaluation.read(manifest.string(&["organisation", "business_id"])) {
+    let business_id = match evaluation.required(
+        manifest,
+        &["organisation", "business_id"],
+        table_span.clone(),
+        "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)",
+    ) {
         Some((text, span)) => match BusinessId::parse(text.trim()) {
             Ok(id) => Some(id),
             Err(error) => {
@@ -43,20 +43,12 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 None
             }
         },
-        None => {
-            if manifest.value(&["organisation", "business_id"]).is_none() {
-                evaluation.fail(
-                    table_span.clone(),
-                    "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)",
-                    None,
-                );
-            }
-            None
-        }
+        None => None,
     };
 
-    match evaluation.read(manifest.string(&["organisation", "oid"])) {
-        Some((text, span)) => match Oid::parse(text.trim()) {
+    let missing_oid = "[organisation] has no `oid` (1.2.246.10.<business id digits>)";
+    if let Some((text, span)) = evaluation.required(manifest, &["organisation", "oid"], table_span, missing_oid) {
+        match Oid::parse(text.trim()) {
             Err(error) => {
                 evaluation.fail(Some(span), format!("organisation OID `{text}` is not a valid OID: {error}"), None)
             }
@@ -72,11 +64,6 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                         );
                     }
                 }
-            }
-        },
-        None => {
-            if manifest.value(&["organisation", "oid"]).is_none() {
-                evaluation.fail(table_span, "[organisation] has no `oid` (1.2.246.10.<business id digits>)", None);
             }
         }
     }

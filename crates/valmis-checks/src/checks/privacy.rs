@@ -42,7 +42,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     let mut results = Vec::new();
     for entry in context.bundle.files() {
         let path = entry.path.as_str();
-        let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
+        let extension = super::extension(path);
         if BINARY_EXTENSIONS.contains(&extension.as_str()) {
             continue;
         }

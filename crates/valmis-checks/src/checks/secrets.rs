@@ -15,7 +15,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     let mut unreadable = Vec::new();
     for entry in context.bundle.files() {
         let path = entry.path.as_str();
-        let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
+        let extension = super::extension(path);
         if KEY_STORE_EXTENSIONS.contains(&extension.as_str()) {
             findings.push(
                 Finding::new(
@@ -42,7 +42,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     .at(source.locate_without_snippet(offset)),
             );
         }
-        if !found_pem && looks_binary(&bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
+        if !found_pem && may_be_der(&bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
             findings.push(
                 Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key"))
                     .at(Location::file(path)),
@@ -84,6 +84,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|window| window == needle)
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
+/// DER starts with a SEQUENCE tag, and binary DER is never valid UTF-8 text.
+fn may_be_der(bytes: &[u8]) -> bool {
     bytes.first() == Some(&0x30) && std::str::from_utf8(bytes).is_err()
 }
