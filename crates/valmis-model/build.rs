@@ -1,5 +1,6 @@
-//! Embeds every `testcases/<round>/catalog.toml` of the repository into the binary, so that
-//! `valmis` works anywhere without its source tree.
+//! Embeds every `testcases/<round>/catalog.toml` of the repository, and the pre-test case lists
+//! beside it (`testcases/<round>/pretest/*.toml`), into the binary, so that `valmis` works
+//! anywhere without its source tree.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -16,14 +17,27 @@ fn main() {
         .filter(|path| path.join("catalog.toml").is_file())
         .collect();
     rounds.sort();
-    let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &str)] = &[\n");
+    let include = |path: &Path| {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let absolute = fs::canonicalize(path).expect("catalog path resolves");
+        format!("include_str!({:?})", absolute.display().to_string())
+    };
+    let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &str, &[(&str, &str)])] = &[\n");
     for round in rounds {
-        let catalog = round.join("catalog.toml");
-        println!("cargo::rerun-if-changed={}", catalog.display());
         let name = round.file_name().expect("a directory name").to_string_lossy().into_owned();
-        let absolute = fs::canonicalize(&catalog).expect("catalog path resolves");
-        writeln!(code, "    ({name:?}, include_str!({:?})),", absolute.display().to_string())
-            .expect("writing to a String");
+        writeln!(code, "    ({name:?}, {}, &[", include(&round.join("catalog.toml"))).expect("writing to a String");
+        let pretest = round.join("pretest");
+        println!("cargo::rerun-if-changed={}", pretest.display());
+        let mut lists: Vec<_> = fs::read_dir(&pretest)
+            .map(|entries| entries.filter_map(Result::ok).map(|entry| entry.path()).collect())
+            .unwrap_or_default();
+        lists.retain(|path| path.extension().is_some_and(|ext| ext == "toml"));
+        lists.sort();
+        for list in lists {
+            let file = list.file_name().expect("a file name").to_string_lossy().into_owned();
+            writeln!(code, "        ({file:?}, {}),", include(&list)).expect("writing to a String");
+        }
+        code.push_str("    ]),\n");
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");

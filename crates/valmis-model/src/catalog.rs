@@ -174,6 +174,8 @@ pub struct Catalog {
     pub forms: Vec<FormKind>,
     /// Requirements, in file order.
     pub requirements: Vec<Requirement>,
+    /// Pre-test case lists (`pretest/<service>.toml`), by service id.
+    pub pretest: Vec<crate::pretest::PretestList>,
 }
 
 impl Catalog {
@@ -214,8 +216,11 @@ impl CatalogSet {
     /// The catalogs built into this valmis (`testcases/*/catalog.toml` at build time).
     pub fn embedded() -> Result<Self, CatalogError> {
         let mut rounds = BTreeMap::new();
-        for (round, text) in embedded::EMBEDDED {
-            let catalog = Catalog::parse(&format!("testcases/{round}/catalog.toml"), text)?;
+        for (round, text, pretest) in embedded::EMBEDDED {
+            let mut catalog = Catalog::parse(&format!("testcases/{round}/catalog.toml"), text)?;
+            for (name, text) in *pretest {
+                catalog.add_pretest(&format!("testcases/{round}/pretest/{name}"), text)?;
+            }
             rounds.insert(catalog.round.id.clone(), catalog);
         }
         Ok(Self { origin: "embedded".to_owned(), rounds })
@@ -257,7 +262,25 @@ impl CatalogSet {
         let mut rounds = BTreeMap::new();
         for file in files {
             let shown = file.display().to_string();
-            let catalog = Catalog::parse(&shown, &read(&file)?)?;
+            let mut catalog = Catalog::parse(&shown, &read(&file)?)?;
+            let pretest_dir = file.with_file_name("pretest");
+            if pretest_dir.is_dir() {
+                let entries = std::fs::read_dir(&pretest_dir).map_err(|error| {
+                    CatalogError::whole_file(
+                        pretest_dir.display().to_string(),
+                        format!("failed to read pre-test directory: {error}"),
+                    )
+                })?;
+                let mut lists: Vec<_> = entries
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+                    .collect();
+                lists.sort();
+                for list in lists {
+                    catalog.add_pretest(&list.display().to_string(), &read(&list)?)?;
+                }
+            }
             if let Some(previous) = rounds.insert(catalog.round.id.clone(), catalog) {
                 return Err(CatalogError::whole_file(
                     shown,
@@ -303,7 +326,7 @@ impl CatalogError {
         Self { path: path.into(), line: None, column: None, message: message.into() }
     }
 
-    fn at(path: &str, text: &str, offset: Option<usize>, message: String) -> Self {
+    pub(crate) fn at(path: &str, text: &str, offset: Option<usize>, message: String) -> Self {
         let (line, column) = match offset {
             Some(offset) => {
                 let (line, column) = LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), offset);
@@ -542,13 +565,14 @@ impl Validator<'_> {
             services,
             forms,
             requirements,
+            pretest: Vec::new(),
         })
     }
 }
 
 /// Joins hard-wrapped lines into paragraphs (a blank line separates paragraphs), so that
 /// catalog prose prints well at any width and on one JUnit line.
-fn reflow(text: &str) -> String {
+pub(crate) fn reflow(text: &str) -> String {
     text.trim()
         .split("\n\n")
         .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))

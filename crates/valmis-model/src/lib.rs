@@ -8,9 +8,11 @@
 pub mod catalog;
 mod finding;
 mod outcome;
+pub mod pretest;
 mod text;
 
 pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Requirement, Severity};
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
+pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use text::LineIndex;

@@ -1,6 +1,6 @@
 //! The shipped catalog loads, and broken catalogs fail with errors that point at file:line:col.
 
-use valmis_model::{Area, Catalog, CatalogSet, Severity};
+use valmis_model::{Area, Catalog, CatalogSet, EvidenceKind, Severity};
 
 /// Every requirement id of SPEC §4, in its order: the ids are public API.
 const SPEC_IDS: &[&str] = &[
@@ -107,4 +107,88 @@ fn semantic_errors_point_at_the_offending_value() {
     assert!(error.contains("upper-case words"), "{error}");
     let error = error_of(&shipped().replacen("ends = 2027-06-30", "ends = 2026-06-30", 1));
     assert!(error.contains("before `round.starts`"), "{error}");
+}
+
+#[test]
+fn embedded_pretest_lists_cover_every_service() {
+    let set = CatalogSet::embedded().expect("embedded catalog is valid");
+    let catalog = set.get("2027-1").expect("round 2027-1 is embedded");
+    for service in &catalog.services {
+        let list = catalog.pretest_list(&service.id).unwrap_or_else(|| panic!("no pre-test list for {}", service.id));
+        assert!(list.illustrative, "{} is marked illustrative", service.id);
+        assert_eq!(list.environments, ["asiakastesti"]);
+        assert!(list.cases.iter().filter(|case| case.mandatory).count() >= 3, "{}", service.id);
+        assert!(list.cases.iter().all(|case| case.service == service.id && !case.title.is_empty()));
+    }
+    let case = catalog.pretest_case("pa-01").expect("case ids compare case-insensitively");
+    assert_eq!(case.id, "PA-01");
+    assert_eq!(case.evidence, [EvidenceKind::Document, EvidenceKind::ValidationResult]);
+    assert!(case.test_person, "test_person defaults to true");
+    assert!(case.source.ends_with("pretest/potilastiedon-arkisto.toml"));
+    let optional = catalog.pretest_case("PA-06").expect("PA-06");
+    assert!(!optional.mandatory && optional.not_applicable_allowed);
+}
+
+fn shipped_pretest() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testcases/2027-1/pretest/potilastiedon-arkisto.toml"
+    ))
+    .expect("shipped pre-test list readable")
+}
+
+fn pretest_error(name: &str, text: &str) -> String {
+    let mut catalog = Catalog::parse("catalog.toml", &shipped()).expect("shipped catalog");
+    catalog.add_pretest(name, text).expect_err("list must be rejected").to_string()
+}
+
+#[test]
+fn broken_pretest_lists_are_rejected_at_file_and_line() {
+    let name = "my/pretest/potilastiedon-arkisto.toml";
+    let text = shipped_pretest().replacen("evidence = [\"screenshot\"]", "evidence = [\"kuvakaappaus\"]", 1);
+    let error = pretest_error(name, &text);
+    let line = text.lines().position(|l| l.contains("kuvakaappaus")).expect("line") + 1;
+    assert!(error.starts_with(&format!("{name}:{line}:")), "{error}");
+    assert!(error.contains("kuvakaappaus") && error.contains("screenshot"), "names the bad and the good: {error}");
+
+    let text = shipped_pretest().replacen("id = \"PA-02\"", "id = \"PA-01\"", 1);
+    let error = pretest_error(name, &text);
+    let line = text.lines().enumerate().filter(|(_, l)| *l == "id = \"PA-01\"").nth(1).expect("second").0 + 1;
+    assert!(error.starts_with(&format!("{name}:{line}:")) && error.contains("declared twice"), "{error}");
+
+    let error = pretest_error(name, &shipped_pretest().replacen("mandatory = true", "mandatory = \"yes\"", 1));
+    assert!(error.contains("invalid type"), "{error}");
+    let error = pretest_error(name, &shipped_pretest().replacen("title = ", "otsikko = ", 1));
+    assert!(error.contains("otsikko"), "unknown key named: {error}");
+    let error = pretest_error(name, &shipped_pretest().replacen("id = \"PA-03\"", "id = \"PA 03\"", 1));
+    assert!(error.contains("without spaces"), "{error}");
+    let error =
+        pretest_error(name, &shipped_pretest().replacen("environments = [\"asiakastesti\"]", "environments = []", 1));
+    assert!(error.contains("at least one environment"), "{error}");
+    let error = pretest_error("my/pretest/arkisto.toml", &shipped_pretest());
+    assert!(error.contains("must be named `pretest/potilastiedon-arkisto.toml`"), "{error}");
+    let error = pretest_error(
+        "my/pretest/kela.toml",
+        &shipped_pretest().replacen("service = \"potilastiedon-arkisto\"", "service = \"kela\"", 1),
+    );
+    assert!(error.contains("no `[[service]]` of the catalog has id `kela`"), "{error}");
+    let error = pretest_error(name, &shipped_pretest().replacen("format = 1", "format = 2", 1));
+    assert!(error.contains("pre-test format 2 is not supported"), "{error}");
+}
+
+#[test]
+fn a_user_catalog_directory_loads_its_pretest_lists() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("pretest")).expect("mkdir");
+    std::fs::write(dir.path().join("catalog.toml"), shipped()).expect("write");
+    let list = shipped_pretest().replacen("id = \"PA-06\"", "id = \"KELA-PA-99\"", 1);
+    std::fs::write(dir.path().join("pretest/potilastiedon-arkisto.toml"), list).expect("write");
+    let set = CatalogSet::load_dir(dir.path()).expect("loads");
+    let catalog = set.get("2027-1").expect("round");
+    assert!(catalog.pretest_case("KELA-PA-99").is_some());
+    assert!(catalog.pretest_list("eresepti").is_none(), "only the lists the user gave");
+
+    std::fs::write(dir.path().join("pretest/potilastiedon-arkisto.toml"), "format = 1\nservice = 3\n").expect("write");
+    let error = CatalogSet::load_dir(dir.path()).expect_err("broken list").to_string();
+    assert!(error.contains("pretest/potilastiedon-arkisto.toml:2:"), "{error}");
 }
