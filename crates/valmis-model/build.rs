@@ -22,7 +22,7 @@ fn main() {
         let absolute = fs::canonicalize(path).expect("catalog path resolves");
         format!("include_str!({:?})", absolute.display().to_string())
     };
-    let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &str, &[(&str, &str)])] = &[\n");
+    let mut code = String::from("pub(crate) static EMBEDDED: &[Round] = &[\n");
     for round in rounds {
         let name = round.file_name().expect("a directory name").to_string_lossy().into_owned();
         writeln!(code, "    ({name:?}, {}, &[", include(&round.join("catalog.toml"))).expect("writing to a String");

@@ -13,6 +13,8 @@ use toml::Spanned;
 use crate::text::LineIndex;
 
 mod embedded {
+    /// Round id, `catalog.toml` text, and `(file name, text)` of each pre-test list.
+    type Round = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
