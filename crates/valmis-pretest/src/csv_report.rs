@@ -1,0 +1,190 @@
+//! CSV reports: decoded to UTF-8 (byte order marks, UTF-16 and Windows-1252 handled), the
+//! delimiter sniffed from the header line (Finnish Excel writes `;`), then read with the `csv`
+//! crate. Cell places are byte ranges of the decoded text.
+
+use std::ops::Range;
+
+use crate::{Columns, Format, Level, Note, Place, ReadError, Report, RowBuilder};
+
+pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
+    let mut notes = Vec::new();
+    let text = decode(bytes, &mut notes);
+    let delimiter = sniff_delimiter(&text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+
+    let mut record = csv::StringRecord::new();
+    let mut columns: Option<Columns> = None;
+    let mut rows = Vec::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|error| {
+            let place = error.position().map(|position| {
+                let start = usize::try_from(position.byte()).unwrap_or(text.len()).min(text.len());
+                Place::Text(start..start)
+            });
+            ReadError::new(format!("not readable as CSV: {error}"), place)
+        })?;
+        if !more {
+            break;
+        }
+        let (start, line) = record.position().map_or((0, 1), |position| {
+            (usize::try_from(position.byte()).unwrap_or(0).min(text.len()), position.line())
+        });
+        let spans = field_spans(&text, start, delimiter);
+        let span_of = |index: usize| spans.get(index).cloned().unwrap_or(start..start);
+        let Some(header) = &columns else {
+            if record.iter().all(|value| value.trim().is_empty()) {
+                continue;
+            }
+            let cells: Vec<(String, Place)> = record
+                .iter()
+                .enumerate()
+                .map(|(index, value)| (value.to_owned(), Place::Text(span_of(index))))
+                .collect();
+            columns = Some(Columns::new(&cells, &mut notes)?);
+            continue;
+        };
+        let mut builder = RowBuilder::default();
+        for (index, value) in record.iter().enumerate() {
+            if let Some(field) = header.field_at(index) {
+                builder.set(field, value, Place::Text(span_of(index)));
+            }
+        }
+        let extra = record.iter().skip(header.width()).filter(|value| !value.trim().is_empty()).count();
+        if extra > 0 {
+            notes.push(Note {
+                level: Level::Warning,
+                place: Some(Place::Text(span_of(header.width()))),
+                message: format!(
+                    "line {line} has {} values but the header has {} columns: quote values that contain `{}`",
+                    record.len(),
+                    header.width(),
+                    char::from(delimiter)
+                ),
+            });
+        }
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        if let Some(row) = builder.finish(format!("line {line}"), line, Place::Text(span_of(0))) {
+            rows.push(row);
+        }
+    }
+    let Some(columns) = columns else {
+        return Err(ReadError::new("the report is empty: it needs a header row and one row per case", None));
+    };
+    Ok(Report { format: Format::Csv, text: Some(text), columns: columns.into_columns(), rows, notes })
+}
+
+/// UTF-8 (a byte order mark is dropped silently: Excel's "CSV UTF-8" writes one), UTF-16 with a
+/// byte order mark (Excel's "Unicode text"), otherwise Windows-1252 with a warning, because that
+/// is what Excel's plain "CSV" writes on a Finnish Windows.
+fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if had_errors {
+            notes.push(Note {
+                level: Level::Warning,
+                place: None,
+                message: format!(
+                    "the file starts with a {} byte order mark but is not valid {0}; broken characters \
+                     are shown as �",
+                    encoding.name()
+                ),
+            });
+        }
+        return text.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(error) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let text = text.into_owned();
+            let offset = text_offset_of_byte(bytes, error.valid_up_to(), &text);
+            notes.push(Note {
+                level: Level::Warning,
+                place: Some(Place::Text(offset..offset)),
+                message: "the file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Finnish \
+                          Windows): check that ä and ö look right and save it as \"CSV UTF-8\""
+                    .to_owned(),
+            });
+            text
+        }
+    }
+}
+
+/// The offset in the decoded text of the first byte that was not valid UTF-8.
+fn text_offset_of_byte(bytes: &[u8], valid_up_to: usize, text: &str) -> usize {
+    let (prefix, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[..valid_up_to]);
+    prefix.len().min(text.len())
+}
+
+/// The most frequent of `,`, `;` and tab outside quotes on the first non-blank line.
+fn sniff_delimiter(text: &str) -> u8 {
+    let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in line.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(count) = counts.iter_mut().find(|(delimiter, _)| *delimiter == byte) {
+            count.1 += 1;
+        }
+    }
+    // Ties go to the comma, the delimiter SPEC §3's example uses.
+    counts.iter().fold((b',', 0), |best, &(delimiter, count)| if count > best.1 { (delimiter, count) } else { best }).0
+}
+
+/// Byte ranges of the raw fields of the record starting at `start`, quotes included: the `csv`
+/// crate gives values but not where they are, and findings must point at the cell.
+fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let at_field_end = |byte: u8| byte == delimiter || byte == b'\n' || byte == b'\r';
+    let mut spans = Vec::new();
+    let mut index = start;
+    loop {
+        let field_start = index;
+        if bytes.get(index) == Some(&b'"') {
+            index += 1;
+            while index < bytes.len() {
+                if bytes[index] == b'"' {
+                    if bytes.get(index + 1) == Some(&b'"') {
+                        index += 2;
+                        continue;
+                    }
+                    index += 1;
+                    break;
+                }
+                index += 1;
+            }
+        }
+        while index < bytes.len() && !at_field_end(bytes[index]) {
+            index += 1;
+        }
+        spans.push(field_start..index);
+        if bytes.get(index) == Some(&delimiter) {
+            index += 1;
+        } else {
+            return spans;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field_spans, sniff_delimiter};
+
+    #[test]
+    fn spans_cover_quoted_fields_with_delimiters_and_escaped_quotes() {
+        let text = "a,\"b,\"\"c\"\"\",,d\r\nnext";
+        let spans = field_spans(text, 0, b',');
+        let fields: Vec<&str> = spans.iter().map(|span| &text[span.clone()]).collect();
+        assert_eq!(fields, ["a", "\"b,\"\"c\"\"\"", "", "d"]);
+    }
+
+    #[test]
+    fn the_delimiter_is_the_most_frequent_outside_quotes() {
+        assert_eq!(sniff_delimiter("case_id;result;executed_at\n"), b';');
+        assert_eq!(sniff_delimiter("\"a;b;c\",x,y\n"), b',');
+        assert_eq!(sniff_delimiter("case_id\tresult\n"), b'\t');
+        assert_eq!(sniff_delimiter("case_id\n"), b',');
+    }
+}

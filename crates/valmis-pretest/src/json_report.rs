@@ -1,0 +1,145 @@
+//! JSON reports: an array of objects keyed by the column names, parsed strictly (no comments,
+//! no trailing commas) with `jsonc-parser`, which keeps the byte range of every value.
+
+use jsonc_parser::ast::Value;
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+use valmis_model::LineIndex;
+
+use crate::{Columns, Field, Format, Level, Note, Place, ReadError, Report, RowBuilder};
+
+fn strict() -> ParseOptions {
+    ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+fn place(range: jsonc_parser::common::Range) -> Place {
+    Place::Text(range.start..range.end)
+}
+
+pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        ReadError::new(
+            format!(
+                "the JSON report is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
+                error.valid_up_to()
+            ),
+            None,
+        )
+    })?;
+    let parsed = parse_to_ast(text, &CollectOptions::default(), &strict()).map_err(|error| {
+        let range = error.range();
+        ReadError::new(format!("not valid JSON: {}", error.kind()), Some(Place::Text(range.start..range.end)))
+    })?;
+    let Some(Value::Array(array)) = parsed.value else {
+        let found = parsed.value.as_ref().map(|value| (kind(value), value.range()));
+        return Err(ReadError::new(
+            format!(
+                "the JSON report must be an array with one object per case; found {}",
+                found.map_or("nothing", |(kind, _)| kind)
+            ),
+            found.map(|(_, range)| place(range)),
+        ));
+    };
+
+    // The header of a JSON report is every distinct key, in the order first seen.
+    let mut keys: Vec<(String, Place)> = Vec::new();
+    for element in &array.elements {
+        if let Value::Object(object) = element {
+            for property in &object.properties {
+                // English and Finnish keys may be mixed across objects: one header entry per
+                // column, the first key seen for it.
+                let name = property.name.as_str();
+                let field = Field::from_header(name);
+                let known =
+                    keys.iter().any(|(seen, _)| seen == name || (field.is_some() && Field::from_header(seen) == field));
+                if !known {
+                    keys.push((name.to_owned(), place(property.name.range())));
+                }
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if array.elements.is_empty() {
+        return Err(ReadError::new(
+            "the JSON report is an empty array: it needs one object per case",
+            Some(place(array.range)),
+        ));
+    }
+    let columns = Columns::new(&keys, &mut notes)?;
+    let lines = LineIndex::new(text.as_bytes());
+    let mut rows = Vec::new();
+    for (index, element) in array.elements.iter().enumerate() {
+        let (line, _) = lines.line_col(text.as_bytes(), element.range().start);
+        let Value::Object(object) = element else {
+            notes.push(Note {
+                level: Level::Error,
+                place: Some(place(element.range())),
+                message: format!("element {index} is {}, not an object with the case's columns", kind(element)),
+            });
+            continue;
+        };
+        let mut builder = RowBuilder::default();
+        for property in &object.properties {
+            let name = property.name.as_str();
+            let Some(field) = Field::from_header(name) else { continue };
+            match text_of(field, &property.value) {
+                Some(value) => builder.set(field, &value, place(property.value.range())),
+                None => notes.push(Note {
+                    level: Level::Error,
+                    place: Some(place(property.value.range())),
+                    message: format!("`{name}` on line {line} is {}; it must be text", kind(&property.value)),
+                }),
+            }
+        }
+        let start = object.range.start;
+        if let Some(row) = builder.finish(format!("line {line}"), line, Place::Text(start..start + 1)) {
+            rows.push(row);
+        }
+    }
+    let text = text.to_owned();
+    Ok(Report { format: Format::Json, text: Some(text), columns: columns.into_columns(), rows, notes })
+}
+
+/// A value as cell text: strings, numbers and booleans as written, `null` as empty, and for
+/// `evidence` an array of paths as the `;`-separated list a CSV cell would hold.
+fn text_of(field: Field, value: &Value<'_>) -> Option<String> {
+    match value {
+        Value::StringLit(text) => Some(text.value.to_string()),
+        Value::NumberLit(number) => Some(number.value.to_owned()),
+        Value::BooleanLit(boolean) => Some(boolean.value.to_string()),
+        Value::NullKeyword(_) => Some(String::new()),
+        Value::Array(array) if field == Field::Evidence => array
+            .elements
+            .iter()
+            .map(|element| match element {
+                Value::StringLit(text) => Some(text.value.to_string()),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|paths| paths.join(";")),
+        Value::Array(_) | Value::Object(_) => None,
+    }
+}
+
+fn kind(value: &Value<'_>) -> &'static str {
+    match value {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::NullKeyword(_) => "null",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

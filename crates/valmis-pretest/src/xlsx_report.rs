@@ -1,0 +1,209 @@
+//! XLSX reports, read with `calamine` from memory. The workbook's zip is inspected first, so
+//! that a hostile or broken file gives one clear error before any of it is inflated. Places
+//! are sheet cells (`Sheet1!C7`).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::{Columns, Format, Place, ReadError, Report, RowBuilder};
+
+/// Most zip entries a workbook may have.
+const MAX_ENTRIES: usize = 10_000;
+/// Most bytes a workbook may inflate to.
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// Highest compression ratio for a part of 1 MiB or more (XML compresses well, but not 200:1).
+const MAX_RATIO: u64 = 200;
+
+/// One text cell of a workbook, for scanning every sheet (PRIVACY-HETU).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetCell {
+    /// Sheet name.
+    pub sheet: String,
+    /// 1-based row.
+    pub row: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// The cell as text.
+    pub value: String,
+}
+
+/// Excel's name of a cell: `C7` for column 3, row 7 (both 1-based).
+pub fn cell_name(column: u32, row: u32) -> String {
+    let mut letters = Vec::new();
+    let mut remaining = column.max(1);
+    while remaining > 0 {
+        let digit = (remaining - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(digit).unwrap_or(0)));
+        remaining = (remaining - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
+}
+
+fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
+        ReadError::new(
+            format!(
+                "not a readable XLSX workbook: the file is truncated or not a zip ({error}); save it again from Excel"
+            ),
+            None,
+        )
+    })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(ReadError::new(
+            format!("not a plausible XLSX workbook: {} zip entries (at most {MAX_ENTRIES})", archive.len()),
+            None,
+        ));
+    }
+    let mut inflated: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_data(index) else { continue };
+        let size = entry.size();
+        inflated = inflated.saturating_add(size);
+        if size >= 1024 * 1024 && size / entry.compressed_size().max(1) > MAX_RATIO {
+            return Err(ReadError::new(
+                format!(
+                    "not a plausible XLSX workbook: part `{}` inflates {}:1 (a zip bomb?)",
+                    String::from_utf8_lossy(entry.name_raw()),
+                    size / entry.compressed_size().max(1)
+                ),
+                None,
+            ));
+        }
+    }
+    if inflated > MAX_INFLATED {
+        return Err(ReadError::new(
+            format!("not a plausible XLSX workbook: it inflates to {inflated} bytes (at most {MAX_INFLATED})"),
+            None,
+        ));
+    }
+    Xlsx::new(Cursor::new(bytes)).map_err(|error| {
+        ReadError::new(format!("not a readable XLSX workbook: {error}; save it again from Excel as .xlsx"), None)
+    })
+}
+
+pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
+    let mut workbook = open(bytes)?;
+    let Some(sheet) = workbook.sheet_names().into_iter().next() else {
+        return Err(ReadError::new("the workbook has no sheets", None));
+    };
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|error| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None))?;
+    let merged = workbook.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
+    let place = |row: u32, column: u32| Place::Cell { sheet: sheet.clone(), row: row + 1, column: column + 1 };
+    let Some((first_row, first_column)) = range.start() else {
+        return Err(ReadError::new(
+            format!("the first sheet `{sheet}` is empty: it needs a header row and one row per case"),
+            Some(place(0, 0)),
+        ));
+    };
+
+    let mut notes = Vec::new();
+    let mut columns: Option<Columns> = None;
+    let mut rows = Vec::new();
+    for (offset, cells) in range.rows().enumerate() {
+        let row = first_row + u32::try_from(offset).unwrap_or(u32::MAX - first_row);
+        let column_of = |index: usize| first_column + u32::try_from(index).unwrap_or(0);
+        let Some(header) = &columns else {
+            if cells.iter().all(|cell| cell_text(cell).trim().is_empty()) {
+                continue;
+            }
+            if let Some(region) =
+                merged.iter().find(|region| region.start.0 <= row && row <= region.end.0 && region.start != region.end)
+            {
+                let from = cell_name(region.start.1 + 1, region.start.0 + 1);
+                let to = cell_name(region.end.1 + 1, region.end.0 + 1);
+                return Err(ReadError::new(
+                    format!(
+                        "header cells {sheet}!{from}:{to} are merged: unmerge them so that each column has \
+                         its own header cell"
+                    ),
+                    Some(place(region.start.0, region.start.1)),
+                ));
+            }
+            let header_cells: Vec<(String, Place)> =
+                cells.iter().enumerate().map(|(index, cell)| (cell_text(cell), place(row, column_of(index)))).collect();
+            columns = Some(Columns::new(&header_cells, &mut notes)?);
+            continue;
+        };
+        let mut builder = RowBuilder::default();
+        for (index, cell) in cells.iter().enumerate() {
+            if let Some(field) = header.field_at(index) {
+                builder.set(field, &cell_text(cell), place(row, column_of(index)));
+            }
+        }
+        if let Some(row) = builder.finish(format!("{sheet} row {}", row + 1), row + 1, place(row, first_column)) {
+            rows.push(row);
+        }
+    }
+    let Some(columns) = columns else {
+        return Err(ReadError::new(
+            format!("the first sheet `{sheet}` has no header row: it needs `case_id`, `result`, …"),
+            Some(place(first_row, first_column)),
+        ));
+    };
+    Ok(Report { format: Format::Xlsx, text: None, columns: columns.into_columns(), rows, notes })
+}
+
+/// Every non-empty text cell of every sheet, in sheet order.
+pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<SheetCell>, ReadError> {
+    let mut workbook = open(bytes)?;
+    let mut cells = Vec::new();
+    for sheet in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|error| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None))?;
+        let (first_row, first_column) = range.start().unwrap_or((0, 0));
+        for (row, column, data) in range.used_cells() {
+            if let Data::String(value) = data {
+                let absolute = |start: u32, offset: usize| {
+                    start.saturating_add(u32::try_from(offset).unwrap_or(u32::MAX)).saturating_add(1)
+                };
+                cells.push(SheetCell {
+                    sheet: sheet.clone(),
+                    row: absolute(first_row, row),
+                    column: absolute(first_column, column),
+                    value: value.clone(),
+                });
+            }
+        }
+    }
+    Ok(cells)
+}
+
+/// A cell as the text a user sees: whole numbers without `.0`, date cells as ISO dates (with
+/// the time when it is not midnight), errors as Excel shows them (`#N/A`).
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Int(number) => number.to_string(),
+        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{number:.0}"),
+        Data::Float(number) => number.to_string(),
+        Data::Bool(value) => if *value { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(datetime) => {
+            let (year, month, day, hour, minute, second, _) = datetime.to_ymd_hms_milli();
+            if (hour, minute, second) == (0, 0, 0) {
+                format!("{year:04}-{month:02}-{day:02}")
+            } else {
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")
+            }
+        }
+        Data::Error(error) => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_name;
+
+    #[test]
+    fn cell_names_follow_excel() {
+        assert_eq!(cell_name(1, 1), "A1");
+        assert_eq!(cell_name(3, 7), "C7");
+        assert_eq!(cell_name(26, 2), "Z2");
+        assert_eq!(cell_name(27, 2), "AA2");
+        assert_eq!(cell_name(703, 9), "AAA9");
+    }
+}
