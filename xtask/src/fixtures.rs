@@ -13,28 +13,34 @@ use zip::write::SimpleFileOptions;
 /// A test-only P-256 private key (SEC1 DER) generated for these fixtures; it protects nothing.
 const TEST_KEY_SEC1_HEX: &str = "3077020101042065aaa3ba8a84fd0bb2d62ae0cf73960e063dbf3d5729d23014e52e050d9a2a34a00a06082a8648ce3d030107a144034200041720f698c26cfc08a5c0a313e9a7b3ec75019dd301c43b3035f2c405d7dfea932f81e03dedd208c44d8cdcd85c2e101f3c48472c237e924f5efd729ac5845485";
 
-struct Fixture {
-    name: &'static str,
+pub(crate) struct Fixture {
+    pub(crate) name: &'static str,
     /// Recompute `[files]` after the change (false for the integrity fixtures themselves).
-    rehash: bool,
-    change: fn(&Path) -> anyhow::Result<()>,
-    expectations: &'static [Expectation],
+    pub(crate) rehash: bool,
+    pub(crate) change: fn(&Path) -> anyhow::Result<()>,
+    pub(crate) expectations: &'static [Expectation],
 }
 
-struct Expectation {
-    args: &'static [&'static str],
-    exit: i32,
-    failing: &'static [&'static str],
-    message: &'static str,
+pub(crate) struct Expectation {
+    pub(crate) args: &'static [&'static str],
+    pub(crate) exit: i32,
+    pub(crate) failing: &'static [&'static str],
+    /// The subject of the first failing requirement's failed test case (a pre-test case id),
+    /// or "" for a bundle-wide one.
+    pub(crate) subject: &'static str,
+    pub(crate) message: &'static str,
 }
 
 fn fixtures() -> Vec<Fixture> {
     macro_rules! one {
         ($requirement:literal, $message:literal) => {
-            &[Expectation { args: &[], exit: 1, failing: &[$requirement], message: $message }]
+            &[Expectation { args: &[], exit: 1, failing: &[$requirement], subject: "", message: $message }]
+        };
+        ($requirement:literal, $subject:literal, $message:literal) => {
+            &[Expectation { args: &[], exit: 1, failing: &[$requirement], subject: $subject, message: $message }]
         };
     }
-    vec![
+    let mut all = vec![
         Fixture {
             name: "bundle-manifest-missing",
             rehash: false,
@@ -130,11 +136,12 @@ fn fixtures() -> Vec<Fixture> {
                 write(d, "evidence/PA-03/kuvakaappaus.txt", b"Kuvakaappauksen kuvaus: hakutulos, 2 asiakirjaa.\n")
             },
             expectations: &[
-                Expectation { args: &[], exit: 0, failing: &[], message: "not listed in [files]" },
+                Expectation { args: &[], exit: 0, failing: &[], subject: "", message: "not listed in [files]" },
                 Expectation {
                     args: &["--strict"],
                     exit: 1,
                     failing: &["BUNDLE-INTEGRITY"],
+                    subject: "",
                     message: "not listed in [files]",
                 },
             ],
@@ -183,7 +190,11 @@ fn fixtures() -> Vec<Fixture> {
             name: "bundle-forms-missing",
             rehash: true,
             change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"),
-            expectations: one!("BUNDLE-FORMS", "Arkkitehtuurikuvaus (architecture description) is missing"),
+            expectations: one!(
+                "BUNDLE-FORMS",
+                "architecture",
+                "Arkkitehtuurikuvaus (architecture description) is missing"
+            ),
         },
         Fixture {
             name: "bundle-deadline",
@@ -197,9 +208,11 @@ fn fixtures() -> Vec<Fixture> {
             change: |d| {
                 edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas: 131052-308T")
             },
-            expectations: one!("PRIVACY-HETU", "`131052-3***` is not a test identity"),
+            expectations: one!("PRIVACY-HETU", "evidence/PA-03/haku.txt", "`131052-3***` is not a test identity"),
         },
-    ]
+    ];
+    all.extend(crate::pretest_fixtures::fixtures());
+    all
 }
 
 /// Zip fixtures: real archives built from the ready bundle.
@@ -217,19 +230,31 @@ fn zip_fixtures() -> Vec<ZipFixture> {
             name: "ready.zip",
             extra: Vec::new,
             declare_size: None,
-            expectation: Expectation { args: &[], exit: 0, failing: &[], message: "" },
+            expectation: Expectation { args: &[], exit: 0, failing: &[], subject: "", message: "" },
         },
         ZipFixture {
             name: "bundle-paths-zip-slip.zip",
             extra: || vec![("../../tmp/valmis-zip-slip.txt".to_owned(), b"written outside\n".to_vec())],
             declare_size: None,
-            expectation: Expectation { args: &[], exit: 1, failing: &["BUNDLE-PATHS"], message: "contains `..`" },
+            expectation: Expectation {
+                args: &[],
+                exit: 1,
+                failing: &["BUNDLE-PATHS"],
+                subject: "",
+                message: "contains `..`",
+            },
         },
         ZipFixture {
             name: "bundle-paths-zip-bomb.zip",
             extra: Vec::new,
             declare_size: Some(0xFFFF_FF00),
-            expectation: Expectation { args: &[], exit: 1, failing: &["BUNDLE-PATHS"], message: "zip bomb" },
+            expectation: Expectation {
+                args: &[],
+                exit: 1,
+                failing: &["BUNDLE-PATHS"],
+                subject: "",
+                message: "zip bomb",
+            },
         },
     ]
 }
@@ -299,10 +324,11 @@ pub(crate) fn run(root: &Path, check: bool) -> anyhow::Result<()> {
 fn expectation_toml(bundle: &str, expectation: &Expectation) -> String {
     let list = |items: &[&str]| items.iter().map(|item| format!("{item:?}")).collect::<Vec<_>>().join(", ");
     format!(
-        "\n[[fixture]]\nbundle = {bundle:?}\nargs = [{}]\nexit = {}\nfailing = [{}]\nmessage = {:?}\n",
+        "\n[[fixture]]\nbundle = {bundle:?}\nargs = [{}]\nexit = {}\nfailing = [{}]\nsubject = {:?}\nmessage = {:?}\n",
         list(expectation.args),
         expectation.exit,
         list(expectation.failing),
+        expectation.subject,
         expectation.message
     )
 }
@@ -415,7 +441,7 @@ fn pem_key() -> String {
     )
 }
 
-fn write(dir: &Path, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write(dir: &Path, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
     let target = dir.join(path);
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent)?;
@@ -423,11 +449,11 @@ fn write(dir: &Path, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
     fs::write(&target, bytes).with_context(|| format!("write {}", target.display()))
 }
 
-fn remove(dir: &Path, path: &str) -> anyhow::Result<()> {
+pub(crate) fn remove(dir: &Path, path: &str) -> anyhow::Result<()> {
     fs::remove_file(dir.join(path)).with_context(|| format!("remove {path}"))
 }
 
-fn edit(dir: &Path, path: &str, from: &str, to: &str) -> anyhow::Result<()> {
+pub(crate) fn edit(dir: &Path, path: &str, from: &str, to: &str) -> anyhow::Result<()> {
     let text = fs::read_to_string(dir.join(path))?;
     if !text.contains(from) {
         bail!("`{from}` not found in {path}");
@@ -436,13 +462,13 @@ fn edit(dir: &Path, path: &str, from: &str, to: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn append(dir: &Path, path: &str, text: &str) -> anyhow::Result<()> {
+pub(crate) fn append(dir: &Path, path: &str, text: &str) -> anyhow::Result<()> {
     let mut file = fs::OpenOptions::new().append(true).open(dir.join(path))?;
     file.write_all(text.as_bytes())?;
     Ok(())
 }
 
-fn rename(dir: &Path, from: &str, to: &str) -> anyhow::Result<()> {
+pub(crate) fn rename(dir: &Path, from: &str, to: &str) -> anyhow::Result<()> {
     fs::rename(dir.join(from), dir.join(to))?;
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! - `cargo xtask ci`: what `.ci/run` runs after installing tools.
 
 mod fixtures;
+mod pretest_fixtures;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -38,6 +38,8 @@ pub(crate) struct SubjectResult {
     pub(crate) subject: Option<String>,
     /// Bundle-relative path of the subject's file.
     pub(crate) file: Option<String>,
+    /// Where the subject is in its file (a report row), when that is known without a finding.
+    pub(crate) line: Option<u32>,
     pub(crate) verdict: Verdict,
 }
 
@@ -53,7 +55,12 @@ pub(crate) enum Verdict {
 
 impl SubjectResult {
     pub(crate) fn bundle_wide(file: Option<&str>, verdict: Verdict) -> Self {
-        Self { subject: None, file: file.map(str::to_owned), verdict }
+        Self { subject: None, file: file.map(str::to_owned), line: None, verdict }
+    }
+
+    /// A result about one subject (a file, a pre-test case) of a requirement.
+    pub(crate) fn about(subject: impl Into<String>, file: Option<&str>, line: Option<u32>, verdict: Verdict) -> Self {
+        Self { subject: Some(subject.into()), file: file.map(str::to_owned), line, verdict }
     }
 }
 
@@ -76,6 +83,8 @@ pub(crate) struct Context<'a> {
     pub(crate) manifest: ManifestState<'a>,
     pub(crate) manifest_text: &'a str,
     pub(crate) now: Timestamp,
+    /// The pre-test report, read by the first PRETEST check that needs it.
+    pub(crate) pretest: std::cell::OnceCell<checks::pretest::Loaded>,
 }
 
 impl Context<'_> {
@@ -117,21 +126,19 @@ fn builtin(id: &str) -> Option<CheckFn> {
         "BUNDLE-FORMS" => checks::forms::check,
         "BUNDLE-DEADLINE" => checks::deadline::check,
         "PRIVACY-HETU" => checks::privacy::check,
+        "PRETEST-REPORT" => checks::pretest::check_report,
+        "PRETEST-COVERAGE" => checks::pretest::check_coverage,
+        "PRETEST-RESULT" => checks::pretest::check_result,
+        "PRETEST-EVIDENCE" => checks::pretest::check_evidence,
+        "PRETEST-DATES" => checks::pretest::check_dates,
+        "PRETEST-ENVIRONMENT" => checks::pretest::check_environment,
+        "PRETEST-TEST-PERSON" => checks::pretest::check_test_person,
         _ => return None,
     })
 }
 
 /// Requirements of SPEC §4 whose checks arrive with a later piece of work, and which one.
 fn planned(id: &str) -> Option<&'static str> {
-    const PRETEST: &[&str] = &[
-        "PRETEST-REPORT",
-        "PRETEST-COVERAGE",
-        "PRETEST-RESULT",
-        "PRETEST-EVIDENCE",
-        "PRETEST-DATES",
-        "PRETEST-ENVIRONMENT",
-        "PRETEST-TEST-PERSON",
-    ];
     const CONNECTION: &[&str] = &[
         "CONN-CONFIG",
         "CONN-ENDPOINTS",
@@ -155,9 +162,7 @@ fn planned(id: &str) -> Option<&'static str> {
         "FHIR-RESOURCE",
         "FHIR-PATIENT",
     ];
-    if PRETEST.contains(&id) {
-        Some("the pre-test report checks")
-    } else if CONNECTION.contains(&id) {
+    if CONNECTION.contains(&id) {
         Some("the connection and certificate checks")
     } else if DOCUMENTS.contains(&id) {
         Some("the clinical document checks")
@@ -230,8 +235,16 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
     };
     validate_catalog(catalog)?;
 
-    let context =
-        Context { bundle, catalog, catalogs, round_known, manifest, manifest_text: &manifest_text, now: options.now };
+    let context = Context {
+        bundle,
+        catalog,
+        catalogs,
+        round_known,
+        manifest,
+        manifest_text: &manifest_text,
+        now: options.now,
+        pretest: std::cell::OnceCell::new(),
+    };
     let selection = Selection::new(options)?;
     let mut outcomes = Vec::new();
     for requirement in &catalog.requirements {
@@ -358,11 +371,13 @@ fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult,
         };
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
-    let line = findings
-        .iter()
-        .filter_map(|finding| finding.location.as_ref())
-        .find(|location| Some(&location.path) == result.file.as_ref())
-        .and_then(|location| location.line);
+    let line = result.line.or_else(|| {
+        findings
+            .iter()
+            .filter_map(|finding| finding.location.as_ref())
+            .find(|location| Some(&location.path) == result.file.as_ref())
+            .and_then(|location| location.line)
+    });
     for finding in &mut findings {
         if let Some(location) = &mut finding.location {
             location.path = bundle.display_path(&location.path);

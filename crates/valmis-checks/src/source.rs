@@ -37,7 +37,7 @@ impl<'a> SourceFile<'a> {
     /// A location for `offset`, without showing the line (for findings about secrets).
     pub(crate) fn locate_without_snippet(&self, offset: usize) -> Location {
         let (line, column) = self.index.line_col(self.bytes, offset);
-        Location { path: self.path.to_owned(), line: Some(line), column: Some(column), snippet: None }
+        Location::line_column(self.path, line, column)
     }
 }
 

@@ -15,6 +15,10 @@ pub struct Location {
     /// 1-based column in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    /// For spreadsheets, the cell as Excel names it (`Sheet1!C7`); `line` and `column` then
+    /// hold its row and column numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// The source line for people to read, already made safe to print (secrets masked).
     #[serde(skip)]
     pub snippet: Option<Snippet>,
@@ -32,11 +36,25 @@ pub struct Snippet {
 impl Location {
     /// A location that names a whole file.
     pub fn file(path: impl Into<String>) -> Self {
-        Self { path: path.into(), line: None, column: None, snippet: None }
+        Self { path: path.into(), line: None, column: None, cell: None, snippet: None }
     }
 
-    /// `path:line:col`, `path:line` or `path`, as compilers and CI annotations print it.
+    /// A location at a line and column of a text file, without a snippet.
+    pub fn line_column(path: impl Into<String>, line: u32, column: u32) -> Self {
+        Self { path: path.into(), line: Some(line), column: Some(column), cell: None, snippet: None }
+    }
+
+    /// A spreadsheet cell: `name` is Excel's (`Sheet1!C7`), `row` and `column` 1-based.
+    pub fn cell(path: impl Into<String>, name: String, row: u32, column: u32) -> Self {
+        Self { path: path.into(), line: Some(row), column: Some(column), cell: Some(name), snippet: None }
+    }
+
+    /// `path:line:col`, `path:line` or `path`, as compilers and CI annotations print it;
+    /// `path:Sheet1!C7` for a spreadsheet cell.
     pub fn display(&self) -> String {
+        if let Some(cell) = &self.cell {
+            return format!("{}:{cell}", self.path);
+        }
         match (self.line, self.column) {
             (Some(line), Some(column)) => format!("{}:{line}:{column}", self.path),
             (Some(line), None) => format!("{}:{line}", self.path),

@@ -46,11 +46,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     .with_help(format!("add it as a file matching {}", form.patterns.join(" or "))),
                 ])
             };
-            Some(SubjectResult {
-                subject: Some(form_id.to_owned()),
-                file: matches.first().map(|path| (*path).to_owned()).or(Some("forms".to_owned())),
-                verdict,
-            })
+            Some(SubjectResult::about(form_id, Some(matches.first().copied().unwrap_or("forms")), None, verdict))
         })
         .collect()
 }

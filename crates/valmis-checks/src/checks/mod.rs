@@ -1,4 +1,5 @@
-//! One module per built-in requirement of the bundle and privacy areas.
+//! One module per built-in requirement of the bundle and privacy areas, and one for the
+//! pre-test report's requirements.
 
 pub(crate) mod contacts;
 pub(crate) mod deadline;
@@ -8,6 +9,7 @@ pub(crate) mod integrity;
 pub(crate) mod manifest;
 pub(crate) mod organisation;
 pub(crate) mod paths;
+pub(crate) mod pretest;
 pub(crate) mod privacy;
 pub(crate) mod secrets;
 

@@ -1,8 +1,8 @@
-//! PRIVACY-HETU: every text artefact may contain test identity codes only (individual number
-//! 900–999). One outcome per text file; codes are always shown masked.
+//! PRIVACY-HETU: every text artefact and every spreadsheet cell may contain test identity codes
+//! only (individual number 900–999). One outcome per file; codes are always shown masked.
 
 use valmis_ids::scan_hetus;
-use valmis_model::{Finding, Requirement};
+use valmis_model::{Finding, Location, Requirement};
 
 use crate::source::SourceFile;
 use crate::{Context, SubjectResult, Verdict};
@@ -33,10 +33,9 @@ const TEXT_EXTENSIONS: &[&str] = &[
     "svg",
     "ndjson",
 ];
-/// Extensions of binary formats; spreadsheet cells are scanned by the pre-test checks.
-const BINARY_EXTENSIONS: &[&str] = &[
-    "pdf", "xlsx", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico",
-];
+/// Extensions of binary formats that are not scanned (XLSX workbooks are, cell by cell).
+const BINARY_EXTENSIONS: &[&str] =
+    &["pdf", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let mut results = Vec::new();
@@ -48,29 +47,25 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         let verdict = match context.bundle.read(path) {
             Err(error) => Verdict::Error(error.to_string()),
+            Ok(bytes) if extension == "xlsx" => scan_workbook(path, &bytes, requirement),
             Ok(bytes) => {
-                if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(&bytes) {
+                let decoded = decode_utf16(&bytes);
+                let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
+                if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
                     continue;
                 }
-                let source = SourceFile::new(path, &bytes);
-                let findings = scan_hetus(&bytes)
+                let source = SourceFile::new(path, bytes);
+                let findings = scan_hetus(bytes)
                     .into_iter()
                     .filter(|found| !found.hetu.is_test_identity())
                     .map(|found| {
-                        Finding::new(
-                            requirement.severity,
-                            format!(
-                                "personal identity code `{}` is not a test identity (individual number not in 900–999)",
-                                found.hetu.masked()
-                            ),
-                        )
-                        .at(source.locate(found.offset..found.offset + 11))
+                        not_a_test_identity(requirement, &found.hetu).at(source.locate(found.offset..found.offset + 11))
                     })
                     .collect();
                 Verdict::Checked(findings)
             }
         };
-        results.push(SubjectResult { subject: Some(path.to_owned()), file: Some(path.to_owned()), verdict });
+        results.push(SubjectResult::about(path, Some(path), None, verdict));
     }
     if results.is_empty() {
         results.push(SubjectResult::bundle_wide(
@@ -79,6 +74,47 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         ));
     }
     results
+}
+
+fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
+    Finding::new(
+        requirement.severity,
+        format!("personal identity code `{}` is not a test identity (individual number not in 900–999)", hetu.masked()),
+    )
+}
+
+/// Every text cell of every sheet; a workbook that cannot be opened is reported as not scanned
+/// (PRETEST-REPORT says why when it is the pre-test report).
+fn scan_workbook(path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
+    let cells = match valmis_pretest::xlsx_cells(bytes) {
+        Ok(cells) => cells,
+        Err(error) => return Verdict::Skipped(format!("not scanned: {}", error.message)),
+    };
+    let mut findings = Vec::new();
+    for cell in cells {
+        for found in scan_hetus(cell.value.as_bytes()) {
+            if !found.hetu.is_test_identity() {
+                let name = format!("{}!{}", cell.sheet, valmis_pretest::cell_name(cell.column, cell.row));
+                findings.push(not_a_test_identity(requirement, &found.hetu).at(Location::cell(
+                    path,
+                    name,
+                    cell.row,
+                    cell.column,
+                )));
+            }
+        }
+    }
+    Verdict::Checked(findings)
+}
+
+/// Text saved as UTF-16 (Excel's "Unicode text") decoded, so that its codes are found too.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) if encoding != encoding_rs::UTF_8 => {
+            Some(encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned())
+        }
+        _ => None,
+    }
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide.

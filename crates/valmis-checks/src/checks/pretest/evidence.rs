@@ -1,0 +1,203 @@
+//! PRETEST-EVIDENCE: every listed evidence path is in the bundle, and a passed case shows the
+//! evidence kinds its declaration asks for (a stored document, a validation service result, a
+//! screenshot, a message id).
+
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+use valmis_bundle::Bundle;
+use valmis_ids::Oid;
+use valmis_model::{EvidenceKind, Finding, Requirement, Severity};
+use valmis_pretest::{Field, ResultValue, Row, parse_result, split_evidence};
+
+use super::{CaseRows, View, per_case};
+use crate::{Context, SubjectResult};
+
+/// Largest evidence file searched for a validation outcome or a message id.
+const MAX_SEARCHED: u64 = 8 * 1024 * 1024;
+
+static UUID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+        .expect("a valid pattern")
+});
+
+/// A listed evidence path as the bundle names files: `/`-separated, without `./`.
+fn normalise(path: &str) -> String {
+    let path = path.trim().replace('\\', "/");
+    path.strip_prefix("./").unwrap_or(&path).to_owned()
+}
+
+/// What a listed path points at.
+enum Listed {
+    File(String),
+    Folder(Vec<String>),
+    Absent(String),
+}
+
+fn resolve(bundle: &Bundle, listed: &str) -> Listed {
+    let path = normalise(listed);
+    if bundle.entry(&path).is_some() {
+        return Listed::File(path);
+    }
+    let folder = format!("{}/", path.trim_end_matches('/'));
+    let inside: Vec<String> =
+        bundle.files().map(|entry| entry.path.clone()).filter(|file| file.starts_with(&folder)).collect();
+    if inside.is_empty() { Listed::Absent(path) } else { Listed::Folder(inside) }
+}
+
+fn read_small(bundle: &Bundle, path: &str) -> Option<Vec<u8>> {
+    let entry = bundle.entry(path)?;
+    if entry.size > MAX_SEARCHED {
+        return None;
+    }
+    bundle.read(path).ok()
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|window| window == needle)
+}
+
+fn is_image_or_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(b"\xFF\xD8\xFF") || bytes.starts_with(b"%PDF-")
+}
+
+pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let severity = requirement.severity;
+    let bundle = context.bundle;
+    per_case(context, |view, case, row, findings| {
+        let mut files = Vec::new();
+        for listed in split_evidence(row.value(Field::Evidence)) {
+            match resolve(bundle, listed) {
+                Listed::File(path) => files.push(path),
+                Listed::Folder(inside) => files.extend(inside),
+                Listed::Absent(path) => {
+                    let lower = path.to_lowercase();
+                    let near = bundle.files().find(|entry| entry.path.to_lowercase() == lower);
+                    let finding =
+                        view.at(severity, row, Field::Evidence, format!("evidence `{path}` is not in the bundle"));
+                    findings.push(match near {
+                        Some(entry) => finding.with_help(format!(
+                            "the bundle has `{}`; paths are case-sensitive on Kela's side",
+                            entry.path
+                        )),
+                        None => finding.with_help("add the file, or correct the path (relative to the bundle root)"),
+                    });
+                }
+            }
+        }
+        if parse_result(row.value(Field::Result)) == Some(ResultValue::Pass)
+            && let Some(declared) = case.declared
+        {
+            for kind in &declared.evidence {
+                if let Some(finding) = missing_kind(view, bundle, case, row, &files, *kind, severity) {
+                    findings.push(finding);
+                }
+            }
+        }
+    })
+}
+
+/// A finding when a passed row does not show `kind`.
+fn missing_kind(
+    view: &View<'_>,
+    bundle: &Bundle,
+    case: &CaseRows<'_>,
+    row: &Row,
+    files: &[String],
+    kind: EvidenceKind,
+    severity: Severity,
+) -> Option<Finding> {
+    let id = &case.subject;
+    match kind {
+        EvidenceKind::Document => {
+            if !files.iter().any(|file| file.starts_with("documents/")) {
+                return Some(
+                    view.at(severity, row, Field::Evidence, format!("case {id} needs the document it stored"))
+                        .with_help("add the document under documents/ and list its path in `evidence`"),
+                );
+            }
+            let oid = row.value(Field::DocumentOid);
+            if oid.is_empty() {
+                return Some(
+                    view.at(
+                        severity,
+                        row,
+                        Field::DocumentOid,
+                        format!("case {id} stored a document but gives no document_oid"),
+                    )
+                    .with_help("fill in `document_oid` (asiakirjan_oid) with the document's id/@root"),
+                );
+            }
+            Oid::parse(oid).err().map(|error| {
+                view.at(severity, row, Field::DocumentOid, format!("document_oid `{oid}` is not an OID: {error}"))
+            })
+        }
+        EvidenceKind::ValidationResult => {
+            let mut failed = None;
+            for file in files.iter().filter(|file| !file.starts_with("documents/")) {
+                let Some(bytes) = read_small(bundle, file) else { continue };
+                if contains(&bytes, b"DONE_PASSED") {
+                    return None;
+                }
+                if failed.is_none() && contains(&bytes, b"DONE_FAILED") {
+                    failed = Some(file.clone());
+                }
+            }
+            Some(match failed {
+                Some(file) => view
+                    .at(
+                        severity,
+                        row,
+                        Field::Evidence,
+                        format!("`{file}` shows DONE_FAILED, but case {id} is reported as passed"),
+                    )
+                    .with_help(
+                        "fix the document until the validation service says DONE_PASSED, then run the case again",
+                    ),
+                None => view
+                    .at(severity, row, Field::Evidence, format!("case {id} needs a validation service result"))
+                    .with_help(
+                        "save the Kanta validation service result (showing DONE_PASSED) under evidence/ and list it",
+                    ),
+            })
+        }
+        EvidenceKind::Screenshot => {
+            let mut mislabelled = None;
+            for file in files {
+                let Some(bytes) = read_small(bundle, file) else { continue };
+                if is_image_or_pdf(&bytes) {
+                    return None;
+                }
+                let extension = super::super::extension(file);
+                if mislabelled.is_none() && ["png", "jpg", "jpeg", "pdf"].contains(&extension.as_str()) {
+                    mislabelled = Some(file.clone());
+                }
+            }
+            Some(match mislabelled {
+                Some(file) => view.at(
+                    severity,
+                    row,
+                    Field::Evidence,
+                    format!("`{file}` is named like an image or PDF but is not one; case {id} needs a screenshot"),
+                ),
+                None => view
+                    .at(severity, row, Field::Evidence, format!("case {id} needs a screenshot"))
+                    .with_help("save a PNG, JPEG or PDF under evidence/ and list it in `evidence`"),
+            })
+        }
+        EvidenceKind::MessageId => {
+            if UUID.is_match(row.value(Field::Notes).as_bytes()) {
+                return None;
+            }
+            let found = files
+                .iter()
+                .filter_map(|file| read_small(bundle, file))
+                .any(|bytes| !is_image_or_pdf(&bytes) && UUID.is_match(&bytes));
+            (!found).then(|| {
+                view.at(severity, row, Field::Evidence, format!("case {id} needs a message id")).with_help(
+                    "give the acknowledged message's id (a UUID) in `notes`, or list the saved acknowledgement",
+                )
+            })
+        }
+    }
+}
