@@ -242,6 +242,55 @@ fn a_real_identity_code_is_never_printed_whole() {
 }
 
 #[test]
+fn a_real_identity_code_in_the_report_is_masked_in_every_sink_and_spreadsheet_cells_are_scanned() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("ready"), temp.path());
+    let report = temp.path().join("pretest/report.csv");
+    let text = std::fs::read_to_string(&report).expect("report");
+    // A real code, and a mistyped one outside the test range.
+    let text = text.replacen(",020516C903K,", ",131052-308T,", 1).replacen(",010181-900C,,", ",131052-308X,,", 1);
+    std::fs::write(&report, text).expect("write");
+    let run = verify(temp.path(), &["--skip", "BUNDLE-INTEGRITY"]);
+    assert_eq!(run.code, 1);
+    let failed = failed_names(&run.junit);
+    assert!(
+        failed.contains("PRETEST-TEST-PERSON: PA-02") && failed.contains("PRETEST-TEST-PERSON: PA-03"),
+        "{failed:?}"
+    );
+    assert!(failed.contains("PRIVACY-HETU: pretest/report.csv"), "{failed:?}");
+    for output in [&run.stdout, &run.junit, &run.json] {
+        assert!(!output.contains("131052-308T") && !output.contains("131052-308X"), "whole code leaked:\n{output}");
+        assert!(output.contains("131052-3***") && output.contains("131052-***X"), "masked codes shown:\n{output}");
+    }
+
+    // The XLSX variant: cells are located as Excel names them.
+    let run = verify(&fixture("privacy-hetu-xlsx"), &[]);
+    assert!(
+        run.junit.contains("pretest/report.xlsx:Esitestit!H4: personal identity code `131052-3***`"),
+        "{}",
+        run.junit
+    );
+    assert!(!run.junit.contains("131052-308T") && !run.stdout.contains("131052-308T"));
+}
+
+#[test]
+fn each_pre_test_case_is_its_own_test_case_with_file_and_line() {
+    let run = verify(&fixture("ready"), &[]);
+    let report = quick_junit::Report::deserialize_from_str(&run.junit).expect("parses");
+    let pretest = report.test_suites.iter().find(|suite| suite.name.as_str() == "pretest").expect("pretest suite");
+    for id in ["PRETEST-RESULT", "PRETEST-EVIDENCE", "PRETEST-DATES", "PRETEST-ENVIRONMENT", "PRETEST-TEST-PERSON"] {
+        for (case, line) in [("PA-01", "2"), ("PA-02", "3"), ("PA-03", "4"), ("PA-04", "5"), ("PA-05", "6")] {
+            let name = format!("{id}: {case}");
+            let found = pretest.test_cases.iter().find(|c| c.name.as_str() == name).unwrap_or_else(|| panic!("{name}"));
+            let attribute =
+                |key: &str| found.extra.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v.as_str().to_owned());
+            assert!(attribute("file").is_some_and(|file| file.ends_with("ready/pretest/report.csv")), "{name}");
+            assert_eq!(attribute("line").as_deref(), Some(line), "{name}");
+        }
+    }
+}
+
+#[test]
 fn private_key_material_is_never_printed() {
     let run = verify(&fixture("bundle-secrets-pem"), &[]);
     assert_eq!(run.code, 1);
@@ -434,10 +483,67 @@ fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     }
     assert!(run.stdout.contains("template placeholder"), "{}", run.stdout);
 
+    // The report template has one row per mandatory case of the declared service, and each
+    // shows up as not run yet, by its case id.
+    let template = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report template");
+    assert!(template.starts_with("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n"));
+    assert_eq!(template.lines().count(), 5, "header and OT-01..OT-04 (OT-05 is optional):\n{template}");
+    assert!(blocking.contains("PRETEST-RESULT") && !blocking.contains("PRETEST-COVERAGE"), "{blocking:?}");
+    assert!(!blocking.contains("PRETEST-DATES") && !blocking.contains("PRETEST-TEST-PERSON"), "TODO rows did not run");
+    assert!(failed_names(&run.junit).contains("PRETEST-RESULT: OT-04"));
+    assert!(run.stdout.contains("case OT-01 has not been run yet (result is TODO)"), "{}", run.stdout);
+
     std::fs::write(dir.join("manifest.toml"), "my work").expect("write");
     let again = valmis(&["init", dir_text]);
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.join("manifest.toml")).expect("read"), "my work");
+}
+
+#[test]
+fn coverage_shows_each_declared_case_and_gates_on_mandatory_ones() {
+    let ready = fixture("ready");
+    let output = valmis(&["requirements", "--coverage", ready.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let table = text(&output.stdout);
+    for line in ["ok PA-01  yes        pass", "ok PA-04  yes        not-applicable", "ok PA-06  no         missing"] {
+        assert!(table.contains(line), "`{line}` in\n{table}");
+    }
+    assert!(table.contains("5 of 5 mandatory cases ready"), "{table}");
+
+    let missing = fixture("pretest-coverage-missing");
+    let output = valmis(&["requirements", "--coverage", missing.to_str().expect("utf-8"), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["format"], 1);
+    assert_eq!(json["complete"], false);
+    let cases = json["services"][0]["cases"].as_array().expect("cases");
+    let pa05 = cases.iter().find(|case| case["id"] == "PA-05").expect("PA-05 listed");
+    assert_eq!((&pa05["state"], &pa05["acceptable"]), (&serde_json::json!("missing"), &serde_json::json!(false)));
+
+    // The XLSX variant reads the same.
+    let xlsx = fixture("pretest-report-xlsx");
+    let output = valmis(&["requirements", "--coverage", xlsx.to_str().expect("utf-8"), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["services"][0]["cases"][0]["rows"][0], "Esitestit row 2");
+    assert_eq!(output.status.code(), Some(0));
+
+    let unknown = fixture("pretest-coverage-unknown");
+    let output = valmis(&["requirements", "--coverage", unknown.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(1), "a row for no declared case is not ready");
+    assert!(text(&output.stdout).contains("!! PA-99 (line 7): not a declared case"));
+
+    let no_manifest = fixture("bundle-manifest-missing");
+    let output = valmis(&["requirements", "--coverage", no_manifest.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("--service"), "{}", text(&output.stderr));
+    let output = valmis(&[
+        "requirements",
+        "--coverage",
+        no_manifest.to_str().expect("utf-8"),
+        "--service",
+        "potilastiedon-arkisto",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! checked: requirements whose checks have not been built yet are reported as skipped.
 
 mod checks;
+mod coverage;
 mod manifest;
 mod source;
 
@@ -17,6 +18,8 @@ use valmis_model::{
 };
 
 use crate::manifest::Manifest;
+
+pub use coverage::{CaseCoverage, CaseState, Coverage, CoverageError, ServiceCoverage, StrayRow, coverage};
 
 /// How a run should behave.
 #[derive(Debug, Clone)]
@@ -195,27 +198,29 @@ pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
 
 /// Runs every requirement of the bundle's round over the bundle.
 pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, CatalogError> {
+    with_context(bundle, catalogs, options.now, |context| run(context, options))?
+}
+
+/// Reads the manifest, picks the round's catalog and calls `body` with everything a check may
+/// look at.
+fn with_context<R>(
+    bundle: &Bundle,
+    catalogs: &CatalogSet,
+    now: Timestamp,
+    body: impl FnOnce(&Context<'_>) -> R,
+) -> Result<R, CatalogError> {
     let manifest_bytes = if bundle.refused().is_some() { None } else { Some(bundle.read("manifest.toml")) };
-    let manifest_text: String;
-    let manifest = match manifest_bytes {
-        None | Some(Err(valmis_bundle::ReadError::NotFound(_))) => {
-            manifest_text = String::new();
-            ManifestState::Missing
+    let manifest_text = match &manifest_bytes {
+        Some(Ok(bytes)) => std::str::from_utf8(bytes).ok(),
+        _ => None,
+    };
+    let manifest = match (&manifest_bytes, manifest_text) {
+        (None | Some(Err(valmis_bundle::ReadError::NotFound(_))), _) => ManifestState::Missing,
+        (Some(Err(error)), _) => ManifestState::Unreadable(error.to_string()),
+        (Some(Ok(_)), Some(text)) => ManifestState::Parsed(Manifest::parse(text)),
+        (Some(Ok(_)), None) => {
+            ManifestState::Unreadable("manifest.toml is not valid UTF-8; save it as UTF-8".to_owned())
         }
-        Some(Err(error)) => {
-            manifest_text = String::new();
-            ManifestState::Unreadable(error.to_string())
-        }
-        Some(Ok(bytes)) => match String::from_utf8(bytes) {
-            Ok(text) => {
-                manifest_text = text;
-                ManifestState::Parsed(Manifest::parse(&manifest_text))
-            }
-            Err(_) => {
-                manifest_text = String::new();
-                ManifestState::Unreadable("manifest.toml is not valid UTF-8; save it as UTF-8".to_owned())
-            }
-        },
     };
     let declared_round = match &manifest {
         ManifestState::Parsed(parsed) => parsed.string(&["round"]).ok().flatten().map(|(round, _)| round.to_owned()),
@@ -234,17 +239,21 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
         },
     };
     validate_catalog(catalog)?;
-
     let context = Context {
         bundle,
         catalog,
         catalogs,
         round_known,
         manifest,
-        manifest_text: &manifest_text,
-        now: options.now,
+        manifest_text: manifest_text.unwrap_or_default(),
+        now,
         pretest: std::cell::OnceCell::new(),
     };
+    Ok(body(&context))
+}
+
+fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, CatalogError> {
+    let (bundle, catalog, catalogs) = (context.bundle, context.catalog, context.catalogs);
     let selection = Selection::new(options)?;
     let mut outcomes = Vec::new();
     for requirement in &catalog.requirements {
@@ -255,10 +264,10 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
                 None,
                 Verdict::Skipped(format!("the bundle was refused ({reason}); see BUNDLE-PATHS")),
             )]
-        } else if let Some(reason) = not_applicable(&context, requirement) {
+        } else if let Some(reason) = not_applicable(context, requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if let Some(check) = builtin(&requirement.id) {
-            check(&context, requirement)
+            check(context, requirement)
         } else {
             let arrives_with = planned(&requirement.id).unwrap_or("a later version");
             vec![SubjectResult::bundle_wide(

@@ -25,6 +25,7 @@ Examples:
   valmis verify bundle.zip --now 2026-11-23T09:00:00Z --strict
   valmis verify --only 'BUNDLE-*' --skip BUNDLE-HYGIENE
   valmis requirements --service potilastiedon-arkisto
+  valmis requirements --coverage submission/
   valmis explain PRIVACY-HETU
   valmis init my-submission";
 
@@ -63,7 +64,12 @@ enum Command {
     /// `N passed, N failed, N skipped`.
     #[command(after_long_help = AFTER_HELP)]
     Verify(VerifyArgs),
-    /// List the requirements of a round as a table.
+    /// List the requirements of a round as a table, or a bundle's pre-test coverage.
+    ///
+    /// With --coverage BUNDLE: per service the bundle declares, every pre-test case of the
+    /// round with what the bundle's report says about it (pass, fail, not-applicable,
+    /// missing, duplicate), so that you see what is missing before running anything else.
+    #[command(after_long_help = AFTER_HELP)]
     Requirements(RequirementsArgs),
     /// Explain one requirement: what it checks, why, how to fix a failure, and its source.
     Explain(ExplainArgs),
@@ -134,9 +140,18 @@ struct RequirementsArgs {
     /// Round to list (default: the newest in the catalog).
     #[arg(long)]
     round: Option<String>,
-    /// Only requirements that apply to this service id (e.g. omatietovaranto).
+    /// Only requirements that apply to this service id (e.g. omatietovaranto). With
+    /// --coverage: the service whose cases to show instead of the manifest's.
     #[arg(long, value_name = "SERVICE")]
     service: Option<String>,
+    /// Instead of the requirements, show the pre-test coverage of BUNDLE: every declared case
+    /// of its services with the result its report gives. Exit code 0 when every mandatory case
+    /// passed (or is an allowed not-applicable), 1 otherwise.
+    #[arg(long, value_name = "BUNDLE")]
+    coverage: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -184,7 +199,7 @@ pub(crate) fn run() -> u8 {
     };
     let result = match cli.command {
         Command::Verify(args) => verify(args, color),
-        Command::Requirements(args) => requirements(args).map(|()| exit::READY),
+        Command::Requirements(args) => requirements(args),
         Command::Explain(args) => explain(args).map(|()| exit::READY),
         Command::Init(args) => init(args).map(|()| exit::READY),
     };
@@ -208,7 +223,7 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-fn usage(message: impl Into<String>) -> anyhow::Error {
+pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
 }
 
@@ -274,8 +289,11 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
 }
 
-fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
+fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
+    if let Some(bundle) = &args.coverage {
+        return crate::coverage::show(bundle, &catalogs, args.service.as_deref(), args.json);
+    }
     let catalog = pick_round(&catalogs, args.round.as_deref())?;
     if let Some(service) = &args.service
         && catalog.service(service).is_none()
@@ -296,6 +314,15 @@ fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
     let widths: Vec<usize> = (0..4)
         .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
         .collect();
+    if args.json {
+        let listed: Vec<_> = catalog
+            .requirements
+            .iter()
+            .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
+        return Ok(exit::READY);
+    }
     println!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
     let print_row = |cells: [&str; 5]| {
         println!(
@@ -316,7 +343,7 @@ fn requirements(args: RequirementsArgs) -> anyhow::Result<()> {
         print_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
     }
     println!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
-    Ok(())
+    Ok(exit::READY)
 }
 
 fn explain(args: ExplainArgs) -> anyhow::Result<()> {

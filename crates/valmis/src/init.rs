@@ -68,7 +68,8 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
     let files: Vec<(&str, String)> = vec![
         ("manifest.toml", manifest),
         ("forms/README.txt", forms_readme),
-        ("pretest/README.txt", "The pre-test case report goes here: report.csv, report.xlsx or report.json.\nColumns: case_id, result, executed_at, environment, test_person, document_oid, evidence, notes.\n".to_owned()),
+        ("pretest/report.csv", report_template(catalog, services)),
+        ("pretest/README.txt", report_guide(catalog, services)),
         ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
         ("connection/README.txt", "connection.toml and the DVV test certificates (PEM or DER). Never private keys.\n".to_owned()),
         ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
@@ -83,4 +84,56 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
         written.push(path.to_owned());
     }
     Ok(written)
+}
+
+/// The pre-test report with its header and one row per mandatory case of the declared
+/// services: `TODO` results fail PRETEST-RESULT until the cases have been run.
+fn report_template(catalog: &Catalog, services: &[String]) -> String {
+    let mut text = String::from("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n");
+    for service in services {
+        for case in catalog.pretest_list(service).map(|list| list.cases.as_slice()).unwrap_or_default() {
+            if case.mandatory {
+                text.push_str(&format!("{},TODO,,asiakastesti,,,,\n", case.id));
+            }
+        }
+    }
+    text
+}
+
+/// What each column means and what each case needs, next to the template.
+fn report_guide(catalog: &Catalog, services: &[String]) -> String {
+    let mut text = String::from(
+        "The pre-test case report (esitestitapaukset): report.csv here, or report.xlsx / report.json.\n\
+         One row per case. Columns (English or Finnish headers):\n\
+         \n  case_id (testitapaus)         the case id below\n\
+         \x20 result (tulos)                pass | fail | not-applicable (ok, hyväksytty, nok, hylätty, ei sovellu)\n\
+         \x20 executed_at (suoritettu)      RFC 3339 (2026-11-12T09:14:00+02:00) or YYYY-MM-DD\n\
+         \x20 environment (ympäristö)       where it ran: asiakastesti\n\
+         \x20 test_person (testihenkilö)    the test identity code used (individual number 900-999)\n\
+         \x20 document_oid (asiakirjan_oid) id/@root of the stored document, when the case stores one\n\
+         \x20 evidence (todisteet)          bundle paths separated by `;` (evidence/..., documents/...)\n\
+         \x20 notes (huomiot)               free text; required for not-applicable\n\
+         \nCases of the declared services (`valmis requirements --coverage .` shows what is missing):\n",
+    );
+    for service in services {
+        let Some(list) = catalog.pretest_list(service) else {
+            text.push_str(&format!("\n{service}: the catalog declares no pre-test cases\n"));
+            continue;
+        };
+        let note = if list.illustrative { " (illustrative list: use Kela's real one)" } else { "" };
+        text.push_str(&format!("\n{service}{note}\n"));
+        for case in &list.cases {
+            let kind = match (case.mandatory, case.not_applicable_allowed) {
+                (true, false) => "mandatory",
+                (true, true) => "mandatory, not-applicable allowed",
+                (false, _) => "optional",
+            };
+            let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
+            text.push_str(&format!("  {} {} ({kind})\n", case.id, case.title));
+            if !evidence.is_empty() {
+                text.push_str(&format!("      evidence: {}\n", evidence.join(", ")));
+            }
+        }
+    }
+    text
 }

@@ -3,6 +3,7 @@
 //! maps results to exit codes, and leaves every decision to the library crates.
 
 mod cli;
+mod coverage;
 mod init;
 mod output;
 

@@ -8,9 +8,11 @@ use valmis_pretest::{ExecutedAt, Field, ResultValue, parse_executed_at, parse_re
 use super::{CaseRows, per_case};
 use crate::{Context, SubjectResult};
 
-/// The result of a row, when it is one valmis understands.
-fn result_of(row: &valmis_pretest::Row) -> Option<ResultValue> {
-    parse_result(row.value(Field::Result))
+/// Whether a row says its case did not run: not applicable, or still `TODO` from `valmis init`
+/// (PRETEST-RESULT reports that). Such rows need no time, place or test person.
+fn did_not_run(row: &valmis_pretest::Row) -> bool {
+    let result = row.value(Field::Result);
+    parse_result(result) == Some(ResultValue::NotApplicable) || crate::checks::is_placeholder(result)
 }
 
 /// PRETEST-RESULT: mandatory cases passed; `not-applicable` only where allowed, with a note.
@@ -22,6 +24,15 @@ pub(crate) fn check_result(context: &Context<'_>, requirement: &Requirement) -> 
             None if value.is_empty() => {
                 findings.push(view.at(severity, row, Field::Result, format!("case {} has no result", case.subject)));
             }
+            None if crate::checks::is_placeholder(value) => findings.push(
+                view.at(
+                    severity,
+                    row,
+                    Field::Result,
+                    format!("case {} has not been run yet (result is TODO)", case.subject),
+                )
+                .with_help("run the case in the customer test environment and fill in the row"),
+            ),
             None => findings.push(
                 view.at(severity, row, Field::Result, format!("result `{value}` is not one valmis knows"))
                     .with_help("use pass, fail or not-applicable (also ok, hyväksytty, nok, hylätty, ei sovellu)"),
@@ -81,7 +92,7 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
     per_case(context, |view, case, row, findings| {
         let value = row.value(Field::ExecutedAt);
         if value.is_empty() {
-            if result_of(row) != Some(ResultValue::NotApplicable) {
+            if !did_not_run(row) {
                 findings.push(view.at(
                     severity,
                     row,
@@ -152,7 +163,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
         };
         let value = row.value(Field::Environment);
         if value.is_empty() {
-            if result_of(row) != Some(ResultValue::NotApplicable) {
+            if !did_not_run(row) {
                 findings.push(
                     view.at(
                         severity,
@@ -198,7 +209,7 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
         let value = row.value(Field::TestPerson);
         if value.is_empty() {
             let needs_person = case.declared.is_none_or(|declared| declared.test_person);
-            if needs_person && result_of(row) != Some(ResultValue::NotApplicable) {
+            if needs_person && !did_not_run(row) {
                 findings.push(
                     view.at(
                         severity,
