@@ -560,6 +560,14 @@ fn requirements_and_explain_teach() {
         explained.contains("PRIVACY-HETU") && explained.contains("How to fix") && explained.contains("https://"),
         "{explained}"
     );
+    let case = valmis(&["explain", "pa-03"]);
+    assert_eq!(case.status.code(), Some(0));
+    let case = text(&case.stdout);
+    assert!(
+        case.contains("PA-03 — Asiakirjojen haku") && case.contains("Evidence a passed run must show: screenshot"),
+        "{case}"
+    );
+    assert!(case.contains("testcases/2027-1/pretest/potilastiedon-arkisto.toml:"), "{case}");
 }
 
 fn copy_tree(from: &Path, to: &Path) {

@@ -6,8 +6,11 @@
 //!   `target/valmis/report.json`.
 //! - `cargo xtask fixtures [--check]`: refresh the ready bundle's `[files]` digests and regenerate
 //!   the failing fixtures and zip fixtures from it; `--check` fails if the committed ones are stale.
+//! - `cargo xtask bench`: release build, synthetic bundles under `target/bench/`, a table of wall
+//!   time and peak memory per workload (see BENCHMARKS.md).
 //! - `cargo xtask ci`: what `.ci/run` runs after installing tools.
 
+mod bench;
 mod fixtures;
 mod pretest_fixtures;
 
@@ -29,8 +32,9 @@ fn main() -> anyhow::Result<()> {
         "verify" => verify(&rest),
         "fixtures" => fixtures::run(&root, rest.iter().any(|arg| arg == "--check")),
         "ci" => ci(),
+        "bench" => bench::run(&root),
         _ => {
-            eprintln!("usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | ci>");
+            eprintln!("usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench | ci>");
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
     }

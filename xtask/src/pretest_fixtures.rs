@@ -257,7 +257,7 @@ fn add_row(dir: &Path, row: &str) -> anyhow::Result<()> {
 }
 
 #[derive(Default)]
-struct XlsxOptions {
+pub(crate) struct XlsxOptions {
     merged_header: bool,
     note_on_pa03: Option<&'static str>,
 }
@@ -265,7 +265,11 @@ struct XlsxOptions {
 /// The ready report as Finnish Excel would save it: Finnish headers, date cells for
 /// `suoritettu`, the document number as text.
 fn report_xlsx(dir: &Path, options: &XlsxOptions) -> anyhow::Result<Vec<u8>> {
-    let rows = rows(dir)?;
+    xlsx_from_rows(&rows(dir)?, options)
+}
+
+/// `rows` (header first, English column order) as a Finnish-Excel style workbook.
+pub(crate) fn xlsx_from_rows(rows: &[Vec<String>], options: &XlsxOptions) -> anyhow::Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2026, 11, 16)?.and_hms(15, 0, 0)?;
     workbook.set_properties(
@@ -332,7 +336,11 @@ fn report_xlsx(dir: &Path, options: &XlsxOptions) -> anyhow::Result<Vec<u8>> {
 
 /// The ready report as a JSON array, evidence as arrays of paths.
 fn report_json(dir: &Path) -> anyhow::Result<Vec<u8>> {
-    let rows = rows(dir)?;
+    json_from_rows(&rows(dir)?)
+}
+
+/// `rows` (header first) as a JSON report.
+pub(crate) fn json_from_rows(rows: &[Vec<String>]) -> anyhow::Result<Vec<u8>> {
     let header = &rows[0];
     let mut out = String::from("[\n");
     for (index, row) in rows.iter().skip(1).enumerate() {

@@ -179,6 +179,16 @@ impl Bundle {
         self.files.values()
     }
 
+    /// Every file below `folder` (a bundle path without a trailing `/`), sorted; found by a
+    /// range query, not a scan.
+    pub fn files_under(&self, folder: &str) -> impl Iterator<Item = &Entry> {
+        let prefix = format!("{}/", folder.trim_end_matches('/'));
+        self.files
+            .range(prefix.clone()..)
+            .take_while(move |(path, _)| path.starts_with(&prefix))
+            .map(|(_, entry)| entry)
+    }
+
     /// Every folder, sorted (with a trailing `/`).
     pub fn dirs(&self) -> impl Iterator<Item = &str> {
         self.dirs.iter().map(String::as_str)

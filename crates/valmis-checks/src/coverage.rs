@@ -8,7 +8,7 @@ use valmis_bundle::Bundle;
 use valmis_model::{CatalogError, CatalogSet};
 use valmis_pretest::{Field, ResultValue, parse_result};
 
-use crate::checks::pretest::{Loaded, group, load};
+use crate::checks::pretest::{Loaded, group, index_by_case, load};
 use crate::with_context;
 
 /// What the report says about one declared case.
@@ -151,6 +151,7 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
                 (Some(bundle.display_path(path)), Some(error.message.clone()), Vec::new())
             }
         };
+        let by_case = index_by_case(&groups);
         let mut shown = Vec::new();
         for service_id in &services {
             let Some(service) = catalog.service(service_id) else { continue };
@@ -160,11 +161,8 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
                 .into_iter()
                 .flatten()
                 .map(|case| {
-                    let rows = groups
-                        .iter()
-                        .find(|group| group.declared.is_some_and(|declared| declared.id == case.id))
-                        .map(|group| group.rows.as_slice())
-                        .unwrap_or_default();
+                    let rows =
+                        by_case.get(case.id.as_str()).map(|&index| groups[index].rows.as_slice()).unwrap_or_default();
                     let state = match rows {
                         [] => CaseState::Missing,
                         [row] => match parse_result(row.value(Field::Result)) {

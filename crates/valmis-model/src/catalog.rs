@@ -178,6 +178,9 @@ pub struct Catalog {
     pub requirements: Vec<Requirement>,
     /// Pre-test case lists (`pretest/<service>.toml`), by service id.
     pub pretest: Vec<crate::pretest::PretestList>,
+    /// Upper-cased case id to its service and position in that service's list.
+    #[serde(skip)]
+    pub(crate) pretest_index: std::collections::HashMap<String, (String, usize)>,
 }
 
 impl Catalog {
@@ -508,6 +511,7 @@ impl Validator<'_> {
             });
         }
 
+        let lines = LineIndex::new(self.text.as_bytes());
         let mut requirements = Vec::new();
         let mut requirement_ids = BTreeSet::new();
         for entry in raw.requirements {
@@ -531,7 +535,7 @@ impl Validator<'_> {
             if !requirement.reference.get_ref().starts_with("https://") {
                 self.problem(requirement.reference.span().start, "`reference` must be an https:// link".to_owned());
             }
-            let (line, _) = LineIndex::new(self.text.as_bytes()).line_col(self.text.as_bytes(), entry_offset);
+            let (line, _) = lines.line_col(self.text.as_bytes(), entry_offset);
             requirements.push(Requirement {
                 id: requirement.id.into_inner(),
                 area: requirement.area,
@@ -568,6 +572,7 @@ impl Validator<'_> {
             forms,
             requirements,
             pretest: Vec::new(),
+            pretest_index: std::collections::HashMap::new(),
         })
     }
 }

@@ -153,10 +153,11 @@ impl Catalog {
                 "`environments` must name at least one environment (`asiakastesti`)".to_owned(),
             ));
         }
+        let lines = crate::LineIndex::new(text.as_bytes());
         let mut seen = BTreeSet::new();
         let mut cases = Vec::new();
         for entry in raw.cases {
-            let (line, _) = crate::LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), entry.span().start);
+            let (line, _) = lines.line_col(text.as_bytes(), entry.span().start);
             let case = entry.into_inner();
             let id = case.id.get_ref();
             if !is_case_id(id) {
@@ -165,10 +166,8 @@ impl Catalog {
                     format!("case id `{id}` must be 1–64 letters, digits, `-`, `_` or `.`, without spaces"),
                 ));
             }
-            let folded = id.to_lowercase();
-            if !seen.insert(folded.clone())
-                || self.pretest.iter().flat_map(|list| &list.cases).any(|other| other.id.to_lowercase() == folded)
-            {
+            let folded = id.to_ascii_uppercase();
+            if !seen.insert(folded.clone()) || self.pretest_index.contains_key(&folded) {
                 return Err(at(
                     case.id.span().start,
                     format!("case id `{id}` is declared twice (case ids are unique across services)"),
@@ -190,6 +189,9 @@ impl Catalog {
                 line,
             });
         }
+        for (position, case) in cases.iter().enumerate() {
+            self.pretest_index.insert(case.id.to_ascii_uppercase(), (service.clone(), position));
+        }
         self.pretest.push(PretestList {
             service: raw.service.into_inner(),
             source: source.to_owned(),
@@ -208,8 +210,8 @@ impl Catalog {
 
     /// The case with this id (compared case-insensitively, as spreadsheets are typed by hand).
     pub fn pretest_case(&self, id: &str) -> Option<&PretestCase> {
-        let id = id.trim();
-        self.pretest.iter().flat_map(|list| &list.cases).find(|case| case.id.eq_ignore_ascii_case(id))
+        let (service, position) = self.pretest_index.get(&id.trim().to_ascii_uppercase())?;
+        self.pretest_list(service)?.cases.get(*position)
     }
 }
 

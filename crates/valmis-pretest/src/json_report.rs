@@ -1,6 +1,8 @@
 //! JSON reports: an array of objects keyed by the column names, parsed strictly (no comments,
 //! no trailing commas) with `jsonc-parser`, which keeps the byte range of every value.
 
+use std::collections::HashMap;
+
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
@@ -54,17 +56,21 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     };
 
     // The header of a JSON report is every distinct key, in the order first seen.
+    // English and Finnish keys may be mixed across objects: one header entry per column, the
+    // first key seen for it. Each distinct key is looked up once.
     let mut keys: Vec<(String, Place)> = Vec::new();
+    let mut field_of: HashMap<&str, Option<Field>> = HashMap::new();
     for element in &array.elements {
         if let Value::Object(object) = element {
             for property in &object.properties {
-                // English and Finnish keys may be mixed across objects: one header entry per
-                // column, the first key seen for it.
                 let name = property.name.as_str();
+                if field_of.contains_key(name) {
+                    continue;
+                }
                 let field = Field::from_header(name);
-                let known =
-                    keys.iter().any(|(seen, _)| seen == name || (field.is_some() && Field::from_header(seen) == field));
-                if !known {
+                let column_seen = field.is_some() && field_of.values().any(|seen| *seen == field);
+                field_of.insert(name, field);
+                if !column_seen {
                     keys.push((name.to_owned(), place(property.name.range())));
                 }
             }
@@ -93,7 +99,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
         let mut builder = RowBuilder::default();
         for property in &object.properties {
             let name = property.name.as_str();
-            let Some(field) = Field::from_header(name) else { continue };
+            let Some(field) = field_of.get(name).copied().flatten() else { continue };
             match text_of(field, &property.value) {
                 Some(value) => builder.set(field, &value, place(property.value.range())),
                 None => notes.push(Note {

@@ -71,7 +71,8 @@ enum Command {
     /// missing, duplicate), so that you see what is missing before running anything else.
     #[command(after_long_help = AFTER_HELP)]
     Requirements(RequirementsArgs),
-    /// Explain one requirement: what it checks, why, how to fix a failure, and its source.
+    /// Explain one requirement (what it checks, why, how to fix a failure, its source) or one
+    /// pre-test case (what it exercises, what evidence it needs).
     Explain(ExplainArgs),
     /// Write a bundle skeleton with commented templates that say what is still to fill in.
     Init(InitArgs),
@@ -156,7 +157,7 @@ struct RequirementsArgs {
 
 #[derive(Debug, Args)]
 struct ExplainArgs {
-    /// Requirement id, e.g. BUNDLE-ORG (case-insensitive).
+    /// Requirement id, e.g. BUNDLE-ORG, or pre-test case id, e.g. PA-01 (case-insensitive).
     id: String,
     #[command(flatten)]
     catalog: CatalogArgs,
@@ -350,6 +351,11 @@ fn explain(args: ExplainArgs) -> anyhow::Result<()> {
     let catalogs = load_catalogs(&args.catalog)?;
     let catalog = pick_round(&catalogs, args.round.as_deref())?;
     let wanted = args.id.to_ascii_uppercase();
+    if catalog.requirement(&wanted).is_none()
+        && let Some(case) = catalog.pretest_case(&args.id)
+    {
+        return explain_case(catalog, case);
+    }
     let Some(requirement) = catalog.requirement(&wanted) else {
         let near = catalog
             .requirements
@@ -375,6 +381,24 @@ fn explain(args: ExplainArgs) -> anyhow::Result<()> {
     println!("How to fix a failure:\n{}\n", indent(&requirement.fix));
     println!("Reference: {}", requirement.reference);
     println!("Catalog: {} (round {})", catalog.source, catalog.round.id);
+    Ok(())
+}
+
+/// `valmis explain PA-01`: a pre-test case declaration.
+fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase) -> anyhow::Result<()> {
+    let kind = match (case.mandatory, case.not_applicable_allowed) {
+        (true, false) => "mandatory",
+        (true, true) => "mandatory; not-applicable allowed with a note",
+        (false, _) => "optional",
+    };
+    println!("{} — {}\n", case.id, case.title);
+    println!("pre-test case of {}    {kind}\n", case.service);
+    println!("What it exercises:\n{}\n", indent(&case.exercises));
+    let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
+    let evidence = if evidence.is_empty() { "none beyond the row".to_owned() } else { evidence.join(", ") };
+    println!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
+    println!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
+    println!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
     Ok(())
 }
 

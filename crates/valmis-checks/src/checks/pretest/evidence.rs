@@ -39,9 +39,7 @@ fn resolve(bundle: &Bundle, listed: &str) -> Listed {
     if bundle.entry(&path).is_some() {
         return Listed::File(path);
     }
-    let folder = format!("{}/", path.trim_end_matches('/'));
-    let inside: Vec<String> =
-        bundle.files().map(|entry| entry.path.clone()).filter(|file| file.starts_with(&folder)).collect();
+    let inside: Vec<String> = bundle.files_under(&path).map(|entry| entry.path.clone()).collect();
     if inside.is_empty() { Listed::Absent(path) } else { Listed::Folder(inside) }
 }
 
@@ -64,6 +62,9 @@ fn is_image_or_pdf(bytes: &[u8]) -> bool {
 pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
     let bundle = context.bundle;
+    // Lower-cased path to the bundle's spelling, to suggest the right case for a listed path.
+    let by_lower_case: std::collections::HashMap<String, &str> =
+        bundle.files().map(|entry| (entry.path.to_lowercase(), entry.path.as_str())).collect();
     per_case(context, |view, case, row, findings| {
         let mut files = Vec::new();
         for listed in split_evidence(row.value(Field::Evidence)) {
@@ -71,15 +72,12 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
                 Listed::File(path) => files.push(path),
                 Listed::Folder(inside) => files.extend(inside),
                 Listed::Absent(path) => {
-                    let lower = path.to_lowercase();
-                    let near = bundle.files().find(|entry| entry.path.to_lowercase() == lower);
+                    let near = by_lower_case.get(&path.to_lowercase());
                     let finding =
                         view.at(severity, row, Field::Evidence, format!("evidence `{path}` is not in the bundle"));
                     findings.push(match near {
-                        Some(entry) => finding.with_help(format!(
-                            "the bundle has `{}`; paths are case-sensitive on Kela's side",
-                            entry.path
-                        )),
+                        Some(actual) => finding
+                            .with_help(format!("the bundle has `{actual}`; paths are case-sensitive on Kela's side")),
                         None => finding.with_help("add the file, or correct the path (relative to the bundle root)"),
                     });
                 }

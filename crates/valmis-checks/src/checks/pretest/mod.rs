@@ -139,6 +139,15 @@ pub(crate) fn group<'a>(report: &'a Report, catalog: &'a Catalog) -> Vec<CaseRow
     groups
 }
 
+/// The position in `groups` of each declared case's rows, by case id.
+pub(crate) fn index_by_case<'g>(groups: &'g [CaseRows<'_>]) -> std::collections::HashMap<&'g str, usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter_map(|(index, group)| group.declared.map(|case| (case.id.as_str(), index)))
+        .collect()
+}
+
 /// Runs `check_row` over every row of every case and reports one outcome per case id.
 pub(crate) fn per_case(
     context: &Context<'_>,
@@ -269,10 +278,11 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
         )];
     }
     let groups = group(view.report, context.catalog);
+    let by_case = index_by_case(&groups);
     let mut results = Vec::new();
     for list in &lists {
         for case in &list.cases {
-            let rows = groups.iter().find(|group| group.declared.is_some_and(|declared| declared.id == case.id));
+            let rows = by_case.get(case.id.as_str()).map(|&index| &groups[index]);
             let line = rows.and_then(|group| group.rows.first()).map(|row| row.line);
             let verdict = match rows.map(|group| group.rows.as_slice()) {
                 None | Some([]) if case.mandatory => Verdict::Checked(vec![

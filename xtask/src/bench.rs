@@ -1,0 +1,254 @@
+//! `cargo xtask bench`: builds valmis in release mode, generates deterministic synthetic bundles
+//! under `target/bench/`, runs `valmis verify` on each several times and prints wall time and
+//! peak resident memory per run (from `wait4`'s rusage of the child, so nothing else counts).
+//!
+//! Workloads today: a 5,000-row pre-test report (CSV, XLSX and JSON, each row with its own
+//! evidence file, against a catalog that declares 5,000 cases), the same report with every row
+//! failing (5,000 findings rendered to JUnit), and the ready fixture for the fixed cost.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context as _, bail};
+
+use crate::pretest_fixtures::{XlsxOptions, json_from_rows, xlsx_from_rows};
+
+const ROWS: usize = 5_000;
+const RUNS: usize = 7;
+
+struct Workload {
+    name: String,
+    bundle: PathBuf,
+    catalog: Option<PathBuf>,
+    args: &'static [&'static str],
+    expected_exit: i32,
+}
+
+struct Measurement {
+    wall_ms: Vec<f64>,
+    /// User plus system CPU time: steadier than wall time on a shared virtual machine.
+    cpu_ms: Vec<f64>,
+    max_rss_kib: i64,
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
+}
+
+pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
+    crate::run_ok(crate::cargo().args(["build", "--quiet", "--release", "--package", "valmis"]))?;
+    let valmis = root.join("target/release/valmis");
+    let base = root.join("target/bench");
+    if base.exists() {
+        fs::remove_dir_all(&base).context("clear target/bench")?;
+    }
+    let catalog = write_catalog(root, &base.join("catalog"))?;
+    let passing = report_rows(false);
+    let failing = report_rows(true);
+    let mut workloads = vec![Workload {
+        name: "ready fixture (fixed cost)".to_owned(),
+        bundle: root.join("fixtures/bundles/ready"),
+        catalog: None,
+        args: &[],
+        expected_exit: 0,
+    }];
+    for (name, file, bytes, expected_exit) in [
+        ("5,000-row report.csv", "report.csv", csv_from_rows(&passing), 0),
+        ("5,000-row report.xlsx", "report.xlsx", xlsx_from_rows(&passing, &XlsxOptions::default())?, 0),
+        ("5,000-row report.json", "report.json", json_from_rows(&passing)?, 0),
+        ("5,000 failing rows, report.csv", "report.csv", csv_from_rows(&failing), 1),
+    ] {
+        let bundle = base.join(name.replace([' ', ','], "-"));
+        write_bundle(root, &bundle, file, &bytes)?;
+        if workloads.len() == 1 {
+            // What every run over these bundles pays before any check: opening 5,000 files and
+            // loading a catalog of 5,000 cases.
+            workloads.push(Workload {
+                name: "5,000-case bundle, no requirement selected (--only NONE)".to_owned(),
+                bundle: bundle.clone(),
+                catalog: Some(catalog.clone()),
+                args: &["--only", "NONE"],
+                expected_exit: 0,
+            });
+        }
+        workloads.push(Workload {
+            name: format!("{name}, pre-test checks only (--only 'PRETEST-*')"),
+            bundle: bundle.clone(),
+            catalog: Some(catalog.clone()),
+            args: &["--only", "PRETEST-*"],
+            expected_exit,
+        });
+        workloads.push(Workload {
+            name: format!("{name}, every requirement"),
+            bundle,
+            catalog: Some(catalog.clone()),
+            args: &[],
+            expected_exit,
+        });
+    }
+
+    let mut table = String::new();
+    writeln!(table, "| workload | median wall | min–max wall | median CPU | peak RSS |")?;
+    writeln!(table, "|---|---:|---:|---:|---:|")?;
+    for workload in &workloads {
+        let measurement = measure(&valmis, workload, &base.join("out"))?;
+        let mut sorted = measurement.wall_ms.clone();
+        sorted.sort_by(f64::total_cmp);
+        writeln!(
+            table,
+            "| {} | {:.0} ms | {:.0}–{:.0} ms | {:.0} ms | {:.1} MiB |",
+            workload.name,
+            median(&measurement.wall_ms),
+            sorted[0],
+            sorted[sorted.len() - 1],
+            median(&measurement.cpu_ms),
+            measurement.max_rss_kib as f64 / 1024.0
+        )?;
+    }
+    println!("\nvalmis verify, release build, {RUNS} runs each after one warm-up run:\n\n{table}");
+    fs::write(base.join("results.md"), &table)?;
+    eprintln!("table also written to target/bench/results.md");
+    Ok(())
+}
+
+fn measure(valmis: &Path, workload: &Workload, out: &Path) -> anyhow::Result<Measurement> {
+    fs::create_dir_all(out)?;
+    let file_name: String =
+        workload.name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
+    let junit = out.join(format!("{file_name}.xml"));
+    let mut wall_ms = Vec::new();
+    let mut cpu_ms = Vec::new();
+    let mut max_rss_kib = 0;
+    for run in 0..=RUNS {
+        let mut command = Command::new(valmis);
+        command
+            .arg("verify")
+            .arg(&workload.bundle)
+            .args(["--now", crate::FIXTURE_NOW, "--quiet", "--junit"])
+            .arg(&junit);
+        if let Some(catalog) = &workload.catalog {
+            command.arg("--catalog").arg(catalog);
+        }
+        command.args(workload.args);
+        let started = Instant::now();
+        let child = command.spawn().with_context(|| format!("start {}", valmis.display()))?;
+        let (code, cpu, rss_kib) = wait_with_rusage(child.id())?;
+        let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+        if code != workload.expected_exit {
+            bail!("{}: valmis exited {code}, expected {}", workload.name, workload.expected_exit);
+        }
+        if run > 0 {
+            wall_ms.push(elapsed);
+            cpu_ms.push(cpu);
+            max_rss_kib = max_rss_kib.max(rss_kib);
+        }
+    }
+    Ok(Measurement { wall_ms, cpu_ms, max_rss_kib })
+}
+
+/// Waits for the child and returns its exit code, CPU time in milliseconds and peak resident
+/// set size in KiB.
+fn wait_with_rusage(pid: u32) -> anyhow::Result<(i32, f64, i64)> {
+    let pid = libc::pid_t::try_from(pid).context("pid out of range")?;
+    let mut status = 0;
+    // SAFETY: `rusage` is a plain C struct for which all-zero bytes are a valid value, and
+    // wait4 only writes into the two out-pointers, which live for the whole call.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: see above; `pid` is our own child, not yet waited for.
+    let waited = unsafe { libc::wait4(pid, &raw mut status, 0, &raw mut usage) };
+    if waited != pid {
+        bail!("wait4 failed: {}", std::io::Error::last_os_error());
+    }
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    let millis = |time: libc::timeval| time.tv_sec as f64 * 1000.0 + time.tv_usec as f64 / 1000.0;
+    Ok((code, millis(usage.ru_utime) + millis(usage.ru_stime), usage.ru_maxrss))
+}
+
+/// The shipped round catalog with a potilastiedon-arkisto list of `ROWS` cases.
+fn write_catalog(root: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
+    fs::create_dir_all(dir.join("pretest"))?;
+    fs::copy(root.join("testcases/2027-1/catalog.toml"), dir.join("catalog.toml"))?;
+    let mut list = String::from(
+        "format = 1\nservice = \"potilastiedon-arkisto\"\nillustrative = true\nenvironments = [\"asiakastesti\"]\n",
+    );
+    for index in 1..=ROWS {
+        write!(
+            list,
+            "\n[[case]]\nid = \"PA-{index:04}\"\ntitle = \"Synteettinen tapaus {index}\"\n\
+             exercises = \"A generated case for measuring valmis.\"\nmandatory = true\nevidence = [\"message-id\"]\n"
+        )?;
+    }
+    fs::write(dir.join("pretest/potilastiedon-arkisto.toml"), list)?;
+    Ok(dir.to_path_buf())
+}
+
+/// Header and `ROWS` rows; failing rows ran in the future, in the wrong environment, on an
+/// invalid test person, with a missing evidence file.
+fn report_rows(failing: bool) -> Vec<Vec<String>> {
+    let header =
+        ["case_id", "result", "executed_at", "environment", "test_person", "document_oid", "evidence", "notes"];
+    let mut rows = vec![header.iter().map(|cell| (*cell).to_owned()).collect::<Vec<_>>()];
+    for index in 1..=ROWS {
+        let minute = index % 60;
+        let hour = 8 + index / 60 % 9;
+        let (when, environment, person, evidence) = if failing {
+            (
+                format!("2026-12-01T{hour:02}:{minute:02}:00+02:00"),
+                "tuotannonkuva",
+                "010181-900X",
+                format!("evidence/puuttuu-{index:04}.txt"),
+            )
+        } else {
+            (
+                format!("2026-11-1{}T{hour:02}:{minute:02}:00+02:00", index % 7),
+                "asiakastesti",
+                "010181-900C",
+                format!("evidence/PA-{index:04}/kuittaus.txt"),
+            )
+        };
+        rows.push(vec![
+            format!("PA-{index:04}"),
+            "pass".to_owned(),
+            when,
+            environment.to_owned(),
+            person.to_owned(),
+            format!("1.2.246.10.12345671.11.2026.{index}"),
+            evidence,
+            format!("Synteettinen ajo {index}"),
+        ]);
+    }
+    rows
+}
+
+fn csv_from_rows(rows: &[Vec<String>]) -> Vec<u8> {
+    rows.iter().map(|row| row.join(",") + "\n").collect::<String>().into_bytes()
+}
+
+/// The ready bundle's forms and documents, a manifest without `[files]`, the report, and one
+/// acknowledgement file per case.
+fn write_bundle(root: &Path, bundle: &Path, report_name: &str, report: &[u8]) -> anyhow::Result<()> {
+    let ready = root.join("fixtures/bundles/ready");
+    let manifest = fs::read_to_string(ready.join("manifest.toml"))?;
+    let manifest = manifest.split("\n# SHA-256 of every other file").next().unwrap_or(&manifest);
+    crate::fixtures::write(bundle, "manifest.toml", manifest.as_bytes())?;
+    for folder in ["forms", "documents"] {
+        for entry in fs::read_dir(ready.join(folder))? {
+            let entry = entry?;
+            let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            crate::fixtures::write(bundle, &name, &fs::read(entry.path())?)?;
+        }
+    }
+    crate::fixtures::write(bundle, &format!("pretest/{report_name}"), report)?;
+    for index in 1..=ROWS {
+        let text = format!(
+            "Arkiston kuittaus (asiakastesti)\nSanoman tunniste: 3d9b6f14-2c7e-4a0b-8f51-{index:012}\nTestihenkilö: 010181-900C\n"
+        );
+        crate::fixtures::write(bundle, &format!("evidence/PA-{index:04}/kuittaus.txt"), text.as_bytes())?;
+    }
+    Ok(())
+}
