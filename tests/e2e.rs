@@ -266,7 +266,7 @@ fn a_real_identity_code_in_the_report_is_masked_in_every_sink_and_spreadsheet_ce
     // The XLSX variant: cells are located as Excel names them.
     let run = verify(&fixture("privacy-hetu-xlsx"), &[]);
     assert!(
-        run.junit.contains("pretest/report.xlsx:Esitestit!H4: personal identity code `131052-3***`"),
+        run.junit.contains("pretest/report.xlsx:Esitestit!H6: personal identity code `131052-3***`"),
         "{}",
         run.junit
     );
@@ -524,7 +524,7 @@ fn coverage_shows_each_declared_case_and_gates_on_mandatory_ones() {
     let xlsx = fixture("pretest-report-xlsx");
     let output = valmis(&["requirements", "--coverage", xlsx.to_str().expect("utf-8"), "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert_eq!(json["services"][0]["cases"][0]["rows"][0], "Esitestit row 2");
+    assert_eq!(json["services"][0]["cases"][0]["rows"][0], "Esitestit row 4", "below the title and header rows");
     assert_eq!(output.status.code(), Some(0));
 
     let unknown = fixture("pretest-coverage-unknown");

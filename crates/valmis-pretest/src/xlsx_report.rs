@@ -6,12 +6,14 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::{Columns, Format, Place, ReadError, Report, RowBuilder};
+use crate::{Columns, Field, Format, Place, ReadError, Report, RowBuilder};
 
 /// Most zip entries a workbook may have.
 const MAX_ENTRIES: usize = 10_000;
 /// Most bytes a workbook may inflate to.
 const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// Non-blank rows above the header that are taken for titles.
+const MAX_TITLE_ROWS: usize = 5;
 /// Highest compression ratio for a part of 1 MiB or more (XML compresses well, but not 200:1).
 const MAX_RATIO: u64 = 200;
 
@@ -102,12 +104,34 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut notes = Vec::new();
     let mut columns: Option<Columns> = None;
     let mut rows = Vec::new();
+    let mut title_rows = 0;
+    let mut first_nonblank: Option<Vec<(String, Place)>> = None;
     for (offset, cells) in range.rows().enumerate() {
         let row = first_row + u32::try_from(offset).unwrap_or(u32::MAX - first_row);
         let column_of = |index: usize| first_column + u32::try_from(index).unwrap_or(0);
         let Some(header) = &columns else {
             if cells.iter().all(|cell| cell_text(cell).trim().is_empty()) {
                 continue;
+            }
+            // Title rows above the header (a heading, the organisation's name, often merged) are
+            // skipped: the header is the first row that names `case_id` and `result`.
+            let names = |field: Field| cells.iter().any(|cell| Field::from_header(&cell_text(cell)) == Some(field));
+            if !(names(Field::CaseId) && names(Field::Result)) && title_rows < MAX_TITLE_ROWS {
+                title_rows += 1;
+                first_nonblank.get_or_insert_with(|| {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(index, cell)| (cell_text(cell), place(row, column_of(index))))
+                        .collect()
+                });
+                continue;
+            }
+            if title_rows == MAX_TITLE_ROWS
+                && let Some(first) = &first_nonblank
+            {
+                // No header near the top: report what the first row holds.
+                Columns::new(first, &mut notes)?;
             }
             if let Some(region) =
                 merged.iter().find(|region| region.start.0 <= row && row <= region.end.0 && region.start != region.end)
@@ -138,6 +162,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
         }
     }
     let Some(columns) = columns else {
+        // Every non-blank row was taken for a title: the first one says what the sheet holds.
+        if let Some(first) = &first_nonblank {
+            Columns::new(first, &mut notes)?;
+        }
         return Err(ReadError::new(
             format!("the first sheet `{sheet}` has no header row: it needs `case_id`, `result`, …"),
             Some(place(first_row, first_column)),

@@ -139,10 +139,24 @@ fn xlsx_reports_read_date_cells_and_point_at_cells() {
         sheet.write_string(3, 4, "010181-900C").expect("cell");
         sheet.write_number(3, 5, 1001.0).expect("cell");
     });
-    let report = read(Format::Xlsx, &bytes);
-    // The title row above the header is not a header: the first row that is not blank is.
-    let error = report.expect_err("a title row is not a header");
-    assert!(error.message.contains("`Esimerkki Terveys Oy: esitestitulokset`"), "{}", error.message);
+    // A title row above the header is skipped: the header is the first row naming the key columns.
+    let report = read(Format::Xlsx, &bytes).expect("readable");
+    assert_eq!(report.rows.len(), 1);
+    assert_eq!(report.rows[0].label, "Esitestit row 4");
+    assert_eq!(report.rows[0].value(Field::ExecutedAt), "2026-11-12");
+
+    let no_header = workbook(|sheet| {
+        for row in 0..8 {
+            sheet.write_string(row, 0, "Esitestit").expect("cell");
+            sheet.write_string(row, 1, "tulos?").expect("cell");
+        }
+    });
+    let error = read(Format::Xlsx, &no_header).expect_err("no header near the top");
+    assert!(
+        error.message.contains("header row is not recognised") && error.message.contains("`tulos?`"),
+        "{}",
+        error.message
+    );
 
     let bytes = workbook(|sheet| {
         write_header(sheet, 0);
