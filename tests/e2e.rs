@@ -274,6 +274,29 @@ fn a_real_identity_code_in_the_report_is_masked_in_every_sink_and_spreadsheet_ce
 }
 
 #[test]
+fn malformed_spreadsheets_give_one_clear_finding_each() {
+    for (bundle, expected) in [
+        ("pretest-report-xlsx-truncated", "the file is truncated or not a zip"),
+        ("pretest-report-xlsx-not-workbook", "is it another file renamed to .xlsx?"),
+        ("pretest-report-xlsx-merged-header", "header cells Esitestit!G3:H3 are merged"),
+    ] {
+        let run = verify(&fixture(bundle), &[]);
+        let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+        let outcome = json["outcomes"]
+            .as_array()
+            .expect("outcomes")
+            .iter()
+            .find(|outcome| outcome["requirement"] == "PRETEST-REPORT")
+            .expect("PRETEST-REPORT reported");
+        let findings = outcome["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 1, "{bundle}: {findings:?}");
+        let message = findings[0]["message"].as_str().expect("message");
+        assert!(message.contains(expected), "{bundle}: {message}");
+        assert!(findings[0]["location"]["path"].as_str().is_some_and(|path| path.ends_with("pretest/report.xlsx")));
+    }
+}
+
+#[test]
 fn each_pre_test_case_is_its_own_test_case_with_file_and_line() {
     let run = verify(&fixture("ready"), &[]);
     let report = quick_junit::Report::deserialize_from_str(&run.junit).expect("parses");

@@ -80,7 +80,14 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
         ));
     }
     Xlsx::new(Cursor::new(bytes)).map_err(|error| {
-        ReadError::new(format!("not a readable XLSX workbook: {error}; save it again from Excel as .xlsx"), None)
+        let message = match error {
+            calamine::XlsxError::FileNotFound(part) => format!(
+                "not a readable XLSX workbook: the file is a zip without the workbook part `{part}`; is it \
+                 another file renamed to .xlsx?"
+            ),
+            other => format!("not a readable XLSX workbook: {other}; save it again from Excel as .xlsx"),
+        };
+        ReadError::new(message, None)
     })
 }
 
