@@ -32,6 +32,16 @@ const IMPLEMENTED: &[&str] = &[
     "PRETEST-DATES",
     "PRETEST-ENVIRONMENT",
     "PRETEST-TEST-PERSON",
+    "CONN-CONFIG",
+    "CONN-ENDPOINTS",
+    "CONN-SOURCE-IPS",
+    "CERT-PARSE",
+    "CERT-VALIDITY",
+    "CERT-ISSUER",
+    "CERT-USAGE",
+    "CERT-KEY",
+    "CERT-SUBJECT",
+    "CERT-CHAIN",
 ];
 
 fn root() -> PathBuf {
@@ -145,11 +155,12 @@ fn every_fixture_gives_exactly_what_expected_toml_says() {
             run.stdout
         );
         assert_eq!(blocking_requirements(&run.junit), failing, "{bundle} {args:?}:\n{}", run.stdout);
-        if let Some(first) = failing.iter().next() {
+        // The subject belongs to the first requirement listed in EXPECTED.toml.
+        if let Some(first) = entry["failing"].as_array().and_then(|ids| ids.first()).and_then(|id| id.as_str()) {
             // The failed test case is named after the requirement and, for per-case and per-file
             // requirements, the subject: a QA engineer finds `PRETEST-RESULT: PA-02` in JUnit.
             let subject = entry["subject"].as_str().expect("subject");
-            let name = if subject.is_empty() { first.clone() } else { format!("{first}: {subject}") };
+            let name = if subject.is_empty() { first.to_owned() } else { format!("{first}: {subject}") };
             assert!(failed_names(&run.junit).contains(&name), "{bundle}: no failed test case `{name}`:\n{}", run.junit);
         }
         let message = entry["message"].as_str().expect("message");
@@ -186,7 +197,7 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
         }
     }
     assert_eq!(passed, IMPLEMENTED.iter().map(|s| (*s).to_owned()).collect(), "every implemented check ran and passed");
-    assert!(run.stdout.ends_with("49 passed, 0 failed, 20 skipped\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("71 passed, 0 failed, 10 skipped\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -294,6 +305,65 @@ fn malformed_spreadsheets_give_one_clear_finding_each() {
         assert!(message.contains(expected), "{bundle}: {message}");
         assert!(findings[0]["location"]["path"].as_str().is_some_and(|path| path.ends_with("pretest/report.xlsx")));
     }
+}
+
+/// Status and finding messages of one outcome in a JSON report.
+fn outcome(json: &serde_json::Value, requirement: &str, subject: &str) -> (String, Vec<String>) {
+    let found = json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .find(|outcome| outcome["requirement"] == requirement && outcome["subject"] == subject)
+        .unwrap_or_else(|| panic!("no outcome {requirement}: {subject}"));
+    let messages = found["findings"]
+        .as_array()
+        .map(|findings| findings.iter().filter_map(|f| f["message"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    (found["status"].as_str().or(found["status"]["kind"].as_str()).unwrap_or_default().to_owned(), messages)
+}
+
+#[test]
+fn the_real_expired_vrk_test_certificate_is_judged_as_such() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("ready"), temp.path());
+    let signing = temp.path().join("connection/certs/allekirjoitusvarmenne.pem");
+    std::fs::copy(root().join("fixtures/certs/vrk-test-system-signature-2013.pem"), &signing).expect("copy");
+    let run = verify(temp.path(), &["--skip", "BUNDLE-INTEGRITY"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let subject = "connection/certs/allekirjoitusvarmenne.pem";
+    let (status, messages) = outcome(&json, "CERT-VALIDITY", subject);
+    assert_eq!(status, "failed", "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("INT_Reseptikeskus) expired on 2018-04-10 (notAfter)")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("a DVV system-signature certificate is valid for at most 730")),
+        "{messages:?}"
+    );
+    let (status, messages) = outcome(&json, "CERT-KEY", subject);
+    assert_eq!(status, "failed");
+    assert!(messages.iter().any(|m| m.contains("signed with sha1WithRSAEncryption")), "{messages:?}");
+    let (status, _) = outcome(&json, "CERT-ISSUER", subject);
+    assert_eq!(status, "passed", "the catalog lists VRK TEST CA for Healthcare Service Providers");
+    let (status, _) = outcome(&json, "CERT-USAGE", subject);
+    assert_eq!(status, "passed", "digitalSignature and nonRepudiation");
+    let (status, messages) = outcome(&json, "CERT-SUBJECT", subject);
+    assert_eq!(status, "failed");
+    assert!(messages.iter().any(|m| m.contains("serialNumber `1.2.246.556.10001.1`")), "{messages:?}");
+
+    // A catalog that does not list the old VRK test CA does not recognise its issuer.
+    let catalog = tempfile::tempdir().expect("tempdir");
+    copy_tree(&root().join("testcases/2027-1"), catalog.path());
+    let path = catalog.path().join("catalog.toml");
+    let text = std::fs::read_to_string(&path)
+        .expect("catalog")
+        .replace("    \"VRK TEST CA for Healthcare Service Providers\",\n", "");
+    std::fs::write(&path, text).expect("write");
+    let run =
+        verify(temp.path(), &["--skip", "BUNDLE-INTEGRITY", "--catalog", catalog.path().to_str().expect("utf-8")]);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let (status, messages) = outcome(&json, "CERT-ISSUER", subject);
+    assert_eq!(status, "failed");
+    assert!(messages.iter().any(|m| m.contains("which is not a DVV test CA of round 2027-1")), "{messages:?}");
 }
 
 #[test]

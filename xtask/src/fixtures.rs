@@ -212,6 +212,7 @@ fn fixtures() -> Vec<Fixture> {
         },
     ];
     all.extend(crate::pretest_fixtures::fixtures());
+    all.extend(crate::pki_fixtures::fixtures());
     all
 }
 
@@ -271,6 +272,9 @@ pub(crate) fn run(root: &Path, check: bool) -> anyhow::Result<()> {
     if check {
         copy_tree(&ready_source, &ready)?;
     }
+    // The ready bundle's certificates are generated (reproducibly) like the other fixtures.
+    let pki = crate::pki_fixtures::generate(root, crate::pki_fixtures::Variant::Good)?;
+    crate::pki_fixtures::write_into(&ready, &pki)?;
     rehash(&ready)?;
 
     let mut expected = format!(

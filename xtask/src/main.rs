@@ -12,6 +12,7 @@
 
 mod bench;
 mod fixtures;
+mod pki_fixtures;
 mod pretest_fixtures;
 
 use std::path::{Path, PathBuf};

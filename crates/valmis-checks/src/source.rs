@@ -34,6 +34,11 @@ impl<'a> SourceFile<'a> {
         location
     }
 
+    /// 1-based line and column of `offset`.
+    pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
+        self.index.line_col(self.bytes, offset)
+    }
+
     /// A location for `offset`, without showing the line (for findings about secrets).
     pub(crate) fn locate_without_snippet(&self, offset: usize) -> Location {
         let (line, column) = self.index.line_col(self.bytes, offset);

@@ -120,6 +120,13 @@ pub struct Service {
     pub title: String,
     /// Ids of the forms a registration for it must include.
     pub forms: Vec<String>,
+    /// Whether a registration for it must include `connection/connection.toml`.
+    pub connection: bool,
+    /// Whether it needs a system-signature certificate (`[signing]` in connection.toml).
+    pub signing_certificate: bool,
+    /// Whether its traffic comes from public static addresses (Kanta PHR backends), so that
+    /// private and loopback source addresses are wrong.
+    pub public_source_ips: bool,
 }
 
 /// A registration form and the file names that count as it.
@@ -155,6 +162,10 @@ pub struct Round {
     pub pretest_max_age_days: u32,
     /// Certificates expiring within this many days of `--now` get a warning.
     pub certificate_expiry_margin_days: u32,
+    /// Longest validity DVV gives a server certificate, in days.
+    pub server_certificate_max_days: u32,
+    /// Longest validity DVV gives a system-signature certificate, in days.
+    pub signing_certificate_max_days: u32,
     /// Issuer names of DVV test CAs.
     pub test_ca_names: Vec<String>,
     /// Issuer names of production CAs (an error with its own message).
@@ -377,6 +388,10 @@ struct RawRound {
     registration_months_before_start: u8,
     pretest_max_age_days: u32,
     certificate_expiry_margin_days: u32,
+    #[serde(default = "server_certificate_max_days")]
+    server_certificate_max_days: u32,
+    #[serde(default = "signing_certificate_max_days")]
+    signing_certificate_max_days: u32,
     test_ca_names: Vec<String>,
     production_ca_names: Vec<String>,
     production_host_patterns: Vec<String>,
@@ -388,6 +403,12 @@ struct RawService {
     id: Spanned<String>,
     title: String,
     forms: Vec<Spanned<String>>,
+    #[serde(default)]
+    connection: bool,
+    #[serde(default)]
+    signing_certificate: bool,
+    #[serde(default)]
+    public_source_ips: bool,
 }
 
 #[derive(Deserialize)]
@@ -416,6 +437,16 @@ struct RawRequirement {
 
 fn builtin() -> CheckKind {
     CheckKind::Builtin
+}
+
+/// DVV server certificates are valid for at most a year (dvv.fi).
+fn server_certificate_max_days() -> u32 {
+    365
+}
+
+/// DVV system-signature certificates are valid for at most two years (dvv.fi).
+fn signing_certificate_max_days() -> u32 {
+    730
 }
 
 struct Validator<'a> {
@@ -508,6 +539,9 @@ impl Validator<'_> {
                 id: service.id.into_inner(),
                 title: service.title,
                 forms: service.forms.into_iter().map(Spanned::into_inner).collect(),
+                connection: service.connection,
+                signing_certificate: service.signing_certificate,
+                public_source_ips: service.public_source_ips,
             });
         }
 
@@ -564,6 +598,8 @@ impl Validator<'_> {
                 registration_deadline,
                 pretest_max_age_days: raw.round.pretest_max_age_days,
                 certificate_expiry_margin_days: raw.round.certificate_expiry_margin_days,
+                server_certificate_max_days: raw.round.server_certificate_max_days,
+                signing_certificate_max_days: raw.round.signing_certificate_max_days,
                 test_ca_names: raw.round.test_ca_names,
                 production_ca_names: raw.round.production_ca_names,
                 production_host_patterns: raw.round.production_host_patterns,

@@ -1,6 +1,8 @@
 //! One module per built-in requirement of the bundle and privacy areas, and one for the
 //! pre-test report's requirements.
 
+pub(crate) mod certificates;
+pub(crate) mod connection;
 pub(crate) mod contacts;
 pub(crate) mod deadline;
 pub(crate) mod forms;

@@ -1,0 +1,411 @@
+//! `connection/connection.toml` (SPEC §3, format 1) and its offline requirements: CONN-CONFIG,
+//! CONN-ENDPOINTS, CONN-SOURCE-IPS. The file is read once per run; the certificate checks use
+//! the same parse.
+
+use std::net::IpAddr;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use valmis_model::{Finding, Location, Requirement};
+
+use crate::source::SourceFile;
+use crate::{Context, SubjectResult, Verdict};
+
+pub(crate) const CONNECTION: &str = "connection/connection.toml";
+const FORMAT: i64 = 1;
+const ENVIRONMENTS: [&str; 2] = ["asiakastesti", "tuotannonkuva"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawConnection {
+    pub(crate) format: Spanned<i64>,
+    pub(crate) environment: Spanned<String>,
+    pub(crate) ca_bundle: Spanned<String>,
+    #[serde(rename = "endpoint", default)]
+    pub(crate) endpoints: Vec<Spanned<RawEndpoint>>,
+    pub(crate) signing: Option<Spanned<RawSigning>>,
+    pub(crate) network: Option<Spanned<RawNetwork>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEndpoint {
+    pub(crate) name: Spanned<String>,
+    pub(crate) service: Spanned<String>,
+    pub(crate) url: Spanned<String>,
+    pub(crate) client_certificate: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSigning {
+    pub(crate) certificate: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNetwork {
+    #[serde(default)]
+    pub(crate) source_ips: Vec<Spanned<String>>,
+}
+
+/// connection.toml as far as it could be read.
+#[derive(Debug)]
+pub(crate) enum Loaded {
+    Missing,
+    Unreadable(String),
+    /// Not TOML, or not the schema: the message and where.
+    Invalid {
+        text: String,
+        message: String,
+        span: Option<Range<usize>>,
+    },
+    Parsed {
+        text: String,
+        connection: RawConnection,
+    },
+}
+
+pub(crate) fn load<'c>(context: &'c Context<'_>) -> &'c Loaded {
+    context.connection.get_or_init(|| match context.bundle.read(CONNECTION) {
+        Err(valmis_bundle::ReadError::NotFound(_)) => Loaded::Missing,
+        Err(error) => Loaded::Unreadable(error.to_string()),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Err(_) => Loaded::Unreadable("connection.toml is not valid UTF-8; save it as UTF-8".to_owned()),
+            Ok(text) => match toml::from_str::<RawConnection>(&text) {
+                Ok(connection) => Loaded::Parsed { text, connection },
+                Err(error) => {
+                    let message = error.message().trim_end().to_owned();
+                    Loaded::Invalid { span: error.span(), message, text }
+                }
+            },
+        },
+    })
+}
+
+/// The parsed configuration and a source for locating its values, or why a check cannot run.
+pub(crate) fn parsed<'c>(context: &'c Context<'_>) -> Result<(&'c RawConnection, SourceFile<'c>), String> {
+    match load(context) {
+        Loaded::Parsed { text, connection } => Ok((connection, SourceFile::new(CONNECTION, text.as_bytes()))),
+        Loaded::Missing => Err("there is no connection/connection.toml (see CONN-CONFIG)".to_owned()),
+        _ => Err("connection/connection.toml could not be read (see CONN-CONFIG)".to_owned()),
+    }
+}
+
+/// Services declared in the manifest whose registration needs a connection configuration.
+fn needing(context: &Context<'_>, wants: impl Fn(&valmis_model::catalog::Service) -> bool) -> Vec<String> {
+    context
+        .declared_services()
+        .into_iter()
+        .filter_map(|id| context.catalog.service(id))
+        .filter(|service| wants(service))
+        .map(|service| service.id.clone())
+        .collect()
+}
+
+/// A bundle path for a path written relative to `connection/`, or why it is not one.
+pub(crate) fn bundle_path(relative: &str) -> Result<String, String> {
+    let relative = relative.trim().replace('\\', "/");
+    if relative.is_empty() {
+        return Err("the path is empty".to_owned());
+    }
+    if relative.starts_with('/') || relative.split('/').any(|part| part == "..") || relative.contains(':') {
+        return Err(format!("`{relative}` must be a path inside connection/ (no `..`, no absolute path)"));
+    }
+    Ok(format!("connection/{}", relative.trim_start_matches("./")))
+}
+
+/// CONN-CONFIG: the file is there when a declared service needs it, parses, and follows the schema.
+pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let severity = requirement.severity;
+    let needed_by = needing(context, |service| service.connection);
+    let (text, connection) = match load(context) {
+        Loaded::Missing if needed_by.is_empty() => {
+            return vec![SubjectResult::bundle_wide(
+                None,
+                Verdict::Skipped("no declared service needs a connection configuration".to_owned()),
+            )];
+        }
+        Loaded::Missing => {
+            let finding = Finding::new(
+                severity,
+                format!("there is no connection/connection.toml; {} needs one", needed_by.join(", ")),
+            )
+            .at(Location::file("connection/"))
+            .with_help("describe the endpoints, certificates and source addresses as in SPEC §3 (see the README)");
+            return vec![SubjectResult::bundle_wide(Some("connection/"), Verdict::Checked(vec![finding]))];
+        }
+        Loaded::Unreadable(reason) => {
+            return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Error(reason.clone()))];
+        }
+        Loaded::Invalid { text, message, span } => {
+            let source = SourceFile::new(CONNECTION, text.as_bytes());
+            let location = span.clone().map_or_else(|| Location::file(CONNECTION), |span| source.locate(span));
+            let finding = Finding::new(severity, format!("connection.toml is not valid: {message}")).at(location);
+            return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(vec![finding]))];
+        }
+        Loaded::Parsed { text, connection } => (text, connection),
+    };
+    let source = SourceFile::new(CONNECTION, text.as_bytes());
+    let mut findings = Vec::new();
+    let mut fail = |span: Range<usize>, message: String, help: Option<&str>| {
+        let mut finding = Finding::new(severity, message).at(source.locate(span));
+        finding.help = help.map(str::to_owned);
+        findings.push(finding);
+    };
+    if *connection.format.get_ref() != FORMAT {
+        fail(
+            connection.format.span(),
+            format!(
+                "connection format {} is not supported; this valmis reads format {FORMAT}",
+                connection.format.get_ref()
+            ),
+            None,
+        );
+    }
+    let environment = connection.environment.get_ref();
+    if !ENVIRONMENTS.contains(&environment.as_str()) {
+        fail(
+            connection.environment.span(),
+            format!("environment `{environment}` is not one of {}", ENVIRONMENTS.join(", ")),
+            Some("co-testing connects to the customer test environment: environment = \"asiakastesti\""),
+        );
+    }
+    let mut paths = vec![&connection.ca_bundle];
+    paths.extend(connection.endpoints.iter().map(|endpoint| &endpoint.get_ref().client_certificate));
+    paths.extend(connection.signing.iter().map(|signing| &signing.get_ref().certificate));
+    for path in paths {
+        if let Err(message) = bundle_path(path.get_ref()) {
+            fail(path.span(), message, None);
+        }
+    }
+    if connection.endpoints.is_empty() {
+        fail(
+            0..0,
+            "connection.toml has no [[endpoint]]".to_owned(),
+            Some("add one [[endpoint]] per service connection"),
+        );
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for endpoint in &connection.endpoints {
+        let name = endpoint.get_ref().name.get_ref();
+        if names.contains(&name.as_str()) {
+            fail(endpoint.get_ref().name.span(), format!("endpoint name `{name}` is used twice"), None);
+        }
+        names.push(name);
+    }
+    let needs_signing = needing(context, |service| service.signing_certificate);
+    if connection.signing.is_none() && !needs_signing.is_empty() {
+        fail(
+            0..0,
+            format!("connection.toml has no [signing] certificate; {} signs with one", needs_signing.join(", ")),
+            Some("add [signing] certificate = \"certs/<system-signature certificate>.pem\""),
+        );
+    }
+    vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(findings))]
+}
+
+/// The host of an https URL and the URL's problems.
+pub(crate) fn endpoint_host(url: &str) -> Result<String, String> {
+    let parsed = url::Url::parse(url.trim()).map_err(|error| format!("`{url}` is not a URL: {error}"))?;
+    parsed.host_str().map(str::to_owned).ok_or_else(|| format!("`{url}` has no host"))
+}
+
+/// CONN-ENDPOINTS: each endpoint is https, not a production host, for a declared service.
+pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let severity = requirement.severity;
+    let (connection, source) = match parsed(context) {
+        Ok(parsed) => parsed,
+        Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
+    };
+    if connection.endpoints.is_empty() {
+        return vec![SubjectResult::bundle_wide(
+            Some(CONNECTION),
+            Verdict::Skipped("connection.toml has no [[endpoint]] (see CONN-CONFIG)".to_owned()),
+        )];
+    }
+    let production = production_hosts(context);
+    // Without a usable manifest, nothing is declared: BUNDLE-MANIFEST says so, not every endpoint.
+    let declared = context.declared_services();
+    let mut results = Vec::new();
+    for endpoint in &connection.endpoints {
+        let endpoint = endpoint.get_ref();
+        let mut findings = Vec::new();
+        let url = endpoint.url.get_ref();
+        match url::Url::parse(url.trim()) {
+            Err(error) => findings.push(
+                Finding::new(severity, format!("`{url}` is not a URL: {error}")).at(source.locate(endpoint.url.span())),
+            ),
+            Ok(parsed) => {
+                if parsed.scheme() != "https" {
+                    findings.push(
+                        Finding::new(
+                            severity,
+                            format!("endpoint `{}` uses {}, not https", endpoint.name.get_ref(), parsed.scheme()),
+                        )
+                        .at(source.locate(endpoint.url.span()))
+                        .with_help("Kanta connections use TLS with mutual authentication: https://…"),
+                    );
+                }
+                match parsed.host_str() {
+                    None => findings.push(
+                        Finding::new(severity, format!("`{url}` has no host")).at(source.locate(endpoint.url.span())),
+                    ),
+                    Some(host) if production.as_ref().is_some_and(|set| set.is_match(host)) => findings.push(
+                        Finding::new(severity, format!("host `{host}` is a production address"))
+                            .at(source.locate(endpoint.url.span()))
+                            .with_help("co-testing uses the customer test environment; never list production hosts"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        let service = endpoint.service.get_ref();
+        if context.catalog.service(service).is_none() {
+            let known: Vec<&str> = context.catalog.services.iter().map(|s| s.id.as_str()).collect();
+            findings.push(
+                Finding::new(severity, format!("service `{service}` is not a service of the catalog"))
+                    .at(source.locate(endpoint.service.span()))
+                    .with_help(format!("services are {}", known.join(", "))),
+            );
+        } else if context.manifest().is_ok() && !declared.contains(&service.as_str()) {
+            findings.push(
+                Finding::new(severity, format!("service `{service}` is not declared in manifest.toml"))
+                    .at(source.locate(endpoint.service.span()))
+                    .with_help("declare it under [system] services, or remove the endpoint"),
+            );
+        }
+        let (line, _) = source.line_col(endpoint.name.span().start);
+        results.push(SubjectResult::about(
+            endpoint.name.get_ref().as_str(),
+            Some(CONNECTION),
+            Some(line),
+            Verdict::Checked(findings),
+        ));
+    }
+    results
+}
+
+fn production_hosts(context: &Context<'_>) -> Option<globset::GlobSet> {
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in &context.catalog.round.production_host_patterns {
+        if let Ok(glob) = globset::GlobBuilder::new(pattern).case_insensitive(true).build() {
+            builder.add(glob);
+        }
+    }
+    builder.build().ok()
+}
+
+/// CONN-SOURCE-IPS: source addresses parse, and are public where a declared service needs that.
+pub(crate) fn check_source_ips(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let severity = requirement.severity;
+    let (connection, source) = match parsed(context) {
+        Ok(parsed) => parsed,
+        Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
+    };
+    let public_needed = needing(context, |service| service.public_source_ips);
+    let addresses = connection.network.as_ref().map(|network| &network.get_ref().source_ips);
+    let Some(addresses) = addresses.filter(|addresses| !addresses.is_empty()) else {
+        if public_needed.is_empty() {
+            return vec![SubjectResult::bundle_wide(
+                Some(CONNECTION),
+                Verdict::Skipped("no [network] source_ips, and no declared service needs them".to_owned()),
+            )];
+        }
+        let finding = Finding::new(
+            severity,
+            format!(
+                "[network] source_ips is missing; {} connects from static public addresses",
+                public_needed.join(", ")
+            ),
+        )
+        .at(Location::file(CONNECTION))
+        .with_help("list them: [network] source_ips = [\"198.51.100.20\"]");
+        return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(vec![finding]))];
+    };
+    let mut findings = Vec::new();
+    for address in addresses {
+        let text = address.get_ref().trim();
+        match text.parse::<IpAddr>() {
+            Err(_) => findings.push(
+                Finding::new(severity, format!("`{text}` is not an IP address"))
+                    .at(source.locate(address.span()))
+                    .with_help(
+                        "write one address per entry, like \"198.51.100.20\" or \"2001:db8::20\" (no ranges or masks)",
+                    ),
+            ),
+            Ok(ip) if !public_needed.is_empty() && !is_public(ip) => findings.push(
+                Finding::new(
+                    severity,
+                    format!(
+                        "`{text}` is a private, loopback or otherwise non-public address; {} needs public ones",
+                        public_needed.join(", ")
+                    ),
+                )
+                .at(source.locate(address.span()))
+                .with_help("give the static public addresses your backend connects from"),
+            ),
+            Ok(_) => {}
+        }
+    }
+    vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(findings))]
+}
+
+/// Whether an address can be a public source address on the internet.
+fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_private()
+                || v4.is_loopback()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || (a == 100 && (64..128).contains(&b)))
+        }
+        IpAddr::V6(v6) => {
+            let first = v6.segments()[0];
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bundle_path, is_public};
+
+    #[test]
+    fn public_addresses() {
+        for public in ["198.51.100.20", "203.0.113.10", "8.8.8.8", "2001:db8::20"] {
+            assert!(is_public(public.parse().expect("ip")), "{public}");
+        }
+        for private in [
+            "10.1.2.3",
+            "192.168.1.1",
+            "172.16.0.1",
+            "127.0.0.1",
+            "169.254.1.1",
+            "100.64.0.1",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+        ] {
+            assert!(!is_public(private.parse().expect("ip")), "{private}");
+        }
+    }
+
+    #[test]
+    fn certificate_paths_stay_inside_connection() {
+        assert_eq!(bundle_path("certs/a.pem").as_deref(), Ok("connection/certs/a.pem"));
+        assert_eq!(bundle_path("./a.pem").as_deref(), Ok("connection/a.pem"));
+        assert!(bundle_path("../secrets/key.pem").is_err());
+        assert!(bundle_path("/etc/ssl/a.pem").is_err());
+        assert!(bundle_path("C:\\certs\\a.pem").is_err());
+    }
+}
