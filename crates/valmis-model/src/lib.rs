@@ -9,10 +9,12 @@ pub mod catalog;
 mod finding;
 mod outcome;
 pub mod pretest;
+pub mod probe;
 mod text;
 
 pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Requirement, Severity};
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
+pub use probe::{FailureClass, ProbeFailure, ProbeResult};
 pub use text::LineIndex;
