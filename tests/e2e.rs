@@ -191,7 +191,11 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
             TestCaseStatus::Skipped { message, .. } => {
                 let message = message.as_ref().expect("skip reason").as_str();
                 let optional_case = id == "PRETEST-COVERAGE" && message.starts_with("optional case PA-06");
-                assert!(message.starts_with("not implemented yet") || optional_case, "{id} skipped: {message}");
+                let offline = id == "CONN-PROBE" && message.starts_with("offline run");
+                assert!(
+                    message.starts_with("not implemented yet") || optional_case || offline,
+                    "{id} skipped: {message}"
+                );
             }
             other => panic!("{id}: {other:?}"),
         }
@@ -683,6 +687,7 @@ fn verify_in_process(bundle: &Path) -> valmis_model::Report {
         strict: false,
         only: Vec::new(),
         skip: Vec::new(),
+        probe: None,
     };
     valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
 }
@@ -713,5 +718,156 @@ proptest! {
         let report = verify_in_process(temp.path());
         let privacy = |report: &valmis_model::Report| report.outcomes.iter().filter(|o| o.requirement == "PRIVACY-HETU").count();
         prop_assert_eq!(privacy(&report), privacy(&verify_in_process(&fixture("ready"))), "every text file is still scanned");
+    }
+}
+
+mod online {
+    //! CONN-PROBE end to end: `valmis verify --online` and `valmis probe` against a real rustls
+    //! server on loopback, with a bundle whose certificates are made here with rcgen.
+
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    use super::{copy_tree, failed_names, fixture, text, valmis, verify};
+
+    struct Pki {
+        root_pem: String,
+        root_der: CertificateDer<'static>,
+        issuer: Issuer<'static, KeyPair>,
+    }
+
+    fn pki() -> Pki {
+        let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
+        params.distinguished_name.push(DnType::CommonName, "VRK TEST Root CA - G2");
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2099, 1, 1);
+        let key = KeyPair::generate().expect("key");
+        let root = params.self_signed(&key).expect("root");
+        Pki { root_pem: root.pem(), root_der: root.der().clone(), issuer: Issuer::new(params, key) }
+    }
+
+    fn leaf(pki: &Pki, name: &str, usage: ExtendedKeyUsagePurpose) -> (rcgen::Certificate, KeyPair) {
+        let mut params = CertificateParams::new(vec![name.to_owned()]).expect("params");
+        params.distinguished_name.push(DnType::CommonName, name);
+        params.extended_key_usages = vec![usage];
+        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
+        params.not_after = rcgen::date_time_ymd(2099, 1, 1);
+        let key = KeyPair::generate().expect("key");
+        (params.signed_by(&key, &pki.issuer).expect("leaf"), key)
+    }
+
+    /// A TLS server on 127.0.0.1 requiring a client certificate from `pki`; answers 200.
+    fn serve(pki: &Pki) -> u16 {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let (server, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ServerAuth);
+        let mut roots = rustls::RootCertStore::empty();
+        roots.add(pki.root_der.clone()).expect("root");
+        let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+            .build()
+            .expect("verifier");
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_client_cert_verifier(verifier)
+            .with_single_cert(
+                vec![server.der().clone()],
+                PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+            )
+            .expect("config");
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let port = listener.local_addr().expect("address").port();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                loop {
+                    let Ok((stream, _)) = listener.accept().await else { continue };
+                    let acceptor = acceptor.clone();
+                    tokio::spawn(async move {
+                        let Ok(mut tls) = acceptor.accept(stream).await else { return };
+                        let mut buffer = [0u8; 2048];
+                        let _ = tls.read(&mut buffer).await;
+                        let _ =
+                            tls.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
+                        let _ = tls.shutdown().await;
+                    });
+                }
+            });
+        });
+        port
+    }
+
+    /// The ready bundle with a connection.toml for `port` and certificates from `pki`; the
+    /// client key is written outside the bundle.
+    fn bundle(pki: &Pki, port: u16, dir: &Path, key_file: &Path) {
+        std::fs::create_dir_all(dir).expect("mkdir");
+        copy_tree(&fixture("ready"), dir);
+        let (client, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ClientAuth);
+        std::fs::write(dir.join("connection/certs/dvv-test-root.pem"), &pki.root_pem).expect("root");
+        std::fs::write(dir.join("connection/certs/palvelinvarmenne.pem"), client.pem()).expect("client");
+        std::fs::remove_file(dir.join("connection/certs/palvelinvarmenne.der")).expect("der");
+        std::fs::write(key_file, key.serialize_pem()).expect("key");
+        let path = dir.join("connection/connection.toml");
+        let config = std::fs::read_to_string(&path).expect("connection.toml").replace(
+            "https://ehr-testi.esimerkki-terveys.fi:8443/kanta/arkisto",
+            &format!("https://localhost:{port}/kanta/arkisto"),
+        );
+        std::fs::write(path, config).expect("write");
+    }
+
+    #[test]
+    fn verify_online_passes_against_a_working_endpoint_and_fails_against_a_closed_port() {
+        let pki = pki();
+        let port = serve(&pki);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        let key_arg = key_file.to_str().expect("utf-8");
+
+        let run = verify(&dir, &["--only", "CONN-PROBE", "--online", "--client-key", key_arg, "--probe-timeout", "5"]);
+        assert_eq!(run.code, 0, "{}", run.stdout);
+        assert!(run.junit.contains("name=\"CONN-PROBE: arkisto\""), "{}", run.junit);
+        assert!(failed_names(&run.junit).is_empty());
+        let key_text = std::fs::read_to_string(&key_file).expect("key");
+        let key_body = key_text.lines().nth(1).expect("a base64 line");
+        for output in [&run.stdout, &run.junit, &run.json] {
+            assert!(!output.contains(key_body) && !output.contains("PRIVATE KEY"), "no key material in reports");
+        }
+
+        let probe = valmis(&["probe", dir.to_str().expect("utf-8"), "--client-key", key_arg, "--timeout", "5"]);
+        assert_eq!(probe.status.code(), Some(0), "{}", text(&probe.stdout));
+        let report = text(&probe.stdout);
+        assert!(
+            report.contains("ok arkisto") && report.contains("TLSv1_3") && report.contains("requested by the server"),
+            "{report}"
+        );
+        assert!(report.contains("GET → 200"), "{report}");
+
+        // Nothing listens on the port any more: CONN-PROBE fails, naming the endpoint.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("address").port();
+        let path = dir.join("connection/connection.toml");
+        let config =
+            std::fs::read_to_string(&path).expect("read").replace(&format!(":{port}/"), &format!(":{closed}/"));
+        std::fs::write(&path, config).expect("write");
+        let run = verify(&dir, &["--only", "CONN-PROBE", "--online", "--client-key", key_arg]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(failed_names(&run.junit).contains("CONN-PROBE: arkisto"));
+        assert!(run.stdout.contains("refused the connection"), "{}", run.stdout);
+
+        // Without a key, --online is a usage error.
+        let output = valmis(&["verify", dir.to_str().expect("utf-8"), "--online"]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(text(&output.stderr).contains("--client-key"), "{}", text(&output.stderr));
     }
 }

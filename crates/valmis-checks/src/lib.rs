@@ -19,6 +19,7 @@ use valmis_model::{
 
 use crate::manifest::Manifest;
 
+pub use checks::connection::ProbeTarget;
 pub use coverage::{CaseCoverage, CaseState, Coverage, CoverageError, ServiceCoverage, StrayRow, coverage};
 
 /// How a run should behave.
@@ -32,6 +33,8 @@ pub struct VerifyOptions {
     pub only: Vec<String>,
     /// Requirement id globs not to run.
     pub skip: Vec<String>,
+    /// What the online probe found (`--online`); `None` for an offline run.
+    pub probe: Option<Vec<valmis_model::ProbeResult>>,
 }
 
 /// What one check concluded about one subject.
@@ -92,6 +95,8 @@ pub(crate) struct Context<'a> {
     pub(crate) connection: std::cell::OnceCell<checks::connection::Loaded>,
     /// The certificate files connection.toml references.
     pub(crate) certificates: std::cell::OnceCell<Vec<checks::certificates::CertificateFile>>,
+    /// The online probe's results, when the run is online.
+    pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
 }
 
 impl Context<'_> {
@@ -143,6 +148,7 @@ fn builtin(id: &str) -> Option<CheckFn> {
         "CONN-CONFIG" => checks::connection::check_config,
         "CONN-ENDPOINTS" => checks::connection::check_endpoints,
         "CONN-SOURCE-IPS" => checks::connection::check_source_ips,
+        "CONN-PROBE" => checks::connection::check_probe,
         "CERT-PARSE" => checks::certificates::check_parse,
         "CERT-VALIDITY" => checks::certificates::check_validity,
         "CERT-ISSUER" => checks::certificates::check_issuer,
@@ -156,7 +162,6 @@ fn builtin(id: &str) -> Option<CheckFn> {
 
 /// Requirements of SPEC §4 whose checks arrive with a later piece of work, and which one.
 fn planned(id: &str) -> Option<&'static str> {
-    const CONNECTION: &[&str] = &["CONN-PROBE"];
     const DOCUMENTS: &[&str] = &[
         "DOC-WELLFORMED",
         "DOC-CDA-HEADER",
@@ -167,13 +172,7 @@ fn planned(id: &str) -> Option<&'static str> {
         "FHIR-RESOURCE",
         "FHIR-PATIENT",
     ];
-    if CONNECTION.contains(&id) {
-        Some("the online TLS probe")
-    } else if DOCUMENTS.contains(&id) {
-        Some("the clinical document checks")
-    } else {
-        None
-    }
+    if DOCUMENTS.contains(&id) { Some("the clinical document checks") } else { None }
 }
 
 /// Checks that every requirement of `catalog` can be run by this valmis: a catalog naming a
@@ -200,7 +199,14 @@ pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
 
 /// Runs every requirement of the bundle's round over the bundle.
 pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, CatalogError> {
-    with_context(bundle, catalogs, options.now, |context| run(context, options))?
+    with_context(bundle, catalogs, options.now, options.probe.as_deref(), |context| run(context, options))?
+}
+
+/// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
+/// an error says why there is nothing to probe.
+pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, String> {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, checks::certificates::probe_targets)
+        .map_err(|error| error.to_string())?
 }
 
 /// Reads the manifest, picks the round's catalog and calls `body` with everything a check may
@@ -209,6 +215,7 @@ fn with_context<R>(
     bundle: &Bundle,
     catalogs: &CatalogSet,
     now: Timestamp,
+    probe: Option<&[valmis_model::ProbeResult]>,
     body: impl FnOnce(&Context<'_>) -> R,
 ) -> Result<R, CatalogError> {
     let manifest_bytes = if bundle.refused().is_some() { None } else { Some(bundle.read("manifest.toml")) };
@@ -252,6 +259,7 @@ fn with_context<R>(
         pretest: std::cell::OnceCell::new(),
         connection: std::cell::OnceCell::new(),
         certificates: std::cell::OnceCell::new(),
+        probe,
     };
     Ok(body(&context))
 }

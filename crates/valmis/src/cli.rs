@@ -27,6 +27,7 @@ Examples:
   valmis requirements --service potilastiedon-arkisto
   valmis requirements --coverage submission/
   valmis explain PRIVACY-HETU
+  valmis probe submission/ --client-key ~/keys/palvelinvarmenne.key
   valmis init my-submission";
 
 /// Checks a Kanta co-testing (yhteistestaus) submission bundle before it goes to Kela.
@@ -76,6 +77,33 @@ enum Command {
     Explain(ExplainArgs),
     /// Write a bundle skeleton with commented templates that say what is still to fill in.
     Init(InitArgs),
+    /// Probe every endpoint of connection/connection.toml with mutual TLS and report the details.
+    ///
+    /// For each endpoint: TCP connect time, TLS version and cipher suite, the server's chain and
+    /// whether it validates to ca_bundle and names the host, whether the server asked for a
+    /// client certificate, and the HTTP status of a GET. Failures are classified (DNS, refused,
+    /// timeout, alert, unknown issuer, name mismatch, expired, TLS version). Exit code 0 when
+    /// every endpoint answers, 1 otherwise, 2 for usage errors.
+    #[command(after_long_help = AFTER_HELP)]
+    Probe(ProbeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ProbeArgs {
+    /// The bundle: a directory or a .zip file.
+    #[arg(default_value = ".")]
+    bundle: PathBuf,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+    /// Private key of the client certificates (PEM or DER). Read once, never printed.
+    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "FILE")]
+    client_key: Option<PathBuf>,
+    /// Seconds to wait for each of connect, TLS handshake and HTTP answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    timeout: u64,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -108,10 +136,20 @@ struct VerifyArgs {
     #[arg(long, env = "VALMIS_NOW", value_name = "RFC3339")]
     now: Option<String>,
 
-    /// Allow checks that use the network (the TLS probe). Without it they are skipped, never
-    /// failed.
+    /// Allow checks that use the network: CONN-PROBE makes a real mutual-TLS handshake and an
+    /// HTTP GET to every endpoint of connection/connection.toml, presenting its client
+    /// certificate with the key from --client-key. Without it they are skipped, never failed.
     #[arg(long)]
     online: bool,
+
+    /// Private key of the client certificates (PEM or DER), for --online. Read once, never
+    /// copied into a report; it must not be in the bundle.
+    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "FILE")]
+    client_key: Option<PathBuf>,
+
+    /// Seconds to wait for each of connect, TLS handshake and HTTP answer, with --online.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    probe_timeout: u64,
 
     /// Treat warnings as blocking.
     #[arg(long)]
@@ -203,6 +241,7 @@ pub(crate) fn run() -> u8 {
         Command::Requirements(args) => requirements(args),
         Command::Explain(args) => explain(args).map(|()| exit::READY),
         Command::Init(args) => init(args).map(|()| exit::READY),
+        Command::Probe(args) => probe(args),
     };
     match result {
         Ok(code) => code,
@@ -265,8 +304,14 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
-    let options = VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip };
-    let _ = args.online; // The only online check (CONN-PROBE) is reported as not implemented yet.
+    let probe = if args.online {
+        let key = crate::probe::read_key(args.client_key.as_deref())?;
+        let targets = crate::probe::targets(&bundle, &catalogs)?;
+        Some(crate::probe::run(&targets, &key, args.probe_timeout, !args.quiet)?)
+    } else {
+        None
+    };
+    let options = VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip, probe };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
 
@@ -288,6 +333,17 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
         stdout.write_all(text.as_bytes()).context("failed to write to standard output")?;
     }
     Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
+}
+
+fn probe(args: ProbeArgs) -> anyhow::Result<u8> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let display = args.bundle.display().to_string();
+    let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let key = crate::probe::read_key(args.client_key.as_deref())?;
+    let targets = crate::probe::targets(&bundle, &catalogs)?;
+    let results = crate::probe::run(&targets, &key, args.timeout, !args.json)?;
+    crate::probe::print(&results, args.json)?;
+    Ok(if results.iter().all(|result| result.failure.is_none()) { exit::READY } else { exit::NOT_READY })
 }
 
 fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {

@@ -6,6 +6,7 @@ mod cli;
 mod coverage;
 mod init;
 mod output;
+mod probe;
 
 use std::process::ExitCode;
 

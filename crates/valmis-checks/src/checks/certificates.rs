@@ -552,3 +552,39 @@ pub(crate) fn check_chain(context: &Context<'_>, requirement: &Requirement) -> V
         }
     })
 }
+
+/// The endpoints with their client chains and the anchors of `ca_bundle`, for the probe.
+pub(crate) fn probe_targets(context: &Context<'_>) -> Result<Vec<super::connection::ProbeTarget>, String> {
+    let (connection, _) = parsed(context)?;
+    let files = files(context)?;
+    let anchors_file = files.iter().find(|file| file.roles.contains(&Role::Anchors));
+    let authorities = match anchors_file.map(|file| &file.certificates) {
+        Some(Ok(certificates)) => certificates,
+        Some(Err(message)) => return Err(format!("ca_bundle is not readable: {message}")),
+        None => return Err("connection.toml names no ca_bundle".to_owned()),
+    };
+    let roots: Vec<Vec<u8>> = authorities.iter().filter(|ca| ca.self_issued).map(|ca| ca.der.clone()).collect();
+    let anchors = if roots.is_empty() { authorities.iter().map(|ca| ca.der.clone()).collect() } else { roots };
+    let mut targets = Vec::new();
+    for endpoint in &connection.endpoints {
+        let endpoint = endpoint.get_ref();
+        let path = bundle_path(endpoint.client_certificate.get_ref())?;
+        let chain = match files.iter().find(|file| file.path == path).map(|file| &file.certificates) {
+            Some(Ok(certificates)) => certificates.iter().map(|certificate| certificate.der.clone()).collect(),
+            Some(Err(message)) => {
+                return Err(format!(
+                    "the client certificate of `{}` is not readable: {message}",
+                    endpoint.name.get_ref()
+                ));
+            }
+            None => Vec::new(),
+        };
+        targets.push(super::connection::ProbeTarget {
+            name: endpoint.name.get_ref().clone(),
+            url: endpoint.url.get_ref().clone(),
+            client_chain: chain,
+            anchors: anchors.clone(),
+        });
+    }
+    Ok(targets)
+}

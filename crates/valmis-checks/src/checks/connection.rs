@@ -409,3 +409,83 @@ mod tests {
         assert!(bundle_path("C:\\certs\\a.pem").is_err());
     }
 }
+
+/// CONN-PROBE: what the online probe found at each endpoint (the CLI runs it with `--online`).
+pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let severity = requirement.severity;
+    let Some(results) = &context.probe else {
+        return vec![SubjectResult::bundle_wide(
+            None,
+            Verdict::Skipped("offline run: pass --online with --client-key FILE to probe the endpoints".to_owned()),
+        )];
+    };
+    let (connection, source) = match parsed(context) {
+        Ok(parsed) => parsed,
+        Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
+    };
+    let mut outcomes = Vec::new();
+    for endpoint in &connection.endpoints {
+        let endpoint = endpoint.get_ref();
+        let name = endpoint.name.get_ref();
+        let (line, _) = source.line_col(endpoint.name.span().start);
+        let verdict = match results.iter().find(|result| &result.endpoint == name) {
+            None => Verdict::Error(format!("endpoint `{name}` was not probed")),
+            Some(result) => match &result.failure {
+                None => Verdict::Checked(Vec::new()),
+                Some(failure) => {
+                    use valmis_model::FailureClass as Class;
+                    let help = match failure.class {
+                        Class::Url => "correct the endpoint url in connection.toml",
+                        Class::Dns => {
+                            "check the host name; the customer test environment's names resolve only where Kela's instructions say"
+                        }
+                        Class::Refused => {
+                            "check the port, and that the service runs and the firewall admits this machine's address"
+                        }
+                        Class::Timeout => {
+                            "check the address, firewall rules and that this machine's source address is allowed"
+                        }
+                        Class::Alert => {
+                            "check that the server accepts the client certificate: its issuer, clientAuth, and that it is the one registered with Kela"
+                        }
+                        Class::UnknownIssuer => "put the root that issued the server's certificate in ca_bundle",
+                        Class::NameMismatch => "use the host name the server's certificate names in the url",
+                        Class::Expired => "the server's certificate must be renewed",
+                        Class::TlsVersion => "the server must offer TLS 1.2 or 1.3",
+                        Class::Tls | Class::Http | Class::Io => {
+                            "see the message; run `valmis probe` for the details of the connection"
+                        }
+                    };
+                    let mut message = format!("endpoint `{name}`: {}", failure.message);
+                    if let Some(address) = &result.address {
+                        message.push_str(&format!(" ({address})"));
+                    }
+                    Verdict::Checked(vec![
+                        Finding::new(severity, message).at(source.locate(endpoint.url.span())).with_help(help),
+                    ])
+                }
+            },
+        };
+        outcomes.push(SubjectResult::about(name.as_str(), Some(CONNECTION), Some(line), verdict));
+    }
+    if outcomes.is_empty() {
+        outcomes.push(SubjectResult::bundle_wide(
+            Some(CONNECTION),
+            Verdict::Skipped("connection.toml has no [[endpoint]] (see CONN-CONFIG)".to_owned()),
+        ));
+    }
+    outcomes
+}
+
+/// What the probe needs of one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProbeTarget {
+    /// Endpoint name.
+    pub name: String,
+    /// Its url.
+    pub url: String,
+    /// The client certificate chain in DER, leaf first (empty if unreadable).
+    pub client_chain: Vec<Vec<u8>>,
+    /// The trust anchors of `ca_bundle` in DER.
+    pub anchors: Vec<Vec<u8>>,
+}
