@@ -11,6 +11,7 @@
 //! - `cargo xtask ci`: what `.ci/run` runs after installing tools.
 
 mod bench;
+mod doc_fixtures;
 mod fixtures;
 mod pki_fixtures;
 mod pretest_fixtures;
