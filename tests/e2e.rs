@@ -3,7 +3,7 @@
 //! `fixtures/bundles/EXPECTED.toml` (generated with the fixtures by `cargo xtask fixtures`) says
 //! what each fixture must give; the JUnit output is parsed back with quick-junit's reader.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -376,6 +376,65 @@ fn the_real_expired_vrk_test_certificate_is_judged_as_such() {
     let (status, messages) = outcome(&json, "CERT-ISSUER", subject);
     assert_eq!(status, "failed");
     assert!(messages.iter().any(|m| m.contains("which is not a DVV test CA of round 2027-1")), "{messages:?}");
+}
+
+/// Failed subjects of `requirement` and the number of their findings.
+fn failures(json: &serde_json::Value, requirement: &str) -> BTreeMap<String, usize> {
+    json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .filter(|outcome| outcome["requirement"] == requirement && outcome["status"] == "failed")
+        .map(|outcome| {
+            let subject = outcome["subject"].as_str().unwrap_or_default().to_owned();
+            (subject, outcome["findings"].as_array().map_or(0, Vec::len))
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_hl7_finland_examples_are_checked_and_their_defects_recorded() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("ready"), temp.path());
+    for entry in std::fs::read_dir(temp.path().join("documents")).expect("documents") {
+        std::fs::remove_file(entry.expect("entry").path()).expect("remove");
+    }
+    let corpus = root().join("fixtures/fhir-fi-base-examples");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&corpus).expect("corpus").filter_map(Result::ok) {
+        if entry.path().extension().is_some_and(|ext| ext == "json") {
+            std::fs::copy(entry.path(), temp.path().join("documents").join(entry.file_name())).expect("copy");
+            count += 1;
+        }
+    }
+    assert_eq!(count, 58);
+    let args = ["--only", "FHIR-*", "--only", "DOC-WELLFORMED"];
+
+    // As generic FHIR R4: every example parses and has a known resourceType.
+    let run = verify(temp.path(), &args);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    assert!(failures(&json, "DOC-WELLFORMED").is_empty() && failures(&json, "FHIR-RESOURCE").is_empty(), "{}", run.stdout);
+    // One example carries an identity code with a wrong check character (250810A999Y; C is right).
+    let patient = failures(&json, "FHIR-PATIENT");
+    assert_eq!(patient, BTreeMap::from([("documents/patientesim1.json".to_owned(), 1)]));
+    assert!(run.stdout.contains("/identifier/0/value is not a valid personal identity code: the check character should be `C`"));
+
+    // Judged as Kanta PHR submissions, 21 of them lack the fiphr profile and/or a urn:uuid
+    // identifier; the Kanta PHR bundles pass, the generic diabetes bundle does not (958 entries).
+    let manifest = temp.path().join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest").replace("[\"potilastiedon-arkisto\"]", "[\"omatietovaranto\"]");
+    std::fs::write(&manifest, text).expect("write");
+    let run = verify(temp.path(), &args);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let resource = failures(&json, "FHIR-RESOURCE");
+    assert_eq!(resource.len(), 21, "{resource:?}");
+    assert_eq!(resource.get("documents/diabetes-data-bundle.json"), Some(&958));
+    assert_eq!(resource.get("documents/medicationrequestesim1.json"), Some(&2));
+    assert_eq!(resource.get("documents/medication-administration-insulin-bolus-dose-fi.json"), Some(&1));
+    for passing in ["diabetes-data-bundle-kantaphr-r4-en.json", "diabetes-data-bundle-kantaphr-sv.json", "Observation-example-BodyWeight-min.json"] {
+        assert!(!resource.contains_key(&format!("documents/{passing}")), "{passing} follows the Kanta PHR profiles");
+    }
+    assert!(run.junit.contains("/entry/0/resource/meta/profile: no Kanta PHR profile"), "entries are named by pointer");
 }
 
 #[test]
