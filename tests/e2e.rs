@@ -209,7 +209,7 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
         }
     }
     assert_eq!(passed, IMPLEMENTED.iter().map(|s| (*s).to_owned()).collect(), "every implemented check ran and passed");
-    assert!(run.stdout.ends_with("81 passed, 0 failed, 2 skipped\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("88 passed, 0 failed, 2 skipped\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -413,16 +413,25 @@ fn the_real_hl7_finland_examples_are_checked_and_their_defects_recorded() {
     // As generic FHIR R4: every example parses and has a known resourceType.
     let run = verify(temp.path(), &args);
     let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
-    assert!(failures(&json, "DOC-WELLFORMED").is_empty() && failures(&json, "FHIR-RESOURCE").is_empty(), "{}", run.stdout);
+    assert!(
+        failures(&json, "DOC-WELLFORMED").is_empty() && failures(&json, "FHIR-RESOURCE").is_empty(),
+        "{}",
+        run.stdout
+    );
     // One example carries an identity code with a wrong check character (250810A999Y; C is right).
     let patient = failures(&json, "FHIR-PATIENT");
     assert_eq!(patient, BTreeMap::from([("documents/patientesim1.json".to_owned(), 1)]));
-    assert!(run.stdout.contains("/identifier/0/value is not a valid personal identity code: the check character should be `C`"));
+    assert!(
+        run.stdout
+            .contains("/identifier/0/value is not a valid personal identity code: the check character should be `C`")
+    );
 
     // Judged as Kanta PHR submissions, 21 of them lack the fiphr profile and/or a urn:uuid
     // identifier; the Kanta PHR bundles pass, the generic diabetes bundle does not (958 entries).
     let manifest = temp.path().join("manifest.toml");
-    let text = std::fs::read_to_string(&manifest).expect("manifest").replace("[\"potilastiedon-arkisto\"]", "[\"omatietovaranto\"]");
+    let text = std::fs::read_to_string(&manifest)
+        .expect("manifest")
+        .replace("[\"potilastiedon-arkisto\"]", "[\"omatietovaranto\"]");
     std::fs::write(&manifest, text).expect("write");
     let run = verify(temp.path(), &args);
     let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
@@ -431,7 +440,11 @@ fn the_real_hl7_finland_examples_are_checked_and_their_defects_recorded() {
     assert_eq!(resource.get("documents/diabetes-data-bundle.json"), Some(&958));
     assert_eq!(resource.get("documents/medicationrequestesim1.json"), Some(&2));
     assert_eq!(resource.get("documents/medication-administration-insulin-bolus-dose-fi.json"), Some(&1));
-    for passing in ["diabetes-data-bundle-kantaphr-r4-en.json", "diabetes-data-bundle-kantaphr-sv.json", "Observation-example-BodyWeight-min.json"] {
+    for passing in [
+        "diabetes-data-bundle-kantaphr-r4-en.json",
+        "diabetes-data-bundle-kantaphr-sv.json",
+        "Observation-example-BodyWeight-min.json",
+    ] {
         assert!(!resource.contains_key(&format!("documents/{passing}")), "{passing} follows the Kanta PHR profiles");
     }
     assert!(run.junit.contains("/entry/0/resource/meta/profile: no Kanta PHR profile"), "entries are named by pointer");

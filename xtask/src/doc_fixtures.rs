@@ -101,6 +101,16 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            name: "doc-oid-organisation",
+            rehash: true,
+            change: |d| edit(d, CDA, "<id root=\"1.2.246.10.12345671\"/>", "<id root=\"1.2.246.10.7654321\"/>"),
+            expectations: fails!(
+                "DOC-OID",
+                "documents/hoitokertomus-2026-11-12.xml",
+                "hoitokertomus-2026-11-12.xml:39:19"
+            ),
+        },
+        Fixture {
             name: "doc-timestamps",
             rehash: true,
             change: |d| {
@@ -153,6 +163,27 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 "documents/havainto-verenpaine-2026-11-14.json",
                 "havainto-verenpaine-2026-11-14.json:2:19"
             ),
+        },
+        Fixture {
+            name: "fhir-patient-not-in-report",
+            rehash: true,
+            change: |d| edit(d, FHIR, "\"value\": \"010181-900C\"", "\"value\": \"150590-9010\""),
+            expectations: &[
+                Expectation {
+                    args: &[],
+                    exit: 0,
+                    failing: &[],
+                    subject: "",
+                    message: "`150590-9010` is not a test person of the pre-test report",
+                },
+                Expectation {
+                    args: &["--strict"],
+                    exit: 1,
+                    failing: &["FHIR-PATIENT"],
+                    subject: "documents/havainto-verenpaine-2026-11-14.json",
+                    message: "`150590-9010` is not a test person of the pre-test report",
+                },
+            ],
         },
         Fixture {
             name: "fhir-patient",

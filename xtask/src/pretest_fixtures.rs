@@ -162,6 +162,16 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            name: "pretest-evidence-document",
+            rehash: true,
+            change: |d| edit(d, REPORT, ",1.2.246.10.12345671.11.2026.1001,", ",1.2.246.10.12345671.11.2026.1009,"),
+            expectations: fails!(
+                "PRETEST-EVIDENCE",
+                "PA-01",
+                "document_oid `1.2.246.10.12345671.11.2026.1009` is not the id of any document under documents/"
+            ),
+        },
+        Fixture {
             name: "pretest-evidence-screenshot",
             rehash: true,
             change: |d| edit(d, REPORT, ";evidence/PA-03/hakutulos.png", ""),

@@ -410,22 +410,7 @@ pub(crate) fn check_key(context: &Context<'_>, requirement: &Requirement) -> Vec
 /// the app OID.
 pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
-    // The organisation's arc comes from its business id (1.2.246.10.<digits>), so that a wrong
-    // OID in the manifest is reported once, by BUNDLE-ORG; the manifest OID is the fallback.
-    let organisation = match &context.manifest {
-        crate::ManifestState::Parsed(manifest) => {
-            let from_business_id = manifest
-                .string(&["organisation", "business_id"])
-                .ok()
-                .flatten()
-                .and_then(|(text, _)| valmis_ids::BusinessId::parse(text).ok())
-                .and_then(|business_id| Oid::parse(&business_id.organisation_oid()).ok());
-            from_business_id.or_else(|| {
-                manifest.string(&["organisation", "oid"]).ok().flatten().and_then(|(oid, _)| Oid::parse(oid).ok())
-            })
-        }
-        _ => None,
-    };
+    let organisation = super::organisation_arc(context);
     let public_services: Vec<&str> = context
         .catalog
         .services

@@ -54,11 +54,28 @@ fn doctype(text: &str) -> Option<usize> {
     text.find("<!DOCTYPE").or_else(|| text.find("<!ENTITY"))
 }
 
-fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
+pub(crate) fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
     Document::parse_with_options(
         text,
         ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..ParsingOptions::default() },
     )
+}
+
+/// The `id/@root` of every CDA document under `documents/`, or `None` when some XML document
+/// cannot be read (DOC-WELLFORMED reports it), so that its id cannot be known.
+pub(crate) fn cda_ids(context: &Context<'_>) -> Option<Vec<String>> {
+    let mut ids = Vec::new();
+    for path in documents(context, &["xml"]) {
+        let text = read_text(context, path).ok()?;
+        if doctype(&text).is_some() {
+            return None;
+        }
+        let document = parse(&text).ok()?;
+        if let Some(root) = child(document.root_element(), "id").and_then(|id| id.attribute("root")) {
+            ids.push(root.to_owned());
+        }
+    }
+    Some(ids)
 }
 
 /// DOC-WELLFORMED: every XML document is well-formed without DOCTYPE or ENTITY declarations;
@@ -298,10 +315,39 @@ fn header_findings(
     }
 }
 
-/// DOC-OID: every `@root` and `@codeSystem` is a syntactically valid OID.
+/// DOC-OID: every `@root` and `@codeSystem` is a syntactically valid OID, and the author's and
+/// custodian's organisation ids sit under the manifest organisation's arc.
 pub(crate) fn check_oid(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let arc = super::organisation_arc(context);
     per_cda(context, |source, root, findings| {
+        if let Some(arc) = &arc {
+            let organisations = [
+                ("author", "assignedAuthor", "representedOrganization"),
+                ("custodian", "assignedCustodian", "representedCustodianOrganization"),
+            ];
+            for (first, second, third) in organisations {
+                let ids = root
+                    .children()
+                    .filter(|node| node.is_element() && node.tag_name().name() == first)
+                    .filter_map(|node| child(node, second))
+                    .filter_map(|node| child(node, third))
+                    .filter_map(|node| child(node, "id"));
+                for id in ids {
+                    let Some(value) = id.attribute("root") else { continue };
+                    if Oid::parse(value).is_ok_and(|oid| !oid.is_at_or_below(arc)) {
+                        findings.push(
+                            Finding::new(
+                                severity,
+                                format!("{}/@root `{value}` is not under the organisation's arc `{}`", xpath(id), arc.as_str()),
+                            )
+                            .at(at_node(source, id, Some("root")))
+                            .with_help("the document's author and custodian organisations are yours: use OIDs under your organisation's arc"),
+                        );
+                    }
+                }
+            }
+        }
         for node in root.descendants().filter(Node::is_element) {
             for attribute in ["root", "codeSystem"] {
                 let Some(value) = node.attribute(attribute) else { continue };
@@ -389,6 +435,7 @@ pub(crate) fn check_timestamps(context: &Context<'_>, requirement: &Requirement)
 /// birthTime.
 pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let persons = super::report_test_persons(context);
     per_cda(context, |source, root, findings| {
         let Some(role) = child(root, "recordTarget").and_then(|target| child(target, "patientRole")) else { return };
         let birth_time = child(role, "patient").and_then(|patient| child(patient, "birthTime"));
@@ -432,6 +479,18 @@ pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) ->
                     ),
                 ),
                 Ok(hetu) => {
+                    if let Some(persons) = &persons
+                        && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
+                    {
+                        findings.push(
+                            Finding::new(
+                                valmis_model::Severity::Warning,
+                                format!("{}/@extension `{}` is not a test person of the pre-test report", xpath(id), hetu.as_str()),
+                            )
+                            .at(at_node(source, id, Some("extension")))
+                            .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
+                        );
+                    }
                     let Some(birth) = birth_time.and_then(|node| node.attribute("value").map(|value| (node, value)))
                     else {
                         continue;

@@ -379,6 +379,7 @@ pub(crate) fn check_resource(context: &Context<'_>, requirement: &Requirement) -
 /// FHIR-PATIENT: identifiers with system urn:oid:1.2.246.21 are valid test identity codes.
 pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let persons = super::report_test_persons(context);
     per_json(context, |source, root, findings| {
         walk(root, "", &mut |pointer, value| {
             if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
@@ -387,7 +388,21 @@ pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) ->
             let Some(code) = property(value, "value") else { return };
             let text = string(&code.value).unwrap_or_default();
             let (message, snippet) = match Hetu::parse(text) {
-                Ok(hetu) if hetu.is_test_identity() => return,
+                Ok(hetu) if hetu.is_test_identity() => {
+                    if let Some(persons) = &persons
+                        && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
+                    {
+                        findings.push(
+                            Finding::new(
+                                valmis_model::Severity::Warning,
+                                format!("{pointer}/value `{}` is not a test person of the pre-test report", hetu.as_str()),
+                            )
+                            .at(source.locate(span(&code.value)))
+                            .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
+                        );
+                    }
+                    return;
+                }
                 Ok(hetu) => (
                     format!(
                         "{pointer}/value `{}` is a real person's identity code, not a test identity",

@@ -135,3 +135,31 @@ pub(crate) fn without_manifest(reason: String) -> Vec<SubjectResult> {
 pub(crate) fn is_placeholder(value: &str) -> bool {
     value.trim_start().starts_with("TODO")
 }
+
+/// The organisation's OID arc: from its business id (`1.2.246.10.<digits>`) so that a wrong OID
+/// in the manifest is reported once, by BUNDLE-ORG; the manifest's OID is the fallback.
+pub(crate) fn organisation_arc(context: &Context<'_>) -> Option<valmis_ids::Oid> {
+    let crate::ManifestState::Parsed(manifest) = &context.manifest else { return None };
+    let from_business_id = manifest
+        .string(&["organisation", "business_id"])
+        .ok()
+        .flatten()
+        .and_then(|(text, _)| valmis_ids::BusinessId::parse(text).ok())
+        .and_then(|business_id| valmis_ids::Oid::parse(&business_id.organisation_oid()).ok());
+    from_business_id.or_else(|| {
+        manifest.string(&["organisation", "oid"]).ok().flatten().and_then(|(oid, _)| valmis_ids::Oid::parse(oid).ok())
+    })
+}
+
+/// The test persons the pre-test report names (upper-cased), when there is a readable report.
+pub(crate) fn report_test_persons(context: &Context<'_>) -> Option<Vec<String>> {
+    let view = pretest::view(context).ok()?;
+    Some(
+        view.report
+            .rows
+            .iter()
+            .map(|row| row.value(valmis_pretest::Field::TestPerson).to_uppercase())
+            .filter(|person| !person.is_empty())
+            .collect(),
+    )
+}

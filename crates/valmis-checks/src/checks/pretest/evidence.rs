@@ -65,7 +65,22 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
     // Lower-cased path to the bundle's spelling, to suggest the right case for a listed path.
     let by_lower_case: std::collections::HashMap<String, &str> =
         bundle.files().map(|entry| (entry.path.to_lowercase(), entry.path.as_str())).collect();
+    let document_ids = super::super::documents::cda_ids(context);
     per_case(context, |view, case, row, findings| {
+        let oid = row.value(Field::DocumentOid);
+        let ran = matches!(parse_result(row.value(Field::Result)), Some(ResultValue::Pass | ResultValue::Fail));
+        let known = document_ids.as_ref().is_none_or(|ids| ids.iter().any(|id| id == oid));
+        if ran && !oid.is_empty() && Oid::parse(oid).is_ok() && !known {
+            findings.push(
+                view.at(
+                    severity,
+                    row,
+                    Field::DocumentOid,
+                    format!("document_oid `{oid}` is not the id of any document under documents/"),
+                )
+                .with_help("add the document the case stored to documents/, or correct document_oid to its id/@root"),
+            );
+        }
         let mut files = Vec::new();
         for listed in split_evidence(row.value(Field::Evidence)) {
             match resolve(bundle, listed) {
