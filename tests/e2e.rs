@@ -450,6 +450,198 @@ fn the_real_hl7_finland_examples_are_checked_and_their_defects_recorded() {
     assert!(run.junit.contains("/entry/0/resource/meta/profile: no Kanta PHR profile"), "entries are named by pointer");
 }
 
+/// Declared requirements a vendor adds to its own catalog without Rust.
+const DECLARED: &str = r#"
+[[requirement]]
+id = "OMA-LOMAKE"
+area = "bundle"
+severity = "error"
+title = "the signed registration form is included"
+explanation = "Our process keeps the signed copy of the registration form."
+fix = "Scan the signed form into forms/."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "file-exists"
+glob = "forms/*allekirjoitettu*.pdf"
+
+[[requirement]]
+id = "OMA-CDA-OTSIKKO"
+area = "documents"
+severity = "error"
+title = "CDA titles name the document type"
+explanation = "Our archive documents are titled Hoitokertomus."
+fix = "Use the document type's name as the title."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "xml"
+glob = "documents/*.xml"
+path = "/ClinicalDocument/title"
+matches = "Hoitokertomus"
+
+[[requirement]]
+id = "OMA-CDA-KIELI"
+area = "documents"
+severity = "error"
+title = "CDA documents are in Finnish or Swedish"
+explanation = "languageCode is fi or sv."
+fix = "Set languageCode."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "xml"
+glob = "documents/*.xml"
+path = "//languageCode/@code"
+matches = "fi|sv"
+
+[[requirement]]
+id = "OMA-FHIR-KIELI"
+area = "documents"
+severity = "error"
+title = "FHIR resources state their language"
+explanation = "language is fi or sv."
+fix = "Set language."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "json"
+glob = "documents/*.json"
+pointer = "/language"
+matches = "fi|sv"
+
+[[requirement]]
+id = "OMA-EI-TUOTANTO"
+area = "bundle"
+severity = "error"
+title = "evidence never mentions production hosts"
+explanation = "Evidence comes from the customer test environment."
+fix = "Remove production material."
+reference = "https://www.kanta.fi/en/system-developers/test-environments"
+check = "text-absent"
+glob = "evidence/**"
+pattern = "prod\\.kanta\\.fi"
+
+[[requirement]]
+id = "OMA-CDA-SKEEMA"
+area = "documents"
+severity = "error"
+title = "CDA documents validate against our schema"
+explanation = "xmllint with the XSD in the catalog folder."
+fix = "Fix the element named in the finding."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "external"
+glob = "documents/*.xml"
+command = ["xmllint", "--noout", "--schema", "{catalog}/schemas/kanta-cda-lite.xsd", "{document}"]
+
+[[requirement]]
+id = "OMA-SCHEMATRON"
+area = "documents"
+severity = "warning"
+title = "Schematron rules (SVRL)"
+explanation = "A Schematron runner's SVRL report."
+fix = "Follow the rule text."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "external"
+glob = "documents/hoitokertomus-2026-11-12.xml"
+output = "svrl"
+command = ["cat", "{catalog}/schemas/esimerkki-tulos.svrl"]
+"#;
+
+/// A user catalog: the shipped round plus `extra`, with our test schemas beside it.
+fn user_catalog(extra: &str) -> tempfile::TempDir {
+    let catalog = tempfile::tempdir().expect("tempdir");
+    copy_tree(&root().join("testcases/2027-1"), catalog.path());
+    std::fs::create_dir_all(catalog.path().join("schemas")).expect("mkdir");
+    copy_tree(&root().join("fixtures/schemas"), &catalog.path().join("schemas"));
+    let path = catalog.path().join("catalog.toml");
+    let text = std::fs::read_to_string(&path).expect("catalog") + extra;
+    std::fs::write(&path, text).expect("write");
+    catalog
+}
+
+/// Whether xmllint can run; under CI=true (where .ci/run installs it) its absence is a failure.
+fn xmllint_available() -> bool {
+    let found = Command::new("xmllint").arg("--version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none_or(|ci| ci != "true"),
+            "xmllint is missing under CI=true; .ci/run installs libxml2-utils"
+        );
+        eprintln!("skipping the xmllint part: xmllint is not installed (Debian: libxml2-utils)");
+    }
+    found
+}
+
+#[test]
+fn requirements_declared_in_a_user_catalog_run_without_rust() {
+    let catalog = user_catalog(DECLARED);
+    let catalog_arg = catalog.path().to_str().expect("utf-8").to_owned();
+    let with_xmllint = xmllint_available();
+    let run = verify(&fixture("ready"), &["--catalog", &catalog_arg, "--only", "OMA-*"]);
+    let failed = failed_names(&run.junit);
+    assert!(failed.contains("OMA-LOMAKE"), "{}", run.stdout);
+    assert!(run.stdout.contains("no file of the bundle matches `forms/*allekirjoitettu*.pdf`"), "{}", run.stdout);
+    for passing in ["OMA-CDA-OTSIKKO", "OMA-CDA-KIELI", "OMA-FHIR-KIELI", "OMA-EI-TUOTANTO", "OMA-CDA-SKEEMA"] {
+        assert!(failed.iter().all(|name| !name.starts_with(passing)), "{passing} should pass:\n{}", run.stdout);
+    }
+    // The SVRL report's failed assert and successful report become warnings with their rule ids.
+    assert!(
+        run.stdout
+            .contains("rule PTAL331.2024#21: Asiakirjalta puuttuu hl7fi:localHeader. (at /*:ClinicalDocument[1])"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("rule PTAL331.2024#34"), "{}", run.stdout);
+    if !with_xmllint {
+        assert!(run.stdout.contains("`xmllint` is not installed"), "{}", run.stdout);
+    }
+
+    // A document without a title fails the XML check and, through xmllint, the schema at its line.
+    let temp = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("ready"), temp.path());
+    let document = temp.path().join("documents/hoitokertomus-2026-11-12.xml");
+    let text = std::fs::read_to_string(&document).expect("read").replace("<title>Hoitokertomus</title>", "");
+    std::fs::write(&document, text).expect("write");
+    let evidence = temp.path().join("evidence/PA-03/haku.txt");
+    let text = std::fs::read_to_string(&evidence).expect("read") + "Vertailu: arkisto.prod.kanta.fi\n";
+    std::fs::write(&evidence, text).expect("write");
+    let run = verify(temp.path(), &["--catalog", &catalog_arg, "--only", "OMA-*"]);
+    let failed = failed_names(&run.junit);
+    assert!(failed.contains("OMA-CDA-OTSIKKO: documents/hoitokertomus-2026-11-12.xml"), "{failed:?}");
+    assert!(run.stdout.contains("`/ClinicalDocument/title` is not in the document"), "{}", run.stdout);
+    assert!(failed.contains("OMA-EI-TUOTANTO: evidence/PA-03/haku.txt"), "{failed:?}");
+    if with_xmllint {
+        assert!(failed.contains("OMA-CDA-SKEEMA: documents/hoitokertomus-2026-11-12.xml"), "{failed:?}");
+        assert!(
+            run.junit
+                .contains("hoitokertomus-2026-11-12.xml:10:1: xmllint: element effectiveTime: Schemas validity error"),
+            "{}",
+            run.junit
+        );
+    }
+}
+
+#[test]
+fn declared_checks_with_wrong_parameters_are_catalog_errors_at_their_line() {
+    for (extra, expected) in [
+        ("check = \"xml\"\nglob = \"documents/*.xml\"\n", "needs `path`"),
+        ("check = \"json\"\nglob = \"*.json\"\npointer = \"meta\"\n", "`pointer` must be a JSON pointer"),
+        ("check = \"text-absent\"\nglob = \"**\"\npattern = \"(unclosed\"\n", "bad regular expression"),
+        (
+            "check = \"file-exists\"\nglob = \"forms/*.pdf\"\npath = \"/x\"\n",
+            "`path` does not belong to a `check = \"file-exists\"`",
+        ),
+        ("check = \"external\"\nglob = \"*.xml\"\ncommand = []\n", "`command` must name a program"),
+    ] {
+        let requirement = format!(
+            "\n[[requirement]]\nid = \"OMA-VIRHE\"\narea = \"bundle\"\nseverity = \"error\"\ntitle = \"t\"\nexplanation = \"e\"\nfix = \"f\"\nreference = \"https://example.fi\"\n{extra}"
+        );
+        let catalog = user_catalog(&requirement);
+        let output = valmis(&[
+            "verify",
+            fixture("ready").to_str().expect("utf-8"),
+            "--catalog",
+            catalog.path().to_str().expect("utf-8"),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{extra}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(expected) && stderr.contains("catalog.toml:"), "{extra}: {stderr}");
+    }
+}
+
 #[test]
 fn each_pre_test_case_is_its_own_test_case_with_file_and_line() {
     let run = verify(&fixture("ready"), &[]);

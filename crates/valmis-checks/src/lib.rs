@@ -268,6 +268,8 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             )]
         } else if let Some(reason) = not_applicable(context, requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
+        } else if requirement.check != CheckKind::Builtin {
+            checks::declared::check(context, requirement)
         } else if let Some(check) = builtin(&requirement.id) {
             check(context, requirement)
         } else {

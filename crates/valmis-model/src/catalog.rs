@@ -83,6 +83,49 @@ impl Area {
 pub enum CheckKind {
     /// By the valmis check that carries the requirement's id.
     Builtin,
+    /// At least one bundle file matches `glob`.
+    FileExists,
+    /// In every XML file matching `glob`, the element or attribute at `path` exists (and its
+    /// value matches `matches`, when given).
+    Xml,
+    /// In every JSON file matching `glob`, the value at JSON pointer `pointer` exists (and
+    /// matches `matches`, when given).
+    Json,
+    /// No text file matching `glob` contains a match of `pattern`.
+    TextAbsent,
+    /// An external program (`command`) judges every file matching `glob`, by its exit code or
+    /// its SVRL report.
+    External,
+}
+
+/// How an external validator reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExternalOutput {
+    /// Exit code 0 passes; messages like `-:12: ...` on standard error become findings at line 12.
+    ExitCode,
+    /// Standard output is an SVRL report: each failed assert and successful report is a finding.
+    Svrl,
+}
+
+/// The parameters of a declared check (every kind but `builtin`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Declared {
+    /// Bundle-relative glob of the files it applies to.
+    pub glob: Option<String>,
+    /// XML path: `/ClinicalDocument/realmCode/@code`, or `//name` for any descendant.
+    pub path: Option<String>,
+    /// JSON pointer: `/meta/profile/0`.
+    pub pointer: Option<String>,
+    /// Regular expression the whole value must match.
+    pub matches: Option<String>,
+    /// Regular expression that must not occur (`text-absent`).
+    pub pattern: Option<String>,
+    /// Program and arguments (`external`); `{document}` is replaced by `-` and the document is
+    /// given on standard input, `{catalog}` by the catalog's folder.
+    pub command: Vec<String>,
+    /// How the program reports (`external`; default `exit-code`).
+    pub output: Option<ExternalOutput>,
 }
 
 /// One requirement of the catalog.
@@ -106,6 +149,8 @@ pub struct Requirement {
     pub reference: String,
     /// How it is checked.
     pub check: CheckKind,
+    /// Parameters of a declared check.
+    pub declared: Declared,
     /// Line of its `[[requirement]]` entry, for error messages about it.
     #[serde(skip)]
     pub line: u32,
@@ -189,6 +234,10 @@ pub struct Catalog {
     pub requirements: Vec<Requirement>,
     /// Pre-test case lists (`pretest/<service>.toml`), by service id.
     pub pretest: Vec<crate::pretest::PretestList>,
+    /// The folder a user's catalog was read from (for `{catalog}` in external commands); `None`
+    /// for the embedded catalog.
+    #[serde(skip)]
+    pub dir: Option<std::path::PathBuf>,
     /// Upper-cased case id to its service and position in that service's list.
     #[serde(skip)]
     pub(crate) pretest_index: std::collections::HashMap<String, (String, usize)>,
@@ -279,6 +328,7 @@ impl CatalogSet {
         for file in files {
             let shown = file.display().to_string();
             let mut catalog = Catalog::parse(&shown, &read(&file)?)?;
+            catalog.dir = file.parent().map(Path::to_path_buf);
             let pretest_dir = file.with_file_name("pretest");
             if pretest_dir.is_dir() {
                 let entries = std::fs::read_dir(&pretest_dir).map_err(|error| {
@@ -432,11 +482,18 @@ struct RawRequirement {
     fix: String,
     reference: Spanned<String>,
     #[serde(default = "builtin")]
-    check: CheckKind,
+    check: Spanned<CheckKind>,
+    glob: Option<Spanned<String>>,
+    path: Option<Spanned<String>>,
+    pointer: Option<Spanned<String>>,
+    matches: Option<Spanned<String>>,
+    pattern: Option<Spanned<String>>,
+    command: Option<Spanned<Vec<String>>>,
+    output: Option<ExternalOutput>,
 }
 
-fn builtin() -> CheckKind {
-    CheckKind::Builtin
+fn builtin() -> Spanned<CheckKind> {
+    Spanned::new(0..0, CheckKind::Builtin)
 }
 
 /// DVV server certificates are valid for at most a year (dvv.fi).
@@ -470,6 +527,100 @@ impl Validator<'_> {
             _ => self.problem(value.span().start, format!("`{field}` must be a plain date like 2027-03-01")),
         }
         Date::constant(2000, 1, 1)
+    }
+
+    /// Checks that a requirement's check kind has exactly the parameters it needs.
+    fn declared(&mut self, requirement: &RawRequirement, entry_offset: usize) -> Declared {
+        let kind = *requirement.check.get_ref();
+        let at = if requirement.check.span().is_empty() { entry_offset } else { requirement.check.span().start };
+        let present = |field: &Option<Spanned<String>>| field.as_ref().map(|value| value.get_ref().clone());
+        let name = match kind {
+            CheckKind::Builtin => "builtin",
+            CheckKind::FileExists => "file-exists",
+            CheckKind::Xml => "xml",
+            CheckKind::Json => "json",
+            CheckKind::TextAbsent => "text-absent",
+            CheckKind::External => "external",
+        };
+        let allowed: &[&str] = match kind {
+            CheckKind::Builtin => &[],
+            CheckKind::FileExists => &["glob"],
+            CheckKind::Xml => &["glob", "path", "matches"],
+            CheckKind::Json => &["glob", "pointer", "matches"],
+            CheckKind::TextAbsent => &["glob", "pattern"],
+            CheckKind::External => &["glob", "command", "output"],
+        };
+        let given = [
+            ("glob", requirement.glob.as_ref().map(|v| v.span().start)),
+            ("path", requirement.path.as_ref().map(|v| v.span().start)),
+            ("pointer", requirement.pointer.as_ref().map(|v| v.span().start)),
+            ("matches", requirement.matches.as_ref().map(|v| v.span().start)),
+            ("pattern", requirement.pattern.as_ref().map(|v| v.span().start)),
+            ("command", requirement.command.as_ref().map(|v| v.span().start)),
+            ("output", requirement.output.map(|_| at)),
+        ];
+        for (field, offset) in given {
+            if let Some(offset) = offset
+                && !allowed.contains(&field)
+            {
+                self.problem(offset, format!("`{field}` does not belong to a `check = \"{name}\"` requirement"));
+            }
+        }
+        let required: &[&str] = match kind {
+            CheckKind::Builtin => &[],
+            CheckKind::FileExists => &["glob"],
+            CheckKind::Xml => &["glob", "path"],
+            CheckKind::Json => &["glob", "pointer"],
+            CheckKind::TextAbsent => &["glob", "pattern"],
+            CheckKind::External => &["glob", "command"],
+        };
+        for field in required {
+            if given.iter().any(|(name, offset)| name == field && offset.is_none()) {
+                self.problem(at, format!("a `check = \"{name}\"` requirement needs `{field}`"));
+            }
+        }
+        if let Some(glob) = &requirement.glob
+            && let Err(error) = globset::GlobBuilder::new(glob.get_ref()).literal_separator(true).build()
+        {
+            self.problem(glob.span().start, format!("bad glob: {error}"));
+        }
+        for regex in [&requirement.matches, &requirement.pattern].into_iter().flatten() {
+            if let Err(error) = regex::Regex::new(regex.get_ref()) {
+                let first = error.to_string().lines().last().unwrap_or_default().trim().to_owned();
+                self.problem(regex.span().start, format!("bad regular expression: {first}"));
+            }
+        }
+        if let Some(path) = &requirement.path
+            && !is_xml_path(path.get_ref())
+        {
+            self.problem(
+                path.span().start,
+                "`path` must look like /ClinicalDocument/realmCode/@code or //title (names, optional final @attribute)"
+                    .to_owned(),
+            );
+        }
+        if let Some(pointer) = &requirement.pointer
+            && !(pointer.get_ref().is_empty() || pointer.get_ref().starts_with('/'))
+        {
+            self.problem(pointer.span().start, "`pointer` must be a JSON pointer like /meta/profile/0".to_owned());
+        }
+        if let Some(command) = &requirement.command
+            && command.get_ref().first().is_none_or(|program| program.trim().is_empty())
+        {
+            self.problem(
+                command.span().start,
+                "`command` must name a program: [\"xmllint\", \"--noout\", \"{document}\"]".to_owned(),
+            );
+        }
+        Declared {
+            glob: present(&requirement.glob),
+            path: present(&requirement.path),
+            pointer: present(&requirement.pointer),
+            matches: present(&requirement.matches),
+            pattern: present(&requirement.pattern),
+            command: requirement.command.as_ref().map(|command| command.get_ref().clone()).unwrap_or_default(),
+            output: requirement.output,
+        }
     }
 
     fn validate(mut self, raw: RawCatalog) -> Result<Catalog, CatalogError> {
@@ -569,6 +720,7 @@ impl Validator<'_> {
             if !requirement.reference.get_ref().starts_with("https://") {
                 self.problem(requirement.reference.span().start, "`reference` must be an https:// link".to_owned());
             }
+            let declared = self.declared(&requirement, entry_offset);
             let (line, _) = lines.line_col(self.text.as_bytes(), entry_offset);
             requirements.push(Requirement {
                 id: requirement.id.into_inner(),
@@ -579,7 +731,8 @@ impl Validator<'_> {
                 explanation: reflow(&requirement.explanation),
                 fix: reflow(&requirement.fix),
                 reference: requirement.reference.into_inner(),
-                check: requirement.check,
+                check: *requirement.check.get_ref(),
+                declared,
                 line,
             });
         }
@@ -608,6 +761,7 @@ impl Validator<'_> {
             forms,
             requirements,
             pretest: Vec::new(),
+            dir: None,
             pretest_index: std::collections::HashMap::new(),
         })
     }
@@ -621,6 +775,20 @@ pub(crate) fn reflow(text: &str) -> String {
         .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// `/a/b/@c`, `//b`, `/a//b/@c`: element names separated by `/` or `//`, an optional final
+/// `@attribute`.
+pub fn is_xml_path(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else { return false };
+    let parts: Vec<&str> = rest.split('/').collect();
+    let name = |part: &str| {
+        !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '*'))
+    };
+    parts.iter().enumerate().all(|(index, part)| {
+        let last = index + 1 == parts.len();
+        part.is_empty() && !last || name(part) || (last && part.strip_prefix('@').is_some_and(name))
+    })
 }
 
 fn is_round_id(id: &str) -> bool {

@@ -5,6 +5,7 @@ pub(crate) mod certificates;
 pub(crate) mod connection;
 pub(crate) mod contacts;
 pub(crate) mod deadline;
+pub(crate) mod declared;
 pub(crate) mod documents;
 pub(crate) mod fhir;
 pub(crate) mod forms;
