@@ -133,7 +133,10 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
     if *raw.format.get_ref() != HARNESS_FORMAT {
         return Err(error(
             Some(raw.format.span().start),
-            format!("harness format {} is not supported; this valmis reads format {HARNESS_FORMAT}", raw.format.get_ref()),
+            format!(
+                "harness format {} is not supported; this valmis reads format {HARNESS_FORMAT}",
+                raw.format.get_ref()
+            ),
         ));
     }
     if raw.steps.is_empty() {
@@ -145,14 +148,20 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
         let step = step.into_inner();
         let name = step.name.get_ref();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(error(Some(step.name.span().start), format!("step name `{name}` must be letters, digits, - or _")));
+            return Err(error(
+                Some(step.name.span().start),
+                format!("step name `{name}` must be letters, digits, - or _"),
+            ));
         }
         if steps.iter().any(|other: &Step| &other.name == name) {
             return Err(error(Some(step.name.span().start), format!("step name `{name}` is used twice")));
         }
         let method = step.method.get_ref().to_ascii_uppercase();
         if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(&method.as_str()) {
-            return Err(error(Some(step.method.span().start), format!("method `{method}` is not an HTTP method valmis sends")));
+            return Err(error(
+                Some(step.method.span().start),
+                format!("method `{method}` is not an HTTP method valmis sends"),
+            ));
         }
         for pattern in &step.expect.mask_patterns {
             if let Err(problem) = regex::Regex::new(pattern.get_ref()) {
@@ -166,9 +175,14 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
             }
         }
         for (capture, from) in &step.capture {
-            let ok = from.starts_with('/') || from.starts_with("header:") || from.strip_prefix("regex:").is_some_and(|re| regex::Regex::new(re).is_ok());
+            let ok = from.starts_with('/')
+                || from.starts_with("header:")
+                || from.strip_prefix("regex:").is_some_and(|re| regex::Regex::new(re).is_ok());
             if !ok {
-                return Err(error(Some(at), format!("capture `{capture}` must be a JSON pointer, header:Name or regex:(…)")));
+                return Err(error(
+                    Some(at),
+                    format!("capture `{capture}` must be a JSON pointer, header:Name or regex:(…)"),
+                ));
             }
         }
         steps.push(Step {
@@ -274,7 +288,13 @@ fn xml_pretty(body: &str, masks: &[String]) -> Option<String> {
         attributes.sort();
         let attributes: String = attributes.iter().map(|(name, value)| format!(" {name}=\"{value}\"")).collect();
         let children: Vec<_> = node.children().filter(roxmltree::Node::is_element).collect();
-        let text: String = node.children().filter(roxmltree::Node::is_text).filter_map(|t| t.text()).collect::<String>().trim().to_owned();
+        let text: String = node
+            .children()
+            .filter(roxmltree::Node::is_text)
+            .filter_map(|t| t.text())
+            .collect::<String>()
+            .trim()
+            .to_owned();
         let text = if masks.contains(&path) && !text.is_empty() { MASKED.to_owned() } else { text };
         if children.is_empty() {
             if text.is_empty() {

@@ -38,14 +38,19 @@ fn declarations_parse_and_errors_name_file_and_line() {
     assert!(error.to_string().contains("`FETCH` is not an HTTP method"), "{error}");
     let error = parse_case("h.toml", &CASE.replace("id = \"/id\"", "id = \"id\"")).expect_err("capture");
     assert!(error.to_string().contains("capture `id` must be a JSON pointer"), "{error}");
-    let error = parse_case("h.toml", &CASE.replace("[step.expect]", "[step.expect]\nbodi = \"x\"")).expect_err("unknown key");
+    let error =
+        parse_case("h.toml", &CASE.replace("[step.expect]", "[step.expect]\nbodi = \"x\"")).expect_err("unknown key");
     assert!(error.to_string().contains("bodi"), "{error}");
 }
 
 #[test]
 fn templates_render_known_variables_and_name_unknown_ones() {
-    let variables = BTreeMap::from([("uuid".to_owned(), "5b8f".to_owned()), ("test_person".to_owned(), "010181-900C".to_owned())]);
-    assert_eq!(render("urn:uuid:{{uuid}} / {{ test_person }}", &variables).as_deref(), Ok("urn:uuid:5b8f / 010181-900C"));
+    let variables =
+        BTreeMap::from([("uuid".to_owned(), "5b8f".to_owned()), ("test_person".to_owned(), "010181-900C".to_owned())]);
+    assert_eq!(
+        render("urn:uuid:{{uuid}} / {{ test_person }}", &variables).as_deref(),
+        Ok("urn:uuid:5b8f / 010181-900C")
+    );
     let error = render("{{potilas}}", &variables).expect_err("unknown");
     assert!(error.contains("`{{potilas}}`") && error.contains("test_person"), "{error}");
     assert_eq!(real_identity_codes("hetu 131052-308T ja 010181-900C"), ["131052-3***"]);
@@ -54,11 +59,18 @@ fn templates_render_known_variables_and_name_unknown_ones() {
 #[test]
 fn normalisation_sorts_masks_and_diffs() {
     let expected = normalise(r#"{"resourceType":"Observation","id":"<masked>","status":"final"}"#, &[], &[]);
-    let actual = normalise(r#"{"status":"final","id":"abc-123","resourceType":"Observation"}"#, &["/id".to_owned()], &[]);
+    let actual =
+        normalise(r#"{"status":"final","id":"abc-123","resourceType":"Observation"}"#, &["/id".to_owned()], &[]);
     assert_eq!(diff(&expected, &actual), None, "key order and masked ids do not matter");
-    let changed = normalise(r#"{"status":"preliminary","id":"x","resourceType":"Observation"}"#, &["/id".to_owned()], &[]);
+    let changed =
+        normalise(r#"{"status":"preliminary","id":"x","resourceType":"Observation"}"#, &["/id".to_owned()], &[]);
     let unified = diff(&expected, &changed).expect("differs");
-    assert!(unified.contains("--- expected") && unified.contains("-  \"status\": \"final\"") && unified.contains("+  \"status\": \"preliminary\""), "{unified}");
+    assert!(
+        unified.contains("--- expected")
+            && unified.contains("-  \"status\": \"final\"")
+            && unified.contains("+  \"status\": \"preliminary\""),
+        "{unified}"
+    );
 
     let xml = normalise("<a y=\"2\" x=\"1\"><b>  teksti </b><id root=\"r\"/></a>", &["/a/id/@root".to_owned()], &[]);
     assert_eq!(xml, "<a x=\"1\" y=\"2\">\n  <b>teksti</b>\n  <id root=\"<masked>\"/>\n</a>\n");

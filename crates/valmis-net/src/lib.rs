@@ -21,6 +21,8 @@ use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureSc
 use tokio::net::TcpStream;
 use valmis_model::{FailureClass, ProbeFailure, ProbeResult};
 
+pub mod harness;
+
 /// One endpoint to probe.
 #[derive(Debug, Clone)]
 pub struct Target {

@@ -1,0 +1,332 @@
+//! Runs harness cases (valmis-harness declarations) against an endpoint over HTTPS with mutual
+//! TLS: cases concurrently (bounded), steps of a case strictly in order, a timeout per step, and
+//! retries only on transport errors (connect, TLS, timeout), recorded so that reports can show
+//! a flaky step.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rustls::pki_types::PrivateKeyDer;
+use valmis_harness::{Case, capture, diff, normalise, real_identity_codes, render};
+
+use crate::Target;
+
+/// Limits of a harness run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Longest wait for one step (connect, send, answer).
+    pub step_timeout: Duration,
+    /// Extra attempts after a transport error.
+    pub retries: u32,
+    /// Cases run at once.
+    pub concurrency: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self { step_timeout: Duration::from_secs(30), retries: 2, concurrency: 4 }
+    }
+}
+
+/// What was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentRequest {
+    /// Method.
+    pub method: String,
+    /// Full URL.
+    pub url: String,
+    /// Headers; credentials (`Authorization`, `Cookie`, API keys) are masked.
+    pub headers: BTreeMap<String, String>,
+    /// Body.
+    pub body: String,
+}
+
+/// What came back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// Status code.
+    pub status: u16,
+    /// Headers (lower-case names).
+    pub headers: BTreeMap<String, String>,
+    /// Body as text (lossy UTF-8).
+    pub body: String,
+}
+
+/// One step of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRun {
+    /// Step name.
+    pub name: String,
+    /// The request, when it could be built.
+    pub request: Option<SentRequest>,
+    /// The response, when one came.
+    pub response: Option<Received>,
+    /// Attempts made (1 without retries).
+    pub attempts: u32,
+    /// Transport errors of the attempts that were retried (or of the last one).
+    pub transport_errors: Vec<String>,
+    /// Problems: wrong status, header not matching, template errors, refused identity codes.
+    pub problems: Vec<String>,
+    /// A unified diff of normalised expected and actual bodies, when they differ.
+    pub diff: Option<String>,
+    /// Milliseconds from the first attempt to the answer.
+    pub elapsed_ms: u64,
+    /// When the step started (RFC 3339).
+    pub started_at: String,
+}
+
+impl StepRun {
+    /// Whether the step met its expectations.
+    pub fn passed(&self) -> bool {
+        self.response.is_some() && self.problems.is_empty() && self.diff.is_none()
+    }
+}
+
+/// One case of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRun {
+    /// The pre-test case id.
+    pub case: String,
+    /// Its title.
+    pub title: String,
+    /// The steps run (a failed step ends the case).
+    pub steps: Vec<StepRun>,
+    /// Variables at the end of the case (captures included).
+    pub variables: BTreeMap<String, String>,
+}
+
+impl CaseRun {
+    /// Whether every step passed.
+    pub fn passed(&self) -> bool {
+        !self.steps.is_empty() && self.steps.iter().all(StepRun::passed)
+    }
+}
+
+/// Everything a run needs: the cases, the files they refer to (harness-relative path to text),
+/// and each case's starting variables.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The case.
+    pub case: Case,
+    /// Template and golden files by harness-relative path.
+    pub files: BTreeMap<String, String>,
+    /// Variables (`uuid`, `now`, `test_person`, …).
+    pub variables: BTreeMap<String, String>,
+}
+
+const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorization", "x-api-key"];
+
+/// Runs `plans` against `target` with `key`, returning the runs in the plans' order, and calls
+/// `progress` after each case.
+pub fn run_cases(
+    target: &Target,
+    key: &PrivateKeyDer<'static>,
+    plans: Vec<Plan>,
+    options: &RunOptions,
+    progress: &(dyn Fn(&CaseRun) + Sync),
+) -> Result<Vec<CaseRun>, String> {
+    let recording = crate::client_config(target, Some(key.clone_key()))?;
+    let client = reqwest::Client::builder()
+        .use_preconfigured_tls((*recording.config).clone())
+        .timeout(options.step_timeout)
+        .no_proxy()
+        .build()
+        .map_err(|error| format!("cannot build the HTTP client: {error}"))?;
+    let base = url::Url::parse(&target.url).map_err(|error| format!("`{}` is not a URL: {error}", target.url))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the network runtime: {error}"))?;
+    let total = plans.len();
+    let runs = runtime.block_on(async {
+        let semaphore = Arc::new(tokio::sync::Semaphore::new(options.concurrency.max(1)));
+        let mut tasks = tokio::task::JoinSet::new();
+        for (index, plan) in plans.into_iter().enumerate() {
+            let client = client.clone();
+            let base = base.clone();
+            let options = options.clone();
+            let semaphore = Arc::clone(&semaphore);
+            tasks.spawn(async move {
+                let _permit = semaphore.acquire_owned().await;
+                (index, run_case(&client, &base, plan, &options).await)
+            });
+        }
+        let mut runs: Vec<Option<CaseRun>> = vec![None; total];
+        while let Some(joined) = tasks.join_next().await {
+            if let Ok((index, run)) = joined {
+                progress(&run);
+                runs[index] = Some(run);
+            }
+        }
+        runs
+    });
+    Ok(runs.into_iter().flatten().collect())
+}
+
+async fn run_case(client: &reqwest::Client, base: &url::Url, plan: Plan, options: &RunOptions) -> CaseRun {
+    let mut variables = plan.variables.clone();
+    let mut steps = Vec::new();
+    for step in &plan.case.steps {
+        let run = run_step(client, base, step, &plan.files, &mut variables, options).await;
+        let passed = run.passed();
+        steps.push(run);
+        if !passed {
+            break;
+        }
+    }
+    CaseRun { case: plan.case.case.clone(), title: plan.case.title.clone(), steps, variables }
+}
+
+fn now_rfc3339() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+async fn run_step(
+    client: &reqwest::Client,
+    base: &url::Url,
+    step: &valmis_harness::Step,
+    files: &BTreeMap<String, String>,
+    variables: &mut BTreeMap<String, String>,
+    options: &RunOptions,
+) -> StepRun {
+    let mut run = StepRun {
+        name: step.name.clone(),
+        request: None,
+        response: None,
+        attempts: 0,
+        transport_errors: Vec::new(),
+        problems: Vec::new(),
+        diff: None,
+        elapsed_ms: 0,
+        started_at: now_rfc3339(),
+    };
+    // Build the request from its templates.
+    let built = (|| -> Result<SentRequest, String> {
+        // Paths are relative to the endpoint url: `/Observation` under `https://host/fhir`.
+        let path = render(&step.path, variables)?;
+        let (path_part, query) = path.split_once('?').map_or((path.as_str(), None), |(p, q)| (p, Some(q)));
+        let mut url = base.clone();
+        url.set_path(&format!("{}/{}", base.path().trim_end_matches('/'), path_part.trim_start_matches('/')));
+        url.set_query(query);
+        let mut headers = BTreeMap::new();
+        for (name, template) in &step.headers {
+            headers.insert(name.clone(), render(template, variables)?);
+        }
+        let body = match &step.body {
+            Some(file) => {
+                let template = files.get(file).ok_or_else(|| format!("body template `{file}` is missing"))?;
+                render(template, variables)?
+            }
+            None => String::new(),
+        };
+        let everything = format!("{url} {headers:?} {body}");
+        let real = real_identity_codes(&everything);
+        if !real.is_empty() {
+            return Err(format!(
+                "refused to send: the request would carry a real identity code ({}); templates may hold test identities only",
+                real.join(", ")
+            ));
+        }
+        Ok(SentRequest { method: step.method.clone(), url: url.to_string(), headers, body })
+    })();
+    let request = match built {
+        Ok(request) => request,
+        Err(problem) => {
+            run.problems.push(problem);
+            return run;
+        }
+    };
+    let started = Instant::now();
+    let method = reqwest::Method::from_bytes(request.method.as_bytes()).unwrap_or(reqwest::Method::GET);
+    let received = loop {
+        run.attempts += 1;
+        let mut builder = client.request(method.clone(), &request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        if !request.body.is_empty() {
+            builder = builder.body(request.body.clone());
+        }
+        match builder.send().await {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                let headers = response
+                    .headers()
+                    .iter()
+                    .map(|(name, value)| {
+                        (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned())
+                    })
+                    .collect();
+                match response.bytes().await {
+                    Ok(bytes) => {
+                        break Some(Received { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() });
+                    }
+                    Err(error) => run.transport_errors.push(format!("reading the answer failed: {error}")),
+                }
+            }
+            Err(error) => {
+                let message =
+                    crate::classify_chain(&error).map_or_else(|| crate::describe_chain(&error), |(_, message)| message);
+                run.transport_errors.push(message);
+            }
+        }
+        if run.attempts > options.retries {
+            break None;
+        }
+        tokio::time::sleep(Duration::from_millis(200 * u64::from(run.attempts))).await;
+    };
+    run.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    run.request = Some(SentRequest {
+        headers: request
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let secret = SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str());
+                (name.clone(), if secret { "<masked>".to_owned() } else { value.clone() })
+            })
+            .collect(),
+        ..request
+    });
+    let Some(received) = received else {
+        run.problems.push(format!(
+            "no answer after {} attempt(s): {}",
+            run.attempts,
+            run.transport_errors.last().map_or("", String::as_str)
+        ));
+        return run;
+    };
+    if received.status != step.status {
+        run.problems.push(format!("status {} where {} was expected", received.status, step.status));
+    }
+    for (name, pattern) in &step.expect_headers {
+        let value = received.headers.get(&name.to_ascii_lowercase());
+        let matches = value.is_some_and(|value| regex::Regex::new(pattern).is_ok_and(|regex| regex.is_match(value)));
+        if !matches {
+            run.problems.push(format!(
+                "header `{name}` is {:?}, expected to match `{pattern}`",
+                value.map(String::as_str).unwrap_or("absent")
+            ));
+        }
+    }
+    if let Some(golden) = &step.golden {
+        match files.get(golden) {
+            None => run.problems.push(format!("golden file `{golden}` is missing")),
+            Some(expected) => {
+                let expected = normalise(expected, &step.masks, &step.mask_patterns);
+                let actual = normalise(&received.body, &step.masks, &step.mask_patterns);
+                run.diff = diff(&expected, &actual);
+            }
+        }
+    }
+    for (name, from) in &step.captures {
+        match capture(from, &received.body, &received.headers) {
+            Some(value) => {
+                variables.insert(name.clone(), value);
+            }
+            None => run.problems.push(format!("capture `{name}` found nothing at `{from}`")),
+        }
+    }
+    run.response = Some(received);
+    run
+}
