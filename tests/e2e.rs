@@ -1142,4 +1142,214 @@ mod online {
         assert_eq!(output.status.code(), Some(2));
         assert!(text(&output.stderr).contains("--client-key"), "{}", text(&output.stderr));
     }
+
+    /// A small FHIR endpoint with mutual TLS: create, read and search Observations.
+    fn serve_fhir(pki: &Pki) -> u16 {
+        use std::collections::BTreeMap;
+        use std::sync::Mutex;
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let (server, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ServerAuth);
+        let mut roots = rustls::RootCertStore::empty();
+        roots.add(pki.root_der.clone()).expect("root");
+        let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+            .build()
+            .expect("verifier");
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_client_cert_verifier(verifier)
+            .with_single_cert(
+                vec![server.der().clone()],
+                PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+            )
+            .expect("config");
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let port = listener.local_addr().expect("address").port();
+        let stored: Arc<Mutex<BTreeMap<String, serde_json::Value>>> = Arc::default();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                loop {
+                    let Ok((stream, _)) = listener.accept().await else { continue };
+                    let (acceptor, stored) = (acceptor.clone(), Arc::clone(&stored));
+                    tokio::spawn(async move {
+                        let Ok(mut tls) = acceptor.accept(stream).await else { return };
+                        let mut data = Vec::new();
+                        let mut buffer = [0u8; 4096];
+                        let (head, body) = loop {
+                            match tls.read(&mut buffer).await {
+                                Ok(0) | Err(_) => return,
+                                Ok(read) => data.extend_from_slice(&buffer[..read]),
+                            }
+                            if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+                                let head = String::from_utf8_lossy(&data[..end]).into_owned();
+                                let length = head
+                                    .lines()
+                                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+                                    .unwrap_or(0);
+                                while data.len() < end + 4 + length {
+                                    match tls.read(&mut buffer).await {
+                                        Ok(0) | Err(_) => return,
+                                        Ok(read) => data.extend_from_slice(&buffer[..read]),
+                                    }
+                                }
+                                break (head, String::from_utf8_lossy(&data[end + 4..end + 4 + length]).into_owned());
+                            }
+                        };
+                        let mut words = head.lines().next().unwrap_or_default().split_whitespace();
+                        let method = words.next().unwrap_or_default().to_owned();
+                        let target = words.next().unwrap_or_default().replace("%7C", "|").replace("%3A", ":");
+                        let (path, query) = target.split_once('?').map_or((target.as_str(), ""), |(p, q)| (p, q));
+                        let (status, location, answer) = if method == "POST" && path == "/fhir/Observation" {
+                            let mut value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                            let id = format!("obs-{}", stored.lock().expect("lock").len() + 1);
+                            value["id"] = serde_json::json!(id);
+                            value["meta"]["lastUpdated"] = serde_json::json!("2026-11-23T10:00:00.123+02:00");
+                            value["meta"]["versionId"] = serde_json::json!("1");
+                            stored.lock().expect("lock").insert(id.clone(), value.clone());
+                            (201, Some(format!("/fhir/Observation/{id}/_history/1")), value.to_string())
+                        } else if let Some(id) = path.strip_prefix("/fhir/Observation/") {
+                            match stored.lock().expect("lock").get(id) {
+                                Some(value) => (200, None, value.to_string()),
+                                None => (404, None, "{}".to_owned()),
+                            }
+                        } else if path == "/fhir/Observation" {
+                            let wanted = query.strip_prefix("identifier=urn:ietf:rfc:3986|").unwrap_or_default().to_owned();
+                            let found: Vec<serde_json::Value> = stored
+                                .lock()
+                                .expect("lock")
+                                .values()
+                                .filter(|value| value["identifier"][0]["value"] == wanted.as_str())
+                                .map(|value| serde_json::json!({"fullUrl": format!("https://localhost/fhir/Observation/{}", value["id"].as_str().unwrap_or("")), "resource": value, "search": {"mode": "match"}}))
+                                .collect();
+                            let bundle = serde_json::json!({"resourceType": "Bundle", "id": "haku-1", "meta": {"lastUpdated": "2026-11-23T10:00:01+02:00"}, "type": "searchset", "total": found.len(), "link": [{"relation": "self", "url": target}], "entry": found});
+                            (200, None, bundle.to_string())
+                        } else {
+                            (400, None, "{}".to_owned())
+                        };
+                        let mut response = format!("HTTP/1.1 {status} X\r\nContent-Type: application/fhir+json\r\nContent-Length: {}\r\nConnection: close\r\n", answer.len());
+                        if let Some(location) = location {
+                            response.push_str(&format!("Location: {location}\r\n"));
+                        }
+                        response.push_str("\r\n");
+                        response.push_str(&answer);
+                        let _ = tls.write_all(response.as_bytes()).await;
+                        let _ = tls.shutdown().await;
+                    });
+                }
+            });
+        });
+        port
+    }
+
+    #[test]
+    fn a_harness_run_writes_evidence_and_a_report_that_verify_accepts() {
+        let pki = pki();
+        let port = serve_fhir(&pki);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        std::fs::remove_file(dir.join("pretest/report.csv")).expect("start without a report");
+        let manifest = dir.join("manifest.toml");
+        let text = std::fs::read_to_string(&manifest)
+            .expect("manifest")
+            .replace("[\"potilastiedon-arkisto\"]", "[\"omatietovaranto\"]");
+        std::fs::write(&manifest, text).expect("write");
+        let connection = dir.join("connection/connection.toml");
+        let text = std::fs::read_to_string(&connection)
+            .expect("connection")
+            .replace("name = \"arkisto\"", "name = \"phr\"")
+            .replace("service = \"potilastiedon-arkisto\"", "service = \"omatietovaranto\"")
+            .replace("/kanta/arkisto", "/fhir");
+        std::fs::write(&connection, text).expect("write");
+        // A catalog whose Kanta PHR list holds the two cases the built-in harness runs.
+        let catalog = tempfile::tempdir().expect("tempdir");
+        copy_tree(&super::root().join("testcases/2027-1"), catalog.path());
+        let list = catalog.path().join("pretest/omatietovaranto.toml");
+        let text = std::fs::read_to_string(&list).expect("list");
+        let cut = text.find("[[case]]\nid = \"OT-02\"").expect("OT-02");
+        let keep_ot03 = &text[text.find("[[case]]\nid = \"OT-03\"").expect("OT-03")
+            ..text.find("[[case]]\nid = \"OT-04\"").expect("OT-04")];
+        std::fs::write(&list, format!("{}{keep_ot03}", &text[..cut])).expect("write");
+        let catalog_arg = catalog.path().to_str().expect("utf-8");
+        let junit = temp.path().join("harness.xml");
+
+        let output = valmis(&[
+            "run",
+            dir.to_str().expect("utf-8"),
+            "--catalog",
+            catalog_arg,
+            "--endpoint",
+            "phr",
+            "--client-key",
+            key_file.to_str().expect("utf-8"),
+            "--cases",
+            super::root().join("testcases/2027-1/harness").to_str().expect("utf-8"),
+            "--junit",
+            junit.to_str().expect("utf-8"),
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}\n{}", text_of(&output.stdout), text_of(&output.stderr));
+        let report = quick_junit::Report::deserialize_from_str(&std::fs::read_to_string(&junit).expect("junit"))
+            .expect("parses");
+        let names: Vec<String> =
+            report.test_suites.iter().flat_map(|s| &s.test_cases).map(|c| c.name.as_str().to_owned()).collect();
+        assert_eq!(names, ["HARNESS: OT-01", "HARNESS: OT-03"], "one test case per harness case");
+        for file in [
+            "evidence/OT-01/luo-request.json",
+            "evidence/OT-01/luo-response.json",
+            "evidence/OT-01/lue-response.json",
+            "evidence/OT-03/hae-response.json",
+            "evidence/OT-01/harness-run.toml",
+        ] {
+            assert!(dir.join(file).is_file(), "{file}");
+        }
+        let index = std::fs::read_to_string(dir.join("evidence/OT-01/harness-run.toml")).expect("index");
+        assert!(index.contains("sha256 = \"") && index.contains("started_at = "), "{index}");
+        let csv = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        assert!(
+            csv.starts_with("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("OT-01,pass,") && csv.contains("OT-03,pass,"), "{csv}");
+
+        // The run stamps executed_at with the clock, so verify judges it at the clock too.
+        let run = verify_at_clock(&dir, catalog_arg);
+        assert_eq!(run.code, 0, "{}", run.stdout);
+        assert!(run.stdout.contains("PRETEST") || run.junit.contains("PRETEST-RESULT: OT-01"), "{}", run.junit);
+    }
+
+    fn text_of(bytes: &[u8]) -> String {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    /// `valmis verify` with the real clock (the run's executed_at is now).
+    fn verify_at_clock(dir: &Path, catalog: &str) -> super::Run {
+        let out = tempfile::tempdir().expect("tempdir");
+        let junit = out.path().join("junit.xml");
+        let json = out.path().join("report.json");
+        let output = valmis(&[
+            "verify",
+            dir.to_str().expect("utf-8"),
+            "--catalog",
+            catalog,
+            "--only",
+            "PRETEST-*",
+            "--junit",
+            junit.to_str().expect("utf-8"),
+            "--json",
+            json.to_str().expect("utf-8"),
+        ]);
+        super::Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: text(&output.stdout),
+            junit: std::fs::read_to_string(&junit).unwrap_or_default(),
+            json: std::fs::read_to_string(&json).unwrap_or_default(),
+        }
+    }
 }

@@ -40,6 +40,41 @@ fn main() {
         code.push_str("    ]),\n");
     }
     code.push_str("];\n");
+    // Harness declarations, templates and golden files of each round, by harness-relative path.
+    code.push_str("pub(crate) static HARNESS: &[(&str, &[(&str, &str)])] = &[\n");
+    let mut rounds: Vec<_> = fs::read_dir(&testcases)
+        .expect("testcases/ exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.join("harness").is_dir())
+        .collect();
+    rounds.sort();
+    for round in rounds {
+        let name = round.file_name().expect("a directory name").to_string_lossy().into_owned();
+        writeln!(code, "    ({name:?}, &[").expect("writing to a String");
+        let harness = round.join("harness");
+        println!("cargo::rerun-if-changed={}", harness.display());
+        let mut files = Vec::new();
+        let mut pending = vec![harness.clone()];
+        while let Some(dir) = pending.pop() {
+            for entry in fs::read_dir(&dir).expect("harness folder").filter_map(Result::ok) {
+                let path = entry.path();
+                if path.is_dir() {
+                    println!("cargo::rerun-if-changed={}", path.display());
+                    pending.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        for file in files {
+            let relative = file.strip_prefix(&harness).expect("below harness").to_string_lossy().replace('\\', "/");
+            writeln!(code, "        ({relative:?}, {}),", include(&file)).expect("writing to a String");
+        }
+        code.push_str("    ]),\n");
+    }
+    code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }

@@ -192,6 +192,15 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
     with_context(bundle, catalogs, options.now, options.probe.as_deref(), |context| run(context, options))?
 }
 
+/// Facts of the bundle a harness run needs: the round its manifest names (or the newest) and the
+/// organisation's OID arc.
+pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Option<String>), String> {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, |context| {
+        (context.catalog.round.id.clone(), checks::organisation_arc(context).map(|oid| oid.as_str().to_owned()))
+    })
+    .map_err(|error| error.to_string())
+}
+
 /// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
 /// an error says why there is nothing to probe.
 pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, String> {

@@ -57,12 +57,21 @@ pub enum Area {
     Certificates,
     /// Sample clinical documents.
     Documents,
+    /// Test cases run by `valmis run` (not a catalog area).
+    Harness,
 }
 
 impl Area {
     /// Every area, in report order.
-    pub const ALL: [Area; 6] =
-        [Self::Bundle, Self::Privacy, Self::Pretest, Self::Connection, Self::Certificates, Self::Documents];
+    pub const ALL: [Area; 7] = [
+        Self::Bundle,
+        Self::Privacy,
+        Self::Pretest,
+        Self::Connection,
+        Self::Certificates,
+        Self::Documents,
+        Self::Harness,
+    ];
 
     /// The lowercase name used in JUnit class names and suite names.
     pub fn as_str(self) -> &'static str {
@@ -73,6 +82,7 @@ impl Area {
             Self::Connection => "connection",
             Self::Certificates => "certificates",
             Self::Documents => "documents",
+            Self::Harness => "harness",
         }
     }
 }
@@ -365,6 +375,16 @@ impl CatalogSet {
     /// The newest round (by id, which sorts by year and half).
     pub fn latest(&self) -> Option<&Catalog> {
         self.rounds.values().next_back()
+    }
+
+    /// The harness files built into this valmis for `round` (`testcases/<round>/harness/`), as
+    /// (harness-relative path, text).
+    pub fn embedded_harness(round: &str) -> Vec<(&'static str, &'static str)> {
+        embedded::HARNESS
+            .iter()
+            .filter(|(name, _)| *name == round)
+            .flat_map(|(_, files)| files.iter().copied())
+            .collect()
     }
 
     /// Round ids, sorted.

@@ -28,6 +28,7 @@ Examples:
   valmis requirements --coverage submission/
   valmis explain PRIVACY-HETU
   valmis probe submission/ --client-key ~/keys/palvelinvarmenne.key
+  valmis run submission/ --endpoint phr --client-key ~/keys/palvelinvarmenne.key --junit harness.xml
   valmis init my-submission";
 
 /// Checks a Kanta co-testing (yhteistestaus) submission bundle before it goes to Kela.
@@ -86,6 +87,51 @@ enum Command {
     /// every endpoint answers, 1 otherwise, 2 for usage errors.
     #[command(after_long_help = AFTER_HELP)]
     Probe(ProbeArgs),
+    /// Run the declared test cases against an endpoint, save the evidence, fill the report.
+    ///
+    /// Each harness case (testcases/<round>/harness/*.toml, or --cases DIR) runs its steps in
+    /// order over HTTPS with mutual TLS: a request built from templates (variables uuid, now,
+    /// now_hl7, test_person, organisation_oid, oid, and captures of earlier steps), the
+    /// expected status and headers, and the body compared with a golden file after
+    /// normalisation, shown as a unified diff. Every request and response is saved under
+    /// evidence/<case>/ with SHA-256 and times, and pretest/report.csv gets one row per case,
+    /// so `valmis verify` consumes the run directly. A template that would send a real identity
+    /// code is refused. Exit code 0 when every case passed, 1 otherwise.
+    #[command(after_long_help = AFTER_HELP)]
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// The bundle folder (evidence and the report are written into it).
+    #[arg(default_value = ".")]
+    bundle: PathBuf,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+    /// Endpoint name of connection/connection.toml to run against.
+    #[arg(long, value_name = "NAME")]
+    endpoint: String,
+    /// Private key of the endpoint's client certificate (PEM or DER). Read once, never printed.
+    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "FILE")]
+    client_key: Option<PathBuf>,
+    /// Harness cases from DIR instead of the built-in ones of the bundle's round.
+    #[arg(long, value_name = "DIR")]
+    cases: Option<PathBuf>,
+    /// Run only these case ids; repeatable.
+    #[arg(long = "case", value_name = "ID")]
+    only: Vec<String>,
+    /// Test identity code the templates use ({{test_person}}).
+    #[arg(long, value_name = "CODE", default_value = "010181-900C")]
+    test_person: String,
+    /// Seconds to wait for each step.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
+    /// Extra attempts after a transport error (never after an answer).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    retries: u32,
+    /// Write JUnit XML (one test case per harness case) to FILE.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -242,6 +288,7 @@ pub(crate) fn run() -> u8 {
         Command::Explain(args) => explain(args).map(|()| exit::READY),
         Command::Init(args) => init(args).map(|()| exit::READY),
         Command::Probe(args) => probe(args),
+        Command::Run(args) => run_harness(args, color),
     };
     match result {
         Ok(code) => code,
@@ -344,6 +391,33 @@ fn probe(args: ProbeArgs) -> anyhow::Result<u8> {
     let results = crate::probe::run(&targets, &key, args.timeout, !args.json)?;
     crate::probe::print(&results, args.json)?;
     Ok(if results.iter().all(|result| result.failure.is_none()) { exit::READY } else { exit::NOT_READY })
+}
+
+fn run_harness(args: RunArgs, color: bool) -> anyhow::Result<u8> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let key = crate::probe::read_key(args.client_key.as_deref())?;
+    match valmis_ids::Hetu::parse(&args.test_person) {
+        Ok(hetu) if hetu.is_test_identity() => {}
+        _ => return Err(usage("--test-person must be a valid test identity code (individual number 900-999)")),
+    }
+    let (report, all_passed) = crate::run::run(crate::run::RunRequest {
+        bundle: &args.bundle,
+        catalogs: &catalogs,
+        endpoint: &args.endpoint,
+        key,
+        cases_dir: args.cases.as_deref(),
+        only: &args.only,
+        test_person: &args.test_person,
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        retries: args.retries,
+    })?;
+    if let Some(path) = &args.junit {
+        let xml = valmis_report::render_junit(&report).map_err(|error| anyhow::anyhow!(error))?;
+        crate::output::write_atomically(path, &xml).map_err(|error| usage(format!("{error:#}")))?;
+    }
+    let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
+    print!("{text}");
+    Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 
 fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {

@@ -7,6 +7,7 @@ mod coverage;
 mod init;
 mod output;
 mod probe;
+mod run;
 
 use std::process::ExitCode;
 

@@ -566,6 +566,7 @@ pub(crate) fn probe_targets(context: &Context<'_>) -> Result<Vec<super::connecti
         };
         targets.push(super::connection::ProbeTarget {
             name: endpoint.name.get_ref().clone(),
+            service: endpoint.service.get_ref().clone(),
             url: endpoint.url.get_ref().clone(),
             client_chain: chain,
             anchors: anchors.clone(),

@@ -482,6 +482,8 @@ pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> V
 pub struct ProbeTarget {
     /// Endpoint name.
     pub name: String,
+    /// The service it serves.
+    pub service: String,
     /// Its url.
     pub url: String,
     /// The client certificate chain in DER, leaf first (empty if unreadable).

@@ -1,0 +1,344 @@
+//! `valmis run`: runs harness cases against an endpoint of the bundle's connection.toml, saves
+//! every request and response as evidence, and writes the pre-test report rows, so that
+//! `valmis verify` consumes the run directly.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use valmis_bundle::Bundle;
+use valmis_harness::{Case, parse_case};
+use valmis_model::{Area, CatalogSet, Finding, Location, Outcome, Report, ReportMeta, Severity, Status};
+use valmis_net::harness::{CaseRun, Plan, RunOptions, run_cases};
+
+use crate::cli::usage;
+
+/// What `valmis run` was asked to do.
+pub(crate) struct RunRequest<'a> {
+    pub(crate) bundle: &'a Path,
+    pub(crate) catalogs: &'a CatalogSet,
+    pub(crate) endpoint: &'a str,
+    pub(crate) key: rustls_pki_types::PrivateKeyDer<'static>,
+    pub(crate) cases_dir: Option<&'a Path>,
+    pub(crate) only: &'a [String],
+    pub(crate) test_person: &'a str,
+    pub(crate) timeout: Duration,
+    pub(crate) retries: u32,
+}
+
+/// Cases with their files, from a directory or the embedded round.
+fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTreeMap<String, String>)>> {
+    let files: Vec<(String, String)> = match dir {
+        Some(dir) => {
+            let mut found = Vec::new();
+            let mut pending = vec![dir.to_path_buf()];
+            while let Some(current) = pending.pop() {
+                for entry in
+                    std::fs::read_dir(&current).with_context(|| format!("cannot read `{}`", current.display()))?
+                {
+                    let path = entry?.path();
+                    if path.is_dir() {
+                        pending.push(path);
+                    } else if let Ok(text) = std::fs::read_to_string(&path) {
+                        let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                        found.push((relative, text));
+                    }
+                }
+            }
+            found
+        }
+        None => CatalogSet::embedded_harness(round)
+            .into_iter()
+            .map(|(path, text)| (path.to_owned(), text.to_owned()))
+            .collect(),
+    };
+    let shown = |relative: &str| match dir {
+        Some(dir) => dir.join(relative).display().to_string(),
+        None => format!("testcases/{round}/harness/{relative}"),
+    };
+    let all: BTreeMap<String, String> = files.into_iter().collect();
+    let mut cases = Vec::new();
+    for (path, text) in all.iter().filter(|(path, _)| !path.contains('/') && path.ends_with(".toml")) {
+        let case = parse_case(&shown(path), text).map_err(|error| usage(format!("invalid harness case: {error}")))?;
+        cases.push((case, all.clone()));
+    }
+    Ok(cases)
+}
+
+/// A random version-4 UUID.
+fn uuid() -> String {
+    let mut bytes = [0u8; 16];
+    let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+fn extension(body: &str) -> &'static str {
+    match body.trim_start().chars().next() {
+        Some('{' | '[') => "json",
+        Some('<') => "xml",
+        _ => "txt",
+    }
+}
+
+/// Runs the cases and writes evidence and report rows into the bundle folder.
+pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
+    if !request.bundle.is_dir() {
+        return Err(usage(
+            "valmis run writes evidence and the report into the bundle: give a bundle folder, not a zip",
+        ));
+    }
+    let display = request.bundle.display().to_string();
+    let bundle = Bundle::open(request.bundle, &display, valmis_bundle::Limits::default())
+        .map_err(|error| usage(error.to_string()))?;
+    let (round, organisation) = valmis_checks::run_facts(&bundle, request.catalogs).map_err(usage)?;
+    let targets = crate::probe::targets(&bundle, request.catalogs)?;
+    let target = targets
+        .into_iter()
+        .find(|target| target.name == request.endpoint)
+        .ok_or_else(|| usage(format!("connection.toml has no endpoint named `{}`", request.endpoint)))?;
+    let specs = valmis_checks::probe_targets(&bundle, request.catalogs).map_err(usage)?;
+    let service =
+        specs.iter().find(|spec| spec.name == request.endpoint).map(|spec| spec.service.clone()).unwrap_or_default();
+    valmis_net::check_key(std::slice::from_ref(&target), &request.key).map_err(|error| usage(error.0))?;
+
+    let mut cases = load_cases(request.cases_dir, &round)?;
+    cases.retain(|(case, _)| case.service == service);
+    if !request.only.is_empty() {
+        cases.retain(|(case, _)| request.only.iter().any(|id| id.eq_ignore_ascii_case(&case.case)));
+    }
+    if cases.is_empty() {
+        return Err(usage(format!("no harness case runs against `{}` (service {service})", request.endpoint)));
+    }
+    let now = jiff::Timestamp::now();
+    let zoned = now.to_zoned(jiff::tz::TimeZone::UTC);
+    let organisation = organisation.unwrap_or_default();
+    let plans: Vec<Plan> = cases
+        .into_iter()
+        .enumerate()
+        .map(|(index, (case, files))| {
+            let variables = BTreeMap::from([
+                ("uuid".to_owned(), uuid()),
+                ("now".to_owned(), now.to_string()),
+                ("now_hl7".to_owned(), zoned.strftime("%Y%m%d%H%M%S+0000").to_string()),
+                ("test_person".to_owned(), request.test_person.to_owned()),
+                ("organisation_oid".to_owned(), organisation.clone()),
+                (
+                    "oid".to_owned(),
+                    format!("{organisation}.11.{}.{}{index}", zoned.year(), now.as_second() % 1_000_000),
+                ),
+            ]);
+            Plan { case, files, variables }
+        })
+        .collect();
+    let options = RunOptions { step_timeout: request.timeout, retries: request.retries, concurrency: 4 };
+    let total = plans.len();
+    let progress = |run: &CaseRun| {
+        let verdict = if run.passed() { "ok  " } else { "FAIL" };
+        let attempts: u32 = run.steps.iter().map(|step| step.attempts.saturating_sub(1)).sum();
+        let retried = if attempts > 0 { format!(", {attempts} retried") } else { String::new() };
+        let millis: u64 = run.steps.iter().map(|step| step.elapsed_ms).sum();
+        eprintln!("{verdict} {} {} ({} step(s), {millis} ms{retried})", run.case, run.title, run.steps.len());
+    };
+    eprintln!("running {total} case(s) against {} …", target.url);
+    let runs = run_cases(&target, &request.key, plans, &options, &progress).map_err(usage)?;
+
+    let mut evidence_by_case = BTreeMap::new();
+    for run in &runs {
+        evidence_by_case.insert(run.case.clone(), write_evidence(request.bundle, run)?);
+    }
+    write_report(request.bundle, &runs, &evidence_by_case, request.test_person, &now.to_string())?;
+    let all_passed = runs.iter().all(CaseRun::passed);
+    Ok((report(&runs, &round, &display, &now.to_string()), all_passed))
+}
+
+/// `evidence/<case>/<step>-{request,response}.*` and `evidence/<case>/harness-run.toml` with
+/// SHA-256 and times. Returns the bundle paths written.
+fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
+    let folder = format!("evidence/{}", run.case);
+    let mut written = Vec::new();
+    let mut index = format!(
+        "# Written by `valmis run`: what was sent and received for {}.\nformat = 1\ncase = {:?}\npassed = {}\n",
+        run.case,
+        run.case,
+        run.passed()
+    );
+    for step in &run.steps {
+        let mut files = Vec::new();
+        if let Some(request) = &step.request {
+            let mut text = format!("{} {}\n", request.method, request.url);
+            for (name, value) in &request.headers {
+                text.push_str(&format!("{name}: {value}\n"));
+            }
+            text.push('\n');
+            text.push_str(&request.body);
+            files.push((format!("{folder}/{}-request.{}", step.name, extension(&request.body)), text));
+        }
+        if let Some(response) = &step.response {
+            let mut text = format!("HTTP {}\n", response.status);
+            for (name, value) in &response.headers {
+                text.push_str(&format!("{name}: {value}\n"));
+            }
+            text.push('\n');
+            text.push_str(&response.body);
+            files.push((format!("{folder}/{}-response.{}", step.name, extension(&response.body)), text));
+        }
+        index.push_str(&format!(
+            "\n[[step]]\nname = {:?}\nstarted_at = {:?}\nelapsed_ms = {}\nattempts = {}\npassed = {}\n",
+            step.name,
+            step.started_at,
+            step.elapsed_ms,
+            step.attempts,
+            step.passed()
+        ));
+        for (path, text) in files {
+            let target = bundle.join(&path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+            }
+            crate::output::write_atomically(&target, text.as_bytes())?;
+            index.push_str(&format!(
+                "[[step.file]]\npath = {path:?}\nsha256 = \"{}\"\n",
+                valmis_bundle::sha256_hex(text.as_bytes())
+            ));
+            written.push(path);
+        }
+    }
+    let index_path = format!("{folder}/harness-run.toml");
+    crate::output::write_atomically(&bundle.join(&index_path), index.as_bytes())?;
+    Ok(written)
+}
+
+/// Writes or updates `pretest/report.csv`: one row per case run, other rows kept.
+fn write_report(
+    bundle: &Path,
+    runs: &[CaseRun],
+    evidence: &BTreeMap<String, Vec<String>>,
+    test_person: &str,
+    now: &str,
+) -> anyhow::Result<()> {
+    use valmis_pretest::Field;
+    let path: PathBuf = bundle.join("pretest/report.csv");
+    for other in ["pretest/report.xlsx", "pretest/report.json"] {
+        if bundle.join(other).exists() {
+            return Err(usage(format!("the report is `{other}`; valmis run keeps the report in pretest/report.csv")));
+        }
+    }
+    let mut rows: Vec<[String; 8]> = Vec::new();
+    if path.exists() {
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let report = valmis_pretest::read(valmis_pretest::Format::Csv, &bytes)
+            .map_err(|error| usage(format!("cannot update `{}`: {}", path.display(), error.message)))?;
+        for row in &report.rows {
+            rows.push(Field::ALL.map(|field| row.value(field).to_owned()));
+        }
+    }
+    for run in runs {
+        let notes = format!(
+            "valmis run: {} step(s), {} ms{}",
+            run.steps.len(),
+            run.steps.iter().map(|step| step.elapsed_ms).sum::<u64>(),
+            if run.passed() { String::new() } else { "; failed, see the harness JUnit".to_owned() }
+        );
+        let row = [
+            run.case.clone(),
+            if run.passed() { "pass" } else { "fail" }.to_owned(),
+            now.to_owned(),
+            "asiakastesti".to_owned(),
+            test_person.to_owned(),
+            // Only a case that captures `document_oid` (the id the service acknowledged) reports one.
+            run.variables.get("document_oid").cloned().unwrap_or_default(),
+            evidence.get(&run.case).map(|files| files.join(";")).unwrap_or_default(),
+            notes,
+        ];
+        match rows.iter_mut().find(|existing| existing[0].eq_ignore_ascii_case(&run.case)) {
+            Some(existing) => *existing = row,
+            None => rows.push(row),
+        }
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(Field::ALL.map(Field::english)).context("writing the report")?;
+    for row in &rows {
+        writer.write_record(row).context("writing the report")?;
+    }
+    let bytes = writer.into_inner().map_err(|error| anyhow::anyhow!("writing the report: {error}"))?;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    crate::output::write_atomically(&path, &bytes)
+}
+
+/// One outcome per case, for the JUnit, JSON and terminal renderers.
+fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
+    let outcomes = runs
+        .iter()
+        .map(|run| {
+            let findings: Vec<Finding> = run
+                .steps
+                .iter()
+                .flat_map(|step| {
+                    let mut findings: Vec<Finding> = step
+                        .problems
+                        .iter()
+                        .map(|problem| Finding::new(Severity::Error, format!("step `{}`: {problem}", step.name)))
+                        .collect();
+                    if let Some(diff) = &step.diff {
+                        findings.push(
+                            Finding::new(Severity::Error, format!("step `{}`: the answer differs from the golden file", step.name))
+                                .with_help(diff.clone()),
+                        );
+                    }
+                    if step.passed() && step.attempts > 1 {
+                        findings.push(Finding::new(
+                            Severity::Warning,
+                            format!(
+                                "step `{}` passed after {} attempts (flaky): {}",
+                                step.name,
+                                step.attempts,
+                                step.transport_errors.join("; ")
+                            ),
+                        ));
+                    }
+                    findings
+                })
+                .map(|finding| finding.at(Location::file(format!("evidence/{}/", run.case))))
+                .collect();
+            let status = if findings.iter().any(|finding| finding.severity == Severity::Error) {
+                Status::Failed
+            } else if findings.is_empty() {
+                Status::Passed
+            } else {
+                Status::Warned
+            };
+            Outcome {
+                requirement: "HARNESS".to_owned(),
+                area: Area::Harness,
+                title: run.title.clone(),
+                severity: Severity::Error,
+                fix: "Compare the request and response saved under evidence/ with the expectation, fix the system, and run again.".to_owned(),
+                reference: "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi".to_owned(),
+                subject: Some(run.case.clone()),
+                file: Some(format!("evidence/{}/harness-run.toml", run.case)),
+                line: None,
+                status,
+                findings,
+            }
+        })
+        .collect();
+    let mut report = Report {
+        meta: ReportMeta {
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            round: round.to_owned(),
+            catalog: "harness".to_owned(),
+            bundle: bundle.to_owned(),
+            now: now.to_owned(),
+            strict: false,
+        },
+        outcomes,
+    };
+    report.sort();
+    report
+}
