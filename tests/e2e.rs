@@ -997,86 +997,33 @@ mod online {
     //! CONN-PROBE end to end: `valmis verify --online` and `valmis probe` against a real rustls
     //! server on loopback, with a bundle whose certificates are made here with rcgen.
 
+    use std::collections::BTreeMap;
     use std::path::Path;
-    use std::sync::Arc;
+    use std::sync::Mutex;
 
-    use rcgen::{
-        BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose,
-    };
-    use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    use valmis_testkit::{BOTH, Pki, Reply, Request, Server, Usage};
 
     use super::{copy_tree, failed_names, fixture, text, valmis, verify};
 
-    struct Pki {
-        root_pem: String,
-        root_der: CertificateDer<'static>,
-        issuer: Issuer<'static, KeyPair>,
-    }
-
     fn pki() -> Pki {
-        let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
-        params.distinguished_name.push(DnType::CommonName, "VRK TEST Root CA - G2");
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
-        params.not_after = rcgen::date_time_ymd(2099, 1, 1);
-        let key = KeyPair::generate().expect("key");
-        let root = params.self_signed(&key).expect("root");
-        Pki { root_pem: root.pem(), root_der: root.der().clone(), issuer: Issuer::new(params, key) }
+        Pki::new("VRK TEST Root CA - G2")
     }
 
-    fn leaf(pki: &Pki, name: &str, usage: ExtendedKeyUsagePurpose) -> (rcgen::Certificate, KeyPair) {
-        let mut params = CertificateParams::new(vec![name.to_owned()]).expect("params");
-        params.distinguished_name.push(DnType::CommonName, name);
-        params.extended_key_usages = vec![usage];
-        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
-        params.not_after = rcgen::date_time_ymd(2099, 1, 1);
-        let key = KeyPair::generate().expect("key");
-        (params.signed_by(&key, &pki.issuer).expect("leaf"), key)
+    /// A TLS server on 127.0.0.1 requiring a client certificate from `pki`; `handler` answers.
+    fn serve_with(pki: &Pki, handler: impl Fn(Request) -> Reply + Send + Sync + 'static) -> u16 {
+        let server = pki.leaf("localhost", Usage::ServerAuth, 2020, 2099);
+        let options = Server {
+            versions: BOTH,
+            chain: vec![server.certificate],
+            key: server.key,
+            client_ca: Some(pki.root.clone()),
+        };
+        valmis_testkit::serve(options, handler).port()
     }
 
-    /// A TLS server on 127.0.0.1 requiring a client certificate from `pki`; answers 200.
+    /// Answers every request with 200.
     fn serve(pki: &Pki) -> u16 {
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let (server, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ServerAuth);
-        let mut roots = rustls::RootCertStore::empty();
-        roots.add(pki.root_der.clone()).expect("root");
-        let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-            .build()
-            .expect("verifier");
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("versions")
-            .with_client_cert_verifier(verifier)
-            .with_single_cert(
-                vec![server.der().clone()],
-                PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
-            )
-            .expect("config");
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.set_nonblocking(true).expect("nonblocking");
-        let port = listener.local_addr().expect("address").port();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                loop {
-                    let Ok((stream, _)) = listener.accept().await else { continue };
-                    let acceptor = acceptor.clone();
-                    tokio::spawn(async move {
-                        let Ok(mut tls) = acceptor.accept(stream).await else { return };
-                        let mut buffer = [0u8; 2048];
-                        let _ = tls.read(&mut buffer).await;
-                        let _ =
-                            tls.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
-                        let _ = tls.shutdown().await;
-                    });
-                }
-            });
-        });
-        port
+        serve_with(pki, |_| Reply::Respond(200, Vec::new(), String::new()))
     }
 
     /// The ready bundle with a connection.toml for `port` and certificates from `pki`; the
@@ -1084,11 +1031,11 @@ mod online {
     fn bundle(pki: &Pki, port: u16, dir: &Path, key_file: &Path) {
         std::fs::create_dir_all(dir).expect("mkdir");
         copy_tree(&fixture("ready"), dir);
-        let (client, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ClientAuth);
+        let client = pki.leaf("localhost", Usage::ClientAuth, 2020, 2099);
         std::fs::write(dir.join("connection/certs/dvv-test-root.pem"), &pki.root_pem).expect("root");
-        std::fs::write(dir.join("connection/certs/palvelinvarmenne.pem"), client.pem()).expect("client");
+        std::fs::write(dir.join("connection/certs/palvelinvarmenne.pem"), &client.pem).expect("client");
         std::fs::remove_file(dir.join("connection/certs/palvelinvarmenne.der")).expect("der");
-        std::fs::write(key_file, key.serialize_pem()).expect("key");
+        std::fs::write(key_file, &client.key_pem).expect("key");
         let path = dir.join("connection/connection.toml");
         let config = std::fs::read_to_string(&path).expect("connection.toml").replace(
             "https://ehr-testi.esimerkki-terveys.fi:8443/kanta/arkisto",
@@ -1143,106 +1090,48 @@ mod online {
         assert!(text(&output.stderr).contains("--client-key"), "{}", text(&output.stderr));
     }
 
-    /// A small FHIR endpoint with mutual TLS: create, read and search Observations.
+    /// A small FHIR endpoint with mutual TLS under /fhir: create, read and search Observations.
     fn serve_fhir(pki: &Pki) -> u16 {
-        use std::collections::BTreeMap;
-        use std::sync::Mutex;
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let (server, key) = leaf(pki, "localhost", ExtendedKeyUsagePurpose::ServerAuth);
-        let mut roots = rustls::RootCertStore::empty();
-        roots.add(pki.root_der.clone()).expect("root");
-        let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
-            .build()
-            .expect("verifier");
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("versions")
-            .with_client_cert_verifier(verifier)
-            .with_single_cert(
-                vec![server.der().clone()],
-                PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
-            )
-            .expect("config");
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.set_nonblocking(true).expect("nonblocking");
-        let port = listener.local_addr().expect("address").port();
-        let stored: Arc<Mutex<BTreeMap<String, serde_json::Value>>> = Arc::default();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                loop {
-                    let Ok((stream, _)) = listener.accept().await else { continue };
-                    let (acceptor, stored) = (acceptor.clone(), Arc::clone(&stored));
-                    tokio::spawn(async move {
-                        let Ok(mut tls) = acceptor.accept(stream).await else { return };
-                        let mut data = Vec::new();
-                        let mut buffer = [0u8; 4096];
-                        let (head, body) = loop {
-                            match tls.read(&mut buffer).await {
-                                Ok(0) | Err(_) => return,
-                                Ok(read) => data.extend_from_slice(&buffer[..read]),
-                            }
-                            if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-                                let head = String::from_utf8_lossy(&data[..end]).into_owned();
-                                let length = head
-                                    .lines()
-                                    .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
-                                    .unwrap_or(0);
-                                while data.len() < end + 4 + length {
-                                    match tls.read(&mut buffer).await {
-                                        Ok(0) | Err(_) => return,
-                                        Ok(read) => data.extend_from_slice(&buffer[..read]),
-                                    }
-                                }
-                                break (head, String::from_utf8_lossy(&data[end + 4..end + 4 + length]).into_owned());
-                            }
-                        };
-                        let mut words = head.lines().next().unwrap_or_default().split_whitespace();
-                        let method = words.next().unwrap_or_default().to_owned();
-                        let target = words.next().unwrap_or_default().replace("%7C", "|").replace("%3A", ":");
-                        let (path, query) = target.split_once('?').map_or((target.as_str(), ""), |(p, q)| (p, q));
-                        let (status, location, answer) = if method == "POST" && path == "/fhir/Observation" {
-                            let mut value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                            let id = format!("obs-{}", stored.lock().expect("lock").len() + 1);
-                            value["id"] = serde_json::json!(id);
-                            value["meta"]["lastUpdated"] = serde_json::json!("2026-11-23T10:00:00.123+02:00");
-                            value["meta"]["versionId"] = serde_json::json!("1");
-                            stored.lock().expect("lock").insert(id.clone(), value.clone());
-                            (201, Some(format!("/fhir/Observation/{id}/_history/1")), value.to_string())
-                        } else if let Some(id) = path.strip_prefix("/fhir/Observation/") {
-                            match stored.lock().expect("lock").get(id) {
-                                Some(value) => (200, None, value.to_string()),
-                                None => (404, None, "{}".to_owned()),
-                            }
-                        } else if path == "/fhir/Observation" {
-                            let wanted = query.strip_prefix("identifier=urn:ietf:rfc:3986|").unwrap_or_default().to_owned();
-                            let found: Vec<serde_json::Value> = stored
-                                .lock()
-                                .expect("lock")
-                                .values()
-                                .filter(|value| value["identifier"][0]["value"] == wanted.as_str())
-                                .map(|value| serde_json::json!({"fullUrl": format!("https://localhost/fhir/Observation/{}", value["id"].as_str().unwrap_or("")), "resource": value, "search": {"mode": "match"}}))
-                                .collect();
-                            let bundle = serde_json::json!({"resourceType": "Bundle", "id": "haku-1", "meta": {"lastUpdated": "2026-11-23T10:00:01+02:00"}, "type": "searchset", "total": found.len(), "link": [{"relation": "self", "url": target}], "entry": found});
-                            (200, None, bundle.to_string())
-                        } else {
-                            (400, None, "{}".to_owned())
-                        };
-                        let mut response = format!("HTTP/1.1 {status} X\r\nContent-Type: application/fhir+json\r\nContent-Length: {}\r\nConnection: close\r\n", answer.len());
-                        if let Some(location) = location {
-                            response.push_str(&format!("Location: {location}\r\n"));
-                        }
-                        response.push_str("\r\n");
-                        response.push_str(&answer);
-                        let _ = tls.write_all(response.as_bytes()).await;
-                        let _ = tls.shutdown().await;
-                    });
-                }
-            });
-        });
-        port
+        let stored: Mutex<BTreeMap<String, serde_json::Value>> = Mutex::default();
+        serve_with(pki, move |request| {
+            let target = request.target.replace("%7C", "|").replace("%3A", ":");
+            let (path, query) = target.split_once('?').map_or((target.as_str(), ""), |(p, q)| (p, q));
+            if request.method == "POST" && path == "/fhir/Observation" {
+                let mut value: serde_json::Value = serde_json::from_str(&request.body).unwrap_or_default();
+                let id = format!("obs-{}", stored.lock().expect("lock").len() + 1);
+                value["id"] = serde_json::json!(id);
+                value["meta"]["lastUpdated"] = serde_json::json!("2026-11-23T10:00:00.123+02:00");
+                value["meta"]["versionId"] = serde_json::json!("1");
+                stored.lock().expect("lock").insert(id.clone(), value.clone());
+                return Reply::Respond(
+                    201,
+                    vec![("Location".to_owned(), format!("/fhir/Observation/{id}/_history/1"))],
+                    value.to_string(),
+                );
+            }
+            if let Some(id) = path.strip_prefix("/fhir/Observation/") {
+                return match stored.lock().expect("lock").get(id) {
+                    Some(value) => Reply::Respond(200, Vec::new(), value.to_string()),
+                    None => Reply::Respond(404, Vec::new(), "{}".to_owned()),
+                };
+            }
+            if path == "/fhir/Observation" {
+                let wanted = query.strip_prefix("identifier=urn:ietf:rfc:3986|").unwrap_or_default().to_owned();
+                let found: Vec<serde_json::Value> = stored
+                    .lock()
+                    .expect("lock")
+                    .values()
+                    .filter(|value| value["identifier"][0]["value"] == wanted.as_str())
+                    .map(|value| {
+                        let url = format!("https://localhost/fhir/Observation/{}", value["id"].as_str().unwrap_or(""));
+                        serde_json::json!({"fullUrl": url, "resource": value, "search": {"mode": "match"}})
+                    })
+                    .collect();
+                let bundle = serde_json::json!({"resourceType": "Bundle", "id": "haku-1", "meta": {"lastUpdated": "2026-11-23T10:00:01+02:00"}, "type": "searchset", "total": found.len(), "link": [{"relation": "self", "url": target}], "entry": found});
+                return Reply::Respond(200, Vec::new(), bundle.to_string());
+            }
+            Reply::Respond(400, Vec::new(), "{}".to_owned())
+        })
     }
 
     #[test]
@@ -1322,6 +1211,72 @@ mod online {
         let run = verify_at_clock(&dir, catalog_arg);
         assert_eq!(run.code, 0, "{}", run.stdout);
         assert!(run.stdout.contains("PRETEST") || run.junit.contains("PRETEST-RESULT: OT-01"), "{}", run.junit);
+    }
+
+    /// A SOAP-style archive endpoint: acknowledges a stored CDA document with its id.
+    fn serve_soap(pki: &Pki) -> u16 {
+        serve_with(pki, |request| {
+            let id = request
+                .body
+                .split("<id root=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_default()
+                .to_owned();
+            if request.method != "POST" || !request.body.contains("<ClinicalDocument") || id.is_empty() {
+                return Reply::Respond(400, Vec::new(), String::new());
+            }
+            let ack = format!(
+                "<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:wsa=\"http://www.w3.org/2005/08/addressing\"><soap:Header><wsa:MessageID>urn:uuid:0b1c</wsa:MessageID><wsa:RelatesTo>urn:uuid:x</wsa:RelatesTo></soap:Header><soap:Body><Kuittaus xmlns=\"urn:hl7finland:arkisto\"><Tila>hyväksytty</Tila><AsiakirjaOid>{id}</AsiakirjaOid><Vastaanotettu>2026-11-23T10:00:00+02:00</Vastaanotettu></Kuittaus></soap:Body></soap:Envelope>"
+            );
+            Reply::Respond(200, Vec::new(), ack)
+        })
+    }
+
+    #[test]
+    fn the_built_in_archive_case_stores_a_cda_document_over_soap() {
+        let pki = pki();
+        let port = serve_soap(&pki);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        let connection = dir.join("connection/connection.toml");
+        let text = std::fs::read_to_string(&connection).expect("connection").replace("/kanta/arkisto", "/");
+        std::fs::write(&connection, text).expect("write");
+        let output = valmis(&[
+            "run",
+            dir.to_str().expect("utf-8"),
+            "--endpoint",
+            "arkisto",
+            "--case",
+            "PA-01",
+            "--client-key",
+            key_file.to_str().expect("utf-8"),
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}\n{}", text_of(&output.stdout), text_of(&output.stderr));
+        let request =
+            std::fs::read_to_string(dir.join("evidence/PA-01/tallenna-request.xml")).expect("request evidence");
+        assert!(
+            request.starts_with("POST https://localhost:")
+                && request.contains("<recordTarget><patientRole><id root=\"1.2.246.21\" extension=\"010181-900C\"/>"),
+            "{request}"
+        );
+        assert!(
+            request.contains(
+                "<custodian><assignedCustodian><representedCustodianOrganization><id root=\"1.2.246.10.12345671\"/>"
+            ),
+            "{request}"
+        );
+        let csv = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        let row = csv.lines().find(|line| line.starts_with("PA-01,")).expect("PA-01 row");
+        assert!(
+            row.starts_with("PA-01,pass,") && row.contains(",010181-900C,1.2.246.10.12345671.11."),
+            "document_oid captured from the acknowledgement: {row}"
+        );
+        assert!(csv.lines().any(|line| line.starts_with("PA-02,pass,")), "other rows are kept");
     }
 
     fn text_of(bytes: &[u8]) -> String {

@@ -3,128 +3,28 @@
 //! black-holed finishing within the timeout. No network beyond 127.0.0.1.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rcgen::{
-    BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose,
-};
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
-use rustls::server::WebPkiClientVerifier;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use valmis_model::FailureClass;
 use valmis_net::{Options, Target, probe_all};
+use valmis_testkit::{BOTH, Pki, Reply, Server, TLS12_ONLY, Usage, black_hole};
 
-fn provider() -> Arc<rustls::crypto::CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
+/// A leaf for `name` and its chain up to the CA.
+fn leaf(
+    pki: &Pki,
+    name: &str,
+    usage: Usage,
+    from: i32,
+    to: i32,
+) -> (Vec<CertificateDer<'static>>, PrivateKeyDer<'static>) {
+    let leaf = pki.leaf(name, usage, from, to);
+    (vec![leaf.certificate, pki.root.clone()], leaf.key)
 }
 
-struct Ca {
-    certificate: CertificateDer<'static>,
-    issuer: Issuer<'static, KeyPair>,
-}
-
-impl Ca {
-    fn new(name: &str) -> Self {
-        let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
-        params.distinguished_name.push(DnType::CommonName, name);
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-        params.not_before = rcgen::date_time_ymd(2020, 1, 1);
-        params.not_after = rcgen::date_time_ymd(2099, 1, 1);
-        let key = KeyPair::generate().expect("key");
-        let certificate = params.self_signed(&key).expect("CA").der().clone();
-        Self { certificate, issuer: Issuer::new(params, key) }
-    }
-
-    /// A leaf for `name` with `usage`, valid from `from` to `to` (years).
-    fn leaf(
-        &self,
-        name: &str,
-        usage: ExtendedKeyUsagePurpose,
-        from: i32,
-        to: i32,
-    ) -> (Vec<CertificateDer<'static>>, PrivateKeyDer<'static>) {
-        let mut params = CertificateParams::new(vec![name.to_owned()]).expect("params");
-        params.distinguished_name.push(DnType::CommonName, name);
-        params.extended_key_usages = vec![usage];
-        params.not_before = rcgen::date_time_ymd(from, 1, 1);
-        params.not_after = rcgen::date_time_ymd(to, 1, 1);
-        let key = KeyPair::generate().expect("key");
-        let certificate = params.signed_by(&key, &self.issuer).expect("leaf").der().clone();
-        (
-            vec![certificate, self.certificate.clone()],
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
-        )
-    }
-}
-
-/// How a test server behaves.
-struct Server {
-    versions: &'static [&'static rustls::SupportedProtocolVersion],
-    chain: Vec<CertificateDer<'static>>,
-    key: PrivateKeyDer<'static>,
-    /// Client CA to require; `None`: no client authentication.
-    client_ca: Option<CertificateDer<'static>>,
-}
-
-/// Starts a server on 127.0.0.1 in its own thread and runtime; answers `HTTP/1.1 204`.
+/// A server that answers every request with 204.
 fn serve(server: Server) -> SocketAddr {
-    let builder = rustls::ServerConfig::builder_with_provider(provider())
-        .with_protocol_versions(server.versions)
-        .expect("versions");
-    let config = match server.client_ca {
-        Some(ca) => {
-            let mut roots = rustls::RootCertStore::empty();
-            roots.add(ca).expect("client CA");
-            let verifier =
-                WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider()).build().expect("verifier");
-            builder.with_client_cert_verifier(verifier).with_single_cert(server.chain, server.key)
-        }
-        None => builder.with_no_client_auth().with_single_cert(server.chain, server.key),
-    }
-    .expect("server config");
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    listener.set_nonblocking(true).expect("nonblocking");
-    let address = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            loop {
-                let Ok((stream, _)) = listener.accept().await else { continue };
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(stream).await else { return };
-                    let mut request = Vec::new();
-                    let mut buffer = [0u8; 1024];
-                    while !request.windows(4).any(|window| window == b"\r\n\r\n") {
-                        match tls.read(&mut buffer).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(read) => request.extend_from_slice(&buffer[..read]),
-                        }
-                    }
-                    let _ = tls.write_all(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n").await;
-                    let _ = tls.shutdown().await;
-                });
-            }
-        });
-    });
-    address
-}
-
-/// A listener that accepts connections and never says anything.
-fn black_hole() -> SocketAddr {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let address = listener.local_addr().expect("address");
-    std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for stream in listener.incoming().flatten() {
-            held.push(stream);
-        }
-    });
-    address
+    valmis_testkit::serve(server, |_| Reply::Respond(204, Vec::new(), String::new()))
 }
 
 fn target(
@@ -151,22 +51,15 @@ fn quick() -> Options {
     }
 }
 
-const BOTH: &[&rustls::SupportedProtocolVersion] = &[&rustls::version::TLS13, &rustls::version::TLS12];
-const TLS12_ONLY: &[&rustls::SupportedProtocolVersion] = &[&rustls::version::TLS12];
-
 #[test]
 fn mutual_tls_succeeds_and_reports_what_was_negotiated() {
-    let ca = Ca::new("DVV TEST Service Certificates - G5R");
-    let (server_chain, server_key) = ca.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
-    let (client_chain, client_key) =
-        ca.leaf("ehr-testi.esimerkki-terveys.fi", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (server_chain, server_key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
+    let (client_chain, client_key) = leaf(&ca, "ehr-testi.esimerkki-terveys.fi", Usage::ClientAuth, 2020, 2099);
     let address =
-        serve(Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: Some(ca.certificate.clone()) });
-    let results = probe_all(
-        &[target("arkisto", address, "localhost", &client_chain, &ca.certificate)],
-        Some(&client_key),
-        &quick(),
-    );
+        serve(Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: Some(ca.root.clone()) });
+    let results =
+        probe_all(&[target("arkisto", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
     let result = &results[0];
     assert_eq!(result.failure, None, "{result:?}");
     assert_eq!(result.tls_version.as_deref(), Some("TLSv1_3"));
@@ -182,20 +75,13 @@ fn mutual_tls_succeeds_and_reports_what_was_negotiated() {
 
 #[test]
 fn a_tls_1_2_only_server_is_accepted_and_reported() {
-    let ca = Ca::new("DVV TEST Service Certificates - G5R");
-    let (server_chain, server_key) = ca.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
-    let (client_chain, client_key) = ca.leaf("client", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
-    let address = serve(Server {
-        versions: TLS12_ONLY,
-        chain: server_chain,
-        key: server_key,
-        client_ca: Some(ca.certificate.clone()),
-    });
-    let results = probe_all(
-        &[target("tls12", address, "localhost", &client_chain, &ca.certificate)],
-        Some(&client_key),
-        &quick(),
-    );
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (server_chain, server_key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
+    let (client_chain, client_key) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
+    let address =
+        serve(Server { versions: TLS12_ONLY, chain: server_chain, key: server_key, client_ca: Some(ca.root.clone()) });
+    let results =
+        probe_all(&[target("tls12", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
     assert_eq!(results[0].failure, None, "{:?}", results[0]);
     assert_eq!(results[0].tls_version.as_deref(), Some("TLSv1_2"));
 }
@@ -206,22 +92,22 @@ fn class(result: &valmis_model::ProbeResult) -> FailureClass {
 
 #[test]
 fn each_failure_is_classified() {
-    let ca = Ca::new("DVV TEST Service Certificates - G5R");
-    let (client_chain, client_key) = ca.leaf("client", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
-    let good = || ca.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (client_chain, client_key) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
+    let good = || leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
 
     // The server requires a client certificate and none is presented.
     let (chain, key) = good();
-    let requires = serve(Server { versions: BOTH, chain, key, client_ca: Some(ca.certificate.clone()) });
+    let requires = serve(Server { versions: BOTH, chain, key, client_ca: Some(ca.root.clone()) });
     // The server's certificate comes from another CA than ca_bundle.
-    let other = Ca::new("Muu TEST CA");
-    let (chain, key) = other.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
+    let other = Pki::new("Muu TEST CA");
+    let (chain, key) = leaf(&other, "localhost", Usage::ServerAuth, 2020, 2099);
     let wrong_ca = serve(Server { versions: BOTH, chain, key, client_ca: None });
     // Expired server certificate.
-    let (chain, key) = ca.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2021);
+    let (chain, key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2021);
     let expired = serve(Server { versions: BOTH, chain, key, client_ca: None });
     // A certificate for another name.
-    let (chain, key) = ca.leaf("arkisto.esimerkki.fi", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
+    let (chain, key) = leaf(&ca, "arkisto.esimerkki.fi", Usage::ServerAuth, 2020, 2099);
     let mismatch = serve(Server { versions: BOTH, chain, key, client_ca: None });
     // A port nothing listens on.
     let refused = {
@@ -231,12 +117,12 @@ fn each_failure_is_classified() {
     let silent = black_hole();
 
     let targets = [
-        target("requires-client-cert", requires, "localhost", &[], &ca.certificate),
-        target("wrong-ca", wrong_ca, "localhost", &client_chain, &ca.certificate),
-        target("expired", expired, "localhost", &client_chain, &ca.certificate),
-        target("name-mismatch", mismatch, "localhost", &client_chain, &ca.certificate),
-        target("refused", refused, "127.0.0.1", &client_chain, &ca.certificate),
-        target("silent", silent, "localhost", &client_chain, &ca.certificate),
+        target("requires-client-cert", requires, "localhost", &[], &ca.root),
+        target("wrong-ca", wrong_ca, "localhost", &client_chain, &ca.root),
+        target("expired", expired, "localhost", &client_chain, &ca.root),
+        target("name-mismatch", mismatch, "localhost", &client_chain, &ca.root),
+        target("refused", refused, "127.0.0.1", &client_chain, &ca.root),
+        target("silent", silent, "localhost", &client_chain, &ca.root),
     ];
     let options = Options { handshake_timeout: Duration::from_millis(700), ..quick() };
     let results = probe_all(&targets, Some(&client_key), &options);
@@ -266,16 +152,16 @@ fn each_failure_is_classified() {
 
 #[test]
 fn ten_endpoints_with_one_black_holed_finish_within_the_timeout_and_a_second() {
-    let ca = Ca::new("DVV TEST Service Certificates - G5R");
-    let (server_chain, server_key) = ca.leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth, 2020, 2099);
-    let (client_chain, client_key) = ca.leaf("client", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (server_chain, server_key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
+    let (client_chain, client_key) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
     let address =
-        serve(Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: Some(ca.certificate.clone()) });
+        serve(Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: Some(ca.root.clone()) });
     let silent = black_hole();
     let mut targets: Vec<Target> = (0..9)
-        .map(|index| target(&format!("arkisto-{index}"), address, "localhost", &client_chain, &ca.certificate))
+        .map(|index| target(&format!("arkisto-{index}"), address, "localhost", &client_chain, &ca.root))
         .collect();
-    targets.insert(4, target("musta-aukko", silent, "localhost", &client_chain, &ca.certificate));
+    targets.insert(4, target("musta-aukko", silent, "localhost", &client_chain, &ca.root));
     let timeout = Duration::from_secs(2);
     let options =
         Options { connect_timeout: timeout, handshake_timeout: timeout, http_timeout: timeout, concurrency: 10 };
@@ -293,11 +179,10 @@ fn ten_endpoints_with_one_black_holed_finish_within_the_timeout_and_a_second() {
 
 #[test]
 fn a_key_that_does_not_fit_the_certificate_is_refused_before_connecting() {
-    let ca = Ca::new("DVV TEST Service Certificates - G5R");
-    let (client_chain, _) = ca.leaf("client", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
-    let (_, other_key) = ca.leaf("other", ExtendedKeyUsagePurpose::ClientAuth, 2020, 2099);
-    let targets =
-        [target("arkisto", "127.0.0.1:9".parse().expect("address"), "localhost", &client_chain, &ca.certificate)];
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (client_chain, _) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
+    let (_, other_key) = leaf(&ca, "other", Usage::ClientAuth, 2020, 2099);
+    let targets = [target("arkisto", "127.0.0.1:9".parse().expect("address"), "localhost", &client_chain, &ca.root)];
     let error = valmis_net::check_key(&targets, &other_key).expect_err("mismatch");
     assert!(error.0.contains("does not fit the client certificate of endpoint `arkisto`"), "{error}");
     assert!(!error.0.contains("PRIVATE KEY"));
