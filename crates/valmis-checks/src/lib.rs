@@ -419,5 +419,6 @@ fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult,
         line,
         status,
         findings,
+        reruns: Vec::new(),
     }
 }

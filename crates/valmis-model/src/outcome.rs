@@ -60,6 +60,9 @@ pub struct Outcome {
     pub status: Status,
     /// Everything the check found, errors first.
     pub findings: Vec<Finding>,
+    /// Attempts that failed before the one that counts (a flaky harness step), one line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reruns: Vec<String>,
 }
 
 impl Outcome {

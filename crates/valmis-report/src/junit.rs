@@ -40,7 +40,17 @@ pub fn render_junit(report: &Report) -> Result<Vec<u8>, JunitError> {
 
 fn test_case(outcome: &Outcome) -> TestCase {
     let status = match &outcome.status {
-        Status::Passed | Status::Warned => TestCaseStatus::success(),
+        Status::Passed | Status::Warned => {
+            let mut status = TestCaseStatus::success();
+            // A step that passed only after transport errors is flaky: JUnit consumers show the
+            // earlier attempts as reruns.
+            status.add_reruns(outcome.reruns.iter().map(|rerun| {
+                let mut attempt = quick_junit::TestRerun::new(NonSuccessKind::Failure);
+                attempt.set_message(rerun.as_str()).set_type("transport");
+                attempt
+            }));
+            status
+        }
         Status::Failed => {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status

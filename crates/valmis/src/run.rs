@@ -3,6 +3,7 @@
 //! `valmis verify` consumes the run directly.
 
 use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -136,15 +137,34 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         .collect();
     let options = RunOptions { step_timeout: request.timeout, retries: request.retries, concurrency: 4 };
     let total = plans.len();
+    // A progress bar on a terminal; plain lines in CI and in logs.
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let bar = interactive.then(|| {
+        let bar = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or(0));
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} cases {msg}") {
+            bar.set_style(style);
+        }
+        bar
+    });
     let progress = |run: &CaseRun| {
         let verdict = if run.passed() { "ok  " } else { "FAIL" };
         let attempts: u32 = run.steps.iter().map(|step| step.attempts.saturating_sub(1)).sum();
         let retried = if attempts > 0 { format!(", {attempts} retried") } else { String::new() };
         let millis: u64 = run.steps.iter().map(|step| step.elapsed_ms).sum();
-        eprintln!("{verdict} {} {} ({} step(s), {millis} ms{retried})", run.case, run.title, run.steps.len());
+        let line = format!("{verdict} {} {} ({} step(s), {millis} ms{retried})", run.case, run.title, run.steps.len());
+        match &bar {
+            Some(bar) => {
+                bar.println(line);
+                bar.inc(1);
+            }
+            None => eprintln!("{line}"),
+        }
     };
     eprintln!("running {total} case(s) against {} …", target.url);
     let runs = run_cases(&target, &request.key, plans, &options, &progress).map_err(usage)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
 
     let mut evidence_by_case = BTreeMap::new();
     for run in &runs {
@@ -291,20 +311,15 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                                 .with_help(diff.clone()),
                         );
                     }
-                    if step.passed() && step.attempts > 1 {
-                        findings.push(Finding::new(
-                            Severity::Warning,
-                            format!(
-                                "step `{}` passed after {} attempts (flaky): {}",
-                                step.name,
-                                step.attempts,
-                                step.transport_errors.join("; ")
-                            ),
-                        ));
-                    }
                     findings
                 })
                 .map(|finding| finding.at(Location::file(format!("evidence/{}/", run.case))))
+                .collect();
+            let reruns: Vec<String> = run
+                .steps
+                .iter()
+                .filter(|step| step.response.is_some())
+                .flat_map(|step| step.transport_errors.iter().map(move |error| format!("step `{}`: {error}", step.name)))
                 .collect();
             let status = if findings.iter().any(|finding| finding.severity == Severity::Error) {
                 Status::Failed
@@ -325,6 +340,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                 line: None,
                 status,
                 findings,
+                reruns,
             }
         })
         .collect();

@@ -1,0 +1,42 @@
+//! JUnit details that the end-to-end tests do not reach: flaky harness steps as reruns.
+
+use quick_junit::TestCaseStatus;
+use valmis_model::{Area, Outcome, Report, ReportMeta, Severity, Status};
+
+#[test]
+fn a_flaky_step_is_a_success_with_reruns() {
+    let outcome = Outcome {
+        requirement: "HARNESS".to_owned(),
+        area: Area::Harness,
+        title: "Havainnon tallennus".to_owned(),
+        severity: Severity::Error,
+        fix: "Run again.".to_owned(),
+        reference: "https://www.kanta.fi".to_owned(),
+        subject: Some("OT-01".to_owned()),
+        file: Some("evidence/OT-01/harness-run.toml".to_owned()),
+        line: None,
+        status: Status::Passed,
+        findings: Vec::new(),
+        reruns: vec!["step `luo`: connection reset".to_owned()],
+    };
+    let report = Report {
+        meta: ReportMeta {
+            tool_version: "0.1.0".to_owned(),
+            round: "2027-1".to_owned(),
+            catalog: "harness".to_owned(),
+            bundle: "b".to_owned(),
+            now: "2026-11-23T12:00:00Z".to_owned(),
+            strict: false,
+        },
+        outcomes: vec![outcome],
+    };
+    let xml = String::from_utf8(valmis_report::render_junit(&report).expect("renders")).expect("UTF-8");
+    assert!(xml.contains("<flakyFailure message=\"step `luo`: connection reset\" type=\"transport\""), "{xml}");
+    let parsed = quick_junit::Report::deserialize_from_str(&xml).expect("parses back");
+    let case = &parsed.test_suites[0].test_cases[0];
+    assert_eq!(case.name.as_str(), "HARNESS: OT-01");
+    match &case.status {
+        TestCaseStatus::Success { flaky_runs } => assert_eq!(flaky_runs.len(), 1),
+        other => panic!("{other:?}"),
+    }
+}
