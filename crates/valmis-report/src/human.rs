@@ -61,11 +61,11 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                 }
                 Status::Warned => {
                     let _ = writeln!(out, "  {} {}", paint(yellow, "warn"), outcome.test_name());
-                    render_findings(&mut out, &renderer, outcome);
+                    render_findings(&mut out, &renderer, outcome, options.color);
                 }
                 Status::Failed => {
                     let _ = writeln!(out, "  {} {} — {}", paint(red, "FAIL"), outcome.test_name(), outcome.title);
-                    render_findings(&mut out, &renderer, outcome);
+                    render_findings(&mut out, &renderer, outcome, options.color);
                     let _ = writeln!(out, "       {} {}", paint(bold, "fix:"), outcome.fix.replace('\n', " "));
                     let _ = writeln!(out, "       {} {}", paint(bold, "see:"), outcome.reference);
                 }
@@ -99,11 +99,30 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
     out
 }
 
-fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome) {
+fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome, color: bool) {
     for finding in &outcome.findings {
-        let rendered = render_finding(renderer, &outcome.requirement, finding);
+        // A unified diff (harness mismatches) is printed as it is, coloured, not as a help line.
+        let diff = finding.help.as_deref().filter(|help| help.starts_with("--- expected"));
+        let mut plain = finding.clone();
+        if diff.is_some() {
+            plain.help = None;
+        }
+        let rendered = render_finding(renderer, &outcome.requirement, &plain);
         for line in rendered.lines() {
             let _ = writeln!(out, "       {line}");
+        }
+        for line in diff.unwrap_or_default().lines() {
+            let style = match line.chars().next() {
+                Some('+') if !line.starts_with("+++") => Style::new().fg_color(Some(AnsiColor::Green.into())),
+                Some('-') if !line.starts_with("---") => Style::new().fg_color(Some(AnsiColor::Red.into())),
+                Some('@') => Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+                _ => Style::new(),
+            };
+            if color {
+                let _ = writeln!(out, "         {}{line}{}", style.render(), style.render_reset());
+            } else {
+                let _ = writeln!(out, "         {line}");
+            }
         }
     }
 }

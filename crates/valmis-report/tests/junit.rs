@@ -40,3 +40,47 @@ fn a_flaky_step_is_a_success_with_reruns() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_harness_diff_is_printed_line_by_line_and_coloured_on_request() {
+    let diff =
+        "--- expected\n+++ actual\n@@ -1,3 +1,3 @@\n {\n-  \"status\": \"final\"\n+  \"status\": \"preliminary\"\n }\n";
+    let finding = valmis_model::Finding::new(Severity::Error, "step `luo`: the answer differs from the golden file")
+        .with_help(diff);
+    let outcome = Outcome {
+        requirement: "HARNESS".to_owned(),
+        area: Area::Harness,
+        title: "t".to_owned(),
+        severity: Severity::Error,
+        fix: "f".to_owned(),
+        reference: "https://www.kanta.fi".to_owned(),
+        subject: Some("OT-01".to_owned()),
+        file: None,
+        line: None,
+        status: Status::Failed,
+        findings: vec![finding],
+        reruns: Vec::new(),
+    };
+    let report = Report {
+        meta: ReportMeta {
+            tool_version: "0.1.0".to_owned(),
+            round: "2027-1".to_owned(),
+            catalog: "harness".to_owned(),
+            bundle: "b".to_owned(),
+            now: "n".to_owned(),
+            strict: false,
+        },
+        outcomes: vec![outcome],
+    };
+    let plain = valmis_report::render_human(&report, valmis_report::HumanOptions { color: false, verbose: false });
+    assert!(plain.contains("         -  \"status\": \"final\"\n         +  \"status\": \"preliminary\""), "{plain}");
+    let coloured = valmis_report::render_human(&report, valmis_report::HumanOptions { color: true, verbose: false });
+    assert!(coloured.contains("\u{1b}[32m+  \"status\": \"preliminary\""), "green additions: {coloured:?}");
+    assert!(coloured.contains("\u{1b}[31m-  \"status\": \"final\""), "red removals");
+    let xml = String::from_utf8(valmis_report::render_junit(&report).expect("junit")).expect("utf-8");
+    assert!(
+        xml.contains("+  &quot;status&quot;: &quot;preliminary&quot;")
+            || xml.contains("+  \"status\": \"preliminary\""),
+        "the diff is in the failure body: {xml}"
+    );
+}
