@@ -8,6 +8,9 @@ use valmis_model::{LineIndex, Location, Snippet};
 
 /// Longest snippet shown, in characters; minified XML has very long lines.
 const SNIPPET_WIDTH: usize = 160;
+/// Bytes read on each side of a highlight: more than `SNIPPET_WIDTH` characters of any width,
+/// so that cutting the window never shows less than the snippet would.
+const WINDOW: usize = 1024;
 
 /// A file's bytes with a line index, for locating findings.
 #[derive(Debug)]
@@ -27,10 +30,13 @@ impl<'a> SourceFile<'a> {
         let mut location = self.locate_without_snippet(span.start);
         let Some(line) = location.line else { return location };
         let Some(line_range) = self.index.line_range(self.bytes, line) else { return location };
-        let line_bytes = &self.bytes[line_range.clone()];
-        let start = span.start.clamp(line_range.start, line_range.end) - line_range.start;
-        let end = span.end.clamp(line_range.start, line_range.end) - line_range.start;
-        location.snippet = Some(safe_snippet(line_bytes, start..end.max(start)));
+        // Only a window around the highlight is read: a minified document or a 50 MB attribute
+        // is one line, and the snippet shows 160 characters of it anyway.
+        let start = span.start.clamp(line_range.start, line_range.end);
+        let end = span.end.clamp(start, line_range.end).min(start + WINDOW);
+        let window = start.saturating_sub(WINDOW).max(line_range.start)..(end + WINDOW).min(line_range.end);
+        let line_bytes = &self.bytes[window.clone()];
+        location.snippet = Some(safe_snippet(line_bytes, start - window.start..end - window.start));
         location
     }
 
