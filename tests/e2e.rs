@@ -224,6 +224,18 @@ fn reports_are_byte_for_byte_deterministic() {
 }
 
 #[test]
+fn output_is_the_same_for_one_thread_and_many() {
+    for bundle in ["ready", "pretest-coverage-duplicate", "cert-validity-expired", "doc-oid"] {
+        let one = verify(&fixture(bundle), &["--jobs", "1"]);
+        let many = verify(&fixture(bundle), &["--jobs", "8"]);
+        assert_eq!(one.code, many.code, "{bundle}");
+        assert_eq!(one.junit, many.junit, "{bundle}: JUnit");
+        assert_eq!(one.json, many.json, "{bundle}: JSON");
+        assert_eq!(one.stdout, many.stdout, "{bundle}: terminal");
+    }
+}
+
+#[test]
 fn json_has_the_same_content_as_junit() {
     let run = verify(&fixture("bundle-org-check-digit"), &[]);
     let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON parses");
@@ -960,6 +972,7 @@ fn verify_in_process(bundle: &Path) -> valmis_model::Report {
         only: Vec::new(),
         skip: Vec::new(),
         probe: None,
+        threads: 1,
     };
     valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
 }

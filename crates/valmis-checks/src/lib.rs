@@ -35,6 +35,8 @@ pub struct VerifyOptions {
     pub skip: Vec<String>,
     /// What the online probe found (`--online`); `None` for an offline run.
     pub probe: Option<Vec<valmis_model::ProbeResult>>,
+    /// Threads checking requirements in parallel; 0 for one per core.
+    pub threads: usize,
 }
 
 /// What one check concluded about one subject.
@@ -90,11 +92,11 @@ pub(crate) struct Context<'a> {
     pub(crate) manifest_text: &'a str,
     pub(crate) now: Timestamp,
     /// The pre-test report, read by the first PRETEST check that needs it.
-    pub(crate) pretest: std::cell::OnceCell<checks::pretest::Loaded>,
+    pub(crate) pretest: std::sync::OnceLock<checks::pretest::Loaded>,
     /// connection.toml, read by the first CONN or CERT check that needs it.
-    pub(crate) connection: std::cell::OnceCell<checks::connection::Loaded>,
+    pub(crate) connection: std::sync::OnceLock<checks::connection::Loaded>,
     /// The certificate files connection.toml references.
-    pub(crate) certificates: std::cell::OnceCell<Vec<checks::certificates::CertificateFile>>,
+    pub(crate) certificates: std::sync::OnceLock<Vec<checks::certificates::CertificateFile>>,
     /// The online probe's results, when the run is online.
     pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
 }
@@ -255,9 +257,9 @@ fn with_context<R>(
         manifest,
         manifest_text: manifest_text.unwrap_or_default(),
         now,
-        pretest: std::cell::OnceCell::new(),
-        connection: std::cell::OnceCell::new(),
-        certificates: std::cell::OnceCell::new(),
+        pretest: std::sync::OnceLock::new(),
+        connection: std::sync::OnceLock::new(),
+        certificates: std::sync::OnceLock::new(),
         probe,
     };
     Ok(body(&context))
@@ -266,8 +268,7 @@ fn with_context<R>(
 fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, CatalogError> {
     let (bundle, catalog, catalogs) = (context.bundle, context.catalog, context.catalogs);
     let selection = Selection::new(options)?;
-    let mut outcomes = Vec::new();
-    for requirement in &catalog.requirements {
+    let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
         let results = if let Some(reason) = selection.excluded(&requirement.id) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if let (Some(reason), false) = (bundle.refused(), requirement.id == "BUNDLE-PATHS") {
@@ -288,8 +289,17 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
                 Verdict::Error(format!("valmis has no check for {}", requirement.id)),
             )]
         };
-        outcomes.extend(results.into_iter().map(|result| to_outcome(bundle, requirement, result, options.strict)));
-    }
+        results.into_iter().map(|result| to_outcome(bundle, requirement, result, options.strict)).collect()
+    };
+    // Requirements are independent: they run in parallel, and sorting the report afterwards
+    // makes the output the same whatever the number of threads.
+    let outcomes: Vec<Outcome> = match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build() {
+        Ok(pool) => pool.install(|| {
+            use rayon::prelude::*;
+            catalog.requirements.par_iter().map(evaluate).collect::<Vec<_>>().into_iter().flatten().collect()
+        }),
+        Err(_) => catalog.requirements.iter().flat_map(evaluate).collect(),
+    };
 
     let mut report = Report {
         meta: ReportMeta {

@@ -216,6 +216,11 @@ struct VerifyArgs {
     /// List passed requirements one by one, not just their count.
     #[arg(long, short)]
     verbose: bool,
+
+    /// Threads checking requirements in parallel (0: one per core). The output is the same for
+    /// any number.
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
 }
 
 #[derive(Debug, Args)]
@@ -358,7 +363,8 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     } else {
         None
     };
-    let options = VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip, probe };
+    let options =
+        VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip, probe, threads: args.jobs };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
 
