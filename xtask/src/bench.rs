@@ -228,7 +228,8 @@ fn report_rows(failing: bool) -> Vec<Vec<String>> {
             when,
             environment.to_owned(),
             person.to_owned(),
-            format!("1.2.246.10.12345671.11.2026.{index}"),
+            // Passing rows name no stored document (a document_oid must be a document's id).
+            if failing { format!("1.2.246.10.12345671.11.2026.{index}") } else { String::new() },
             evidence,
             format!("Synteettinen ajo {index}"),
         ]);
@@ -240,16 +241,19 @@ fn csv_from_rows(rows: &[Vec<String>]) -> Vec<u8> {
     rows.iter().map(|row| row.join(",") + "\n").collect::<String>().into_bytes()
 }
 
-/// The ready bundle's forms and documents, a manifest without `[files]`, the report, and one
+/// The ready bundle's forms, documents and connection, a manifest without `[files]`, the report, and one
 /// acknowledgement file per case.
 fn write_bundle(root: &Path, bundle: &Path, report_name: &str, report: &[u8]) -> anyhow::Result<()> {
     let ready = root.join("fixtures/bundles/ready");
     let manifest = fs::read_to_string(ready.join("manifest.toml"))?;
     let manifest = manifest.split("\n# SHA-256 of every other file").next().unwrap_or(&manifest);
     crate::fixtures::write(bundle, "manifest.toml", manifest.as_bytes())?;
-    for folder in ["forms", "documents"] {
+    for folder in ["forms", "documents", "connection", "connection/certs"] {
         for entry in fs::read_dir(ready.join(folder))? {
             let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                continue;
+            }
             let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
             crate::fixtures::write(bundle, &name, &fs::read(entry.path())?)?;
         }
