@@ -8,6 +8,9 @@
 //!   the failing fixtures and zip fixtures from it; `--check` fails if the committed ones are stale.
 //! - `cargo xtask bench`: release build, synthetic bundles under `target/bench/`, a table of wall
 //!   time and peak memory per workload (see BENCHMARKS.md).
+//! - `cargo xtask fuzz [--seconds N] [--seed S] [--debug] [TARGET ...]`: mutation fuzzing of every
+//!   parser's entry point on stable Rust (crates/valmis-fuzz); crashing inputs are saved under
+//!   fixtures/fuzz-regressions/ and replayed by the tests.
 //! - `cargo xtask ci`: what `.ci/run` runs after installing tools.
 
 mod bench;
@@ -35,8 +38,11 @@ fn main() -> anyhow::Result<()> {
         "fixtures" => fixtures::run(&root, rest.iter().any(|arg| arg == "--check")),
         "ci" => ci(),
         "bench" => bench::run(&root),
+        "fuzz" => fuzz(&rest),
         _ => {
-            eprintln!("usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench | ci>");
+            eprintln!(
+                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
+            );
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
     }
@@ -89,6 +95,19 @@ fn verify(args: &[String]) -> anyhow::Result<()> {
     let code = run(&mut command)?;
     eprintln!("JUnit: target/valmis/junit.xml, JSON: target/valmis/report.json");
     std::process::exit(code);
+}
+
+fn fuzz(args: &[String]) -> anyhow::Result<()> {
+    let debug = args.iter().any(|arg| arg == "--debug");
+    let mut build = cargo();
+    build.args(["build", "--quiet", "--package", "valmis-fuzz"]);
+    if !debug {
+        build.arg("--release");
+    }
+    run_ok(&mut build)?;
+    let binary = if debug { "target/debug/valmis-fuzz" } else { "target/release/valmis-fuzz" };
+    let passed: Vec<&String> = args.iter().filter(|arg| *arg != "--debug").collect();
+    run_ok(Command::new(binary).args(passed))
 }
 
 fn ci() -> anyhow::Result<()> {

@@ -1,0 +1,245 @@
+//! Fuzzing that runs on the machine's stable toolchain (cargo-fuzz needs nightly, which this
+//! project's machines cannot fetch): seed inputs from the repository are mutated (bit flips,
+//! byte edits, chunk copies, splices) and fed to each parser's entry point under
+//! `catch_unwind`. A panic is a finding: the input is saved under
+//! `fixtures/fuzz-regressions/<target>/` and replayed by this crate's tests from then on.
+
+use std::path::{Path, PathBuf};
+
+/// A small, fast, seedable generator (xorshift64*): fuzzing needs variety, not cryptography.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from `seed` (0 is replaced, as xorshift cannot leave it).
+    pub fn new(seed: u64) -> Self {
+        Self(if seed == 0 { 0x9E37_79B9_7F4A_7C15 } else { seed })
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 { 0 } else { (self.next_u64() % bound as u64) as usize }
+    }
+}
+
+/// One mutation of `input`, sometimes spliced with `other`.
+pub fn mutate(rng: &mut Rng, input: &[u8], other: &[u8]) -> Vec<u8> {
+    let mut data = input.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(data.len() + 1);
+        match rng.below(7) {
+            0 if !data.is_empty() => {
+                let index = at.min(data.len() - 1);
+                data[index] ^= 1 << rng.below(8);
+            }
+            1 => data.insert(at, rng.next_u64() as u8),
+            2 if !data.is_empty() => {
+                let end = (at + 1 + rng.below(16)).min(data.len());
+                data.drain(at.min(end)..end);
+            }
+            3 if !data.is_empty() => {
+                let start = rng.below(data.len());
+                let end = (start + 1 + rng.below(64)).min(data.len());
+                let chunk = data[start..end].to_vec();
+                data.splice(at..at, chunk);
+            }
+            4 if !other.is_empty() => {
+                let start = rng.below(other.len());
+                let end = (start + 1 + rng.below(256)).min(other.len());
+                data.splice(at..at, other[start..end].iter().copied());
+            }
+            5 => {
+                // Interesting bytes for the formats under test.
+                const TOKENS: &[&[u8]] = &[
+                    b"\"",
+                    b"<",
+                    b">",
+                    b"]]",
+                    b"[[",
+                    b"=",
+                    b"\n",
+                    b"\xff",
+                    b"\0",
+                    b";",
+                    b",",
+                    b"{",
+                    b"}",
+                    b"-----BEGIN CERTIFICATE-----\n",
+                ];
+                let token = TOKENS[rng.below(TOKENS.len())];
+                data.splice(at..at, token.iter().copied());
+            }
+            _ if !data.is_empty() => {
+                let index = at.min(data.len() - 1);
+                data[index] = rng.next_u64() as u8;
+            }
+            _ => data.push(rng.next_u64() as u8),
+        }
+    }
+    data
+}
+
+/// A fuzz target: a name, the seed files, and the entry point.
+pub struct Target {
+    /// Name, used for the regression folder.
+    pub name: &'static str,
+    /// Seed files, relative to the workspace root.
+    pub seeds: &'static [&'static str],
+    /// Runs the entry point on one input; it must not panic, whatever the input.
+    pub run: fn(&[u8]),
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.name)
+    }
+}
+
+fn text(input: &[u8]) -> String {
+    String::from_utf8_lossy(input).into_owned()
+}
+
+/// A folder bundle made of the ready bundle's manifest replaced or a file added.
+fn verify_folder(files: &[(&str, &[u8])]) {
+    let Ok(dir) = tempfile::tempdir() else { return };
+    for (path, bytes) in files {
+        let target = dir.path().join(path);
+        if let Some(parent) = target.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let _ = std::fs::write(target, bytes);
+    }
+    verify_path(dir.path());
+}
+
+fn verify_path(path: &Path) {
+    let Ok(catalogs) = valmis_model::CatalogSet::embedded() else { return };
+    let Ok(bundle) = valmis_bundle::Bundle::open(path, "fuzz", valmis_bundle::Limits::default()) else { return };
+    let options = valmis_checks::VerifyOptions {
+        now: jiff::Timestamp::UNIX_EPOCH,
+        strict: false,
+        only: Vec::new(),
+        skip: Vec::new(),
+        probe: None,
+        threads: 1,
+    };
+    let _ = valmis_checks::verify(&bundle, &catalogs, &options);
+}
+
+const MANIFEST: &str = "fixtures/bundles/ready/manifest.toml";
+
+/// Every target: manifest and catalog TOML, zip bundles, XML and JSON documents, certificates,
+/// CSV, XLSX and JSON reports, harness declarations.
+pub fn targets() -> Vec<Target> {
+    vec![
+        Target { name: "manifest", seeds: &[MANIFEST], run: |input| verify_folder(&[("manifest.toml", input)]) },
+        Target {
+            name: "catalog",
+            seeds: &["testcases/2027-1/catalog.toml"],
+            run: |input| {
+                let _ = valmis_model::Catalog::parse("catalog.toml", &text(input));
+            },
+        },
+        Target {
+            name: "pretest-list",
+            seeds: &["testcases/2027-1/pretest/potilastiedon-arkisto.toml"],
+            run: |input| {
+                let shipped = include_str!("../../../testcases/2027-1/catalog.toml");
+                if let Ok(mut catalog) = valmis_model::Catalog::parse("catalog.toml", shipped) {
+                    let _ = catalog.add_pretest("pretest/potilastiedon-arkisto.toml", &text(input));
+                }
+            },
+        },
+        Target {
+            name: "zip",
+            seeds: &["fixtures/bundles/ready.zip", "fixtures/bundles/bundle-paths-zip-slip.zip"],
+            run: |input| {
+                let Ok(dir) = tempfile::tempdir() else { return };
+                let path = dir.path().join("bundle.zip");
+                if std::fs::write(&path, input).is_ok() {
+                    verify_path(&path);
+                }
+            },
+        },
+        Target {
+            name: "cda",
+            seeds: &["fixtures/bundles/ready/documents/hoitokertomus-2026-11-12.xml"],
+            run: |input| verify_folder(&[("documents/a.xml", input)]),
+        },
+        Target {
+            name: "fhir",
+            seeds: &[
+                "fixtures/bundles/ready/documents/havainto-verenpaine-2026-11-14.json",
+                "fixtures/fhir-fi-base-examples/kanta-phr-patient-1.json",
+            ],
+            run: |input| verify_folder(&[("documents/a.json", input)]),
+        },
+        Target {
+            name: "certificate",
+            seeds: &[
+                "fixtures/certs/vrk-test-system-signature-2013.pem",
+                "fixtures/certs/vrk-test-system-signature-2013.der",
+            ],
+            run: |input| {
+                if let Ok(certificates) = valmis_pki::read_certificates(input) {
+                    for certificate in &certificates {
+                        let _ = valmis_pki::verify_chain(
+                            &certificate.der,
+                            &[],
+                            &[&certificate.der],
+                            jiff::Timestamp::UNIX_EPOCH,
+                            valmis_pki::Usage::ClientAuth,
+                        );
+                        let _ = valmis_pki::verify_name(&certificate.der, "localhost");
+                    }
+                }
+            },
+        },
+        Target {
+            name: "report-csv",
+            seeds: &[
+                "fixtures/bundles/ready/pretest/report.csv",
+                "fixtures/bundles/pretest-report-finnish-excel/pretest/report.csv",
+            ],
+            run: |input| {
+                let _ = valmis_pretest::read(valmis_pretest::Format::Csv, input);
+            },
+        },
+        Target {
+            name: "report-xlsx",
+            seeds: &["fixtures/bundles/pretest-report-xlsx/pretest/report.xlsx"],
+            run: |input| {
+                let _ = valmis_pretest::read(valmis_pretest::Format::Xlsx, input);
+                let _ = valmis_pretest::xlsx_cells(input);
+            },
+        },
+        Target {
+            name: "report-json",
+            seeds: &["fixtures/bundles/pretest-report-json/pretest/report.json"],
+            run: |input| {
+                let _ = valmis_pretest::read(valmis_pretest::Format::Json, input);
+            },
+        },
+        Target {
+            name: "harness",
+            seeds: &["testcases/2027-1/harness/ot-01.toml", "testcases/2027-1/harness/pa-01.toml"],
+            run: |input| {
+                let _ = valmis_harness::parse_case("case.toml", &text(input));
+                let _ = valmis_harness::normalise(&text(input), &["/id".to_owned(), "/a/@b".to_owned()], &[]);
+            },
+        },
+    ]
+}
+
+/// The folder of saved crashing inputs of `target`.
+pub fn regressions(root: &Path, target: &str) -> PathBuf {
+    root.join("fixtures/fuzz-regressions").join(target)
+}
