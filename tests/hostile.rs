@@ -124,3 +124,21 @@ fn odd_names_symlink_loops_and_unreadable_files_in_a_folder_bundle() {
     }
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
 }
+
+#[test]
+fn a_workbook_that_makes_calamine_panic_is_a_finding_not_a_crash() {
+    // Found by `cargo xtask fuzz` (report-xlsx): calamine overflows on this workbook's
+    // dimension in debug builds. The input is kept as a fuzz regression.
+    let crash = std::fs::read_dir(root().join("fixtures/fuzz-regressions/report-xlsx"))
+        .expect("regressions")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.file_name().is_some_and(|name| name.to_string_lossy().starts_with("crash-")))
+        .expect("the saved crash");
+    let temp = ready_copy();
+    std::fs::remove_file(temp.path().join("pretest/report.csv")).expect("remove");
+    std::fs::copy(&crash, temp.path().join("pretest/report.xlsx")).expect("copy");
+    let (code, stdout, _) = verify(temp.path());
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("PRETEST-REPORT") && stdout.contains("not a readable XLSX workbook"), "{stdout}");
+}

@@ -91,7 +91,20 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
     })
 }
 
+/// Runs calamine under `catch_unwind`: on some malformed workbooks it panics (an integer
+/// overflow on a reversed `<dimension ref>` in debug builds, found by fuzzing), and a workbook
+/// must give a finding, never a crash.
+fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ReadError::new("not a readable XLSX workbook: its sheet data is malformed; save it again from Excel", None))
+    })
+}
+
 pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
+    guarded(|| read_unguarded(bytes))
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut workbook = open(bytes)?;
     let Some(sheet) = workbook.sheet_names().into_iter().next() else {
         return Err(ReadError::new("the workbook has no sheets", None));
@@ -183,6 +196,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
 
 /// Every non-empty text cell of every sheet, in sheet order.
 pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<SheetCell>, ReadError> {
+    guarded(|| xlsx_cells_unguarded(bytes))
+}
+
+fn xlsx_cells_unguarded(bytes: &[u8]) -> Result<Vec<SheetCell>, ReadError> {
     let mut workbook = open(bytes)?;
     let mut cells = Vec::new();
     for sheet in workbook.sheet_names() {

@@ -23,7 +23,13 @@ pub(crate) mod exit {
     pub(crate) const INTERNAL: u8 = 3;
 }
 
+/// The last panic's message and place, kept by the hook for `main` to report.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 fn main() -> ExitCode {
+    // The hook only records: a library may catch a panic of a dependency on hostile input and
+    // turn it into a finding (valmis-pretest does so around calamine). A panic that reaches
+    // `main` is a bug: one message, exit code 3, no trace.
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         let message = info
@@ -32,9 +38,17 @@ fn main() -> ExitCode {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_owned());
-        eprintln!("valmis: internal error{location}: {message}");
-        eprintln!("This is a bug in valmis; please report it with the command you ran.");
-        std::process::exit(i32::from(exit::INTERNAL));
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(format!("{location}: {message}"));
+        }
     }));
-    ExitCode::from(cli::run())
+    match std::panic::catch_unwind(cli::run) {
+        Ok(code) => ExitCode::from(code),
+        Err(_) => {
+            let detail = LAST_PANIC.lock().ok().and_then(|mut last| last.take()).unwrap_or_default();
+            eprintln!("valmis: internal error{detail}");
+            eprintln!("This is a bug in valmis; please report it with the command you ran.");
+            ExitCode::from(exit::INTERNAL)
+        }
+    }
 }
