@@ -267,3 +267,123 @@ fn write_bundle(root: &Path, bundle: &Path, report_name: &str, report: &[u8]) ->
     }
     Ok(())
 }
+
+/// `cargo xtask bench --scale`: bundles of 100, 1,000 and 10,000 CDA documents (plus one Kanta
+/// PHR FHIR bundle per 100 documents), as folders and zips, measured next to the floors on the
+/// same files: `cat` of every byte, `xmllint --noout` of the XML, and `rg` of the identity code
+/// pattern (when installed).
+pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
+    crate::run_ok(crate::cargo().args(["build", "--quiet", "--release", "--package", "valmis"]))?;
+    let valmis = root.join("target/release/valmis");
+    let base = root.join("target/bench/scale");
+    if base.exists() {
+        fs::remove_dir_all(&base)?;
+    }
+    let ready = root.join("fixtures/bundles/ready");
+    let template = fs::read_to_string(ready.join("documents/hoitokertomus-2026-11-12.xml"))?;
+    let fhir = fs::read(root.join("fixtures/fhir-fi-base-examples/diabetes-data-bundle-kantaphr-r4-en.json"))?;
+    // Twenty sections of text make a document of a realistic size (about 15 KB).
+    let sections: String = (1..=20)
+        .map(|index| {
+            format!(
+                "      <component>\n        <section>\n          <code code=\"{index}\" codeSystem=\"1.2.246.537.6.14.2006\"/>\n          <title>Osio {index}</title>\n          <text>{}</text>\n        </section>\n      </component>\n",
+                "Potilas kertoo voinnistaan ja hoidon etenemisestä; tutkimuslöydökset kirjataan. ".repeat(6)
+            )
+        })
+        .collect();
+    let mut table = String::from(
+        "| size | documents | MB | cat | xmllint --noout | rg | valmis (folder) | valmis (zip) | valmis / xmllint | zip / folder | peak RSS folder / zip |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for (size, documents) in [("S", 100usize), ("M", 1_000), ("L", 10_000)] {
+        let bundle = base.join(size);
+        copy_ready(&ready, &bundle)?;
+        for index in 0..documents {
+            let id = format!("1.2.246.10.12345671.11.2026.{}", 20_000 + index);
+            let text = template.replace("1.2.246.10.12345671.11.2026.1001", &id).replace(
+                "      <component>\n        <section>",
+                &format!("{sections}      <component>\n        <section>"),
+            );
+            crate::fixtures::write(&bundle, &format!("documents/hoitokertomus-{index:05}.xml"), text.as_bytes())?;
+        }
+        for index in 0..documents / 100 {
+            crate::fixtures::write(&bundle, &format!("documents/phr-{index:03}.json"), &fhir)?;
+        }
+        let zip = base.join(format!("{size}.zip"));
+        fs::write(&zip, crate::fixtures::zip_tree(&bundle, "nippu", &[])?)?;
+        let megabytes = folder_bytes(&bundle)? as f64 / 1_048_576.0;
+        let floor = |command: &str| -> anyhow::Result<Option<f64>> {
+            let started = Instant::now();
+            let status = Command::new("sh").arg("-c").arg(command).current_dir(&bundle).status()?;
+            Ok(status.success().then(|| started.elapsed().as_secs_f64() * 1000.0))
+        };
+        let cat = floor("find . -type f -print0 | xargs -0 cat > /dev/null")?;
+        let xmllint = floor("find . -name '*.xml' -print0 | xargs -0 xmllint --noout")?;
+        let rg = if Command::new("rg").arg("--version").output().is_ok() {
+            floor("rg -c '[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]' . > /dev/null; true")?
+        } else {
+            None
+        };
+        let run = |path: &Path| -> anyhow::Result<(f64, i64)> {
+            let mut walls = Vec::new();
+            let mut rss = 0;
+            for _ in 0..3 {
+                let started = Instant::now();
+                let child = Command::new(&valmis)
+                    .arg("verify")
+                    .arg(path)
+                    .args(["--now", crate::FIXTURE_NOW, "--quiet", "--skip", "BUNDLE-INTEGRITY"])
+                    .spawn()?;
+                let (_, _, peak) = wait_with_rusage(child.id())?;
+                walls.push(started.elapsed().as_secs_f64() * 1000.0);
+                rss = rss.max(peak);
+            }
+            Ok((median(&walls), rss))
+        };
+        let (folder_ms, folder_rss) = run(&bundle)?;
+        let (zip_ms, zip_rss) = run(&zip)?;
+        let show = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |ms| format!("{ms:.0} ms"));
+        writeln!(
+            table,
+            "| {size} | {documents} | {megabytes:.0} | {} | {} | {} | {folder_ms:.0} ms | {zip_ms:.0} ms | {} | {:.2}× | {:.0} / {:.0} MiB |",
+            show(cat),
+            show(xmllint),
+            show(rg),
+            xmllint.map_or_else(|| "—".to_owned(), |floor| format!("{:.2}×", folder_ms / floor)),
+            zip_ms / folder_ms,
+            folder_rss as f64 / 1024.0,
+            zip_rss as f64 / 1024.0
+        )?;
+        eprintln!("{size} done");
+    }
+    println!("\n{table}");
+    fs::write(base.join("results.md"), &table)?;
+    Ok(())
+}
+
+fn copy_ready(ready: &Path, bundle: &Path) -> anyhow::Result<()> {
+    let manifest = fs::read_to_string(ready.join("manifest.toml"))?;
+    let manifest = manifest.split("\n# SHA-256 of every other file").next().unwrap_or(&manifest);
+    crate::fixtures::write(bundle, "manifest.toml", manifest.as_bytes())?;
+    let mut pending = vec![(ready.to_path_buf(), String::new())];
+    while let Some((dir, prefix)) = pending.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type()?.is_dir() {
+                pending.push((entry.path(), format!("{name}/")));
+            } else if name != "manifest.toml" {
+                crate::fixtures::write(bundle, &name, &fs::read(entry.path())?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn folder_bytes(dir: &Path) -> anyhow::Result<u64> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        total += if entry.file_type()?.is_dir() { folder_bytes(&entry.path())? } else { entry.metadata()?.len() };
+    }
+    Ok(total)
+}

@@ -381,7 +381,7 @@ fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
 }
 
 /// A deterministic zip of `dir` under `top/`, plus extra raw entries.
-fn zip_tree(dir: &Path, top: &str, extra: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn zip_tree(dir: &Path, top: &str, extra: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<u8>> {
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

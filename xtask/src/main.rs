@@ -37,11 +37,12 @@ fn main() -> anyhow::Result<()> {
         "verify" => verify(&rest),
         "fixtures" => fixtures::run(&root, rest.iter().any(|arg| arg == "--check")),
         "ci" => ci(),
+        "bench" if rest.iter().any(|arg| arg == "--scale") => bench::scale(&root),
         "bench" => bench::run(&root),
         "fuzz" => fuzz(&rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
+                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale] | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
             );
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
