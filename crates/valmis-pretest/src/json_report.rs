@@ -10,8 +10,11 @@ use valmis_model::LineIndex;
 
 use crate::{Columns, Field, Format, Level, Note, Place, ReadError, Report, RowBuilder};
 
-fn strict() -> ParseOptions {
-    ParseOptions {
+/// Parses strict JSON (no comments, trailing commas or other JSON5 leniencies) into an AST that
+/// keeps byte ranges; an error is "not valid JSON: ..." with where. Shared with the document
+/// checks.
+pub fn parse_strict_json(text: &str) -> Result<Option<Value<'_>>, (String, std::ops::Range<usize>)> {
+    let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
         allow_trailing_commas: false,
@@ -22,6 +25,13 @@ fn strict() -> ParseOptions {
         allow_bare_decimal_point_numbers: false,
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
+    };
+    match parse_to_ast(text, &CollectOptions::default(), &options) {
+        Ok(parsed) => Ok(parsed.value),
+        Err(error) => {
+            let range = error.range();
+            Err((format!("not valid JSON: {}", error.kind()), range.start..range.end))
+        }
     }
 }
 
@@ -40,12 +50,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
             None,
         )
     })?;
-    let parsed = parse_to_ast(text, &CollectOptions::default(), &strict()).map_err(|error| {
-        let range = error.range();
-        ReadError::new(format!("not valid JSON: {}", error.kind()), Some(Place::Text(range.start..range.end)))
-    })?;
-    let Some(Value::Array(array)) = parsed.value else {
-        let found = parsed.value.as_ref().map(|value| (kind(value), value.range()));
+    let value =
+        parse_strict_json(text).map_err(|(message, range)| ReadError::new(message, Some(Place::Text(range))))?;
+    let Some(Value::Array(array)) = value else {
+        let found = value.as_ref().map(|value| (kind(value), value.range()));
         return Err(ReadError::new(
             format!(
                 "the JSON report must be an array with one object per case; found {}",

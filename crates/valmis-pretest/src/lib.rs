@@ -14,6 +14,7 @@ mod xlsx_report;
 
 use std::ops::Range;
 
+pub use json_report::parse_strict_json;
 pub use values::{ExecutedAt, ResultValue, parse_executed_at, parse_result, split_evidence};
 pub use xlsx_report::{SheetCell, cell_name, xlsx_cells};
 
@@ -119,8 +120,9 @@ impl Field {
     }
 }
 
-/// Lower case, `_` for spaces and hyphens, `a`/`o` for `ä`/`ö`/`å`, without a byte order mark.
-pub(crate) fn fold(text: &str) -> String {
+/// Lower case, `_` for spaces and hyphens, `a`/`o` for `ä`/`ö`/`å`, without a byte order mark:
+/// how spreadsheet headers and hand-typed values are compared.
+pub fn fold(text: &str) -> String {
     text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .chars()
         .flat_map(char::to_lowercase)

@@ -66,10 +66,7 @@ pub(crate) fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
 pub(crate) fn cda_ids(context: &Context<'_>) -> Option<Vec<String>> {
     let mut ids = Vec::new();
     for path in documents(context, &["xml"]) {
-        let text = read_text(context, path).ok()?;
-        if doctype(&text).is_some() {
-            return None;
-        }
+        let text = xml_text(context, path).ok()?;
         let document = parse(&text).ok()?;
         if let Some(root) = child(document.root_element(), "id").and_then(|id| id.attribute("root")) {
             ids.push(root.to_owned());
@@ -172,9 +169,24 @@ fn at_node(source: &SourceFile<'_>, node: Node<'_, '_>, attribute: Option<&str>)
     source.locate(range)
 }
 
-/// Runs `check` over every well-formed XML document whose root is a CDA ClinicalDocument.
-fn per_cda(
+/// A readable XML document without a DOCTYPE, or why the XML checks skip it.
+fn xml_text(context: &Context<'_>, path: &str) -> Result<String, &'static str> {
+    let text = read_text(context, path).map_err(|_| "not readable (see DOC-WELLFORMED)")?;
+    if doctype(&text).is_some() {
+        return Err("not well-formed (see DOC-WELLFORMED)");
+    }
+    Ok(text)
+}
+
+fn is_cda(root: Node<'_, '_>) -> bool {
+    root.tag_name().name() == "ClinicalDocument" && root.tag_name().namespace() == Some(HL7)
+}
+
+/// Runs `check` over every well-formed XML document under documents/ (only CDA ones when
+/// `cda_only`), one outcome per document.
+fn per_xml(
     context: &Context<'_>,
+    cda_only: bool,
     check: impl Fn(&SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>),
 ) -> Vec<SubjectResult> {
     let paths = documents(context, &["xml"]);
@@ -189,13 +201,13 @@ fn per_cda(
         .map(|path| {
             let skipped =
                 |reason: &str| SubjectResult::about(path, Some(path), None, Verdict::Skipped(reason.to_owned()));
-            let Ok(text) = read_text(context, path) else { return skipped("not readable (see DOC-WELLFORMED)") };
-            if doctype(&text).is_some() {
-                return skipped("not well-formed (see DOC-WELLFORMED)");
-            }
+            let text = match xml_text(context, path) {
+                Ok(text) => text,
+                Err(reason) => return skipped(reason),
+            };
             let Ok(document) = parse(&text) else { return skipped("not well-formed (see DOC-WELLFORMED)") };
             let root = document.root_element();
-            if root.tag_name().name() != "ClinicalDocument" || root.tag_name().namespace() != Some(HL7) {
+            if cda_only && !is_cda(root) {
                 return skipped("not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)");
             }
             let source = SourceFile::new(path, text.as_bytes());
@@ -207,50 +219,36 @@ fn per_cda(
         .collect()
 }
 
+/// Runs `check` over every well-formed XML document whose root is a CDA ClinicalDocument.
+fn per_cda(
+    context: &Context<'_>,
+    check: impl Fn(&SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>),
+) -> Vec<SubjectResult> {
+    per_xml(context, true, check)
+}
+
 /// DOC-CDA-HEADER: the header elements Kanta's CDA R2 documents carry, with the right values.
 pub(crate) fn check_cda_header(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
-    let paths = documents(context, &["xml"]);
-    if paths.is_empty() {
-        return vec![SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("documents/ holds no .xml document".to_owned()),
-        )];
-    }
-    paths
-        .into_iter()
-        .map(|path| {
-            let skipped =
-                |reason: &str| SubjectResult::about(path, Some(path), None, Verdict::Skipped(reason.to_owned()));
-            let Ok(text) = read_text(context, path) else { return skipped("not readable (see DOC-WELLFORMED)") };
-            if doctype(&text).is_some() {
-                return skipped("not well-formed (see DOC-WELLFORMED)");
-            }
-            let Ok(document) = parse(&text) else { return skipped("not well-formed (see DOC-WELLFORMED)") };
-            let source = SourceFile::new(path, text.as_bytes());
-            let root = document.root_element();
-            let mut findings = Vec::new();
-            let name = root.tag_name();
-            if name.name() != "ClinicalDocument" || name.namespace() != Some(HL7) {
-                findings.push(
-                    Finding::new(
-                        severity,
-                        format!(
-                            "the root element is `{}` in namespace `{}`, not ClinicalDocument in `{HL7}`",
-                            name.name(),
-                            name.namespace().unwrap_or("(none)")
-                        ),
-                    )
-                    .at(at_node(&source, root, None))
-                    .with_help("sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)"),
-                );
-                return SubjectResult::about(path, Some(path), None, Verdict::Checked(findings));
-            }
-            header_findings(&source, root, severity, &mut findings);
-            let (line, _) = source.line_col(root.range().start);
-            SubjectResult::about(path, Some(path), Some(line), Verdict::Checked(findings))
-        })
-        .collect()
+    per_xml(context, false, |source, root, findings| {
+        let name = root.tag_name();
+        if !is_cda(root) {
+            findings.push(
+                Finding::new(
+                    severity,
+                    format!(
+                        "the root element is `{}` in namespace `{}`, not ClinicalDocument in `{HL7}`",
+                        name.name(),
+                        name.namespace().unwrap_or("(none)")
+                    ),
+                )
+                .at(at_node(source, root, None))
+                .with_help("sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)"),
+            );
+            return;
+        }
+        header_findings(source, root, severity, findings);
+    })
 }
 
 fn header_findings(

@@ -19,24 +19,11 @@ pub(crate) struct JsonError(pub(crate) String, pub(crate) Range<usize>);
 
 /// Parses strict JSON (no comments, no trailing commas) keeping positions.
 pub(crate) fn parse_json(text: &str) -> Result<Value<'_>, JsonError> {
-    let options = jsonc_parser::ParseOptions {
-        allow_comments: false,
-        allow_loose_object_property_names: false,
-        allow_trailing_commas: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    };
-    let parsed =
-        jsonc_parser::parse_to_ast(text, &jsonc_parser::CollectOptions::default(), &options).map_err(|error| {
-            let range = error.range();
-            JsonError(format!("not valid JSON: {}", error.kind()), range.start..range.end)
-        })?;
-    parsed.value.ok_or_else(|| JsonError("the document is empty".to_owned(), 0..0))
+    match valmis_pretest::parse_strict_json(text) {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(JsonError("the document is empty".to_owned(), 0..0)),
+        Err((message, range)) => Err(JsonError(message, range)),
+    }
 }
 
 /// FHIR R4 resource types.

@@ -142,8 +142,7 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
 
 /// Whether an environment value names `allowed` (`asiakastesti`, also `Asiakastestiympäristö`).
 fn names_environment(value: &str, allowed: &str) -> bool {
-    let value = value.trim().to_lowercase().replace('ä', "a").replace('ö', "o");
-    let allowed = allowed.trim().to_lowercase().replace('ä', "a").replace('ö', "o");
+    let (value, allowed) = (valmis_pretest::fold(value), valmis_pretest::fold(allowed));
     value == allowed || value == format!("{allowed}ymparisto")
 }
 
