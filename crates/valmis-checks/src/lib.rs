@@ -99,9 +99,20 @@ pub(crate) struct Context<'a> {
     pub(crate) certificates: std::sync::OnceLock<Vec<checks::certificates::CertificateFile>>,
     /// The online probe's results, when the run is online.
     pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
+    /// The file pass's results (BUNDLE-SECRETS, PRIVACY-HETU, DOC-*, FHIR-*), computed before the
+    /// requirements run.
+    pub(crate) file_pass: std::sync::OnceLock<checks::pass::FilePass>,
 }
 
 impl Context<'_> {
+    /// The file pass; [`run`] computes it before the requirements run, in parallel, for the
+    /// requirements that run. Outside a run it is computed here for every requirement.
+    pub(crate) fn file_pass(&self) -> &checks::pass::FilePass {
+        self.file_pass.get_or_init(|| {
+            checks::pass::FilePass::run(self, &checks::pass::Wanted::new(&self.catalog.requirements, true), false)
+        })
+    }
+
     /// Service ids declared in the manifest that the catalog knows.
     pub(crate) fn declared_services(&self) -> Vec<&str> {
         match &self.manifest {
@@ -136,10 +147,10 @@ fn builtin(id: &str) -> Option<CheckFn> {
         "BUNDLE-INTEGRITY" => checks::integrity::check,
         "BUNDLE-HYGIENE" => checks::hygiene::check,
         "BUNDLE-PATHS" => checks::paths::check,
-        "BUNDLE-SECRETS" => checks::secrets::check,
+        "BUNDLE-SECRETS" => checks::pass::take,
         "BUNDLE-FORMS" => checks::forms::check,
         "BUNDLE-DEADLINE" => checks::deadline::check,
-        "PRIVACY-HETU" => checks::privacy::check,
+        "PRIVACY-HETU" => checks::pass::take,
         "PRETEST-REPORT" => checks::pretest::check_report,
         "PRETEST-COVERAGE" => checks::pretest::check_coverage,
         "PRETEST-RESULT" => checks::pretest::check_result,
@@ -158,14 +169,14 @@ fn builtin(id: &str) -> Option<CheckFn> {
         "CERT-KEY" => checks::certificates::check_key,
         "CERT-SUBJECT" => checks::certificates::check_subject,
         "CERT-CHAIN" => checks::certificates::check_chain,
-        "DOC-WELLFORMED" => checks::documents::check_wellformed,
-        "DOC-CDA-HEADER" => checks::documents::check_cda_header,
-        "DOC-OID" => checks::documents::check_oid,
-        "DOC-TIMESTAMPS" => checks::documents::check_timestamps,
-        "DOC-PATIENT" => checks::documents::check_patient,
-        "DOC-VERSIONING" => checks::documents::check_versioning,
-        "FHIR-RESOURCE" => checks::fhir::check_resource,
-        "FHIR-PATIENT" => checks::fhir::check_patient,
+        "DOC-WELLFORMED" => checks::pass::take,
+        "DOC-CDA-HEADER" => checks::pass::take,
+        "DOC-OID" => checks::pass::take,
+        "DOC-TIMESTAMPS" => checks::pass::take,
+        "DOC-PATIENT" => checks::pass::take,
+        "DOC-VERSIONING" => checks::pass::take,
+        "FHIR-RESOURCE" => checks::pass::take,
+        "FHIR-PATIENT" => checks::pass::take,
         _ => return None,
     })
 }
@@ -261,6 +272,7 @@ fn with_context<R>(
         connection: std::sync::OnceLock::new(),
         certificates: std::sync::OnceLock::new(),
         probe,
+        file_pass: std::sync::OnceLock::new(),
     };
     Ok(body(&context))
 }
@@ -268,15 +280,19 @@ fn with_context<R>(
 fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, CatalogError> {
     let (bundle, catalog, catalogs) = (context.bundle, context.catalog, context.catalogs);
     let selection = Selection::new(options)?;
-    let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
-        let results = if let Some(reason) = selection.excluded(&requirement.id) {
-            vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
+    let strict = options.strict;
+    // Why a requirement is not evaluated, if it is not.
+    let gate = |requirement: &Requirement| -> Option<String> {
+        if let Some(reason) = selection.excluded(&requirement.id) {
+            Some(reason)
         } else if let (Some(reason), false) = (bundle.refused(), requirement.id == "BUNDLE-PATHS") {
-            vec![SubjectResult::bundle_wide(
-                None,
-                Verdict::Skipped(format!("the bundle was refused ({reason}); see BUNDLE-PATHS")),
-            )]
-        } else if let Some(reason) = not_applicable(context, requirement) {
+            Some(format!("the bundle was refused ({reason}); see BUNDLE-PATHS"))
+        } else {
+            not_applicable(context, requirement)
+        }
+    };
+    let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
+        let results = if let Some(reason) = gate(requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
             checks::declared::check(context, requirement)
@@ -289,13 +305,26 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
                 Verdict::Error(format!("valmis has no check for {}", requirement.id)),
             )]
         };
-        results.into_iter().map(|result| to_outcome(bundle, requirement, result, options.strict)).collect()
+        results.into_iter().map(|result| to_outcome(bundle, requirement, result, strict)).collect()
     };
-    // Requirements are independent: they run in parallel, and sorting the report afterwards
-    // makes the output the same whatever the number of threads.
+    let running: Vec<&Requirement> = catalog
+        .requirements
+        .iter()
+        .filter(|requirement| requirement.check == CheckKind::Builtin && gate(requirement).is_none())
+        .collect();
+    let wanted = checks::pass::Wanted::new(
+        running.iter().copied(),
+        running.iter().any(|requirement| requirement.id == "PRETEST-EVIDENCE"),
+    );
+    // The file pass reads every file once for all the requirements that look at files; then the
+    // requirements, which are independent, run in parallel. Sorting the report afterwards makes
+    // the output the same whatever the number of threads.
     let outcomes: Vec<Outcome> = match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build() {
         Ok(pool) => pool.install(|| {
             use rayon::prelude::*;
+            if !wanted.is_empty() {
+                let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
+            }
             catalog.requirements.par_iter().map(evaluate).collect::<Vec<_>>().into_iter().flatten().collect()
         }),
         Err(_) => catalog.requirements.iter().flat_map(evaluate).collect(),

@@ -8,10 +8,11 @@
 
 use roxmltree::{Document, Node, ParsingOptions};
 use valmis_ids::{Hetu, Oid};
-use valmis_model::{Finding, Location, Requirement};
+use valmis_model::{Finding, Location, Severity};
 
+use super::pass::DocOut;
 use crate::source::SourceFile;
-use crate::{Context, SubjectResult, Verdict};
+use crate::{Context, Verdict};
 
 /// Largest document read, in bytes.
 pub(crate) const MAX_DOCUMENT: u64 = 64 * 1024 * 1024;
@@ -21,31 +22,25 @@ pub(crate) const HL7: &str = "urn:hl7-org:v3";
 /// The root of Finnish personal identity codes as HL7 ids.
 const HETU_ROOT: &str = "1.2.246.21";
 
-/// Document paths under `documents/` with one of `extensions`, sorted.
-pub(crate) fn documents<'c>(context: &'c Context<'_>, extensions: &[&str]) -> Vec<&'c str> {
-    let mut paths: Vec<&str> = context
-        .bundle
-        .files()
-        .map(|entry| entry.path.as_str())
-        .filter(|path| path.starts_with("documents/") && extensions.contains(&super::extension(path).as_str()))
-        .collect();
-    paths.sort_unstable();
-    paths
-}
-
 /// Why a document cannot be read as text: too large, unreadable, not UTF-8.
 pub(crate) fn read_text(context: &Context<'_>, path: &str) -> Result<String, String> {
     let size = context.bundle.entry(path).map_or(0, |entry| entry.size);
     if size > MAX_DOCUMENT {
-        return Err(format!("`{path}` is {size} bytes; documents larger than {MAX_DOCUMENT} bytes are not read"));
+        return Err(too_large(path, size));
     }
     let bytes = context.bundle.read(path).map_err(|error| error.to_string())?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "`{path}` is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            error.utf8_error().valid_up_to()
-        )
+    text_of(path, &bytes).map(str::to_owned)
+}
+
+pub(crate) fn too_large(path: &str, size: u64) -> String {
+    format!("`{path}` is {size} bytes; documents larger than {MAX_DOCUMENT} bytes are not read")
+}
+
+/// A document's bytes as text without a byte order mark, or why they are not UTF-8.
+pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        format!("`{path}` is not UTF-8 (first bad byte at offset {}); save it as UTF-8", error.valid_up_to())
     })
 }
 
@@ -59,65 +54,6 @@ pub(crate) fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
         text,
         ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..ParsingOptions::default() },
     )
-}
-
-/// The `id/@root` of every CDA document under `documents/`, or `None` when some XML document
-/// cannot be read (DOC-WELLFORMED reports it), so that its id cannot be known.
-pub(crate) fn cda_ids(context: &Context<'_>) -> Option<Vec<String>> {
-    let mut ids = Vec::new();
-    for path in documents(context, &["xml"]) {
-        let text = xml_text(context, path).ok()?;
-        let document = parse(&text).ok()?;
-        if let Some(root) = child(document.root_element(), "id").and_then(|id| id.attribute("root")) {
-            ids.push(root.to_owned());
-        }
-    }
-    Some(ids)
-}
-
-/// DOC-WELLFORMED: every XML document is well-formed without DOCTYPE or ENTITY declarations;
-/// every JSON document parses.
-pub(crate) fn check_wellformed(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    let paths = documents(context, &["xml", "json"]);
-    if paths.is_empty() {
-        return vec![SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("documents/ holds no .xml or .json document".to_owned()),
-        )];
-    }
-    paths
-        .into_iter()
-        .map(|path| {
-            let text = match read_text(context, path) {
-                Ok(text) => text,
-                Err(message) => {
-                    let finding = Finding::new(severity, message).at(Location::file(path));
-                    return SubjectResult::about(path, Some(path), None, Verdict::Checked(vec![finding]));
-                }
-            };
-            let source = SourceFile::new(path, text.as_bytes());
-            let mut findings = Vec::new();
-            if super::extension(path) == "xml" {
-                if let Some(offset) = doctype(&text) {
-                    findings.push(
-                        Finding::new(severity, "the document has a DOCTYPE or ENTITY declaration, which is refused")
-                            .at(source.locate(offset..offset + 9))
-                            .with_help(
-                                "remove the DOCTYPE: Kanta's validation rejects it, and entities open the door to XXE and billion-laughs attacks",
-                            ),
-                    );
-                } else if let Err(error) = parse(&text) {
-                    let position = error.pos();
-                    let offset = offset_of(&text, position.row, position.col);
-                    findings.push(Finding::new(severity, format!("not well-formed XML: {error}")).at(source.locate(offset..offset)));
-                }
-            } else if let Err(error) = super::fhir::parse_json(&text) {
-                findings.push(Finding::new(severity, error.0).at(source.locate(error.1)));
-            }
-            SubjectResult::about(path, Some(path), None, Verdict::Checked(findings))
-        })
-        .collect()
 }
 
 /// Byte offset of a 1-based row and column (in characters).
@@ -169,94 +105,132 @@ fn at_node(source: &SourceFile<'_>, node: Node<'_, '_>, attribute: Option<&str>)
     source.locate(range)
 }
 
-/// A readable XML document without a DOCTYPE, or why the XML checks skip it.
-fn xml_text(context: &Context<'_>, path: &str) -> Result<String, &'static str> {
-    let text = read_text(context, path).map_err(|_| "not readable (see DOC-WELLFORMED)")?;
-    if doctype(&text).is_some() {
-        return Err("not well-formed (see DOC-WELLFORMED)");
-    }
-    Ok(text)
-}
-
 fn is_cda(root: Node<'_, '_>) -> bool {
     root.tag_name().name() == "ClinicalDocument" && root.tag_name().namespace() == Some(HL7)
 }
 
-/// Runs `check` over every well-formed XML document under documents/ (only CDA ones when
-/// `cda_only`), one outcome per document.
-fn per_xml(
-    context: &Context<'_>,
-    cda_only: bool,
-    check: impl Fn(&SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>),
-) -> Vec<SubjectResult> {
-    let paths = documents(context, &["xml"]);
-    if paths.is_empty() {
-        return vec![SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("documents/ holds no .xml document".to_owned()),
-        )];
-    }
-    paths
-        .into_iter()
-        .map(|path| {
-            let skipped =
-                |reason: &str| SubjectResult::about(path, Some(path), None, Verdict::Skipped(reason.to_owned()));
-            let text = match xml_text(context, path) {
-                Ok(text) => text,
-                Err(reason) => return skipped(reason),
-            };
-            let Ok(document) = parse(&text) else { return skipped("not well-formed (see DOC-WELLFORMED)") };
-            let root = document.root_element();
-            if cda_only && !is_cda(root) {
-                return skipped("not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)");
-            }
-            let source = SourceFile::new(path, text.as_bytes());
-            let mut findings = Vec::new();
-            check(&source, root, &mut findings);
-            let (line, _) = source.line_col(root.range().start);
-            SubjectResult::about(path, Some(path), Some(line), Verdict::Checked(findings))
-        })
-        .collect()
+/// What the document checks need from the rest of the bundle, found once per run.
+#[derive(Debug)]
+pub(crate) struct DocFacts {
+    /// The organisation's OID arc (DOC-OID).
+    pub(crate) arc: Option<Oid>,
+    /// The pre-test report's test persons (DOC-PATIENT, FHIR-PATIENT).
+    pub(crate) persons: Option<Vec<String>>,
+    /// Whether Kanta PHR is declared (FHIR-RESOURCE).
+    pub(crate) phr: bool,
 }
 
-/// Runs `check` over every well-formed XML document whose root is a CDA ClinicalDocument.
-fn per_cda(
-    context: &Context<'_>,
-    check: impl Fn(&SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>),
-) -> Vec<SubjectResult> {
-    per_xml(context, true, check)
+impl DocFacts {
+    pub(crate) fn new(context: &Context<'_>) -> Self {
+        Self {
+            arc: super::organisation_arc(context),
+            persons: super::report_test_persons(context),
+            phr: context.declared_services().contains(&"omatietovaranto"),
+        }
+    }
+}
+
+type XmlCheck = fn(&DocFacts, Severity, &SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>);
+
+/// The XML checks after DOC-WELLFORMED: requirement id, whether only CDA documents are checked,
+/// and the check.
+pub(crate) const XML_CHECKS: [(&str, bool, XmlCheck); 5] = [
+    ("DOC-CDA-HEADER", false, cda_header),
+    ("DOC-OID", true, oid),
+    ("DOC-TIMESTAMPS", true, timestamps),
+    ("DOC-PATIENT", true, patient),
+    ("DOC-VERSIONING", true, versioning),
+];
+
+/// What one XML document tells PRETEST-EVIDENCE about document ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CdaId {
+    /// The document could not be read or parsed, so its id cannot be known.
+    Unknown,
+    /// Its `id/@root`, if it has one.
+    Known(Option<String>),
+}
+
+/// DOC-WELLFORMED and every wanted XML check of one document, which is parsed once. `text` is
+/// the document's text or why it cannot be read.
+pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut DocOut<'_, '_>) -> CdaId {
+    let path = out.path;
+    let checks = XML_CHECKS.map(|(id, _, _)| id);
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => {
+            out.wellformed(Some(Finding::new(Severity::Error, message).at(Location::file(path))));
+            out.skip(checks, "not readable (see DOC-WELLFORMED)");
+            return CdaId::Unknown;
+        }
+    };
+    let source = SourceFile::new(path, text.as_bytes());
+    let parsed = match doctype(text) {
+        Some(offset) => Err(Finding::new(
+            Severity::Error,
+            "the document has a DOCTYPE or ENTITY declaration, which is refused",
+        )
+        .at(source.locate(offset..offset + 9))
+        .with_help(
+            "remove the DOCTYPE: Kanta's validation rejects it, and entities open the door to XXE and billion-laughs attacks",
+        )),
+        None => parse(text).map_err(|error| {
+            let position = error.pos();
+            let offset = offset_of(text, position.row, position.col);
+            Finding::new(Severity::Error, format!("not well-formed XML: {error}")).at(source.locate(offset..offset))
+        }),
+    };
+    out.wellformed(parsed.as_ref().err().cloned());
+    let document = match parsed {
+        Ok(document) => document,
+        Err(_) => {
+            out.skip(checks, "not well-formed (see DOC-WELLFORMED)");
+            return CdaId::Unknown;
+        }
+    };
+    let root = document.root_element();
+    let (line, _) = source.line_col(root.range().start);
+    for (id, cda_only, check) in XML_CHECKS {
+        let Some(requirement) = out.get(id) else { continue };
+        if cda_only && !is_cda(root) {
+            out.push(id, None, Verdict::Skipped("not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)".to_owned()));
+        } else {
+            let mut findings = Vec::new();
+            check(facts, requirement.severity, &source, root, &mut findings);
+            out.push(id, Some(line), Verdict::Checked(findings));
+        }
+    }
+    CdaId::Known(child(root, "id").and_then(|id| id.attribute("root")).map(str::to_owned))
 }
 
 /// DOC-CDA-HEADER: the header elements Kanta's CDA R2 documents carry, with the right values.
-pub(crate) fn check_cda_header(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    per_xml(context, false, |source, root, findings| {
-        let name = root.tag_name();
-        if !is_cda(root) {
-            findings.push(
-                Finding::new(
-                    severity,
-                    format!(
-                        "the root element is `{}` in namespace `{}`, not ClinicalDocument in `{HL7}`",
-                        name.name(),
-                        name.namespace().unwrap_or("(none)")
-                    ),
-                )
-                .at(at_node(source, root, None))
-                .with_help("sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)"),
-            );
-            return;
-        }
-        header_findings(source, root, severity, findings);
-    })
-}
-
-fn header_findings(
+fn cda_header(
+    _facts: &DocFacts,
+    severity: Severity,
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
-    severity: valmis_model::Severity,
     findings: &mut Vec<Finding>,
 ) {
+    let name = root.tag_name();
+    if !is_cda(root) {
+        findings.push(
+            Finding::new(
+                severity,
+                format!(
+                    "the root element is `{}` in namespace `{}`, not ClinicalDocument in `{HL7}`",
+                    name.name(),
+                    name.namespace().unwrap_or("(none)")
+                ),
+            )
+            .at(at_node(source, root, None))
+            .with_help("sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)"),
+        );
+        return;
+    }
+    header_findings(source, root, severity, findings);
+}
+
+fn header_findings(source: &SourceFile<'_>, root: Node<'_, '_>, severity: Severity, findings: &mut Vec<Finding>) {
     // (element, attribute that must be present, required value, what it is)
     let rules: [(&str, Option<&str>, Option<&str>, &str); 10] = [
         ("realmCode", Some("code"), Some("FI"), "realm FI"),
@@ -315,26 +289,24 @@ fn header_findings(
 
 /// DOC-OID: every `@root` and `@codeSystem` is a syntactically valid OID, and the author's and
 /// custodian's organisation ids sit under the manifest organisation's arc.
-pub(crate) fn check_oid(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    let arc = super::organisation_arc(context);
-    per_cda(context, |source, root, findings| {
-        if let Some(arc) = &arc {
-            let organisations = [
-                ("author", "assignedAuthor", "representedOrganization"),
-                ("custodian", "assignedCustodian", "representedCustodianOrganization"),
-            ];
-            for (first, second, third) in organisations {
-                let ids = root
-                    .children()
-                    .filter(|node| node.is_element() && node.tag_name().name() == first)
-                    .filter_map(|node| child(node, second))
-                    .filter_map(|node| child(node, third))
-                    .filter_map(|node| child(node, "id"));
-                for id in ids {
-                    let Some(value) = id.attribute("root") else { continue };
-                    if Oid::parse(value).is_ok_and(|oid| !oid.is_at_or_below(arc)) {
-                        findings.push(
+fn oid(facts: &DocFacts, severity: Severity, source: &SourceFile<'_>, root: Node<'_, '_>, findings: &mut Vec<Finding>) {
+    let arc = &facts.arc;
+    if let Some(arc) = &arc {
+        let organisations = [
+            ("author", "assignedAuthor", "representedOrganization"),
+            ("custodian", "assignedCustodian", "representedCustodianOrganization"),
+        ];
+        for (first, second, third) in organisations {
+            let ids = root
+                .children()
+                .filter(|node| node.is_element() && node.tag_name().name() == first)
+                .filter_map(|node| child(node, second))
+                .filter_map(|node| child(node, third))
+                .filter_map(|node| child(node, "id"));
+            for id in ids {
+                let Some(value) = id.attribute("root") else { continue };
+                if Oid::parse(value).is_ok_and(|oid| !oid.is_at_or_below(arc)) {
+                    findings.push(
                             Finding::new(
                                 severity,
                                 format!("{}/@root `{value}` is not under the organisation's arc `{}`", xpath(id), arc.as_str()),
@@ -342,28 +314,25 @@ pub(crate) fn check_oid(context: &Context<'_>, requirement: &Requirement) -> Vec
                             .at(at_node(source, id, Some("root")))
                             .with_help("the document's author and custodian organisations are yours: use OIDs under your organisation's arc"),
                         );
-                    }
                 }
             }
         }
-        for node in root.descendants().filter(Node::is_element) {
-            for attribute in ["root", "codeSystem"] {
-                let Some(value) = node.attribute(attribute) else { continue };
-                if let Err(error) = Oid::parse(value) {
-                    findings.push(
-                        Finding::new(
-                            severity,
-                            format!("{}/@{attribute} `{value}` is not a valid OID: {error}", xpath(node)),
-                        )
-                        .at(at_node(source, node, Some(attribute)))
-                        .with_help(
-                            "Kanta identifiers and code systems are OIDs, like 1.2.246.10.12345671.11.2026.1001",
-                        ),
-                    );
-                }
+    }
+    for node in root.descendants().filter(Node::is_element) {
+        for attribute in ["root", "codeSystem"] {
+            let Some(value) = node.attribute(attribute) else { continue };
+            if let Err(error) = Oid::parse(value) {
+                findings.push(
+                    Finding::new(
+                        severity,
+                        format!("{}/@{attribute} `{value}` is not a valid OID: {error}", xpath(node)),
+                    )
+                    .at(at_node(source, node, Some(attribute)))
+                    .with_help("Kanta identifiers and code systems are OIDs, like 1.2.246.10.12345671.11.2026.1001"),
+                );
             }
         }
-    })
+    }
 }
 
 /// Whether `value` is an HL7 TS: `YYYY[MM[DD[HH[MM[SS[.S+]]]]]][+|-ZZZZ]` with real calendar values.
@@ -407,129 +376,134 @@ pub(crate) fn is_hl7_timestamp(value: &str) -> bool {
 
 /// DOC-TIMESTAMPS: `effectiveTime`, `birthTime` and `time` values (and their `low`, `high`,
 /// `center`) are HL7 TS values.
-pub(crate) fn check_timestamps(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    per_cda(context, |source, root, findings| {
-        for node in root.descendants().filter(Node::is_element) {
-            let name = node.tag_name().name();
-            let is_time = matches!(name, "effectiveTime" | "birthTime" | "time")
-                || (matches!(name, "low" | "high" | "center")
-                    && node
-                        .parent()
-                        .is_some_and(|parent| matches!(parent.tag_name().name(), "effectiveTime" | "time")));
-            let Some(value) = node.attribute("value").filter(|_| is_time) else { continue };
-            if !is_hl7_timestamp(value) {
-                findings.push(
-                    Finding::new(severity, format!("{}/@value `{value}` is not an HL7 timestamp", xpath(node)))
-                        .at(at_node(source, node, Some("value")))
-                        .with_help("write YYYYMMDDhhmmss with the offset, like 20261112091200+0200"),
-                );
-            }
+fn timestamps(
+    _facts: &DocFacts,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
+    for node in root.descendants().filter(Node::is_element) {
+        let name = node.tag_name().name();
+        let is_time = matches!(name, "effectiveTime" | "birthTime" | "time")
+            || (matches!(name, "low" | "high" | "center")
+                && node.parent().is_some_and(|parent| matches!(parent.tag_name().name(), "effectiveTime" | "time")));
+        let Some(value) = node.attribute("value").filter(|_| is_time) else { continue };
+        if !is_hl7_timestamp(value) {
+            findings.push(
+                Finding::new(severity, format!("{}/@value `{value}` is not an HL7 timestamp", xpath(node)))
+                    .at(at_node(source, node, Some("value")))
+                    .with_help("write YYYYMMDDhhmmss with the offset, like 20261112091200+0200"),
+            );
         }
-    })
+    }
 }
 
 /// DOC-PATIENT: the patient id under 1.2.246.21 is a valid test identity code and agrees with
 /// birthTime.
-pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    let persons = super::report_test_persons(context);
-    per_cda(context, |source, root, findings| {
-        let Some(role) = child(root, "recordTarget").and_then(|target| child(target, "patientRole")) else { return };
-        let birth_time = child(role, "patient").and_then(|patient| child(patient, "birthTime"));
-        for id in role.children().filter(|node| node.is_element() && node.tag_name().name() == "id") {
-            if id.attribute("root") != Some(HETU_ROOT) {
-                continue;
-            }
-            let Some(code) = id.attribute("extension") else {
-                findings.push(
-                    Finding::new(severity, format!("{} has root {HETU_ROOT} but no @extension", xpath(id)))
-                        .at(at_node(source, id, None)),
-                );
-                continue;
-            };
-            match Hetu::parse(code) {
-                Err(error) => {
-                    let mut finding = Finding::new(
-                        severity,
-                        format!("{}/@extension is not a valid personal identity code: {error}", xpath(id)),
-                    )
-                    .at(at_node(source, id, Some("extension")))
-                    .with_help("use a Kela test identity, e.g. 010181-900C");
-                    // A mistyped real code is still personal data: no snippet.
-                    if let Some(location) = &mut finding.location {
-                        location.snippet = None;
-                    }
-                    findings.push(finding);
+fn patient(
+    facts: &DocFacts,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
+    let persons = &facts.persons;
+    let Some(role) = child(root, "recordTarget").and_then(|target| child(target, "patientRole")) else { return };
+    let birth_time = child(role, "patient").and_then(|patient| child(patient, "birthTime"));
+    for id in role.children().filter(|node| node.is_element() && node.tag_name().name() == "id") {
+        if id.attribute("root") != Some(HETU_ROOT) {
+            continue;
+        }
+        let Some(code) = id.attribute("extension") else {
+            findings.push(
+                Finding::new(severity, format!("{} has root {HETU_ROOT} but no @extension", xpath(id)))
+                    .at(at_node(source, id, None)),
+            );
+            continue;
+        };
+        match Hetu::parse(code) {
+            Err(error) => {
+                let mut finding = Finding::new(
+                    severity,
+                    format!("{}/@extension is not a valid personal identity code: {error}", xpath(id)),
+                )
+                .at(at_node(source, id, Some("extension")))
+                .with_help("use a Kela test identity, e.g. 010181-900C");
+                // A mistyped real code is still personal data: no snippet.
+                if let Some(location) = &mut finding.location {
+                    location.snippet = None;
                 }
-                Ok(hetu) if !hetu.is_test_identity() => findings.push(
-                    Finding::new(
-                        severity,
-                        format!(
-                            "{}/@extension `{}` is a real person's identity code, not a test identity",
-                            xpath(id),
-                            hetu.masked()
-                        ),
-                    )
-                    .at(at_node(source, id, Some("extension")))
-                    .with_help(
-                        "Kanta's validation rejects documents with real identity codes: use a Kela test identity",
+                findings.push(finding);
+            }
+            Ok(hetu) if !hetu.is_test_identity() => findings.push(
+                Finding::new(
+                    severity,
+                    format!(
+                        "{}/@extension `{}` is a real person's identity code, not a test identity",
+                        xpath(id),
+                        hetu.masked()
                     ),
-                ),
-                Ok(hetu) => {
-                    if let Some(persons) = &persons
-                        && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
-                    {
-                        findings.push(
+                )
+                .at(at_node(source, id, Some("extension")))
+                .with_help("Kanta's validation rejects documents with real identity codes: use a Kela test identity"),
+            ),
+            Ok(hetu) => {
+                if let Some(persons) = &persons
+                    && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
+                {
+                    findings.push(
                             Finding::new(
-                                valmis_model::Severity::Warning,
+                                Severity::Warning,
                                 format!("{}/@extension `{}` is not a test person of the pre-test report", xpath(id), hetu.as_str()),
                             )
                             .at(at_node(source, id, Some("extension")))
                             .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
                         );
-                    }
-                    let Some(birth) = birth_time.and_then(|node| node.attribute("value").map(|value| (node, value)))
-                    else {
-                        continue;
-                    };
-                    let (year, month, day) = hetu.birth_date();
-                    let expected = format!("{year:04}{month:02}{day:02}");
-                    if !birth.1.starts_with(&expected) {
-                        findings.push(
-                            Finding::new(
-                                severity,
-                                format!(
-                                    "{}/@value `{}` disagrees with the identity code's birth date {expected}",
-                                    xpath(birth.0),
-                                    birth.1
-                                ),
-                            )
-                            .at(at_node(source, birth.0, Some("value"))),
-                        );
-                    }
+                }
+                let Some(birth) = birth_time.and_then(|node| node.attribute("value").map(|value| (node, value))) else {
+                    continue;
+                };
+                let (year, month, day) = hetu.birth_date();
+                let expected = format!("{year:04}{month:02}{day:02}");
+                if !birth.1.starts_with(&expected) {
+                    findings.push(
+                        Finding::new(
+                            severity,
+                            format!(
+                                "{}/@value `{}` disagrees with the identity code's birth date {expected}",
+                                xpath(birth.0),
+                                birth.1
+                            ),
+                        )
+                        .at(at_node(source, birth.0, Some("value"))),
+                    );
                 }
             }
         }
-    })
+    }
 }
 
 /// DOC-VERSIONING: a first version (`versionNumber` 1) has `setId` equal to `id`.
-pub(crate) fn check_versioning(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    per_cda(context, |source, root, findings| {
-        let (Some(version), Some(id), Some(set_id)) =
-            (child(root, "versionNumber"), child(root, "id"), child(root, "setId"))
-        else {
-            return;
-        };
-        if version.attribute("value") != Some("1") {
-            return;
-        }
-        let same = set_id.attribute("root") == id.attribute("root")
-            && set_id.attribute("extension") == id.attribute("extension");
-        if !same {
-            findings.push(
+fn versioning(
+    _facts: &DocFacts,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
+    let (Some(version), Some(id), Some(set_id)) =
+        (child(root, "versionNumber"), child(root, "id"), child(root, "setId"))
+    else {
+        return;
+    };
+    if version.attribute("value") != Some("1") {
+        return;
+    }
+    let same =
+        set_id.attribute("root") == id.attribute("root") && set_id.attribute("extension") == id.attribute("extension");
+    if !same {
+        findings.push(
                 Finding::new(
                     severity,
                     format!(
@@ -541,8 +515,7 @@ pub(crate) fn check_versioning(context: &Context<'_>, requirement: &Requirement)
                 .at(at_node(source, set_id, Some("root")))
                 .with_help("the first version of a document has setId equal to its id; later versions keep the setId and increase versionNumber"),
             );
-        }
-    })
+    }
 }
 
 #[cfg(test)]

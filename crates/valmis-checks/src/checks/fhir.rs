@@ -8,11 +8,12 @@ use std::ops::Range;
 use jsonc_parser::ast::{ObjectProp, Value};
 use jsonc_parser::common::Ranged as _;
 use valmis_ids::Hetu;
-use valmis_model::{Finding, Requirement};
+use valmis_model::{Finding, Location, Severity};
 
-use super::documents::{documents, read_text};
+use super::documents::DocFacts;
+use super::pass::DocOut;
+use crate::Verdict;
 use crate::source::SourceFile;
-use crate::{Context, SubjectResult, Verdict};
 
 /// A JSON syntax error: message and where.
 pub(crate) struct JsonError(pub(crate) String, pub(crate) Range<usize>);
@@ -208,31 +209,42 @@ fn resources<'a, 'b>(root: &'a Value<'b>) -> Vec<(String, &'a Value<'b>)> {
     found
 }
 
-/// Runs `check` over every JSON document that parses.
-fn per_json(
-    context: &Context<'_>,
-    check: impl Fn(&SourceFile<'_>, &Value<'_>, &mut Vec<Finding>),
-) -> Vec<SubjectResult> {
-    let paths = documents(context, &["json"]);
-    if paths.is_empty() {
-        return vec![SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("documents/ holds no .json document".to_owned()),
-        )];
+type JsonCheck = fn(&DocFacts, Severity, &SourceFile<'_>, &Value<'_>, &mut Vec<Finding>);
+
+/// The JSON checks after DOC-WELLFORMED, by requirement id.
+const JSON_CHECKS: [(&str, JsonCheck); 2] = [("FHIR-RESOURCE", resource), ("FHIR-PATIENT", patient)];
+
+/// DOC-WELLFORMED and every wanted FHIR check of one JSON document, which is parsed once.
+/// `text` is the document's text or why it cannot be read.
+pub(crate) fn check_json(text: Result<&str, &str>, facts: &DocFacts, out: &mut DocOut<'_, '_>) {
+    let path = out.path;
+    let checks = JSON_CHECKS.map(|(id, _)| id);
+    let text = match text {
+        Ok(text) => text,
+        Err(message) => {
+            out.wellformed(Some(Finding::new(Severity::Error, message).at(Location::file(path))));
+            out.skip(checks, "not readable (see DOC-WELLFORMED)");
+            return;
+        }
+    };
+    let source = SourceFile::new(path, text.as_bytes());
+    let parsed = parse_json(text);
+    out.wellformed(
+        parsed
+            .as_ref()
+            .err()
+            .map(|error| Finding::new(Severity::Error, error.0.clone()).at(source.locate(error.1.clone()))),
+    );
+    let Ok(root) = parsed else {
+        out.skip(checks, "not valid JSON (see DOC-WELLFORMED)");
+        return;
+    };
+    for (id, check) in JSON_CHECKS {
+        let Some(requirement) = out.get(id) else { continue };
+        let mut findings = Vec::new();
+        check(facts, requirement.severity, &source, &root, &mut findings);
+        out.push(id, Some(1), Verdict::Checked(findings));
     }
-    paths
-        .into_iter()
-        .map(|path| {
-            let skipped =
-                |reason: &str| SubjectResult::about(path, Some(path), None, Verdict::Skipped(reason.to_owned()));
-            let Ok(text) = read_text(context, path) else { return skipped("not readable (see DOC-WELLFORMED)") };
-            let Ok(root) = parse_json(&text) else { return skipped("not valid JSON (see DOC-WELLFORMED)") };
-            let source = SourceFile::new(path, text.as_bytes());
-            let mut findings = Vec::new();
-            check(&source, &root, &mut findings);
-            SubjectResult::about(path, Some(path), Some(1), Verdict::Checked(findings))
-        })
-        .collect()
 }
 
 fn span(value: &Value<'_>) -> Range<usize> {
@@ -275,140 +287,136 @@ fn walk<'a, 'b>(value: &'a Value<'b>, pointer: &str, visit: &mut dyn FnMut(&str,
 
 /// FHIR-RESOURCE: a known resourceType; for Kanta PHR the fiphr profile, a urn:uuid identifier
 /// and dateTimes with offsets.
-pub(crate) fn check_resource(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    let phr = context.declared_services().contains(&"omatietovaranto");
-    per_json(context, |source, root, findings| {
-        for (pointer, resource) in resources(root) {
-            let shown = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
-            let resource_type = property(resource, "resourceType").and_then(|p| string(&p.value));
-            match resource_type {
-                None => {
-                    findings.push(
-                        Finding::new(severity, format!("{shown}: no resourceType"))
-                            .at(source.locate(span(resource).start..span(resource).start + 1))
-                            .with_help(
-                                "a FHIR resource starts with \"resourceType\": \"Observation\" (or another R4 type)",
-                            ),
-                    );
-                    continue;
-                }
-                Some(name) if !RESOURCE_TYPES.contains(&name) => {
-                    let at = property(resource, "resourceType").map_or(0..0, |p| span(&p.value));
-                    findings.push(
-                        Finding::new(
-                            severity,
-                            format!("{pointer}/resourceType: `{name}` is not a FHIR R4 resource type"),
-                        )
-                        .at(source.locate(at)),
-                    );
-                    continue;
-                }
-                Some("Bundle" | "Patient") => continue,
-                Some(_) => {}
-            }
-            if !phr {
+fn resource(
+    facts: &DocFacts,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: &Value<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    let phr = facts.phr;
+    for (pointer, resource) in resources(root) {
+        let shown = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
+        let resource_type = property(resource, "resourceType").and_then(|p| string(&p.value));
+        match resource_type {
+            None => {
+                findings.push(
+                    Finding::new(severity, format!("{shown}: no resourceType"))
+                        .at(source.locate(span(resource).start..span(resource).start + 1))
+                        .with_help(
+                            "a FHIR resource starts with \"resourceType\": \"Observation\" (or another R4 type)",
+                        ),
+                );
                 continue;
             }
-            let profiles = property(resource, "meta").and_then(|meta| property(&meta.value, "profile"));
-            let has_phr_profile = match profiles.map(|p| &p.value) {
-                Some(Value::Array(array)) => {
-                    array.elements.iter().filter_map(string).any(|p| p.starts_with(PHR_PROFILE))
-                }
-                _ => false,
-            };
-            if !has_phr_profile {
-                let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            Some(name) if !RESOURCE_TYPES.contains(&name) => {
+                let at = property(resource, "resourceType").map_or(0..0, |p| span(&p.value));
                 findings.push(
+                    Finding::new(severity, format!("{pointer}/resourceType: `{name}` is not a FHIR R4 resource type"))
+                        .at(source.locate(at)),
+                );
+                continue;
+            }
+            Some("Bundle" | "Patient") => continue,
+            Some(_) => {}
+        }
+        if !phr {
+            continue;
+        }
+        let profiles = property(resource, "meta").and_then(|meta| property(&meta.value, "profile"));
+        let has_phr_profile = match profiles.map(|p| &p.value) {
+            Some(Value::Array(array)) => array.elements.iter().filter_map(string).any(|p| p.starts_with(PHR_PROFILE)),
+            _ => false,
+        };
+        if !has_phr_profile {
+            let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            findings.push(
                     Finding::new(severity, format!("{pointer}/meta/profile: no Kanta PHR profile ({PHR_PROFILE}…)"))
                         .at(source.locate(at))
                         .with_help("Kanta PHR validates each resource against its declared fiphr profile; declare it in meta.profile"),
                 );
-            }
-            let identifiers = property(resource, "identifier");
-            let has_uuid = match identifiers.map(|p| &p.value) {
-                Some(Value::Array(array)) => array.elements.iter().any(|identifier| {
-                    property(identifier, "system").and_then(|p| string(&p.value)) == Some("urn:ietf:rfc:3986")
-                        && property(identifier, "value")
-                            .and_then(|p| string(&p.value))
-                            .is_some_and(|v| v.starts_with("urn:uuid:"))
-                }),
-                _ => false,
-            };
-            if !has_uuid {
-                let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+        }
+        let identifiers = property(resource, "identifier");
+        let has_uuid = match identifiers.map(|p| &p.value) {
+            Some(Value::Array(array)) => array.elements.iter().any(|identifier| {
+                property(identifier, "system").and_then(|p| string(&p.value)) == Some("urn:ietf:rfc:3986")
+                    && property(identifier, "value")
+                        .and_then(|p| string(&p.value))
+                        .is_some_and(|v| v.starts_with("urn:uuid:"))
+            }),
+            _ => false,
+        };
+        if !has_uuid {
+            let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            findings.push(
+                Finding::new(
+                    severity,
+                    format!("{pointer}/identifier: no identifier with system urn:ietf:rfc:3986 and a urn:uuid: value"),
+                )
+                .at(source.locate(at))
+                .with_help("give each resource a urn:uuid identifier; conditional create uses it"),
+            );
+        }
+        walk(resource, &pointer, &mut |at, value| {
+            if let Some(text) = string(value)
+                && lacks_offset(text)
+            {
                 findings.push(
-                    Finding::new(
-                        severity,
-                        format!(
-                            "{pointer}/identifier: no identifier with system urn:ietf:rfc:3986 and a urn:uuid: value"
-                        ),
-                    )
-                    .at(source.locate(at))
-                    .with_help("give each resource a urn:uuid identifier; conditional create uses it"),
+                    Finding::new(severity, format!("{at}: dateTime `{text}` has a time but no offset"))
+                        .at(source.locate(span(value)))
+                        .with_help("write the offset, like 2026-11-12T09:14:00+02:00"),
                 );
             }
-            walk(resource, &pointer, &mut |at, value| {
-                if let Some(text) = string(value)
-                    && lacks_offset(text)
-                {
-                    findings.push(
-                        Finding::new(severity, format!("{at}: dateTime `{text}` has a time but no offset"))
-                            .at(source.locate(span(value)))
-                            .with_help("write the offset, like 2026-11-12T09:14:00+02:00"),
-                    );
-                }
-            });
-        }
-    })
+        });
+    }
 }
 
 /// FHIR-PATIENT: identifiers with system urn:oid:1.2.246.21 are valid test identity codes.
-pub(crate) fn check_patient(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let severity = requirement.severity;
-    let persons = super::report_test_persons(context);
-    per_json(context, |source, root, findings| {
-        walk(root, "", &mut |pointer, value| {
-            if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
-                return;
-            }
-            let Some(code) = property(value, "value") else { return };
-            let text = string(&code.value).unwrap_or_default();
-            let (message, snippet) = match Hetu::parse(text) {
-                Ok(hetu) if hetu.is_test_identity() => {
-                    if let Some(persons) = &persons
-                        && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
-                    {
-                        findings.push(
+fn patient(
+    facts: &DocFacts,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: &Value<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    let persons = &facts.persons;
+    walk(root, "", &mut |pointer, value| {
+        if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
+            return;
+        }
+        let Some(code) = property(value, "value") else { return };
+        let text = string(&code.value).unwrap_or_default();
+        let (message, snippet) = match Hetu::parse(text) {
+            Ok(hetu) if hetu.is_test_identity() => {
+                if let Some(persons) = &persons
+                    && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
+                {
+                    findings.push(
                             Finding::new(
-                                valmis_model::Severity::Warning,
+                                Severity::Warning,
                                 format!("{pointer}/value `{}` is not a test person of the pre-test report", hetu.as_str()),
                             )
                             .at(source.locate(span(&code.value)))
                             .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
                         );
-                    }
-                    return;
                 }
-                Ok(hetu) => (
-                    format!(
-                        "{pointer}/value `{}` is a real person's identity code, not a test identity",
-                        hetu.masked()
-                    ),
-                    true,
-                ),
-                Err(error) => (format!("{pointer}/value is not a valid personal identity code: {error}"), false),
-            };
-            let mut finding = Finding::new(severity, message)
-                .at(source.locate(span(&code.value)))
-                .with_help("use a Kela test identity (individual number 900–999), e.g. 010181-900C");
-            if !snippet && let Some(location) = &mut finding.location {
-                // A mistyped code may still be a real person's: keep the line out of reports.
-                location.snippet = None;
+                return;
             }
-            findings.push(finding);
-        });
-    })
+            Ok(hetu) => (
+                format!("{pointer}/value `{}` is a real person's identity code, not a test identity", hetu.masked()),
+                true,
+            ),
+            Err(error) => (format!("{pointer}/value is not a valid personal identity code: {error}"), false),
+        };
+        let mut finding = Finding::new(severity, message)
+            .at(source.locate(span(&code.value)))
+            .with_help("use a Kela test identity (individual number 900–999), e.g. 010181-900C");
+        if !snippet && let Some(location) = &mut finding.location {
+            // A mistyped code may still be a real person's: keep the line out of reports.
+            location.snippet = None;
+        }
+        findings.push(finding);
+    });
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub(crate) mod hygiene;
 pub(crate) mod integrity;
 pub(crate) mod manifest;
 pub(crate) mod organisation;
+pub(crate) mod pass;
 pub(crate) mod paths;
 pub(crate) mod pretest;
 pub(crate) mod privacy;

@@ -5,7 +5,7 @@ use valmis_ids::scan_hetus;
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::source::SourceFile;
-use crate::{Context, SubjectResult, Verdict};
+use crate::{SubjectResult, Verdict};
 
 /// Extensions read as text whatever their content looks like.
 const TEXT_EXTENSIONS: &[&str] = &[
@@ -37,43 +37,46 @@ const TEXT_EXTENSIONS: &[&str] = &[
 const BINARY_EXTENSIONS: &[&str] =
     &["pdf", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
 
-pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let mut results = Vec::new();
-    for entry in context.bundle.files() {
-        let path = entry.path.as_str();
-        let extension = super::extension(path);
-        if BINARY_EXTENSIONS.contains(&extension.as_str()) {
-            continue;
-        }
-        let verdict = match context.bundle.read(path) {
-            Err(error) => Verdict::Error(error.to_string()),
-            Ok(bytes) if extension == "xlsx" => scan_workbook(path, &bytes, requirement),
-            Ok(bytes) => {
-                let decoded = decode_utf16(&bytes);
-                let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
-                if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
-                    continue;
-                }
-                let source = SourceFile::new(path, bytes);
-                let findings = scan_hetus(bytes)
-                    .into_iter()
-                    .filter(|found| !found.hetu.is_test_identity())
-                    .map(|found| {
-                        not_a_test_identity(requirement, &found.hetu).at(source.locate(found.offset..found.offset + 11))
-                    })
-                    .collect();
-                Verdict::Checked(findings)
+/// PRIVACY-HETU of one file, read when it is scanned at all; `None` for a file that is not
+/// scanned (a binary format, or binary content).
+pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Requirement) -> Option<SubjectResult> {
+    let path = file.path;
+    let extension = super::extension(path);
+    if BINARY_EXTENSIONS.contains(&extension.as_str()) {
+        return None;
+    }
+    let verdict = match file.get() {
+        Err(error) => Verdict::Error(error.to_string()),
+        Ok(bytes) if extension == "xlsx" => scan_workbook(path, bytes, requirement),
+        Ok(bytes) => {
+            let decoded = decode_utf16(bytes);
+            let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
+            if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
+                return None;
             }
-        };
-        results.push(SubjectResult::about(path, Some(path), None, verdict));
-    }
-    if results.is_empty() {
-        results.push(SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("the bundle has no text artefacts to scan".to_owned()),
-        ));
-    }
-    results
+            let found: Vec<_> = scan_hetus(bytes).into_iter().filter(|found| !found.hetu.is_test_identity()).collect();
+            if found.is_empty() {
+                Verdict::Checked(Vec::new())
+            } else {
+                let source = SourceFile::new(path, bytes);
+                Verdict::Checked(
+                    found
+                        .into_iter()
+                        .map(|found| {
+                            not_a_test_identity(requirement, &found.hetu)
+                                .at(source.locate(found.offset..found.offset + 11))
+                        })
+                        .collect(),
+                )
+            }
+        }
+    };
+    Some(SubjectResult::about(path, Some(path), None, verdict))
+}
+
+/// PRIVACY-HETU's outcome when no file was scanned.
+pub(crate) fn nothing_scanned() -> SubjectResult {
+    SubjectResult::bundle_wide(None, Verdict::Skipped("the bundle has no text artefacts to scan".to_owned()))
 }
 
 fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {

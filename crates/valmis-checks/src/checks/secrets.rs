@@ -5,50 +5,56 @@ use rustls_pki_types::PrivateKeyDer;
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::source::SourceFile;
-use crate::{Context, SubjectResult, Verdict};
+use crate::{SubjectResult, Verdict};
 
 /// Extensions of key stores; their content is never inspected.
 const KEY_STORE_EXTENSIONS: &[&str] = &["p12", "pfx", "key", "jks", "keystore", "ppk", "p8", "pk8"];
 
-pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let mut findings = Vec::new();
-    let mut unreadable = Vec::new();
-    for entry in context.bundle.files() {
-        let path = entry.path.as_str();
-        let extension = super::extension(path);
-        if KEY_STORE_EXTENSIONS.contains(&extension.as_str()) {
-            findings.push(
-                Finding::new(
-                    requirement.severity,
-                    format!("`{path}` is a private key or key store file (.{extension})"),
-                )
+/// What BUNDLE-SECRETS found in the files scanned so far.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    findings: Vec<Finding>,
+    unreadable: Vec<String>,
+}
+
+/// BUNDLE-SECRETS of one file: a key store by its name, PEM private key blocks, DER keys.
+pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Requirement, found: &mut Found) {
+    let path = file.path;
+    let extension = super::extension(path);
+    if KEY_STORE_EXTENSIONS.contains(&extension.as_str()) {
+        found.findings.push(
+            Finding::new(requirement.severity, format!("`{path}` is a private key or key store file (.{extension})"))
                 .at(Location::file(path)),
-            );
-            continue;
+        );
+        return;
+    }
+    let bytes = match file.get() {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            found.unreadable.push(error.to_string());
+            return;
         }
-        let bytes = match context.bundle.read(path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                unreadable.push(error.to_string());
-                continue;
-            }
-        };
-        let source = SourceFile::new(path, &bytes);
-        let mut found_pem = false;
-        for (offset, label) in pem_private_key_blocks(&bytes) {
-            found_pem = true;
-            findings.push(
+    };
+    let blocks = pem_private_key_blocks(bytes);
+    if !blocks.is_empty() {
+        let source = SourceFile::new(path, bytes);
+        for (offset, label) in blocks {
+            found.findings.push(
                 Finding::new(requirement.severity, format!("`{path}` contains a PEM `{label}` block"))
                     .at(source.locate_without_snippet(offset)),
             );
         }
-        if !found_pem && may_be_der(&bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
-            findings.push(
-                Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key"))
-                    .at(Location::file(path)),
-            );
-        }
+    } else if may_be_der(bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
+        found.findings.push(
+            Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key"))
+                .at(Location::file(path)),
+        );
     }
+}
+
+/// BUNDLE-SECRETS' one bundle-wide outcome from what every file showed.
+pub(crate) fn finish(found: Found, requirement: &Requirement) -> SubjectResult {
+    let Found { mut findings, unreadable } = found;
     let verdict = if findings.is_empty() && !unreadable.is_empty() {
         Verdict::Error(format!("could not read every file: {}", unreadable.join("; ")))
     } else {
@@ -57,7 +63,15 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         Verdict::Checked(findings)
     };
-    vec![SubjectResult::bundle_wide(Some(""), verdict)]
+    SubjectResult::bundle_wide(Some(""), verdict)
+}
+
+impl Found {
+    /// Adds what another part of the bundle showed, keeping file order.
+    pub(crate) fn extend(&mut self, other: Self) {
+        self.findings.extend(other.findings);
+        self.unreadable.extend(other.unreadable);
+    }
 }
 
 /// Offsets and labels of `-----BEGIN ... PRIVATE KEY...-----` lines.
@@ -81,7 +95,7 @@ fn pem_private_key_blocks(bytes: &[u8]) -> Vec<(usize, String)> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// DER starts with a SEQUENCE tag, and binary DER is never valid UTF-8 text.

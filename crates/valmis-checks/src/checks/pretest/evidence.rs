@@ -65,7 +65,7 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
     // Lower-cased path to the bundle's spelling, to suggest the right case for a listed path.
     let by_lower_case: std::collections::HashMap<String, &str> =
         bundle.files().map(|entry| (entry.path.to_lowercase(), entry.path.as_str())).collect();
-    let document_ids = super::super::documents::cda_ids(context);
+    let document_ids = context.file_pass().cda_ids();
     per_case(context, |view, case, row, findings| {
         let oid = row.value(Field::DocumentOid);
         let ran = matches!(parse_result(row.value(Field::Result)), Some(ResultValue::Pass | ResultValue::Fail));

@@ -1,0 +1,254 @@
+//! The file pass: the requirements that look at files one at a time (BUNDLE-SECRETS,
+//! PRIVACY-HETU, DOC-*, FHIR-*) are evaluated together, in one parallel walk over the bundle's
+//! files. Each file is read once and each document parsed once, whatever the number of
+//! requirements that look at it; only one file per thread is held in memory at a time, so memory
+//! does not grow with the number of documents. Each requirement then takes its results.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use valmis_bundle::{Bundle, Entry, ReadError};
+use valmis_model::{Finding, Requirement};
+
+use super::documents::{self, CdaId, DocFacts, MAX_DOCUMENT};
+use super::{fhir, privacy, secrets};
+use crate::{Context, SubjectResult, Verdict};
+
+/// The requirements the file pass evaluates.
+pub(crate) const PER_FILE: [&str; 10] = [
+    "BUNDLE-SECRETS",
+    "PRIVACY-HETU",
+    "DOC-WELLFORMED",
+    "DOC-CDA-HEADER",
+    "DOC-OID",
+    "DOC-TIMESTAMPS",
+    "DOC-PATIENT",
+    "DOC-VERSIONING",
+    "FHIR-RESOURCE",
+    "FHIR-PATIENT",
+];
+
+/// What the pass is asked to evaluate: the requirements that run, and whether PRETEST-EVIDENCE
+/// needs the documents' ids.
+#[derive(Debug, Default)]
+pub(crate) struct Wanted<'c> {
+    requirements: Vec<&'c Requirement>,
+    cda_ids: bool,
+}
+
+impl<'c> Wanted<'c> {
+    /// The pass's requirements among `running`, and the document ids when `cda_ids`.
+    pub(crate) fn new(running: impl IntoIterator<Item = &'c Requirement>, cda_ids: bool) -> Self {
+        let requirements =
+            running.into_iter().filter(|requirement| PER_FILE.contains(&requirement.id.as_str())).collect();
+        Self { requirements, cda_ids }
+    }
+
+    /// Whether there is anything to do.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.requirements.is_empty() && !self.cda_ids
+    }
+
+    /// The requirement `id`, when the pass evaluates it.
+    pub(crate) fn get(&self, id: &str) -> Option<&'c Requirement> {
+        self.requirements.iter().copied().find(|requirement| requirement.id == id)
+    }
+
+    fn any(&self, ids: &[&str]) -> bool {
+        ids.iter().any(|id| self.get(id).is_some())
+    }
+}
+
+/// Where one document's checks put their results, each with its requirement.
+#[derive(Debug)]
+pub(crate) struct DocOut<'o, 'c> {
+    pub(crate) path: &'o str,
+    pub(crate) wanted: &'o Wanted<'c>,
+    results: &'o mut Vec<(&'static str, SubjectResult)>,
+}
+
+impl<'c> DocOut<'_, 'c> {
+    /// The requirement `id`, when the pass evaluates it.
+    pub(crate) fn get(&self, id: &str) -> Option<&'c Requirement> {
+        self.wanted.get(id)
+    }
+
+    /// DOC-WELLFORMED's result: well-formed, or `problem` at the requirement's severity.
+    pub(crate) fn wellformed(&mut self, problem: Option<Finding>) {
+        if let Some(requirement) = self.wanted.get("DOC-WELLFORMED") {
+            let findings =
+                problem.map(|finding| Finding { severity: requirement.severity, ..finding }).into_iter().collect();
+            self.push("DOC-WELLFORMED", None, Verdict::Checked(findings));
+        }
+    }
+
+    /// Each wanted requirement of `ids`, skipped for `reason`.
+    pub(crate) fn skip(&mut self, ids: impl IntoIterator<Item = &'static str>, reason: &str) {
+        for id in ids {
+            if self.wanted.get(id).is_some() {
+                self.push(id, None, Verdict::Skipped(reason.to_owned()));
+            }
+        }
+    }
+
+    /// Requirement `id`'s verdict on this document; `line` is where the document starts.
+    pub(crate) fn push(&mut self, id: &'static str, line: Option<u32>, verdict: Verdict) {
+        self.results.push((id, SubjectResult::about(self.path, Some(self.path), line, verdict)));
+    }
+}
+
+/// A bundle file, read the first time a check asks for its bytes.
+#[derive(Debug)]
+pub(crate) struct LazyBytes<'a> {
+    bundle: &'a Bundle,
+    pub(crate) path: &'a str,
+    bytes: OnceCell<Result<Vec<u8>, ReadError>>,
+}
+
+impl<'a> LazyBytes<'a> {
+    fn new(bundle: &'a Bundle, path: &'a str) -> Self {
+        Self { bundle, path, bytes: OnceCell::new() }
+    }
+
+    /// The file's bytes, or why they cannot be read.
+    pub(crate) fn get(&self) -> &Result<Vec<u8>, ReadError> {
+        self.bytes.get_or_init(|| self.bundle.read(self.path))
+    }
+}
+
+/// What one file showed.
+#[derive(Debug, Default)]
+struct FileRecord {
+    results: Vec<(&'static str, SubjectResult)>,
+    secrets: secrets::Found,
+    cda_id: Option<CdaId>,
+}
+
+/// The pass's results, handed to each requirement once.
+#[derive(Debug)]
+pub(crate) struct FilePass {
+    results: Mutex<HashMap<&'static str, Vec<SubjectResult>>>,
+    cda_ids: Option<Vec<String>>,
+}
+
+impl FilePass {
+    /// Walks the bundle once for `wanted`: in parallel on the current rayon pool when
+    /// `parallel`, with results in path order either way.
+    pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) -> Self {
+        let facts = DocFacts::new(context);
+        let every_file = wanted.any(&["BUNDLE-SECRETS", "PRIVACY-HETU"]);
+        let entries: Vec<&Entry> = if every_file {
+            context.bundle.files().collect()
+        } else {
+            context.bundle.files_under("documents").collect()
+        };
+        let visit = |entry: &&Entry| visit(context.bundle, entry, &facts, wanted);
+        let records: Vec<FileRecord> = if parallel {
+            use rayon::prelude::*;
+            entries.par_iter().map(visit).collect()
+        } else {
+            entries.iter().map(visit).collect()
+        };
+
+        let mut found_secrets = secrets::Found::default();
+        let mut results: HashMap<&'static str, Vec<SubjectResult>> = HashMap::new();
+        let mut ids = Some(Vec::new());
+        for record in records {
+            found_secrets.extend(record.secrets);
+            for (id, result) in record.results {
+                results.entry(id).or_default().push(result);
+            }
+            match record.cda_id {
+                Some(CdaId::Unknown) => ids = None,
+                Some(CdaId::Known(Some(id))) => {
+                    if let Some(ids) = &mut ids {
+                        ids.push(id);
+                    }
+                }
+                Some(CdaId::Known(None)) | None => {}
+            }
+        }
+        for id in PER_FILE {
+            let Some(requirement) = wanted.get(id) else { continue };
+            let list = results.entry(id).or_default();
+            let nothing = |reason: &str| SubjectResult::bundle_wide(None, Verdict::Skipped(reason.to_owned()));
+            match id {
+                "BUNDLE-SECRETS" => list.push(secrets::finish(std::mem::take(&mut found_secrets), requirement)),
+                "PRIVACY-HETU" if list.is_empty() => list.push(privacy::nothing_scanned()),
+                "DOC-WELLFORMED" if list.is_empty() => list.push(nothing("documents/ holds no .xml or .json document")),
+                "FHIR-RESOURCE" | "FHIR-PATIENT" if list.is_empty() => {
+                    list.push(nothing("documents/ holds no .json document"));
+                }
+                _ if list.is_empty() => list.push(nothing("documents/ holds no .xml document")),
+                _ => {}
+            }
+        }
+        Self { results: Mutex::new(results), cda_ids: if wanted.cda_ids { ids } else { None } }
+    }
+
+    /// Requirement `id`'s results; each requirement takes them once.
+    pub(crate) fn take(&self, id: &str) -> Vec<SubjectResult> {
+        let taken = self.results.lock().ok().and_then(|mut results| results.remove(id));
+        taken.unwrap_or_else(|| {
+            vec![SubjectResult::bundle_wide(None, Verdict::Error(format!("{id} was not evaluated by the file pass")))]
+        })
+    }
+
+    /// The `id/@root` of every CDA document under `documents/`, or `None` when some XML document
+    /// cannot be read (DOC-WELLFORMED reports it), so that its id cannot be known.
+    pub(crate) fn cda_ids(&self) -> Option<&[String]> {
+        self.cda_ids.as_deref()
+    }
+}
+
+/// Every wanted check of one file.
+fn visit(bundle: &Bundle, entry: &Entry, facts: &DocFacts, wanted: &Wanted<'_>) -> FileRecord {
+    let path = entry.path.as_str();
+    let file = LazyBytes::new(bundle, path);
+    let mut record = FileRecord::default();
+    if let Some(requirement) = wanted.get("BUNDLE-SECRETS") {
+        secrets::scan_file(&file, requirement, &mut record.secrets);
+    }
+    if let Some(requirement) = wanted.get("PRIVACY-HETU")
+        && let Some(result) = privacy::scan_file(&file, requirement)
+    {
+        record.results.push(("PRIVACY-HETU", result));
+    }
+    if !path.starts_with("documents/") {
+        return record;
+    }
+    let extension = super::extension(path);
+    let xml = extension == "xml"
+        && (wanted.cda_ids
+            || wanted.any(&["DOC-WELLFORMED"])
+            || documents::XML_CHECKS.iter().any(|(id, ..)| wanted.get(id).is_some()));
+    let json = extension == "json" && wanted.any(&["DOC-WELLFORMED", "FHIR-RESOURCE", "FHIR-PATIENT"]);
+    if !xml && !json {
+        return record;
+    }
+    let text = if entry.size > MAX_DOCUMENT {
+        Err(documents::too_large(path, entry.size))
+    } else {
+        match file.get() {
+            Ok(bytes) => documents::text_of(path, bytes),
+            Err(error) => Err(error.to_string()),
+        }
+    };
+    let text = match &text {
+        Ok(text) => Ok(*text),
+        Err(message) => Err(message.as_str()),
+    };
+    let mut out = DocOut { path, wanted, results: &mut record.results };
+    if xml {
+        record.cda_id = Some(documents::check_xml(text, facts, &mut out));
+    } else {
+        fhir::check_json(text, facts, &mut out);
+    }
+    record
+}
+
+/// The check of every requirement in [`PER_FILE`]: its part of the file pass.
+pub(crate) fn take(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    context.file_pass().take(&requirement.id)
+}
