@@ -305,7 +305,8 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
                 Verdict::Error(format!("valmis has no check for {}", requirement.id)),
             )]
         };
-        results.into_iter().map(|result| to_outcome(bundle, requirement, result, strict)).collect()
+        let texts = Texts::of(requirement);
+        results.into_iter().map(|result| to_outcome(bundle, requirement, &texts, result, strict)).collect()
     };
     let running: Vec<&Requirement> = catalog
         .requirements
@@ -325,7 +326,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             if !wanted.is_empty() {
                 let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
             }
-            catalog.requirements.par_iter().map(evaluate).collect::<Vec<_>>().into_iter().flatten().collect()
+            catalog.requirements.par_iter().flat_map_iter(evaluate).collect()
         }),
         Err(_) => catalog.requirements.iter().flat_map(evaluate).collect(),
     };
@@ -404,7 +405,30 @@ fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<St
     Some(format!("applies only to {}; none of them is declared", requirement.services.join(", ")))
 }
 
-fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult, strict: bool) -> Outcome {
+/// A requirement's texts, shared by all of its outcomes.
+struct Texts {
+    title: std::sync::Arc<str>,
+    fix: std::sync::Arc<str>,
+    reference: std::sync::Arc<str>,
+}
+
+impl Texts {
+    fn of(requirement: &Requirement) -> Self {
+        Self {
+            title: requirement.title.as_str().into(),
+            fix: requirement.fix.trim().into(),
+            reference: requirement.reference.as_str().into(),
+        }
+    }
+}
+
+fn to_outcome(
+    bundle: &Bundle,
+    requirement: &Requirement,
+    texts: &Texts,
+    result: SubjectResult,
+    strict: bool,
+) -> Outcome {
     let (status, mut findings) = match result.verdict {
         Verdict::Skipped(reason) => (Status::Skipped(reason), Vec::new()),
         Verdict::Error(reason) => (Status::Error(reason), Vec::new()),
@@ -447,10 +471,10 @@ fn to_outcome(bundle: &Bundle, requirement: &Requirement, result: SubjectResult,
     Outcome {
         requirement: requirement.id.clone(),
         area: requirement.area,
-        title: requirement.title.clone(),
+        title: texts.title.clone(),
         severity: requirement.severity,
-        fix: requirement.fix.trim().to_owned(),
-        reference: requirement.reference.clone(),
+        fix: texts.fix.clone(),
+        reference: texts.reference.clone(),
         subject: result.subject,
         file: result
             .file

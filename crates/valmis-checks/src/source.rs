@@ -17,19 +17,24 @@ const WINDOW: usize = 1024;
 pub(crate) struct SourceFile<'a> {
     pub(crate) path: &'a str,
     pub(crate) bytes: &'a [u8],
-    index: LineIndex,
+    /// Built when a location is first asked for: most files have no finding.
+    index: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'a> SourceFile<'a> {
     pub(crate) fn new(path: &'a str, bytes: &'a [u8]) -> Self {
-        Self { path, bytes, index: LineIndex::new(bytes) }
+        Self { path, bytes, index: std::cell::OnceCell::new() }
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(self.bytes))
     }
 
     /// A location for `span` with a masked snippet of its line.
     pub(crate) fn locate(&self, span: Range<usize>) -> Location {
         let mut location = self.locate_without_snippet(span.start);
         let Some(line) = location.line else { return location };
-        let Some(line_range) = self.index.line_range(self.bytes, line) else { return location };
+        let Some(line_range) = self.index().line_range(self.bytes, line) else { return location };
         // Only a window around the highlight is read: a minified document or a 50 MB attribute
         // is one line, and the snippet shows 160 characters of it anyway.
         let start = span.start.clamp(line_range.start, line_range.end);
@@ -42,12 +47,19 @@ impl<'a> SourceFile<'a> {
 
     /// 1-based line and column of `offset`.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
-        self.index.line_col(self.bytes, offset)
+        self.index().line_col(self.bytes, offset)
+    }
+
+    /// 1-based line of `offset`, counted without building the line index (for offsets near the
+    /// start, like a document's root element).
+    pub(crate) fn line_of(&self, offset: usize) -> u32 {
+        let newlines = memchr::memchr_iter(b'\n', &self.bytes[..offset.min(self.bytes.len())]).count();
+        u32::try_from(newlines + 1).unwrap_or(u32::MAX)
     }
 
     /// A location for `offset`, without showing the line (for findings about secrets).
     pub(crate) fn locate_without_snippet(&self, offset: usize) -> Location {
-        let (line, column) = self.index.line_col(self.bytes, offset);
+        let (line, column) = self.index().line_col(self.bytes, offset);
         Location::line_column(self.path, line, column)
     }
 }

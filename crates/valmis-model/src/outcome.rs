@@ -1,6 +1,8 @@
 //! Outcomes: what a run concluded for each (requirement x subject), and the report that holds
 //! them all.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::catalog::{Area, Severity};
@@ -37,14 +39,15 @@ pub struct Outcome {
     pub requirement: String,
     /// The area the requirement belongs to; one JUnit suite per area.
     pub area: Area,
-    /// The requirement's one-line title.
-    pub title: String,
+    /// The requirement's one-line title (shared by all outcomes of a requirement: a run over
+    /// 10,000 documents has 80,000 outcomes).
+    pub title: Arc<str>,
     /// The requirement's severity in the catalog.
     pub severity: Severity,
     /// How to fix a failure, from the catalog.
-    pub fix: String,
+    pub fix: Arc<str>,
     /// Where the rule comes from, from the catalog.
-    pub reference: String,
+    pub reference: Arc<str>,
     /// What the requirement was applied to (`documents/lähete.xml`, a form kind, a case id);
     /// `None` for bundle-wide requirements.
     #[serde(skip_serializing_if = "Option::is_none")]

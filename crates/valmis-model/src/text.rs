@@ -37,7 +37,7 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    text.iter().enumerate().filter(|(_, byte)| **byte == b'\n').map(|(index, _)| index + 1)
+    memchr::memchr_iter(b'\n', text).map(|index| index + 1)
 }
 
 fn to_u32(value: usize) -> u32 {

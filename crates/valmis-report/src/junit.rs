@@ -1,94 +1,230 @@
-//! JUnit XML per SPEC §5, built with quick-junit (the writer cargo-nextest uses): one suite per
-//! area, one test case per (requirement x subject), `file`/`line` attributes, no timestamps.
-//! quick-junit strips characters XML cannot hold and ANSI escapes, so the output is well-formed
-//! whatever the bundle contained.
+//! JUnit XML per SPEC §5: one suite per area, one test case per (requirement x subject),
+//! `file`/`line` attributes, no timestamps.
+//!
+//! The XML is streamed, one test case at a time, with quick-xml (the writer quick-junit uses):
+//! a bundle of 10,000 documents gives some 90,000 test cases, and building quick-junit's model of
+//! all of them first cost more memory than the whole check run. The output is byte for byte what
+//! quick-junit 0.8 writes for the same cases (a test compares them), including its cleaning:
+//! ANSI escapes and characters XML cannot hold are removed, so the output is well-formed whatever
+//! the bundle contained.
 
-use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
+use std::borrow::Cow;
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use valmis_model::{Area, Outcome, Report, Severity, Status};
 
-/// The JUnit writer failed (it only writes to memory, so this is a bug).
+/// The JUnit writer failed: the output could not be written.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to serialise JUnit XML: {0}")]
+#[error("failed to write JUnit XML: {0}")]
 pub struct JunitError(String);
+
+impl From<io::Error> for JunitError {
+    fn from(error: io::Error) -> Self {
+        Self(error.to_string())
+    }
+}
+
+impl From<quick_xml::Error> for JunitError {
+    fn from(error: quick_xml::Error) -> Self {
+        Self(error.to_string())
+    }
+}
 
 /// The report as JUnit XML bytes.
 pub fn render_junit(report: &Report) -> Result<Vec<u8>, JunitError> {
-    let mut junit = quick_junit::Report::new("valmis");
-    let properties = [
+    // About 150 bytes per passing test case: one allocation instead of a doubling series.
+    let mut bytes = Vec::with_capacity(report.outcomes.len() * 160 + 4096);
+    write_junit(report, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Test case counts of a suite or of the whole report.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tests: usize,
+    skipped: usize,
+    failures: usize,
+    errors: usize,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: &Outcome) {
+        self.tests += 1;
+        match outcome.status {
+            Status::Skipped(_) => self.skipped += 1,
+            Status::Failed => self.failures += 1,
+            Status::Error(_) => self.errors += 1,
+            Status::Passed | Status::Warned => {}
+        }
+    }
+}
+
+/// Writes the report as JUnit XML to `out`, one test case at a time.
+pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitError> {
+    let mut writer = Writer::new_with_indent(out, b' ', 4);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut suites: Vec<(Area, Counts)> = Vec::new();
+    let mut total = Counts::default();
+    for area in Area::ALL {
+        let mut counts = Counts::default();
+        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
+            counts.add(outcome);
+            total.add(outcome);
+        }
+        if counts.tests > 0 {
+            suites.push((area, counts));
+        }
+    }
+    let mut tag = BytesStart::new("testsuites");
+    tag.push_attribute(("name", "valmis"));
+    push_counts(&mut tag, total, &["tests", "skipped", "failures", "errors"]);
+    writer.write_event(Event::Start(tag))?;
+    let properties = run_facts(report);
+    for (area, counts) in suites {
+        let mut tag = BytesStart::new("testsuite");
+        tag.push_attribute(("name", area.as_str()));
+        push_counts(&mut tag, counts, &["tests", "skipped", "errors", "failures"]);
+        writer.write_event(Event::Start(tag))?;
+        // JUnit has no report-level properties element; every suite carries the run facts.
+        writer.write_event(Event::Start(BytesStart::new("properties")))?;
+        for (name, value) in properties {
+            let mut property = BytesStart::new("property");
+            property.push_attribute(("name", name));
+            property.push_attribute(("value", clean(value).as_ref()));
+            writer.write_event(Event::Empty(property))?;
+        }
+        writer.write_event(Event::End(BytesEnd::new("properties")))?;
+        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
+            write_test_case(&mut writer, outcome)?;
+        }
+        writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
+    writer.write_event(Event::Eof)?;
+    writer.write_indent()?;
+    Ok(())
+}
+
+/// The run facts every suite carries as properties.
+fn run_facts(report: &Report) -> [(&'static str, &str); 6] {
+    [
         ("valmis.version", report.meta.tool_version.as_str()),
         ("valmis.round", report.meta.round.as_str()),
         ("valmis.catalog", report.meta.catalog.as_str()),
         ("valmis.bundle", report.meta.bundle.as_str()),
         ("valmis.now", report.meta.now.as_str()),
         ("valmis.strict", if report.meta.strict { "true" } else { "false" }),
-    ];
-    for area in Area::ALL {
-        let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
-        if outcomes.is_empty() {
-            continue;
-        }
-        let mut suite = TestSuite::new(area.as_str());
-        // JUnit has no report-level properties element; every suite carries the run facts.
-        suite.add_properties(properties.iter().map(|(name, value)| Property::new(*name, *value)));
-        suite.add_test_cases(outcomes.into_iter().map(test_case));
-        junit.add_test_suite(suite);
-    }
-    let mut bytes = Vec::new();
-    junit.serialize(&mut bytes).map_err(|error| JunitError(error.to_string()))?;
-    Ok(bytes)
+    ]
 }
 
-fn test_case(outcome: &Outcome) -> TestCase {
-    let status = match &outcome.status {
-        Status::Passed | Status::Warned => {
-            let mut status = TestCaseStatus::success();
-            // A step that passed only after transport errors is flaky: JUnit consumers show the
-            // earlier attempts as reruns.
-            status.add_reruns(outcome.reruns.iter().map(|rerun| {
-                let mut attempt = quick_junit::TestRerun::new(NonSuccessKind::Failure);
-                attempt.set_message(rerun.as_str()).set_type("transport");
-                attempt
-            }));
-            status
-        }
-        Status::Failed => {
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status
-                .set_message(failure_message(outcome))
-                .set_type(outcome.worst_severity().unwrap_or(Severity::Error).as_str())
-                .set_description(failure_body(outcome));
-            status
-        }
-        Status::Error(reason) => {
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-            status.set_message(format!("could not be evaluated: {reason}")).set_type("error");
-            status
-        }
-        Status::Skipped(reason) => {
-            let mut status = TestCaseStatus::skipped();
-            status.set_message(reason.as_str());
-            status
-        }
-    };
-    let mut case = TestCase::new(outcome.test_name(), status);
-    case.set_classname(format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement));
+fn push_counts(tag: &mut BytesStart<'_>, counts: Counts, order: &[&str]) {
+    for name in order {
+        let value = match *name {
+            "tests" => counts.tests,
+            "skipped" => counts.skipped,
+            "failures" => counts.failures,
+            _ => counts.errors,
+        };
+        tag.push_attribute((*name, value.to_string().as_str()));
+    }
+}
+
+fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> Result<(), JunitError> {
+    let mut tag = BytesStart::new("testcase");
+    tag.push_attribute(("name", clean(&outcome.test_name()).as_ref()));
+    let classname = format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement);
+    tag.push_attribute(("classname", clean(&classname).as_ref()));
     if let Some(file) = &outcome.file {
-        case.extra.insert("file".into(), file.as_str().into());
+        tag.push_attribute(("file", clean(file).as_ref()));
     }
     if let Some(line) = outcome.line {
-        case.extra.insert("line".into(), line.to_string().into());
+        tag.push_attribute(("line", line.to_string().as_str()));
     }
-    if matches!(outcome.status, Status::Warned) {
-        case.set_system_out(failure_body(outcome));
+    let system_out = matches!(outcome.status, Status::Warned).then(|| failure_body(outcome));
+    let has_children = match &outcome.status {
+        Status::Passed | Status::Warned => !outcome.reruns.is_empty(),
+        Status::Failed | Status::Error(_) | Status::Skipped(_) => true,
+    };
+    if system_out.is_none() && !has_children {
+        writer.write_event(Event::Empty(tag))?;
+        return Ok(());
     }
-    case
+    writer.write_event(Event::Start(tag))?;
+    match &outcome.status {
+        // A step that passed only after transport errors is flaky: JUnit consumers show the
+        // earlier attempts as reruns.
+        Status::Passed | Status::Warned => {
+            for rerun in &outcome.reruns {
+                let mut tag = BytesStart::new("flakyFailure");
+                tag.push_attribute(("message", clean(rerun).as_ref()));
+                tag.push_attribute(("type", "transport"));
+                writer.write_event(Event::Start(tag))?;
+                writer.write_event(Event::End(BytesEnd::new("flakyFailure")))?;
+            }
+        }
+        Status::Failed => {
+            let kind = outcome.worst_severity().unwrap_or(Severity::Error).as_str();
+            write_status(writer, "failure", &failure_message(outcome), kind, Some(&failure_body(outcome)))?;
+        }
+        Status::Error(reason) => {
+            write_status(writer, "error", &format!("could not be evaluated: {reason}"), "error", None)?;
+        }
+        Status::Skipped(reason) => {
+            let mut tag = BytesStart::new("skipped");
+            tag.push_attribute(("message", clean(reason).as_ref()));
+            writer.write_event(Event::Empty(tag))?;
+        }
+    }
+    if let Some(text) = system_out {
+        writer.write_event(Event::Start(BytesStart::new("system-out")))?;
+        writer.write_event(Event::Text(BytesText::new(&clean(&text))))?;
+        writer.write_event(Event::End(BytesEnd::new("system-out")))?;
+    }
+    writer.write_event(Event::End(BytesEnd::new("testcase")))?;
+    Ok(())
+}
+
+fn write_status<W: io::Write>(
+    writer: &mut Writer<W>,
+    tag_name: &str,
+    message: &str,
+    kind: &str,
+    description: Option<&str>,
+) -> Result<(), JunitError> {
+    let mut tag = BytesStart::new(tag_name);
+    tag.push_attribute(("message", clean(message).as_ref()));
+    tag.push_attribute(("type", kind));
+    match description {
+        Some(description) => {
+            writer.write_event(Event::Start(tag))?;
+            writer.write_event(Event::Text(BytesText::new(&clean(description))))?;
+            writer.write_event(Event::End(BytesEnd::new(tag_name)))?;
+        }
+        None => writer.write_event(Event::Empty(tag))?,
+    }
+    Ok(())
+}
+
+/// Text cleaned as quick-junit cleans it: ANSI escapes and control characters other than line
+/// feeds removed (so also tabs and carriage returns), then anything else XML 1.0 cannot hold.
+/// Borrowed when there is nothing to remove, which is almost always.
+fn clean(text: &str) -> Cow<'_, str> {
+    // Whatever the escape stripper might touch takes the slow path, which is quick-junit's own.
+    let touched = |c: char| (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c);
+    if !text.contains(touched) {
+        return Cow::Borrowed(text);
+    }
+    let unwanted = |c: char| matches!(c, '\x00'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f');
+    Cow::Owned(strip_ansi_escapes::strip_str(text).replace(unwanted, ""))
 }
 
 /// One line: the first finding, and how many more there are.
 fn failure_message(outcome: &Outcome) -> String {
     let blocking: Vec<_> = outcome.findings.iter().collect();
     match blocking.as_slice() {
-        [] => outcome.title.clone(),
+        [] => outcome.title.to_string(),
         [only] => only.message.clone(),
         [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
     }
@@ -113,4 +249,181 @@ fn failure_body(outcome: &Outcome) -> String {
 
 fn location_prefix(finding: &valmis_model::Finding) -> String {
     finding.location.as_ref().map(|location| format!("{}: ", location.display())).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The streaming writer against quick-junit's own writer, the implementation it replaced.
+
+    use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
+    use valmis_model::{Area, Finding, Location, Outcome, Report, ReportMeta, Severity, Status};
+
+    use super::{failure_body, failure_message};
+
+    fn reference(report: &Report) -> Vec<u8> {
+        let mut junit = quick_junit::Report::new("valmis");
+        let properties = super::run_facts(report);
+        for area in Area::ALL {
+            let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
+            if outcomes.is_empty() {
+                continue;
+            }
+            let mut suite = TestSuite::new(area.as_str());
+            suite.add_properties(properties.iter().map(|(name, value)| Property::new(*name, *value)));
+            suite.add_test_cases(outcomes.into_iter().map(test_case));
+            junit.add_test_suite(suite);
+        }
+        let mut bytes = Vec::new();
+        junit.serialize(&mut bytes).expect("serialises");
+        bytes
+    }
+
+    fn test_case(outcome: &Outcome) -> TestCase {
+        let status = match &outcome.status {
+            Status::Passed | Status::Warned => {
+                let mut status = TestCaseStatus::success();
+                status.add_reruns(outcome.reruns.iter().map(|rerun| {
+                    let mut attempt = quick_junit::TestRerun::new(NonSuccessKind::Failure);
+                    attempt.set_message(rerun.as_str()).set_type("transport");
+                    attempt
+                }));
+                status
+            }
+            Status::Failed => {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(failure_message(outcome))
+                    .set_type(outcome.worst_severity().unwrap_or(Severity::Error).as_str())
+                    .set_description(failure_body(outcome));
+                status
+            }
+            Status::Error(reason) => {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+                status.set_message(format!("could not be evaluated: {reason}")).set_type("error");
+                status
+            }
+            Status::Skipped(reason) => {
+                let mut status = TestCaseStatus::skipped();
+                status.set_message(reason.as_str());
+                status
+            }
+        };
+        let mut case = TestCase::new(outcome.test_name(), status);
+        case.set_classname(format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement));
+        if let Some(file) = &outcome.file {
+            case.extra.insert("file".into(), file.as_str().into());
+        }
+        if let Some(line) = outcome.line {
+            case.extra.insert("line".into(), line.to_string().into());
+        }
+        if matches!(outcome.status, Status::Warned) {
+            case.set_system_out(failure_body(outcome));
+        }
+        case
+    }
+
+    fn outcome(
+        area: Area,
+        requirement: &str,
+        subject: Option<&str>,
+        status: Status,
+        findings: Vec<Finding>,
+    ) -> Outcome {
+        Outcome {
+            requirement: requirement.to_owned(),
+            area,
+            title: "Otsikko \"lainausmerkeissä\" & <kulmissa>".into(),
+            severity: Severity::Error,
+            fix: "Korjaa se.\nToinen rivi.".into(),
+            reference: "https://www.kanta.fi/?a=1&b=2".into(),
+            subject: subject.map(str::to_owned),
+            file: subject.map(|subject| format!("nippu/{subject}")),
+            line: subject.map(|_| 7),
+            status,
+            findings,
+            reruns: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn streaming_output_is_byte_identical_to_quick_junit() {
+        let hostile = "väri \u{1b}[31mpunainen\u{1b}[0m, NUL \u{0}, sarkain \t, CR \r, DEL \u{7f}, C1 \u{9b}1m ja pystysarkain \u{b} 'heittomerkki' ]]> </testcase>";
+        let finding = |severity, message: &str| {
+            Finding::new(severity, message).at(Location::line_column("nippu/documents/a.xml", 3, 9))
+        };
+        let mut flaky = outcome(Area::Harness, "HARNESS", Some("OT-01"), Status::Passed, Vec::new());
+        flaky.reruns = vec!["attempt 1: connection reset".to_owned(), hostile.to_owned()];
+        let report = Report {
+            meta: ReportMeta {
+                tool_version: "0.1.0".to_owned(),
+                round: "2027-1".to_owned(),
+                catalog: "embedded".to_owned(),
+                bundle: "nippu & <muut>".to_owned(),
+                now: "2026-11-20T12:00:00Z".to_owned(),
+                strict: true,
+            },
+            outcomes: vec![
+                outcome(Area::Bundle, "BUNDLE-ORG", None, Status::Passed, Vec::new()),
+                outcome(Area::Bundle, "BUNDLE-SECRETS", None, Status::Error(hostile.to_owned()), Vec::new()),
+                outcome(
+                    Area::Documents,
+                    "DOC-OID",
+                    Some("documents/a.xml"),
+                    Status::Failed,
+                    vec![finding(Severity::Error, hostile), finding(Severity::Warning, "toinen")],
+                ),
+                outcome(
+                    Area::Documents,
+                    "DOC-PATIENT",
+                    Some("documents/ä ö.xml"),
+                    Status::Warned,
+                    vec![finding(Severity::Warning, "ei raportin testihenkilö")],
+                ),
+                outcome(
+                    Area::Documents,
+                    "DOC-TIMESTAMPS",
+                    Some("documents/b.xml"),
+                    Status::Skipped(hostile.to_owned()),
+                    Vec::new(),
+                ),
+                flaky,
+            ],
+        };
+        let streamed = super::render_junit(&report).expect("renders");
+        assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&reference(&report)));
+        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new() };
+        assert_eq!(super::render_junit(&empty).expect("renders"), reference(&empty));
+    }
+
+    proptest::proptest! {
+        /// Any text in any field: the same bytes as quick-junit.
+        #[test]
+        fn any_text_is_written_as_quick_junit_writes_it(
+            text in "(?s).{0,40}",
+            other in proptest::prelude::any::<String>(),
+        ) {
+            let mut failed = outcome(
+                Area::Documents,
+                "DOC-OID",
+                Some(&text),
+                Status::Failed,
+                vec![Finding::new(Severity::Error, other.clone()).at(Location::line_column(&text, 1, 1))],
+            );
+            failed.reruns = vec![other.clone()];
+            let mut skipped = outcome(Area::Bundle, "BUNDLE-ORG", Some(&other), Status::Skipped(text.clone()), Vec::new());
+            skipped.title = other.as_str().into();
+            let report = Report {
+                meta: ReportMeta {
+                    tool_version: "0.1.0".to_owned(),
+                    round: text.clone(),
+                    catalog: other.clone(),
+                    bundle: text.clone(),
+                    now: "2026-11-20T12:00:00Z".to_owned(),
+                    strict: false,
+                },
+                outcomes: vec![failed, skipped],
+            };
+            proptest::prop_assert_eq!(super::render_junit(&report).expect("renders"), reference(&report));
+        }
+    }
 }

@@ -8,4 +8,4 @@ mod junit;
 
 pub use human::{HumanOptions, render_human};
 pub use json::render_json;
-pub use junit::{JunitError, render_junit};
+pub use junit::{JunitError, render_junit, write_junit};

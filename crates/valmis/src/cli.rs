@@ -369,8 +369,8 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
 
     if let Some(path) = &args.junit {
-        let xml = valmis_report::render_junit(&report).map_err(|error| anyhow::anyhow!(error))?;
-        crate::output::write_atomically(path, &xml).map_err(|error| usage(format!("{error:#}")))?;
+        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
+            .map_err(|error| usage(format!("{error:#}")))?;
     }
     if let Some(path) = &args.json {
         crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes())
@@ -418,8 +418,8 @@ fn run_harness(args: RunArgs, color: bool) -> anyhow::Result<u8> {
         retries: args.retries,
     })?;
     if let Some(path) = &args.junit {
-        let xml = valmis_report::render_junit(&report).map_err(|error| anyhow::anyhow!(error))?;
-        crate::output::write_atomically(path, &xml).map_err(|error| usage(format!("{error:#}")))?;
+        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
+            .map_err(|error| usage(format!("{error:#}")))?;
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
     print!("{text}");

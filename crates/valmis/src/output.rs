@@ -8,6 +8,15 @@ use anyhow::Context as _;
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes).map_err(anyhow::Error::from))
+}
+
+/// Writes to `path` atomically whatever `write` writes (buffered), creating missing parent
+/// folders: large reports are streamed to the temporary file instead of built in memory.
+pub(crate) fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -15,7 +24,11 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> 
     std::fs::create_dir_all(parent).with_context(|| format!("failed to create folder `{}`", parent.display()))?;
     let mut temporary = tempfile::NamedTempFile::new_in(parent)
         .with_context(|| format!("failed to create a temporary file in `{}`", parent.display()))?;
-    temporary.write_all(bytes).with_context(|| format!("failed to write `{}`", path.display()))?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file_mut());
+        write(&mut buffered).with_context(|| format!("failed to write `{}`", path.display()))?;
+        buffered.flush().with_context(|| format!("failed to write `{}`", path.display()))?;
+    }
     temporary.as_file().sync_all().with_context(|| format!("failed to write `{}`", path.display()))?;
     temporary.persist(path).with_context(|| format!("failed to write `{}`", path.display()))?;
     Ok(())

@@ -331,10 +331,10 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
             Outcome {
                 requirement: "HARNESS".to_owned(),
                 area: Area::Harness,
-                title: run.title.clone(),
+                title: run.title.as_str().into(),
                 severity: Severity::Error,
-                fix: "Compare the request and response saved under evidence/ with the expectation, fix the system, and run again.".to_owned(),
-                reference: "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi".to_owned(),
+                fix: "Compare the request and response saved under evidence/ with the expectation, fix the system, and run again.".into(),
+                reference: "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi".into(),
                 subject: Some(run.case.clone()),
                 file: Some(format!("evidence/{}/harness-run.toml", run.case)),
                 line: None,

@@ -46,7 +46,8 @@ pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String
 
 /// The offset of a DOCTYPE declaration, which valmis refuses.
 fn doctype(text: &str) -> Option<usize> {
-    text.find("<!DOCTYPE").or_else(|| text.find("<!ENTITY"))
+    let text = text.as_bytes();
+    memchr::memmem::find(text, b"<!DOCTYPE").or_else(|| memchr::memmem::find(text, b"<!ENTITY"))
 }
 
 pub(crate) fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
@@ -189,7 +190,7 @@ pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut Do
         }
     };
     let root = document.root_element();
-    let (line, _) = source.line_col(root.range().start);
+    let line = source.line_of(root.range().start);
     for (id, cda_only, check) in XML_CHECKS {
         let Some(requirement) = out.get(id) else { continue };
         if cda_only && !is_cda(root) {
