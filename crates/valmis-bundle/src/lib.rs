@@ -13,7 +13,6 @@ mod zip_archive;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// Limits that keep hostile bundles cheap to reject.
 #[derive(Debug, Clone, Copy)]
@@ -135,7 +134,7 @@ pub struct Bundle {
     issues: Vec<PathIssue>,
     refused: Option<String>,
     limits: Limits,
-    zip: Option<Mutex<zip_archive::Archive>>,
+    zip: Option<zip_archive::Pool>,
     zip_prefix: String,
 }
 
@@ -235,11 +234,7 @@ impl Bundle {
             EntryLocation::File(file) => dir::read(file, path, self.limits.max_file_size),
             EntryLocation::ZipIndex(index) => {
                 let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
-                let mut archive = zip.lock().map_err(|_| ReadError::Io {
-                    path: path.to_owned(),
-                    reason: "zip reader poisoned by an earlier failure".to_owned(),
-                })?;
-                zip_archive::read(&mut archive, *index, entry.size, path)
+                zip.read(*index, entry.size, path)
             }
         }
     }

@@ -6,15 +6,78 @@
 //! `etc/x`, and we want to report it instead.
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use zip::ZipArchive;
 
 use crate::{Bundle, Entry, EntryLocation, OpenError, PathIssue, ReadError};
 
-pub(crate) type Archive = ZipArchive<BufReader<File>>;
+pub(crate) type Archive = ZipArchive<SharedFile>;
+
+/// The zip file behind one reader: positioned reads (`pread`) on one shared handle, so that a
+/// reader can be cloned for each thread that reads entries in parallel, all over the same file
+/// that was opened and judged once.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedFile {
+    file: Arc<File>,
+    position: u64,
+    length: u64,
+}
+
+impl SharedFile {
+    fn new(file: File) -> std::io::Result<Self> {
+        let length = file.metadata()?.len();
+        Ok(Self { file: Arc::new(file), position: 0, length })
+    }
+}
+
+impl Read for SharedFile {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        #[cfg(unix)]
+        let read = std::os::unix::fs::FileExt::read_at(&*self.file, buffer, self.position)?;
+        #[cfg(windows)]
+        let read = std::os::windows::fs::FileExt::seek_read(&*self.file, buffer, self.position)?;
+        self.position += read as u64;
+        Ok(read)
+    }
+}
+
+impl Seek for SharedFile {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(offset) => Some(offset),
+            SeekFrom::End(delta) => self.length.checked_add_signed(delta),
+            SeekFrom::Current(delta) => self.position.checked_add_signed(delta),
+        };
+        self.position = target.ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek before the start of the zip file")
+        })?;
+        Ok(self.position)
+    }
+}
+
+/// Readers of one archive: each read borrows an idle clone (they share the parsed central
+/// directory), so threads decompress entries in parallel.
+#[derive(Debug)]
+pub(crate) struct Pool {
+    template: Archive,
+    idle: Mutex<Vec<Archive>>,
+}
+
+impl Pool {
+    /// Reads entry `index` on an idle reader.
+    pub(crate) fn read(&self, index: usize, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut archive = idle.unwrap_or_else(|| self.template.clone());
+        let result = read(&mut archive, index, declared, path);
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push(archive);
+        }
+        result
+    }
+}
 
 /// Unix file type bits of a symbolic link in `external_attributes >> 16`.
 const UNIX_SYMLINK: u32 = 0o120_000;
@@ -37,7 +100,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         return Ok(());
     }
     file.seek(SeekFrom::Start(0)).map_err(io)?;
-    let archive = ZipArchive::new(BufReader::new(file))
+    let archive = ZipArchive::new(SharedFile::new(file).map_err(io)?)
         .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: error.to_string() })?;
     if archive.has_duplicate_names() {
         bundle.refuse("the archive holds two entries with the same name; which one counts is ambiguous".to_owned());
@@ -131,7 +194,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         }
     }
     bundle.zip_prefix = prefix;
-    bundle.zip = Some(Mutex::new(archive));
+    bundle.zip = Some(Pool { template: archive, idle: Mutex::new(Vec::new()) });
     Ok(())
 }
 
