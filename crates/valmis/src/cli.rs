@@ -217,8 +217,8 @@ struct VerifyArgs {
     #[arg(long, short)]
     verbose: bool,
 
-    /// Threads checking requirements in parallel (0: one per core). The output is the same for
-    /// any number.
+    /// Threads checking files and requirements in parallel (0: one per core). The output is the
+    /// same for any number; `--jobs 1` uses the least memory.
     #[arg(long, short, value_name = "N", default_value_t = 0)]
     jobs: usize,
 }
