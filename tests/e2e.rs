@@ -3,6 +3,9 @@
 //! `fixtures/bundles/EXPECTED.toml` (generated with the fixtures by `cargo xtask fixtures`) says
 //! what each fixture must give; the JUnit output is parsed back with quick-junit's reader.
 
+mod support;
+use support::xmllint_available;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -563,19 +566,6 @@ fn user_catalog(extra: &str) -> tempfile::TempDir {
     let text = std::fs::read_to_string(&path).expect("catalog") + extra;
     std::fs::write(&path, text).expect("write");
     catalog
-}
-
-/// Whether xmllint can run; under CI=true (where .ci/run installs it) its absence is a failure.
-fn xmllint_available() -> bool {
-    let found = Command::new("xmllint").arg("--version").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none_or(|ci| ci != "true"),
-            "xmllint is missing under CI=true; .ci/run installs libxml2-utils"
-        );
-        eprintln!("skipping the xmllint part: xmllint is not installed (Debian: libxml2-utils)");
-    }
-    found
 }
 
 #[test]

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use valmis_bundle::{Bundle, Limits};
 use valmis_checks::VerifyOptions;
 use valmis_model::{Catalog, CatalogSet};
-use valmis_report::HumanOptions;
+use valmis_report::{HumanOptions, PathOptions};
 
 use crate::exit;
 
@@ -176,6 +176,22 @@ struct VerifyArgs {
     /// Write the report as JSON to FILE (same content as the JUnit XML).
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+
+    /// Write SARIF 2.1.0 to FILE, for GitHub code scanning and other SARIF viewers: one rule per
+    /// requirement (ruleId = requirement id), one result per finding, repository-relative paths.
+    #[arg(long, value_name = "FILE")]
+    sarif: Option<PathBuf>,
+
+    /// Write a GitLab Code Quality report to FILE (`artifacts:reports:codequality`), kept under
+    /// GitLab's 30 MB limit with a last entry counting what did not fit.
+    #[arg(long, value_name = "FILE")]
+    gitlab_codequality: Option<PathBuf>,
+
+    /// Write a Markdown summary to FILE: verdict, counts per area, failed requirements and
+    /// their findings, under 1 MiB. Under GitHub Actions (GITHUB_ACTIONS=true) the same summary
+    /// is appended to $GITHUB_STEP_SUMMARY and the findings become annotations, worst first.
+    #[arg(long, value_name = "FILE")]
+    summary_md: Option<PathBuf>,
 
     /// The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23,
     /// meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports.
@@ -351,6 +367,18 @@ fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     )))
 }
 
+/// A report sink that renders to text.
+type Render = fn(&valmis_model::Report, &PathOptions) -> String;
+
+/// Paths in reports relative to the repository: CI's workspace, else the working directory.
+fn path_options() -> PathOptions {
+    let root = ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+        .or_else(|| std::env::current_dir().ok().map(|dir| dir.display().to_string()));
+    PathOptions { root }
+}
+
 fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let now = parse_now(args.now.as_deref())?;
     let catalogs = load_catalogs(&args.catalog)?;
@@ -375,6 +403,21 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     if let Some(path) = &args.json {
         crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes())
             .map_err(|error| usage(format!("{error:#}")))?;
+    }
+    let paths = path_options();
+    let sinks: [(&Option<PathBuf>, Render); 3] = [
+        (&args.sarif, valmis_report::render_sarif),
+        (&args.gitlab_codequality, valmis_report::render_codequality),
+        (&args.summary_md, valmis_report::render_markdown),
+    ];
+    for (path, render) in sinks {
+        if let Some(path) = path {
+            crate::output::write_atomically(path, render(&report, &paths).as_bytes())
+                .map_err(|error| usage(format!("{error:#}")))?;
+        }
+    }
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
+        crate::output::github(&report, &paths)?;
     }
     if !args.quiet {
         let text = valmis_report::render_human(&report, HumanOptions { color, verbose: args.verbose });

@@ -33,3 +33,20 @@ pub(crate) fn write_atomically_with(
     temporary.persist(path).with_context(|| format!("failed to write `{}`", path.display()))?;
     Ok(())
 }
+
+/// Under GitHub Actions: the findings as workflow-command annotations on standard output (worst
+/// first, within GitHub's per-step budget), and the Markdown summary appended to the file
+/// `$GITHUB_STEP_SUMMARY` names.
+pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathOptions) -> anyhow::Result<()> {
+    print!("{}", valmis_report::render_github_annotations(report, paths));
+    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty()) {
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&summary)
+            .with_context(|| format!("failed to open $GITHUB_STEP_SUMMARY `{}`", Path::new(&summary).display()))?;
+        file.write_all(valmis_report::render_markdown(report, paths).as_bytes())
+            .with_context(|| format!("failed to write $GITHUB_STEP_SUMMARY `{}`", Path::new(&summary).display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! `--summary-md FILE` and the GitHub step summary: the verdict, counts per area, the failed
+//! requirements and their findings as Markdown, within a byte budget (GitHub shows at most
+//! 1 MiB of step summary); what does not fit is counted, never silently dropped.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use valmis_model::{Area, Report, Severity, Status};
+
+use crate::problems::{PathOptions, problems};
+
+/// GitHub's step summary limit is 1 MiB per step; this leaves room for other steps' lines.
+pub const SUMMARY_MAX_BYTES: usize = 1024 * 1024 - 16 * 1024;
+
+/// The Markdown summary, at most `SUMMARY_MAX_BYTES` long.
+pub fn render_markdown(report: &Report, options: &PathOptions) -> String {
+    render_markdown_within(report, options, SUMMARY_MAX_BYTES)
+}
+
+/// The Markdown summary, at most `budget` bytes long (not less than 4 KiB).
+pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: usize) -> String {
+    let budget = budget.max(4096);
+    let summary = report.summary();
+    let ready = report.is_ready();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## {} valmis: {} (round {})\n",
+        if ready { "✅" } else { "❌" },
+        if ready { "ready" } else { "not ready" },
+        escape(&report.meta.round)
+    );
+    let _ = writeln!(
+        out,
+        "Bundle `{}` · catalog {} · now {}{}\n",
+        code(&report.meta.bundle),
+        escape(&report.meta.catalog),
+        escape(&report.meta.now),
+        if report.meta.strict { " · strict" } else { "" }
+    );
+    let errors = if summary.errors > 0 { format!(", {} errors", summary.errors) } else { String::new() };
+    let _ = writeln!(
+        out,
+        "**{} passed, {} failed, {} skipped{errors}**\n",
+        summary.passed, summary.failed, summary.skipped
+    );
+
+    out.push_str("| area | passed | failed | errors | skipped |\n|---|---:|---:|---:|---:|\n");
+    for area in Area::ALL {
+        let mut counts = [0usize; 4];
+        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
+            let slot = match outcome.status {
+                Status::Passed | Status::Warned => 0,
+                Status::Failed => 1,
+                Status::Error(_) => 2,
+                Status::Skipped(_) => 3,
+            };
+            counts[slot] += 1;
+        }
+        if counts.iter().sum::<usize>() > 0 {
+            let _ =
+                writeln!(out, "| {} | {} | {} | {} | {} |", area.as_str(), counts[0], counts[1], counts[2], counts[3]);
+        }
+    }
+
+    // Requirements with a blocking outcome, then those with warnings only.
+    let mut failing: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
+    let mut warned: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
+    for outcome in &report.outcomes {
+        let target = match outcome.status {
+            Status::Failed | Status::Error(_) => &mut failing,
+            Status::Warned => &mut warned,
+            Status::Passed | Status::Skipped(_) => continue,
+        };
+        let entry = target.entry(outcome.requirement.as_str()).or_insert((outcome.title.as_ref(), 0, 0));
+        entry.1 += 1;
+        entry.2 += outcome.findings.len().max(1);
+    }
+    for (heading, table) in [("Not ready because of", &failing), ("Warnings", &warned)] {
+        if table.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {heading}\n\n| requirement | title | subjects | findings |\n|---|---|---:|---:|");
+        for (id, (title, subjects, findings)) in table {
+            let _ = writeln!(out, "| {id} | {} | {subjects} | {findings} |", escape(title));
+        }
+    }
+
+    let all = problems(report, options);
+    if !all.is_empty() {
+        out.push_str("\n### Findings\n\n");
+        let mut listed = 0;
+        for problem in &all {
+            let place = match (&problem.artifact, problem.line, problem.column) {
+                (Some(path), Some(line), Some(column)) if problem.cell.is_none() && problem.inner.is_none() => {
+                    format!("{path}:{line}:{column}")
+                }
+                (Some(path), Some(line), None) if problem.cell.is_none() && problem.inner.is_none() => {
+                    format!("{path}:{line}")
+                }
+                (Some(path), ..) => path.clone(),
+                (None, ..) => String::new(),
+            };
+            let marker = if problem.severity == Severity::Warning { "⚠️" } else { "❌" };
+            let line = format!(
+                "- {marker} **{}** `{}` {}\n",
+                problem.outcome.requirement,
+                code(&place),
+                escape(&problem.text())
+            );
+            // Room for the closing "+N more" line.
+            if out.len() + line.len() + 256 > budget {
+                break;
+            }
+            out.push_str(&line);
+            listed += 1;
+        }
+        if listed < all.len() {
+            let _ = writeln!(
+                out,
+                "\n**+{} more findings** are not listed here (the summary is kept under {} KiB); the JUnit and JSON reports list every one.",
+                all.len() - listed,
+                budget / 1024
+            );
+        }
+    }
+    out
+}
+
+/// Text safe inside a Markdown table cell or list item: no HTML, no table breaks, no emphasis.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text safe inside a code span.
+fn code(text: &str) -> String {
+    text.replace('`', "'").replace(['\n', '\r'], " ")
+}

@@ -1,0 +1,132 @@
+//! The problems of a report: one per finding of a failed or warned outcome, and one per outcome
+//! that could not be evaluated. SARIF results, GitLab Code Quality issues and GitHub annotations
+//! are all made from this one list, so they agree with each other and with JUnit.
+
+use valmis_model::{Finding, Outcome, Report, Severity, Status};
+
+/// Where the rendered paths are relative to, and what they are.
+#[derive(Debug, Clone, Default)]
+pub struct PathOptions {
+    /// The repository root (CI's workspace, or the working directory): an absolute path under it
+    /// is shown relative to it, as code scanning and merge request widgets expect.
+    pub root: Option<String>,
+}
+
+/// One problem to show.
+#[derive(Debug)]
+pub(crate) struct Problem<'r> {
+    pub(crate) outcome: &'r Outcome,
+    /// `None` for an outcome that could not be evaluated.
+    pub(crate) finding: Option<&'r Finding>,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+    /// The file in the repository: the bundle file, or the zip holding it.
+    pub(crate) artifact: Option<String>,
+    /// The path inside the zip, when the file is in one.
+    pub(crate) inner: Option<String>,
+    pub(crate) line: Option<u32>,
+    pub(crate) column: Option<u32>,
+    /// A spreadsheet cell (`Sheet1!C7`): then `line` and `column` are not text positions.
+    pub(crate) cell: Option<String>,
+}
+
+impl Problem<'_> {
+    /// `ID: message`, with the place inside a zip or a spreadsheet when there is one.
+    pub(crate) fn text(&self) -> String {
+        let mut place = Vec::new();
+        if let Some(inner) = &self.inner {
+            place.push(inner.clone());
+        }
+        if let Some(cell) = &self.cell {
+            place.push(cell.clone());
+        }
+        if place.is_empty() { self.message.clone() } else { format!("{} ({})", self.message, place.join(", ")) }
+    }
+
+    /// A stable identity for the problem across runs: requirement, subject, file and message,
+    /// not the line (which moves when unrelated lines are added).
+    pub(crate) fn fingerprint(&self) -> String {
+        let key = [
+            self.outcome.requirement.as_str(),
+            self.outcome.subject.as_deref().unwrap_or(""),
+            self.artifact.as_deref().unwrap_or(""),
+            self.inner.as_deref().unwrap_or(""),
+            self.cell.as_deref().unwrap_or(""),
+            &self.message,
+        ]
+        .join("\u{0}");
+        let digest = ring::digest::digest(&ring::digest::SHA256, key.as_bytes());
+        digest.as_ref()[..16].iter().map(|byte| format!("{byte:02x}")).collect()
+    }
+}
+
+/// Every problem of the report: errors first, then warnings, each in report order.
+pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Problem<'r>> {
+    let mut problems = Vec::new();
+    for outcome in &report.outcomes {
+        match &outcome.status {
+            Status::Failed | Status::Warned => {
+                for finding in &outcome.findings {
+                    let (artifact, inner) = match &finding.location {
+                        Some(location) => split(report, &location.path, options),
+                        None => outcome.file.as_deref().map_or((None, None), |file| split(report, file, options)),
+                    };
+                    let location = finding.location.as_ref();
+                    problems.push(Problem {
+                        outcome,
+                        finding: Some(finding),
+                        severity: finding.severity,
+                        message: finding.message.clone(),
+                        artifact,
+                        inner,
+                        line: location.and_then(|location| location.line),
+                        column: location.and_then(|location| location.column),
+                        cell: location.and_then(|location| location.cell.clone()),
+                    });
+                }
+            }
+            Status::Error(reason) => {
+                let (artifact, inner) =
+                    outcome.file.as_deref().map_or((None, None), |file| split(report, file, options));
+                problems.push(Problem {
+                    outcome,
+                    finding: None,
+                    severity: Severity::Error,
+                    message: format!("could not be evaluated: {reason}"),
+                    artifact,
+                    inner,
+                    line: outcome.line,
+                    column: None,
+                    cell: None,
+                });
+            }
+            Status::Passed | Status::Skipped(_) => {}
+        }
+    }
+    // Stable: report order within each severity.
+    problems.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
+    problems
+}
+
+/// The repository file and the path inside a zip bundle (`bundle.zip!/nippu/x.xml`).
+fn split(report: &Report, path: &str, options: &PathOptions) -> (Option<String>, Option<String>) {
+    let zip_prefix = format!("{}!/", report.meta.bundle);
+    let (artifact, inner) = match path.strip_prefix(&zip_prefix) {
+        Some(inner) => (report.meta.bundle.as_str(), Some(inner.to_owned())),
+        None => (path, None),
+    };
+    (Some(relative(artifact, options)), inner)
+}
+
+/// `path` relative to the repository root when it is under it, with `/` separators.
+pub(crate) fn relative(path: &str, options: &PathOptions) -> String {
+    let path = path.replace('\\', "/");
+    if let Some(root) = &options.root {
+        let root = root.replace('\\', "/");
+        let root = root.trim_end_matches('/');
+        if let Some(rest) = path.strip_prefix(root).and_then(|rest| rest.strip_prefix('/')) {
+            return rest.to_owned();
+        }
+    }
+    path.strip_prefix("./").unwrap_or(&path).to_owned()
+}

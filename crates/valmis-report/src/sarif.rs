@@ -1,0 +1,134 @@
+//! `--sarif FILE`: SARIF 2.1.0 for code scanning (GitHub) and other SARIF viewers. One rule per
+//! requirement of the report (`ruleId` = requirement id, stable), one result per problem, with
+//! repository-relative paths and a partial fingerprint that survives moved lines.
+
+use serde_json::{Value, json};
+use valmis_model::{Report, Severity};
+
+use crate::problems::{PathOptions, Problem, problems};
+
+/// GitHub code scanning accepts at most this many results per run; the rest are counted in a
+/// notification instead of silently cut.
+pub const SARIF_MAX_RESULTS: usize = 25_000;
+
+/// The SARIF log, pretty-printed, ending with a newline.
+pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
+    let mut requirements: Vec<&valmis_model::Outcome> = Vec::new();
+    for outcome in &report.outcomes {
+        if !requirements.iter().any(|known| known.requirement == outcome.requirement) {
+            requirements.push(outcome);
+        }
+    }
+    requirements.sort_by(|a, b| a.requirement.cmp(&b.requirement));
+    let rules: Vec<Value> = requirements
+        .iter()
+        .map(|outcome| {
+            let mut rule = json!({
+                "id": outcome.requirement,
+                "name": outcome.requirement.replace('-', ""),
+                "shortDescription": { "text": outcome.title.as_ref() },
+                "fullDescription": { "text": outcome.title.as_ref() },
+                "help": { "text": outcome.fix.as_ref() },
+                "defaultConfiguration": { "level": level(outcome.severity) },
+                "properties": { "area": outcome.area.as_str() },
+            });
+            if outcome.reference.starts_with("https://") || outcome.reference.starts_with("http://") {
+                rule["helpUri"] = json!(outcome.reference.as_ref());
+            }
+            rule
+        })
+        .collect();
+    let all = problems(report, options);
+    let omitted = all.len().saturating_sub(SARIF_MAX_RESULTS);
+    let results: Vec<Value> = all
+        .iter()
+        .take(SARIF_MAX_RESULTS)
+        .map(|problem| result(problem, requirements.iter().position(|r| r.requirement == problem.outcome.requirement)))
+        .collect();
+    let mut notifications = Vec::new();
+    if omitted > 0 {
+        notifications.push(json!({
+            "level": "warning",
+            "message": { "text": format!(
+                "+{omitted} more results are not in this SARIF file (code scanning accepts {SARIF_MAX_RESULTS} per run); the JUnit and JSON reports list every one"
+            ) },
+        }));
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "valmis",
+                "version": report.meta.tool_version,
+                "semanticVersion": report.meta.tool_version,
+                "rules": rules,
+            } },
+            "automationDetails": { "id": format!("valmis/{}/", report.meta.round) },
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+                "properties": {
+                    "round": report.meta.round,
+                    "catalog": report.meta.catalog,
+                    "bundle": report.meta.bundle,
+                    "now": report.meta.now,
+                    "strict": report.meta.strict,
+                    "ready": report.is_ready(),
+                    "omittedResults": omitted,
+                },
+            }],
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn result(problem: &Problem<'_>, rule_index: Option<usize>) -> Value {
+    let mut result = json!({
+        "ruleId": problem.outcome.requirement,
+        "level": level(problem.severity),
+        "message": { "text": problem.text() },
+        "partialFingerprints": { "valmis/v1": problem.fingerprint() },
+    });
+    if let Some(index) = rule_index {
+        result["ruleIndex"] = json!(index);
+    }
+    if let Some(artifact) = &problem.artifact {
+        let mut physical = json!({ "artifactLocation": { "uri": uri(artifact) } });
+        // A line of a text file; not for a spreadsheet cell or a place inside a zip.
+        if let (Some(line), None, None) = (problem.line, &problem.cell, &problem.inner) {
+            let mut region = json!({ "startLine": line.max(1) });
+            if let Some(column) = problem.column {
+                region["startColumn"] = json!(column.max(1));
+            }
+            if let Some(snippet) = problem.finding.and_then(|f| f.location.as_ref()).and_then(|l| l.snippet.as_ref()) {
+                region["snippet"] = json!({ "text": snippet.line_text });
+            }
+            physical["region"] = region;
+        }
+        result["locations"] = json!([{ "physicalLocation": physical }]);
+    }
+    result
+}
+
+/// A relative URI reference: path segments percent-encoded where URIs need it.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

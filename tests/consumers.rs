@@ -1,0 +1,242 @@
+//! valmis's reports against what their consumers expect, on every fixture bundle: JUnit against
+//! Jenkins' JUnit schema (xmllint), SARIF against the SARIF 2.1.0 schema (the `jsonschema`
+//! crate), and JUnit, JSON, SARIF, GitLab Code Quality, the Markdown summary and the GitHub
+//! annotations of one run agreeing on every requirement id and count.
+
+mod support;
+use support::xmllint_available;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const NOW: &str = "2026-11-20T12:00:00Z";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// Every fixture bundle EXPECTED.toml describes, with its extra arguments.
+fn fixtures() -> Vec<(String, Vec<String>)> {
+    let expected = std::fs::read_to_string(root().join("fixtures/bundles/EXPECTED.toml")).expect("EXPECTED.toml");
+    let table: toml::Table = toml::from_str(&expected).expect("EXPECTED.toml parses");
+    let list = table["fixture"].as_array().expect("[[fixture]]");
+    list.iter()
+        .map(|fixture| {
+            let bundle = fixture["bundle"].as_str().expect("bundle").to_owned();
+            let args =
+                fixture["args"].as_array().expect("args").iter().map(|a| a.as_str().expect("arg").to_owned()).collect();
+            (bundle, args)
+        })
+        .collect()
+}
+
+/// Everything one run wrote.
+struct Sinks {
+    code: i32,
+    stdout: String,
+    junit: String,
+    json: serde_json::Value,
+    sarif: serde_json::Value,
+    codequality: serde_json::Value,
+    summary: String,
+    step_summary: String,
+    junit_path: PathBuf,
+}
+
+fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = |name: &str| out.path().join(name);
+    let step_summary = file("step-summary.md");
+    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+        .arg("verify")
+        .arg(bundle)
+        .args(["--now", NOW, "--junit"])
+        .arg(file("junit.xml"))
+        .arg("--json")
+        .arg(file("report.json"))
+        .arg("--sarif")
+        .arg(file("report.sarif"))
+        .arg("--gitlab-codequality")
+        .arg(file("codequality.json"))
+        .arg("--summary-md")
+        .arg(file("summary.md"))
+        .args(extra)
+        .env_remove("VALMIS_NOW")
+        .env("NO_COLOR", "1")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_WORKSPACE", root())
+        .env("GITHUB_STEP_SUMMARY", &step_summary)
+        .output()
+        .expect("valmis runs");
+    let read = |path: PathBuf| std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} written", path.display()));
+    let json = |path: PathBuf| -> serde_json::Value { serde_json::from_str(&read(path)).expect("JSON parses") };
+    let kept = out.keep();
+    Sinks {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        junit: read(kept.join("junit.xml")),
+        json: json(kept.join("report.json")),
+        sarif: json(kept.join("report.sarif")),
+        codequality: json(kept.join("codequality.json")),
+        summary: read(kept.join("summary.md")),
+        step_summary: read(step_summary.clone()),
+        junit_path: kept.join("junit.xml"),
+    }
+}
+
+/// Problems per requirement from the JSON report: each finding of a failed or warned outcome,
+/// and each outcome that could not be evaluated.
+fn problems_in_json(json: &serde_json::Value) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for outcome in json["outcomes"].as_array().expect("outcomes") {
+        let n = match outcome["status"].as_str().expect("status") {
+            "failed" | "warned" => outcome["findings"].as_array().map_or(0, Vec::len),
+            "error" => 1,
+            _ => 0,
+        };
+        if n > 0 {
+            *counts.entry(outcome["requirement"].as_str().expect("id").to_owned()).or_default() += n;
+        }
+    }
+    counts
+}
+
+fn count_by<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for id in ids {
+        *counts.entry(id.to_owned()).or_default() += 1;
+    }
+    counts
+}
+
+#[test]
+fn every_report_agrees_and_satisfies_its_consumer() {
+    let with_xmllint = xmllint_available();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/schemas/sarif-2.1.0-rtm.5.json")).expect("SARIF schema"),
+    )
+    .expect("schema parses");
+    let sarif_schema = jsonschema::validator_for(&schema).expect("SARIF schema compiles");
+    let mut failing_seen = 0;
+    let fixtures = fixtures();
+    assert!(fixtures.len() > 70, "EXPECTED.toml lists the fixtures");
+    for (name, args) in fixtures {
+        let bundle = root().join("fixtures/bundles").join(&name);
+        let run = run_all(&bundle, &args);
+        assert!(run.code == 0 || run.code == 1, "{name}: exit {}\n{}", run.code, run.stdout);
+
+        // JUnit: Jenkins' schema, and the failing requirement ids.
+        if with_xmllint {
+            let check = Command::new("xmllint")
+                .args(["--noout", "--schema"])
+                .arg(root().join("fixtures/schemas/junit-jenkins.xsd"))
+                .arg(&run.junit_path)
+                .output()
+                .expect("xmllint runs");
+            assert!(
+                check.status.success(),
+                "{name}: JUnit fails Jenkins' schema: {}",
+                String::from_utf8_lossy(&check.stderr)
+            );
+        }
+        let junit = quick_junit::Report::deserialize_from_str(&run.junit).expect("JUnit parses");
+        let mut junit_failing = BTreeMap::new();
+        for suite in &junit.test_suites {
+            for case in &suite.test_cases {
+                if matches!(case.status, quick_junit::TestCaseStatus::NonSuccess { .. }) {
+                    let id = case.name.as_str().split(':').next().expect("id").to_owned();
+                    *junit_failing.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+
+        // JSON: the problems every other sink must show.
+        let problems = problems_in_json(&run.json);
+        let total: usize = problems.values().sum();
+        let json_failing: BTreeMap<String, usize> = count_by(
+            run.json["outcomes"]
+                .as_array()
+                .expect("outcomes")
+                .iter()
+                .filter(|o| matches!(o["status"].as_str(), Some("failed" | "error")))
+                .map(|o| o["requirement"].as_str().expect("id")),
+        );
+        assert_eq!(junit_failing, json_failing, "{name}: JUnit and JSON disagree on failing requirements");
+
+        // SARIF: schema-valid, one result per problem, ruleId = requirement id, relative paths.
+        let errors: Vec<String> =
+            sarif_schema.iter_errors(&run.sarif).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{name}: SARIF fails the 2.1.0 schema: {errors:?}");
+        let results = run.sarif["runs"][0]["results"].as_array().expect("results");
+        assert_eq!(count_by(results.iter().map(|r| r["ruleId"].as_str().expect("ruleId"))), problems, "{name}: SARIF");
+        for result in results {
+            for location in result["locations"].as_array().into_iter().flatten() {
+                let uri = location["physicalLocation"]["artifactLocation"]["uri"].as_str().expect("uri");
+                assert!(uri.starts_with("fixtures/bundles/"), "{name}: SARIF path `{uri}` is not repository-relative");
+            }
+        }
+
+        // GitLab Code Quality: one issue per problem (nothing here comes near 30 MB).
+        let issues = run.codequality.as_array().expect("Code Quality is an array");
+        assert_eq!(
+            count_by(issues.iter().map(|i| i["check_name"].as_str().expect("check_name"))),
+            problems,
+            "{name}: Code Quality"
+        );
+        for issue in issues {
+            for key in ["description", "fingerprint", "severity"] {
+                assert!(issue[key].is_string(), "{name}: Code Quality issue without {key}");
+            }
+            assert!(issue["location"]["lines"]["begin"].as_u64().is_some_and(|line| line >= 1), "{name}: lines.begin");
+        }
+
+        // GitHub annotations: worst first, at most 10 per type, the rest counted in a notice.
+        let annotations: Vec<&str> = run.stdout.lines().filter(|line| line.starts_with("::")).collect();
+        let shown: Vec<&str> = annotations.iter().copied().filter(|line| !line.starts_with("::notice")).collect();
+        let errors = shown.iter().filter(|line| line.starts_with("::error ")).count();
+        let warnings = shown.iter().filter(|line| line.starts_with("::warning ")).count();
+        assert!(errors <= 10 && warnings <= 10, "{name}: annotation budget");
+        let more: usize = annotations
+            .iter()
+            .find_map(|line| line.split("::").nth(2)?.strip_prefix('+')?.split(' ').next()?.parse().ok())
+            .unwrap_or(0);
+        assert_eq!(shown.len() + more, total, "{name}: annotations shown plus +N more");
+        if let Some(first_warning) = shown.iter().position(|line| line.starts_with("::warning ")) {
+            assert!(shown[first_warning..].iter().all(|line| line.starts_with("::warning ")), "{name}: errors first");
+        }
+        for line in &shown {
+            let title = line.split("title=").nth(1).expect("title").split("::").next().expect("title value");
+            let id = title.split("%3A").next().expect("id");
+            assert!(problems.contains_key(id), "{name}: annotation for {id}, which has no problem");
+        }
+
+        // Markdown: the step summary is the summary file; failing ids, counts and findings agree.
+        assert_eq!(run.summary, run.step_summary, "{name}: step summary");
+        assert!(run.summary.len() < 1024 * 1024, "{name}: summary over 1 MiB");
+        let last_line = run.stdout.lines().last().expect("closing line");
+        assert!(run.summary.contains(&format!("**{last_line}**")), "{name}: summary counts `{last_line}`");
+        let listed =
+            run.summary.lines().filter(|line| line.starts_with("- ❌ **") || line.starts_with("- ⚠️ **")).count();
+        assert_eq!(listed, total, "{name}: findings listed in the summary");
+        let table_ids: Vec<&str> = run
+            .summary
+            .split("### Not ready because of")
+            .nth(1)
+            .map(|section| {
+                section
+                    .lines()
+                    .skip(4)
+                    .take_while(|line| line.starts_with("| "))
+                    .filter_map(|line| line.split(" | ").next()?.strip_prefix("| "))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(table_ids, junit_failing.keys().map(String::as_str).collect::<Vec<_>>(), "{name}: summary table");
+        assert_eq!(run.summary.starts_with("## ✅"), run.code == 0, "{name}: verdict");
+        if run.code == 1 {
+            failing_seen += 1;
+        }
+    }
+    assert!(failing_seen > 50, "the fixtures include the failing ones ({failing_seen})");
+}
