@@ -41,6 +41,7 @@ struct Sinks {
     codequality: serde_json::Value,
     summary: String,
     step_summary: String,
+    html: String,
     junit_path: PathBuf,
 }
 
@@ -61,6 +62,8 @@ fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
         .arg(file("codequality.json"))
         .arg("--summary-md")
         .arg(file("summary.md"))
+        .arg("--html")
+        .arg(file("report.html"))
         .args(extra)
         .env_remove("VALMIS_NOW")
         .env("NO_COLOR", "1")
@@ -81,6 +84,7 @@ fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
         codequality: json(kept.join("codequality.json")),
         summary: read(kept.join("summary.md")),
         step_summary: read(step_summary.clone()),
+        html: read(kept.join("report.html")),
         junit_path: kept.join("junit.xml"),
     }
 }
@@ -234,9 +238,237 @@ fn every_report_agrees_and_satisfies_its_consumer() {
             .unwrap_or_default();
         assert_eq!(table_ids, junit_failing.keys().map(String::as_str).collect::<Vec<_>>(), "{name}: summary table");
         assert_eq!(run.summary.starts_with("## ✅"), run.code == 0, "{name}: verdict");
+
+        // HTML: the same verdict, counts, and one Problems row per failed, unevaluated or warned
+        // outcome; one finding item per finding of those outcomes.
+        assert!(run.html.contains(&format!("<p class=\"counts\">{last_line}</p>")), "{name}: HTML counts");
+        assert_eq!(run.html.contains("<h1>✓ Ready</h1>"), run.code == 0, "{name}: HTML verdict");
+        let problem_rows = run
+            .html
+            .split("<section id=\"problems\">")
+            .nth(1)
+            .map_or(String::new(), |rest| rest.split("</section>").next().unwrap_or_default().to_owned());
+        let html_rows = count_by(
+            problem_rows
+                .lines()
+                .filter(|line| line.starts_with("<tr class="))
+                .filter_map(|line| line.split("data-requirement=\"").nth(1)?.split('"').next()),
+        );
+        let json_rows = count_by(
+            run.json["outcomes"]
+                .as_array()
+                .expect("outcomes")
+                .iter()
+                .filter(|o| matches!(o["status"].as_str(), Some("failed" | "error" | "warned")))
+                .map(|o| o["requirement"].as_str().expect("id")),
+        );
+        assert_eq!(html_rows, json_rows, "{name}: HTML problems");
+        let items = run.html.matches("<li>").count();
+        let errors_without_findings: usize =
+            run.json["outcomes"].as_array().expect("outcomes").iter().filter(|o| o["status"] == "error").count();
+        assert_eq!(items + errors_without_findings, total, "{name}: HTML findings");
         if run.code == 1 {
             failing_seen += 1;
         }
     }
     assert!(failing_seen > 50, "the fixtures include the failing ones ({failing_seen})");
+}
+
+/// A tiny WebDriver client for chromedriver on loopback: one HTTP/1.1 request per call.
+struct WebDriver {
+    port: u16,
+    session: String,
+}
+
+impl WebDriver {
+    fn request(port: u16, method: &str, path: &str, body: Option<&serde_json::Value>) -> serde_json::Value {
+        use std::io::{Read as _, Write as _};
+        let body = body.map(|body| body.to_string()).unwrap_or_default();
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("chromedriver listens");
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).expect("timeout");
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("request written");
+        // Read the head, then exactly the body it announces: chromedriver may keep the
+        // connection open.
+        let mut response = Vec::new();
+        let mut buffer = [0u8; 64 * 1024];
+        let (head, payload) = loop {
+            let read = stream.read(&mut buffer).expect("response read");
+            assert!(read > 0, "chromedriver closed the connection without an answer");
+            response.extend_from_slice(&buffer[..read]);
+            let text = String::from_utf8_lossy(&response).into_owned();
+            let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
+            let lower = head.to_ascii_lowercase();
+            let length = lower
+                .lines()
+                .find_map(|line| line.strip_prefix("content-length:"))
+                .and_then(|value| value.trim().parse::<usize>().ok());
+            match length {
+                Some(length) if body.len() >= length => break (head.to_owned(), body[..length].to_owned()),
+                None if lower.contains("transfer-encoding: chunked") && body.ends_with("0\r\n\r\n") => {
+                    break (head.to_owned(), dechunk(body));
+                }
+                _ => {}
+            }
+        };
+        serde_json::from_str(&payload)
+            .unwrap_or_else(|error| panic!("chromedriver answered {head}: {error}: {payload}"))
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<serde_json::Value>) -> serde_json::Value {
+        let path = format!("/session/{}{path}", self.session);
+        let answer = Self::request(self.port, method, &path, body.as_ref());
+        assert!(answer["value"]["error"].is_null(), "{method} {path}: {}", answer["value"]);
+        answer["value"].clone()
+    }
+
+    fn find(&self, css: &str) -> String {
+        let found = self.call("POST", "/element", Some(serde_json::json!({ "using": "css selector", "value": css })));
+        found["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_owned()
+    }
+
+    fn displayed(&self, element: &str) -> bool {
+        self.call("GET", &format!("/element/{element}/displayed"), None).as_bool().expect("displayed")
+    }
+
+    fn text(&self, element: &str) -> String {
+        self.call("GET", &format!("/element/{element}/text"), None).as_str().expect("text").to_owned()
+    }
+}
+
+fn dechunk(mut payload: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = payload.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        payload = rest[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// The programs the HTML test needs; under CI=true (where .ci/run installs them) their absence
+/// is a failure.
+fn chromium() -> Option<(PathBuf, PathBuf)> {
+    let find = |names: &[&str]| names.iter().map(|name| Path::new("/usr/bin").join(name)).find(|path| path.exists());
+    match (find(&["chromium", "chromium-browser", "google-chrome"]), find(&["chromedriver"])) {
+        (Some(browser), Some(driver)) => Some((browser, driver)),
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none_or(|ci| ci != "true"),
+                "chromium or chromedriver is missing under CI=true; .ci/run installs chromium and chromium-driver"
+            );
+            eprintln!(
+                "skipping the HTML rendering test: chromium and chromedriver are not installed (Debian: chromium chromium-driver)"
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn html_report_shows_the_verdict_and_the_failure_in_headless_chromium() {
+    let Some((browser, driver)) = chromium() else { return };
+    let out = tempfile::tempdir().expect("tempdir");
+    let html = out.path().join("report.html");
+    let bundle = root().join("fixtures/bundles/doc-patient");
+    let status = Command::new(env!("CARGO_BIN_EXE_valmis"))
+        .arg("verify")
+        .arg(&bundle)
+        .args(["--now", NOW, "--quiet", "--html"])
+        .arg(&html)
+        .env_remove("GITHUB_ACTIONS")
+        .status()
+        .expect("valmis runs");
+    assert_eq!(status.code(), Some(1));
+    let page = std::fs::read_to_string(&html).expect("HTML written");
+    for forbidden in ["<script", "http://", "src=\"http", "@import", "url("] {
+        assert!(!page.contains(forbidden), "the page must be self-contained: found `{forbidden}`");
+    }
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("port").port();
+    let mut chromedriver = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    assert!(ready, "chromedriver did not start listening");
+    let profile = out.path().join("profile");
+    let session = WebDriver::request(
+        port,
+        "POST",
+        "/session",
+        Some(&serde_json::json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": browser,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+            },
+        } } })),
+    );
+    let session_id =
+        session["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {session}")).to_owned();
+    let webdriver = WebDriver { port, session: session_id };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        webdriver.call("POST", "/url", Some(serde_json::json!({ "url": format!("file://{}", html.display()) })));
+        let verdict = webdriver.find("#verdict h1");
+        assert!(webdriver.displayed(&verdict), "the verdict is visible");
+        assert!(webdriver.text(&verdict).contains("Not ready"), "verdict: {}", webdriver.text(&verdict));
+        // The failure is listed under Problems, on the first screen, with its first finding.
+        let failure = webdriver.find("#problems tr.failed[data-requirement='DOC-PATIENT']");
+        assert!(webdriver.displayed(&failure), "the failing requirement is visible");
+        let text = webdriver.text(&failure);
+        assert!(text.contains("DOC-PATIENT") && text.contains("19810101"), "failure row: {text}");
+        let rect = webdriver.call("GET", &format!("/element/{failure}/rect"), None);
+        assert!(
+            rect["y"].as_f64().is_some_and(|y| y + rect["height"].as_f64().unwrap_or(0.0) < 1000.0),
+            "on the first screen: {rect}"
+        );
+        // Its details, with the masked snippet, in the documents table.
+        let details = webdriver.find("#area-documents tr.failed[data-requirement='DOC-PATIENT'] pre.snippet");
+        assert!(webdriver.text(&details).contains("birthTime"), "snippet shown");
+
+        let screenshot = webdriver.call("GET", "/screenshot", None);
+        use base64::Engine as _;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(screenshot.as_str().expect("base64 PNG"))
+            .expect("screenshot decodes");
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000, "a real screenshot");
+        let shots = root().join("target/consumers");
+        std::fs::create_dir_all(&shots).expect("target/consumers");
+        std::fs::write(shots.join("html-report.png"), &png).expect("screenshot saved");
+
+        // The status filter is radio buttons and CSS: it works with JavaScript off.
+        let passed = webdriver.find("tr.passed");
+        assert!(webdriver.displayed(&passed), "passed rows show by default");
+        let only_failed = webdriver.find("label[for='show-failed']");
+        webdriver.call("POST", &format!("/element/{only_failed}/click"), Some(serde_json::json!({})));
+        assert!(!webdriver.displayed(&passed), "the failed filter hides passed rows");
+        assert!(webdriver.displayed(&failure), "the failed filter keeps the failure");
+    }));
+    let _ = WebDriver::request(port, "DELETE", &format!("/session/{}", webdriver.session), None);
+    let _ = chromedriver.kill();
+    let _ = chromedriver.wait();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
 }

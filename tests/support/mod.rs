@@ -3,7 +3,7 @@
 use std::process::Command;
 
 /// Whether xmllint can run; under CI=true (where .ci/run installs it) its absence is a failure.
-pub fn xmllint_available() -> bool {
+pub(crate) fn xmllint_available() -> bool {
     let found = Command::new("xmllint").arg("--version").output().is_ok();
     if !found {
         assert!(

@@ -1,10 +1,12 @@
 //! Report sinks: the same [`valmis_model::Report`] rendered as JUnit XML, JSON, human terminal
-//! text, SARIF 2.1.0, GitLab Code Quality, a Markdown summary and GitHub workflow annotations.
+//! text, SARIF 2.1.0, GitLab Code Quality, a Markdown summary, a self-contained HTML page and
+//! GitHub workflow annotations.
 //! This crate never does IO of its own: it returns strings and bytes, or writes to the writer it
 //! is given, and the CLI writes files (atomically).
 
 mod codequality;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
@@ -14,6 +16,7 @@ mod sarif;
 
 pub use codequality::{CODEQUALITY_MAX_BYTES, render_codequality};
 pub use github::{ANNOTATIONS_PER_TYPE, render_github_annotations};
+pub use html::{HTML_MAX_ROWS, render_html};
 pub use human::{HumanOptions, render_human};
 pub use json::render_json;
 pub use junit::{JunitError, render_junit, write_junit};

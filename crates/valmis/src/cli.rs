@@ -187,6 +187,12 @@ struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     gitlab_codequality: Option<PathBuf>,
 
+    /// Write a self-contained HTML report to FILE: one file with no network access, verdict at
+    /// the top, a table per area, each finding with its snippet, filter by status (works with
+    /// JavaScript off).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
     /// Write a Markdown summary to FILE: verdict, counts per area, failed requirements and
     /// their findings, under 1 MiB. Under GitHub Actions (GITHUB_ACTIONS=true) the same summary
     /// is appended to $GITHUB_STEP_SUMMARY and the findings become annotations, worst first.
@@ -405,10 +411,11 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
             .map_err(|error| usage(format!("{error:#}")))?;
     }
     let paths = path_options();
-    let sinks: [(&Option<PathBuf>, Render); 3] = [
+    let sinks: [(&Option<PathBuf>, Render); 4] = [
         (&args.sarif, valmis_report::render_sarif),
         (&args.gitlab_codequality, valmis_report::render_codequality),
         (&args.summary_md, valmis_report::render_markdown),
+        (&args.html, |report, _| valmis_report::render_html(report)),
     ];
     for (path, render) in sinks {
         if let Some(path) = path {
