@@ -1312,3 +1312,74 @@ mod online {
         }
     }
 }
+
+fn waivers(name: &str) -> String {
+    root().join("fixtures/waivers").join(name).to_str().expect("utf-8").to_owned()
+}
+
+/// The JUnit test case `name` of the run: its status kind and message.
+fn junit_case(junit: &str, name: &str) -> (String, String) {
+    let report = quick_junit::Report::deserialize_from_str(junit).expect("JUnit parses");
+    for suite in &report.test_suites {
+        for case in &suite.test_cases {
+            if case.name.as_str() == name {
+                return match &case.status {
+                    TestCaseStatus::Success { .. } => ("passed".to_owned(), String::new()),
+                    TestCaseStatus::NonSuccess { kind, message, .. } => (
+                        if *kind == NonSuccessKind::Failure { "failed" } else { "error" }.to_owned(),
+                        message.as_ref().map(|m| m.as_str().to_owned()).unwrap_or_default(),
+                    ),
+                    TestCaseStatus::Skipped { message, .. } => {
+                        ("skipped".to_owned(), message.as_ref().map(|m| m.as_str().to_owned()).unwrap_or_default())
+                    }
+                };
+            }
+        }
+    }
+    panic!("no test case `{name}` in\n{junit}");
+}
+
+#[test]
+fn an_active_waiver_skips_what_it_matches_and_is_listed() {
+    let run = verify(&fixture("doc-patient"), &["--waivers", &waivers("active.toml")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let (status, message) = junit_case(&run.junit, "DOC-PATIENT: documents/hoitokertomus-2026-11-12.xml");
+    assert_eq!(status, "skipped");
+    assert!(message.contains("waived until 2027-01-31 (VAL-42): Vanha esimerkkiasiakirja"), "{message}");
+    let (status, _) = junit_case(&run.junit, "WAIVERS: DOC-PATIENT documents/hoitokertomus-*.xml (line 4)");
+    assert_eq!(status, "passed");
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    assert_eq!(json["waivers"][0]["state"], "active");
+    assert_eq!(json["waivers"][0]["matched"], 1);
+    assert!(run.stdout.contains("waivers\n  active DOC-PATIENT"), "{}", run.stdout);
+}
+
+#[test]
+fn an_expired_waiver_fails_and_waives_nothing() {
+    let run = verify(&fixture("doc-patient"), &["--waivers", &waivers("expired.toml")]);
+    assert_eq!(run.code, 1);
+    let (status, _) = junit_case(&run.junit, "DOC-PATIENT: documents/hoitokertomus-2026-11-12.xml");
+    assert_eq!(status, "failed", "what the expired waiver covered fails again");
+    let (status, message) = junit_case(&run.junit, "WAIVERS: DOC-PATIENT documents/hoitokertomus-*.xml (line 4)");
+    assert_eq!(status, "failed");
+    assert!(message.contains("waiver expired on 2026-10-31 (VAL-42)"), "{message}");
+}
+
+#[test]
+fn an_unused_waiver_warns_and_fails_under_strict() {
+    let run = verify(&fixture("ready"), &["--waivers", &waivers("unused.toml")]);
+    assert_eq!(run.code, 0, "a warning does not block");
+    assert!(run.stdout.contains("matches nothing that fails: remove it"), "{}", run.stdout);
+    let strict = verify(&fixture("ready"), &["--waivers", &waivers("unused.toml"), "--strict"]);
+    assert_eq!(strict.code, 1);
+    let (status, _) = junit_case(&strict.junit, "WAIVERS: BUNDLE-ORG * (line 4)");
+    assert_eq!(status, "failed");
+}
+
+#[test]
+fn a_bad_waiver_file_is_a_usage_error_pointing_at_the_line() {
+    let output = valmis(&["verify", fixture("ready").to_str().expect("utf-8"), "--waivers", &waivers("invalid.toml")]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("invalid.toml:4:") && stderr.contains("missing field `ticket`"), "{stderr}");
+}

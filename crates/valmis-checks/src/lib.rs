@@ -341,6 +341,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             strict: options.strict,
         },
         outcomes,
+        waivers: Vec::new(),
     };
     report.sort();
     Ok(report)

@@ -11,6 +11,7 @@ mod outcome;
 pub mod pretest;
 pub mod probe;
 mod text;
+pub mod waiver;
 
 pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Requirement, Severity};
 pub use finding::{Finding, Location, Snippet};
@@ -18,3 +19,4 @@ pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use probe::{FailureClass, ProbeFailure, ProbeResult};
 pub use text::LineIndex;
+pub use waiver::{Waiver, WaiverNote, apply_waivers, parse_waivers};

@@ -131,6 +131,9 @@ pub struct Report {
     pub meta: ReportMeta,
     /// One per (requirement x subject), sorted by area, requirement id, subject.
     pub outcomes: Vec<Outcome>,
+    /// The waivers of `--waivers` and what became of each (empty without waivers).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<crate::waiver::WaiverNote>,
 }
 
 impl Report {

@@ -129,6 +129,23 @@ pub fn render_html(report: &Report) -> String {
         }
         out.push_str("</section>\n");
     }
+    if !report.waivers.is_empty() {
+        out.push_str("<section id=\"waivers\">\n<h2>Waivers</h2>\n<table>\n<thead><tr><th>state</th><th>requirement</th><th>subject</th><th>expires</th><th>ticket</th><th>matched</th><th>reason</th></tr></thead>\n<tbody>\n");
+        for waiver in &report.waivers {
+            let _ = writeln!(
+                out,
+                "<tr class=\"waiver\"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&waiver.state),
+                escape(&waiver.requirement),
+                escape(&waiver.subject),
+                escape(&waiver.expires),
+                escape(&waiver.ticket),
+                waiver.matched,
+                escape(&waiver.reason)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
     let mut rows = 0;
     for area in Area::ALL {
         let outcomes: Vec<(usize, &Outcome)> =

@@ -87,6 +87,22 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
             let _ = writeln!(out, "  {} {}: {}", paint(dim, "skip"), names.join(", "), paint(dim, reason));
         }
     }
+    if !report.waivers.is_empty() {
+        let _ = writeln!(out, "\n{}", paint(bold, "waivers"));
+        for waiver in &report.waivers {
+            let _ = writeln!(
+                out,
+                "  {} {} {} until {} ({}): {} — matched {}",
+                paint(if waiver.state == "active" { yellow } else { red }, &waiver.state),
+                waiver.requirement,
+                waiver.subject,
+                waiver.expires,
+                waiver.ticket,
+                waiver.reason,
+                waiver.matched
+            );
+        }
+    }
     let summary = report.summary();
     let verdict = if report.is_ready() {
         paint(Style::new().fg_color(Some(AnsiColor::Green.into())).bold(), "ready: no blocking finding")

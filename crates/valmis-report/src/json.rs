@@ -14,6 +14,8 @@ struct JsonReport<'a> {
     #[serde(flatten)]
     meta: &'a ReportMeta,
     outcomes: &'a [Outcome],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    waivers: &'a [valmis_model::WaiverNote],
 }
 
 /// Pretty-printed JSON, ending with a newline; deterministic for the same report.
@@ -24,6 +26,7 @@ pub fn render_json(report: &Report) -> String {
         summary: report.summary(),
         meta: &report.meta,
         outcomes: &report.outcomes,
+        waivers: &report.waivers,
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|error| {
         // Serialising plain owned data cannot fail; say so loudly if it ever does.

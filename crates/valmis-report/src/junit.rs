@@ -396,10 +396,11 @@ mod tests {
                 ),
                 flaky,
             ],
+            waivers: Vec::new(),
         };
         let streamed = super::render_junit(&report).expect("renders");
         assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&reference(&report)));
-        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new() };
+        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new(), waivers: Vec::new() };
         assert_eq!(super::render_junit(&empty).expect("renders"), reference(&empty));
     }
 
@@ -430,6 +431,7 @@ mod tests {
                     strict: false,
                 },
                 outcomes: vec![failed, skipped],
+                waivers: Vec::new(),
             };
             proptest::prop_assert_eq!(super::render_junit(&report).expect("renders"), reference(&report));
         }

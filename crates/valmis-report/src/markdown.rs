@@ -63,6 +63,23 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         }
     }
 
+    if !report.waivers.is_empty() {
+        out.push_str("\n### Waivers\n\n| requirement | subject | state | expires | ticket | matched | reason |\n|---|---|---|---|---|---:|---|\n");
+        for waiver in &report.waivers {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                escape(&waiver.requirement),
+                escape(&waiver.subject),
+                waiver.state,
+                waiver.expires,
+                escape(&waiver.ticket),
+                waiver.matched,
+                escape(&waiver.reason)
+            );
+        }
+    }
+
     // Requirements with a blocking outcome, then those with warnings only.
     let mut failing: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
     let mut warned: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();

@@ -76,6 +76,7 @@ pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
                     "strict": report.meta.strict,
                     "ready": report.is_ready(),
                     "omittedResults": omitted,
+                    "waivers": report.waivers,
                 },
             }],
             "results": results,

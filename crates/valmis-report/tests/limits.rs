@@ -47,6 +47,7 @@ fn huge_report() -> Report {
             strict: false,
         },
         outcomes,
+        waivers: Vec::new(),
     };
     report.sort();
     report

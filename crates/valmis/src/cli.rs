@@ -187,6 +187,13 @@ struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     gitlab_codequality: Option<PathBuf>,
 
+    /// Waivers (TOML, format 1): accepted problems with a requirement id, a subject glob, a
+    /// reason, a ticket and an expiry date. An active waiver turns what it matches into skipped
+    /// with its reason; an expired one fails ("waiver expired"); an unused one warns. Every
+    /// report lists the waivers (as `WAIVERS` outcomes).
+    #[arg(long, value_name = "FILE")]
+    waivers: Option<PathBuf>,
+
     /// Write a self-contained HTML report to FILE: one file with no network access, verdict at
     /// the top, a table per area, each finding with its snippet, filter by status (works with
     /// JavaScript off).
@@ -388,6 +395,18 @@ fn path_options() -> PathOptions {
 fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let now = parse_now(args.now.as_deref())?;
     let catalogs = load_catalogs(&args.catalog)?;
+    // Waivers are read before anything is checked, so that a bad file stops the run at once.
+    let waivers = match &args.waivers {
+        Some(path) => {
+            let file = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| usage(format!("cannot read waivers `{file}`: {error}")))?;
+            let waivers = valmis_model::parse_waivers(&file, &text)
+                .map_err(|error| usage(format!("invalid waivers: {error}")))?;
+            Some((file, waivers))
+        }
+        None => None,
+    };
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
     let probe = if args.online {
@@ -401,6 +420,10 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
         VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip, probe, threads: args.jobs };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
+    let mut report = report;
+    if let Some((file, waivers)) = &waivers {
+        valmis_model::apply_waivers(&mut report, waivers, file, now.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
 
     if let Some(path) = &args.junit {
         crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))

@@ -354,6 +354,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
             strict: false,
         },
         outcomes,
+        waivers: Vec::new(),
     };
     report.sort();
     report

@@ -1,0 +1,254 @@
+//! Waivers (`--waivers FILE`): a known problem accepted for a while, with a reason and a ticket.
+//!
+//! ```toml
+//! format = 1
+//!
+//! [[waiver]]
+//! requirement = "DOC-OID"                  # requirement id, `*` globs allowed
+//! subject = "documents/vanha-*.xml"         # optional: subject glob (default every subject)
+//! reason = "Legacy sample from the 2026 round; replaced in ticket VAL-42"
+//! ticket = "VAL-42"
+//! expires = 2027-01-31                      # a date; the waiver holds through that day (UTC)
+//! ```
+//!
+//! An active waiver turns a failed, warned or unevaluated outcome it matches into skipped with
+//! the reason. An expired one waives nothing: what it covered fails again, and the waiver itself
+//! fails with "waiver expired". A waiver that matches nothing to waive is a warning. Every waiver
+//! is an outcome of `WAIVERS` (area bundle), so every report lists them.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Area, CatalogError, Severity};
+use crate::finding::{Finding, Location};
+use crate::outcome::{Outcome, Report, Status};
+use crate::text::LineIndex;
+
+/// The waiver file format this valmis reads.
+pub const WAIVERS_FORMAT: i64 = 1;
+
+/// One waiver as written.
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    /// Requirement id glob.
+    pub requirement: String,
+    /// Subject glob (`*`: every subject, bundle-wide outcomes included).
+    pub subject: String,
+    pub reason: String,
+    pub ticket: String,
+    /// The last day the waiver holds.
+    pub expires: jiff::civil::Date,
+    /// Line of `[[waiver]]` in the file.
+    pub line: u32,
+    requirement_glob: globset::GlobMatcher,
+    subject_glob: globset::GlobMatcher,
+}
+
+/// What became of a waiver in a run, for the reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaiverNote {
+    pub requirement: String,
+    pub subject: String,
+    pub reason: String,
+    pub ticket: String,
+    pub expires: String,
+    /// `active`, `expired` or `unused`.
+    pub state: String,
+    /// Outcomes it turned into skipped (active) or would have (expired).
+    pub matched: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    format: toml::Spanned<i64>,
+    #[serde(default)]
+    waiver: Vec<toml::Spanned<RawWaiver>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWaiver {
+    requirement: toml::Spanned<String>,
+    #[serde(default)]
+    subject: Option<toml::Spanned<String>>,
+    reason: toml::Spanned<String>,
+    ticket: toml::Spanned<String>,
+    expires: toml::Spanned<toml::value::Datetime>,
+}
+
+/// Reads a waiver file; errors point at file, line and column.
+pub fn parse_waivers(path: &str, text: &str) -> Result<Vec<Waiver>, CatalogError> {
+    let at = |offset: Option<usize>, message: String| CatalogError::at(path, text, offset, message);
+    let raw: RawFile = toml::from_str(text).map_err(|error| {
+        let offset = error.span().map(|span| span.start);
+        at(offset, error.message().to_owned())
+    })?;
+    if *raw.format.get_ref() != WAIVERS_FORMAT {
+        return Err(at(
+            Some(raw.format.span().start),
+            format!("format {} is not supported; this valmis reads format {WAIVERS_FORMAT}", raw.format.get_ref()),
+        ));
+    }
+    let index = LineIndex::new(text.as_bytes());
+    let mut waivers = Vec::new();
+    for spanned in raw.waiver {
+        let start = spanned.span().start;
+        let raw = spanned.into_inner();
+        let glob = |value: &toml::Spanned<String>, what: &str| {
+            globset::GlobBuilder::new(value.get_ref())
+                .case_insensitive(true)
+                .literal_separator(false)
+                .build()
+                .map(|glob| glob.compile_matcher())
+                .map_err(|error| {
+                    at(Some(value.span().start), format!("bad {what} pattern `{}`: {error}", value.get_ref()))
+                })
+        };
+        for (value, what) in [(&raw.reason, "reason"), (&raw.ticket, "ticket"), (&raw.requirement, "requirement")] {
+            if value.get_ref().trim().is_empty() {
+                return Err(at(Some(value.span().start), format!("a waiver needs a {what}")));
+            }
+        }
+        let expires_text = raw.expires.get_ref().to_string();
+        let expires = match (raw.expires.get_ref().date, raw.expires.get_ref().time) {
+            (Some(date), None) => jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).ok(),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            at(Some(raw.expires.span().start), format!("expires must be a date like 2027-01-31, not `{expires_text}`"))
+        })?;
+        let subject = raw.subject.clone().unwrap_or_else(|| toml::Spanned::new(0..0, "*".to_owned()));
+        waivers.push(Waiver {
+            requirement: raw.requirement.get_ref().clone(),
+            subject: subject.get_ref().clone(),
+            reason: raw.reason.get_ref().trim().to_owned(),
+            ticket: raw.ticket.get_ref().trim().to_owned(),
+            expires,
+            line: index.line_col(text.as_bytes(), start).0,
+            requirement_glob: glob(&raw.requirement, "requirement")?,
+            subject_glob: glob(&subject, "subject")?,
+        });
+    }
+    Ok(waivers)
+}
+
+impl Waiver {
+    fn matches(&self, outcome: &Outcome) -> bool {
+        self.requirement_glob.is_match(&outcome.requirement)
+            && self.subject_glob.is_match(outcome.subject.as_deref().unwrap_or(""))
+    }
+
+    fn describe(&self) -> String {
+        format!("{} {}", self.requirement, self.subject)
+    }
+
+    /// The subject of its `WAIVERS` outcome: unique, since two waivers are on different lines.
+    fn subject_name(&self) -> String {
+        format!("{} (line {})", self.describe(), self.line)
+    }
+}
+
+/// Applies `waivers` (from `file`, as shown in reports) to `report` on `today`: waives what active
+/// waivers match, adds one `WAIVERS` outcome per waiver, lists them in `report.waivers`, and
+/// sorts the report again.
+pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today: jiff::civil::Date) {
+    let mut notes = Vec::new();
+    let mut added = Vec::new();
+    for waiver in waivers {
+        let active = today <= waiver.expires;
+        let mut matched = 0;
+        for outcome in report.outcomes.iter_mut().filter(|outcome| outcome.requirement != "WAIVERS") {
+            if !matches!(outcome.status, Status::Failed | Status::Warned | Status::Error(_)) || !waiver.matches(outcome)
+            {
+                continue;
+            }
+            matched += 1;
+            if active {
+                outcome.status =
+                    Status::Skipped(format!("waived until {} ({}): {}", waiver.expires, waiver.ticket, waiver.reason));
+            }
+        }
+        let state = if !active {
+            "expired"
+        } else if matched == 0 {
+            "unused"
+        } else {
+            "active"
+        };
+        let location = Location { line: Some(waiver.line), column: Some(1), ..Location::file(file) };
+        let (status, findings) = match (active, matched) {
+            (true, 0) => (
+                Status::Warned,
+                vec![
+                    Finding::new(
+                        Severity::Warning,
+                        format!("waiver for {} matches nothing that fails: remove it", waiver.describe()),
+                    )
+                    .at(location),
+                ],
+            ),
+            (true, _) => (Status::Passed, Vec::new()),
+            (false, 0) => (
+                Status::Warned,
+                vec![
+                    Finding::new(
+                        Severity::Warning,
+                        format!(
+                            "waiver expired on {} ({}) and matches nothing that fails: remove it",
+                            waiver.expires, waiver.ticket
+                        ),
+                    )
+                    .at(location),
+                ],
+            ),
+            (false, _) => (
+                Status::Failed,
+                vec![
+                    Finding::new(
+                        Severity::Error,
+                        format!(
+                            "waiver expired on {} ({}): {} outcome(s) of {} fail again ({})",
+                            waiver.expires,
+                            waiver.ticket,
+                            matched,
+                            waiver.describe(),
+                            waiver.reason
+                        ),
+                    )
+                    .at(location)
+                    .with_help("fix what the waiver covered, or renew it with a new date and a reason"),
+                ],
+            ),
+        };
+        // Under --strict a warning blocks, as for every other requirement.
+        let status = if report.meta.strict && status == Status::Warned { Status::Failed } else { status };
+        added.push(Outcome {
+            requirement: "WAIVERS".to_owned(),
+            area: Area::Bundle,
+            title: Arc::from("waivers are current and each one still waives something"),
+            severity: Severity::Error,
+            fix: Arc::from("Remove waivers that no longer match a failing outcome; renew or fix expired ones."),
+            reference: Arc::from("valmis README: Waivers"),
+            subject: Some(waiver.subject_name()),
+            file: Some(file.to_owned()),
+            line: Some(waiver.line),
+            status,
+            findings,
+            reruns: Vec::new(),
+        });
+        notes.push(WaiverNote {
+            requirement: waiver.requirement.clone(),
+            subject: waiver.subject.clone(),
+            reason: waiver.reason.clone(),
+            ticket: waiver.ticket.clone(),
+            expires: waiver.expires.to_string(),
+            state: state.to_owned(),
+            matched,
+        });
+    }
+    report.outcomes.extend(added);
+    report.waivers = notes;
+    report.sort();
+}
