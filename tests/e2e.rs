@@ -1383,3 +1383,70 @@ fn a_bad_waiver_file_is_a_usage_error_pointing_at_the_line() {
     let stderr = text(&output.stderr);
     assert!(stderr.contains("invalid.toml:4:") && stderr.contains("missing field `ticket`"), "{stderr}");
 }
+
+#[test]
+fn a_baseline_shows_what_is_newly_failing_fixed_and_gone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The baseline: the ready bundle's report, plus an outcome about a document since removed.
+    let ready = verify(&fixture("ready"), &[]);
+    let mut baseline: serde_json::Value = serde_json::from_str(&ready.json).expect("JSON");
+    baseline["outcomes"].as_array_mut().expect("outcomes").push(serde_json::json!({
+        "requirement": "DOC-OID", "area": "documents", "subject": "documents/poistettu.xml", "status": "failed",
+        "title": "t", "severity": "error", "fix": "f", "reference": "r", "findings": []
+    }));
+    let baseline_path = dir.path().join("baseline.json");
+    std::fs::write(&baseline_path, baseline.to_string()).expect("baseline written");
+    let html = dir.path().join("report.html");
+    let summary = dir.path().join("summary.md");
+    let run = verify(
+        &fixture("doc-patient"),
+        &[
+            "--baseline",
+            baseline_path.to_str().expect("utf-8"),
+            "--html",
+            html.to_str().expect("utf-8"),
+            "--summary-md",
+            summary.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let diff = &json["since_baseline"];
+    assert_eq!(
+        diff["newly_failing"],
+        serde_json::json!([{ "requirement": "DOC-PATIENT", "subject": "documents/hoitokertomus-2026-11-12.xml" }])
+    );
+    assert_eq!(
+        diff["disappeared"],
+        serde_json::json!([{ "requirement": "DOC-OID", "subject": "documents/poistettu.xml" }])
+    );
+    assert_eq!(diff["fixed"], serde_json::json!([]));
+    assert!(
+        run.stdout.contains("newly failing: 1\n    DOC-PATIENT: documents/hoitokertomus-2026-11-12.xml"),
+        "{}",
+        run.stdout
+    );
+    let markdown = std::fs::read_to_string(&summary).expect("summary");
+    assert!(markdown.contains("### Since the baseline") && markdown.contains("**1 newly failing**"), "{markdown}");
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert!(page.contains("<h3>1 newly failing</h3>") && page.contains("DOC-OID: documents/poistettu.xml"));
+
+    // And back: with the failing run as the baseline, the ready bundle shows the fix.
+    let failing_path = dir.path().join("failing.json");
+    std::fs::write(&failing_path, &run.json).expect("written");
+    let fixed = verify(&fixture("ready"), &["--baseline", failing_path.to_str().expect("utf-8")]);
+    let json: serde_json::Value = serde_json::from_str(&fixed.json).expect("JSON");
+    assert_eq!(json["since_baseline"]["fixed"][0]["requirement"], "DOC-PATIENT");
+    assert_eq!(json["since_baseline"]["newly_failing"], serde_json::json!([]));
+
+    // A file that is not a valmis report is a usage error naming the place.
+    std::fs::write(&failing_path, "{\"format\": 1, \"outcomes\": 3}").expect("written");
+    let bad = valmis(&[
+        "verify",
+        fixture("ready").to_str().expect("utf-8"),
+        "--baseline",
+        failing_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("failing.json:1:"), "{}", text(&bad.stderr));
+}

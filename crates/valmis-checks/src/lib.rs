@@ -342,6 +342,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
         },
         outcomes,
         waivers: Vec::new(),
+        baseline: None,
     };
     report.sort();
     Ok(report)

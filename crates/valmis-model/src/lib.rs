@@ -5,6 +5,7 @@
 //! This crate never does IO beyond [`catalog::CatalogSet::load_dir`], which reads a user's
 //! catalog directory; the built-in catalog is embedded at compile time.
 
+pub mod baseline;
 pub mod catalog;
 mod finding;
 mod outcome;
@@ -13,6 +14,7 @@ pub mod probe;
 mod text;
 pub mod waiver;
 
+pub use baseline::{BaselineDiff, OutcomeKey, compare_with_baseline};
 pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Requirement, Severity};
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};

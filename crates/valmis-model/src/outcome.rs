@@ -134,6 +134,9 @@ pub struct Report {
     /// The waivers of `--waivers` and what became of each (empty without waivers).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<crate::waiver::WaiverNote>,
+    /// What changed since `--baseline` (none without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::baseline::BaselineDiff>,
 }
 
 impl Report {

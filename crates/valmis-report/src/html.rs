@@ -146,6 +146,31 @@ pub fn render_html(report: &Report) -> String {
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
+    if let Some(diff) = &report.baseline {
+        let _ = writeln!(
+            out,
+            "<section id=\"baseline\">\n<h2>Since the baseline</h2>\n<p><code>{}</code> ({})</p>",
+            escape(&diff.file),
+            escape(&diff.baseline_now)
+        );
+        if diff.is_empty() {
+            out.push_str("<p>No change.</p>\n");
+        }
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 1000) {
+            if entries.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "<h3>{} {}</h3>\n<ul class=\"baseline\">", entries.len() + more, escape(heading));
+            for entry in entries {
+                let _ = write!(out, "<li class=\"change\"><code>{}</code></li>", escape(&entry));
+            }
+            if more > 0 {
+                let _ = write!(out, "<li class=\"change\">+{more} more (see the JSON report)</li>");
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
     let mut rows = 0;
     for area in Area::ALL {
         let outcomes: Vec<(usize, &Outcome)> =

@@ -103,6 +103,24 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
             );
         }
     }
+    if let Some(diff) = &report.baseline {
+        let _ = writeln!(out, "\n{}", paint(bold, &format!("since {} ({})", diff.file, diff.baseline_now)));
+        if diff.is_empty() {
+            let _ = writeln!(out, "  no change");
+        }
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 20) {
+            if entries.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "  {heading}: {}", entries.len() + more);
+            for entry in entries {
+                let _ = writeln!(out, "    {entry}");
+            }
+            if more > 0 {
+                let _ = writeln!(out, "    +{more} more (see the JSON report)");
+            }
+        }
+    }
     let summary = report.summary();
     let verdict = if report.is_ready() {
         paint(Style::new().fg_color(Some(AnsiColor::Green.into())).bold(), "ready: no blocking finding")

@@ -16,6 +16,8 @@ struct JsonReport<'a> {
     outcomes: &'a [Outcome],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     waivers: &'a [valmis_model::WaiverNote],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since_baseline: Option<&'a valmis_model::BaselineDiff>,
 }
 
 /// Pretty-printed JSON, ending with a newline; deterministic for the same report.
@@ -27,6 +29,7 @@ pub fn render_json(report: &Report) -> String {
         meta: &report.meta,
         outcomes: &report.outcomes,
         waivers: &report.waivers,
+        since_baseline: report.baseline.as_ref(),
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|error| {
         // Serialising plain owned data cannot fail; say so loudly if it ever does.

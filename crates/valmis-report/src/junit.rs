@@ -397,10 +397,11 @@ mod tests {
                 flaky,
             ],
             waivers: Vec::new(),
+            baseline: None,
         };
         let streamed = super::render_junit(&report).expect("renders");
         assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&reference(&report)));
-        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new(), waivers: Vec::new() };
+        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new(), waivers: Vec::new(), baseline: None };
         assert_eq!(super::render_junit(&empty).expect("renders"), reference(&empty));
     }
 
@@ -432,6 +433,7 @@ mod tests {
                 },
                 outcomes: vec![failed, skipped],
                 waivers: Vec::new(),
+                baseline: None,
             };
             proptest::prop_assert_eq!(super::render_junit(&report).expect("renders"), reference(&report));
         }

@@ -80,6 +80,26 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         }
     }
 
+    if let Some(diff) = &report.baseline {
+        let _ = writeln!(out, "\n### Since the baseline\n\n`{}` ({})\n", code(&diff.file), escape(&diff.baseline_now));
+        if diff.is_empty() {
+            out.push_str("No change.\n");
+        }
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 200) {
+            if entries.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "**{} {heading}**\n", entries.len() + more);
+            for entry in entries {
+                let _ = writeln!(out, "- {}", escape(&entry));
+            }
+            if more > 0 {
+                let _ = writeln!(out, "- +{more} more (see the JSON report)");
+            }
+            out.push('\n');
+        }
+    }
+
     // Requirements with a blocking outcome, then those with warnings only.
     let mut failing: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
     let mut warned: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();

@@ -130,3 +130,22 @@ pub(crate) fn relative(path: &str, options: &PathOptions) -> String {
     }
     path.strip_prefix("./").unwrap_or(&path).to_owned()
 }
+
+/// The baseline comparison as (heading, entries) sections, each list capped at `cap` entries
+/// with the number left out.
+pub(crate) fn baseline_sections(
+    diff: &valmis_model::BaselineDiff,
+    cap: usize,
+) -> Vec<(&'static str, Vec<String>, usize)> {
+    [
+        ("newly failing", &diff.newly_failing),
+        ("fixed", &diff.fixed),
+        ("gone (in the baseline, not in this report)", &diff.disappeared),
+    ]
+    .into_iter()
+    .map(|(heading, keys)| {
+        let shown: Vec<String> = keys.iter().take(cap).map(ToString::to_string).collect();
+        (heading, shown, keys.len().saturating_sub(cap))
+    })
+    .collect()
+}

@@ -30,6 +30,7 @@ fn a_flaky_step_is_a_success_with_reruns() {
         },
         outcomes: vec![outcome],
         waivers: Vec::new(),
+        baseline: None,
     };
     let xml = String::from_utf8(valmis_report::render_junit(&report).expect("renders")).expect("UTF-8");
     assert!(xml.contains("<flakyFailure message=\"step `luo`: connection reset\" type=\"transport\""), "{xml}");
@@ -73,6 +74,7 @@ fn a_harness_diff_is_printed_line_by_line_and_coloured_on_request() {
         },
         outcomes: vec![outcome],
         waivers: Vec::new(),
+        baseline: None,
     };
     let plain = valmis_report::render_human(&report, valmis_report::HumanOptions { color: false, verbose: false });
     assert!(plain.contains("         -  \"status\": \"final\"\n         +  \"status\": \"preliminary\""), "{plain}");

@@ -48,6 +48,7 @@ fn huge_report() -> Report {
         },
         outcomes,
         waivers: Vec::new(),
+        baseline: None,
     };
     report.sort();
     report

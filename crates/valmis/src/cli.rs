@@ -194,6 +194,11 @@ struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     waivers: Option<PathBuf>,
 
+    /// An earlier run's JSON report (--json, format 1): the reports then say what changed since,
+    /// namely requirements and subjects newly failing, fixed, and gone.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    baseline: Option<PathBuf>,
+
     /// Write a self-contained HTML report to FILE: one file with no network access, verdict at
     /// the top, a table per area, each finding with its snippet, filter by status (works with
     /// JavaScript off).
@@ -407,6 +412,15 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
         }
         None => None,
     };
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let file = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| usage(format!("cannot read baseline `{file}`: {error}")))?;
+            Some((file, text))
+        }
+        None => None,
+    };
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
     let probe = if args.online {
@@ -423,6 +437,9 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let mut report = report;
     if let Some((file, waivers)) = &waivers {
         valmis_model::apply_waivers(&mut report, waivers, file, now.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    if let Some((file, text)) = &baseline {
+        report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file).map_err(usage)?);
     }
 
     if let Some(path) = &args.junit {

@@ -355,6 +355,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
         },
         outcomes,
         waivers: Vec::new(),
+        baseline: None,
     };
     report.sort();
     report
