@@ -4,7 +4,7 @@
 //! annotations of one run agreeing on every requirement id and count.
 
 mod support;
-use support::xmllint_available;
+use support::{copy_tree, xmllint_available};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -471,4 +471,126 @@ fn html_report_shows_the_verdict_and_the_failure_in_headless_chromium() {
     if let Err(panic) = result {
         std::panic::resume_unwind(panic);
     }
+}
+
+/// Runs valmis with `args`; returns the exit code and standard error.
+fn valmis(args: &[&std::ffi::OsStr]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+        .args(args)
+        .env_remove("VALMIS_NOW")
+        .env_remove("GITHUB_ACTIONS")
+        .output()
+        .expect("valmis runs");
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn four_merged_shards_give_the_unsharded_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A bundle with enough documents that every shard gets some: the ready bundle plus copies
+    // of its CDA document, one of them broken, so that the report has failures to split too.
+    let big = dir.path().join("iso-nippu");
+    copy_tree(&root().join("fixtures/bundles/ready"), &big);
+    let document = std::fs::read_to_string(big.join("documents/hoitokertomus-2026-11-12.xml")).expect("document");
+    for index in 0..24 {
+        let text = document
+            .replace("1.2.246.10.12345671.11.2026.1001", &format!("1.2.246.10.12345671.11.2026.{}", 3000 + index));
+        let text = if index == 7 { text.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"SE\"/>") } else { text };
+        std::fs::write(big.join(format!("documents/kopio-{index:02}.xml")), text).expect("copy written");
+    }
+    let mut bundles: Vec<PathBuf> = vec![big];
+    for name in [
+        "ready",
+        "ready.zip",
+        "doc-patient",
+        "fhir-patient",
+        "privacy-hetu",
+        "bundle-secrets-pem",
+        "pretest-evidence-document",
+        "doc-wellformed",
+    ] {
+        bundles.push(root().join("fixtures/bundles").join(name));
+    }
+    for bundle in bundles {
+        let out = dir.path().join("reports").join(bundle.file_name().expect("name"));
+        std::fs::create_dir_all(&out).expect("out");
+        let path = |name: &str| out.join(name).into_os_string();
+        let base = [bundle.as_os_str(), "--now".as_ref(), NOW.as_ref(), "--quiet".as_ref()];
+        let (whole, _) = valmis(
+            &[
+                &["verify".as_ref()],
+                &base[..],
+                &["--json".as_ref(), &path("whole.json"), "--junit".as_ref(), &path("whole.xml")],
+            ]
+            .concat(),
+        );
+        let mut shard_files = Vec::new();
+        let mut sizes = Vec::new();
+        for k in 1..=4 {
+            let partition = format!("{k}/4");
+            let file = path(&format!("shard-{k}.json"));
+            valmis(
+                &[
+                    &["verify".as_ref()],
+                    &base[..],
+                    &["--partition".as_ref(), partition.as_ref(), "--json".as_ref(), &file],
+                ]
+                .concat(),
+            );
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&file).expect("shard")).expect("JSON");
+            sizes.push(json["outcomes"].as_array().expect("outcomes").len());
+            shard_files.push(file);
+        }
+        let mut args: Vec<&std::ffi::OsStr> = vec!["merge".as_ref()];
+        let merged_json = path("merged.json");
+        let merged_xml = path("merged.xml");
+        args.push(&merged_json);
+        // Shards in any order.
+        for file in shard_files.iter().rev() {
+            args.push(file);
+        }
+        args.extend(["--junit".as_ref(), merged_xml.as_os_str(), "--quiet".as_ref()]);
+        let (merged, stderr) = valmis(&args);
+        let name = bundle.display();
+        assert_eq!(merged, whole, "{name}: merged exit code ({stderr})");
+        let merged_junit = std::fs::read_to_string(&merged_xml).expect("merged JUnit");
+        let whole_junit = std::fs::read_to_string(path("whole.xml")).expect("whole JUnit");
+        if merged_junit != whole_junit {
+            let first = merged_junit.lines().zip(whole_junit.lines()).position(|(a, b)| a != b);
+            panic!(
+                "{name}: merged JUnit differs from the unsharded one at line {first:?}:\n merged: {:?}\n whole:  {:?}",
+                first.and_then(|line| merged_junit.lines().nth(line)),
+                first.and_then(|line| whole_junit.lines().nth(line))
+            );
+        }
+        let whole_json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path("whole.json")).expect("json")).expect("JSON");
+        let merged_json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&merged_json).expect("json")).expect("JSON");
+        assert_eq!(merged_json, whole_json, "{name}: merged JSON");
+        assert_eq!(
+            sizes.iter().sum::<usize>(),
+            whole_json["outcomes"].as_array().expect("outcomes").len(),
+            "{name}: every outcome once"
+        );
+        if name.to_string().ends_with("iso-nippu") {
+            assert!(sizes.iter().all(|size| *size > 3), "{name}: every shard has documents: {sizes:?}");
+        }
+    }
+
+    // A missing shard, a duplicate and a shard of another run are usage errors.
+    let out = dir.path().join("reports/iso-nippu");
+    let shard = |k: u32| out.join(format!("shard-{k}.json")).into_os_string();
+    let merged = out.join("x.json").into_os_string();
+    let (code, stderr) = valmis(&["merge".as_ref(), &merged, &shard(1), &shard(2), &shard(4)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("shard 3/4 is missing"), "{stderr}");
+    let (code, stderr) = valmis(&["merge".as_ref(), &merged, &shard(1), &shard(2), &shard(2), &shard(4)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("given twice"), "{stderr}");
+    let other = dir.path().join("reports/ready").join("shard-3.json").into_os_string();
+    let (code, stderr) = valmis(&["merge".as_ref(), &merged, &shard(1), &shard(2), &other, &shard(4)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("comes from a different run"), "{stderr}");
 }

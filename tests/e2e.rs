@@ -4,7 +4,7 @@
 //! what each fixture must give; the JUnit output is parsed back with quick-junit's reader.
 
 mod support;
-use support::xmllint_available;
+use support::{copy_tree, xmllint_available};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
@@ -942,18 +942,6 @@ fn requirements_and_explain_teach() {
     assert!(case.contains("testcases/2027-1/pretest/potilastiedon-arkisto.toml:"), "{case}");
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("ls").filter_map(Result::ok) {
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 fn verify_in_process(bundle: &Path) -> valmis_model::Report {
     let catalogs = valmis_model::CatalogSet::embedded().expect("catalog");
     let bundle = valmis_bundle::Bundle::open(bundle, "fuzz", valmis_bundle::Limits::default()).expect("opens");
@@ -964,6 +952,7 @@ fn verify_in_process(bundle: &Path) -> valmis_model::Report {
         skip: Vec::new(),
         probe: None,
         threads: 1,
+        partition: None,
     };
     valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
 }

@@ -1,6 +1,9 @@
 //! The hostile corpus (issue 7): inputs built here at test time (nothing large is committed),
 //! each giving a clear finding or error from the `valmis` binary, in bounded time, without a panic.
 
+mod support;
+use support::copy_tree;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,18 +11,6 @@ use std::time::{Duration, Instant};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("ls").filter_map(Result::ok) {
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Runs `valmis verify` and returns (exit code, stdout, wall time).

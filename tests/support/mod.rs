@@ -1,5 +1,7 @@
-//! Helpers shared by the end-to-end test files.
+//! Helpers shared by the end-to-end test files (each file uses some of them).
+#![allow(dead_code)]
 
+use std::path::Path;
 use std::process::Command;
 
 /// Whether xmllint can run; under CI=true (where .ci/run installs it) its absence is a failure.
@@ -13,4 +15,17 @@ pub(crate) fn xmllint_available() -> bool {
         eprintln!("skipping the xmllint part: xmllint is not installed (Debian: libxml2-utils)");
     }
     found
+}
+
+/// Copies the folder `from` to `to` (created), symlinks as the files they point to.
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("ls").filter_map(Result::ok) {
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }

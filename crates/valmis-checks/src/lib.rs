@@ -37,6 +37,17 @@ pub struct VerifyOptions {
     pub probe: Option<Vec<valmis_model::ProbeResult>>,
     /// Threads checking requirements in parallel; 0 for one per core.
     pub threads: usize,
+    /// Check only shard `K` of `N` (1-based): the files of the per-file requirements are split
+    /// by a stable hash of their path, and shard 1 also runs every other requirement.
+    pub partition: Option<(u32, u32)>,
+}
+
+/// The shard (1-based) of `path` among `shards`: FNV-1a of the path, the same on every machine.
+pub fn shard_of(path: &str, shards: u32) -> u32 {
+    let hash = path
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
+    (hash % u64::from(shards.max(1))) as u32 + 1
 }
 
 /// What one check concluded about one subject.
@@ -291,7 +302,16 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             not_applicable(context, requirement)
         }
     };
+    // In shard K > 1 only the per-file requirements run (over that shard's files); the rest are
+    // shard 1's, so that merged shards hold every outcome once.
+    let elsewhere = |requirement: &Requirement| {
+        options.partition.is_some_and(|(shard, _)| shard != 1)
+            && !(requirement.check == CheckKind::Builtin && checks::pass::SPLIT.contains(&requirement.id.as_str()))
+    };
     let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
+        if elsewhere(requirement) {
+            return Vec::new();
+        }
         let results = if let Some(reason) = gate(requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
@@ -313,10 +333,12 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
         .iter()
         .filter(|requirement| requirement.check == CheckKind::Builtin && gate(requirement).is_none())
         .collect();
+    let running: Vec<&Requirement> = running.into_iter().filter(|requirement| !elsewhere(requirement)).collect();
     let wanted = checks::pass::Wanted::new(
         running.iter().copied(),
         running.iter().any(|requirement| requirement.id == "PRETEST-EVIDENCE"),
-    );
+    )
+    .in_shard(options.partition);
     // The file pass reads every file once for all the requirements that look at files; then the
     // requirements, which are independent, run in parallel. Sorting the report afterwards makes
     // the output the same whatever the number of threads.
@@ -339,6 +361,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             bundle: bundle.display().to_owned(),
             now: options.now.to_string(),
             strict: options.strict,
+            partition: options.partition.map(|(shard, shards)| format!("{shard}/{shards}")),
         },
         outcomes,
         waivers: Vec::new(),

@@ -130,6 +130,7 @@ fn verify_path(path: &Path) {
         skip: Vec::new(),
         probe: None,
         threads: 1,
+        partition: None,
     };
     let _ = valmis_checks::verify(&bundle, &catalogs, &options);
 }

@@ -1,11 +1,11 @@
 //! A finding: one concrete problem a check found, pointing at where it is.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Severity;
 
 /// Where a finding is: a bundle-relative path and, when known, a line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// Path inside the bundle, `/`-separated (`pretest/report.csv`).
     pub path: String,
@@ -64,7 +64,7 @@ impl Location {
 }
 
 /// One problem found by a check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// How bad it is. Usually the requirement's severity; a check may lower a finding to a
     /// warning where the catalog says so (BUNDLE-INTEGRITY's unlisted files).

@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Area, Severity};
 use crate::finding::Finding;
 
 /// The verdict on one (requirement x subject).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", content = "reason", rename_all = "kebab-case")]
 pub enum Status {
     /// Checked, nothing found.
@@ -33,7 +33,7 @@ impl Status {
 }
 
 /// One row of the report: a requirement applied to one subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     /// Requirement id, e.g. `BUNDLE-ORG`.
     pub requirement: String,
@@ -64,7 +64,7 @@ pub struct Outcome {
     /// Everything the check found, errors first.
     pub findings: Vec<Finding>,
     /// Attempts that failed before the one that counts (a flaky harness step), one line each.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reruns: Vec<String>,
 }
 
@@ -108,7 +108,7 @@ impl Summary {
 }
 
 /// Facts about a run that every report sink prints.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportMeta {
     /// valmis version.
     pub tool_version: String,
@@ -122,6 +122,9 @@ pub struct ReportMeta {
     pub now: String,
     /// Whether warnings block.
     pub strict: bool,
+    /// `K/N` when this run checked shard K of N (`--partition`); `valmis merge` joins them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<String>,
 }
 
 /// Everything one run concluded, in a deterministic order.

@@ -369,6 +369,7 @@ mod tests {
                 bundle: "nippu & <muut>".to_owned(),
                 now: "2026-11-20T12:00:00Z".to_owned(),
                 strict: true,
+                partition: None,
             },
             outcomes: vec![
                 outcome(Area::Bundle, "BUNDLE-ORG", None, Status::Passed, Vec::new()),
@@ -430,6 +431,7 @@ mod tests {
                     bundle: text.clone(),
                     now: "2026-11-20T12:00:00Z".to_owned(),
                     strict: false,
+                    partition: None,
                 },
                 outcomes: vec![failed, skipped],
                 waivers: Vec::new(),

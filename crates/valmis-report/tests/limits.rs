@@ -45,6 +45,7 @@ fn huge_report() -> Report {
             bundle: "nippu".to_owned(),
             now: "2026-11-20T12:00:00Z".to_owned(),
             strict: false,
+            partition: None,
         },
         outcomes,
         waivers: Vec::new(),

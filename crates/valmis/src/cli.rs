@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 use valmis_bundle::{Bundle, Limits};
 use valmis_checks::VerifyOptions;
-use valmis_model::{Catalog, CatalogSet};
+use valmis_model::{Catalog, CatalogSet, Report};
 use valmis_report::{HumanOptions, PathOptions};
 
 use crate::exit;
@@ -99,6 +99,32 @@ enum Command {
     /// code is refused. Exit code 0 when every case passed, 1 otherwise.
     #[command(after_long_help = AFTER_HELP)]
     Run(RunArgs),
+    /// Merge the JSON reports of `verify --partition K/N` shards into one report.
+    ///
+    /// Every shard 1..N must be there once, from the same valmis, round, catalog, bundle, now
+    /// and --strict. The merged report is what one unsharded run gives: the same outcomes, the
+    /// same JUnit bytes, one verdict and exit code (0 ready, 1 not ready, 2 usage error). OUT
+    /// is the merged JSON; every other report can be written too, and waivers and a baseline
+    /// apply here.
+    #[command(after_long_help = AFTER_HELP)]
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+struct MergeArgs {
+    /// Where to write the merged JSON report.
+    out: PathBuf,
+    /// The shards' JSON reports (--json of each `verify --partition K/N` run).
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
+    #[command(flatten)]
+    reports: ReportArgs,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+    /// List passed requirements one by one, not just their count.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,47 +195,8 @@ struct VerifyArgs {
     #[command(flatten)]
     catalog: CatalogArgs,
 
-    /// Write JUnit XML to FILE (atomically; parent folders are created).
-    #[arg(long, value_name = "FILE")]
-    junit: Option<PathBuf>,
-
-    /// Write the report as JSON to FILE (same content as the JUnit XML).
-    #[arg(long, value_name = "FILE")]
-    json: Option<PathBuf>,
-
-    /// Write SARIF 2.1.0 to FILE, for GitHub code scanning and other SARIF viewers: one rule per
-    /// requirement (ruleId = requirement id), one result per finding, repository-relative paths.
-    #[arg(long, value_name = "FILE")]
-    sarif: Option<PathBuf>,
-
-    /// Write a GitLab Code Quality report to FILE (`artifacts:reports:codequality`), kept under
-    /// GitLab's 30 MB limit with a last entry counting what did not fit.
-    #[arg(long, value_name = "FILE")]
-    gitlab_codequality: Option<PathBuf>,
-
-    /// Waivers (TOML, format 1): accepted problems with a requirement id, a subject glob, a
-    /// reason, a ticket and an expiry date. An active waiver turns what it matches into skipped
-    /// with its reason; an expired one fails ("waiver expired"); an unused one warns. Every
-    /// report lists the waivers (as `WAIVERS` outcomes).
-    #[arg(long, value_name = "FILE")]
-    waivers: Option<PathBuf>,
-
-    /// An earlier run's JSON report (--json, format 1): the reports then say what changed since,
-    /// namely requirements and subjects newly failing, fixed, and gone.
-    #[arg(long, value_name = "PREVIOUS.json")]
-    baseline: Option<PathBuf>,
-
-    /// Write a self-contained HTML report to FILE: one file with no network access, verdict at
-    /// the top, a table per area, each finding with its snippet, filter by status (works with
-    /// JavaScript off).
-    #[arg(long, value_name = "FILE")]
-    html: Option<PathBuf>,
-
-    /// Write a Markdown summary to FILE: verdict, counts per area, failed requirements and
-    /// their findings, under 1 MiB. Under GitHub Actions (GITHUB_ACTIONS=true) the same summary
-    /// is appended to $GITHUB_STEP_SUMMARY and the findings become annotations, worst first.
-    #[arg(long, value_name = "FILE")]
-    summary_md: Option<PathBuf>,
+    #[command(flatten)]
+    reports: ReportArgs,
 
     /// The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23,
     /// meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports.
@@ -255,6 +242,69 @@ struct VerifyArgs {
     /// same for any number; `--jobs 1` uses the least memory.
     #[arg(long, short, value_name = "N", default_value_t = 0)]
     jobs: usize,
+
+    /// Check only shard K of N (e.g. 2/4), for a CI matrix or GitLab `parallel:`: the files of
+    /// the per-file requirements (PRIVACY-HETU, DOC-*, FHIR-*) are split by a stable hash of
+    /// their path; shard 1 also runs every other requirement. Write each shard's --json and
+    /// join them with `valmis merge`; waivers and baselines belong to the merge.
+    #[arg(long, value_name = "K/N", value_parser = parse_partition)]
+    partition: Option<(u32, u32)>,
+}
+
+fn parse_partition(text: &str) -> Result<(u32, u32), String> {
+    let (shard, shards) = text.split_once('/').ok_or_else(|| format!("`{text}` is not K/N (like 2/4)"))?;
+    let shard: u32 = shard.trim().parse().map_err(|_| format!("`{text}`: K is not a number"))?;
+    let shards: u32 = shards.trim().parse().map_err(|_| format!("`{text}`: N is not a number"))?;
+    if shards == 0 || shard == 0 || shard > shards || shards > 1000 {
+        return Err(format!("`{text}`: K/N needs 1 <= K <= N <= 1000"));
+    }
+    Ok((shard, shards))
+}
+
+/// The reports a run writes, and what they are compared with (shared by verify and merge).
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// Write JUnit XML to FILE (atomically; parent folders are created).
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+
+    /// Write the report as JSON to FILE (same content as the JUnit XML).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+
+    /// Write SARIF 2.1.0 to FILE, for GitHub code scanning and other SARIF viewers: one rule per
+    /// requirement (ruleId = requirement id), one result per finding, repository-relative paths.
+    #[arg(long, value_name = "FILE")]
+    sarif: Option<PathBuf>,
+
+    /// Write a GitLab Code Quality report to FILE (`artifacts:reports:codequality`), kept under
+    /// GitLab's 30 MB limit with a last entry counting what did not fit.
+    #[arg(long, value_name = "FILE")]
+    gitlab_codequality: Option<PathBuf>,
+
+    /// Waivers (TOML, format 1): accepted problems with a requirement id, a subject glob, a
+    /// reason, a ticket and an expiry date. An active waiver turns what it matches into skipped
+    /// with its reason; an expired one fails ("waiver expired"); an unused one warns. Every
+    /// report lists the waivers (as `WAIVERS` outcomes).
+    #[arg(long, value_name = "FILE")]
+    waivers: Option<PathBuf>,
+
+    /// An earlier run's JSON report (--json, format 1): the reports then say what changed since,
+    /// namely requirements and subjects newly failing, fixed, and gone.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    baseline: Option<PathBuf>,
+
+    /// Write a self-contained HTML report to FILE: one file with no network access, verdict at
+    /// the top, a table per area, each finding with its snippet, filter by status (works with
+    /// JavaScript off).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+
+    /// Write a Markdown summary to FILE: verdict, counts per area, failed requirements and
+    /// their findings, under 1 MiB. Under GitHub Actions (GITHUB_ACTIONS=true) the same summary
+    /// is appended to $GITHUB_STEP_SUMMARY and the findings become annotations, worst first.
+    #[arg(long, value_name = "FILE")]
+    summary_md: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -328,6 +378,7 @@ pub(crate) fn run() -> u8 {
         Command::Init(args) => init(args).map(|()| exit::READY),
         Command::Probe(args) => probe(args),
         Command::Run(args) => run_harness(args, color),
+        Command::Merge(args) => merge(args, color),
     };
     match result {
         Ok(code) => code,
@@ -386,7 +437,7 @@ fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
 }
 
 /// A report sink that renders to text.
-type Render = fn(&valmis_model::Report, &PathOptions) -> String;
+type Render = fn(&Report, &PathOptions) -> String;
 
 /// Paths in reports relative to the repository: CI's workspace, else the working directory.
 fn path_options() -> PathOptions {
@@ -400,27 +451,13 @@ fn path_options() -> PathOptions {
 fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     let now = parse_now(args.now.as_deref())?;
     let catalogs = load_catalogs(&args.catalog)?;
-    // Waivers are read before anything is checked, so that a bad file stops the run at once.
-    let waivers = match &args.waivers {
-        Some(path) => {
-            let file = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|error| usage(format!("cannot read waivers `{file}`: {error}")))?;
-            let waivers = valmis_model::parse_waivers(&file, &text)
-                .map_err(|error| usage(format!("invalid waivers: {error}")))?;
-            Some((file, waivers))
-        }
-        None => None,
-    };
-    let baseline = match &args.baseline {
-        Some(path) => {
-            let file = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|error| usage(format!("cannot read baseline `{file}`: {error}")))?;
-            Some((file, text))
-        }
-        None => None,
-    };
+    if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
+        return Err(usage(
+            "--waivers and --baseline apply to the whole report: give them to `valmis merge`, not to a --partition run",
+        ));
+    }
+    // Waivers and the baseline are read before anything is checked: a bad file stops at once.
+    let post = Post::read(&args.reports)?;
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
     let probe = if args.online {
@@ -430,32 +467,80 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     } else {
         None
     };
-    let options =
-        VerifyOptions { now, strict: args.strict, only: args.only, skip: args.skip, probe, threads: args.jobs };
+    let options = VerifyOptions {
+        now,
+        strict: args.strict,
+        only: args.only,
+        skip: args.skip,
+        probe,
+        threads: args.jobs,
+        partition: args.partition,
+    };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
-    let mut report = report;
-    if let Some((file, waivers)) = &waivers {
+    finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
+}
+
+/// Waivers and baseline, read before the run.
+struct Post {
+    waivers: Option<(String, Vec<valmis_model::Waiver>)>,
+    baseline: Option<(String, String)>,
+}
+
+impl Post {
+    fn read(reports: &ReportArgs) -> anyhow::Result<Self> {
+        let waivers = match &reports.waivers {
+            Some(path) => {
+                let file = path.display().to_string();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|error| usage(format!("cannot read waivers `{file}`: {error}")))?;
+                let waivers = valmis_model::parse_waivers(&file, &text)
+                    .map_err(|error| usage(format!("invalid waivers: {error}")))?;
+                Some((file, waivers))
+            }
+            None => None,
+        };
+        let baseline = match &reports.baseline {
+            Some(path) => {
+                let file = path.display().to_string();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|error| usage(format!("cannot read baseline `{file}`: {error}")))?;
+                Some((file, text))
+            }
+            None => None,
+        };
+        Ok(Self { waivers, baseline })
+    }
+}
+
+/// How the terminal report is shown.
+#[derive(Debug, Clone, Copy)]
+struct Show {
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+}
+
+/// Applies waivers and the baseline, writes every report asked for, prints the terminal report,
+/// and returns the exit code.
+fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, show: Show) -> anyhow::Result<u8> {
+    if let Some((file, waivers)) = &post.waivers {
         valmis_model::apply_waivers(&mut report, waivers, file, now.to_zoned(jiff::tz::TimeZone::UTC).date());
     }
-    if let Some((file, text)) = &baseline {
+    if let Some((file, text)) = &post.baseline {
         report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file).map_err(usage)?);
     }
-
-    if let Some(path) = &args.junit {
+    if let Some(path) = &reports.junit {
         crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
             .map_err(|error| usage(format!("{error:#}")))?;
     }
-    if let Some(path) = &args.json {
-        crate::output::write_atomically(path, valmis_report::render_json(&report).as_bytes())
-            .map_err(|error| usage(format!("{error:#}")))?;
-    }
     let paths = path_options();
-    let sinks: [(&Option<PathBuf>, Render); 4] = [
-        (&args.sarif, valmis_report::render_sarif),
-        (&args.gitlab_codequality, valmis_report::render_codequality),
-        (&args.summary_md, valmis_report::render_markdown),
-        (&args.html, |report, _| valmis_report::render_html(report)),
+    let sinks: [(&Option<PathBuf>, Render); 5] = [
+        (&reports.json, |report, _| valmis_report::render_json(report)),
+        (&reports.sarif, valmis_report::render_sarif),
+        (&reports.gitlab_codequality, valmis_report::render_codequality),
+        (&reports.summary_md, valmis_report::render_markdown),
+        (&reports.html, |report, _| valmis_report::render_html(report)),
     ];
     for (path, render) in sinks {
         if let Some(path) = path {
@@ -466,16 +551,36 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
         crate::output::github(&report, &paths)?;
     }
-    if !args.quiet {
-        let text = valmis_report::render_human(&report, HumanOptions { color, verbose: args.verbose });
+    if !show.quiet {
+        let text = valmis_report::render_human(&report, HumanOptions { color: show.color, verbose: show.verbose });
         let mut stdout = anstream::AutoStream::new(
             std::io::stdout(),
-            if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
+            if show.color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
         );
         use std::io::Write as _;
         stdout.write_all(text.as_bytes()).context("failed to write to standard output")?;
     }
     Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
+}
+
+fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
+    let post = Post::read(&args.reports)?;
+    let mut shards = Vec::new();
+    for path in &args.shards {
+        let file = path.display().to_string();
+        let text =
+            std::fs::read_to_string(path).map_err(|error| usage(format!("cannot read shard `{file}`: {error}")))?;
+        shards.push((file, text));
+    }
+    let report = valmis_report::merge_json_reports(&shards).map_err(usage)?;
+    let now: Timestamp = report
+        .meta
+        .now
+        .parse()
+        .map_err(|_| usage(format!("the shards' `now` `{}` is not a timestamp", report.meta.now)))?;
+    let mut reports = args.reports;
+    reports.json = Some(args.out);
+    finish(report, &reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
 }
 
 fn probe(args: ProbeArgs) -> anyhow::Result<u8> {

@@ -352,6 +352,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
             bundle: bundle.to_owned(),
             now: now.to_owned(),
             strict: false,
+            partition: None,
         },
         outcomes,
         waivers: Vec::new(),

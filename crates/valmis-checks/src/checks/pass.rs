@@ -15,9 +15,14 @@ use super::documents::{self, CdaId, DocFacts, MAX_DOCUMENT};
 use super::{fhir, privacy, secrets};
 use crate::{Context, SubjectResult, Verdict};
 
-/// The requirements the file pass evaluates.
-pub(crate) const PER_FILE: [&str; 10] = [
-    "BUNDLE-SECRETS",
+/// The requirements the file pass evaluates: BUNDLE-SECRETS (one bundle-wide outcome from every
+/// file) and those of [`SPLIT`] (one outcome per file).
+fn per_file() -> impl Iterator<Item = &'static str> {
+    std::iter::once("BUNDLE-SECRETS").chain(SPLIT)
+}
+
+/// The requirements whose subjects are files, split between shards by `--partition`.
+pub(crate) const SPLIT: [&str; 9] = [
     "PRIVACY-HETU",
     "DOC-WELLFORMED",
     "DOC-CDA-HEADER",
@@ -29,20 +34,34 @@ pub(crate) const PER_FILE: [&str; 10] = [
     "FHIR-PATIENT",
 ];
 
-/// What the pass is asked to evaluate: the requirements that run, and whether PRETEST-EVIDENCE
-/// needs the documents' ids.
+/// What the pass is asked to evaluate: the requirements that run, whether PRETEST-EVIDENCE
+/// needs the documents' ids, and which shard of the files is checked.
 #[derive(Debug, Default)]
 pub(crate) struct Wanted<'c> {
     requirements: Vec<&'c Requirement>,
     cda_ids: bool,
+    shard: Option<(u32, u32)>,
 }
 
 impl<'c> Wanted<'c> {
     /// The pass's requirements among `running`, and the document ids when `cda_ids`.
     pub(crate) fn new(running: impl IntoIterator<Item = &'c Requirement>, cda_ids: bool) -> Self {
         let requirements =
-            running.into_iter().filter(|requirement| PER_FILE.contains(&requirement.id.as_str())).collect();
-        Self { requirements, cda_ids }
+            running.into_iter().filter(|requirement| per_file().any(|id| id == requirement.id)).collect();
+        Self { requirements, cda_ids, shard: None }
+    }
+
+    /// Checks only the files of shard `K` of `N` for the per-file requirements ([`SPLIT`]).
+    pub(crate) fn in_shard(mut self, shard: Option<(u32, u32)>) -> Self {
+        self.shard = shard;
+        self
+    }
+
+    /// The same, without the per-file requirements: for files of other shards.
+    fn ids_only(&self) -> Self {
+        let requirements =
+            self.requirements.iter().copied().filter(|requirement| !SPLIT.contains(&requirement.id.as_str())).collect();
+        Self { requirements, cda_ids: self.cda_ids, shard: self.shard }
     }
 
     /// Whether there is anything to do.
@@ -143,7 +162,11 @@ impl FilePass {
         } else {
             context.bundle.files_under("documents").collect()
         };
-        let visit = |entry: &&Entry| visit(context.bundle, entry, &facts, wanted);
+        let others = wanted.ids_only();
+        let visit = |entry: &&Entry| {
+            let mine = wanted.shard.is_none_or(|(shard, shards)| crate::shard_of(&entry.path, shards) == shard);
+            visit(context.bundle, entry, &facts, if mine { wanted } else { &others })
+        };
         let records: Vec<FileRecord> = if parallel {
             use rayon::prelude::*;
             entries.par_iter().map(visit).collect()
@@ -169,9 +192,18 @@ impl FilePass {
                 Some(CdaId::Known(None)) | None => {}
             }
         }
-        for id in PER_FILE {
+        for id in per_file() {
             let Some(requirement) = wanted.get(id) else { continue };
             let list = results.entry(id).or_default();
+            // A shard whose files gave nothing says nothing: other shards have the subjects.
+            // (Only shard 1 reports that the bundle as a whole has none.)
+            let split = SPLIT.contains(&id);
+            if split && list.is_empty() && wanted.shard.is_some_and(|(shard, _)| shard != 1) {
+                continue;
+            }
+            if split && list.is_empty() && wanted.shard.is_some() && has_subjects_elsewhere(context, id) {
+                continue;
+            }
             let nothing = |reason: &str| SubjectResult::bundle_wide(None, Verdict::Skipped(reason.to_owned()));
             match id {
                 "BUNDLE-SECRETS" => list.push(secrets::finish(std::mem::take(&mut found_secrets), requirement)),
@@ -199,6 +231,22 @@ impl FilePass {
     /// cannot be read (DOC-WELLFORMED reports it), so that its id cannot be known.
     pub(crate) fn cda_ids(&self) -> Option<&[String]> {
         self.cda_ids.as_deref()
+    }
+}
+
+/// Whether the bundle has files that `id` would check (in some other shard).
+fn has_subjects_elsewhere(context: &Context<'_>, id: &str) -> bool {
+    let documents = |extensions: &[&str]| {
+        context
+            .bundle
+            .files_under("documents")
+            .any(|entry| extensions.contains(&super::extension(&entry.path).as_str()))
+    };
+    match id {
+        "PRIVACY-HETU" => context.bundle.files().next().is_some(),
+        "DOC-WELLFORMED" => documents(&["xml", "json"]),
+        "FHIR-RESOURCE" | "FHIR-PATIENT" => documents(&["json"]),
+        _ => documents(&["xml"]),
     }
 }
 
@@ -248,7 +296,7 @@ fn visit(bundle: &Bundle, entry: &Entry, facts: &DocFacts, wanted: &Wanted<'_>) 
     record
 }
 
-/// The check of every requirement in [`PER_FILE`]: its part of the file pass.
+/// The check of every requirement of the file pass: its part of the pass's results.
 pub(crate) fn take(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     context.file_pass().take(&requirement.id)
 }
