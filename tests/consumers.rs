@@ -49,7 +49,7 @@ fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
     let out = tempfile::tempdir().expect("tempdir");
     let file = |name: &str| out.path().join(name);
     let step_summary = file("step-summary.md");
-    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+    let output = support::valmis_command()
         .arg("verify")
         .arg(bundle)
         .args(["--now", NOW, "--junit"])
@@ -381,7 +381,7 @@ fn html_report_shows_the_verdict_and_the_failure_in_headless_chromium() {
     let out = tempfile::tempdir().expect("tempdir");
     let html = out.path().join("report.html");
     let bundle = root().join("fixtures/bundles/doc-patient");
-    let status = Command::new(env!("CARGO_BIN_EXE_valmis"))
+    let status = support::valmis_command()
         .arg("verify")
         .arg(&bundle)
         .args(["--now", NOW, "--quiet", "--html"])
@@ -475,7 +475,7 @@ fn html_report_shows_the_verdict_and_the_failure_in_headless_chromium() {
 
 /// Runs valmis with `args`; returns the exit code and standard error.
 fn valmis(args: &[&std::ffi::OsStr]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+    let output = support::valmis_command()
         .args(args)
         .env_remove("VALMIS_NOW")
         .env_remove("GITHUB_ACTIONS")

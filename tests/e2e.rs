@@ -9,7 +9,7 @@ use support::{copy_tree, xmllint_available};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use proptest::prelude::*;
 use quick_junit::{NonSuccessKind, TestCaseStatus};
@@ -64,12 +64,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn valmis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_valmis"))
-        .args(args)
-        .env_remove("VALMIS_NOW")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("valmis runs")
+    support::valmis_command().args(args).env_remove("VALMIS_NOW").env("NO_COLOR", "1").output().expect("valmis runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -953,6 +948,7 @@ fn verify_in_process(bundle: &Path) -> valmis_model::Report {
         probe: None,
         threads: 1,
         partition: None,
+        lang: valmis_model::Lang::En,
     };
     valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
 }
@@ -1438,4 +1434,41 @@ fn a_baseline_shows_what_is_newly_failing_fixed_and_gone() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("failing.json:1:"), "{}", text(&bad.stderr));
+}
+
+#[test]
+fn finnish_reports_use_the_catalogs_finnish_texts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = dir.path().join("r.html");
+    let markdown = dir.path().join("r.md");
+    let run = verify(
+        &fixture("doc-patient"),
+        &["--lang", "fi", "--html", html.to_str().expect("utf-8"), "--summary-md", markdown.to_str().expect("utf-8")],
+    );
+    assert_eq!(run.code, 1);
+    // Terminal: Finnish headings, the catalog's Finnish title and fix; the closing line stays
+    // SPEC's English one.
+    assert!(run.stdout.contains("asiakirjojen potilaat ovat testihenkilöitä"), "{}", run.stdout);
+    assert!(run.stdout.contains("korjaus: Käytä Kelan testihenkilöä ja hänen syntymäaikaansa."), "{}", run.stdout);
+    assert!(run.stdout.contains("ei valmis: 1 estävää tulosta"), "{}", run.stdout);
+    assert!(run.stdout.trim_end().ends_with("passed, 1 failed, 2 skipped"), "{}", run.stdout);
+    // JUnit: the failure body carries the Finnish title and fix.
+    assert!(run.junit.contains("DOC-PATIENT: asiakirjojen potilaat ovat testihenkilöitä"), "{}", run.junit);
+    assert!(run.junit.contains("how to fix: Käytä Kelan testihenkilöä"), "{}", run.junit);
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert!(page.contains("<html lang=\"fi\">") && page.contains("Ei valmis") && page.contains("Näin korjaat:"));
+    let summary = std::fs::read_to_string(&markdown).expect("summary");
+    assert!(summary.starts_with("## ❌ valmis: ei valmis (kierros 2027-1)"), "{summary}");
+    assert!(summary.contains("### Ei valmis, koska"), "{summary}");
+
+    // The locale decides when --lang is not given; --lang wins over it.
+    let output =
+        support::valmis_command().args(["explain", "DOC-OID"]).env("LANG", "fi_FI.UTF-8").output().expect("runs");
+    assert!(text(&output.stdout).contains("Näin korjaat:"), "{}", text(&output.stdout));
+    let output = support::valmis_command()
+        .args(["explain", "DOC-OID", "--lang", "en"])
+        .env("LANG", "fi_FI.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(text(&output.stdout).contains("How to fix a failure:"), "{}", text(&output.stdout));
 }

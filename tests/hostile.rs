@@ -6,7 +6,6 @@ use support::copy_tree;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn root() -> PathBuf {
@@ -16,7 +15,7 @@ fn root() -> PathBuf {
 /// Runs `valmis verify` and returns (exit code, stdout, wall time).
 fn verify(bundle: &Path) -> (i32, String, Duration) {
     let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+    let output = support::valmis_command()
         .args([
             "verify",
             bundle.to_str().expect("utf-8"),

@@ -29,3 +29,19 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The valmis binary with a pinned environment: English (whatever the developer's locale), no
+/// colour, the clock and CI variables of the caller not leaking in.
+pub(crate) fn valmis_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_valmis"));
+    command
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("VALMIS_LANG")
+        .env_remove("VALMIS_NOW")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    command
+}

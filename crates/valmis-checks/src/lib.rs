@@ -40,6 +40,8 @@ pub struct VerifyOptions {
     /// Check only shard `K` of `N` (1-based): the files of the per-file requirements are split
     /// by a stable hash of their path, and shard 1 also runs every other requirement.
     pub partition: Option<(u32, u32)>,
+    /// The language of requirement titles and fixes in the report.
+    pub lang: valmis_model::Lang,
 }
 
 /// The shard (1-based) of `path` among `shards`: FNV-1a of the path, the same on every machine.
@@ -325,7 +327,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
                 Verdict::Error(format!("valmis has no check for {}", requirement.id)),
             )]
         };
-        let texts = Texts::of(requirement);
+        let texts = Texts::of(requirement, options.lang);
         results.into_iter().map(|result| to_outcome(bundle, requirement, &texts, result, strict)).collect()
     };
     let running: Vec<&Requirement> = catalog
@@ -362,6 +364,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
             now: options.now.to_string(),
             strict: options.strict,
             partition: options.partition.map(|(shard, shards)| format!("{shard}/{shards}")),
+            lang: options.lang,
         },
         outcomes,
         waivers: Vec::new(),
@@ -438,12 +441,9 @@ struct Texts {
 }
 
 impl Texts {
-    fn of(requirement: &Requirement) -> Self {
-        Self {
-            title: requirement.title.as_str().into(),
-            fix: requirement.fix.trim().into(),
-            reference: requirement.reference.as_str().into(),
-        }
+    fn of(requirement: &Requirement, lang: valmis_model::Lang) -> Self {
+        let (title, _, fix) = requirement.texts(lang);
+        Self { title: title.into(), fix: fix.trim().into(), reference: requirement.reference.as_str().into() }
     }
 }
 

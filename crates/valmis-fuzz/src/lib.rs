@@ -131,6 +131,7 @@ fn verify_path(path: &Path) {
         probe: None,
         threads: 1,
         partition: None,
+        lang: valmis_model::Lang::En,
     };
     let _ = valmis_checks::verify(&bundle, &catalogs, &options);
 }

@@ -157,6 +157,9 @@ pub struct Requirement {
     pub fix: String,
     /// Where the rule comes from.
     pub reference: String,
+    /// The title, explanation and fix in Finnish (`[requirement.fi]`), when the catalog has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fi: Option<Texts>,
     /// How it is checked.
     pub check: CheckKind,
     /// Parameters of a declared check.
@@ -164,6 +167,62 @@ pub struct Requirement {
     /// Line of its `[[requirement]]` entry, for error messages about it.
     #[serde(skip)]
     pub line: u32,
+}
+
+/// A requirement's texts in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    /// One line.
+    pub title: String,
+    /// What it checks and why.
+    pub explanation: String,
+    /// How to fix a failure.
+    pub fix: String,
+}
+
+/// The language of a report's texts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (the catalog's main texts).
+    #[default]
+    En,
+    /// Finnish (`[requirement.fi]`, where the catalog has it).
+    Fi,
+}
+
+impl Lang {
+    /// The language a locale names (`fi_FI.UTF-8` → Finnish); English otherwise.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("fi") { Self::Fi } else { Self::En }
+    }
+
+    /// `en` or `fi`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fi => "fi",
+        }
+    }
+
+    /// `english` in this language or `finnish` in it.
+    pub fn pick(self, english: &'static str, finnish: &'static str) -> &'static str {
+        match self {
+            Self::En => english,
+            Self::Fi => finnish,
+        }
+    }
+}
+
+impl Requirement {
+    /// Title, explanation and fix in `lang`, falling back to English where a text is missing.
+    pub fn texts(&self, lang: Lang) -> (&str, &str, &str) {
+        match (lang, &self.fi) {
+            (Lang::Fi, Some(fi)) => (&fi.title, &fi.explanation, &fi.fix),
+            _ => (&self.title, &self.explanation, &self.fix),
+        }
+    }
 }
 
 /// A Kanta service a vendor registers for.
@@ -501,6 +560,8 @@ struct RawRequirement {
     explanation: String,
     fix: String,
     reference: Spanned<String>,
+    #[serde(default)]
+    fi: Option<Texts>,
     #[serde(default = "builtin")]
     check: Spanned<CheckKind>,
     glob: Option<Spanned<String>>,
@@ -751,6 +812,11 @@ impl Validator<'_> {
                 explanation: reflow(&requirement.explanation),
                 fix: reflow(&requirement.fix),
                 reference: requirement.reference.into_inner(),
+                fi: requirement.fi.map(|fi| Texts {
+                    title: fi.title,
+                    explanation: reflow(&fi.explanation),
+                    fix: reflow(&fi.fix),
+                }),
                 check: *requirement.check.get_ref(),
                 declared,
                 line,

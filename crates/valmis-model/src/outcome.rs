@@ -125,6 +125,13 @@ pub struct ReportMeta {
     /// `K/N` when this run checked shard K of N (`--partition`); `valmis merge` joins them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition: Option<String>,
+    /// The language of the texts (`--lang`); English is not written out.
+    #[serde(default, skip_serializing_if = "is_english")]
+    pub lang: crate::catalog::Lang,
+}
+
+fn is_english(lang: &crate::catalog::Lang) -> bool {
+    *lang == crate::catalog::Lang::En
 }
 
 /// Everything one run concluded, in a deterministic order.

@@ -60,6 +60,12 @@ fn embedded_catalog_has_every_spec_requirement_and_round_facts() {
     assert!(catalog.form("architecture").expect("form").matcher.is_match("forms/Arkkitehtuurikuvaus.pdf"));
     for requirement in &catalog.requirements {
         assert!(!requirement.explanation.trim().is_empty() && !requirement.fix.trim().is_empty(), "{}", requirement.id);
+        // --lang fi: every shipped requirement has its Finnish texts, and they differ from English.
+        let fi = requirement.fi.as_ref().unwrap_or_else(|| panic!("{} has no [requirement.fi]", requirement.id));
+        assert!(!fi.title.is_empty() && !fi.explanation.is_empty() && !fi.fix.is_empty(), "{}", requirement.id);
+        assert_ne!(fi.title, requirement.title, "{}", requirement.id);
+        assert_eq!(requirement.texts(valmis_model::Lang::Fi).0, fi.title);
+        assert_eq!(requirement.texts(valmis_model::Lang::En).0, requirement.title);
     }
 }
 

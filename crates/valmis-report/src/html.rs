@@ -52,40 +52,49 @@ pub fn render_html(report: &Report) -> String {
     let ready = report.is_ready();
     let meta = &report.meta;
     let mut out = String::with_capacity(64 * 1024 + report.outcomes.len() * 200);
-    let verdict = if ready { "Ready" } else { "Not ready" };
+    let lang = meta.lang;
+    let verdict = if ready { lang.pick("Ready", "Valmis") } else { lang.pick("Not ready", "Ei valmis") };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>valmis: {} (round {})</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>valmis: {} ({} {})</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang.as_str(),
         escape(verdict),
+        lang.pick("round", "kierros"),
         escape(&meta.round)
     );
-    let errors = if summary.errors > 0 { format!(", {} errors", summary.errors) } else { String::new() };
     let _ = write!(
         out,
-        "<header class=\"{}\" id=\"verdict\">\n<h1>{} {}</h1>\n<p class=\"counts\">{} passed, {} failed, {} skipped{errors}</p>\n\
-         <p>Round {} · catalog {} · bundle <code>{}</code> · now {}{} · valmis {}</p>\n</header>\n",
+        "<header class=\"{}\" id=\"verdict\">\n<h1>{} {}</h1>\n<p class=\"counts\">{}</p>\n\
+         <p>{} {} · {} {} · {} <code>{}</code> · {} {}{} · valmis {}</p>\n</header>\n",
         if ready { "ready" } else { "not-ready" },
         if ready { "✓" } else { "✗" },
         verdict,
-        summary.passed,
-        summary.failed,
-        summary.skipped,
+        escape(&crate::problems::counts_line(&summary, lang)),
+        lang.pick("Round", "Kierros"),
         escape(&meta.round),
+        lang.pick("catalog", "katalogi"),
         escape(&meta.catalog),
+        lang.pick("bundle", "nippu"),
         escape(&meta.bundle),
+        lang.pick("now", "hetki"),
         escape(&meta.now),
         if meta.strict { " · strict" } else { "" },
         escape(&meta.tool_version)
     );
     out.push_str("<input type=\"radio\" name=\"show\" id=\"show-all\" checked hidden>\n");
-    for (id, _) in FILTERS {
+    for (id, ..) in FILTERS {
         let _ = writeln!(out, "<input type=\"radio\" name=\"show\" id=\"show-{id}\" hidden>");
     }
-    out.push_str("<nav class=\"filter\">Show: <label for=\"show-all\">all</label>");
-    for (id, label) in FILTERS {
-        let _ = write!(out, "<label for=\"show-{id}\">{label}</label>");
+    let _ = write!(
+        out,
+        "<nav class=\"filter\">{} <label for=\"show-all\">{}</label>",
+        lang.pick("Show:", "Näytä:"),
+        lang.pick("all", "kaikki")
+    );
+    for (id, english, finnish) in FILTERS {
+        let _ = write!(out, "<label for=\"show-{id}\">{}</label>", lang.pick(english, finnish));
     }
     out.push_str("</nav>\n<main>\n");
     // What makes the bundle not ready (and what warns), first, each linking to its details.
@@ -97,7 +106,10 @@ pub fn render_html(report: &Report) -> String {
         .collect();
     if !problems.is_empty() {
         out.push_str(
-            "<section id=\"problems\">\n<h2>Problems</h2>\n<table>\n<thead><tr><th>status</th><th>requirement</th><th>subject</th><th>first finding</th></tr></thead>\n<tbody>\n",
+            lang.pick(
+                "<section id=\"problems\">\n<h2>Problems</h2>\n<table>\n<thead><tr><th>status</th><th>requirement</th><th>subject</th><th>first finding</th></tr></thead>\n<tbody>\n",
+                "<section id=\"problems\">\n<h2>Ongelmat</h2>\n<table>\n<thead><tr><th>tila</th><th>vaatimus</th><th>kohde</th><th>ensimmäinen havainto</th></tr></thead>\n<tbody>\n",
+            ),
         );
         for (index, outcome) in problems.iter().take(HTML_MAX_ROWS) {
             let (class, status) = status_of(outcome);
@@ -130,7 +142,10 @@ pub fn render_html(report: &Report) -> String {
         out.push_str("</section>\n");
     }
     if !report.waivers.is_empty() {
-        out.push_str("<section id=\"waivers\">\n<h2>Waivers</h2>\n<table>\n<thead><tr><th>state</th><th>requirement</th><th>subject</th><th>expires</th><th>ticket</th><th>matched</th><th>reason</th></tr></thead>\n<tbody>\n");
+        out.push_str(lang.pick(
+            "<section id=\"waivers\">\n<h2>Waivers</h2>\n<table>\n<thead><tr><th>state</th><th>requirement</th><th>subject</th><th>expires</th><th>ticket</th><th>matched</th><th>reason</th></tr></thead>\n<tbody>\n",
+            "<section id=\"waivers\">\n<h2>Poikkeusluvat</h2>\n<table>\n<thead><tr><th>tila</th><th>vaatimus</th><th>kohde</th><th>voimassa</th><th>tiketti</th><th>osumia</th><th>syy</th></tr></thead>\n<tbody>\n",
+        ));
         for waiver in &report.waivers {
             let _ = writeln!(
                 out,
@@ -149,14 +164,15 @@ pub fn render_html(report: &Report) -> String {
     if let Some(diff) = &report.baseline {
         let _ = writeln!(
             out,
-            "<section id=\"baseline\">\n<h2>Since the baseline</h2>\n<p><code>{}</code> ({})</p>",
+            "<section id=\"baseline\">\n<h2>{}</h2>\n<p><code>{}</code> ({})</p>",
+            lang.pick("Since the baseline", "Muutokset vertailuraportista"),
             escape(&diff.file),
             escape(&diff.baseline_now)
         );
         if diff.is_empty() {
-            out.push_str("<p>No change.</p>\n");
+            out.push_str(lang.pick("<p>No change.</p>\n", "<p>Ei muutoksia.</p>\n"));
         }
-        for (heading, entries, more) in crate::problems::baseline_sections(diff, 1000) {
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 1000, lang) {
             if entries.is_empty() {
                 continue;
             }
@@ -180,8 +196,12 @@ pub fn render_html(report: &Report) -> String {
         }
         let _ = write!(
             out,
-            "<section id=\"area-{0}\">\n<h2>{0}</h2>\n<table>\n<thead><tr><th>status</th><th>requirement</th><th>subject</th><th>details</th></tr></thead>\n<tbody>\n",
-            area.as_str()
+            "<section id=\"area-{0}\">\n<h2>{0}</h2>\n<table>\n<thead><tr>{1}</tr></thead>\n<tbody>\n",
+            area.as_str(),
+            lang.pick(
+                "<th>status</th><th>requirement</th><th>subject</th><th>details</th>",
+                "<th>tila</th><th>vaatimus</th><th>kohde</th><th>tiedot</th>"
+            )
         );
         // Problems first, so that a capped area still shows every failure.
         let mut ordered = outcomes.clone();
@@ -198,7 +218,7 @@ pub fn render_html(report: &Report) -> String {
                 continue;
             }
             rows += 1;
-            row(&mut out, index, outcome);
+            row(&mut out, index, outcome, lang);
         }
         out.push_str("</tbody>\n</table>\n");
         if left > 0 {
@@ -213,8 +233,12 @@ pub fn render_html(report: &Report) -> String {
     out
 }
 
-const FILTERS: [(&str, &str); 4] =
-    [("failed", "failed"), ("warned", "warnings"), ("skipped", "skipped"), ("passed", "passed")];
+const FILTERS: [(&str, &str, &str); 4] = [
+    ("failed", "failed", "hylätyt"),
+    ("warned", "warnings", "varoitukset"),
+    ("skipped", "skipped", "ohitetut"),
+    ("passed", "passed", "hyväksytyt"),
+];
 
 fn status_of(outcome: &Outcome) -> (&'static str, &'static str) {
     match &outcome.status {
@@ -226,7 +250,7 @@ fn status_of(outcome: &Outcome) -> (&'static str, &'static str) {
     }
 }
 
-fn row(out: &mut String, index: usize, outcome: &Outcome) {
+fn row(out: &mut String, index: usize, outcome: &Outcome, lang: valmis_model::Lang) {
     let (class, status) = status_of(outcome);
     let _ = write!(
         out,
@@ -246,7 +270,7 @@ fn row(out: &mut String, index: usize, outcome: &Outcome) {
                 "<details open><summary>{}: could not be evaluated</summary><p>{}</p>{}</details>",
                 escape(&outcome.title),
                 escape(reason),
-                fix(outcome)
+                fix(outcome, lang)
             );
         }
         Status::Failed | Status::Warned => {
@@ -260,7 +284,7 @@ fn row(out: &mut String, index: usize, outcome: &Outcome) {
             for finding in &outcome.findings {
                 finding_item(out, finding);
             }
-            let _ = write!(out, "</ul>{}</details>", fix(outcome));
+            let _ = write!(out, "</ul>{}</details>", fix(outcome, lang));
         }
     }
     out.push_str("</td></tr>\n");
@@ -300,15 +324,17 @@ fn finding_item(out: &mut String, finding: &Finding) {
     out.push_str("</li>");
 }
 
-fn fix(outcome: &Outcome) -> String {
+fn fix(outcome: &Outcome, lang: valmis_model::Lang) -> String {
     let reference = if outcome.reference.starts_with("https://") {
         format!("<a href=\"{0}\">{0}</a>", escape(&outcome.reference))
     } else {
         escape(&outcome.reference)
     };
     format!(
-        "<p class=\"fix\"><strong>How to fix:</strong> {}</p><p class=\"fix\">Reference: {reference}</p>",
-        escape(&outcome.fix)
+        "<p class=\"fix\"><strong>{}</strong> {}</p><p class=\"fix\">{} {reference}</p>",
+        lang.pick("How to fix:", "Näin korjaat:"),
+        escape(&outcome.fix),
+        lang.pick("Reference:", "Lähde:")
     )
 }
 

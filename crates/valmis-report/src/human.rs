@@ -32,14 +32,23 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
 
     let mut out = String::new();
     let meta = &report.meta;
+    let lang = meta.lang;
     let _ = writeln!(
         out,
         "{}",
         paint(
             dim,
             &format!(
-                "valmis {} · round {} ({} catalog) · bundle {} · now {}",
-                meta.tool_version, meta.round, meta.catalog, meta.bundle, meta.now
+                "valmis {} · {} {} ({} {}) · {} {} · {} {}",
+                meta.tool_version,
+                lang.pick("round", "kierros"),
+                meta.round,
+                meta.catalog,
+                lang.pick("catalog", "katalogi"),
+                lang.pick("bundle", "nippu"),
+                meta.bundle,
+                lang.pick("now", "hetki"),
+                meta.now
             )
         )
     );
@@ -66,15 +75,21 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                 Status::Failed => {
                     let _ = writeln!(out, "  {} {} — {}", paint(red, "FAIL"), outcome.test_name(), outcome.title);
                     render_findings(&mut out, &renderer, outcome, options.color);
-                    let _ = writeln!(out, "       {} {}", paint(bold, "fix:"), outcome.fix.replace('\n', " "));
-                    let _ = writeln!(out, "       {} {}", paint(bold, "see:"), outcome.reference);
+                    let _ = writeln!(
+                        out,
+                        "       {} {}",
+                        paint(bold, lang.pick("fix:", "korjaus:")),
+                        outcome.fix.replace('\n', " ")
+                    );
+                    let _ = writeln!(out, "       {} {}", paint(bold, lang.pick("see:", "lähde:")), outcome.reference);
                 }
                 Status::Error(reason) => {
                     let _ = writeln!(
                         out,
-                        "  {} {}: could not be evaluated: {reason}",
+                        "  {} {}: {}: {reason}",
                         paint(red, "ERROR"),
-                        outcome.test_name()
+                        outcome.test_name(),
+                        lang.pick("could not be evaluated", "ei voitu arvioida")
                     );
                 }
                 Status::Skipped(reason) => skipped.entry(reason.as_str()).or_default().push(outcome.test_name()),
@@ -88,7 +103,7 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
         }
     }
     if !report.waivers.is_empty() {
-        let _ = writeln!(out, "\n{}", paint(bold, "waivers"));
+        let _ = writeln!(out, "\n{}", paint(bold, lang.pick("waivers", "poikkeusluvat")));
         for waiver in &report.waivers {
             let _ = writeln!(
                 out,
@@ -104,11 +119,23 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
         }
     }
     if let Some(diff) = &report.baseline {
-        let _ = writeln!(out, "\n{}", paint(bold, &format!("since {} ({})", diff.file, diff.baseline_now)));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                bold,
+                &format!(
+                    "{} {} ({})",
+                    lang.pick("since", "muutokset vertailuraportista"),
+                    diff.file,
+                    diff.baseline_now
+                )
+            )
+        );
         if diff.is_empty() {
-            let _ = writeln!(out, "  no change");
+            let _ = writeln!(out, "  {}", lang.pick("no change", "ei muutoksia"));
         }
-        for (heading, entries, more) in crate::problems::baseline_sections(diff, 20) {
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 20, lang) {
             if entries.is_empty() {
                 continue;
             }
@@ -117,16 +144,29 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                 let _ = writeln!(out, "    {entry}");
             }
             if more > 0 {
-                let _ = writeln!(out, "    +{more} more (see the JSON report)");
+                let _ = writeln!(
+                    out,
+                    "    +{more} {}",
+                    lang.pick("more (see the JSON report)", "lisää (katso JSON-raportti)")
+                );
             }
         }
     }
     let summary = report.summary();
     let verdict = if report.is_ready() {
-        paint(Style::new().fg_color(Some(AnsiColor::Green.into())).bold(), "ready: no blocking finding")
+        paint(
+            Style::new().fg_color(Some(AnsiColor::Green.into())).bold(),
+            lang.pick("ready: no blocking finding", "valmis: ei estäviä havaintoja"),
+        )
     } else {
         let blocking = report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()).count();
-        paint(red, &format!("not ready: {blocking} blocking outcome{}", if blocking == 1 { "" } else { "s" }))
+        let text = match lang {
+            valmis_model::Lang::Fi => format!("ei valmis: {blocking} estävää tulosta"),
+            valmis_model::Lang::En => {
+                format!("not ready: {blocking} blocking outcome{}", if blocking == 1 { "" } else { "s" })
+            }
+        };
+        paint(red, &text)
     };
     let _ = writeln!(out, "\n{verdict}");
     let _ = writeln!(out, "{}", summary.closing_line());

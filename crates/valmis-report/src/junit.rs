@@ -370,6 +370,7 @@ mod tests {
                 now: "2026-11-20T12:00:00Z".to_owned(),
                 strict: true,
                 partition: None,
+                lang: valmis_model::Lang::En,
             },
             outcomes: vec![
                 outcome(Area::Bundle, "BUNDLE-ORG", None, Status::Passed, Vec::new()),
@@ -432,6 +433,7 @@ mod tests {
                     now: "2026-11-20T12:00:00Z".to_owned(),
                     strict: false,
                     partition: None,
+                    lang: valmis_model::Lang::En,
                 },
                 outcomes: vec![failed, skipped],
                 waivers: Vec::new(),

@@ -22,30 +22,33 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     let budget = budget.max(4096);
     let summary = report.summary();
     let ready = report.is_ready();
+    let lang = report.meta.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## {} valmis: {} (round {})\n",
+        "## {} valmis: {} ({} {})\n",
         if ready { "✅" } else { "❌" },
-        if ready { "ready" } else { "not ready" },
+        if ready { lang.pick("ready", "valmis") } else { lang.pick("not ready", "ei valmis") },
+        lang.pick("round", "kierros"),
         escape(&report.meta.round)
     );
     let _ = writeln!(
         out,
-        "Bundle `{}` · catalog {} · now {}{}\n",
+        "{} `{}` · {} {} · {} {}{}\n",
+        lang.pick("Bundle", "Nippu"),
         code(&report.meta.bundle),
+        lang.pick("catalog", "katalogi"),
         escape(&report.meta.catalog),
+        lang.pick("now", "hetki"),
         escape(&report.meta.now),
         if report.meta.strict { " · strict" } else { "" }
     );
-    let errors = if summary.errors > 0 { format!(", {} errors", summary.errors) } else { String::new() };
-    let _ = writeln!(
-        out,
-        "**{} passed, {} failed, {} skipped{errors}**\n",
-        summary.passed, summary.failed, summary.skipped
-    );
+    let _ = writeln!(out, "**{}**\n", crate::problems::counts_line(&summary, lang));
 
-    out.push_str("| area | passed | failed | errors | skipped |\n|---|---:|---:|---:|---:|\n");
+    out.push_str(lang.pick(
+        "| area | passed | failed | errors | skipped |\n|---|---:|---:|---:|---:|\n",
+        "| alue | hyväksytty | hylätty | virheitä | ohitettu |\n|---|---:|---:|---:|---:|\n",
+    ));
     for area in Area::ALL {
         let mut counts = [0usize; 4];
         for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
@@ -64,7 +67,10 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     }
 
     if !report.waivers.is_empty() {
-        out.push_str("\n### Waivers\n\n| requirement | subject | state | expires | ticket | matched | reason |\n|---|---|---|---|---|---:|---|\n");
+        out.push_str(lang.pick(
+            "\n### Waivers\n\n| requirement | subject | state | expires | ticket | matched | reason |\n|---|---|---|---|---|---:|---|\n",
+            "\n### Poikkeusluvat\n\n| vaatimus | kohde | tila | voimassa | tiketti | osumia | syy |\n|---|---|---|---|---|---:|---|\n",
+        ));
         for waiver in &report.waivers {
             let _ = writeln!(
                 out,
@@ -81,11 +87,17 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     }
 
     if let Some(diff) = &report.baseline {
-        let _ = writeln!(out, "\n### Since the baseline\n\n`{}` ({})\n", code(&diff.file), escape(&diff.baseline_now));
+        let _ = writeln!(
+            out,
+            "\n### {}\n\n`{}` ({})\n",
+            lang.pick("Since the baseline", "Muutokset vertailuraportista"),
+            code(&diff.file),
+            escape(&diff.baseline_now)
+        );
         if diff.is_empty() {
-            out.push_str("No change.\n");
+            out.push_str(lang.pick("No change.\n", "Ei muutoksia.\n"));
         }
-        for (heading, entries, more) in crate::problems::baseline_sections(diff, 200) {
+        for (heading, entries, more) in crate::problems::baseline_sections(diff, 200, lang) {
             if entries.is_empty() {
                 continue;
             }
@@ -94,7 +106,11 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
                 let _ = writeln!(out, "- {}", escape(&entry));
             }
             if more > 0 {
-                let _ = writeln!(out, "- +{more} more (see the JSON report)");
+                let _ = writeln!(
+                    out,
+                    "- +{more} {}",
+                    lang.pick("more (see the JSON report)", "lisää (katso JSON-raportti)")
+                );
             }
             out.push('\n');
         }
@@ -113,11 +129,22 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         entry.1 += 1;
         entry.2 += outcome.findings.len().max(1);
     }
-    for (heading, table) in [("Not ready because of", &failing), ("Warnings", &warned)] {
+    let headings = [
+        (lang.pick("Not ready because of", "Ei valmis, koska"), &failing),
+        (lang.pick("Warnings", "Varoitukset"), &warned),
+    ];
+    for (heading, table) in headings {
         if table.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n### {heading}\n\n| requirement | title | subjects | findings |\n|---|---|---:|---:|");
+        let _ = writeln!(
+            out,
+            "\n### {heading}\n\n{}\n|---|---|---:|---:|",
+            lang.pick(
+                "| requirement | title | subjects | findings |",
+                "| vaatimus | otsikko | kohteita | havaintoja |"
+            )
+        );
         for (id, (title, subjects, findings)) in table {
             let _ = writeln!(out, "| {id} | {} | {subjects} | {findings} |", escape(title));
         }
@@ -125,7 +152,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
 
     let all = problems(report, options);
     if !all.is_empty() {
-        out.push_str("\n### Findings\n\n");
+        out.push_str(lang.pick("\n### Findings\n\n", "\n### Havainnot\n\n"));
         let mut listed = 0;
         for problem in &all {
             let place = match (&problem.artifact, problem.line, problem.column) {
@@ -155,9 +182,19 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         if listed < all.len() {
             let _ = writeln!(
                 out,
-                "\n**+{} more findings** are not listed here (the summary is kept under {} KiB); the JUnit and JSON reports list every one.",
-                all.len() - listed,
-                budget / 1024
+                "\n{}",
+                match lang {
+                    valmis_model::Lang::En => format!(
+                        "**+{} more findings** are not listed here (the summary is kept under {} KiB); the JUnit and JSON reports list every one.",
+                        all.len() - listed,
+                        budget / 1024
+                    ),
+                    valmis_model::Lang::Fi => format!(
+                        "**+{} havaintoa lisää** jäi tästä pois (yhteenveto pidetään alle {} KiB:n); JUnit- ja JSON-raportit listaavat kaikki.",
+                        all.len() - listed,
+                        budget / 1024
+                    ),
+                }
             );
         }
     }

@@ -136,11 +136,15 @@ pub(crate) fn relative(path: &str, options: &PathOptions) -> String {
 pub(crate) fn baseline_sections(
     diff: &valmis_model::BaselineDiff,
     cap: usize,
+    lang: valmis_model::Lang,
 ) -> Vec<(&'static str, Vec<String>, usize)> {
     [
-        ("newly failing", &diff.newly_failing),
-        ("fixed", &diff.fixed),
-        ("gone (in the baseline, not in this report)", &diff.disappeared),
+        (lang.pick("newly failing", "uusia hylättyjä"), &diff.newly_failing),
+        (lang.pick("fixed", "korjattuja"), &diff.fixed),
+        (
+            lang.pick("gone (in the baseline, not in this report)", "poistuneita (vertailuraportissa, ei tässä)"),
+            &diff.disappeared,
+        ),
     ]
     .into_iter()
     .map(|(heading, keys)| {
@@ -148,4 +152,15 @@ pub(crate) fn baseline_sections(
         (heading, shown, keys.len().saturating_sub(cap))
     })
     .collect()
+}
+
+/// The closing counts, `N passed, N failed, N skipped` (`, N errors` when any), in `lang`.
+pub(crate) fn counts_line(summary: &valmis_model::Summary, lang: valmis_model::Lang) -> String {
+    match lang {
+        valmis_model::Lang::En => summary.closing_line(),
+        valmis_model::Lang::Fi => {
+            let errors = if summary.errors > 0 { format!(", {} virhettä", summary.errors) } else { String::new() };
+            format!("{} hyväksytty, {} hylätty, {} ohitettu{errors}", summary.passed, summary.failed, summary.skipped)
+        }
+    }
 }

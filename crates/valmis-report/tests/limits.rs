@@ -46,6 +46,7 @@ fn huge_report() -> Report {
             now: "2026-11-20T12:00:00Z".to_owned(),
             strict: false,
             partition: None,
+            lang: valmis_model::Lang::En,
         },
         outcomes,
         waivers: Vec::new(),

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 use valmis_bundle::{Bundle, Limits};
 use valmis_checks::VerifyOptions;
-use valmis_model::{Catalog, CatalogSet, Report};
+use valmis_model::{Catalog, CatalogSet, Lang, Report};
 use valmis_report::{HumanOptions, PathOptions};
 
 use crate::exit;
@@ -45,6 +45,32 @@ struct Cli {
     /// When to colour the terminal output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+
+    /// Language of requirement titles, explanations and fixes, and of the report headings:
+    /// en or fi. Defaults to the locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else
+    /// English. Finding messages and the closing count line stay in English.
+    #[arg(long, global = true, value_enum, env = "VALMIS_LANG")]
+    lang: Option<LangChoice>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangChoice {
+    /// English.
+    En,
+    /// Finnish (suomi).
+    Fi,
+}
+
+/// `--lang`, or the locale's language.
+fn language(choice: Option<LangChoice>) -> Lang {
+    match choice {
+        Some(LangChoice::En) => Lang::En,
+        Some(LangChoice::Fi) => Lang::Fi,
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+            .map_or(Lang::En, |locale| Lang::from_locale(&locale)),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -371,10 +397,11 @@ pub(crate) fn run() -> u8 {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    let lang = language(cli.lang);
     let result = match cli.command {
-        Command::Verify(args) => verify(args, color),
-        Command::Requirements(args) => requirements(args),
-        Command::Explain(args) => explain(args).map(|()| exit::READY),
+        Command::Verify(args) => verify(args, color, lang),
+        Command::Requirements(args) => requirements(args, lang),
+        Command::Explain(args) => explain(args, lang).map(|()| exit::READY),
         Command::Init(args) => init(args).map(|()| exit::READY),
         Command::Probe(args) => probe(args),
         Command::Run(args) => run_harness(args, color),
@@ -448,7 +475,7 @@ fn path_options() -> PathOptions {
     PathOptions { root }
 }
 
-fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
+fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
     let now = parse_now(args.now.as_deref())?;
     let catalogs = load_catalogs(&args.catalog)?;
     if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
@@ -475,6 +502,7 @@ fn verify(args: VerifyArgs, color: bool) -> anyhow::Result<u8> {
         probe,
         threads: args.jobs,
         partition: args.partition,
+        lang,
     };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)
         .map_err(|error| usage(format!("invalid catalog: {error}")))?;
@@ -558,7 +586,11 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
             if show.color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
         );
         use std::io::Write as _;
-        stdout.write_all(text.as_bytes()).context("failed to write to standard output")?;
+        match stdout.write_all(text.as_bytes()) {
+            // The reader went away (`| head`): the verdict still decides the exit code.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.context("failed to write to standard output")?,
+        }
     }
     Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
 }
@@ -621,7 +653,7 @@ fn run_harness(args: RunArgs, color: bool) -> anyhow::Result<u8> {
     Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 
-fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {
+fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
     if let Some(bundle) = &args.coverage {
         return crate::coverage::show(bundle, &catalogs, args.service.as_deref(), args.json);
@@ -639,7 +671,13 @@ fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {
         .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
         .map(|r| {
             let services = if r.services.is_empty() { "all".to_owned() } else { r.services.join(",") };
-            [r.id.clone(), r.area.as_str().to_owned(), r.severity.as_str().to_owned(), services, r.title.clone()]
+            [
+                r.id.clone(),
+                r.area.as_str().to_owned(),
+                r.severity.as_str().to_owned(),
+                services,
+                r.texts(lang).0.to_owned(),
+            ]
         })
         .collect();
     let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "TITLE"];
@@ -678,7 +716,7 @@ fn requirements(args: RequirementsArgs) -> anyhow::Result<u8> {
     Ok(exit::READY)
 }
 
-fn explain(args: ExplainArgs) -> anyhow::Result<()> {
+fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     let catalogs = load_catalogs(&args.catalog)?;
     let catalog = pick_round(&catalogs, args.round.as_deref())?;
     let wanted = args.id.to_ascii_uppercase();
@@ -700,18 +738,31 @@ fn explain(args: ExplainArgs) -> anyhow::Result<()> {
             args.id, catalog.round.id
         )));
     };
-    let services =
-        if requirement.services.is_empty() { "every submission".to_owned() } else { requirement.services.join(", ") };
-    println!("{} — {}\n", requirement.id, requirement.title);
+    let services = if requirement.services.is_empty() {
+        lang.pick("every submission", "kaikki lähetykset").to_owned()
+    } else {
+        requirement.services.join(", ")
+    };
+    let (title, explanation, fix) = requirement.texts(lang);
+    println!("{} — {title}\n", requirement.id);
     println!(
-        "area: {}    severity: {}    applies to: {services}\n",
+        "{}: {}    {}: {}    {}: {services}\n",
+        lang.pick("area", "alue"),
         requirement.area.as_str(),
-        requirement.severity.as_str()
+        lang.pick("severity", "vakavuus"),
+        requirement.severity.as_str(),
+        lang.pick("applies to", "koskee")
     );
-    println!("What it checks and why:\n{}\n", indent(&requirement.explanation));
-    println!("How to fix a failure:\n{}\n", indent(&requirement.fix));
-    println!("Reference: {}", requirement.reference);
-    println!("Catalog: {} (round {})", catalog.source, catalog.round.id);
+    println!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
+    println!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
+    println!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
+    println!(
+        "{}: {} ({} {})",
+        lang.pick("Catalog", "Katalogi"),
+        catalog.source,
+        lang.pick("round", "kierros"),
+        catalog.round.id
+    );
     Ok(())
 }
 

@@ -353,6 +353,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
             now: now.to_owned(),
             strict: false,
             partition: None,
+            lang: valmis_model::Lang::En,
         },
         outcomes,
         waivers: Vec::new(),
