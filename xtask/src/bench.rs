@@ -45,11 +45,11 @@ fn median(values: &[f64]) -> f64 {
 pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
     crate::run_ok(crate::cargo().args(["build", "--quiet", "--release", "--package", "valmis"]))?;
     let valmis = root.join("target/release/valmis");
-    let base = root.join("target/bench");
+    let base = root.join("target/bench/pretest");
     if base.exists() {
-        fs::remove_dir_all(&base).context("clear target/bench")?;
+        fs::remove_dir_all(&base).context("clear target/bench/pretest")?;
     }
-    let catalog = write_catalog(root, &base.join("catalog"))?;
+    let catalog = write_catalog(root, &base.join("catalog"), ROWS, "\"message-id\"")?;
     let passing = report_rows(false);
     let failing = report_rows(true);
     let mut workloads = vec![Workload {
@@ -124,7 +124,7 @@ pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
     }
     println!("\nvalmis verify, release build, {RUNS} runs each after one warm-up run:\n\n{table}");
     fs::write(base.join("results.md"), &table)?;
-    eprintln!("table also written to target/bench/results.md");
+    eprintln!("table also written to target/bench/pretest/results.md");
     Ok(())
 }
 
@@ -146,10 +146,8 @@ fn measure(valmis: &Path, workload: &Workload, out: &Path) -> anyhow::Result<Mea
             command.arg("--catalog").arg(catalog);
         }
         command.args(workload.args.iter().filter(|arg| **arg != NO_JUNIT));
-        let started = Instant::now();
-        let child = command.spawn().with_context(|| format!("start {}", valmis.display()))?;
-        let (code, cpu, rss_kib) = wait_with_rusage(child.id())?;
-        let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+        let Child { code, wall_ms: elapsed, cpu_ms: cpu, max_rss_kib: rss_kib } =
+            run_measured(&command).with_context(|| format!("start {}", valmis.display()))?;
         if code != workload.expected_exit {
             bail!("{}: valmis exited {code}, expected {}", workload.name, workload.expected_exit);
         }
@@ -160,6 +158,57 @@ fn measure(valmis: &Path, workload: &Workload, out: &Path) -> anyhow::Result<Mea
         }
     }
     Ok(Measurement { wall_ms, cpu_ms, max_rss_kib })
+}
+
+/// What one measured run of a program cost.
+struct Child {
+    code: i32,
+    wall_ms: f64,
+    cpu_ms: f64,
+    max_rss_kib: i64,
+}
+
+/// Runs `command` through `xtask __measure`, a freshly started small process that starts the
+/// program and reports its exit code, wall and CPU time and peak RSS.
+///
+/// Why not wait for the program directly: Linux carries a process's peak RSS over `fork` and
+/// `exec` (`signal->maxrss` takes the high-water mark of the memory the exec replaces), so a
+/// program started by this process, which holds the generated bundles in memory, would report
+/// this process's peak as its own (254 MiB on L, where valmis itself peaks under 100 MiB). The
+/// helper is a new, small process; its child inherits only the helper's few megabytes.
+fn run_measured(command: &Command) -> anyhow::Result<Child> {
+    let results = tempfile::NamedTempFile::new()?;
+    let mut helper = Command::new(std::env::current_exe()?);
+    helper.arg("__measure").arg(results.path()).arg(command.get_program()).args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        helper.current_dir(dir);
+    }
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => helper.env(key, value),
+            None => helper.env_remove(key),
+        };
+    }
+    let status = helper.status()?;
+    if !status.success() {
+        bail!("the measuring helper failed ({status}) for {command:?}");
+    }
+    let text = fs::read_to_string(results.path())?;
+    let fields: Vec<&str> = text.split_whitespace().collect();
+    let [code, wall, cpu, rss] = fields[..] else { bail!("the measuring helper wrote `{text}`") };
+    Ok(Child { code: code.parse()?, wall_ms: wall.parse()?, cpu_ms: cpu.parse()?, max_rss_kib: rss.parse()? })
+}
+
+/// `xtask __measure RESULTS PROGRAM [ARGS...]`: runs PROGRAM and writes "exit-code wall-ms
+/// cpu-ms peak-rss-kib" to RESULTS (the program's own output stays on the terminal).
+pub(crate) fn measure_child(args: &[String]) -> anyhow::Result<()> {
+    let [results, program, rest @ ..] = args else { bail!("usage: xtask __measure RESULTS PROGRAM [ARGS...]") };
+    let started = Instant::now();
+    let child = Command::new(program).args(rest).spawn().with_context(|| format!("start {program}"))?;
+    let (code, cpu, rss) = wait_with_rusage(child.id())?;
+    let wall = started.elapsed().as_secs_f64() * 1000.0;
+    fs::write(results, format!("{code} {wall} {cpu} {rss}\n"))?;
+    Ok(())
 }
 
 /// Waits for the child and returns its exit code, CPU time in milliseconds and peak resident
@@ -180,18 +229,19 @@ fn wait_with_rusage(pid: u32) -> anyhow::Result<(i32, f64, i64)> {
     Ok((code, millis(usage.ru_utime) + millis(usage.ru_stime), usage.ru_maxrss))
 }
 
-/// The shipped round catalog with a potilastiedon-arkisto list of `ROWS` cases.
-fn write_catalog(root: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
+/// The shipped round catalog with a potilastiedon-arkisto list of `cases` cases, each needing
+/// `evidence` (a TOML array's items, e.g. `"message-id"`).
+fn write_catalog(root: &Path, dir: &Path, cases: usize, evidence: &str) -> anyhow::Result<PathBuf> {
     fs::create_dir_all(dir.join("pretest"))?;
     fs::copy(root.join("testcases/2027-1/catalog.toml"), dir.join("catalog.toml"))?;
     let mut list = String::from(
         "format = 1\nservice = \"potilastiedon-arkisto\"\nillustrative = true\nenvironments = [\"asiakastesti\"]\n",
     );
-    for index in 1..=ROWS {
+    for index in 1..=cases {
         write!(
             list,
             "\n[[case]]\nid = \"PA-{index:04}\"\ntitle = \"Synteettinen tapaus {index}\"\n\
-             exercises = \"A generated case for measuring valmis.\"\nmandatory = true\nevidence = [\"message-id\"]\n"
+             exercises = \"A generated case for measuring valmis.\"\nmandatory = true\nevidence = [{evidence}]\n"
         )?;
     }
     fs::write(dir.join("pretest/potilastiedon-arkisto.toml"), list)?;
@@ -292,7 +342,7 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
         })
         .collect();
     let mut table = String::from(
-        "| size | documents | MB | cat | xmllint --noout | rg | valmis (folder) | valmis (zip) | valmis / xmllint | zip / folder | peak RSS folder / zip |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| size | documents | report rows | MB | cat | xmllint --noout | rg | valmis (folder) | valmis (zip) | valmis / xmllint | zip / folder | peak RSS folder / zip |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut rows = Vec::new();
     for (size, documents) in [("S", 100usize), ("M", 1_000), ("L", 10_000)] {
@@ -309,6 +359,24 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
         for index in 0..documents / 100 {
             crate::fixtures::write(&bundle, &format!("documents/phr-{index:03}.json"), &fhir)?;
         }
+        // A pre-test report of one row per two documents (5,000 on L), each case showing the
+        // document it stored, against a catalog declaring those cases.
+        let cases = documents / 2;
+        let catalog = write_catalog(root, &base.join(format!("{size}-catalog")), cases, "\"document\"")?;
+        let mut report =
+            String::from("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n");
+        for index in 1..=cases {
+            let (hour, minute) = (8 + index / 60 % 9, index % 60);
+            writeln!(
+                report,
+                "PA-{index:04},pass,2026-11-1{}T{hour:02}:{minute:02}:00+02:00,asiakastesti,010181-900C,\
+                 1.2.246.10.12345671.11.2026.{},documents/hoitokertomus-{:05}.xml,Synteettinen ajo {index}",
+                index % 7,
+                20_000 + index - 1,
+                index - 1
+            )?;
+        }
+        crate::fixtures::write(&bundle, "pretest/report.csv", report.as_bytes())?;
         let zip = base.join(format!("{size}.zip"));
         fs::write(&zip, crate::fixtures::zip_tree(&bundle, "nippu", &[])?)?;
         let megabytes = folder_bytes(&bundle)? as f64 / 1_048_576.0;
@@ -347,18 +415,22 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
             let mut walls = Vec::new();
             let mut rss = 0;
             for run in 0..=RUNS {
-                let started = Instant::now();
-                let child = Command::new(&valmis)
+                let mut command = Command::new(&valmis);
+                command
                     .arg("verify")
                     .arg(path)
                     .args(["--now", crate::FIXTURE_NOW, "--quiet", "--skip", "BUNDLE-INTEGRITY", "--junit"])
                     .arg(&junit)
-                    .spawn()?;
-                let (_, _, peak) = wait_with_rusage(child.id())?;
-                if run > 0 {
-                    walls.push(started.elapsed().as_secs_f64() * 1000.0);
+                    .arg("--catalog")
+                    .arg(&catalog);
+                let child = run_measured(&command)?;
+                if child.code != 0 {
+                    bail!("{size}: valmis exited {}, expected 0 (a passing bundle)", child.code);
                 }
-                rss = rss.max(peak);
+                if run > 0 {
+                    walls.push(child.wall_ms);
+                    rss = rss.max(child.max_rss_kib);
+                }
             }
             Ok((median(&walls), rss))
         };
@@ -367,7 +439,7 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
         let show = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |ms| format!("{ms:.0} ms"));
         writeln!(
             table,
-            "| {size} | {documents} | {megabytes:.0} | {} | {} | {} | {folder_ms:.0} ms | {zip_ms:.0} ms | {} | {:.2}× | {:.0} / {:.0} MiB |",
+            "| {size} | {documents} | {cases} | {megabytes:.0} | {} | {} | {} | {folder_ms:.0} ms | {zip_ms:.0} ms | {} | {:.2}× | {:.0} / {:.0} MiB |",
             show(cat),
             show(xmllint),
             show(rg),
@@ -389,6 +461,7 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
     table.push_str(&targets(&rows));
     println!("\n{table}");
     fs::write(base.join("results.md"), &table)?;
+    eprintln!("table also written to target/bench/scale/results.md");
     Ok(())
 }
 

@@ -152,7 +152,16 @@ pub struct Report {
 impl Report {
     /// Sorts the outcomes into the canonical order.
     pub fn sort(&mut self) {
-        self.outcomes.sort_by(|a, b| (a.area, &a.requirement, &a.subject).cmp(&(b.area, &b.requirement, &b.subject)));
+        self.outcomes.sort_by(|a, b| Self::order(a).cmp(&Self::order(b)));
+    }
+
+    /// Whether the outcomes are in the canonical order.
+    pub fn is_sorted(&self) -> bool {
+        self.outcomes.is_sorted_by(|a, b| Self::order(a) <= Self::order(b))
+    }
+
+    fn order(outcome: &Outcome) -> (Area, &str, Option<&str>) {
+        (outcome.area, &outcome.requirement, outcome.subject.as_deref())
     }
 
     /// Counts outcomes by status.
