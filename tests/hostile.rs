@@ -1,4 +1,5 @@
-//! The hostile corpus (issue 7): inputs built here at test time (nothing large is committed),
+//! The hostile corpus (issue 7), a test per input: inputs built here at test time (nothing large
+//! is committed; the 4 GB zip entry is the committed fixture bundle-paths-zip-bomb.zip),
 //! each giving a clear finding or error from the `valmis` binary, in bounded time, without a panic.
 
 mod support;
@@ -14,8 +15,18 @@ fn root() -> PathBuf {
 
 /// Runs `valmis verify` and returns (exit code, stdout, wall time).
 fn verify(bundle: &Path) -> (i32, String, Duration) {
+    verify_as(bundle, Path::new(env!("CARGO_BIN_EXE_valmis")), None)
+}
+
+/// `verify` run by `program` (a copy of the binary), as `user` when given.
+fn verify_as(bundle: &Path, program: &Path, user: Option<u32>) -> (i32, String, Duration) {
     let started = Instant::now();
-    let output = support::valmis_command()
+    let mut command = support::valmis_command_at(program);
+    if let Some(user) = user {
+        std::os::unix::process::CommandExt::uid(&mut command, user);
+        std::os::unix::process::CommandExt::gid(&mut command, user);
+    }
+    let output = command
         .args([
             "verify",
             bundle.to_str().expect("utf-8"),
@@ -39,36 +50,55 @@ fn ready_copy() -> tempfile::TempDir {
     temp
 }
 
-#[test]
-fn deep_nesting_huge_attributes_and_bad_encodings_get_clear_findings() {
+/// A copy of the ready bundle with `name` added under documents/, verified.
+fn verify_with_document(name: &str, bytes: &[u8]) -> (i32, String, Duration) {
     let temp = ready_copy();
-    let documents = temp.path().join("documents");
-    let depth = 100_000;
-    std::fs::write(
-        documents.join("syva.xml"),
-        format!("<?xml version=\"1.0\"?>{}{}", "<a>".repeat(depth), "</a>".repeat(depth)),
-    )
-    .expect("write");
-    std::fs::write(documents.join("syva.json"), format!("{}{}", "[".repeat(depth), "]".repeat(depth))).expect("write");
-    let attribute = "x".repeat(50 * 1024 * 1024);
-    std::fs::write(
-        documents.join("iso.xml"),
-        format!("<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\" a=\"{attribute}\"/>"),
-    )
-    .expect("write");
-    std::fs::write(documents.join("latin1.xml"), b"<?xml version=\"1.0\"?><a>Hyv\xe4\xe4 p\xe4iv\xe4\xe4</a>")
-        .expect("write");
-    let (code, stdout, elapsed) = verify(temp.path());
+    std::fs::write(temp.path().join("documents").join(name), bytes).expect("write");
+    verify(temp.path())
+}
+
+const DEPTH: usize = 100_000;
+
+#[test]
+fn xml_nested_100000_deep_is_judged_without_exhausting_the_stack() {
+    let xml = format!("<?xml version=\"1.0\"?>{}{}", "<a>".repeat(DEPTH), "</a>".repeat(DEPTH));
+    let (code, stdout, elapsed) = verify_with_document("syva.xml", xml.as_bytes());
+    assert_eq!(code, 1, "{stdout}");
+    // roxmltree reads it without recursion; the root element is not a ClinicalDocument.
+    assert!(stdout.contains("DOC-CDA-HEADER: documents/syva.xml") && stdout.contains("syva.xml:1:22"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(60), "bounded: {elapsed:?}");
+}
+
+#[test]
+fn json_nested_100000_deep_is_refused_with_the_depth_limit() {
+    let json = format!("{}{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
+    let (code, stdout, elapsed) = verify_with_document("syva.json", json.as_bytes());
     assert_eq!(code, 1, "{stdout}");
     assert!(
         stdout.contains("documents/syva.json — ") && stdout.contains("not valid JSON: Maximum nesting depth exceeded"),
         "{stdout}"
     );
-    assert!(stdout.contains("`documents/latin1.xml` is not UTF-8 (first bad byte at offset 27)"), "{stdout}");
-    assert!(stdout.contains("documents/syva.xml:1:22"), "the deep document is read and judged: {stdout}");
+    assert!(elapsed < Duration::from_secs(60), "bounded: {elapsed:?}");
+}
+
+#[test]
+fn an_attribute_of_50_mb_is_read_but_never_printed() {
+    let attribute = "x".repeat(50 * 1024 * 1024);
+    let xml = format!("<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\" a=\"{attribute}\"/>");
+    let (code, stdout, elapsed) = verify_with_document("iso.xml", xml.as_bytes());
+    assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("/ClinicalDocument/realmCode is missing"), "the 50 MB attribute is read: {stdout}");
     assert!(!stdout.contains(&attribute[..200]), "a huge value is never printed whole");
     assert!(elapsed < Duration::from_secs(60), "bounded: {elapsed:?}");
+}
+
+#[test]
+fn invalid_utf8_is_named_with_the_offset_of_the_first_bad_byte() {
+    let (code, stdout, elapsed) =
+        verify_with_document("latin1.xml", b"<?xml version=\"1.0\"?><a>Hyv\xe4\xe4 p\xe4iv\xe4\xe4</a>");
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("`documents/latin1.xml` is not UTF-8 (first bad byte at offset 27)"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(20), "bounded: {elapsed:?}");
 }
 
 #[test]
@@ -90,29 +120,77 @@ fn a_zip_with_100000_entries_is_refused_before_it_is_indexed() {
 }
 
 #[test]
-fn odd_names_symlink_loops_and_unreadable_files_in_a_folder_bundle() {
+fn a_zip_entry_declaring_4_gb_is_refused_as_a_zip_bomb() {
+    // The committed fixture declares 0xFFFF_FF00 bytes for every entry (cargo xtask fixtures).
+    let (code, stdout, elapsed) = verify(&root().join("fixtures/bundles/bundle-paths-zip-bomb.zip"));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("BUNDLE-PATHS") && stdout.contains("zip bomb"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(20), "nothing is inflated: {elapsed:?}");
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_named_lossily() {
     use std::os::unix::ffi::OsStrExt as _;
+    let temp = ready_copy();
+    std::fs::write(temp.path().join("evidence").join(std::ffi::OsStr::from_bytes(b"nimi-\xff.txt")), b"outo nimi\n")
+        .expect("write");
+    let (code, stdout, elapsed) = verify(temp.path());
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("`evidence/nimi-\u{fffd}.txt` has a name that is not valid UTF-8"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+}
+
+#[test]
+fn a_symlink_loop_is_reported_and_never_followed() {
     let temp = ready_copy();
     let evidence = temp.path().join("evidence");
     std::fs::create_dir_all(evidence.join("silmukka")).expect("mkdir");
     std::os::unix::fs::symlink("../silmukka", evidence.join("silmukka/takaisin")).expect("symlink");
-    std::fs::write(evidence.join(std::ffi::OsStr::from_bytes(b"nimi-\xff.txt")), b"outo nimi\n").expect("write");
-    let unreadable = evidence.join("lukukelvoton.txt");
-    std::fs::write(&unreadable, b"salainen\n").expect("write");
-    std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
     let (code, stdout, elapsed) = verify(temp.path());
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("`evidence/nimi-\u{fffd}.txt` has a name that is not valid UTF-8"), "{stdout}");
     assert!(
         stdout.contains("entry `evidence/silmukka/takaisin` is a symbolic link; links are not followed"),
         "{stdout}"
     );
-    // As root (CI containers) the file stays readable; as a user it cannot be read, and says so.
-    let root_user = std::fs::read(&unreadable).is_ok();
-    if !root_user {
-        assert!(stdout.contains("lukukelvoton.txt"), "{stdout}");
-    }
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+}
+
+#[test]
+fn an_unreadable_file_is_reported_by_name() {
+    let temp = ready_copy();
+    let unreadable = temp.path().join("evidence/lukukelvoton.txt");
+    std::fs::write(&unreadable, b"salainen\n").expect("write");
+    std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
+    // Root (CI containers) reads any file: there a copy of valmis runs as `nobody`, for whom
+    // the bundle and the copy stay readable and this file does not.
+    let as_root = std::fs::read(&unreadable).is_ok();
+    let binary = tempfile::tempdir().expect("tempdir");
+    let mut program = PathBuf::from(env!("CARGO_BIN_EXE_valmis"));
+    if as_root {
+        std::fs::copy(&program, binary.path().join("valmis")).expect("copy the binary");
+        program = binary.path().join("valmis");
+        open_to_everyone(binary.path());
+        std::fs::set_permissions(&program, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+        open_to_everyone(temp.path());
+        std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
+    }
+    let (code, stdout, elapsed) = verify_as(temp.path(), &program, as_root.then_some(65_534));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("failed to read `evidence/lukukelvoton.txt`: Permission denied"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
+}
+
+/// Makes every folder under `dir` (and `dir`) enterable and every file readable by anyone.
+fn open_to_everyone(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    for entry in std::fs::read_dir(dir).expect("read_dir").filter_map(Result::ok) {
+        if entry.file_type().expect("type").is_dir() {
+            open_to_everyone(&entry.path());
+        } else {
+            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        }
+    }
 }
 
 #[test]

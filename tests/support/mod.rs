@@ -33,7 +33,12 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) {
 /// The valmis binary with a pinned environment: English (whatever the developer's locale), no
 /// colour, the clock and CI variables of the caller not leaking in.
 pub(crate) fn valmis_command() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_valmis"));
+    valmis_command_at(Path::new(env!("CARGO_BIN_EXE_valmis")))
+}
+
+/// `valmis_command` for a copy of the binary at `program`.
+pub(crate) fn valmis_command_at(program: &Path) -> Command {
+    let mut command = Command::new(program);
     command
         .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
