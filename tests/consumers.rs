@@ -1,5 +1,5 @@
 //! valmis's reports against what their consumers expect, on every fixture bundle: JUnit against
-//! Jenkins' JUnit schema (xmllint), SARIF against the SARIF 2.1.0 schema (the `jsonschema`
+//! Jenkins' JUnit schemas, junit-4 and junit-10 (xmllint), SARIF against the SARIF 2.1.0 schema (the `jsonschema`
 //! crate), and JUnit, JSON, SARIF, GitLab Code Quality, the Markdown summary and the GitHub
 //! annotations of one run agreeing on every requirement id and count.
 
@@ -130,19 +130,22 @@ fn every_report_agrees_and_satisfies_its_consumer() {
         let run = run_all(&bundle, &args);
         assert!(run.code == 0 || run.code == 1, "{name}: exit {}\n{}", run.code, run.stdout);
 
-        // JUnit: Jenkins' schema, and the failing requirement ids.
+        // JUnit: Jenkins' schemas (junit-4 and the xUnit plugin's junit-10), and the failing
+        // requirement ids.
         if with_xmllint {
-            let check = Command::new("xmllint")
-                .args(["--noout", "--schema"])
-                .arg(root().join("fixtures/schemas/junit-jenkins.xsd"))
-                .arg(&run.junit_path)
-                .output()
-                .expect("xmllint runs");
-            assert!(
-                check.status.success(),
-                "{name}: JUnit fails Jenkins' schema: {}",
-                String::from_utf8_lossy(&check.stderr)
-            );
+            for schema in ["junit-4.xsd", "junit-jenkins.xsd"] {
+                let check = Command::new("xmllint")
+                    .args(["--noout", "--schema"])
+                    .arg(root().join("fixtures/schemas").join(schema))
+                    .arg(&run.junit_path)
+                    .output()
+                    .expect("xmllint runs");
+                assert!(
+                    check.status.success(),
+                    "{name}: JUnit fails {schema}: {}",
+                    String::from_utf8_lossy(&check.stderr)
+                );
+            }
         }
         let junit = quick_junit::Report::deserialize_from_str(&run.junit).expect("JUnit parses");
         let mut junit_failing = BTreeMap::new();
