@@ -410,29 +410,16 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
             None
         };
         // As users run it in CI: every requirement, the JUnit file written.
-        let junit = base.join(format!("{size}.junit.xml"));
         let run = |path: &Path| -> anyhow::Result<(f64, i64)> {
-            let mut walls = Vec::new();
-            let mut rss = 0;
-            for run in 0..=RUNS {
-                let mut command = Command::new(&valmis);
-                command
-                    .arg("verify")
-                    .arg(path)
-                    .args(["--now", crate::FIXTURE_NOW, "--quiet", "--skip", "BUNDLE-INTEGRITY", "--junit"])
-                    .arg(&junit)
-                    .arg("--catalog")
-                    .arg(&catalog);
-                let child = run_measured(&command)?;
-                if child.code != 0 {
-                    bail!("{size}: valmis exited {}, expected 0 (a passing bundle)", child.code);
-                }
-                if run > 0 {
-                    walls.push(child.wall_ms);
-                    rss = rss.max(child.max_rss_kib);
-                }
-            }
-            Ok((median(&walls), rss))
+            let workload = Workload {
+                name: format!("{size} {}", path.display()),
+                bundle: path.to_path_buf(),
+                catalog: Some(catalog.clone()),
+                args: &["--skip", "BUNDLE-INTEGRITY"],
+                expected_exit: 0,
+            };
+            let measurement = measure(&valmis, &workload, &base.join("out"))?;
+            Ok((median(&measurement.wall_ms), measurement.max_rss_kib))
         };
         let (folder_ms, folder_rss) = run(&bundle)?;
         let (zip_ms, zip_rss) = run(&zip)?;

@@ -347,28 +347,25 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
     )
     .in_shard(options.partition);
     // The file pass reads every file once for all the requirements that look at files; then the
-    // requirements, which are independent, run in parallel. Sorting the report afterwards makes
-    // the output the same whatever the number of threads.
-    let per_requirement: Vec<Vec<Outcome>> = match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()
-    {
-        Ok(pool) => pool.install(|| {
-            use rayon::prelude::*;
-            if !wanted.is_empty() {
-                let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
-            }
-            catalog.requirements.par_iter().map(evaluate).collect()
-        }),
-        Err(_) => catalog.requirements.iter().map(evaluate).collect(),
-    };
+    // requirements, which are independent, run in parallel. Putting the outcomes in order
+    // afterwards makes the output the same whatever the number of threads.
+    let mut per_requirement: Vec<Vec<Outcome>> =
+        match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build() {
+            Ok(pool) => pool.install(|| {
+                use rayon::prelude::*;
+                if !wanted.is_empty() {
+                    let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
+                }
+                catalog.requirements.par_iter().map(evaluate).collect()
+            }),
+            Err(_) => catalog.requirements.iter().map(evaluate).collect(),
+        };
     // The report's order (Report::sort) without sorting the whole report, whose stable sort
     // would take a buffer of half the outcomes (11 MB on the benchmark's L bundle): requirements
     // in (area, id) order, each already ordered by subject, moved into one vector of the final
     // size. For that moment every outcome is held twice (22 MB on L, the run's peak).
-    let mut per_requirement = per_requirement;
-    per_requirement.sort_by(|a, b| {
-        let key = |outcomes: &[Outcome]| outcomes.first().map(|first| (first.area, first.requirement.clone()));
-        key(a).cmp(&key(b))
-    });
+    per_requirement
+        .sort_by_cached_key(|outcomes| outcomes.first().map(|first| (first.area, first.requirement.clone())));
     let mut outcomes = Vec::with_capacity(per_requirement.iter().map(Vec::len).sum());
     for mut outcomes_of_one in per_requirement {
         outcomes.append(&mut outcomes_of_one);
