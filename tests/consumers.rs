@@ -6,7 +6,7 @@
 mod support;
 use support::{copy_tree, xmllint_available};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -596,4 +596,46 @@ fn four_merged_shards_give_the_unsharded_report() {
     let (code, stderr) = valmis(&["merge".as_ref(), &merged, &shard(1), &shard(2), &other, &shard(4)]);
     assert_eq!(code, 2);
     assert!(stderr.contains("comes from a different run"), "{stderr}");
+}
+
+#[test]
+fn identity_codes_glued_to_words_or_in_lower_case_are_found_and_masked_in_every_sink() {
+    let sinks = run_all(&root().join("fixtures/bundles/privacy-hetu-glued"), &[]);
+    assert_eq!(sinks.code, 1, "{}", sinks.stdout);
+    let failed: BTreeSet<String> = sinks.json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .filter(|outcome| outcome["requirement"] == "PRIVACY-HETU" && outcome["status"] == "failed")
+        .map(|outcome| outcome["subject"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    // A text file, a CDA document, a FHIR document and a TOML file: is131052-308t,
+    // hetu:131052-308T, id131052-308t, HETU131052-308T.
+    assert_eq!(
+        failed,
+        BTreeSet::from(
+            [
+                "connection/connection.toml",
+                "documents/havainto-verenpaine-2026-11-14.json",
+                "documents/hoitokertomus-2026-11-12.xml",
+                "evidence/PA-03/haku.txt",
+            ]
+            .map(str::to_owned)
+        )
+    );
+    let texts = [
+        ("stdout", sinks.stdout.clone()),
+        ("JUnit", sinks.junit.clone()),
+        ("JSON", sinks.json.to_string()),
+        ("SARIF", sinks.sarif.to_string()),
+        ("Code Quality", sinks.codequality.to_string()),
+        ("Markdown summary", sinks.summary.clone()),
+        ("step summary", sinks.step_summary.clone()),
+        ("HTML", sinks.html.clone()),
+    ];
+    for (sink, text) in texts {
+        assert!(!text.to_ascii_uppercase().contains("131052-308T"), "{sink}: whole code leaked");
+        // Markdown escapes the asterisks.
+        assert!(text.contains("131052-3***") || text.contains("131052-3\\*\\*\\*"), "{sink}: the masked code is shown");
+    }
 }

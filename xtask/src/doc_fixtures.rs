@@ -6,6 +6,8 @@ use crate::fixtures::{Expectation, Fixture, edit, write};
 
 const CDA: &str = "documents/hoitokertomus-2026-11-12.xml";
 const FHIR: &str = "documents/havainto-verenpaine-2026-11-14.json";
+/// The ready bundle's document written for a test organisation (`test_organisations`).
+const TEST_ORGANISATION: &str = "documents/hoitokertomus-testisairaala-2026-11-13.xml";
 
 macro_rules! fails {
     ($requirement:literal, $subject:literal, $message:literal) => {
@@ -101,14 +103,77 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
-            name: "doc-oid-organisation",
+            name: "doc-oid-root",
             rehash: true,
-            change: |d| edit(d, CDA, "<id root=\"1.2.246.10.12345671\"/>", "<id root=\"1.2.246.10.7654321\"/>"),
+            change: |d| {
+                edit(d, CDA, "<id root=\"1.2.246.537.26\" extension=\"9000123\"/>", "<id extension=\"9000123\"/>")
+            },
             expectations: fails!(
                 "DOC-OID",
                 "documents/hoitokertomus-2026-11-12.xml",
-                "hoitokertomus-2026-11-12.xml:39:19"
+                "/ClinicalDocument/author/assignedAuthor/id has no @root"
             ),
+        },
+        Fixture {
+            name: "doc-oid-sample",
+            rehash: true,
+            change: |d| {
+                let (from, to) = ("1.2.246.10.23456780.11.2026.3001", "1.2.246.10.2323232.93.2012.3001");
+                edit(d, TEST_ORGANISATION, from, to).and_then(|()| edit(d, TEST_ORGANISATION, from, to))
+            },
+            expectations: fails!(
+                "DOC-OID",
+                "documents/hoitokertomus-testisairaala-2026-11-13.xml",
+                "a published sample value (KantaCDA-API's default document id root"
+            ),
+        },
+        Fixture {
+            name: "doc-oid-arc",
+            rehash: true,
+            change: |d| {
+                // The id and the setId of this first version.
+                let (from, to) = ("1.2.246.10.23456780.11.2026.3001", "1.2.246.10.23456799.11.2026.3001");
+                edit(d, TEST_ORGANISATION, from, to).and_then(|()| edit(d, TEST_ORGANISATION, from, to))
+            },
+            expectations: &[
+                Expectation {
+                    args: &[],
+                    exit: 0,
+                    failing: &[],
+                    subject: "",
+                    message: "is under no organisation or practitioner arc this document names or the bundle declares",
+                },
+                Expectation {
+                    args: &["--strict"],
+                    exit: 1,
+                    failing: &["DOC-OID"],
+                    subject: "documents/hoitokertomus-testisairaala-2026-11-13.xml",
+                    message: "accepted: 1.2.246.10.23456780 (the author's organisation, the custodian, a test organisation of the manifest)",
+                },
+            ],
+        },
+        Fixture {
+            name: "doc-oid-check-digit",
+            rehash: true,
+            change: |d| {
+                edit(d, CDA, "<id root=\"1.2.246.10.12345671.10.0\"/>", "<id root=\"1.2.246.10.1234567.10.0\"/>")
+            },
+            expectations: &[
+                Expectation {
+                    args: &[],
+                    exit: 0,
+                    failing: &[],
+                    subject: "",
+                    message: "organisation arc `1.2.246.10.1234567` is not a business id (the check digit should be 2)",
+                },
+                Expectation {
+                    args: &["--strict"],
+                    exit: 1,
+                    failing: &["DOC-OID"],
+                    subject: "documents/hoitokertomus-2026-11-12.xml",
+                    message: "hoitokertomus-2026-11-12.xml:31:19",
+                },
+            ],
         },
         Fixture {
             name: "doc-timestamps",

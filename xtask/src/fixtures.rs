@@ -103,6 +103,22 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-ORG", "is not at or below `1.2.246.10.12345671`"),
         },
         Fixture {
+            name: "bundle-org-test-organisation",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    "test_organisations = [\"1.2.246.10.23456780\"]",
+                    "test_organisations = [\"1.2.246.10.23456780\", \"1.2.246.10.02345678\"]",
+                )
+            },
+            expectations: one!(
+                "BUNDLE-ORG",
+                "test organisation `1.2.246.10.02345678` is not a valid OID: an arc has a leading zero"
+            ),
+        },
+        Fixture {
             name: "bundle-contacts-missing",
             rehash: true,
             change: |d| {
@@ -207,6 +223,33 @@ fn fixtures() -> Vec<Fixture> {
             rehash: true,
             change: |d| {
                 edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas: 131052-308T")
+            },
+            expectations: one!("PRIVACY-HETU", "evidence/PA-03/haku.txt", "`131052-3***` is not a test identity"),
+        },
+        Fixture {
+            // Real codes the way people write them: glued to the word before, lower-case.
+            name: "privacy-hetu-glued",
+            rehash: true,
+            change: |d| {
+                edit(d, "evidence/PA-03/haku.txt", "Haettu potilas: 010181-900C", "Haettu potilas is131052-308t")?;
+                edit(
+                    d,
+                    "documents/hoitokertomus-2026-11-12.xml",
+                    "Vuositarkastus. Potilas voi hyvin",
+                    "Vuositarkastus (hetu:131052-308T). Potilas voi hyvin",
+                )?;
+                edit(
+                    d,
+                    "documents/havainto-verenpaine-2026-11-14.json",
+                    "\"display\": \"Verenpaine\"",
+                    "\"display\": \"Verenpaine id131052-308t\"",
+                )?;
+                edit(
+                    d,
+                    "connection/connection.toml",
+                    "# Esimerkki EHR's archive interface",
+                    "# Yhteyshenkilö HETU131052-308T. Esimerkki EHR's archive interface",
+                )
             },
             expectations: one!("PRIVACY-HETU", "evidence/PA-03/haku.txt", "`131052-3***` is not a test identity"),
         },

@@ -103,6 +103,13 @@ pub(crate) enum Variant {
     OtherOrganisation,
     /// Signing certificate without digitalSignature.
     NoDigitalSignature,
+    /// Issued by VRK's older test CA for healthcare service providers (the corpus certificate's).
+    TestIssuerHealthcare,
+    /// Issued by VRK's test CA for social welfare and health care service providers (2016 on).
+    TestIssuerSocialWelfare,
+    /// The system-signature certificate is a professional's card certificate: issued by the
+    /// test CA for healthcare professionals, a person in the subject, nonRepudiation only.
+    ProfessionalSigning,
 }
 
 /// The PEM and DER files of a bundle's PKI.
@@ -121,12 +128,26 @@ pub(crate) fn generate(root: &Path, variant: Variant) -> anyhow::Result<Files> {
     let root_certificate = root_params.self_signed(&root_key)?;
     let root_issuer = Issuer::new(root_params, root_key);
 
-    let (intermediate_name, organisation) = if variant == Variant::ProductionIssuer {
-        ("VRK CA for Healthcare Service Providers", "Vaestorekisterikeskus")
-    } else {
-        ("DVV TEST Service Certificates - G5R", "Digi- ja vaestotietovirasto TEST")
+    let (intermediate_name, organisation, unit) = match variant {
+        Variant::ProductionIssuer => {
+            ("VRK CA for Healthcare Service Providers", "Vaestorekisterikeskus", "Terveydenhuollon palveluvarmenteet")
+        }
+        Variant::TestIssuerHealthcare => (
+            "VRK TEST CA for Healthcare Service Providers",
+            "Vaestorekisterikeskus TEST",
+            "Terveydenhuollon testipalveluvarmenteet",
+        ),
+        Variant::TestIssuerSocialWelfare => (
+            "VRK TEST CA for Social Welfare and Health Care Service Providers",
+            "Vaestorekisterikeskus TEST",
+            "Sosiaali- ja terveydenhuollon testipalveluvarmenteet",
+        ),
+        _ => ("DVV TEST Service Certificates - G5R", "Digi- ja vaestotietovirasto TEST", ""),
     };
-    let intermediate_params = ca_params(2, intermediate_name, organisation, (2024, 1, 1), (2034, 1, 1));
+    let mut intermediate_params = ca_params(2, intermediate_name, organisation, (2024, 1, 1), (2034, 1, 1));
+    if !unit.is_empty() {
+        intermediate_params.distinguished_name.push(DnType::OrganizationalUnitName, unit);
+    }
     let intermediate_key = key(root, "intermediate")?;
     let intermediate = intermediate_params.signed_by(&intermediate_key, &root_issuer)?;
     let issuer = Issuer::new(intermediate_params, intermediate_key);
@@ -168,14 +189,42 @@ pub(crate) fn generate(root: &Path, variant: Variant) -> anyhow::Result<Files> {
         vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::ContentCommitment]
     };
     signing.is_ca = IsCa::ExplicitNoCa;
-    let signing_certificate = signing.signed_by(&key(root, "signing")?, &issuer)?;
+    let (signing_certificate, signing_intermediate) = if variant == Variant::ProfessionalSigning {
+        // A test professional's card certificate, shaped like the ones in Kela's samples: the
+        // person's register number as pseudonym, the Terhikki number as serialNumber.
+        let mut professional_ca = ca_params(
+            5,
+            "VRK TEST CA for Healthcare Professionals",
+            "Vaestorekisterikeskus TEST",
+            (2024, 1, 1),
+            (2034, 1, 1),
+        );
+        professional_ca
+            .distinguished_name
+            .push(DnType::OrganizationalUnitName, "Terveydenhuollon testiammattivarmenteet");
+        let professional_key = key(root, "intermediate")?;
+        let professional_intermediate = professional_ca.signed_by(&professional_key, &root_issuer)?;
+        let professional_issuer = Issuer::new(professional_ca, professional_key);
+        signing.distinguished_name = name(&[
+            (DnType::CountryName, "FI"),
+            (DnType::CustomDnType(vec![2, 5, 4, 65]), "900123"),
+            (serial_number(), "99900012345"),
+            (DnType::CustomDnType(vec![2, 5, 4, 42]), "Laura"),
+            (DnType::CustomDnType(vec![2, 5, 4, 4]), "Lääkäri-Testi"),
+            (DnType::CommonName, "Lääkäri-Testi Laura 99900012345"),
+        ]);
+        signing.key_usages = vec![KeyUsagePurpose::ContentCommitment];
+        (signing.signed_by(&key(root, "signing")?, &professional_issuer)?, professional_intermediate)
+    } else {
+        (signing.signed_by(&key(root, "signing")?, &issuer)?, intermediate.clone())
+    };
 
     Ok(Files {
         root_pem: root_certificate.pem(),
         // The server certificate followed by its intermediate, as a TLS peer presents the chain.
         server_pem: format!("{}{}", server_certificate.pem(), intermediate.pem()),
         server_der: server_certificate.der().to_vec(),
-        signing_pem: format!("{}{}", signing_certificate.pem(), intermediate.pem()),
+        signing_pem: format!("{}{}", signing_certificate.pem(), signing_intermediate.pem()),
         signing_der: signing_certificate.der().to_vec(),
     })
 }
@@ -352,6 +401,40 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 &["CERT-ISSUER"],
                 "connection/certs/palvelinvarmenne.pem",
                 "is a production certificate: issuer `VRK CA for Healthcare Service Providers`"
+            ),
+        },
+        Fixture {
+            name: "cert-issuer-test-healthcare",
+            rehash: true,
+            change: |d| variant(d, Variant::TestIssuerHealthcare),
+            expectations: &[Expectation {
+                args: &["-v"],
+                exit: 0,
+                failing: &[],
+                subject: "",
+                message: "ok CERT-ISSUER: connection/certs/palvelinvarmenne.pem",
+            }],
+        },
+        Fixture {
+            name: "cert-issuer-test-social-welfare",
+            rehash: true,
+            change: |d| variant(d, Variant::TestIssuerSocialWelfare),
+            expectations: &[Expectation {
+                args: &["-v"],
+                exit: 0,
+                failing: &[],
+                subject: "",
+                message: "ok CERT-ISSUER: connection/certs/allekirjoitusvarmenne.pem",
+            }],
+        },
+        Fixture {
+            name: "cert-issuer-professional",
+            rehash: true,
+            change: |d| variant(d, Variant::ProfessionalSigning),
+            expectations: fails!(
+                &["CERT-ISSUER", "CERT-USAGE", "CERT-SUBJECT"],
+                "connection/certs/allekirjoitusvarmenne.pem",
+                "is a professional's (personal) certificate: issuer `VRK TEST CA for Healthcare Professionals`, OU `Terveydenhuollon testiammattivarmenteet` is the CA of healthcare professionals' cards, not a service-certificate CA"
             ),
         },
         Fixture {

@@ -231,8 +231,10 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             name: "privacy-hetu-xlsx",
             rehash: true,
             change: |d| {
-                let options =
-                    XlsxOptions { note_on_pa03: Some("Haettu myös potilaalla 131052-308T"), ..XlsxOptions::default() };
+                let options = XlsxOptions {
+                    note_on_pa03: Some("Haettu myös potilaalla hetu:131052-308t"),
+                    ..XlsxOptions::default()
+                };
                 let bytes = report_xlsx(d, &options)?;
                 replace_report(d, "pretest/report.xlsx", &bytes)
             },

@@ -45,7 +45,15 @@ pub(crate) const SCHEMA: &[(&str, Shape)] = &[
     ("format", Shape::Int),
     ("round", Shape::Str),
     ("submitted", Shape::Date),
-    ("organisation", Shape::Table(&[("name", Shape::Str), ("business_id", Shape::Str), ("oid", Shape::Str)])),
+    (
+        "organisation",
+        Shape::Table(&[
+            ("name", Shape::Str),
+            ("business_id", Shape::Str),
+            ("oid", Shape::Str),
+            ("test_organisations", Shape::StrArray),
+        ]),
+    ),
     ("contacts", Shape::Table(&[("technical", Shape::Table(CONTACT)), ("administrative", Shape::Table(CONTACT))])),
     (
         "system",
@@ -127,6 +135,15 @@ impl<'m> Manifest<'m> {
         }
     }
 
+    /// Whether an array of strings at `path` can be read: `Ok(None)` when absent.
+    pub(crate) fn get_strings(&self, path: &[&str]) -> Result<Option<()>, NotReadable> {
+        match self.get(path, Shape::StrArray) {
+            Field::Missing => Ok(None),
+            Field::WrongType => Err(NotReadable(path.join("."))),
+            Field::Present(_) => Ok(Some(())),
+        }
+    }
+
     /// Whether a table exists at `path`.
     pub(crate) fn has_table(&self, path: &[&str]) -> bool {
         matches!(self.value(path).map(Spanned::get_ref), Some(DeValue::Table(_)))
@@ -139,7 +156,12 @@ impl<'m> Manifest<'m> {
 
     /// The declared service ids (strings only), with spans.
     pub(crate) fn services(&self) -> Vec<(&str, Range<usize>)> {
-        match self.value(&["system", "services"]).map(Spanned::get_ref) {
+        self.strings(&["system", "services"])
+    }
+
+    /// The strings of an array at `path` (other items left out), with spans.
+    pub(crate) fn strings(&self, path: &[&str]) -> Vec<(&str, Range<usize>)> {
+        match self.value(path).map(Spanned::get_ref) {
             Some(DeValue::Array(items)) => items
                 .iter()
                 .filter_map(|item| match item.get_ref() {

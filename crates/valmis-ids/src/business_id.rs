@@ -48,6 +48,17 @@ impl BusinessId {
         Ok(Self { digits })
     }
 
+    /// The business id whose organisation arc number (JHS 159: the eight digits without the
+    /// hyphen and without leading zeros) is `number`: `2048198` is `0204819-8`. An arc number
+    /// that is not one to eight digits is `Shape`; a wrong last digit is `CheckDigit`.
+    pub fn from_arc_number(number: &str) -> Result<Self, BusinessIdError> {
+        if number.is_empty() || number.len() > 8 || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(BusinessIdError::Shape);
+        }
+        let padded = format!("{number:0>8}");
+        Self::parse(&format!("{}-{}", &padded[..7], &padded[7..]))
+    }
+
     /// The organisation OID arc of JHS 159: `1.2.246.10.` followed by the eight digits without
     /// the hyphen and without leading zeros (`0204819-8` → `1.2.246.10.2048198`).
     pub fn organisation_oid(&self) -> String {

@@ -171,9 +171,15 @@ pub struct HetuMatch {
     pub hetu: Hetu,
 }
 
-/// Finds every check-valid personal identity code in `haystack` that stands on its own (not
-/// glued to letters or digits on either side). Works on bytes so that Latin-1 or otherwise
-/// non-UTF-8 text is scanned too: the codes themselves are ASCII.
+/// Finds every check-valid personal identity code in `haystack` wherever a person would read
+/// one: on its own, glued to a word before it (`hetu:131052-308T`, `potilas is131052-308T`,
+/// `id131052-308T`), and with a lower-case century sign or check character (`131052-308t`,
+/// `010181a900c`). Works on bytes so that Latin-1 or otherwise non-UTF-8 text is scanned too: the
+/// codes themselves are ASCII.
+///
+/// What is not a code, although eleven of its characters may spell a valid one: a run glued to
+/// digits before it or to any letter or digit after it (timestamps like `20261112T131052+0200`,
+/// phone numbers, hashes, base64), and the inside of a UUID (`ab131052-0040-4a7e-...`).
 pub fn scan_hetus(haystack: &[u8]) -> Vec<HetuMatch> {
     let mut found = Vec::new();
     if haystack.len() < 11 {
@@ -188,17 +194,16 @@ pub fn scan_hetus(haystack: &[u8]) -> Vec<HetuMatch> {
             continue;
         }
         // Cheap pre-filter: the century sign sits at offset 6 and six digits precede it.
-        let sign = haystack[start + 6];
+        let sign = haystack[start + 6].to_ascii_uppercase();
         if Century::from_sign(sign).is_none() || !haystack[start].is_ascii_digit() {
             start += 1;
             continue;
         }
-        let boundary_before = start == 0 || !haystack[start - 1].is_ascii_alphanumeric();
-        let boundary_after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
-        if boundary_before
-            && boundary_after
-            && let Ok(text) = std::str::from_utf8(&haystack[start..start + 11])
-            && let Ok(hetu) = Hetu::parse(text)
+        let after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
+        if after
+            && glued_word_before(haystack, start)
+            && !inside_uuid(haystack, start)
+            && let Some(hetu) = parse_case_insensitive(&haystack[start..start + 11])
         {
             found.push(HetuMatch { offset: start, hetu });
             start += 11;
@@ -207,4 +212,33 @@ pub fn scan_hetus(haystack: &[u8]) -> Vec<HetuMatch> {
         start += 1;
     }
     found
+}
+
+/// Whether what sits right before `start` lets a code begin there: nothing, a character that is
+/// not an ASCII letter or digit, or letters only back to such a character (a word the code is
+/// glued to). A digit anywhere in that run makes it part of a longer number, hash or base64.
+fn glued_word_before(haystack: &[u8], start: usize) -> bool {
+    haystack[..start].iter().rev().take_while(|byte| byte.is_ascii_alphanumeric()).all(u8::is_ascii_alphabetic)
+}
+
+/// Whether the eleven bytes at `start` lie inside a UUID (`8-4-4-4-12` hexadecimal digits).
+fn inside_uuid(haystack: &[u8], start: usize) -> bool {
+    const UUID: usize = 36;
+    let first = (start + 11).saturating_sub(UUID);
+    (first..=start).any(|candidate| {
+        haystack.get(candidate..candidate + UUID).is_some_and(|text| {
+            text.iter().enumerate().all(|(index, byte)| {
+                if matches!(index, 8 | 13 | 18 | 23) { *byte == b'-' } else { byte.is_ascii_hexdigit() }
+            })
+        })
+    })
+}
+
+/// Parses eleven bytes as a code, reading a lower-case century sign or check character as its
+/// upper-case form; the code keeps the bytes as written.
+fn parse_case_insensitive(bytes: &[u8]) -> Option<Hetu> {
+    let upper: Vec<u8> = bytes.iter().map(u8::to_ascii_uppercase).collect();
+    let mut hetu = Hetu::parse(std::str::from_utf8(&upper).ok()?).ok()?;
+    hetu.bytes.copy_from_slice(bytes);
+    Some(hetu)
 }

@@ -20,6 +20,9 @@ pub enum OidError {
     TooShort,
 }
 
+/// The arc of organisations identified by their business id (JHS 159), with its final dot.
+const ORGANISATIONS: &str = "1.2.246.10.";
+
 /// A syntactically valid OID.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Oid(String);
@@ -57,6 +60,15 @@ impl Oid {
     pub fn is_at_or_below(&self, ancestor: &Oid) -> bool {
         self.0 == ancestor.0
             || (self.0.starts_with(&ancestor.0) && self.0.as_bytes().get(ancestor.0.len()) == Some(&b'.'))
+    }
+
+    /// The organisation arc this OID sits at or below, when it is under the business-id arc
+    /// `1.2.246.10` of JHS 159: `1.2.246.10.18369420.10.3` gives `1.2.246.10.18369420` and the
+    /// arc number `18369420`.
+    pub fn organisation_arc(&self) -> Option<(Oid, &str)> {
+        let rest = self.0.strip_prefix(ORGANISATIONS)?;
+        let number = rest.split('.').next().filter(|number| !number.is_empty())?;
+        Some((Self(format!("{ORGANISATIONS}{number}")), number))
     }
 
     /// The dotted text.

@@ -70,11 +70,60 @@ fn impossible_dates_and_numbers_are_rejected() {
 
 #[test]
 fn scanning_finds_codes_on_their_own_only() {
-    let text = b"potilas 010181-900C ja 131052-308T; id=X131052-308T, 131052-308TT, 010190-999K";
+    let text = b"potilas 010181-900C ja 131052-308T; 131052-308TT, 131052-308T9, 010190-999K";
     let found: Vec<_> = scan_hetus(text).into_iter().map(|m| (m.offset, m.hetu.masked())).collect();
     assert_eq!(found, vec![(8, "010181-9***".to_owned()), (23, "131052-3***".to_owned())]);
     let latin1 = b"henkil\xf6tunnus:131052-308T\xff";
     assert_eq!(scan_hetus(latin1).len(), 1, "codes in non-UTF-8 text are found");
+}
+
+#[test]
+fn scanning_finds_codes_glued_to_a_word_and_in_lower_case() {
+    // What people really write: the code glued to the word before it, lower-case letters.
+    for (text, offset, masked) in [
+        ("potilas is131052-308T", 10, "131052-3***"),
+        ("hetu:131052-308T", 5, "131052-3***"),
+        ("id131052-308T", 2, "131052-3***"),
+        ("id=X131052-308T", 4, "131052-3***"),
+        ("henkilötunnus131052-308T.", 14, "131052-3***"),
+        ("131052-308t", 0, "131052-3***"),
+        ("hetu 010181a900c", 5, "010181a9***"),
+        ("HETU:131052-308t, soita", 5, "131052-3***"),
+    ] {
+        let found: Vec<_> = scan_hetus(text.as_bytes()).into_iter().map(|m| (m.offset, m.hetu.masked())).collect();
+        assert_eq!(found, vec![(offset, masked.to_owned())], "{text}");
+    }
+    let lower = scan_hetus(b"131052-308t");
+    assert!(!lower[0].hetu.is_test_identity());
+    assert!(scan_hetus(b"010181a900c")[0].hetu.is_test_identity());
+    // A lower-case character does not make a wrong check character right.
+    assert!(scan_hetus(b"131052-308u").is_empty());
+}
+
+#[test]
+fn scanning_leaves_uuids_oids_hashes_phone_numbers_and_timestamps_alone() {
+    // Each of these spells a check-valid code (131052-0040, 131052A0040, 010119+0200, ...)
+    // somewhere inside, which the helper below confirms, so no case passes by having none.
+    let spells_a_code = |text: &str| {
+        (0..text.len().saturating_sub(10))
+            .any(|at| text.get(at..at + 11).is_some_and(|window| Hetu::parse(&window.to_ascii_uppercase()).is_ok()))
+    };
+    for text in [
+        "urn:uuid:ab131052-0040-4a7e-b6c0-2f1e8d7a9c34",
+        "ab131052-0040-4a7e-b6c0-2f1e8d7a9c34",
+        "5b8f3c2e-9d41-4a7e-b6c0-c131052a0040",
+        "5B8F3C2E-9D41-4A7E-B6C0-C131052A0040",
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08131052a0040",
+        "sha256:131052a0040f884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f0",
+        "ZGF0YQ8131052A0040",
+        "<time value=\"20261101010119+0200\"/>",
+        "2026-11-01T010119+0200",
+        "tel:+358131052-308T",
+        "0401310523131052-308T",
+    ] {
+        assert!(spells_a_code(text), "{text} has no code to find: the case tests nothing");
+        assert!(scan_hetus(text.as_bytes()).is_empty(), "{text}: {:?}", scan_hetus(text.as_bytes()));
+    }
 }
 
 #[test]
@@ -96,6 +145,25 @@ fn domain_vectors_for_business_ids() {
     assert_eq!(BusinessId::parse("1234567-2"), Err(BusinessIdError::CheckDigit { expected: 1 }));
     assert_eq!(BusinessId::parse("12345671"), Err(BusinessIdError::Shape));
     assert_eq!(BusinessId::parse("123456-71"), Err(BusinessIdError::Shape));
+}
+
+#[test]
+fn organisation_arcs_and_their_business_ids() {
+    // Arcs from Kela's sample documents (KantaCDA-API): Kela itself, PPSHP, and the
+    // placeholders Kela publishes with an invalid check digit.
+    let kela = Oid::parse("1.2.246.10.2462460.19.1").expect("valid");
+    let (arc, number) = kela.organisation_arc().expect("under 1.2.246.10");
+    assert_eq!((arc.as_str(), number), ("1.2.246.10.2462460", "2462460"));
+    assert_eq!(BusinessId::from_arc_number(number).map(|id| id.to_string()), Ok("0246246-0".to_owned()));
+    assert!(BusinessId::from_arc_number("6794809").is_ok(), "PPSHP 0679480-9");
+    assert!(BusinessId::from_arc_number("18369420").is_ok());
+    assert_eq!(BusinessId::from_arc_number("1234567"), Err(BusinessIdError::CheckDigit { expected: 2 }));
+    assert_eq!(BusinessId::from_arc_number("98765432"), Err(BusinessIdError::CheckDigit { expected: 0 }));
+    assert_eq!(BusinessId::from_arc_number("123456789"), Err(BusinessIdError::Shape));
+    assert_eq!(BusinessId::from_arc_number(""), Err(BusinessIdError::Shape));
+    assert!(Oid::parse("1.2.246.537.25.1.100644").expect("valid").organisation_arc().is_none());
+    assert!(Oid::parse("1.2.246.10").expect("valid").organisation_arc().is_none());
+    assert!(Oid::parse("1.2.246.100.1").expect("valid").organisation_arc().is_none(), "arc-wise");
 }
 
 #[test]
@@ -124,7 +192,7 @@ proptest! {
     fn scanner_never_panics_and_finds_only_valid_codes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
         for found in scan_hetus(&bytes) {
             let text = std::str::from_utf8(&bytes[found.offset..found.offset + 11]).expect("ascii");
-            prop_assert!(Hetu::parse(text).is_ok());
+            prop_assert!(Hetu::parse(&text.to_ascii_uppercase()).is_ok());
         }
     }
 

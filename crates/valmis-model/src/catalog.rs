@@ -284,8 +284,20 @@ pub struct Round {
     pub test_ca_names: Vec<String>,
     /// Issuer names of production CAs (an error with its own message).
     pub production_ca_names: Vec<String>,
+    /// Issuer names of the CAs of professionals' (personal) certificates, test and production:
+    /// a person's card certificate where a service certificate belongs has its own message.
+    pub professional_ca_names: Vec<String>,
     /// Host globs of production endpoints that must never appear in a test configuration.
     pub production_host_patterns: Vec<String>,
+}
+
+/// An OID published as a sample value, with where it comes from (`[[sample_oid]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SampleOid {
+    /// The OID; ids at or below it are sample values.
+    pub oid: String,
+    /// Where it is published as a sample, for the finding.
+    pub source: String,
 }
 
 /// A validated catalog of one round.
@@ -301,6 +313,9 @@ pub struct Catalog {
     pub forms: Vec<FormKind>,
     /// Requirements, in file order.
     pub requirements: Vec<Requirement>,
+    /// OIDs that specifications and reference implementations give as sample values, which a
+    /// document must not carry (DOC-OID).
+    pub sample_oids: Vec<SampleOid>,
     /// Pre-test case lists (`pretest/<service>.toml`), by service id.
     pub pretest: Vec<crate::pretest::PretestList>,
     /// The folder a user's catalog was read from (for `{catalog}` in external commands); `None`
@@ -505,6 +520,15 @@ struct RawCatalog {
     forms: Vec<RawForm>,
     #[serde(rename = "requirement", default)]
     requirements: Vec<Spanned<RawRequirement>>,
+    #[serde(rename = "sample_oid", default)]
+    sample_oids: Vec<RawSampleOid>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSampleOid {
+    oid: Spanned<String>,
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -523,6 +547,8 @@ struct RawRound {
     signing_certificate_max_days: u32,
     test_ca_names: Vec<String>,
     production_ca_names: Vec<String>,
+    #[serde(default)]
+    professional_ca_names: Vec<String>,
     production_host_patterns: Vec<String>,
 }
 
@@ -823,6 +849,17 @@ impl Validator<'_> {
             });
         }
 
+        let mut sample_oids = Vec::new();
+        for sample in raw.sample_oids {
+            if let Err(error) = valmis_ids::Oid::parse(sample.oid.get_ref()) {
+                self.problem(
+                    sample.oid.span().start,
+                    format!("`{}` is not a valid OID: {error}", sample.oid.get_ref()),
+                );
+            }
+            sample_oids.push(SampleOid { oid: sample.oid.into_inner(), source: sample.source });
+        }
+
         if let Some(first) = self.problems.into_iter().next() {
             return Err(first);
         }
@@ -841,11 +878,13 @@ impl Validator<'_> {
                 signing_certificate_max_days: raw.round.signing_certificate_max_days,
                 test_ca_names: raw.round.test_ca_names,
                 production_ca_names: raw.round.production_ca_names,
+                professional_ca_names: raw.round.professional_ca_names,
                 production_host_patterns: raw.round.production_host_patterns,
             },
             services,
             forms,
             requirements,
+            sample_oids,
             pretest: Vec::new(),
             dir: None,
             pretest_index: std::collections::HashMap::new(),

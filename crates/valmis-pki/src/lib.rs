@@ -48,6 +48,12 @@ pub struct Certificate {
     pub issuer: String,
     /// Issuer common name.
     pub issuer_common_name: Option<String>,
+    /// Issuer organizational unit (DVV names the certificate family there:
+    /// `Terveydenhuollon testiammattivarmenteet`).
+    pub issuer_organizational_unit: Option<String>,
+    /// Whether the subject names a person (givenName, surname or pseudonym), as the
+    /// certificates of professionals' cards do; service certificates name a system.
+    pub subject_names_a_person: bool,
     /// Start of validity.
     pub not_before: Timestamp,
     /// End of validity.
@@ -243,6 +249,18 @@ pub fn inspect(der: &[u8]) -> Result<Certificate, ParseError> {
         subject_serial_number: first(certificate.subject(), &serial_number),
         issuer: certificate.issuer().to_string(),
         issuer_common_name: first(certificate.issuer(), &common_name),
+        issuer_organizational_unit: first(
+            certificate.issuer(),
+            &x509_parser::oid_registry::OID_X509_ORGANIZATIONAL_UNIT,
+        ),
+        subject_names_a_person: [
+            x509_parser::oid_registry::OID_X509_GIVEN_NAME,
+            x509_parser::oid_registry::OID_X509_SURNAME,
+            // id-at-pseudonym (2.5.4.65): DVV puts the professional's register number there.
+            x509_parser::der_parser::oid!(2.5.4.65),
+        ]
+        .iter()
+        .any(|attribute| certificate.subject().iter_by_oid(attribute).next().is_some()),
         not_before: timestamp(&certificate.validity().not_before),
         not_after: timestamp(&certificate.validity().not_after),
         key,

@@ -755,6 +755,7 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     );
     println!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
     println!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
+    explain_round_data(catalog, &requirement.id, lang);
     println!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
     println!(
         "{}: {} ({} {})",
@@ -764,6 +765,34 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         catalog.round.id
     );
     Ok(())
+}
+
+/// The catalog data a requirement judges by, so that `explain` shows the rule's actual values.
+fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
+    let round = &catalog.round;
+    let lists: Vec<(&str, Vec<String>)> = match id {
+        "CERT-ISSUER" => vec![
+            ("test_ca_names", round.test_ca_names.clone()),
+            ("professional_ca_names", round.professional_ca_names.clone()),
+            ("production_ca_names", round.production_ca_names.clone()),
+        ],
+        "DOC-OID" => vec![(
+            "[[sample_oid]]",
+            catalog.sample_oids.iter().map(|sample| format!("{} ({})", sample.oid, sample.source)).collect(),
+        )],
+        _ => return,
+    };
+    println!("{}", lang.pick("Catalog data of this round:", "Tämän kierroksen katalogidata:"));
+    for (name, values) in lists {
+        println!("  {name}:");
+        if values.is_empty() {
+            println!("    {}", lang.pick("(none)", "(ei yhtään)"));
+        }
+        for value in values {
+            println!("    {value}");
+        }
+    }
+    println!();
 }
 
 /// `valmis explain PA-01`: a pre-test case declaration.

@@ -292,37 +292,78 @@ pub(crate) fn check_validity(context: &Context<'_>, requirement: &Requirement) -
     })
 }
 
-/// CERT-ISSUER: issued by one of the catalog's DVV test CAs; a production CA has its own message.
+/// Whether `name` is one of `names`, ignoring case and runs of white space.
+fn ca_listed(names: &[String], name: &str) -> bool {
+    let fold = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let name = fold(name);
+    names.iter().any(|listed| fold(listed) == name)
+}
+
+/// Whether an issuer is named the way DVV (before 2020 VRK, Väestörekisterikeskus) names its
+/// CAs, and whether the name says TEST, as every DVV test CA's does.
+fn dvv_style(issuer: &str, full_issuer: &str) -> Option<bool> {
+    let by_dvv = ["VRK ", "DVV "].iter().any(|prefix| issuer.starts_with(prefix))
+        || ["Vaestorekisterikeskus", "Väestörekisterikeskus", "Digi- ja väestötietovirasto"]
+            .iter()
+            .any(|organisation| full_issuer.contains(organisation));
+    by_dvv.then(|| issuer.split_whitespace().any(|word| word == "TEST") || full_issuer.contains(" TEST"))
+}
+
+/// CERT-ISSUER: issued by one of the catalog's DVV test CAs; a professionals' CA and a
+/// production CA each have their own message.
 pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
     let round = &context.catalog.round;
     per_end_entity(context, |file, leaf, findings| {
         let issuer = leaf.issuer_common_name.as_deref().unwrap_or(&leaf.issuer);
-        let listed = |names: &[String]| names.iter().any(|name| name.eq_ignore_ascii_case(issuer));
-        if listed(&round.production_ca_names) {
-            findings.push(
-                Finding::new(
-                    severity,
-                    format!("{} is a production certificate: issuer `{issuer}`", file.describe(leaf)),
-                )
-                .at(at(file))
-                .with_help("the customer test environment accepts only DVV test certificates; order a test certificate from DVV, and keep production certificates out of the bundle"),
-            );
-        } else if !listed(&round.test_ca_names) {
+        let who = file.describe(leaf);
+        let production = ca_listed(&round.production_ca_names, issuer);
+        if ca_listed(&round.professional_ca_names, issuer) {
+            let unit =
+                leaf.issuer_organizational_unit.as_deref().map(|unit| format!(", OU `{unit}`")).unwrap_or_default();
+            let person = if leaf.subject_names_a_person { "; its subject names a person" } else { "" };
+            let production = if production { " It is also a production CA." } else { "" };
             findings.push(
                 Finding::new(
                     severity,
                     format!(
-                        "{} is issued by `{issuer}`, which is not a DVV test CA of round {}",
-                        file.describe(leaf),
-                        round.id
+                        "{who} is a professional's (personal) certificate: issuer `{issuer}`{unit} is the CA of healthcare professionals' cards, not a service-certificate CA{person}.{production}"
                     ),
                 )
                 .at(at(file))
-                .with_help(format!(
-                    "order a test certificate from DVV; the round knows {}",
+                .with_help(
+                    "a system signs and connects with a DVV service certificate (system-signature or server certificate, issuer e.g. VRK TEST CA for Social Welfare and Health Care Service Providers); order a test service certificate from DVV",
+                ),
+            );
+        } else if production || dvv_style(issuer, &leaf.issuer) == Some(false) {
+            let how = if production {
+                "a production CA of this round's catalog".to_owned()
+            } else {
+                "named like a DVV production CA (no TEST in its name)".to_owned()
+            };
+            findings.push(
+                Finding::new(severity, format!("{who} is a production certificate: issuer `{issuer}` is {how}"))
+                    .at(at(file))
+                    .with_help(
+                        "the customer test environment accepts only DVV test certificates; order a test certificate from DVV, and keep production certificates out of the bundle",
+                    ),
+            );
+        } else if !ca_listed(&round.test_ca_names, issuer) {
+            let hint = if dvv_style(issuer, &leaf.issuer) == Some(true) {
+                format!(
+                    "`{issuer}` is named like a DVV test CA: if DVV issued the certificate, add the name to [round] test_ca_names of your catalog (--catalog DIR); the round knows {}",
                     round.test_ca_names.join(", ")
-                )),
+                )
+            } else {
+                format!("order a test certificate from DVV; the round knows {}", round.test_ca_names.join(", "))
+            };
+            findings.push(
+                Finding::new(
+                    severity,
+                    format!("{who} is issued by `{issuer}`, which is not a DVV test CA of round {}", round.id),
+                )
+                .at(at(file))
+                .with_help(hint),
             );
         }
     })
@@ -357,10 +398,15 @@ pub(crate) fn check_usage(context: &Context<'_>, requirement: &Requirement) -> V
                 leaf.key_usage.as_ref().is_some_and(|usages| usages.iter().any(|usage| usage == "digitalSignature"));
             if !digital_signature {
                 let usages = leaf.key_usage.as_ref().map_or_else(|| "absent".to_owned(), |usages| usages.join(", "));
+                let person = if leaf.subject_names_a_person {
+                    " (its subject names a person: a professional's card certificate, not a system-signature certificate)"
+                } else {
+                    ""
+                };
                 findings.push(
                     Finding::new(
                         severity,
-                        format!("{who} cannot sign: keyUsage is {usages}, without digitalSignature"),
+                        format!("{who} cannot sign: keyUsage is {usages}, without digitalSignature{person}"),
                     )
                     .at(at(file))
                     .with_help(

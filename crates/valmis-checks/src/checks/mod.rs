@@ -153,6 +153,21 @@ pub(crate) fn organisation_arc(context: &Context<'_>) -> Option<valmis_ids::Oid>
     })
 }
 
+/// The organisation arcs the bundle declares: the organisation's own (as
+/// [`organisation_arc`]) and every valid OID of `[organisation] test_organisations`.
+pub(crate) fn declared_arcs(context: &Context<'_>) -> Vec<(valmis_ids::Oid, &'static str)> {
+    let mut arcs: Vec<(valmis_ids::Oid, &'static str)> =
+        organisation_arc(context).into_iter().map(|arc| (arc, "the manifest's organisation")).collect();
+    if let crate::ManifestState::Parsed(manifest) = &context.manifest {
+        for (text, _) in manifest.strings(&["organisation", "test_organisations"]) {
+            if let Ok(oid) = valmis_ids::Oid::parse(text.trim()) {
+                arcs.push((oid, "a test organisation of the manifest"));
+            }
+        }
+    }
+    arcs
+}
+
 /// The test persons the pre-test report names (upper-cased), when there is a readable report.
 pub(crate) fn report_test_persons(context: &Context<'_>) -> Option<Vec<String>> {
     let view = pretest::view(context).ok()?;

@@ -1,8 +1,9 @@
-//! BUNDLE-ORG: the business id's check digit, and the organisation OID under
-//! `1.2.246.10.<business id>` (JHS 159).
+//! BUNDLE-ORG: the business id's check digit, the organisation OID under
+//! `1.2.246.10.<business id>` (JHS 159), and the test organisations the vendor writes documents
+//! for (`test_organisations`, OIDs Kela assigns in the customer test environment).
 
 use valmis_ids::{BusinessId, Oid};
-use valmis_model::Requirement;
+use valmis_model::{Requirement, Severity};
 
 use super::{Evaluation, is_placeholder, without_manifest};
 use crate::{Context, SubjectResult};
@@ -67,5 +68,36 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             }
         }
     }
+    test_organisations(manifest, &mut evaluation);
     evaluation.finish()
+}
+
+/// `test_organisations`: each a valid OID; one under `1.2.246.10` whose business id has a wrong
+/// check digit is a warning (Kela's own samples carry such placeholders).
+fn test_organisations(manifest: &crate::manifest::Manifest<'_>, evaluation: &mut Evaluation<'_>) {
+    let path = ["organisation", "test_organisations"];
+    if evaluation.read(manifest.get_strings(&path)).is_none() {
+        return;
+    }
+    for (text, span) in manifest.strings(&path) {
+        match Oid::parse(text.trim()) {
+            Err(error) => evaluation.fail(
+                Some(span),
+                format!("test organisation `{text}` is not a valid OID: {error}"),
+                Some("write the organisation OID Kela assigned, like 1.2.246.10.23456780".to_owned()),
+            ),
+            Ok(oid) => {
+                if let Some((arc, number)) = oid.organisation_arc()
+                    && let Err(error) = BusinessId::from_arc_number(number)
+                {
+                    evaluation.report(
+                        Severity::Warning,
+                        Some(span),
+                        format!("test organisation `{oid}`: arc `{arc}` is not a business id ({error})"),
+                        Some("check the OID against what Kela assigned; a placeholder would be refused".to_owned()),
+                    );
+                }
+            }
+        }
+    }
 }
