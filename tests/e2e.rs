@@ -48,6 +48,7 @@ const IMPLEMENTED: &[&str] = &[
     "DOC-WELLFORMED",
     "DOC-CDA-HEADER",
     "DOC-OID",
+    "DOC-SCHEMA",
     "DOC-TIMESTAMPS",
     "DOC-PATIENT",
     "DOC-VERSIONING",
@@ -207,7 +208,7 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
         }
     }
     assert_eq!(passed, IMPLEMENTED.iter().map(|s| (*s).to_owned()).collect(), "every implemented check ran and passed");
-    assert!(run.stdout.ends_with("95 passed, 0 failed, 2 skipped\n"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("98 passed, 0 failed, 2 skipped\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -443,6 +444,48 @@ fn a_test_organisation_the_manifest_declares_is_an_arc_document_ids_may_use() {
     std::fs::write(&manifest, text).expect("write");
     let run = verify(temp.path(), &["--strict", "--skip", "BUNDLE-INTEGRITY"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn cda_schema_replaces_the_rounds_schema_set_and_a_broken_one_is_an_error_not_a_pass() {
+    // Kela's set given explicitly: the same verdicts as the built-in one.
+    let kela = root().join("testcases/2027-1/schemas/kanta-cda");
+    let run = verify(&fixture("doc-schema"), &["--cda-schema", kela.to_str().expect("utf-8")]);
+    assert_eq!(blocking_requirements(&run.junit), BTreeSet::from(["DOC-SCHEMA".to_owned()]), "{}", run.stdout);
+    let entry = kela.join("CDA_Fi.xsd");
+    let run = verify(&fixture("ready"), &["--cda-schema", entry.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+
+    // A set without one of its included files cannot be used: DOC-SCHEMA cannot be evaluated.
+    let temp = tempfile::tempdir().expect("tempdir");
+    for file in std::fs::read_dir(&kela).expect("schemas").filter_map(Result::ok) {
+        if file.file_name() != "voc.xsd" {
+            std::fs::copy(file.path(), temp.path().join(file.file_name())).expect("copy");
+        }
+    }
+    let run = verify(&fixture("ready"), &["--cda-schema", temp.path().to_str().expect("utf-8")]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let report = quick_junit::Report::deserialize_from_str(&run.junit).expect("parses");
+    let errors: Vec<String> = report
+        .test_suites
+        .iter()
+        .flat_map(|suite| &suite.test_cases)
+        .filter(|case| matches!(&case.status, TestCaseStatus::NonSuccess { kind: NonSuccessKind::Error, .. }))
+        .map(|case| case.name.as_str().to_owned())
+        .collect();
+    assert_eq!(errors.len(), 3, "one error per CDA document: {errors:?}");
+    assert!(
+        run.stdout.contains("refers to the schema `voc.xsd`, which is not among the schema files"),
+        "{}",
+        run.stdout
+    );
+
+    // A path that is not there is a usage error.
+    let output = valmis(&["verify", fixture("ready").to_str().expect("utf-8"), "--cda-schema", "/nonexistent/schemas"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("--cda-schema: `/nonexistent/schemas` is neither a schema file nor a folder")
+    );
 }
 
 #[test]
@@ -1075,7 +1118,7 @@ fn coverage_shows_each_declared_case_and_gates_on_mandatory_ones() {
 fn requirements_and_explain_teach() {
     let listing = text(&valmis(&["requirements"]).stdout);
     assert!(
-        listing.contains("BUNDLE-ORG") && listing.contains("FHIR-PATIENT") && listing.contains("36 requirements"),
+        listing.contains("BUNDLE-ORG") && listing.contains("FHIR-PATIENT") && listing.contains("37 requirements"),
         "{listing}"
     );
     let explained = valmis(&["explain", "privacy-hetu"]);
@@ -1107,6 +1150,7 @@ fn verify_in_process(bundle: &Path) -> valmis_model::Report {
         threads: 1,
         partition: None,
         lang: valmis_model::Lang::En,
+        cda_schema: None,
     };
     valmis_checks::verify(&bundle, &catalogs, &options).expect("embedded catalog is valid")
 }

@@ -70,6 +70,20 @@ fn xml_nested_100000_deep_is_judged_without_exhausting_the_stack() {
 }
 
 #[test]
+fn a_clinical_document_nested_100000_deep_is_validated_without_exhausting_the_stack() {
+    // DOC-SCHEMA walks the tree recursively: past 256 levels it stops with one finding.
+    let xml = format!(
+        "<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">{}{}</ClinicalDocument>",
+        "<a>".repeat(DEPTH),
+        "</a>".repeat(DEPTH)
+    );
+    let (code, stdout, elapsed) = verify_with_document("syva.xml", xml.as_bytes());
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("elements nested deeper than 256 levels are not validated"), "{stdout}");
+    assert!(elapsed < Duration::from_secs(60), "bounded: {elapsed:?}");
+}
+
+#[test]
 fn json_nested_100000_deep_is_refused_with_the_depth_limit() {
     let json = format!("{}{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
     let (code, stdout, elapsed) = verify_with_document("syva.json", json.as_bytes());

@@ -42,6 +42,8 @@ pub struct VerifyOptions {
     pub partition: Option<(u32, u32)>,
     /// The language of requirement titles and fixes in the report.
     pub lang: valmis_model::Lang,
+    /// A CDA schema set that replaces the catalog's (`--cda-schema`).
+    pub cda_schema: Option<valmis_model::SchemaFiles>,
 }
 
 /// The shard (1-based) of `path` among `shards`: FNV-1a of the path, the same on every machine.
@@ -185,6 +187,7 @@ fn builtin(id: &str) -> Option<CheckFn> {
         "DOC-WELLFORMED" => checks::pass::take,
         "DOC-CDA-HEADER" => checks::pass::take,
         "DOC-OID" => checks::pass::take,
+        "DOC-SCHEMA" => checks::pass::take,
         "DOC-TIMESTAMPS" => checks::pass::take,
         "DOC-PATIENT" => checks::pass::take,
         "DOC-VERSIONING" => checks::pass::take,
@@ -345,7 +348,8 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, Catalog
         running.iter().copied(),
         running.iter().any(|requirement| requirement.id == "PRETEST-EVIDENCE"),
     )
-    .in_shard(options.partition);
+    .in_shard(options.partition)
+    .with_schema(options.cda_schema.as_ref());
     // The file pass reads every file once for all the requirements that look at files; then the
     // requirements, which are independent, run in parallel. Putting the outcomes in order
     // afterwards makes the output the same whatever the number of threads.

@@ -132,6 +132,7 @@ fn verify_path(path: &Path) {
         threads: 1,
         partition: None,
         lang: valmis_model::Lang::En,
+        cda_schema: None,
     };
     let _ = valmis_checks::verify(&bundle, &catalogs, &options);
 }
@@ -175,6 +176,39 @@ pub fn targets() -> Vec<Target> {
             name: "cda",
             seeds: &["fixtures/bundles/ready/documents/hoitokertomus-2026-11-12.xml"],
             run: |input| verify_folder(&[("documents/a.xml", input)]),
+        },
+        Target {
+            // A user's schema (--cda-schema) is as hostile as a bundle: every file of Kela's set
+            // mutated, compiled, then used on the ready bundle's document.
+            name: "xsd",
+            seeds: &[
+                "testcases/2027-1/schemas/kanta-cda/CDA_Fi.xsd",
+                "testcases/2027-1/schemas/kanta-cda/POCD_MT000040_Fi.xsd",
+                "testcases/2027-1/schemas/kanta-cda/datatypes-base.xsd",
+                "testcases/2027-1/schemas/kanta-cda/hl7fi_extensions_cdar2header.xsd",
+            ],
+            run: |input| {
+                let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testcases/2027-1/schemas/kanta-cda");
+                let mutated = text(input);
+                // The mutated file stands in for whichever of the set it was made from.
+                let stands_for =
+                    ["CDA_Fi.xsd", "POCD_MT000040_Fi.xsd", "datatypes-base.xsd", "hl7fi_extensions_cdar2header.xsd"]
+                        [input.len() % 4];
+                let fetch = |location: &str| {
+                    if location == stands_for {
+                        Some(mutated.clone())
+                    } else {
+                        std::fs::read_to_string(format!("{dir}/{location}")).ok()
+                    }
+                };
+                if let Ok(schema) = valmis_xsd::Schema::compile("CDA_Fi.xsd", &fetch) {
+                    let document =
+                        include_str!("../../../fixtures/bundles/ready/documents/hoitokertomus-2026-11-12.xml");
+                    if let Ok(parsed) = roxmltree::Document::parse(document) {
+                        let _ = schema.validate(&parsed, 100);
+                    }
+                }
+            },
         },
         Target {
             name: "fhir",

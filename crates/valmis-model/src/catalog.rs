@@ -300,6 +300,81 @@ pub struct SampleOid {
     pub source: String,
 }
 
+/// An XML Schema set: the entry document and every schema file beside it, in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaFiles {
+    /// Where it comes from, as shown to users (`testcases/2027-1/schemas/kanta-cda/CDA_Fi.xsd`).
+    pub origin: String,
+    /// The entry document's path among `files`.
+    pub entry: String,
+    /// Every `.xsd` file of the entry's folder and below, by path relative to that folder.
+    pub files: Vec<(String, String)>,
+}
+
+/// Most schema files one set may have, and the largest one read.
+const MAX_SCHEMA_FILES: usize = 256;
+const MAX_SCHEMA_BYTES: u64 = 16 * 1024 * 1024;
+
+impl SchemaFiles {
+    /// The text of the file at `location` (relative to the entry's folder).
+    pub fn get(&self, location: &str) -> Option<&str> {
+        self.files.iter().find(|(path, _)| path == location).map(|(_, text)| text.as_str())
+    }
+
+    /// Reads a schema set from disk: `path` is the entry `.xsd` file, or a folder holding
+    /// `CDA_Fi.xsd`; every `.xsd` of the entry's folder (and below) is read.
+    pub fn read(path: &Path) -> Result<Self, String> {
+        let (folder, entry) = if path.is_dir() {
+            if !path.join("CDA_Fi.xsd").is_file() {
+                return Err(format!(
+                    "`{}` holds no CDA_Fi.xsd: name the entry schema, like --cda-schema {}/CDA_Fi.xsd",
+                    path.display(),
+                    path.display()
+                ));
+            }
+            (path.to_path_buf(), "CDA_Fi.xsd".to_owned())
+        } else if path.is_file() {
+            let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let entry = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+            (folder, entry)
+        } else {
+            return Err(format!("`{}` is neither a schema file nor a folder", path.display()));
+        };
+        let folder = if folder.as_os_str().is_empty() { Path::new(".").to_path_buf() } else { folder };
+        let mut files = Vec::new();
+        let mut pending = vec![folder.clone()];
+        while let Some(dir) = pending.pop() {
+            let entries =
+                std::fs::read_dir(&dir).map_err(|error| format!("failed to read `{}`: {error}", dir.display()))?;
+            for item in entries.filter_map(Result::ok) {
+                let item_path = item.path();
+                let kind = item.file_type().map_err(|error| format!("`{}`: {error}", item_path.display()))?;
+                if kind.is_dir() {
+                    pending.push(item_path);
+                } else if kind.is_file() && item_path.extension().is_some_and(|ext| ext == "xsd") {
+                    if files.len() >= MAX_SCHEMA_FILES {
+                        return Err(format!("`{}` has more than {MAX_SCHEMA_FILES} schema files", folder.display()));
+                    }
+                    let size = item.metadata().map(|meta| meta.len()).unwrap_or(0);
+                    if size > MAX_SCHEMA_BYTES {
+                        return Err(format!("`{}` is larger than {MAX_SCHEMA_BYTES} bytes", item_path.display()));
+                    }
+                    let text = std::fs::read_to_string(&item_path)
+                        .map_err(|error| format!("failed to read `{}`: {error}", item_path.display()))?;
+                    let relative =
+                        item_path.strip_prefix(&folder).unwrap_or(&item_path).to_string_lossy().replace('\\', "/");
+                    files.push((relative, text));
+                }
+            }
+        }
+        files.sort();
+        if !files.iter().any(|(path, _)| *path == entry) {
+            return Err(format!("`{}` is not a .xsd file", folder.join(&entry).display()));
+        }
+        Ok(Self { origin: folder.join(&entry).display().to_string(), entry, files })
+    }
+}
+
 /// A validated catalog of one round.
 #[derive(Debug, Clone, Serialize)]
 pub struct Catalog {
@@ -316,6 +391,10 @@ pub struct Catalog {
     /// OIDs that specifications and reference implementations give as sample values, which a
     /// document must not carry (DOC-OID).
     pub sample_oids: Vec<SampleOid>,
+    /// The CDA schema set DOC-SCHEMA validates against (`[round] cda_schema`), when the catalog
+    /// names one.
+    #[serde(skip)]
+    pub cda_schema: Option<SchemaFiles>,
     /// Pre-test case lists (`pretest/<service>.toml`), by service id.
     pub pretest: Vec<crate::pretest::PretestList>,
     /// The folder a user's catalog was read from (for `{catalog}` in external commands); `None`
@@ -366,9 +445,22 @@ impl CatalogSet {
     pub fn embedded() -> Result<Self, CatalogError> {
         let mut rounds = BTreeMap::new();
         for (round, text, pretest) in embedded::EMBEDDED {
-            let mut catalog = Catalog::parse(&format!("testcases/{round}/catalog.toml"), text)?;
+            let source = format!("testcases/{round}/catalog.toml");
+            let mut catalog = Catalog::parse(&source, text)?;
             for (name, text) in *pretest {
                 catalog.add_pretest(&format!("testcases/{round}/pretest/{name}"), text)?;
+            }
+            if let Some(schema) = &mut catalog.cda_schema {
+                let files =
+                    embedded::SCHEMAS.iter().filter(|(name, _)| name == round).flat_map(|(_, files)| files.iter());
+                let files: Vec<(&str, &str)> = files.map(|(path, text)| (*path, *text)).collect();
+                fill_schema(schema, &source, &format!("testcases/{round}"), |relative| {
+                    Ok(files
+                        .iter()
+                        .filter(|(path, _)| path.starts_with(relative))
+                        .map(|(p, t)| ((*p).to_owned(), (*t).to_owned()))
+                        .collect())
+                })?;
             }
             rounds.insert(catalog.round.id.clone(), catalog);
         }
@@ -413,6 +505,10 @@ impl CatalogSet {
             let shown = file.display().to_string();
             let mut catalog = Catalog::parse(&shown, &read(&file)?)?;
             catalog.dir = file.parent().map(Path::to_path_buf);
+            if let (Some(schema), Some(dir)) = (&catalog.cda_schema, &catalog.dir) {
+                let loaded = user_schema(schema, dir, &shown)?;
+                catalog.cda_schema = Some(loaded);
+            }
             let pretest_dir = file.with_file_name("pretest");
             if pretest_dir.is_dir() {
                 let entries = std::fs::read_dir(&pretest_dir).map_err(|error| {
@@ -550,6 +646,8 @@ struct RawRound {
     #[serde(default)]
     professional_ca_names: Vec<String>,
     production_host_patterns: Vec<String>,
+    #[serde(default)]
+    cda_schema: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -849,6 +947,16 @@ impl Validator<'_> {
             });
         }
 
+        let cda_schema = raw.round.cda_schema.as_ref().map(|path| path.get_ref().clone());
+        if let Some(path) = &raw.round.cda_schema {
+            let text = path.get_ref();
+            if !text.ends_with(".xsd") || text.starts_with('/') || text.split(['/', '\\']).any(|part| part == "..") {
+                self.problem(
+                    path.span().start,
+                    format!("`cda_schema` `{text}` must be a .xsd file inside the catalog's folder, like schemas/kanta-cda/CDA_Fi.xsd"),
+                );
+            }
+        }
         let mut sample_oids = Vec::new();
         for sample in raw.sample_oids {
             if let Err(error) = valmis_ids::Oid::parse(sample.oid.get_ref()) {
@@ -885,11 +993,72 @@ impl Validator<'_> {
             forms,
             requirements,
             sample_oids,
+            cda_schema: cda_schema.map(|entry| SchemaFiles { origin: entry.clone(), entry, files: Vec::new() }),
             pretest: Vec::new(),
             dir: None,
             pretest_index: std::collections::HashMap::new(),
         })
     }
+}
+
+/// The schema set a user's catalog names: read from the catalog's folder, or, for a catalog
+/// copied without its schema folder, the same path built into valmis.
+fn user_schema(schema: &SchemaFiles, dir: &Path, shown: &str) -> Result<SchemaFiles, CatalogError> {
+    let entry = dir.join(&schema.entry);
+    if entry.is_file() {
+        return SchemaFiles::read(&entry).map_err(|message| CatalogError::whole_file(shown.to_owned(), message));
+    }
+    for (round, files) in embedded::SCHEMAS {
+        let mut copy = schema.clone();
+        let found = fill_schema(&mut copy, shown, &format!("built-in testcases/{round}"), |folder| {
+            Ok(files
+                .iter()
+                .filter(|(path, _)| path.starts_with(folder))
+                .map(|(path, text)| ((*path).to_owned(), (*text).to_owned()))
+                .collect())
+        });
+        if found.is_ok() {
+            return Ok(copy);
+        }
+    }
+    Err(CatalogError::whole_file(
+        shown.to_owned(),
+        format!(
+            "`cda_schema = \"{}\"`: `{}` does not exist; copy the schema folder beside catalog.toml, or remove cda_schema (DOC-SCHEMA is then skipped)",
+            schema.entry,
+            entry.display()
+        ),
+    ))
+}
+
+/// Fills an embedded catalog's schema set from the files under `testcases/<round>/schemas/`:
+/// `schema.entry` is catalog-relative (`schemas/kanta-cda/CDA_Fi.xsd`).
+fn fill_schema(
+    schema: &mut SchemaFiles,
+    source: &str,
+    catalog_dir: &str,
+    files_under: impl Fn(&str) -> Result<Vec<(String, String)>, CatalogError>,
+) -> Result<(), CatalogError> {
+    let Some(inside) = schema.entry.strip_prefix("schemas/") else {
+        return Err(CatalogError::whole_file(
+            source.to_owned(),
+            format!("`cda_schema` `{}` must be under schemas/ to be built into valmis", schema.entry),
+        ));
+    };
+    let (folder, entry) = match inside.rsplit_once('/') {
+        Some((folder, entry)) => (format!("{folder}/"), entry.to_owned()),
+        None => (String::new(), inside.to_owned()),
+    };
+    let files: Vec<(String, String)> =
+        files_under(&folder)?.into_iter().map(|(path, text)| (path[folder.len()..].to_owned(), text)).collect();
+    if !files.iter().any(|(path, _)| *path == entry) {
+        return Err(CatalogError::whole_file(
+            source.to_owned(),
+            format!("`cda_schema` `{}` is not among the schema files", schema.entry),
+        ));
+    }
+    *schema = SchemaFiles { origin: format!("{catalog_dir}/{}", schema.entry), entry, files };
+    Ok(())
 }
 
 /// Joins hard-wrapped lines into paragraphs (a blank line separates paragraphs), so that

@@ -15,7 +15,9 @@ mod text;
 pub mod waiver;
 
 pub use baseline::{BaselineDiff, OutcomeKey, compare_with_baseline};
-pub use catalog::{Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, SampleOid, Severity, Texts};
+pub use catalog::{
+    Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, SampleOid, SchemaFiles, Severity, Texts,
+};
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
 pub use pretest::{EvidenceKind, PretestCase, PretestList};

@@ -1,5 +1,7 @@
 //! The shipped catalog loads, and broken catalogs fail with errors that point at file:line:col.
 
+use std::path::Path;
+
 use valmis_model::{Area, Catalog, CatalogSet, EvidenceKind, Severity};
 
 /// Every requirement id of SPEC §4, in its order: the ids are public API.
@@ -35,6 +37,7 @@ const SPEC_IDS: &[&str] = &[
     "DOC-WELLFORMED",
     "DOC-CDA-HEADER",
     "DOC-OID",
+    "DOC-SCHEMA",
     "DOC-TIMESTAMPS",
     "DOC-PATIENT",
     "DOC-VERSIONING",
@@ -187,10 +190,28 @@ fn a_user_catalog_directory_loads_its_pretest_lists() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("pretest")).expect("mkdir");
     std::fs::write(dir.path().join("catalog.toml"), shipped()).expect("write");
+    // Copied without the schema folder cda_schema names, the catalog uses the one built in.
+    let set = CatalogSet::load_dir(dir.path()).expect("loads");
+    let schema = set.get("2027-1").and_then(|catalog| catalog.cda_schema.as_ref()).expect("schema set");
+    assert_eq!(schema.origin, "built-in testcases/2027-1/schemas/kanta-cda/CDA_Fi.xsd");
+    // A schema path that exists nowhere makes the catalog unusable, and says how to fix it.
+    let elsewhere = shipped().replacen("schemas/kanta-cda/CDA_Fi.xsd", "schemas/oma/CDA.xsd", 1);
+    std::fs::write(dir.path().join("catalog.toml"), elsewhere).expect("write");
+    let error = CatalogSet::load_dir(dir.path()).expect_err("no schemas").to_string();
+    assert!(error.contains("copy the schema folder beside catalog.toml, or remove cda_schema"), "{error}");
+    std::fs::write(dir.path().join("catalog.toml"), shipped()).expect("write");
+    let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testcases/2027-1/schemas/kanta-cda");
+    std::fs::create_dir_all(dir.path().join("schemas/kanta-cda")).expect("mkdir");
+    for entry in std::fs::read_dir(schemas).expect("schemas").filter_map(Result::ok) {
+        std::fs::copy(entry.path(), dir.path().join("schemas/kanta-cda").join(entry.file_name())).expect("copy");
+    }
     let list = shipped_pretest().replacen("id = \"PA-06\"", "id = \"KELA-PA-99\"", 1);
     std::fs::write(dir.path().join("pretest/potilastiedon-arkisto.toml"), list).expect("write");
     let set = CatalogSet::load_dir(dir.path()).expect("loads");
     let catalog = set.get("2027-1").expect("round");
+    let schema = catalog.cda_schema.as_ref().expect("the schema set is read");
+    assert_eq!(schema.entry, "CDA_Fi.xsd");
+    assert_eq!(schema.files.len(), 8, "every .xsd beside the entry");
     assert!(catalog.pretest_case("KELA-PA-99").is_some());
     assert!(catalog.pretest_list("eresepti").is_none(), "only the lists the user gave");
 

@@ -244,6 +244,12 @@ struct VerifyArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     probe_timeout: u64,
 
+    /// Validate CDA documents (DOC-SCHEMA) against this XML Schema set instead of the round's
+    /// (Kela's CDA_Fi.xsd, built in): a folder holding CDA_Fi.xsd, or the entry .xsd itself;
+    /// every .xsd of its folder is read. Nothing is downloaded.
+    #[arg(long, value_name = "DIR|FILE")]
+    cda_schema: Option<PathBuf>,
+
     /// Treat warnings as blocking.
     #[arg(long)]
     strict: bool,
@@ -494,7 +500,14 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
     } else {
         None
     };
+    let cda_schema = match &args.cda_schema {
+        Some(path) => {
+            Some(valmis_model::SchemaFiles::read(path).map_err(|message| usage(format!("--cda-schema: {message}")))?)
+        }
+        None => None,
+    };
     let options = VerifyOptions {
+        cda_schema,
         now,
         strict: args.strict,
         only: args.only,

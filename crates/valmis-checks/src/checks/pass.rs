@@ -22,11 +22,12 @@ fn per_file() -> impl Iterator<Item = &'static str> {
 }
 
 /// The requirements whose subjects are files, split between shards by `--partition`.
-pub(crate) const SPLIT: [&str; 9] = [
+pub(crate) const SPLIT: [&str; 10] = [
     "PRIVACY-HETU",
     "DOC-WELLFORMED",
     "DOC-CDA-HEADER",
     "DOC-OID",
+    "DOC-SCHEMA",
     "DOC-TIMESTAMPS",
     "DOC-PATIENT",
     "DOC-VERSIONING",
@@ -41,6 +42,8 @@ pub(crate) struct Wanted<'c> {
     requirements: Vec<&'c Requirement>,
     cda_ids: bool,
     shard: Option<(u32, u32)>,
+    /// The CDA schema set that replaces the catalog's (`--cda-schema`).
+    schema: Option<&'c valmis_model::SchemaFiles>,
 }
 
 impl<'c> Wanted<'c> {
@@ -48,7 +51,13 @@ impl<'c> Wanted<'c> {
     pub(crate) fn new(running: impl IntoIterator<Item = &'c Requirement>, cda_ids: bool) -> Self {
         let requirements =
             running.into_iter().filter(|requirement| per_file().any(|id| id == requirement.id)).collect();
-        Self { requirements, cda_ids, shard: None }
+        Self { requirements, cda_ids, shard: None, schema: None }
+    }
+
+    /// Validates against `schema` instead of the catalog's CDA schema set (DOC-SCHEMA).
+    pub(crate) fn with_schema(mut self, schema: Option<&'c valmis_model::SchemaFiles>) -> Self {
+        self.schema = schema;
+        self
     }
 
     /// Checks only the files of shard `K` of `N` for the per-file requirements ([`SPLIT`]).
@@ -61,7 +70,7 @@ impl<'c> Wanted<'c> {
     fn ids_only(&self) -> Self {
         let requirements =
             self.requirements.iter().copied().filter(|requirement| !SPLIT.contains(&requirement.id.as_str())).collect();
-        Self { requirements, cda_ids: self.cda_ids, shard: self.shard }
+        Self { requirements, cda_ids: self.cda_ids, shard: self.shard, schema: self.schema }
     }
 
     /// Whether there is anything to do.
@@ -155,7 +164,9 @@ impl FilePass {
     /// Walks the bundle once for `wanted`: in parallel on the current rayon pool when
     /// `parallel`, with results in path order either way.
     pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) -> Self {
-        let facts = DocFacts::new(context);
+        // The schema set is compiled only when DOC-SCHEMA runs: `--only PRIVACY-*` costs nothing.
+        let schema = wanted.get("DOC-SCHEMA").and(wanted.schema.or(context.catalog.cda_schema.as_ref()));
+        let facts = DocFacts::new(context, schema);
         let every_file = wanted.any(&["BUNDLE-SECRETS", "PRIVACY-HETU"]);
         let entries: Vec<&Entry> = if every_file {
             context.bundle.files().collect()

@@ -7,6 +7,9 @@
 //! (billion laughs) cannot happen. JSON is parsed strictly with jsonc-parser.
 
 mod oid;
+mod schema;
+
+pub(crate) use schema::SchemaState;
 
 use roxmltree::{Document, Node, ParsingOptions};
 use valmis_ids::{Hetu, Oid};
@@ -124,11 +127,15 @@ pub(crate) struct DocFacts {
     pub(crate) persons: Option<Vec<String>>,
     /// Whether Kanta PHR is declared (FHIR-RESOURCE).
     pub(crate) phr: bool,
+    /// The CDA schema set, compiled once per run when DOC-SCHEMA runs (DOC-SCHEMA).
+    pub(crate) schema: SchemaState,
 }
 
 impl DocFacts {
-    pub(crate) fn new(context: &Context<'_>) -> Self {
+    /// What the document checks need; `schema` is compiled when DOC-SCHEMA runs.
+    pub(crate) fn new(context: &Context<'_>, schema: Option<&valmis_model::SchemaFiles>) -> Self {
         Self {
+            schema: SchemaState::compile(schema),
             declared: super::declared_arcs(context),
             samples: context
                 .catalog
@@ -167,7 +174,7 @@ pub(crate) enum CdaId {
 /// the document's text or why it cannot be read.
 pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut DocOut<'_, '_>) -> CdaId {
     let path = out.path;
-    let checks = XML_CHECKS.map(|(id, _, _)| id);
+    let checks = XML_CHECKS.map(|(id, _, _)| id).into_iter().chain(["DOC-SCHEMA"]);
     let text = match text {
         Ok(text) => text,
         Err(message) => {
@@ -210,6 +217,18 @@ pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut Do
             let mut findings = Vec::new();
             check(facts, requirement.severity, &source, root, &mut findings);
             out.push(id, Some(line), Verdict::Checked(findings));
+        }
+    }
+    if let Some(requirement) = out.get("DOC-SCHEMA") {
+        if is_cda(root) {
+            let verdict = schema::verdict(&facts.schema, requirement.severity, &source, root);
+            out.push("DOC-SCHEMA", Some(line), verdict);
+        } else {
+            out.push(
+                "DOC-SCHEMA",
+                None,
+                Verdict::Skipped("not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)".to_owned()),
+            );
         }
     }
     CdaId::Known(child(root, "id").and_then(|id| id.attribute("root")).map(str::to_owned))

@@ -1,0 +1,611 @@
+//! Validating a roxmltree document against a compiled schema: one walk over the elements, each
+//! element's children stepped through its type's automaton, attributes and text checked against
+//! their simple types, `ID`s and `IDREF`s matched at the end.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use roxmltree::{Document, Node};
+
+use crate::Violation;
+use crate::model::{Automaton, ComplexType, Content, ElementId, Process, Schema, Term, Type, TypeId, Variety};
+use crate::simple::{Builtin, Facets, compare_numbers, is_lexical, lexical, shorten};
+use crate::xml::QName;
+
+const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
+/// Deepest recursion through simple types (a restriction of a union of lists ...).
+const MAX_TYPE_DEPTH: usize = 64;
+/// Deepest element nesting validated: the walk recurses, and a hostile document may nest a
+/// hundred thousand elements (Kela's documents nest about thirty).
+const MAX_DEPTH: usize = 256;
+
+struct Validator<'s> {
+    schema: &'s Schema,
+    found: Vec<Violation>,
+    limit: usize,
+    more: usize,
+    ids: HashMap<String, Range<usize>>,
+    references: Vec<(String, Range<usize>)>,
+    too_deep: bool,
+}
+
+pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -> Vec<Violation> {
+    let mut validator = Validator {
+        schema,
+        found: Vec::new(),
+        limit: limit.max(1),
+        more: 0,
+        ids: HashMap::new(),
+        references: Vec::new(),
+        too_deep: false,
+    };
+    let root = document.root_element();
+    match schema.global_elements.get(&qname(root)) {
+        Some(&id) => validator.element(root, id, 0),
+        None => {
+            let mut declared: Vec<&str> = schema.global_elements.keys().map(|name| name.local.as_str()).collect();
+            declared.sort_unstable();
+            declared.truncate(8);
+            validator.report(
+                tag(root),
+                format!(
+                    "the root element `{}` is not declared by the schema (it declares {}, ...)",
+                    root.tag_name().name(),
+                    declared.join(", ")
+                ),
+            );
+        }
+    }
+    let references = std::mem::take(&mut validator.references);
+    for (reference, range) in references {
+        if !validator.ids.contains_key(&reference) {
+            validator.report(range, format!("IDREF `{}` refers to no ID in the document", shorten(&reference)));
+        }
+    }
+    validator.finish()
+}
+
+fn qname(node: Node<'_, '_>) -> QName {
+    QName::new(node.tag_name().namespace().unwrap_or_default(), node.tag_name().name())
+}
+
+/// The start tag's name, where a finding about an element points.
+fn tag(node: Node<'_, '_>) -> Range<usize> {
+    let start = node.range().start;
+    start..start + 1 + node.tag_name().name().len()
+}
+
+/// An element's text content (its text and CDATA children, joined) and where it starts.
+fn text_of(node: Node<'_, '_>) -> (String, Range<usize>) {
+    let mut text = String::new();
+    let mut range = None;
+    for child in node.children().filter(Node::is_text) {
+        text.push_str(child.text().unwrap_or_default());
+        range.get_or_insert(child.range());
+    }
+    (text, range.unwrap_or_else(|| tag(node)))
+}
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+}
+
+impl<'s> Validator<'s> {
+    fn report(&mut self, range: Range<usize>, message: String) {
+        if self.found.len() < self.limit {
+            self.found.push(Violation { range, message });
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Violation> {
+        if self.more > 0
+            && let Some(last) = self.found.last()
+        {
+            let range = last.range.clone();
+            let more = self.more;
+            self.found.push(Violation { range, message: format!("and {more} more schema violations not listed") });
+        }
+        self.found
+    }
+
+    /// Whether `node` is nested too deep to be validated (reported once per document).
+    fn too_deep(&mut self, node: Node<'_, '_>, depth: usize) -> bool {
+        if depth <= MAX_DEPTH {
+            return false;
+        }
+        if !self.too_deep {
+            self.too_deep = true;
+            self.report(tag(node), format!("elements nested deeper than {MAX_DEPTH} levels are not validated"));
+        }
+        true
+    }
+
+    fn element(&mut self, node: Node<'_, '_>, declaration: ElementId, depth: usize) {
+        if self.too_deep(node, depth) {
+            return;
+        }
+        let schema = self.schema;
+        let Some(decl) = schema.elements.get(declaration) else { return };
+        let name = node.tag_name().name();
+        let mut type_id = decl.type_id;
+        if let Some(value) = node.attribute((XSI, "type")) {
+            let (prefix, local) = match value.trim().split_once(':') {
+                Some((prefix, local)) => (Some(prefix), local),
+                None => (None, value.trim()),
+            };
+            let ns = node.lookup_namespace_uri(prefix).unwrap_or_default();
+            let Some(&named) = schema.global_types.get(&QName::new(ns, local)) else {
+                self.report(tag(node), format!("element `{name}`: xsi:type `{value}` names no type of the schema"));
+                return;
+            };
+            if !schema.derives_from(named, type_id) {
+                self.report(
+                    tag(node),
+                    format!(
+                        "element `{name}`: xsi:type `{value}` is not derived from its declared type {}",
+                        schema.type_name(type_id)
+                    ),
+                );
+            }
+            type_id = named;
+        }
+        let nil = matches!(node.attribute((XSI, "nil")).map(str::trim), Some("true" | "1"));
+        if nil && !decl.nillable {
+            self.report(tag(node), format!("element `{name}` is not nillable: xsi:nil is not allowed"));
+        }
+        self.typed(node, type_id, nil, decl.fixed.as_deref(), depth);
+    }
+
+    fn typed(&mut self, node: Node<'_, '_>, type_id: TypeId, nil: bool, fixed: Option<&str>, depth: usize) {
+        let schema = self.schema;
+        let name = node.tag_name().name();
+        match schema.types.get(type_id) {
+            None => {}
+            Some(Type::Simple(_)) => {
+                for attribute in node.attributes().filter(|attribute| attribute.namespace() != Some(XSI)) {
+                    self.report(
+                        attribute.range_qname(),
+                        format!("element `{name}`: attribute `{}` is not allowed (simple content)", attribute.name()),
+                    );
+                }
+                if !nil {
+                    self.simple_content(node, type_id, fixed);
+                }
+            }
+            Some(Type::Complex(complex)) => {
+                if complex.is_abstract {
+                    self.report(
+                        tag(node),
+                        format!(
+                            "element `{name}` has the abstract type {}: name a concrete type with xsi:type",
+                            schema.type_name(type_id)
+                        ),
+                    );
+                    return;
+                }
+                self.attributes(node, complex);
+                if nil {
+                    if node.children().any(|child| {
+                        child.is_element() || (child.is_text() && !is_blank(child.text().unwrap_or_default()))
+                    }) {
+                        self.report(tag(node), format!("element `{name}` is nil (xsi:nil) but has content"));
+                    }
+                    return;
+                }
+                match &complex.content {
+                    Content::Any => self.lax_children(node, depth),
+                    Content::Empty => {
+                        if let Some(child) = node.children().find(Node::is_element) {
+                            self.report(
+                                tag(child),
+                                format!(
+                                    "element `{name}` takes no child elements: `{}` is not allowed",
+                                    child.tag_name().name()
+                                ),
+                            );
+                        }
+                        if !complex.mixed {
+                            self.no_text(node);
+                        }
+                    }
+                    Content::Simple(simple) => self.simple_content(node, *simple, fixed),
+                    Content::Elements(automaton) => self.children(node, automaton, complex.mixed, depth),
+                }
+            }
+        }
+    }
+
+    /// An element of simple content: no child elements, its text a value of `type_id`.
+    fn simple_content(&mut self, node: Node<'_, '_>, type_id: TypeId, fixed: Option<&str>) {
+        if let Some(child) = node.children().find(Node::is_element) {
+            self.report(
+                tag(child),
+                format!(
+                    "element `{}` has simple content: child element `{}` is not allowed",
+                    node.tag_name().name(),
+                    child.tag_name().name()
+                ),
+            );
+            return;
+        }
+        let (text, range) = text_of(node);
+        self.text_value(node, &text, range, type_id, fixed);
+    }
+
+    fn text_value(
+        &mut self,
+        node: Node<'_, '_>,
+        text: &str,
+        range: Range<usize>,
+        type_id: TypeId,
+        fixed: Option<&str>,
+    ) {
+        let name = node.tag_name().name();
+        if let Err(message) = self.value(type_id, text, &range) {
+            self.report(range, format!("element `{name}`: {message}"));
+        } else if let Some(fixed) = fixed
+            && text.trim() != fixed.trim()
+        {
+            self.report(range, format!("element `{name}` must have the fixed value `{fixed}`"));
+        }
+    }
+
+    fn no_text(&mut self, node: Node<'_, '_>) {
+        if let Some(text) = node.children().find(|child| child.is_text() && !is_blank(child.text().unwrap_or_default()))
+        {
+            self.report(
+                text.range(),
+                format!(
+                    "element `{}` takes no text: `{}`",
+                    node.tag_name().name(),
+                    shorten(text.text().unwrap_or_default().trim())
+                ),
+            );
+        }
+    }
+
+    fn attributes(&mut self, node: Node<'_, '_>, complex: &ComplexType) {
+        let name = node.tag_name().name();
+        for attribute in node.attributes() {
+            let ns = attribute.namespace().unwrap_or_default();
+            if ns == XSI {
+                continue;
+            }
+            let attribute_name = QName::new(ns, attribute.name());
+            match complex.attributes.iter().find(|use_| use_.name == attribute_name) {
+                Some(use_) => {
+                    let range = attribute.range_value();
+                    match self.value(use_.type_id, attribute.value(), &range) {
+                        Err(message) => {
+                            self.report(
+                                range,
+                                format!("element `{name}`, attribute `{}`: {message}", attribute.name()),
+                            );
+                        }
+                        Ok(()) => {
+                            if let Some(fixed) = &use_.fixed
+                                && attribute.value().trim() != fixed.trim()
+                            {
+                                self.report(
+                                    range,
+                                    format!(
+                                        "element `{name}`, attribute `{}`: `{}` is not the fixed value `{fixed}`",
+                                        attribute.name(),
+                                        shorten(attribute.value())
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+                None if complex.any_attribute => {}
+                None => self.report(
+                    attribute.range_qname(),
+                    format!("element `{name}`: attribute `{}` is not allowed", attribute.name()),
+                ),
+            }
+        }
+        for use_ in complex.attributes.iter().filter(|use_| use_.required) {
+            let present = if use_.name.ns.is_empty() {
+                node.attribute(use_.name.local.as_str()).is_some()
+            } else {
+                node.attribute((use_.name.ns.as_str(), use_.name.local.as_str())).is_some()
+            };
+            if !present {
+                self.report(
+                    tag(node),
+                    format!("element `{name}` is missing the required attribute `{}`", use_.name.local),
+                );
+            }
+        }
+    }
+
+    /// Names the automaton would accept next from `states`, for messages.
+    fn expected(&self, automaton: &Automaton, states: &[usize]) -> String {
+        let mut names: Vec<String> = Vec::new();
+        for &state in states {
+            for (term, _) in &automaton.edges[state] {
+                let name = match term {
+                    Term::Element(id) => format!("`{}`", self.schema.elements[*id].name.local),
+                    Term::Any(_) => "any element".to_owned(),
+                };
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if names.len() > 10 {
+            let more = names.len() - 10;
+            names.truncate(10);
+            names.push(format!("{more} more"));
+        }
+        names.join(", ")
+    }
+
+    fn children(&mut self, node: Node<'_, '_>, automaton: &'s Automaton, mixed: bool, depth: usize) {
+        let name = node.tag_name().name();
+        let mut current: Vec<usize> = automaton.closure[automaton.start].clone();
+        let mut stamp = vec![usize::MAX; automaton.edges.len()];
+        let mut text_reported = mixed;
+        for (step, child) in node.children().enumerate() {
+            if child.is_text() {
+                if !text_reported && !is_blank(child.text().unwrap_or_default()) {
+                    self.report(
+                        child.range(),
+                        format!(
+                            "element `{name}` takes no text: `{}`",
+                            shorten(child.text().unwrap_or_default().trim())
+                        ),
+                    );
+                    text_reported = true;
+                }
+                continue;
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let (child_ns, child_local) = (child.tag_name().namespace().unwrap_or_default(), child.tag_name().name());
+            let mut next: Vec<usize> = Vec::new();
+            let mut matched: Option<&Term> = None;
+            for &state in &current {
+                for (term, target) in &automaton.edges[state] {
+                    let accepts = match term {
+                        Term::Element(id) => {
+                            let name = &self.schema.elements[*id].name;
+                            name.local == child_local && name.ns == child_ns
+                        }
+                        Term::Any(wildcard) => wildcard.namespaces.admits(child_ns),
+                    };
+                    if !accepts {
+                        continue;
+                    }
+                    if matched.is_none() || (matches!(matched, Some(Term::Any(_))) && matches!(term, Term::Element(_)))
+                    {
+                        matched = Some(term);
+                    }
+                    for &reached in &automaton.closure[*target] {
+                        if stamp[reached] != step {
+                            stamp[reached] = step;
+                            next.push(reached);
+                        }
+                    }
+                }
+            }
+            let Some(term) = matched else {
+                let expected = self.expected(automaton, &current);
+                let message = if expected.is_empty() {
+                    format!("element `{child_local}` is not expected in `{name}`: no more child elements are allowed")
+                } else {
+                    format!("element `{child_local}` is not expected in `{name}` here; expected {expected}")
+                };
+                self.report(tag(child), message);
+                // Carry on as if the element were absent, checking it on its own.
+                self.lax_element(child, depth + 1);
+                continue;
+            };
+            current = next;
+            match term {
+                Term::Element(id) => self.element(child, *id, depth + 1),
+                Term::Any(wildcard) => match wildcard.process {
+                    Process::Skip => {}
+                    Process::Lax => self.lax_element(child, depth + 1),
+                    Process::Strict => match self.schema.global_elements.get(&qname(child)) {
+                        Some(&id) => self.element(child, id, depth + 1),
+                        None => self.report(
+                            tag(child),
+                            format!("element `{child_local}` is declared nowhere in the schema (a strict wildcard)"),
+                        ),
+                    },
+                },
+            }
+        }
+        if !current.iter().any(|state| automaton.accepting[*state]) {
+            let expected = self.expected(automaton, &current);
+            self.report(tag(node), format!("element `{name}` is missing child elements: expected {expected}"));
+        }
+    }
+
+    /// An element no content model accounts for: checked by its global declaration if it has
+    /// one, its children likewise.
+    fn lax_element(&mut self, node: Node<'_, '_>, depth: usize) {
+        if self.too_deep(node, depth) {
+            return;
+        }
+        match self.schema.global_elements.get(&qname(node)) {
+            Some(&id) => self.element(node, id, depth),
+            None => self.lax_children(node, depth),
+        }
+    }
+
+    fn lax_children(&mut self, node: Node<'_, '_>, depth: usize) {
+        for child in node.children().filter(Node::is_element) {
+            self.lax_element(child, depth + 1);
+        }
+    }
+
+    /// Checks a simple value against a simple type, registering IDs and IDREFs; the message says
+    /// why a value is not valid.
+    fn value(&mut self, type_id: TypeId, raw: &str, range: &Range<usize>) -> Result<(), String> {
+        if !self.accepts(type_id, raw, 0) {
+            return Err(self.explain(type_id, raw, 0));
+        }
+        let schema = self.schema;
+        let Some(simple) = schema.simple(type_id) else { return Ok(()) };
+        let value = simple.white_space.apply(raw);
+        let item_builtin = match &simple.variety {
+            Variety::List(item) => schema.builtin_of(*item),
+            _ => schema.builtin_of(type_id),
+        };
+        match item_builtin {
+            Some(Builtin::Id) if self.ids.insert(value.to_string(), range.clone()).is_some() => {
+                return Err(format!("the ID `{}` is used twice in the document", shorten(&value)));
+            }
+            Some(Builtin::IdRef | Builtin::IdRefs) => {
+                self.references.extend(
+                    value.split(' ').filter(|item| !item.is_empty()).map(|item| (item.to_owned(), range.clone())),
+                );
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Whether a simple type accepts a value: the fast path, without messages.
+    fn accepts(&self, type_id: TypeId, raw: &str, depth: usize) -> bool {
+        let schema = self.schema;
+        let Some(simple) = schema.simple(type_id) else { return true };
+        if depth > MAX_TYPE_DEPTH {
+            return true;
+        }
+        let value = simple.white_space.apply(raw);
+        let base_ok = match &simple.variety {
+            Variety::Builtin(builtin) => is_lexical(*builtin, &value),
+            Variety::Restriction(base) => self.accepts(*base, &value, depth + 1),
+            Variety::List(item) => {
+                value.split(' ').filter(|token| !token.is_empty()).all(|token| self.accepts(*item, token, depth + 1))
+            }
+            Variety::Union(members) => members.iter().any(|member| self.accepts(*member, &value, depth + 1)),
+        };
+        base_ok && facets(&simple.facets, &value, self.is_list(type_id)).is_ok()
+    }
+
+    fn is_list(&self, type_id: TypeId) -> bool {
+        let schema = self.schema;
+        schema.simple(type_id).is_some_and(|simple| matches!(simple.variety, Variety::List(_)))
+            || schema
+                .builtin_of(type_id)
+                .is_some_and(|builtin| matches!(builtin, Builtin::IdRefs | Builtin::NmTokens | Builtin::Entities))
+    }
+
+    /// Why a simple type does not accept a value (called only when it does not).
+    fn explain(&self, type_id: TypeId, raw: &str, depth: usize) -> String {
+        let schema = self.schema;
+        let Some(simple) = schema.simple(type_id) else { return "not valid".to_owned() };
+        let value = simple.white_space.apply(raw);
+        if depth <= MAX_TYPE_DEPTH {
+            match &simple.variety {
+                Variety::Builtin(builtin) => {
+                    if let Err(message) = lexical(*builtin, &value) {
+                        return message;
+                    }
+                }
+                Variety::Restriction(base) => {
+                    if !self.accepts(*base, &value, depth + 1) {
+                        return self.explain(*base, &value, depth + 1);
+                    }
+                }
+                Variety::List(item) => {
+                    if let Some(token) =
+                        value.split(' ').find(|token| !token.is_empty() && !self.accepts(*item, token, depth + 1))
+                    {
+                        return format!("list item {}", self.explain(*item, token, depth + 1));
+                    }
+                }
+                Variety::Union(members) => {
+                    if !members.iter().any(|member| self.accepts(*member, &value, depth + 1)) {
+                        return format!(
+                            "`{}` is not a valid {} (none of its member types accepts it)",
+                            shorten(&value),
+                            schema.type_name(type_id)
+                        );
+                    }
+                }
+            }
+        }
+        match facets(&simple.facets, &value, self.is_list(type_id)) {
+            Err(message) => format!("{message} ({})", schema.type_name(type_id)),
+            Ok(()) => format!("`{}` is not a valid {}", shorten(&value), schema.type_name(type_id)),
+        }
+    }
+}
+
+fn facets(facets: &Facets, value: &str, is_list: bool) -> Result<(), String> {
+    if let Some(allowed) = &facets.enumeration
+        && !facets.enumeration_set.contains(value)
+    {
+        let mut shown: Vec<String> = allowed.iter().take(8).map(|value| format!("`{value}`")).collect();
+        if allowed.len() > 8 {
+            shown.push(format!("{} more", allowed.len() - 8));
+        }
+        return Err(format!("`{}` is not one of the allowed values {}", shorten(value), shown.join(", ")));
+    }
+    if !facets.patterns.is_empty() && !facets.patterns.iter().any(|pattern| pattern.regex.is_match(value)) {
+        let sources: Vec<&str> = facets.patterns.iter().map(|pattern| pattern.source.as_str()).collect();
+        return Err(format!("`{}` does not match the pattern `{}`", shorten(value), sources.join("` or `")));
+    }
+    let length = if is_list { value.split(' ').filter(|item| !item.is_empty()).count() } else { value.chars().count() };
+    let unit = if is_list { "items" } else { "characters" };
+    if let Some(exact) = facets.length
+        && length != exact
+    {
+        return Err(format!("`{}` has {length} {unit}, not {exact}", shorten(value)));
+    }
+    if let Some(minimum) = facets.min_length
+        && length < minimum
+    {
+        return Err(format!("`{}` has {length} {unit}, fewer than {minimum}", shorten(value)));
+    }
+    if let Some(maximum) = facets.max_length
+        && length > maximum
+    {
+        return Err(format!("`{}` has {length} {unit}, more than {maximum}", shorten(value)));
+    }
+    let compare = |bound: &str| compare_numbers(value, bound).unwrap_or_else(|| value.cmp(bound));
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    if let Some(bound) = &facets.min_inclusive
+        && compare(bound) == Less
+    {
+        return Err(format!("`{}` is less than the minimum {bound}", shorten(value)));
+    }
+    if let Some(bound) = &facets.max_inclusive
+        && compare(bound) == Greater
+    {
+        return Err(format!("`{}` is more than the maximum {bound}", shorten(value)));
+    }
+    if let Some(bound) = &facets.min_exclusive
+        && matches!(compare(bound), Less | Equal)
+    {
+        return Err(format!("`{}` must be more than {bound}", shorten(value)));
+    }
+    if let Some(bound) = &facets.max_exclusive
+        && matches!(compare(bound), Greater | Equal)
+    {
+        return Err(format!("`{}` must be less than {bound}", shorten(value)));
+    }
+    let digits = value.trim_start_matches(['+', '-']);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = fraction.trim_end_matches('0');
+    if let Some(total) = facets.total_digits
+        && whole.trim_start_matches('0').len() + fraction.len() > total
+    {
+        return Err(format!("`{}` has more than {total} digits", shorten(value)));
+    }
+    if let Some(maximum) = facets.fraction_digits
+        && fraction.len() > maximum
+    {
+        return Err(format!("`{}` has more than {maximum} fraction digits", shorten(value)));
+    }
+    Ok(())
+}
