@@ -609,8 +609,9 @@ fn identity_codes_glued_to_words_or_in_lower_case_are_found_and_masked_in_every_
         .filter(|outcome| outcome["requirement"] == "PRIVACY-HETU" && outcome["status"] == "failed")
         .map(|outcome| outcome["subject"].as_str().unwrap_or_default().to_owned())
         .collect();
-    // A text file, a CDA document, a FHIR document and a TOML file: is131052-308t,
-    // hetu:131052-308T, id131052-308t, HETU131052-308T.
+    // A text file, a CDA document, a FHIR document, a TOML file and the CSV report:
+    // is131052-308t, hetu:131052-308T, id131052-308t, HETU131052-308T, id131052-308t. (The XLSX
+    // report's glued lower-case code is the privacy-hetu-xlsx fixture's.)
     assert_eq!(
         failed,
         BTreeSet::from(
@@ -619,6 +620,7 @@ fn identity_codes_glued_to_words_or_in_lower_case_are_found_and_masked_in_every_
                 "documents/havainto-verenpaine-2026-11-14.json",
                 "documents/hoitokertomus-2026-11-12.xml",
                 "evidence/PA-03/haku.txt",
+                "pretest/report.csv",
             ]
             .map(str::to_owned)
         )

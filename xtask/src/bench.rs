@@ -342,7 +342,7 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
         })
         .collect();
     let mut table = String::from(
-        "| size | documents | report rows | MB | cat | xmllint --noout | rg | valmis (folder) | valmis (zip) | valmis / xmllint | zip / folder | peak RSS folder / zip |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| size | documents | report rows | MB | cat | xmllint --noout | xmllint --schema | rg | valmis (folder) | without DOC-SCHEMA | valmis (zip) | valmis / xmllint | zip / folder | peak RSS folder / zip |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut rows = Vec::new();
     for (size, documents) in [("S", 100usize), ("M", 1_000), ("L", 10_000)] {
@@ -403,6 +403,16 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
             eprintln!("xmllint is not installed (apt-get install libxml2-utils): its floor is left out");
             None
         };
+        // The floor of DOC-SCHEMA's work: libxml2 validating every XML file against Kela's set.
+        let schema = root.join("testcases/2027-1/schemas/kanta-cda/CDA_Fi.xsd");
+        let xmllint_schema = if installed("xmllint") {
+            floor(&format!(
+                "find . -name '*.xml' -print0 | xargs -0 xmllint --noout --schema '{}' 2>/dev/null",
+                schema.display()
+            ))?
+        } else {
+            None
+        };
         let rg = if installed("rg") {
             floor("rg -c '[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]' . > /dev/null; true")?
         } else {
@@ -410,25 +420,28 @@ pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
             None
         };
         // As users run it in CI: every requirement, the JUnit file written.
-        let run = |path: &Path| -> anyhow::Result<(f64, i64)> {
+        let run = |path: &Path, args: &'static [&'static str]| -> anyhow::Result<(f64, i64)> {
             let workload = Workload {
                 name: format!("{size} {}", path.display()),
                 bundle: path.to_path_buf(),
                 catalog: Some(catalog.clone()),
-                args: &["--skip", "BUNDLE-INTEGRITY"],
+                args,
                 expected_exit: 0,
             };
             let measurement = measure(&valmis, &workload, &base.join("out"))?;
             Ok((median(&measurement.wall_ms), measurement.max_rss_kib))
         };
-        let (folder_ms, folder_rss) = run(&bundle)?;
-        let (zip_ms, zip_rss) = run(&zip)?;
+        let (folder_ms, folder_rss) = run(&bundle, &["--skip", "BUNDLE-INTEGRITY"])?;
+        // What DOC-SCHEMA costs: the same run without it.
+        let (without_schema_ms, _) = run(&bundle, &["--skip", "BUNDLE-INTEGRITY", "--skip", "DOC-SCHEMA"])?;
+        let (zip_ms, zip_rss) = run(&zip, &["--skip", "BUNDLE-INTEGRITY"])?;
         let show = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |ms| format!("{ms:.0} ms"));
         writeln!(
             table,
-            "| {size} | {documents} | {cases} | {megabytes:.0} | {} | {} | {} | {folder_ms:.0} ms | {zip_ms:.0} ms | {} | {:.2}× | {:.0} / {:.0} MiB |",
+            "| {size} | {documents} | {cases} | {megabytes:.0} | {} | {} | {} | {} | {folder_ms:.0} ms | {without_schema_ms:.0} ms | {zip_ms:.0} ms | {} | {:.2}× | {:.0} / {:.0} MiB |",
             show(cat),
             show(xmllint),
+            show(xmllint_schema),
             show(rg),
             xmllint.map_or_else(|| "—".to_owned(), |floor| format!("{:.2}×", folder_ms / floor)),
             zip_ms / folder_ms,

@@ -249,6 +249,12 @@ fn fixtures() -> Vec<Fixture> {
                     "connection/connection.toml",
                     "# Esimerkki EHR's archive interface",
                     "# Yhteyshenkilö HETU131052-308T. Esimerkki EHR's archive interface",
+                )?;
+                edit(
+                    d,
+                    "pretest/report.csv",
+                    "Asiakirjojen haku potilaan tunnisteella",
+                    "Asiakirjojen haku potilaan tunnisteella (id131052-308t)",
                 )
             },
             expectations: one!("PRIVACY-HETU", "evidence/PA-03/haku.txt", "`131052-3***` is not a test identity"),

@@ -78,9 +78,14 @@ fn resolve_location(from: &str, location: &str) -> Option<String> {
 
 fn load(fetch: &dyn Fn(&str) -> Option<String>, entry: &str) -> Result<Sources> {
     let mut sources = Sources::default();
+    // A document is loaded once per namespace it is included into (imports: once).
+    let mut requested: HashSet<(String, Option<String>)> = HashSet::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let mut pending: Vec<(String, Option<String>, String)> = vec![(entry.to_owned(), None, entry.to_owned())];
     while let Some((location, including_target, referenced_from)) = pending.pop() {
+        if !requested.insert((location.clone(), including_target.clone())) {
+            continue;
+        }
         let text = fetch(&location).ok_or_else(|| {
             SchemaError(if location == referenced_from {
                 format!("the schema `{location}` is not available")

@@ -167,6 +167,21 @@ pub(crate) struct Facets {
     pub(crate) fraction_digits: Option<usize>,
 }
 
+impl Facets {
+    /// Whether a facet other than enumeration and pattern is set (lengths, bounds, digits).
+    pub(crate) fn has_bounds(&self) -> bool {
+        self.length.is_some()
+            || self.min_length.is_some()
+            || self.max_length.is_some()
+            || self.min_inclusive.is_some()
+            || self.max_inclusive.is_some()
+            || self.min_exclusive.is_some()
+            || self.max_exclusive.is_some()
+            || self.total_digits.is_some()
+            || self.fraction_digits.is_some()
+    }
+}
+
 /// Whether `value` (white space already applied) is in the lexical space of `builtin`, or why not.
 pub(crate) fn lexical(builtin: Builtin, value: &str) -> Result<(), String> {
     if is_lexical(builtin, value) {

@@ -27,6 +27,9 @@ struct Validator<'s> {
     ids: HashMap<String, Range<usize>>,
     references: Vec<(String, Range<usize>)>,
     too_deep: bool,
+    /// Per automaton state, the epoch of the step that last reached it.
+    marks: Vec<u64>,
+    epoch: u64,
 }
 
 pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -> Vec<Violation> {
@@ -38,6 +41,8 @@ pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -
         ids: HashMap::new(),
         references: Vec::new(),
         too_deep: false,
+        marks: Vec::new(),
+        epoch: 0,
     };
     let root = document.root_element();
     match schema.global_elements.get(&qname(root)) {
@@ -347,9 +352,13 @@ impl<'s> Validator<'s> {
     fn children(&mut self, node: Node<'_, '_>, automaton: &'s Automaton, mixed: bool, depth: usize) {
         let name = node.tag_name().name();
         let mut current: Vec<usize> = automaton.closure[automaton.start].clone();
-        let mut stamp = vec![usize::MAX; automaton.edges.len()];
+        // States reached by this step are marked with the step's own epoch, in one buffer for
+        // the whole document (no allocation per element).
+        if self.marks.len() < automaton.edges.len() {
+            self.marks.resize(automaton.edges.len(), 0);
+        }
         let mut text_reported = mixed;
-        for (step, child) in node.children().enumerate() {
+        for child in node.children() {
             if child.is_text() {
                 if !text_reported && !is_blank(child.text().unwrap_or_default()) {
                     self.report(
@@ -367,7 +376,9 @@ impl<'s> Validator<'s> {
                 continue;
             }
             let (child_ns, child_local) = (child.tag_name().namespace().unwrap_or_default(), child.tag_name().name());
-            let mut next: Vec<usize> = Vec::new();
+            self.epoch += 1;
+            let epoch = self.epoch;
+            let mut next: Vec<usize> = Vec::with_capacity(current.len());
             let mut matched: Option<&Term> = None;
             for &state in &current {
                 for (term, target) in &automaton.edges[state] {
@@ -386,8 +397,8 @@ impl<'s> Validator<'s> {
                         matched = Some(term);
                     }
                     for &reached in &automaton.closure[*target] {
-                        if stamp[reached] != step {
-                            stamp[reached] = step;
+                        if self.marks[reached] != epoch {
+                            self.marks[reached] = epoch;
                             next.push(reached);
                         }
                     }
@@ -488,7 +499,19 @@ impl<'s> Validator<'s> {
             }
             Variety::Union(members) => members.iter().any(|member| self.accepts(*member, &value, depth + 1)),
         };
-        base_ok && facets(&simple.facets, &value, self.is_list(type_id)).is_ok()
+        base_ok && self.facets_hold(type_id, &simple.facets, &value)
+    }
+
+    /// [`facets`] without building a message: most values meet no facet but a pattern or an
+    /// enumeration, and a union tries members that fail.
+    fn facets_hold(&self, type_id: TypeId, facets: &Facets, value: &str) -> bool {
+        if facets.enumeration.is_some() && !facets.enumeration_set.contains(value) {
+            return false;
+        }
+        if !facets.patterns.is_empty() && !facets.patterns.iter().any(|pattern| pattern.regex.is_match(value)) {
+            return false;
+        }
+        !facets.has_bounds() || self::facets(facets, value, self.is_list(type_id)).is_ok()
     }
 
     fn is_list(&self, type_id: TypeId) -> bool {

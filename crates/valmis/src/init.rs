@@ -20,6 +20,9 @@ submitted = {deadline}              # TODO: the date you send the registration (
 name = "TODO: organisation name as in the Trade Register"
 business_id = "TODO"                   # Y-tunnus, e.g. "1234567-1"
 oid = "TODO"                           # 1.2.246.10.<business id digits>, e.g. "1.2.246.10.12345671"
+# The test organisations Kela assigned you in the customer test environment, when your sample
+# documents are written for them (DOC-OID accepts document ids under these arcs):
+# test_organisations = ["1.2.246.10.23456780"]
 
 [contacts.technical]
 name = "TODO"
