@@ -107,6 +107,10 @@ pub(crate) enum Variant {
     TestIssuerHealthcare,
     /// Issued by VRK's test CA for social welfare and health care service providers (2016 on).
     TestIssuerSocialWelfare,
+    /// Issued by a DVV test CA with a name the catalog does not list (hypothetical: DVV renames
+    /// its CAs with each hierarchy), in the unit of social welfare and health care test
+    /// service certificates.
+    UnlistedTestIssuer,
     /// The system-signature certificate is a professional's card certificate: issued by the
     /// test CA for healthcare professionals, a person in the subject, nonRepudiation only.
     ProfessionalSigning,
@@ -140,6 +144,11 @@ pub(crate) fn generate(root: &Path, variant: Variant) -> anyhow::Result<Files> {
         Variant::TestIssuerSocialWelfare => (
             "VRK TEST CA for Social Welfare and Health Care Service Providers",
             "Vaestorekisterikeskus TEST",
+            "Sosiaali- ja terveydenhuollon testipalveluvarmenteet",
+        ),
+        Variant::UnlistedTestIssuer => (
+            "DVV TEST Sote Service Certificates - G9R",
+            "Digi- ja vaestotietovirasto TEST",
             "Sosiaali- ja terveydenhuollon testipalveluvarmenteet",
         ),
         _ => ("DVV TEST Service Certificates - G5R", "Digi- ja vaestotietovirasto TEST", ""),
@@ -425,6 +434,18 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 failing: &[],
                 subject: "",
                 message: "ok CERT-ISSUER: connection/certs/allekirjoitusvarmenne.pem",
+            }],
+        },
+        Fixture {
+            name: "cert-issuer-test-unit",
+            rehash: true,
+            change: |d| variant(d, Variant::UnlistedTestIssuer),
+            expectations: &[Expectation {
+                args: &["-v"],
+                exit: 0,
+                failing: &[],
+                subject: "",
+                message: "ok CERT-ISSUER: connection/certs/palvelinvarmenne.pem",
             }],
         },
         Fixture {

@@ -287,6 +287,12 @@ pub struct Round {
     /// Issuer names of the CAs of professionals' (personal) certificates, test and production:
     /// a person's card certificate where a service certificate belongs has its own message.
     pub professional_ca_names: Vec<String>,
+    /// Organizational units (OU) of DVV's test service-certificate CAs: an issuer named like a
+    /// DVV test CA in one of them is a test CA whatever its common name (DVV renames its CAs
+    /// with each hierarchy; the unit names the certificate family).
+    pub test_ca_units: Vec<String>,
+    /// Organizational units of the CAs of professionals' cards.
+    pub professional_ca_units: Vec<String>,
     /// Host globs of production endpoints that must never appear in a test configuration.
     pub production_host_patterns: Vec<String>,
 }
@@ -645,6 +651,10 @@ struct RawRound {
     production_ca_names: Vec<String>,
     #[serde(default)]
     professional_ca_names: Vec<String>,
+    #[serde(default)]
+    test_ca_units: Vec<String>,
+    #[serde(default)]
+    professional_ca_units: Vec<String>,
     production_host_patterns: Vec<String>,
     #[serde(default)]
     cda_schema: Option<Spanned<String>>,
@@ -987,6 +997,8 @@ impl Validator<'_> {
                 test_ca_names: raw.round.test_ca_names,
                 production_ca_names: raw.round.production_ca_names,
                 professional_ca_names: raw.round.professional_ca_names,
+                test_ca_units: raw.round.test_ca_units,
+                professional_ca_units: raw.round.professional_ca_units,
                 production_host_patterns: raw.round.production_host_patterns,
             },
             services,

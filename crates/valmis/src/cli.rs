@@ -786,7 +786,9 @@ fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
     let lists: Vec<(&str, Vec<String>)> = match id {
         "CERT-ISSUER" => vec![
             ("test_ca_names", round.test_ca_names.clone()),
+            ("test_ca_units", round.test_ca_units.clone()),
             ("professional_ca_names", round.professional_ca_names.clone()),
+            ("professional_ca_units", round.professional_ca_units.clone()),
             ("production_ca_names", round.production_ca_names.clone()),
         ],
         "DOC-OID" => vec![(

@@ -318,7 +318,11 @@ pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> 
         let issuer = leaf.issuer_common_name.as_deref().unwrap_or(&leaf.issuer);
         let who = file.describe(leaf);
         let production = ca_listed(&round.production_ca_names, issuer);
-        if ca_listed(&round.professional_ca_names, issuer) {
+        let unit = leaf.issuer_organizational_unit.as_deref().unwrap_or_default();
+        let dvv_test = dvv_style(issuer, &leaf.issuer) == Some(true);
+        if ca_listed(&round.professional_ca_names, issuer)
+            || (dvv_test && ca_listed(&round.professional_ca_units, unit))
+        {
             let unit =
                 leaf.issuer_organizational_unit.as_deref().map(|unit| format!(", OU `{unit}`")).unwrap_or_default();
             let person = if leaf.subject_names_a_person { "; its subject names a person" } else { "" };
@@ -348,7 +352,7 @@ pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> 
                         "the customer test environment accepts only DVV test certificates; order a test certificate from DVV, and keep production certificates out of the bundle",
                     ),
             );
-        } else if !ca_listed(&round.test_ca_names, issuer) {
+        } else if !(ca_listed(&round.test_ca_names, issuer) || (dvv_test && ca_listed(&round.test_ca_units, unit))) {
             let hint = if dvv_style(issuer, &leaf.issuer) == Some(true) {
                 format!(
                     "`{issuer}` is named like a DVV test CA: if DVV issued the certificate, add the name to [round] test_ca_names of your catalog (--catalog DIR); the round knows {}",
