@@ -250,6 +250,10 @@ fn valmis_and_xmllint_agree_on_randomly_broken_samples() {
     for round in 0..120 {
         let (name, original) = &documents[round % documents.len()];
         let broken = mutate(original, &mut random);
+        // An edit that breaks well-formedness (a prefixed name) compares nothing about schemas.
+        if roxmltree::Document::parse(&broken).is_err() {
+            continue;
+        }
         let Some(accepted) = xmllint_accepts(&broken) else { return };
         let found = violations(&schema, &broken);
         compared += 1;
