@@ -114,7 +114,7 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             expectations: fails!(
                 "DOC-OID",
                 "documents/hoitokertomus-2026-11-12.xml",
-                "/ClinicalDocument/author/assignedAuthor/id has no @root"
+                "/ClinicalDocument/author/assignedAuthor/id has an @extension but no @root"
             ),
         },
         Fixture {

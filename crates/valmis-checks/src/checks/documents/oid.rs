@@ -8,8 +8,9 @@
 //! under a practitioner's arc (`1.2.246.537.25.1.<SV number>`, KantaCDA-API's
 //! `author.assignedAuthor.id.root`).
 //!
-//! Errors: an `@root` or `@codeSystem` that is not an OID; an identifier without its `@root`; a
-//! `@root` at or under an OID the catalog lists as a published sample value (`[[sample_oid]]`).
+//! Errors: an `@root` or `@codeSystem` that is not an OID; an identifier without its `@root` (and
+//! no `@nullFlavor`: HL7's II rule); a `@root` at or under an OID the catalog lists as a
+//! published sample value (`[[sample_oid]]`).
 //! Warnings, never more, because Kela's own samples carry both: a document id under no arc the
 //! document names or the bundle declares, and an organisation arc whose business id has an
 //! invalid check digit (`1.2.246.10.1234567`).
@@ -90,29 +91,25 @@ pub(super) fn check(
     document_id_arc(facts, source, root, findings);
 }
 
-/// An identifier (`id`, `setId`, `templateId`) without `@root`: an error when it carries an
-/// `@extension` (or is the document's own id), a warning when it is empty, and nothing when it
-/// says why with `@nullFlavor`.
+/// An identifier (`id`, `setId`, `templateId`) without `@root` and without `@nullFlavor`, or with
+/// both: HL7's own rule for the II data type (`rule-II` in the schema set's `datatypes-base.xsd`:
+/// "A root component is required or else the II value is NULL").
 fn missing_root(severity: Severity, source: &SourceFile<'_>, node: Node<'_, '_>, findings: &mut Vec<Finding>) {
     let name = node.tag_name();
-    if name.namespace() != Some(HL7)
-        || !matches!(name.name(), "id" | "setId" | "templateId")
-        || node.attribute("root").is_some()
-        || node.attribute("nullFlavor").is_some()
-    {
+    if name.namespace() != Some(HL7) || !matches!(name.name(), "id" | "setId" | "templateId") {
         return;
     }
-    let is_document_id = node.parent().is_some_and(|parent| parent.parent().is_some_and(|p| p.is_root()));
-    let (severity, message) = if node.attribute("extension").is_some() || is_document_id {
-        (severity, format!("{} has no @root: the identifier cannot be resolved without it", xpath(node)))
-    } else {
-        (Severity::Warning, format!("{} is empty: neither @root nor @nullFlavor", xpath(node)))
+    let message = match (node.attribute("root"), node.attribute("nullFlavor")) {
+        (None, None) if node.attribute("extension").is_some() => {
+            format!("{} has an @extension but no @root: the identifier cannot be resolved without it", xpath(node))
+        }
+        (None, None) => format!("{} is empty: it has neither @root nor @nullFlavor", xpath(node)),
+        (Some(_), Some(flavor)) => format!("{} has both @root and @nullFlavor `{flavor}`", xpath(node)),
+        _ => return,
     };
-    findings.push(
-        Finding::new(severity, message)
-            .at(at_node(source, node, None))
-            .with_help("give the identifier's OID in @root, or say why it is unknown with @nullFlavor=\"NI\""),
-    );
+    findings.push(Finding::new(severity, message).at(at_node(source, node, None)).with_help(
+        "HL7's II rule: give the identifier's OID in @root, or say why it is unknown with @nullFlavor=\"NI\", not both",
+    ));
 }
 
 /// A `@root` at or under an OID the catalog lists as a published sample value.
