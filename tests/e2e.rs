@@ -212,6 +212,39 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
 }
 
 #[test]
+fn a_run_that_checks_nothing_is_never_ready() {
+    // Issue 15: a typo in a pattern, a pattern in the wrong form, or skipping everything printed
+    // "ready" with 0 passed and exit 0.
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    for (args, expected) in [
+        (
+            &["--only", "BUNDEL-*"][..],
+            "--only `BUNDEL-*` matches no requirement of round 2027-1; did you mean `BUNDLE-*`",
+        ),
+        (&["--only", "PRETEST_RESULT"][..], "did you mean `PRETEST-RESULT`"),
+        (&["--skip", "HYGIENE"][..], "--skip `HYGIENE` matches no requirement"),
+        (&["--skip", "*"][..], "--skip * leaves no requirement of round 2027-1 to check"),
+        (&["--only", "CERT-*", "--skip", "CERT-*"][..], "leaves no requirement of round 2027-1 to check"),
+    ] {
+        let mut command = vec!["verify", ready, "--now", NOW];
+        command.extend(args);
+        let output = valmis(&command);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    // Everything selected was skipped (the probe, offline): not ready, exit 1.
+    let run = verify(&fixture("ready"), &["--only", "CONN-PROBE"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("not ready: no requirement was checked"), "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    assert_eq!(json["ready"], false);
+    // Lower-case ids are patterns like any other.
+    assert_eq!(verify(&fixture("ready"), &["--only", "doc-oid"]).code, 0);
+}
+
+#[test]
 fn reports_are_byte_for_byte_deterministic() {
     let first = verify(&fixture("bundle-org-check-digit"), &[]);
     let second = verify(&fixture("bundle-org-check-digit"), &[]);

@@ -216,8 +216,35 @@ pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
     Ok(())
 }
 
+/// Why a run cannot start: an unusable catalog, or a selection (`--only`, `--skip`) that names
+/// no requirement or leaves none to check. Both are usage errors (exit code 2).
+#[derive(Debug)]
+pub enum VerifyError {
+    /// The catalog cannot be used.
+    Catalog(CatalogError),
+    /// `--only`/`--skip` select nothing, or nothing that exists.
+    Selection(String),
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Catalog(error) => write!(formatter, "invalid catalog: {error}"),
+            Self::Selection(message) => formatter.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+impl From<CatalogError> for VerifyError {
+    fn from(error: CatalogError) -> Self {
+        Self::Catalog(error)
+    }
+}
+
 /// Runs every requirement of the bundle's round over the bundle.
-pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, CatalogError> {
+pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, VerifyError> {
     with_context(bundle, catalogs, options.now, options.probe.as_deref(), |context| run(context, options))?
 }
 
@@ -293,9 +320,9 @@ fn with_context<R>(
     Ok(body(&context))
 }
 
-fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, CatalogError> {
+fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyError> {
     let (bundle, catalog, catalogs) = (context.bundle, context.catalog, context.catalogs);
-    let selection = Selection::new(options)?;
+    let selection = Selection::new(options, catalog)?;
     let strict = options.strict;
     // Why a requirement is not evaluated, if it is not.
     let gate = |requirement: &Requirement| -> Option<String> {
@@ -403,29 +430,54 @@ struct Selection {
 }
 
 impl Selection {
-    fn new(options: &VerifyOptions) -> Result<Self, CatalogError> {
-        let compile = |patterns: &[String]| -> Result<Option<globset::GlobSet>, CatalogError> {
+    /// The requirements `--only` and `--skip` select. A pattern that matches no requirement of the
+    /// round (a typo such as `BUNDEL-*` or `PRETEST_RESULT`) and a selection that leaves nothing
+    /// to check are errors: a run that checks nothing must never look ready.
+    fn new(options: &VerifyOptions, catalog: &Catalog) -> Result<Self, VerifyError> {
+        let ids: Vec<&str> = catalog.requirements.iter().map(|requirement| requirement.id.as_str()).collect();
+        let compile = |flag: &str, patterns: &[String]| -> Result<Option<globset::GlobSet>, VerifyError> {
             if patterns.is_empty() {
                 return Ok(None);
             }
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in patterns {
-                let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| {
-                    CatalogError::whole_file(
-                        "--only/--skip".to_owned(),
-                        format!("bad requirement pattern `{pattern}`: {error}"),
-                    )
-                })?;
+                let glob = globset::GlobBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|error| VerifyError::Selection(format!("{flag} `{pattern}` is not a pattern: {error}")))?;
+                let matcher = glob.compile_matcher();
+                if !ids.iter().any(|id| matcher.is_match(id)) {
+                    return Err(VerifyError::Selection(format!(
+                        "{flag} `{pattern}` matches no requirement of round {}{}",
+                        catalog.round.id,
+                        nearest(pattern, &ids)
+                    )));
+                }
                 builder.add(glob);
             }
             Ok(builder.build().ok())
         };
-        Ok(Self {
-            only: compile(&options.only)?,
-            skip: compile(&options.skip)?,
+        let selection = Self {
+            only: compile("--only", &options.only)?,
+            skip: compile("--skip", &options.skip)?,
             only_text: options.only.join(", "),
             skip_text: options.skip.join(", "),
-        })
+        };
+        if ids.iter().all(|id| selection.excluded(id).is_some()) {
+            let mut flags = Vec::new();
+            if !options.only.is_empty() {
+                flags.push(format!("--only {}", selection.only_text));
+            }
+            if !options.skip.is_empty() {
+                flags.push(format!("--skip {}", selection.skip_text));
+            }
+            return Err(VerifyError::Selection(format!(
+                "{} leaves no requirement of round {} to check; a run that checks nothing is never ready",
+                flags.join(" with "),
+                catalog.round.id
+            )));
+        }
+        Ok(selection)
     }
 
     fn excluded(&self, id: &str) -> Option<String> {
@@ -438,6 +490,34 @@ impl Selection {
             Some(skip) if skip.is_match(id) => Some(format!("skipped on request (--skip {})", self.skip_text)),
             _ => None,
         }
+    }
+}
+
+/// "; did you mean `BUNDLE-*`?": the requirement ids and area globs nearest to a pattern that
+/// matched nothing, by edit distance.
+fn nearest(pattern: &str, ids: &[&str]) -> String {
+    let wanted = pattern.to_ascii_uppercase().replace('_', "-");
+    let mut candidates: Vec<String> = ids.iter().map(|id| (*id).to_owned()).collect();
+    for id in ids {
+        if let Some((area, _)) = id.split_once('-') {
+            let glob = format!("{area}-*");
+            if !candidates.contains(&glob) {
+                candidates.push(glob);
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, String)> = candidates
+        .into_iter()
+        .map(|candidate| (manifest::edit_distance(&wanted, &candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 2).max(2))
+        .collect();
+    ranked.sort();
+    ranked.truncate(3);
+    if ranked.is_empty() {
+        " (`valmis requirements` lists them)".to_owned()
+    } else {
+        let names: Vec<String> = ranked.into_iter().map(|(_, candidate)| format!("`{candidate}`")).collect();
+        format!("; did you mean {}?", names.join(" or "))
     }
 }
 

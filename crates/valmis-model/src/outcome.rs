@@ -178,8 +178,16 @@ impl Report {
         summary
     }
 
-    /// Whether the bundle is ready: no blocking outcome.
+    /// Whether the bundle is ready: no blocking outcome, and something was checked. A run in
+    /// which every requirement was skipped (offline, not applicable, waived) has shown nothing
+    /// and is never ready; a `--partition` shard is judged by `valmis merge` instead.
     pub fn is_ready(&self) -> bool {
         !self.outcomes.iter().any(|outcome| outcome.status.is_blocking())
+            && (self.checked_anything() || self.meta.partition.is_some())
+    }
+
+    /// Whether any outcome was evaluated (passed, warned, failed or could not be evaluated).
+    pub fn checked_anything(&self) -> bool {
+        self.outcomes.iter().any(|outcome| !matches!(outcome.status, Status::Skipped(_)))
     }
 }

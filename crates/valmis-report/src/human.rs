@@ -158,6 +158,14 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
             Style::new().fg_color(Some(AnsiColor::Green.into())).bold(),
             lang.pick("ready: no blocking finding", "valmis: ei estäviä havaintoja"),
         )
+    } else if !report.checked_anything() {
+        paint(
+            red,
+            lang.pick(
+                "not ready: no requirement was checked (every one was skipped, see the reasons above)",
+                "ei valmis: yhtään vaatimusta ei tarkistettu (kaikki ohitettiin, katso syyt yllä)",
+            ),
+        )
     } else {
         let blocking = report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()).count();
         let text = match lang {

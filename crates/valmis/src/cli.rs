@@ -16,8 +16,10 @@ use crate::exit;
 const AFTER_HELP: &str = "\
 Exit codes:
   0  ready: no blocking finding (errors; and warnings under --strict)
-  1  not ready: at least one blocking requirement failed or could not be evaluated
-  2  usage error: bad arguments, unreadable bundle path, unusable catalog
+  1  not ready: at least one blocking requirement failed or could not be evaluated,
+     or no requirement was checked at all (every one skipped: offline, not applicable)
+  2  usage error: bad arguments, unreadable bundle path, unusable catalog, an --only or
+     --skip pattern that matches no requirement, a selection that leaves none to check
   3  internal error (a bug in valmis)
 
 Examples:
@@ -517,8 +519,7 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
         partition: args.partition,
         lang,
     };
-    let report = valmis_checks::verify(&bundle, &catalogs, &options)
-        .map_err(|error| usage(format!("invalid catalog: {error}")))?;
+    let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(error.to_string()))?;
     finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
 }
 
