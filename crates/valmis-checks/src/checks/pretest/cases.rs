@@ -5,14 +5,21 @@ use valmis_ids::Hetu;
 use valmis_model::{Requirement, Severity};
 use valmis_pretest::{ExecutedAt, Field, ResultValue, parse_executed_at, parse_result};
 
-use super::{CaseRows, per_case};
+use super::{CaseRows, RowCheck, per_case};
 use crate::{Context, SubjectResult};
 
-/// Whether a row says its case did not run: not applicable, or still `TODO` from `valmis init`
-/// (PRETEST-RESULT reports that). Such rows need no time, place or test person.
-fn did_not_run(row: &valmis_pretest::Row) -> bool {
+/// Why a row's case did not run, when it says so: not applicable, or still `TODO` (or no result)
+/// from `valmis init` (PRETEST-RESULT reports that). Such rows need no time, place or test
+/// person, so those checks have nothing to look at.
+fn did_not_run(row: &valmis_pretest::Row) -> Option<String> {
     let result = row.value(Field::Result);
-    parse_result(result) == Some(ResultValue::NotApplicable) || crate::checks::is_placeholder(result)
+    if parse_result(result) == Some(ResultValue::NotApplicable) {
+        Some("the case is not-applicable: there is no run to judge (see PRETEST-RESULT)".to_owned())
+    } else if crate::checks::is_placeholder(result) || result.is_empty() {
+        Some("the case has not been run yet (see PRETEST-RESULT)".to_owned())
+    } else {
+        None
+    }
 }
 
 /// PRETEST-RESULT: mandatory cases passed; `not-applicable` only where allowed, with a note.
@@ -20,6 +27,20 @@ pub(crate) fn check_result(context: &Context<'_>, requirement: &Requirement) -> 
     let severity = requirement.severity;
     per_case(context, |view, case, row, findings| {
         let value = row.value(Field::Result);
+        check_one_result(view, case, row, value, severity, findings);
+        RowCheck::Checked
+    })
+}
+
+fn check_one_result(
+    view: &super::View<'_>,
+    case: &CaseRows<'_>,
+    row: &valmis_pretest::Row,
+    value: &str,
+    severity: Severity,
+    findings: &mut Vec<valmis_model::Finding>,
+) {
+    {
         match parse_result(value) {
             None if value.is_empty() => {
                 findings.push(view.at(severity, row, Field::Result, format!("case {} has no result", case.subject)));
@@ -79,7 +100,7 @@ pub(crate) fn check_result(context: &Context<'_>, requirement: &Requirement) -> 
                 }
             }
         }
-    })
+    }
 }
 
 /// PRETEST-DATES: `executed_at` parses, is not in the future, and is recent enough for the round.
@@ -90,23 +111,25 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
     let max_age = context.catalog.round.pretest_max_age_days;
     let oldest = today.checked_sub(jiff::Span::new().days(i64::from(max_age))).unwrap_or(today);
     per_case(context, |view, case, row, findings| {
+        // A run that did not happen has no date to judge, whatever the row says.
+        if let Some(reason) = did_not_run(row) {
+            return RowCheck::Nothing(reason);
+        }
         let value = row.value(Field::ExecutedAt);
         if value.is_empty() {
-            if !did_not_run(row) {
-                findings.push(view.at(
-                    severity,
-                    row,
-                    Field::ExecutedAt,
-                    format!("case {} has no executed_at", case.subject),
-                ));
-            }
-            return;
+            findings.push(view.at(
+                severity,
+                row,
+                Field::ExecutedAt,
+                format!("case {} has no executed_at", case.subject),
+            ));
+            return RowCheck::Checked;
         }
         let executed = match parse_executed_at(value) {
             Ok(executed) => executed,
             Err(message) => {
                 findings.push(view.at(severity, row, Field::ExecutedAt, message));
-                return;
+                return RowCheck::Checked;
             }
         };
         let in_future = match executed {
@@ -137,6 +160,7 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
                 .with_help("run the case again in the customer test environment and update the row"),
             );
         }
+        RowCheck::Checked
     })
 }
 
@@ -160,9 +184,13 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             None if every_list.is_empty() => vec!["asiakastesti"],
             None => every_list.clone(),
         };
+        // `valmis init` fills in the environment of rows not run yet: nothing to judge there.
+        if let Some(reason) = did_not_run(row) {
+            return RowCheck::Nothing(reason);
+        }
         let value = row.value(Field::Environment);
         if value.is_empty() {
-            if !did_not_run(row) {
+            {
                 findings.push(
                     view.at(
                         severity,
@@ -173,7 +201,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
                     .with_help(format!("fill in `environment` (ympäristö): {}", allowed.join(" or "))),
                 );
             }
-            return;
+            return RowCheck::Checked;
         }
         if !allowed.iter().any(|allowed| names_environment(value, allowed)) {
             findings.push(
@@ -186,6 +214,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
                 .with_help("run the case again in the customer test environment (asiakastestiympäristö)"),
             );
         }
+        RowCheck::Checked
     })
 }
 
@@ -208,7 +237,13 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
         let value = row.value(Field::TestPerson);
         if value.is_empty() {
             let needs_person = case.declared.is_none_or(|declared| declared.test_person);
-            if needs_person && !did_not_run(row) {
+            if let Some(reason) = did_not_run(row) {
+                return RowCheck::Nothing(reason);
+            }
+            if !needs_person {
+                return RowCheck::Nothing(format!("case {} declares no test person", case.subject));
+            }
+            {
                 findings.push(
                     view.at(
                         severity,
@@ -219,7 +254,7 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
                     .with_help("fill in `test_person` (testihenkilö) with the test identity code used"),
                 );
             }
-            return;
+            return RowCheck::Checked;
         }
         match Hetu::parse(value) {
             Ok(hetu) if hetu.is_test_identity() => {}
@@ -250,6 +285,7 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
                 findings.push(finding);
             }
         }
+        RowCheck::Checked
     })
 }
 

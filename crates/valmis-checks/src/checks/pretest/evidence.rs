@@ -10,7 +10,7 @@ use valmis_ids::Oid;
 use valmis_model::{EvidenceKind, Finding, Requirement, Severity};
 use valmis_pretest::{Field, ResultValue, Row, parse_result, split_evidence};
 
-use super::{CaseRows, View, per_case};
+use super::{CaseRows, RowCheck, View, per_case};
 use crate::{Context, SubjectResult};
 
 /// Largest evidence file searched for a validation outcome or a message id.
@@ -70,6 +70,7 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
         let oid = row.value(Field::DocumentOid);
         let ran = matches!(parse_result(row.value(Field::Result)), Some(ResultValue::Pass | ResultValue::Fail));
         let known = document_ids.as_ref().is_none_or(|ids| ids.iter().any(|id| id == oid));
+        let mut checked = ran && !oid.is_empty();
         if ran && !oid.is_empty() && Oid::parse(oid).is_ok() && !known {
             findings.push(
                 view.at(
@@ -83,6 +84,7 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
         }
         let mut files = Vec::new();
         for listed in split_evidence(row.value(Field::Evidence)) {
+            checked = true;
             match resolve(bundle, listed) {
                 Listed::File(path) => files.push(path),
                 Listed::Folder(inside) => files.extend(inside),
@@ -98,14 +100,24 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
                 }
             }
         }
-        if parse_result(row.value(Field::Result)) == Some(ResultValue::Pass)
-            && let Some(declared) = case.declared
-        {
+        let passed = parse_result(row.value(Field::Result)) == Some(ResultValue::Pass);
+        if passed && let Some(declared) = case.declared {
             for kind in &declared.evidence {
+                checked = true;
                 if let Some(finding) = missing_kind(view, bundle, case, row, &files, *kind, severity) {
                     findings.push(finding);
                 }
             }
+        }
+        match (checked, passed) {
+            (true, _) => RowCheck::Checked,
+            (false, true) => {
+                RowCheck::Nothing(format!("case {} asks for no evidence and the row lists none", case.subject))
+            }
+            (false, false) => RowCheck::Nothing(format!(
+                "case {} did not pass and lists no evidence: evidence is asked of passed runs (see PRETEST-RESULT)",
+                case.subject
+            )),
         }
     })
 }

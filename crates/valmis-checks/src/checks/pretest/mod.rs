@@ -151,7 +151,7 @@ pub(crate) fn index_by_case<'g>(groups: &'g [CaseRows<'_>]) -> std::collections:
 /// Runs `check_row` over every row of every case and reports one outcome per case id.
 pub(crate) fn per_case(
     context: &Context<'_>,
-    check_row: impl Fn(&View<'_>, &CaseRows<'_>, &Row, &mut Vec<Finding>),
+    check_row: impl Fn(&View<'_>, &CaseRows<'_>, &Row, &mut Vec<Finding>) -> RowCheck,
 ) -> Vec<SubjectResult> {
     let view = match view(context) {
         Ok(view) => view,
@@ -168,17 +168,32 @@ pub(crate) fn per_case(
         .iter()
         .map(|case| {
             let mut findings = Vec::new();
+            let mut nothing: Option<String> = None;
+            let mut checked = false;
             for row in &case.rows {
-                check_row(&view, case, row, &mut findings);
+                match check_row(&view, case, row, &mut findings) {
+                    RowCheck::Checked => checked = true,
+                    RowCheck::Nothing(reason) => {
+                        nothing.get_or_insert(reason);
+                    }
+                }
             }
-            SubjectResult::about(
-                &case.subject,
-                Some(view.path),
-                case.rows.first().map(|row| row.line),
-                Verdict::Checked(findings),
-            )
+            // A case whose rows gave nothing to check is skipped with the reason, never passed.
+            let verdict = match nothing {
+                Some(reason) if !checked && findings.is_empty() => Verdict::Skipped(reason),
+                _ => Verdict::Checked(findings),
+            };
+            SubjectResult::about(&case.subject, Some(view.path), case.rows.first().map(|row| row.line), verdict)
         })
         .collect()
+}
+
+/// What a per-case check found in one row: it looked at a value (findings or none), or the row
+/// had nothing for it to look at, and why.
+#[derive(Debug)]
+pub(crate) enum RowCheck {
+    Checked,
+    Nothing(String),
 }
 
 /// PRETEST-REPORT: the report is there, once, readable, with a recognised header.
