@@ -282,5 +282,37 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 "havainto-verenpaine-2026-11-14.json:38:16"
             ),
         },
+        Fixture {
+            // The same in a JSON document and an XML document saved with CRLF: the same places.
+            name: "fhir-patient-crlf",
+            rehash: true,
+            change: |d| {
+                edit(d, FHIR, "\"value\": \"010181-900C\"", "\"value\": \"010181-900X\"")?;
+                crate::fixtures::line_endings(d, FHIR, "\r\n")
+            },
+            expectations: fails!(
+                "FHIR-PATIENT",
+                "documents/havainto-verenpaine-2026-11-14.json",
+                "havainto-verenpaine-2026-11-14.json:38:16"
+            ),
+        },
+        Fixture {
+            name: "doc-timestamps-cr",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    CDA,
+                    "<effectiveTime value=\"20261112091200+0200\"/>",
+                    "<effectiveTime value=\"20261312091200+0200\"/>",
+                )?;
+                crate::fixtures::line_endings(d, CDA, "\r")
+            },
+            expectations: fails!(
+                "DOC-TIMESTAMPS",
+                "documents/hoitokertomus-2026-11-12.xml",
+                "hoitokertomus-2026-11-12.xml:10:25"
+            ),
+        },
     ]
 }

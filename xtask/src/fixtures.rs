@@ -516,6 +516,13 @@ pub(crate) fn edit(dir: &Path, path: &str, from: &str, to: &str) -> anyhow::Resu
     Ok(())
 }
 
+/// Rewrites a text file's line endings (`\r\n` as Windows and Excel save, `\r` alone).
+pub(crate) fn line_endings(dir: &Path, path: &str, ending: &str) -> anyhow::Result<()> {
+    let text = fs::read_to_string(dir.join(path))?;
+    fs::write(dir.join(path), text.replace("\r\n", "\n").replace('\n', ending))?;
+    Ok(())
+}
+
 pub(crate) fn append(dir: &Path, path: &str, text: &str) -> anyhow::Result<()> {
     let mut file = fs::OpenOptions::new().append(true).open(dir.join(path))?;
     file.write_all(text.as_bytes())?;

@@ -206,6 +206,26 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             change: |d| edit(d, REPORT, "2026-11-13T13:45:00+02:00", "13/11/2026 13:45"),
             expectations: fails!("PRETEST-DATES", "PA-03", "`13/11/2026 13:45` is not a date"),
         },
+        // The same with Windows (Excel) and lone-CR line endings: the finding stays on PA-03's
+        // line 4, column 12 (CRLF once pointed at the end of line 3).
+        Fixture {
+            name: "pretest-dates-unparsable-crlf",
+            rehash: true,
+            change: |d| {
+                edit(d, REPORT, "2026-11-13T13:45:00+02:00", "13/11/2026 13:45")?;
+                crate::fixtures::line_endings(d, REPORT, "\r\n")
+            },
+            expectations: fails!("PRETEST-DATES", "PA-03", "pretest/report.csv:4:12"),
+        },
+        Fixture {
+            name: "pretest-dates-unparsable-cr",
+            rehash: true,
+            change: |d| {
+                edit(d, REPORT, "2026-11-13T13:45:00+02:00", "13/11/2026 13:45")?;
+                crate::fixtures::line_endings(d, REPORT, "\r")
+            },
+            expectations: fails!("PRETEST-DATES", "PA-03", "pretest/report.csv:4:12"),
+        },
         // PRETEST-ENVIRONMENT
         Fixture {
             name: "pretest-environment",

@@ -8,10 +8,11 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes `text`; only `\n` ends a line (a `\r` before it stays part of the line).
+    /// Indexes `text`; a line ends with `\n` (Unix), `\r\n` (Windows, Excel's CSV) or a lone
+    /// `\r` (classic Mac OS, some exports), so that every one of them counts lines like an editor.
     pub fn new(text: &[u8]) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text));
+        line_starts.extend(line_breaks(text));
         Self { line_starts }
     }
 
@@ -29,15 +30,20 @@ impl LineIndex {
         let index = (line as usize).checked_sub(1)?;
         let start = *self.line_starts.get(index)?;
         let mut end = self.line_starts.get(index + 1).map_or(text.len(), |next| next - 1);
-        if end > start && text.get(end - 1) == Some(&b'\r') {
+        // The `\r` of a `\r\n`.
+        if end > start && text.get(end) == Some(&b'\n') && text.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
         Some(start..end)
     }
 }
 
-fn memchr_newlines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text).map(|index| index + 1)
+/// The offsets where lines start after the first: after every `\n`, and after every `\r` that
+/// is not the first half of `\r\n`.
+fn line_breaks(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', text)
+        .filter(move |&index| text[index] == b'\n' || text.get(index + 1) != Some(&b'\n'))
+        .map(|index| index + 1)
 }
 
 fn to_u32(value: usize) -> u32 {
@@ -60,5 +66,18 @@ mod tests {
         assert_eq!(&text[index.line_range(text, 1).expect("line 1")], b"a = 1");
         assert_eq!(index.line_range(text, 4), None);
         assert_eq!(index.line_range(text, 0), None);
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_count_lines_alike() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = format!("header{ending}PA-01,pass{ending}PA-02,fail{ending}");
+            let text = text.as_bytes();
+            let index = LineIndex::new(text);
+            let fail = text.windows(4).position(|window| window == b"fail").expect("fail");
+            assert_eq!(index.line_col(text, fail), (3, 7), "{ending:?}");
+            assert_eq!(&text[index.line_range(text, 2).expect("line 2")], b"PA-01,pass", "{ending:?}");
+            assert_eq!(&text[index.line_range(text, 3).expect("line 3")], b"PA-02,fail", "{ending:?}");
+        }
     }
 }

@@ -13,6 +13,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
 
+    let lines = valmis_model::LineIndex::new(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut columns: Option<Columns> = None;
     let mut rows = Vec::new();
@@ -27,9 +28,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
         if !more {
             break;
         }
-        let (start, line) = record.position().map_or((0, 1), |position| {
-            (usize::try_from(position.byte()).unwrap_or(0).min(text.len()), position.line())
-        });
+        // The csv crate's position of a record after a `\r\n` is the `\n`, and it counts only
+        // `\n` as a line: step past line endings and count lines as an editor does.
+        let mut start = record.position().map_or(0, |position| usize::try_from(position.byte()).unwrap_or(0));
+        start = start.min(text.len());
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let (line, _) = lines.line_col(text.as_bytes(), start);
         let spans = field_spans(&text, start, delimiter);
         let span_of = |index: usize| spans.get(index).cloned().unwrap_or(start..start);
         let Some(header) = &columns else {
@@ -63,7 +69,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
                 ),
             });
         }
-        let line = u32::try_from(line).unwrap_or(u32::MAX);
         if let Some(row) = builder.finish(format!("line {line}"), line, Place::Text(span_of(0))) {
             rows.push(row);
         }
