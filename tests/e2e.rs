@@ -75,6 +75,7 @@ fn text(bytes: &[u8]) -> String {
 struct Run {
     code: i32,
     stdout: String,
+    stderr: String,
     junit: String,
     json: String,
 }
@@ -90,6 +91,7 @@ fn verify(bundle: &Path, extra: &[&str]) -> Run {
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: text(&output.stdout),
+        stderr: text(&output.stderr),
         junit: std::fs::read_to_string(&junit).unwrap_or_default(),
         json: std::fs::read_to_string(&json).unwrap_or_default(),
     }
@@ -161,6 +163,13 @@ fn every_fixture_gives_exactly_what_expected_toml_says() {
             "{bundle} {args:?}:\n{}",
             run.stdout
         );
+        if run.code == 2 {
+            // A usage error: one cause on stderr, no report written.
+            let message = entry["message"].as_str().expect("message");
+            assert!(run.stderr.contains(message), "{bundle}: `{message}` not in stderr:\n{}", run.stderr);
+            assert!(run.junit.is_empty() && run.stdout.is_empty(), "{bundle}: nothing written");
+            continue;
+        }
         assert_eq!(blocking_requirements(&run.junit), failing, "{bundle} {args:?}:\n{}", run.stdout);
         // The subject belongs to the first requirement listed in EXPECTED.toml.
         if let Some(first) = entry["failing"].as_array().and_then(|ids| ids.first()).and_then(|id| id.as_str()) {
@@ -278,6 +287,9 @@ fn no_outcome_passes_without_a_value_to_check() {
         let header: Vec<&str> = lines[0].split(',').collect();
         let column = |name: &str| header.iter().position(|column| *column == name).expect("column");
         let run = verify(bundle, &[]);
+        if run.code == 2 {
+            continue; // Not a bundle (no manifest): no report.
+        }
         let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
         for outcome in json["outcomes"].as_array().expect("outcomes") {
             let requirement = outcome["requirement"].as_str().unwrap_or_default();
@@ -302,6 +314,38 @@ fn no_outcome_passes_without_a_value_to_check() {
         }
     }
     assert!(judged > 100, "the walk judged {judged} outcomes");
+}
+
+#[test]
+fn a_folder_that_is_not_a_bundle_is_one_clear_usage_error() {
+    // Issue 15: `valmis verify` in a folder that is not a bundle scanned all of it and printed the
+    // cause on line 267; a manifest.toml passed as the bundle gave a zip error.
+    let temp = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(temp.path().join("target/debug")).expect("mkdir");
+    std::fs::write(temp.path().join("target/debug/app.log"), "131052-308T\n").expect("write");
+    let output = support::valmis_command()
+        .args(["verify", "--now", NOW])
+        .current_dir(temp.path())
+        .env_remove("VALMIS_NOW")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "nothing scanned or printed: {}", text(&output.stdout));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("valmis: error: `.` is not a submission bundle: there is no manifest.toml at its root"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "one cause: {stderr}");
+
+    let manifest = fixture("ready").join("manifest.toml");
+    let output = valmis(&["verify", manifest.to_str().expect("utf-8"), "--now", NOW]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("is a file: pass the bundle's folder, `valmis verify "),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]
@@ -1591,6 +1635,7 @@ mod online {
         super::Run {
             code: output.status.code().unwrap_or(-1),
             stdout: text(&output.stdout),
+            stderr: text(&output.stderr),
             junit: std::fs::read_to_string(&junit).unwrap_or_default(),
             json: std::fs::read_to_string(&json).unwrap_or_default(),
         }

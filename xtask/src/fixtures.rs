@@ -45,7 +45,14 @@ fn fixtures() -> Vec<Fixture> {
             name: "bundle-manifest-missing",
             rehash: false,
             change: |d| remove(d, "manifest.toml"),
-            expectations: one!("BUNDLE-MANIFEST", "there is no manifest.toml"),
+            // Not a bundle at all: a usage error with that one cause (SPEC §2), no report.
+            expectations: &[Expectation {
+                args: &[],
+                exit: 2,
+                failing: &[],
+                subject: "",
+                message: "is not a submission bundle: there is no manifest.toml at its root",
+            }],
         },
         Fixture {
             name: "bundle-manifest-syntax",

@@ -494,7 +494,7 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
     // Waivers and the baseline are read before anything is checked: a bad file stops at once.
     let post = Post::read(&args.reports)?;
     let display = args.bundle.display().to_string();
-    let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let bundle = open_bundle(&args.bundle, &display)?;
     let probe = if args.online {
         let key = crate::probe::read_key(args.client_key.as_deref())?;
         let targets = crate::probe::targets(&bundle, &catalogs)?;
@@ -521,6 +521,34 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
     };
     let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(error.to_string()))?;
     finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
+}
+
+/// Opens the bundle `verify` checks: a folder or zip with manifest.toml at its root. Anything
+/// else is a usage error with its one cause, before a report is written: checking a folder that
+/// is not a bundle (`valmis verify` in the wrong directory) would only bury that cause.
+fn open_bundle(path: &Path, display: &str) -> anyhow::Result<Bundle> {
+    let is_toml = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
+    if path.is_file() && is_toml {
+        let folder = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        return Err(usage(format!(
+            "`{display}` is a file: pass the bundle's folder, `valmis verify {}` (or its zip)",
+            folder.display()
+        )));
+    }
+    let bundle = Bundle::open(path, display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    if bundle.refused().is_none() && bundle.entry("manifest.toml").is_none() {
+        let files = bundle.files().count();
+        let what = match files {
+            0 => "it is empty".to_owned(),
+            1 => "it holds 1 other file".to_owned(),
+            _ => format!("it holds {files} other files"),
+        };
+        return Err(usage(format!(
+            "`{display}` is not a submission bundle: there is no manifest.toml at its root ({what}). \
+             Pass the bundle's folder or zip, or start one with `valmis init DIR`"
+        )));
+    }
+    Ok(bundle)
 }
 
 /// Waivers and baseline, read before the run.
