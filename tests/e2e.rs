@@ -1262,6 +1262,22 @@ fn requirements_and_explain_teach() {
         listing.contains("BUNDLE-ORG") && listing.contains("FHIR-PATIENT") && listing.contains("37 requirements"),
         "{listing}"
     );
+    // A JUnit test case name pasted as it is (issue 15): the requirement, then the case.
+    let pasted = valmis(&["explain", "PRETEST-RESULT: PA-03"]);
+    assert_eq!(pasted.status.code(), Some(0), "{}", text(&pasted.stderr));
+    let pasted = text(&pasted.stdout);
+    assert!(pasted.starts_with("PRETEST-RESULT — ") && pasted.contains("PA-03 — "), "{pasted}");
+    let file_subject = valmis(&["explain", "DOC-OID: documents/a.xml"]);
+    assert!(text(&file_subject.stdout).starts_with("DOC-OID — "), "{}", text(&file_subject.stderr));
+    // The rule's source and the round's data (issue 14).
+    let issuer = text(&valmis(&["explain", "CERT-ISSUER"]).stdout);
+    assert!(
+        issuer.contains("VRK TEST CA for Social Welfare and Health Care Service Providers")
+            && issuer.contains("KantaCDA-API"),
+        "{issuer}"
+    );
+    let oid = text(&valmis(&["explain", "DOC-OID"]).stdout);
+    assert!(oid.contains("1.2.246.10.2323232.93.2012") && oid.contains("rule-II"), "{oid}");
     let explained = valmis(&["explain", "privacy-hetu"]);
     assert_eq!(explained.status.code(), Some(0));
     let explained = text(&explained.stdout);

@@ -43,8 +43,7 @@ fn median(values: &[f64]) -> f64 {
 }
 
 pub(crate) fn run(root: &Path) -> anyhow::Result<()> {
-    crate::run_ok(crate::cargo().args(["build", "--quiet", "--release", "--package", "valmis"]))?;
-    let valmis = root.join("target/release/valmis");
+    let valmis = crate::build_binary("valmis", "valmis", true)?;
     let base = root.join("target/bench/pretest");
     if base.exists() {
         fs::remove_dir_all(&base).context("clear target/bench/pretest")?;
@@ -323,8 +322,7 @@ fn write_bundle(root: &Path, bundle: &Path, report_name: &str, report: &[u8]) ->
 /// same files: `cat` of every byte, `xmllint --noout` of the XML, and `rg` of the identity code
 /// pattern (when installed).
 pub(crate) fn scale(root: &Path) -> anyhow::Result<()> {
-    crate::run_ok(crate::cargo().args(["build", "--quiet", "--release", "--package", "valmis"]))?;
-    let valmis = root.join("target/release/valmis");
+    let valmis = crate::build_binary("valmis", "valmis", true)?;
     let base = root.join("target/bench/scale");
     if base.exists() {
         fs::remove_dir_all(&base)?;

@@ -86,6 +86,35 @@ fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
+/// Builds `package` and returns the path of its binary `name` as cargo reports it, so that
+/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured (a hard-coded `target/debug/...`
+/// failed under them).
+pub(crate) fn build_binary(package: &str, name: &str, release: bool) -> anyhow::Result<PathBuf> {
+    let mut command = cargo();
+    command.args(["build", "--quiet", "--message-format=json-render-diagnostics", "--package", package]);
+    if release {
+        command.arg("--release");
+    }
+    let output = command.stderr(std::process::Stdio::inherit()).output()?;
+    if !output.status.success() {
+        bail!("cargo build --package {package} failed");
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let target = format!("\"name\":\"{name}\"");
+    for line in
+        stdout.lines().filter(|line| line.contains("\"reason\":\"compiler-artifact\"") && line.contains(&target))
+    {
+        // The "executable" field is a JSON string; paths here need no unescaping but `\\`.
+        if let Some(start) = line.find("\"executable\":\"") {
+            let rest = &line[start + 14..];
+            if let Some(end) = rest.find('"') {
+                return Ok(PathBuf::from(rest[..end].replace("\\\\", "\\")));
+            }
+        }
+    }
+    bail!("cargo did not report the `{name}` binary of {package}")
+}
+
 fn verify(args: &[String]) -> anyhow::Result<()> {
     let (bundle, extra) = match args.split_first() {
         Some((first, rest)) if first != "--" => {
@@ -93,8 +122,7 @@ fn verify(args: &[String]) -> anyhow::Result<()> {
         }
         _ => (None, args.iter().skip_while(|a| *a == "--").cloned().collect()),
     };
-    run_ok(cargo().args(["build", "--quiet", "--package", "valmis"]))?;
-    let mut command = Command::new(Path::new("target/debug/valmis"));
+    let mut command = Command::new(build_binary("valmis", "valmis", false)?);
     command.arg("verify");
     match &bundle {
         Some(bundle) => {
@@ -116,13 +144,7 @@ fn verify(args: &[String]) -> anyhow::Result<()> {
 
 fn fuzz(args: &[String]) -> anyhow::Result<()> {
     let debug = args.iter().any(|arg| arg == "--debug");
-    let mut build = cargo();
-    build.args(["build", "--quiet", "--package", "valmis-fuzz"]);
-    if !debug {
-        build.arg("--release");
-    }
-    run_ok(&mut build)?;
-    let binary = if debug { "target/debug/valmis-fuzz" } else { "target/release/valmis-fuzz" };
+    let binary = build_binary("valmis-fuzz", "valmis-fuzz", !debug)?;
     let passed: Vec<&String> = args.iter().filter(|arg| *arg != "--debug").collect();
     run_ok(Command::new(binary).args(passed))
 }

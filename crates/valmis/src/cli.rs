@@ -761,9 +761,15 @@ fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
 fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     let catalogs = load_catalogs(&args.catalog)?;
     let catalog = pick_round(&catalogs, args.round.as_deref())?;
-    let wanted = args.id.to_ascii_uppercase();
+    // A JUnit test case name pasted as it is: `PRETEST-RESULT: PA-03` or
+    // `DOC-OID: documents/a.xml` explains the requirement, and the pre-test case when there is one.
+    let (id, subject) = match args.id.split_once(':') {
+        Some((id, subject)) => (id.trim(), Some(subject.trim())),
+        None => (args.id.trim(), None),
+    };
+    let wanted = id.to_ascii_uppercase();
     if catalog.requirement(&wanted).is_none()
-        && let Some(case) = catalog.pretest_case(&args.id)
+        && let Some(case) = catalog.pretest_case(id)
     {
         return explain_case(catalog, case);
     }
@@ -777,9 +783,10 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         let hint = if near.is_empty() { String::new() } else { format!("; similar: {}", near.join(", ")) };
         return Err(usage(format!(
             "no requirement `{}` in round {}{hint} (`valmis requirements` lists them)",
-            args.id, catalog.round.id
+            id, catalog.round.id
         )));
     };
+    let case = subject.and_then(|subject| catalog.pretest_case(subject));
     let services = if requirement.services.is_empty() {
         lang.pick("every submission", "kaikki lähetykset").to_owned()
     } else {
@@ -806,6 +813,10 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         lang.pick("round", "kierros"),
         catalog.round.id
     );
+    if let Some(case) = case {
+        println!();
+        explain_case(catalog, case)?;
+    }
     Ok(())
 }
 
