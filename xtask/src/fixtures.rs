@@ -192,6 +192,14 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-HYGIENE", "has a space in its name"),
         },
         Fixture {
+            // The registration form's name written decomposed (NFD), as macOS may write it: the
+            // ready bundle's composed `rekisteröitymislomake.pdf` passes.
+            name: "bundle-hygiene-nfd",
+            rehash: true,
+            change: |d| rename(d, "forms/rekisteröitymislomake.pdf", "forms/rekistero\u{308}itymislomake.pdf"),
+            expectations: one!("BUNDLE-HYGIENE", "is written decomposed (NFD"),
+        },
+        Fixture {
             name: "bundle-paths-symlink",
             rehash: true,
             change: |d| symlink(d, "hoitokertomus-2026-11-12.xml", "documents/kopio.xml"),
@@ -403,7 +411,9 @@ fn rehash(bundle: &Path) -> anyhow::Result<()> {
     let mut text = manifest[..at + "\n[files]\n".len()].to_owned();
     for (path, bytes) in files(bundle)? {
         if path != "manifest.toml" {
-            text.push_str(&format!("{path:?} = \"sha256:{}\"\n", valmis_bundle::sha256_hex(&bytes)));
+            // A TOML basic string (Rust's `{:?}` would write `\u{308}`, which TOML does not read).
+            let key = path.replace('\\', "\\\\").replace('"', "\\\"");
+            text.push_str(&format!("\"{key}\" = \"sha256:{}\"\n", valmis_bundle::sha256_hex(&bytes)));
         }
     }
     fs::write(&manifest_path, text)?;

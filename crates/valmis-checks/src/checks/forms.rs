@@ -32,7 +32,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 .bundle
                 .files()
                 .map(|entry| entry.path.as_str())
-                .filter(|path| form.matcher.is_match(path))
+                // A name written decomposed (NFD) is still the form; BUNDLE-HYGIENE reports it.
+                .filter(|path| {
+                    use unicode_normalization::UnicodeNormalization as _;
+                    form.matcher.is_match(path) || form.matcher.is_match(path.nfc().collect::<String>())
+                })
                 .collect();
             let verdict = if !matches.is_empty() {
                 Verdict::Checked(Vec::new())

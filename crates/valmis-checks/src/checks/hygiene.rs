@@ -1,7 +1,15 @@
 //! BUNDLE-HYGIENE: stray editor/OS files, empty files, unportable names and names that collide
-//! case-insensitively.
+//! case-insensitively or as the same letters composed and decomposed.
+//!
+//! Finnish and Swedish letters (ä, ö, å) are portable in NFC form: `rekisteröitymislomake.pdf` is
+//! the name the catalog asks for. What really breaks is refused: spaces (SPEC §4), control
+//! characters, the characters Windows forbids (`\ : * ? " < > |`), a trailing dot, reserved
+//! device names, a leading `-`, and decomposed (NFD) names, which macOS may write and which
+//! collide with their composed twins elsewhere.
 
 use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization as _;
 
 use valmis_model::{Finding, Location, Requirement};
 
@@ -57,37 +65,35 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             );
         }
         if entry.lossy_name {
-            fail(
-                path,
-                format!("`{path}` has a name that is not valid UTF-8"),
-                Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"),
-            );
+            fail(path, format!("`{path}` has a name that is not valid UTF-8"), Some(RENAME));
         } else if let Some(problem) = unportable(path) {
-            fail(path, format!("`{path}` {problem}"), Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"));
+            fail(path, format!("`{path}` {problem}"), Some(RENAME));
         }
-        folded.entry(path.to_lowercase()).or_default().push(path);
+        folded.entry(path.nfc().collect::<String>().to_lowercase()).or_default().push(path);
     }
     for dir in context.bundle.dirs() {
         if !in_stray(dir)
             && let Some(problem) = unportable(dir.trim_end_matches('/'))
         {
-            fail(
-                dir,
-                format!("folder `{dir}` {problem}"),
-                Some("rename it using only A–Z, a–z, 0–9, '.', '_' and '-'"),
-            );
+            fail(dir, format!("folder `{dir}` {problem}"), Some(RENAME));
         }
     }
     for paths in folded.values().filter(|paths| paths.len() > 1) {
         let listed = paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
         fail(
             paths[0],
-            format!("{listed} differ only in letter case and collide on Windows and macOS"),
+            format!(
+                "{listed} differ only in letter case or in how their letters are composed, and collide on Windows and macOS"
+            ),
             Some("rename or remove all but one"),
         );
     }
     vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]
 }
+
+/// How to fix an unportable name.
+const RENAME: &str =
+    "rename it without spaces, control characters or \\ : * ? \" < > | (letters such as ä, ö and å are fine)";
 
 /// What is unportable about a path, if anything.
 fn unportable(path: &str) -> Option<String> {
@@ -95,8 +101,17 @@ fn unportable(path: &str) -> Option<String> {
         if component.contains(' ') {
             return Some("has a space in its name".to_owned());
         }
-        if let Some(bad) = component.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))) {
-            return Some(format!("has the non-portable character `{}` in its name", bad.escape_default()));
+        if let Some(bad) = component.chars().find(|c| c.is_control()) {
+            return Some(format!("has the control character `{}` in its name", bad.escape_default()));
+        }
+        if let Some(bad) = component.chars().find(|c| matches!(c, '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')) {
+            return Some(format!("has `{bad}`, a character Windows does not allow, in its name"));
+        }
+        if !unicode_normalization::is_nfc(component) {
+            return Some(format!(
+                "is written decomposed (NFD, as macOS may write `{}`): it collides with the composed name elsewhere",
+                component.nfc().collect::<String>()
+            ));
         }
         let stem = component.split('.').next().unwrap_or_default().to_ascii_uppercase();
         if RESERVED.contains(&stem.as_str()) {
@@ -118,11 +133,22 @@ mod tests {
 
     #[test]
     fn portable_names() {
-        for good in ["forms/rekisteroitymislomake.pdf", "documents/lahete_2026-11.xml", ".gitkeep"] {
+        // Issue 15: the name the catalog asks for failed.
+        for good in [
+            "forms/rekisteroitymislomake.pdf",
+            "forms/rekisteröitymislomake.pdf",
+            "documents/lähete_2026-11.xml",
+            "evidence/Åland_(kuvakaappaus).png",
+            ".gitkeep",
+        ] {
             assert_eq!(unportable(good), None, "{good}");
         }
-        for bad in ["forms/my form.pdf", "documents/lähete.xml", "a/b:c", "CON.txt", "forms/x.", "-rf"] {
+        for bad in
+            ["forms/my form.pdf", "a/b:c", "a/b?.pdf", "CON.txt", "forms/x.", "-rf", "a\u{7}b", "la\u{308}hete.xml"]
+        {
             assert!(unportable(bad).is_some(), "{bad}");
         }
+        let decomposed = unportable("rekistero\u{308}itymislomake.pdf").expect("NFD");
+        assert!(decomposed.contains("`rekisteröitymislomake.pdf`"), "shown composed, as it is: {decomposed}");
     }
 }
