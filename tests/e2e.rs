@@ -349,6 +349,21 @@ fn a_folder_that_is_not_a_bundle_is_one_clear_usage_error() {
 }
 
 #[test]
+fn the_init_skeletons_coverage_says_not_run_yet() {
+    // Issue 15: a TODO row was shown as `unrecognised`.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let skeleton = temp.path().join("nippu");
+    assert_eq!(valmis(&["init", skeleton.to_str().expect("utf-8")]).status.code(), Some(0));
+    let output = valmis(&["requirements", "--coverage", skeleton.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(1));
+    let table = text(&output.stdout);
+    assert!(table.contains("PA-01  yes        not run yet") && !table.contains("unrecognised"), "{table}");
+    let output = valmis(&["requirements", "--coverage", skeleton.to_str().expect("utf-8"), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["services"][0]["cases"][0]["state"], "not-run");
+}
+
+#[test]
 fn reports_are_byte_for_byte_deterministic() {
     let first = verify(&fixture("bundle-org-check-digit"), &[]);
     let second = verify(&fixture("bundle-org-check-digit"), &[]);
@@ -1416,7 +1431,7 @@ mod online {
         assert_eq!(probe.status.code(), Some(0), "{}", text(&probe.stdout));
         let report = text(&probe.stdout);
         assert!(
-            report.contains("ok arkisto") && report.contains("TLSv1_3") && report.contains("requested by the server"),
+            report.contains("ok arkisto") && report.contains("TLS 1.3") && report.contains("requested by the server"),
             "{report}"
         );
         assert!(report.contains("GET → 200"), "{report}");

@@ -126,6 +126,28 @@ fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            // A national phone number is plausible, but the fix asks for the international form.
+            name: "bundle-contacts-national-phone",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "phone = \"+358 40 123 4567\"", "phone = \"040 123 4567\""),
+            expectations: &[
+                Expectation {
+                    args: &[],
+                    exit: 0,
+                    failing: &[],
+                    subject: "",
+                    message: "technical contact's phone `040 123 4567` is in national form",
+                },
+                Expectation {
+                    args: &["--strict"],
+                    exit: 1,
+                    failing: &["BUNDLE-CONTACTS"],
+                    subject: "",
+                    message: "write it in international form, `+358 40 123 4567`",
+                },
+            ],
+        },
+        Fixture {
             name: "bundle-contacts-missing",
             rehash: true,
             change: |d| {

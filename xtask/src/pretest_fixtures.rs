@@ -162,6 +162,24 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            // Two paths written with a comma (quoted, as a spreadsheet writes the cell).
+            name: "pretest-evidence-separator",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    REPORT,
+                    "evidence/PA-03/haku.txt;evidence/PA-03/hakutulos.png",
+                    "\"evidence/PA-03/haku.txt, evidence/PA-03/hakutulos.png\"",
+                )
+            },
+            expectations: fails!(
+                "PRETEST-EVIDENCE",
+                "PA-03",
+                "evidence paths are separated by `;`, not `,`: write `evidence/PA-03/haku.txt;evidence/PA-03/hakutulos.png`"
+            ),
+        },
+        Fixture {
             name: "pretest-evidence-document",
             rehash: true,
             change: |d| edit(d, REPORT, ",1.2.246.10.12345671.11.2026.1001,", ",1.2.246.10.12345671.11.2026.1009,"),

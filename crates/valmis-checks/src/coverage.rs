@@ -21,6 +21,8 @@ pub enum CaseState {
     Fail,
     /// One row, not applicable.
     NotApplicable,
+    /// One row not run yet: its result is `TODO` (from `valmis init`) or empty.
+    NotRun,
     /// One row whose result valmis does not understand.
     Unrecognised,
     /// More than one row.
@@ -36,6 +38,7 @@ impl CaseState {
             Self::Pass => "pass",
             Self::Fail => "fail",
             Self::NotApplicable => "not-applicable",
+            Self::NotRun => "not run yet",
             Self::Unrecognised => "unrecognised",
             Self::Duplicate => "duplicate",
             Self::Missing => "missing",
@@ -169,7 +172,14 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
                             Some(ResultValue::Pass) => CaseState::Pass,
                             Some(ResultValue::Fail) => CaseState::Fail,
                             Some(ResultValue::NotApplicable) => CaseState::NotApplicable,
-                            None => CaseState::Unrecognised,
+                            None => {
+                                let value = row.value(Field::Result);
+                                if value.trim().is_empty() || crate::checks::is_placeholder(value) {
+                                    CaseState::NotRun
+                                } else {
+                                    CaseState::Unrecognised
+                                }
+                            }
                         },
                         _ => CaseState::Duplicate,
                     };

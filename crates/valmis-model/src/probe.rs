@@ -33,6 +33,26 @@ pub enum FailureClass {
     Io,
 }
 
+impl std::fmt::Display for FailureClass {
+    /// The class as a person reads it (`probe` printed Rust's `Dns`).
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(match self {
+            Self::Url => "unusable URL",
+            Self::Dns => "DNS lookup failed",
+            Self::Refused => "connection refused",
+            Self::Timeout => "timed out",
+            Self::Alert => "TLS alert from the server",
+            Self::UnknownIssuer => "server certificate from an unknown issuer",
+            Self::NameMismatch => "server certificate for another name",
+            Self::Expired => "server certificate expired or not yet valid",
+            Self::TlsVersion => "no common TLS version",
+            Self::Tls => "TLS failure",
+            Self::Http => "HTTP request failed",
+            Self::Io => "network error",
+        })
+    }
+}
+
 /// A failed probe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProbeFailure {
@@ -58,7 +78,7 @@ pub struct ProbeResult {
     /// TLS handshake time in milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handshake_ms: Option<u64>,
-    /// Negotiated protocol (`TLSv1_3`).
+    /// Negotiated protocol (`TLS 1.3`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tls_version: Option<String>,
     /// Negotiated cipher suite.

@@ -237,7 +237,11 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
     };
     result.handshake_ms = Some(millis(handshake_started));
     let (_, connection) = tls.get_ref();
-    result.tls_version = connection.protocol_version().map(|version| format!("{version:?}"));
+    result.tls_version = connection.protocol_version().map(|version| match version {
+        rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2".to_owned(),
+        rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3".to_owned(),
+        other => format!("{other:?}"),
+    });
     result.cipher_suite = connection.negotiated_cipher_suite().map(|suite| format!("{:?}", suite.suite()));
     drop(tls);
 

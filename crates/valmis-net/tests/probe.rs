@@ -62,7 +62,7 @@ fn mutual_tls_succeeds_and_reports_what_was_negotiated() {
         probe_all(&[target("arkisto", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
     let result = &results[0];
     assert_eq!(result.failure, None, "{result:?}");
-    assert_eq!(result.tls_version.as_deref(), Some("TLSv1_3"));
+    assert_eq!(result.tls_version.as_deref(), Some("TLS 1.3"));
     assert!(result.cipher_suite.as_deref().is_some_and(|suite| suite.starts_with("TLS13_")), "{result:?}");
     assert_eq!(result.client_certificate_requested, Some(true));
     assert_eq!(result.http_status, Some(204));
@@ -83,7 +83,7 @@ fn a_tls_1_2_only_server_is_accepted_and_reported() {
     let results =
         probe_all(&[target("tls12", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
     assert_eq!(results[0].failure, None, "{:?}", results[0]);
-    assert_eq!(results[0].tls_version.as_deref(), Some("TLSv1_2"));
+    assert_eq!(results[0].tls_version.as_deref(), Some("TLS 1.2"));
 }
 
 fn class(result: &valmis_model::ProbeResult) -> FailureClass {

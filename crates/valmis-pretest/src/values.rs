@@ -75,7 +75,10 @@ pub fn parse_executed_at(value: &str) -> Result<ExecutedAt, String> {
     if let Some(date) = finnish_date(value) {
         return Ok(ExecutedAt::Date(date));
     }
-    Err(format!("`{value}` is not a date: use RFC 3339 (2026-11-12T09:14:00+02:00) or YYYY-MM-DD (2026-11-12)"))
+    Err(format!(
+        "`{value}` is not a date: use RFC 3339 (2026-11-12T09:14:00+02:00), YYYY-MM-DD (2026-11-12), \
+         YYYY-MM-DD HH:MM, or the Finnish 12.11.2026 with an optional time (12.11.2026 9.14)"
+    ))
 }
 
 /// `d.m.yyyy`, optionally followed by a time (`12.11.2026 9.14`, `12.11.2026 klo 9:14`).

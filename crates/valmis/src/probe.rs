@@ -91,7 +91,7 @@ pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
             println!("   HTTP           GET → {status}");
         }
         if let Some(failure) = &result.failure {
-            println!("   failure        {:?}: {}", failure.class, failure.message);
+            println!("   failure        {}: {}", failure.class, failure.message);
         }
     }
     let failed = results.iter().filter(|result| result.failure.is_some()).count();

@@ -1,7 +1,7 @@
 //! BUNDLE-CONTACTS: a technical and an administrative contact, each with a name, a plausible
 //! e-mail address and a phone number.
 
-use valmis_model::Requirement;
+use valmis_model::{Requirement, Severity};
 
 use super::{Evaluation, is_placeholder, without_manifest};
 use crate::{Context, SubjectResult};
@@ -46,6 +46,17 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             };
             if let Some(message) = problem {
                 evaluation.fail(Some(span), message, None);
+            } else if field == "phone"
+                && let Some(international) = international_form(value)
+            {
+                // National numbers are plausible, but the catalog's fix asks for the
+                // international form: say so, without failing (issue 15).
+                evaluation.report(
+                    Severity::Warning,
+                    Some(span),
+                    format!("{role} contact's phone `{value}` is in national form"),
+                    Some(format!("write it in international form, `{international}`")),
+                );
             }
         }
     }
@@ -82,9 +93,25 @@ pub(crate) fn is_plausible_phone(text: &str) -> bool {
     (7..=15).contains(&digits) && rest.starts_with(|c: char| c.is_ascii_digit() || c == '(')
 }
 
+/// The international form of a Finnish national number (`040 123 4567` → `+358 40 123 4567`),
+/// when `text` is one; `None` for numbers already international.
+pub(crate) fn international_form(text: &str) -> Option<String> {
+    let national = text.trim().strip_prefix('0').filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))?;
+    let national = national.replace(['(', ')'], "").replacen('-', " ", 1);
+    Some(format!("+358 {}", national.trim()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{is_plausible_email, is_plausible_phone};
+    use super::{international_form, is_plausible_email, is_plausible_phone};
+
+    #[test]
+    fn national_numbers_get_their_international_form() {
+        assert_eq!(international_form("040 123 4567").as_deref(), Some("+358 40 123 4567"));
+        assert_eq!(international_form("09-1234567").as_deref(), Some("+358 9 1234567"));
+        assert_eq!(international_form("+358 40 123 4567"), None);
+        assert_eq!(international_form("(09) 123 4567").as_deref(), None, "a leading parenthesis is left alone");
+    }
 
     #[test]
     fn emails() {

@@ -92,9 +92,15 @@ pub(crate) fn check_evidence(context: &Context<'_>, requirement: &Requirement) -
                     let near = by_lower_case.get(&path.to_lowercase());
                     let finding =
                         view.at(severity, row, Field::Evidence, format!("evidence `{path}` is not in the bundle"));
+                    let split: Vec<&str> = path.split(',').map(str::trim).filter(|part| !part.is_empty()).collect();
                     findings.push(match near {
                         Some(actual) => finding
                             .with_help(format!("the bundle has `{actual}`; paths are case-sensitive on Kela's side")),
+                        // `a, b`: two paths with the wrong separator.
+                        None if split.len() > 1 => finding.with_help(format!(
+                            "evidence paths are separated by `;`, not `,`: write `{}`",
+                            split.join(";")
+                        )),
                         None => finding.with_help("add the file, or correct the path (relative to the bundle root)"),
                     });
                 }
