@@ -1576,6 +1576,67 @@ mod online {
         assert!(run.stdout.contains("PRETEST") || run.junit.contains("PRETEST-RESULT: OT-01"), "{}", run.junit);
     }
 
+    #[test]
+    fn a_server_that_never_answers_leaves_the_hand_made_row_as_it_was() {
+        // Issue 15: `run` against a silent server replaced PA-01's hand-made row with a failure.
+        let pki = pki();
+        let port = serve_with(&pki, |_| Reply::Drop);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        let before = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        let output = valmis(&[
+            "run",
+            dir.to_str().expect("utf-8"),
+            "--endpoint",
+            "arkisto",
+            "--case",
+            "PA-01",
+            "--client-key",
+            key_file.to_str().expect("utf-8"),
+            "--timeout",
+            "2",
+            "--retries",
+            "0",
+        ]);
+        assert_ne!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
+        let stderr = text_of(&output.stderr);
+        assert!(stderr.contains("PA-01: not run to the end") && stderr.contains("left as it was"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report"), before, "row kept");
+        assert!(!dir.join("pretest/report.csv.bak").exists(), "nothing changed, nothing to back up");
+    }
+
+    #[test]
+    fn a_completed_run_backs_up_the_report_and_says_what_changed() {
+        let pki = pki();
+        let port = serve_soap(&pki);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        let connection = dir.join("connection/connection.toml");
+        let text = std::fs::read_to_string(&connection).expect("connection").replace("/kanta/arkisto", "/");
+        std::fs::write(&connection, text).expect("write");
+        let before = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        let output = valmis(&[
+            "run",
+            dir.to_str().expect("utf-8"),
+            "--endpoint",
+            "arkisto",
+            "--case",
+            "PA-01",
+            "--client-key",
+            key_file.to_str().expect("utf-8"),
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
+        let stderr = text_of(&output.stderr);
+        assert!(stderr.contains("report row PA-01 changed: pass (2026-11-12T09:14:00+02:00) → pass ("), "{stderr}");
+        assert_eq!(std::fs::read_to_string(dir.join("pretest/report.csv.bak")).expect("backup"), before);
+    }
+
     /// A SOAP-style archive endpoint: acknowledges a stored CDA document with its id.
     fn serve_soap(pki: &Pki) -> u16 {
         serve_with(pki, |request| {

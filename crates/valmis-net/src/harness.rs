@@ -101,6 +101,16 @@ impl CaseRun {
     pub fn passed(&self) -> bool {
         !self.steps.is_empty() && self.steps.iter().all(StepRun::passed)
     }
+
+    /// Why the case could not be run to the end, when the transport failed (no connection, no
+    /// answer, a TLS failure): the system under test was never judged, so the run says nothing
+    /// of the case's result.
+    pub fn transport_failure(&self) -> Option<String> {
+        self.steps
+            .iter()
+            .find(|step| step.response.is_none() && !step.transport_errors.is_empty())
+            .map(|step| format!("step `{}`: {}", step.name, step.transport_errors.join("; ")))
+    }
 }
 
 /// Everything a run needs: the cases, the files they refer to (harness-relative path to text),

@@ -166,11 +166,17 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         bar.finish_and_clear();
     }
 
+    // A case the transport stopped was never judged: its report row and evidence stay as they
+    // were (a person may have written them), and the run reports an error for it.
+    let judged: Vec<&CaseRun> = runs.iter().filter(|run| run.transport_failure().is_none()).collect();
+    for run in runs.iter().filter_map(|run| run.transport_failure().map(|why| (run, why))) {
+        eprintln!("{}: not run to the end ({}); its report row is left as it was", run.0.case, run.1);
+    }
     let mut evidence_by_case = BTreeMap::new();
-    for run in &runs {
+    for run in &judged {
         evidence_by_case.insert(run.case.clone(), write_evidence(request.bundle, run)?);
     }
-    write_report(request.bundle, &runs, &evidence_by_case, request.test_person, &now.to_string())?;
+    write_report(request.bundle, &judged, &evidence_by_case, request.test_person, &now.to_string())?;
     let all_passed = runs.iter().all(CaseRun::passed);
     Ok((report(&runs, &round, &display, &now.to_string()), all_passed))
 }
@@ -232,10 +238,12 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
     Ok(written)
 }
 
-/// Writes or updates `pretest/report.csv`: one row per case run, other rows kept.
+/// Writes or updates `pretest/report.csv`: one row per case run, other rows kept. Before it
+/// changes an existing report it keeps the old one as `pretest/report.csv.bak` and prints which
+/// rows changed, from what to what.
 fn write_report(
     bundle: &Path,
-    runs: &[CaseRun],
+    runs: &[&CaseRun],
     evidence: &BTreeMap<String, Vec<String>>,
     test_person: &str,
     now: &str,
@@ -247,9 +255,14 @@ fn write_report(
             return Err(usage(format!("the report is `{other}`; valmis run keeps the report in pretest/report.csv")));
         }
     }
+    if runs.is_empty() {
+        return Ok(());
+    }
     let mut rows: Vec<[String; 8]> = Vec::new();
+    let mut previous: Option<Vec<u8>> = None;
     if path.exists() {
         let bytes = std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        previous = Some(bytes.clone());
         let report = valmis_pretest::read(valmis_pretest::Format::Csv, &bytes)
             .map_err(|error| usage(format!("cannot update `{}`: {}", path.display(), error.message)))?;
         for row in &report.rows {
@@ -275,8 +288,17 @@ fn write_report(
             notes,
         ];
         match rows.iter_mut().find(|existing| existing[0].eq_ignore_ascii_case(&run.case)) {
-            Some(existing) => *existing = row,
-            None => rows.push(row),
+            Some(existing) => {
+                eprintln!(
+                    "report row {} changed: {} ({}) → {} ({})",
+                    run.case, existing[1], existing[2], row[1], row[2]
+                );
+                *existing = row;
+            }
+            None => {
+                eprintln!("report row {} added: {} ({})", run.case, row[1], row[2]);
+                rows.push(row);
+            }
         }
     }
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -287,6 +309,11 @@ fn write_report(
     let bytes = writer.into_inner().map_err(|error| anyhow::anyhow!("writing the report: {error}"))?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
+    }
+    if let Some(previous) = previous {
+        let backup = bundle.join("pretest/report.csv.bak");
+        crate::output::write_atomically(&backup, &previous)?;
+        eprintln!("the report before this run is kept in {} (delete it before you send the bundle)", backup.display());
     }
     crate::output::write_atomically(&path, &bytes)
 }
@@ -321,7 +348,10 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                 .filter(|step| step.response.is_some())
                 .flat_map(|step| step.transport_errors.iter().map(move |error| format!("step `{}`: {error}", step.name)))
                 .collect();
-            let status = if findings.iter().any(|finding| finding.severity == Severity::Error) {
+            let status = if let Some(why) = run.transport_failure() {
+                // Not a result of the case: the system was never reached or never answered.
+                Status::Error(format!("could not run the case to the end: {why}"))
+            } else if findings.iter().any(|finding| finding.severity == Severity::Error) {
                 Status::Failed
             } else if findings.is_empty() {
                 Status::Passed
