@@ -364,6 +364,30 @@ fn the_init_skeletons_coverage_says_not_run_yet() {
 }
 
 #[test]
+fn shipped_harness_goldens_take_the_test_person_as_a_variable() {
+    // Issue 15: every shipped golden and template names the test person as {{test_person}}, so
+    // that `valmis run --test-person` is judged by what it sent.
+    let mut pending = vec![root().join("testcases")];
+    let mut checked = 0;
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.components().any(|part| part.as_os_str() == "harness")
+                && path.extension().is_some_and(|ext| ext != "toml")
+            {
+                let text = std::fs::read_to_string(&path).expect("text");
+                let hard_coded = valmis_ids::scan_hetus(text.as_bytes());
+                assert!(hard_coded.is_empty(), "{}: identity code written out: {hard_coded:?}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 5, "{checked} harness files");
+}
+
+#[test]
 fn reports_are_byte_for_byte_deterministic() {
     let first = verify(&fixture("bundle-org-check-digit"), &[]);
     let second = verify(&fixture("bundle-org-check-digit"), &[]);
@@ -1573,6 +1597,26 @@ mod online {
         // The run stamps executed_at with the clock, so verify judges it at the clock too.
         let run = verify_at_clock(&dir, catalog_arg);
         assert_eq!(run.code, 0, "{}", run.stdout);
+
+        // Issue 15: with another test person the goldens (which hard-coded 010181-900C) failed a
+        // server that answered correctly.
+        let output = valmis(&[
+            "run",
+            dir.to_str().expect("utf-8"),
+            "--catalog",
+            catalog_arg,
+            "--endpoint",
+            "phr",
+            "--client-key",
+            key_file.to_str().expect("utf-8"),
+            "--case",
+            "OT-01",
+            "--test-person",
+            "020516C903K",
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}\n{}", text_of(&output.stdout), text_of(&output.stderr));
         assert!(run.stdout.contains("PRETEST") || run.junit.contains("PRETEST-RESULT: OT-01"), "{}", run.junit);
     }
 

@@ -322,11 +322,16 @@ async fn run_step(
     if let Some(golden) = &step.golden {
         match files.get(golden) {
             None => run.problems.push(format!("golden file `{golden}` is missing")),
-            Some(expected) => {
-                let expected = normalise(expected, &step.masks, &step.mask_patterns);
-                let actual = normalise(&received.body, &step.masks, &step.mask_patterns);
-                run.diff = diff(&expected, &actual);
-            }
+            // Goldens take the same variables as requests (`{{test_person}}`), so that a run
+            // with another test person is judged by what it sent, not by a hard-coded one.
+            Some(expected) => match render(expected, variables) {
+                Ok(expected) => {
+                    let expected = normalise(&expected, &step.masks, &step.mask_patterns);
+                    let actual = normalise(&received.body, &step.masks, &step.mask_patterns);
+                    run.diff = diff(&expected, &actual);
+                }
+                Err(error) => run.problems.push(format!("golden file `{golden}`: {error}")),
+            },
         }
     }
     for (name, from) in &step.captures {
