@@ -27,8 +27,11 @@ pub enum FailureClass {
     TlsVersion,
     /// Another TLS failure.
     Tls,
-    /// The TLS connection works but the HTTP request failed.
+    /// The TLS connection works but the HTTP request failed, or was answered with 4xx or 5xx.
     Http,
+    /// The handshake completed but the server rejected the client certificate in its HTTP
+    /// answer (nginx's 400 "The SSL certificate error", 495, 496).
+    ClientCertificateRejected,
     /// Another network error.
     Io,
 }
@@ -48,6 +51,7 @@ impl std::fmt::Display for FailureClass {
             Self::TlsVersion => "no common TLS version",
             Self::Tls => "TLS failure",
             Self::Http => "HTTP request failed",
+            Self::ClientCertificateRejected => "client certificate rejected",
             Self::Io => "network error",
         })
     }

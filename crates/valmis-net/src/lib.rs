@@ -256,7 +256,19 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         Err(error) => return fail(result, FailureClass::Http, format!("cannot build the HTTP client: {error}")),
     };
     match client.get(url.clone()).send().await {
-        Ok(response) => result.http_status = Some(response.status().as_u16()),
+        Ok(response) => {
+            let status = response.status().as_u16();
+            result.http_status = Some(status);
+            if status >= 400 {
+                // Read a little of the body: nginx says "The SSL certificate error" there.
+                let body = match tokio::time::timeout(options.http_timeout, response.bytes()).await {
+                    Ok(Ok(bytes)) => String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned(),
+                    _ => String::new(),
+                };
+                let (class, message) = judge_http_status(status, &body);
+                return fail(result, class, message);
+            }
+        }
         Err(error) => {
             let (class, message) = classify_chain(&error).unwrap_or_else(|| {
                 if error.is_timeout() {
@@ -269,6 +281,29 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         }
     }
     result
+}
+
+/// A 4xx or 5xx answer is never "ok": a server that completed the handshake but rejects the
+/// client certificate answers so (nginx with `ssl_verify_client on`: 400 "The SSL certificate
+/// error" or "No required SSL certificate was sent", or its 495 and 496; a proxy: 403).
+pub fn judge_http_status(status: u16, body: &str) -> (FailureClass, String) {
+    let lower = body.to_ascii_lowercase();
+    let certificate_rejected = matches!(status, 495 | 496)
+        || (status == 400
+            && (lower.contains("ssl certificate error") || lower.contains("no required ssl certificate")));
+    if certificate_rejected {
+        (
+            FailureClass::ClientCertificateRejected,
+            format!(
+                "the server completed the TLS handshake but rejected the client certificate (HTTP {status}{})",
+                if lower.contains("ssl certificate error") { ": \"The SSL certificate error\"" } else { "" }
+            ),
+        )
+    } else if status == 403 {
+        (FailureClass::Http, "HTTP 403 Forbidden: the server (or a proxy before it) refuses this client".to_owned())
+    } else {
+        (FailureClass::Http, format!("HTTP {status}: the endpoint answered with an error"))
+    }
 }
 
 /// A client configuration whose verifier and certificate resolver record what the server did.

@@ -452,6 +452,9 @@ pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> V
                         Class::NameMismatch => "use the host name the server's certificate names in the url",
                         Class::Expired => "the server's certificate must be renewed",
                         Class::TlsVersion => "the server must offer TLS 1.2 or 1.3",
+                        Class::ClientCertificateRejected => {
+                            "the server does not trust this client certificate: its client CA (nginx ssl_client_certificate) must include the issuer of the endpoint's client_certificate, which must be the one registered with Kela"
+                        }
                         Class::Tls | Class::Http | Class::Io => {
                             "see the message; run `valmis probe` for the details of the connection"
                         }
