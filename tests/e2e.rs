@@ -1460,6 +1460,23 @@ mod online {
         );
         assert!(report.contains("GET → 200"), "{report}");
 
+        // Issue 15: a key per endpoint (NAME=FILE) and --endpoint NAME, as `run` has.
+        let named = format!("arkisto={key_arg}");
+        let probe = valmis(&["probe", dir.to_str().expect("utf-8"), "--client-key", &named, "--endpoint", "arkisto"]);
+        assert_eq!(probe.status.code(), Some(0), "{}", text(&probe.stderr));
+        let unknown =
+            valmis(&["probe", dir.to_str().expect("utf-8"), "--client-key", key_arg, "--endpoint", "resepti"]);
+        assert_eq!(unknown.status.code(), Some(2));
+        assert!(
+            text(&unknown.stderr).contains("--endpoint `resepti`: connection.toml has arkisto"),
+            "{}",
+            text(&unknown.stderr)
+        );
+        let wrong = format!("resepti={key_arg}");
+        let unknown = valmis(&["probe", dir.to_str().expect("utf-8"), "--client-key", &wrong]);
+        assert_eq!(unknown.status.code(), Some(2));
+        assert!(text(&unknown.stderr).contains("no endpoint `resepti`"), "{}", text(&unknown.stderr));
+
         // Nothing listens on the port any more: CONN-PROBE fails, naming the endpoint.
         let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("address").port();
         let path = dir.join("connection/connection.toml");
@@ -1929,7 +1946,7 @@ fn finnish_reports_use_the_catalogs_finnish_texts() {
     // Terminal: Finnish headings, the catalog's Finnish title and fix; the closing line stays
     // SPEC's English one.
     assert!(run.stdout.contains("asiakirjojen potilaat ovat testihenkilöitä"), "{}", run.stdout);
-    assert!(run.stdout.contains("korjaus: Käytä Kelan testihenkilöä ja hänen syntymäaikaansa."), "{}", run.stdout);
+    assert!(run.stdout.contains("korjaus: Käytä Kelan testihenkilöä (yksilönumero 900–999) ja hänen syntymäaikaansa birthTime-kentässä."), "{}", run.stdout);
     assert!(run.stdout.contains("ei valmis: 1 estävää tulosta"), "{}", run.stdout);
     assert!(run.stdout.trim_end().ends_with("passed, 1 failed, 6 skipped"), "{}", run.stdout);
     // JUnit: the failure body carries the Finnish title and fix.

@@ -195,9 +195,14 @@ struct ProbeArgs {
     bundle: PathBuf,
     #[command(flatten)]
     catalog: CatalogArgs,
-    /// Private key of the client certificates (PEM or DER). Read once, never printed.
-    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "FILE")]
-    client_key: Option<PathBuf>,
+    /// Private key of the client certificates (PEM or DER): FILE for every endpoint, or
+    /// NAME=FILE for endpoint NAME (repeat for endpoints with different certificates). Read
+    /// once, never printed.
+    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "[NAME=]FILE")]
+    client_key: Vec<String>,
+    /// Probe only the endpoint NAME of connection.toml (repeatable; default: every endpoint).
+    #[arg(long, value_name = "NAME")]
+    endpoint: Vec<String>,
     /// Seconds to wait for each of connect, TLS handshake and HTTP answer.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     timeout: u64,
@@ -237,10 +242,11 @@ struct VerifyArgs {
     #[arg(long)]
     online: bool,
 
-    /// Private key of the client certificates (PEM or DER), for --online. Read once, never
-    /// copied into a report; it must not be in the bundle.
-    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "FILE")]
-    client_key: Option<PathBuf>,
+    /// Private key of the client certificates (PEM or DER), for --online: FILE for every
+    /// endpoint, or NAME=FILE for endpoint NAME (repeatable). Read once, never copied into a
+    /// report; it must not be in the bundle.
+    #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "[NAME=]FILE")]
+    client_key: Vec<String>,
 
     /// Seconds to wait for each of connect, TLS handshake and HTTP answer, with --online.
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
@@ -496,9 +502,9 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
     let display = args.bundle.display().to_string();
     let bundle = open_bundle(&args.bundle, &display)?;
     let probe = if args.online {
-        let key = crate::probe::read_key(args.client_key.as_deref())?;
         let targets = crate::probe::targets(&bundle, &catalogs)?;
-        Some(crate::probe::run(&targets, &key, args.probe_timeout, !args.quiet)?)
+        let keys = crate::probe::read_keys(&args.client_key, &targets)?;
+        Some(crate::probe::run(&targets, &keys, args.probe_timeout, !args.quiet)?)
     } else {
         None
     };
@@ -661,9 +667,9 @@ fn probe(args: ProbeArgs) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
-    let key = crate::probe::read_key(args.client_key.as_deref())?;
-    let targets = crate::probe::targets(&bundle, &catalogs)?;
-    let results = crate::probe::run(&targets, &key, args.timeout, !args.json)?;
+    let targets = crate::probe::select(crate::probe::targets(&bundle, &catalogs)?, &args.endpoint)?;
+    let keys = crate::probe::read_keys(&args.client_key, &targets)?;
+    let results = crate::probe::run(&targets, &keys, args.timeout, !args.json)?;
     crate::probe::print(&results, args.json)?;
     Ok(if results.iter().all(|result| result.failure.is_none()) { exit::READY } else { exit::NOT_READY })
 }

@@ -29,6 +29,65 @@ pub(crate) fn read_key(path: Option<&Path>) -> anyhow::Result<PrivateKeyDer<'sta
         .map_err(|_| usage(format!("`{}` is not a private key in PEM or DER (PKCS#8, PKCS#1 or SEC1)", path.display())))
 }
 
+/// The client keys of `--client-key`: `FILE` for every endpoint, `NAME=FILE` for endpoint NAME
+/// (a bundle whose endpoints present different client certificates needs one key each). Returns
+/// one key per target, in the targets' order; each file is read once.
+pub(crate) fn read_keys(
+    values: &[String],
+    targets: &[valmis_net::Target],
+) -> anyhow::Result<Vec<PrivateKeyDer<'static>>> {
+    let mut default: Option<&str> = None;
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    for value in values {
+        match value.split_once('=') {
+            Some((name, file)) if !name.is_empty() && !name.contains(['/', '\\']) => named.push((name, file)),
+            _ => default = Some(value),
+        }
+    }
+    for (name, _) in &named {
+        if !targets.iter().any(|target| target.name == *name) {
+            let known: Vec<&str> = targets.iter().map(|target| target.name.as_str()).collect();
+            return Err(usage(format!(
+                "--client-key {name}=…: no endpoint `{name}` (endpoints: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let mut cache: Vec<(&str, PrivateKeyDer<'static>)> = Vec::new();
+    let mut keys = Vec::with_capacity(targets.len());
+    for target in targets {
+        let file = named.iter().find(|(name, _)| *name == target.name).map(|(_, file)| *file).or(default);
+        let Some(file) = file else {
+            return Err(usage(format!(
+                "endpoint `{}` needs its client certificate's private key: --client-key FILE, or --client-key {}=FILE",
+                target.name, target.name
+            )));
+        };
+        if let Some((_, key)) = cache.iter().find(|(cached, _)| *cached == file) {
+            keys.push(key.clone_key());
+            continue;
+        }
+        let key = read_key(Some(Path::new(file)))?;
+        cache.push((file, key.clone_key()));
+        keys.push(key);
+    }
+    Ok(keys)
+}
+
+/// Only the endpoints `--endpoint` names (all when none); an unknown name is a usage error.
+pub(crate) fn select(targets: Vec<valmis_net::Target>, names: &[String]) -> anyhow::Result<Vec<valmis_net::Target>> {
+    if names.is_empty() {
+        return Ok(targets);
+    }
+    for name in names {
+        if !targets.iter().any(|target| &target.name == name) {
+            let known: Vec<&str> = targets.iter().map(|target| target.name.as_str()).collect();
+            return Err(usage(format!("--endpoint `{name}`: connection.toml has {}", known.join(", "))));
+        }
+    }
+    Ok(targets.into_iter().filter(|target| names.contains(&target.name)).collect())
+}
+
 /// The endpoints of the bundle, as probe targets.
 pub(crate) fn targets(bundle: &Bundle, catalogs: &CatalogSet) -> anyhow::Result<Vec<valmis_net::Target>> {
     let specs = valmis_checks::probe_targets(bundle, catalogs)
@@ -44,14 +103,17 @@ pub(crate) fn targets(bundle: &Bundle, catalogs: &CatalogSet) -> anyhow::Result<
         .collect())
 }
 
-/// Runs the probe, with a line of progress on a terminal.
+/// Runs the probe, `keys[i]` for `targets[i]`, with a line of progress on a terminal; the
+/// results are in the targets' order.
 pub(crate) fn run(
     targets: &[valmis_net::Target],
-    key: &PrivateKeyDer<'static>,
+    keys: &[PrivateKeyDer<'static>],
     timeout_seconds: u64,
     progress: bool,
 ) -> anyhow::Result<Vec<ProbeResult>> {
-    valmis_net::check_key(targets, key).map_err(|error| usage(error.0))?;
+    for (target, key) in targets.iter().zip(keys) {
+        valmis_net::check_key(std::slice::from_ref(target), key).map_err(|error| usage(error.0))?;
+    }
     let timeout = Duration::from_secs(timeout_seconds.max(1));
     let options = valmis_net::Options {
         connect_timeout: timeout,
@@ -62,7 +124,22 @@ pub(crate) fn run(
     if progress && std::io::stderr().is_terminal() {
         eprintln!("probing {} endpoint(s), at most {timeout_seconds} s per step…", targets.len());
     }
-    Ok(valmis_net::probe_all(targets, Some(key), &options))
+    // Endpoints that share a key are probed together (concurrently); groups one after another.
+    let mut results: Vec<Option<ProbeResult>> = vec![None; targets.len()];
+    let mut done = vec![false; targets.len()];
+    for first in 0..targets.len() {
+        if done[first] {
+            continue;
+        }
+        let group: Vec<usize> =
+            (first..targets.len()).filter(|&index| !done[index] && keys[index] == keys[first]).collect();
+        let group_targets: Vec<valmis_net::Target> = group.iter().map(|&index| targets[index].clone()).collect();
+        for (index, result) in group.iter().zip(valmis_net::probe_all(&group_targets, Some(&keys[first]), &options)) {
+            results[*index] = Some(result);
+            done[*index] = true;
+        }
+    }
+    Ok(results.into_iter().flatten().collect())
 }
 
 /// Prints the results as text or JSON.
