@@ -1946,7 +1946,13 @@ fn finnish_reports_use_the_catalogs_finnish_texts() {
     // Terminal: Finnish headings, the catalog's Finnish title and fix; the closing line stays
     // SPEC's English one.
     assert!(run.stdout.contains("asiakirjojen potilaat ovat testihenkilöitä"), "{}", run.stdout);
-    assert!(run.stdout.contains("korjaus: Käytä Kelan testihenkilöä (yksilönumero 900–999) ja hänen syntymäaikaansa birthTime-kentässä."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "korjaus: Käytä Kelan testihenkilöä (yksilönumero 900–999) ja hänen syntymäaikaansa birthTime-kentässä."
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("ei valmis: 1 estävää tulosta"), "{}", run.stdout);
     assert!(run.stdout.trim_end().ends_with("passed, 1 failed, 6 skipped"), "{}", run.stdout);
     // JUnit: the failure body carries the Finnish title and fix.

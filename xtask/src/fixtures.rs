@@ -333,6 +333,25 @@ fn zip_fixtures() -> Vec<ZipFixture> {
             },
         },
         ZipFixture {
+            // Zipped with macOS Finder: one top folder, `.DS_Store` in it and `__MACOSX/` beside
+            // it. The root is found past `__MACOSX/`; the leftovers are BUNDLE-HYGIENE's.
+            name: "bundle-hygiene-macos.zip",
+            extra: || {
+                vec![
+                    ("ready/.DS_Store".to_owned(), b"Bud1\0\0\0\x01".to_vec()),
+                    ("__MACOSX/ready/._manifest.toml".to_owned(), b"\0\x05\x16\x07\0\x02\0\0Mac OS X".to_vec()),
+                ]
+            },
+            declare_size: None,
+            expectation: Expectation {
+                args: &[],
+                exit: 1,
+                failing: &["BUNDLE-HYGIENE"],
+                subject: "",
+                message: "zip without Finder's leftovers",
+            },
+        },
+        ZipFixture {
             name: "bundle-paths-zip-bomb.zip",
             extra: Vec::new,
             declare_size: Some(0xFFFF_FF00),

@@ -252,7 +252,9 @@ fn normalise(name: &str) -> Result<Normalised, String> {
 fn common_top_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
     let mut common: Option<&str> = None;
     let mut has_manifest = false;
-    for path in paths {
+    // macOS Finder adds `__MACOSX/` (AppleDouble `._*` files) beside the folder it zips: it does
+    // not count when finding the root (BUNDLE-HYGIENE reports it as a stray folder).
+    for path in paths.filter(|path| !path.starts_with("__MACOSX/") && *path != "__MACOSX") {
         let Some((top, rest)) = path.split_once('/') else { return String::new() };
         match common {
             None => common = Some(top),
@@ -317,5 +319,12 @@ mod tests {
         assert_eq!(common_top_folder(["manifest.toml", "b/x"].into_iter()), "");
         assert_eq!(common_top_folder(["a/x", "b/x"].into_iter()), "");
         assert_eq!(common_top_folder(["documents/x.xml"].into_iter()), "");
+        // A bundle zipped with macOS Finder.
+        assert_eq!(
+            common_top_folder(
+                ["nippu/manifest.toml", "nippu/.DS_Store", "__MACOSX/nippu/._manifest.toml", "__MACOSX/"].into_iter()
+            ),
+            "nippu/"
+        );
     }
 }

@@ -33,15 +33,25 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         findings.push(finding);
     };
     let mut stray_roots: Vec<String> = Vec::new();
-    for dir in context.bundle.dirs() {
+    // Stray folders from the folder entries, and from the files' paths (a zip need not list its
+    // folders: Finder's `__MACOSX/` often comes as files only).
+    let folders: Vec<String> = context
+        .bundle
+        .dirs()
+        .map(str::to_owned)
+        .chain(context.bundle.files().flat_map(|entry| {
+            let parts: Vec<&str> = entry.path.split('/').collect();
+            (1..parts.len()).map(move |end| format!("{}/", parts[..end].join("/"))).collect::<Vec<_>>()
+        }))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for dir in &folders {
         let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         if STRAY_DIRS.contains(&name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
-            fail(
-                dir,
-                format!("`{dir}` is a tool folder that does not belong in a submission"),
-                Some("delete it from the bundle"),
-            );
-            stray_roots.push(dir.to_owned());
+            let help = if name == "__MACOSX" { MACOS_ZIP } else { "delete it from the bundle" };
+            fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some(help));
+            stray_roots.push(dir.clone());
         }
     }
     let in_stray = |path: &str| stray_roots.iter().any(|root| path.starts_with(root.as_str()));
@@ -53,8 +63,15 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             continue;
         }
         let name = path.rsplit('/').next().unwrap_or(path);
-        if STRAY_FILES.contains(&name) || name.starts_with("~$") || name.starts_with(".~lock") || name.ends_with('~') {
-            fail(path, format!("`{path}` is an editor or OS leftover"), Some("delete it from the bundle"));
+        if STRAY_FILES.contains(&name)
+            || name.starts_with("~$")
+            || name.starts_with(".~lock")
+            || name.starts_with("._")
+            || name.ends_with('~')
+        {
+            let help =
+                if name == ".DS_Store" || name.starts_with("._") { MACOS_ZIP } else { "delete it from the bundle" };
+            fail(path, format!("`{path}` is an editor or OS leftover"), Some(help));
             continue;
         }
         if entry.size == 0 {
@@ -90,6 +107,9 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     }
     vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]
 }
+
+/// How to zip on macOS without Finder's leftovers (`__MACOSX/`, `.DS_Store`, `._*`).
+const MACOS_ZIP: &str = "delete it; on macOS, zip without Finder's leftovers: `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'` (Finder's Compress adds __MACOSX/ and ._ files)";
 
 /// How to fix an unportable name.
 const RENAME: &str =
