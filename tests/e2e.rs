@@ -1241,6 +1241,30 @@ fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     assert!(failed_names(&run.junit).contains("PRETEST-RESULT: OT-04"));
     assert!(run.stdout.contains("case OT-01 has not been run yet (result is TODO)"), "{}", run.stdout);
 
+    // Issue 15 (10): init writes a commented connection.toml for the chosen service; for Kanta
+    // PHR with [network]. Every placeholder in it fails its check, by name.
+    let connection = std::fs::read_to_string(dir.join("connection/connection.toml")).expect("connection.toml");
+    assert!(connection.contains("[[endpoint]]") && connection.contains("[network]"), "{connection}");
+    assert!(!connection.contains("[signing]"), "PHR signs nothing with a system-signature certificate:\n{connection}");
+    for id in ["CONN-ENDPOINTS", "CONN-SOURCE-IPS", "CERT-PARSE"] {
+        assert!(blocking.contains(id), "{id} should list the connection placeholders: {blocking:?}");
+    }
+    assert!(!blocking.contains("CONN-CONFIG"), "the template itself is valid: {}", run.stdout);
+    for message in [
+        "endpoint `omatietovaranto`'s url is still the template placeholder `TODO`",
+        "source address `TODO` is still the template placeholder",
+        "is still the template placeholder `TODO-omatietovaranto.pem`",
+        "is still the template placeholder `TODO-root.pem`",
+    ] {
+        assert!(run.stdout.contains(message), "`{message}` in\n{}", run.stdout);
+    }
+    let archive = temp.path().join("arkisto");
+    let output = valmis(&["init", archive.to_str().expect("utf-8"), "--service", "potilastiedon-arkisto"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let connection = std::fs::read_to_string(archive.join("connection/connection.toml")).expect("connection.toml");
+    assert!(connection.contains("[signing]") && !connection.contains("[network]"), "{connection}");
+    assert!(connection.contains("service = \"potilastiedon-arkisto\""), "{connection}");
+
     std::fs::write(dir.join("manifest.toml"), "my work").expect("write");
     let again = valmis(&["init", dir_text]);
     assert_eq!(again.status.code(), Some(2));
@@ -1974,4 +1998,93 @@ fn finnish_reports_use_the_catalogs_finnish_texts() {
         .output()
         .expect("runs");
     assert!(text(&output.stdout).contains("How to fix a failure:"), "{}", text(&output.stdout));
+}
+
+#[test]
+fn pack_refreshes_the_digests_and_writes_a_clean_deterministic_zip_that_verifies() {
+    // Issue 15 (10): the zip a vendor sends. A changed and an added file get fresh digests, only
+    // [files] of the manifest changes, OS leftovers and run's backups stay out, and the zip itself
+    // (read back with the zip crate) is ready.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("hakemus");
+    copy_tree(&fixture("ready"), &bundle);
+    std::fs::write(bundle.join(".DS_Store"), b"\0\0\0\x01Bud1").expect("write");
+    std::fs::create_dir_all(bundle.join("__MACOSX/forms")).expect("mkdir");
+    std::fs::write(bundle.join("__MACOSX/forms/._rekisteröitymislomake.pdf"), b"\0\x05\x16\x07").expect("write");
+    std::fs::write(bundle.join("forms/._arkkitehtuurikuvaus.pdf"), b"\0\x05\x16\x07").expect("write");
+    std::fs::write(bundle.join("pretest/report.csv.bak"), b"case_id,result\n").expect("write");
+    std::fs::write(bundle.join("evidence/PA-02/kuittaus-2.txt"), "Kuittaus: tallennus onnistui\n").expect("write");
+    let changed = bundle.join("evidence/PA-01/validointitulos.txt");
+    let mut evidence = std::fs::read_to_string(&changed).expect("evidence");
+    evidence.push_str("Tarkistettu uudelleen 2026-11-20.\n");
+    std::fs::write(&changed, evidence).expect("write");
+    let before = std::fs::read_to_string(bundle.join("manifest.toml")).expect("manifest");
+    let before_files = before.find("\n[files]\n").expect("[files]");
+
+    // Without pack, the changed file fails BUNDLE-INTEGRITY (the added one is a warning) and the
+    // leftovers fail BUNDLE-HYGIENE.
+    let unpacked = verify(&bundle, &[]);
+    assert_eq!(
+        blocking_requirements(&unpacked.junit),
+        BTreeSet::from(["BUNDLE-HYGIENE".to_owned(), "BUNDLE-INTEGRITY".to_owned()]),
+        "{}",
+        unpacked.stdout
+    );
+
+    let zip_path = temp.path().join("lähetys/hakemus.zip");
+    let output = valmis(&["pack", bundle.to_str().expect("utf-8"), "-o", zip_path.to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(unpacked.stdout.contains("not listed in [files]"), "{}", unpacked.stdout);
+    assert!(stdout.contains("added    evidence/PA-02/kuittaus-2.txt"), "{stdout}");
+    assert!(stdout.contains("changed  evidence/PA-01/validointitulos.txt"), "{stdout}");
+    for left_out in [".DS_Store", "__MACOSX/", "forms/._arkkitehtuurikuvaus.pdf", "pretest/report.csv.bak"] {
+        assert!(stdout.contains(&format!("  {left_out}: ")), "`{left_out}` left out in\n{stdout}");
+    }
+    let after = std::fs::read_to_string(bundle.join("manifest.toml")).expect("manifest");
+    assert_eq!(after[..before_files], before[..before_files], "everything before [files] stays as written");
+    assert!(after.contains("\"evidence/PA-02/kuittaus-2.txt\" = \"sha256:"), "{after}");
+
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip_path).expect("zip")).expect("a real zip");
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).expect("entry").name().expect("utf-8 name").into_owned())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "entries are sorted");
+    assert!(names.contains(&"forms/rekisteröitymislomake.pdf".to_owned()), "{names:?}");
+    assert!(names.contains(&"manifest.toml".to_owned()), "{names:?}");
+    assert!(
+        !names.iter().any(|name| name.contains("__MACOSX")
+            || name.contains(".DS_Store")
+            || name.contains("/._")
+            || name.ends_with(".bak")),
+        "{names:?}"
+    );
+    let mut packed_manifest = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("manifest.toml").expect("manifest"), &mut packed_manifest)
+        .expect("read");
+    assert_eq!(packed_manifest, after, "the zip carries the refreshed manifest");
+
+    let packed = verify(&zip_path, &[]);
+    assert_eq!(packed.code, 0, "{}", packed.stdout);
+
+    // Packing again changes nothing: the same bytes, and no digest change reported.
+    let first = std::fs::read(&zip_path).expect("zip");
+    let again = valmis(&["pack", bundle.to_str().expect("utf-8"), "-o", zip_path.to_str().expect("utf-8")]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(text(&again.stdout).contains("already lists every file"), "{}", text(&again.stdout));
+    assert_eq!(std::fs::read(&zip_path).expect("zip"), first, "deterministic");
+
+    // A folder without a manifest, or a broken manifest, is a usage error that writes nothing.
+    let empty = temp.path().join("tyhjä");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let refused = valmis(&["pack", empty.to_str().expect("utf-8"), "-o", zip_path.to_str().expect("utf-8")]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("there is no manifest.toml"), "{}", text(&refused.stderr));
+    std::fs::write(bundle.join("manifest.toml"), "format = \n").expect("write");
+    let broken = valmis(&["pack", bundle.to_str().expect("utf-8"), "-o", zip_path.to_str().expect("utf-8")]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(bundle.join("manifest.toml")).expect("read"), "format = \n");
+    assert_eq!(std::fs::read(&zip_path).expect("zip"), first, "the earlier zip stays");
 }

@@ -20,6 +20,7 @@ use valmis_model::{
 use crate::manifest::Manifest;
 
 pub use checks::connection::ProbeTarget;
+pub use checks::hygiene::{is_leftover_file, is_stray_folder};
 pub use coverage::{CaseCoverage, CaseState, Coverage, CoverageError, ServiceCoverage, StrayRow, coverage};
 
 /// How a run should behave.

@@ -106,6 +106,15 @@ enum Command {
     Explain(ExplainArgs),
     /// Write a bundle skeleton with commented templates that say what is still to fill in.
     Init(InitArgs),
+    /// Write the clean zip you send to Kela: refresh manifest.toml's [files] digests, leave out
+    /// OS and editor leftovers (.DS_Store, __MACOSX/, ._*, ~$*, *.bak), and zip the rest.
+    ///
+    /// Only the [files] table of manifest.toml changes (every comment and other value stays);
+    /// pack prints each digest it adds, changes or removes, and each file it leaves out. The zip
+    /// is deterministic (sorted entries, fixed times) and written atomically. Then run
+    /// `valmis verify` on the zip: it is exactly what Kela receives.
+    #[command(after_long_help = "Example:\n  valmis pack hakemus -o hakemus.zip && valmis verify hakemus.zip")]
+    Pack(PackArgs),
     /// Probe every endpoint of connection/connection.toml with mutual TLS and report the details.
     ///
     /// For each endpoint: TCP connect time, TLS version and cipher suite, the server's chain and
@@ -390,6 +399,15 @@ struct InitArgs {
     catalog: CatalogArgs,
 }
 
+#[derive(Debug, Args)]
+struct PackArgs {
+    /// The bundle folder (with manifest.toml at its root).
+    dir: PathBuf,
+    /// The zip to write (replaced atomically when it exists).
+    #[arg(short = 'o', long = "output", value_name = "ZIP")]
+    output: PathBuf,
+}
+
 /// A usage problem: reported on one line, exit code 2.
 #[derive(Debug)]
 struct UsageError(String);
@@ -417,6 +435,7 @@ pub(crate) fn run() -> u8 {
         Command::Requirements(args) => requirements(args, lang),
         Command::Explain(args) => explain(args, lang).map(|()| exit::READY),
         Command::Init(args) => init(args).map(|()| exit::READY),
+        Command::Pack(args) => pack(args).map(|()| exit::READY),
         Command::Probe(args) => probe(args),
         Command::Run(args) => run_harness(args, color),
         Command::Merge(args) => merge(args, color),
@@ -895,6 +914,40 @@ fn init(args: InitArgs) -> anyhow::Result<()> {
         println!("  {file}");
     }
     println!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
+    Ok(())
+}
+
+fn pack(args: PackArgs) -> anyhow::Result<()> {
+    let packed = match crate::pack::pack(&args.dir, &args.output) {
+        Ok(packed) => packed,
+        Err(error) => {
+            return Err(match error.downcast::<crate::pack::PackUsage>() {
+                Ok(usage_error) => usage(usage_error.0),
+                Err(error) => error,
+            });
+        }
+    };
+    if packed.digest_changes.is_empty() {
+        println!("manifest.toml: [files] already lists every file with its digest");
+    } else {
+        println!("manifest.toml: [files] refreshed");
+        for (path, change) in &packed.digest_changes {
+            println!("  {change:<8} {path}");
+        }
+    }
+    if !packed.left_out.is_empty() {
+        println!("Left out of the zip:");
+        for (path, reason) in &packed.left_out {
+            println!("  {path}: {reason}");
+        }
+    }
+    println!(
+        "Wrote {} ({} files, {} KiB). Check what Kela will receive: valmis verify {}",
+        args.output.display(),
+        packed.files.len(),
+        packed.zip_bytes.div_ceil(1024),
+        args.output.display()
+    );
     Ok(())
 }
 

@@ -74,9 +74,13 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
         ("pretest/report.csv", report_template(catalog, services)),
         ("pretest/README.txt", report_guide(catalog, services)),
         ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
-        ("connection/README.txt", "connection.toml and the DVV test certificates (PEM or DER). Never private keys.\n".to_owned()),
+        ("connection/README.txt", "connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.\n".to_owned()),
         ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
     ];
+    let mut files = files;
+    if let Some(connection) = connection_template(catalog, services) {
+        files.insert(5, ("connection/connection.toml", connection));
+    }
     let mut written = Vec::new();
     for (path, content) in files {
         let target = dir.join(path);
@@ -87,6 +91,57 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
         written.push(path.to_owned());
     }
     Ok(written)
+}
+
+/// A commented `connection/connection.toml` for the declared services that connect to the
+/// customer test environment: one `[[endpoint]]` each, `[signing]` when a service signs, and
+/// `[network]` when a service connects from public addresses (Kanta PHR). Its `TODO` values fail
+/// CONN-ENDPOINTS, CONN-SOURCE-IPS and the certificate checks until filled in. `None` when no
+/// declared service needs the file.
+fn connection_template(catalog: &Catalog, services: &[String]) -> Option<String> {
+    let connecting: Vec<&valmis_model::catalog::Service> =
+        services.iter().filter_map(|id| catalog.service(id)).filter(|service| service.connection).collect();
+    if connecting.is_empty() {
+        return None;
+    }
+    let mut text = String::from(
+        "# Connection data for the Kanta customer test environment, format 1. Fill in every TODO, then\n\
+         # run `valmis verify`. Reference: `valmis explain CONN-CONFIG` (and CONN-ENDPOINTS, CERT-CHAIN, ...).\n\
+         # Paths are relative to connection/. Private keys never go in the bundle: `valmis probe` takes\n\
+         # the key with --client-key.\n\
+         format = 1\n\
+         environment = \"asiakastesti\"           # asiakastesti | tuotannonkuva\n\
+         ca_bundle = \"TODO-root.pem\"            # the DVV test root (PEM), e.g. \"certs/dvv-test-root.pem\"\n",
+    );
+    for service in &connecting {
+        let name = format!("\"{}\"", service.id);
+        text.push_str(&format!(
+            "\n# {title}: your system's interface in the customer test environment.\n\
+             [[endpoint]]\n\
+             name = {name:<32}# your name for it: `valmis probe --endpoint NAME` and `valmis run --endpoint NAME`\n\
+             service = \"{id}\"\n\
+             url = \"TODO\"                           # https://… of the customer test environment\n\
+             # The DVV test server certificate + intermediate you present, e.g. \"certs/palvelinvarmenne.pem\":\n\
+             client_certificate = \"TODO-{id}.pem\"\n",
+            title = service.title,
+            id = service.id,
+        ));
+    }
+    if connecting.iter().any(|service| service.signing_certificate) {
+        text.push_str(
+            "\n# The DVV test system-signature certificate your system signs documents or prescriptions with.\n\
+             [signing]\n\
+             certificate = \"TODO-signing.pem\"       # e.g. \"certs/allekirjoitusvarmenne.pem\"\n",
+        );
+    }
+    if connecting.iter().any(|service| service.public_source_ips) {
+        text.push_str(
+            "\n# The static public addresses your backend connects from (Kanta PHR connects over the internet).\n\
+             [network]\n\
+             source_ips = [\"TODO\"]                  # one address per entry, e.g. [\"198.51.100.20\", \"2001:db8::20\"]\n",
+        );
+    }
+    Some(text)
 }
 
 /// The pre-test report with its header and one row per mandatory case of the declared

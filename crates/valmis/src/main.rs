@@ -6,6 +6,7 @@ mod cli;
 mod coverage;
 mod init;
 mod output;
+mod pack;
 mod probe;
 mod run;
 

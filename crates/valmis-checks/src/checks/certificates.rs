@@ -63,6 +63,12 @@ pub(crate) fn files<'c>(context: &'c Context<'_>) -> Result<&'c [CertificateFile
                 let (line, _) = source.line_col(relative.span().start);
                 let file = by_path.entry(path.clone()).or_insert_with(|| CertificateFile {
                     certificates: match context.bundle.read(&path) {
+                        Err(valmis_bundle::ReadError::NotFound(_)) if super::is_placeholder(relative.get_ref()) => {
+                            Err(format!(
+                                "the certificate path at {CONNECTION}:{line} is still the template placeholder `{}`",
+                                relative.get_ref()
+                            ))
+                        }
                         Err(valmis_bundle::ReadError::NotFound(_)) => {
                             Err(format!("`{path}` (referenced from {CONNECTION}:{line}) is not in the bundle"))
                         }

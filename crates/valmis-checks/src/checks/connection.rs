@@ -234,6 +234,13 @@ pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) 
         let mut findings = Vec::new();
         let url = endpoint.url.get_ref();
         match url::Url::parse(url.trim()) {
+            Err(_) if super::is_placeholder(url) => findings.push(
+                Finding::new(
+                    severity,
+                    format!("endpoint `{}`'s url is still the template placeholder `{url}`", endpoint.name.get_ref()),
+                )
+                .at(source.locate(endpoint.url.span())),
+            ),
             Err(error) => findings.push(
                 Finding::new(severity, format!("`{url}` is not a URL: {error}")).at(source.locate(endpoint.url.span())),
             ),
@@ -328,6 +335,11 @@ pub(crate) fn check_source_ips(context: &Context<'_>, requirement: &Requirement)
     for address in addresses {
         let text = address.get_ref().trim();
         match text.parse::<IpAddr>() {
+            Err(_) if super::is_placeholder(text) => findings.push(
+                Finding::new(severity, format!("source address `{text}` is still the template placeholder"))
+                    .at(source.locate(address.span()))
+                    .with_help("list the static addresses your system connects from, like \"198.51.100.20\""),
+            ),
             Err(_) => findings.push(
                 Finding::new(severity, format!("`{text}` is not an IP address"))
                     .at(source.locate(address.span()))

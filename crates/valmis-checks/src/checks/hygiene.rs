@@ -25,6 +25,22 @@ const RESERVED: &[&str] = &[
     "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
+/// A tool folder that never belongs in a submission (`.git`, `__MACOSX`, ...): BUNDLE-HYGIENE
+/// fails it, `valmis pack` leaves it out.
+pub fn is_stray_folder(name: &str) -> bool {
+    STRAY_DIRS.contains(&name)
+}
+
+/// An editor or OS leftover file (`.DS_Store`, `._x`, `~$x.docx`, `x~`): BUNDLE-HYGIENE fails it,
+/// `valmis pack` leaves it out.
+pub fn is_leftover_file(name: &str) -> bool {
+    STRAY_FILES.contains(&name)
+        || name.starts_with("~$")
+        || name.starts_with(".~lock")
+        || name.starts_with("._")
+        || name.ends_with('~')
+}
+
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let mut findings = Vec::new();
     let mut fail = |path: &str, message: String, help: Option<&str>| {
@@ -48,7 +64,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         .collect();
     for dir in &folders {
         let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
-        if STRAY_DIRS.contains(&name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
+        if is_stray_folder(name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
             let help = if name == "__MACOSX" { MACOS_ZIP } else { "delete it from the bundle" };
             fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some(help));
             stray_roots.push(dir.clone());
@@ -63,12 +79,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             continue;
         }
         let name = path.rsplit('/').next().unwrap_or(path);
-        if STRAY_FILES.contains(&name)
-            || name.starts_with("~$")
-            || name.starts_with(".~lock")
-            || name.starts_with("._")
-            || name.ends_with('~')
-        {
+        if is_leftover_file(name) {
             let help =
                 if name == ".DS_Store" || name.starts_with("._") { MACOS_ZIP } else { "delete it from the bundle" };
             fail(path, format!("`{path}` is an editor or OS leftover"), Some(help));

@@ -1,0 +1,259 @@
+//! `valmis pack DIR -o bundle.zip`: the clean zip a vendor sends to Kela. It refreshes the
+//! manifest's `[files]` digests (only that table: every comment and other value stays as the person
+//! wrote it), leaves out OS and editor leftovers, and writes a deterministic zip (sorted entries,
+//! fixed times) atomically, so that a half-written zip never replaces an earlier one.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+/// What `pack` did, for the summary.
+#[derive(Debug, Default)]
+pub(crate) struct Packed {
+    /// Bundle-relative paths written into the zip, sorted.
+    pub(crate) files: Vec<String>,
+    /// Bundle-relative paths left out, with the reason.
+    pub(crate) left_out: Vec<(String, &'static str)>,
+    /// `[files]` changes: path and what happened (`added`, `changed`, `removed`).
+    pub(crate) digest_changes: Vec<(String, &'static str)>,
+    /// Size of the zip written.
+    pub(crate) zip_bytes: u64,
+}
+
+/// A problem with the user's input (exit 2), as opposed to an IO failure.
+#[derive(Debug)]
+pub(crate) struct PackUsage(pub(crate) String);
+
+impl std::fmt::Display for PackUsage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PackUsage {}
+
+const MANIFEST: &str = "manifest.toml";
+
+/// Packs the bundle folder `dir` into `out`.
+pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
+    if !dir.is_dir() {
+        return Err(PackUsage(format!("`{}` is not a folder; pack takes the bundle folder", dir.display())).into());
+    }
+    let manifest_path = dir.join(MANIFEST);
+    if !manifest_path.is_file() {
+        return Err(PackUsage(format!(
+            "there is no manifest.toml in `{}`; pack takes the bundle folder (`valmis init` writes one)",
+            dir.display()
+        ))
+        .into());
+    }
+    let out_absolute = absolute(out)?;
+    let mut packed = Packed::default();
+    let mut files = Vec::new();
+    walk(dir, "", &out_absolute, &mut files, &mut packed.left_out)?;
+
+    let mut digests = BTreeMap::new();
+    for (relative, path) in &files {
+        if relative != MANIFEST {
+            let bytes = std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?;
+            digests.insert(relative.clone(), format!("sha256:{}", valmis_bundle::sha256_hex(&bytes)));
+        }
+    }
+    let manifest_text = std::fs::read_to_string(&manifest_path)
+        .with_context(|| format!("failed to read `{}`", manifest_path.display()))?;
+    let (manifest, changes) = refresh_files(&manifest_text, &digests)?;
+    if manifest != manifest_text {
+        crate::output::write_atomically(&manifest_path, manifest.as_bytes())?;
+    }
+    packed.digest_changes = changes;
+
+    let parent = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).with_context(|| format!("failed to create folder `{}`", parent.display()))?;
+    let temporary = tempfile::NamedTempFile::new_in(parent)
+        .with_context(|| format!("failed to create a temporary file in `{}`", parent.display()))?;
+    let mut zip = zip::ZipWriter::new(temporary);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (relative, path) in &files {
+        let bytes = if relative == MANIFEST {
+            manifest.as_bytes().to_vec()
+        } else {
+            std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?
+        };
+        zip.start_file(relative.as_str(), options).with_context(|| format!("failed to write `{}`", out.display()))?;
+        zip.write_all(&bytes).with_context(|| format!("failed to write `{}`", out.display()))?;
+        packed.files.push(relative.clone());
+    }
+    let temporary = zip.finish().with_context(|| format!("failed to write `{}`", out.display()))?;
+    temporary.as_file().sync_all().with_context(|| format!("failed to write `{}`", out.display()))?;
+    packed.zip_bytes = temporary.as_file().metadata().map(|meta| meta.len()).unwrap_or_default();
+    temporary.persist(out).with_context(|| format!("failed to write `{}`", out.display()))?;
+    Ok(packed)
+}
+
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let path = std::path::absolute(path).with_context(|| format!("cannot resolve `{}`", path.display()))?;
+    // The folder exists when the zip is inside the bundle; resolve it so that links compare equal.
+    Ok(match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent.canonicalize().map(|parent| parent.join(name)).unwrap_or(path),
+        _ => path,
+    })
+}
+
+/// Collects the files to pack under `dir`, sorted by bundle path, and what is left out.
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    out: &Path,
+    files: &mut Vec<(String, PathBuf)>,
+    left_out: &mut Vec<(String, &'static str)>,
+) -> anyhow::Result<()> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("failed to read folder `{}`", dir.display()))? {
+        let entry = entry.with_context(|| format!("failed to read folder `{}`", dir.display()))?;
+        let Ok(name) = entry.file_name().into_string() else {
+            return Err(PackUsage(format!(
+                "`{}` has a name that is not valid UTF-8; rename it before packing",
+                entry.path().display()
+            ))
+            .into());
+        };
+        entries.push((name, entry));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        let relative = format!("{prefix}{name}");
+        let kind = entry.file_type().with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+        if kind.is_symlink() {
+            left_out.push((relative, "a symbolic link: pack copies files only"));
+        } else if kind.is_dir() {
+            if valmis_checks::is_stray_folder(&name) {
+                left_out.push((format!("{relative}/"), "a tool or OS folder"));
+            } else {
+                walk(&entry.path(), &format!("{relative}/"), out, files, left_out)?;
+            }
+        } else if kind.is_file() {
+            let path = entry.path();
+            if absolute(&path).is_ok_and(|path| path == out) {
+                left_out.push((relative, "the zip being written"));
+            } else if valmis_checks::is_leftover_file(&name) {
+                left_out.push((relative, "an editor or OS leftover"));
+            } else if name.ends_with(".bak") {
+                left_out.push((relative, "a backup (valmis run keeps the report it changes as .bak)"));
+            } else {
+                files.push((relative, path));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The manifest with its `[files]` table set to `digests` (created at the end when missing), and
+/// the changes. Everything outside `[files]` is kept byte for byte.
+fn refresh_files(
+    text: &str,
+    digests: &BTreeMap<String, String>,
+) -> anyhow::Result<(String, Vec<(String, &'static str)>)> {
+    let mut document: toml_edit::DocumentMut = match text.parse() {
+        Ok(document) => document,
+        Err(error) => {
+            return Err(PackUsage(format!(
+                "manifest.toml is not valid TOML, so its [files] cannot be refreshed: {}; `valmis verify` shows where",
+                error.message()
+            ))
+            .into());
+        }
+    };
+    let mut old: BTreeMap<String, String> = BTreeMap::new();
+    if let Some(item) = document.get("files") {
+        let Some(table) = item.as_table_like() else {
+            bail!(PackUsage("manifest.toml's `files` is not a table; make it a [files] table".to_owned()));
+        };
+        for (key, value) in table.iter() {
+            old.insert(key.to_owned(), value.as_str().unwrap_or_default().to_owned());
+        }
+    }
+    let mut changes = Vec::new();
+    for (path, digest) in digests {
+        match old.get(path) {
+            None => changes.push((path.clone(), "added")),
+            Some(previous) if !previous.eq_ignore_ascii_case(digest) => changes.push((path.clone(), "changed")),
+            Some(_) => {}
+        }
+    }
+    for path in old.keys().filter(|path| !digests.contains_key(*path)) {
+        changes.push((path.clone(), "removed"));
+    }
+    if changes.is_empty() && document.get("files").is_some_and(toml_edit::Item::is_table) {
+        return Ok((text.to_owned(), changes));
+    }
+    let mut table = match document.remove("files") {
+        Some(toml_edit::Item::Table(mut table)) => {
+            table.clear();
+            table
+        }
+        _ => toml_edit::Table::new(),
+    };
+    for (path, digest) in digests {
+        table.insert(path, toml_edit::value(digest.as_str()));
+    }
+    document.insert("files", toml_edit::Item::Table(table));
+    Ok((document.to_string(), changes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refreshing_files_keeps_every_comment_and_value_outside_it() {
+        let text = "# my notes\nformat = 1 # keep\n\n[organisation]\nname = \"Esimerkki Oy\"\n\n# pinned\n[files]\n\"a.txt\" = \"sha256:00\"\n\"gone.txt\" = \"sha256:11\"\n";
+        let digests = BTreeMap::from([
+            ("a.txt".to_owned(), "sha256:22".to_owned()),
+            ("forms/rekisteröitymislomake.pdf".to_owned(), "sha256:33".to_owned()),
+        ]);
+        let (refreshed, changes) = refresh_files(text, &digests).expect("refresh");
+        assert!(
+            refreshed.starts_with("# my notes\nformat = 1 # keep\n\n[organisation]\nname = \"Esimerkki Oy\"\n"),
+            "{refreshed}"
+        );
+        assert!(refreshed.contains("# pinned\n[files]\n"), "{refreshed}");
+        let parsed: toml::Table = toml::from_str(&refreshed).expect("valid TOML");
+        let files = parsed["files"].as_table().expect("files");
+        assert_eq!(files.len(), 2);
+        assert_eq!(files["forms/rekisteröitymislomake.pdf"].as_str(), Some("sha256:33"));
+        assert_eq!(
+            changes,
+            vec![
+                ("a.txt".to_owned(), "changed"),
+                ("forms/rekisteröitymislomake.pdf".to_owned(), "added"),
+                ("gone.txt".to_owned(), "removed")
+            ]
+        );
+        let (again, none) = refresh_files(&refreshed, &digests).expect("refresh");
+        assert_eq!(again, refreshed);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_manifest_without_files_gets_the_table_at_the_end() {
+        let (refreshed, changes) =
+            refresh_files("format = 1\n", &BTreeMap::from([("b".to_owned(), "sha256:44".to_owned())]))
+                .expect("refresh");
+        assert_eq!(refreshed, "format = 1\n\n[files]\nb = \"sha256:44\"\n");
+        assert_eq!(changes, vec![("b".to_owned(), "added")]);
+    }
+
+    #[test]
+    fn a_broken_manifest_is_a_usage_error_and_is_left_alone() {
+        let error = refresh_files("format = \n", &BTreeMap::new()).expect_err("not TOML");
+        assert!(error.downcast_ref::<PackUsage>().is_some(), "{error}");
+    }
+}
