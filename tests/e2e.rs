@@ -1355,7 +1355,7 @@ fn requirements_and_explain_teach() {
         case.contains("PA-03 — Asiakirjojen haku") && case.contains("Evidence a passed run must show: screenshot"),
         "{case}"
     );
-    assert!(case.contains("testcases/2027-1/pretest/potilastiedon-arkisto.toml:"), "{case}");
+    assert!(case.contains("Declared in: the built-in case list of potilastiedon-arkisto (round 2027-1"), "{case}");
 }
 
 fn verify_in_process(bundle: &Path) -> valmis_model::Report {
@@ -2087,4 +2087,79 @@ fn pack_refreshes_the_digests_and_writes_a_clean_deterministic_zip_that_verifies
     assert_eq!(broken.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(bundle.join("manifest.toml")).expect("read"), "format = \n");
     assert_eq!(std::fs::read(&zip_path).expect("zip"), first, "the earlier zip stays");
+}
+
+#[test]
+fn explain_and_help_never_send_a_user_to_a_file_they_do_not_have() {
+    // Issue 15 (9): a user of the binary has no SPEC, no README of ours and no repository paths.
+    // Every requirement's and pre-test case's explanation (both languages), and every --help,
+    // names a docs page, a command or `valmis init`'s example instead.
+    let forbidden = ["SPEC", "README", "fixtures/", "testcases/"];
+    let table = text(&valmis(&["requirements"]).stdout);
+    let mut subjects: Vec<String> = table
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|id| id.contains('-'))
+        .map(str::to_owned)
+        .collect();
+    assert!(subjects.len() > 30, "{subjects:?}");
+    subjects.extend(["PA-01", "OT-01", "PRETEST-RESULT: PA-03"].map(str::to_owned));
+    for subject in &subjects {
+        for lang in ["en", "fi"] {
+            let output = valmis(&["explain", subject, "--lang", lang]);
+            assert_eq!(output.status.code(), Some(0), "{subject}: {}", text(&output.stderr));
+            let shown = text(&output.stdout);
+            for word in forbidden {
+                assert!(!shown.contains(word), "`valmis explain {subject} --lang {lang}` mentions `{word}`:\n{shown}");
+            }
+        }
+    }
+    for command in ["verify", "requirements", "explain", "init", "pack", "probe", "run", "merge"] {
+        let help = text(&valmis(&[command, "--help"]).stdout);
+        assert!(help.contains("Usage"), "{command}: {help}");
+        for word in ["SPEC", "README"] {
+            assert!(!help.contains(word), "`valmis {command} --help` mentions `{word}`:\n{help}");
+        }
+    }
+}
+
+#[test]
+fn a_warning_shows_in_ci_test_views_without_failing_and_passed_cases_carry_their_title() {
+    // Issue 15 (12): GitLab shows nothing of a passed test case and only the text of a failure,
+    // error or skip; Jenkins turns a build unstable on any <failure>. A warning outside --strict
+    // is therefore a <skipped> whose message starts with `warning` and whose text lists the
+    // findings, and every checked case names the requirement's title in <system-out>.
+    let run = verify(&fixture("bundle-contacts-national-phone"), &[]);
+    assert_eq!(run.code, 0, "a warning does not block: {}", run.stdout);
+    let junit = quick_junit::Report::deserialize_from_str(&run.junit).expect("JUnit parses");
+    let cases: Vec<&quick_junit::TestCase> =
+        junit.test_suites.iter().flat_map(|suite| suite.test_cases.iter()).collect();
+    let contacts = cases.iter().find(|case| case.name.as_str() == "BUNDLE-CONTACTS").expect("BUNDLE-CONTACTS");
+    match &contacts.status {
+        TestCaseStatus::Skipped { message, description, .. } => {
+            let message = message.as_ref().map(|m| m.as_str()).unwrap_or_default();
+            assert!(message.starts_with("warning (checked; does not block without --strict): "), "{message}");
+            let description = description.as_ref().map(|d| d.as_str()).unwrap_or_default();
+            assert!(description.contains("warning: ") && description.contains("+358"), "{description}");
+        }
+        other => panic!("a warning is a <skipped> with its findings, not {other:?}"),
+    }
+    let passed = cases.iter().find(|case| case.name.as_str() == "BUNDLE-ORG").expect("BUNDLE-ORG");
+    assert!(matches!(passed.status, TestCaseStatus::Success { .. }), "{:?}", passed.status);
+    let out = passed.system_out.as_ref().map(|out| out.as_str()).unwrap_or_default();
+    assert!(out.starts_with("checked: BUNDLE-ORG: "), "a passed case names what it met: {out:?}");
+    // Every passed case does, and no failing one is hidden among the skips.
+    for case in &cases {
+        if matches!(case.status, TestCaseStatus::Success { .. }) {
+            assert!(
+                case.system_out.as_ref().is_some_and(|out| out.as_str().starts_with("checked: ")),
+                "{}",
+                case.name.as_str()
+            );
+        }
+    }
+    // Under --strict the same warning fails the case and the run.
+    let strict = verify(&fixture("bundle-contacts-national-phone"), &["--strict"]);
+    assert_eq!(strict.code, 1);
+    assert!(failed_names(&strict.junit).contains("BUNDLE-CONTACTS"), "{}", strict.stdout);
 }

@@ -230,7 +230,7 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             title: Arc::from("waivers are current and each one still waives something"),
             severity: Severity::Error,
             fix: Arc::from("Remove waivers that no longer match a failing outcome; renew or fix expired ones."),
-            reference: Arc::from("valmis README: Waivers"),
+            reference: Arc::from("valmis docs/waivers.md"),
             subject: Some(waiver.subject_name()),
             file: Some(file.to_owned()),
             line: Some(waiver.line),

@@ -54,10 +54,11 @@ impl Counts {
     fn add(&mut self, outcome: &Outcome) {
         self.tests += 1;
         match outcome.status {
-            Status::Skipped(_) => self.skipped += 1,
+            // A warning outside --strict is written as <skipped> (see `write_test_case`).
+            Status::Skipped(_) | Status::Warned => self.skipped += 1,
             Status::Failed => self.failures += 1,
             Status::Error(_) => self.errors += 1,
-            Status::Passed | Status::Warned => {}
+            Status::Passed => {}
         }
     }
 }
@@ -145,20 +146,14 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
     if let Some(line) = outcome.line {
         tag.push_attribute(("line", line.to_string().as_str()));
     }
-    let system_out = matches!(outcome.status, Status::Warned).then(|| failure_body(outcome));
-    let has_children = match &outcome.status {
-        Status::Passed | Status::Warned => !outcome.reruns.is_empty(),
-        Status::Failed | Status::Error(_) | Status::Skipped(_) => true,
-    };
-    if system_out.is_none() && !has_children {
-        writer.write_event(Event::Empty(tag))?;
-        return Ok(());
-    }
+    // What was checked, on every case that was: a passed case in a CI view says which
+    // requirement it met, not only its id.
+    let system_out = matches!(outcome.status, Status::Passed | Status::Warned).then(|| checked_line(outcome));
     writer.write_event(Event::Start(tag))?;
     match &outcome.status {
         // A step that passed only after transport errors is flaky: JUnit consumers show the
         // earlier attempts as reruns.
-        Status::Passed | Status::Warned => {
+        Status::Passed => {
             for rerun in &outcome.reruns {
                 let mut tag = BytesStart::new("flakyFailure");
                 tag.push_attribute(("message", clean(rerun).as_ref()));
@@ -166,6 +161,18 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
                 writer.write_event(Event::Start(tag))?;
                 writer.write_event(Event::End(BytesEnd::new("flakyFailure")))?;
             }
+        }
+        // A warning outside --strict must be seen in GitLab's and Jenkins' test views without
+        // failing the pipeline. Both show a failure's or a skip's text, and neither shows
+        // anything of a passed case in GitLab; a <failure> turns a Jenkins build unstable. So a
+        // warned case is a <skipped> whose message starts with `warning` and whose text lists
+        // the findings, as a failure's would.
+        Status::Warned => {
+            let mut tag = BytesStart::new("skipped");
+            tag.push_attribute(("message", clean(&warning_message(outcome)).as_ref()));
+            writer.write_event(Event::Start(tag))?;
+            writer.write_event(Event::Text(BytesText::new(&clean(&failure_body(outcome)))))?;
+            writer.write_event(Event::End(BytesEnd::new("skipped")))?;
         }
         Status::Failed => {
             let kind = outcome.worst_severity().unwrap_or(Severity::Error).as_str();
@@ -221,6 +228,16 @@ fn clean(text: &str) -> Cow<'_, str> {
     }
     let unwanted = |c: char| matches!(c, '\x00'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f');
     Cow::Owned(strip_ansi_escapes::strip_str(text).replace(unwanted, ""))
+}
+
+/// The `<system-out>` of a case that was checked: the requirement's title.
+fn checked_line(outcome: &Outcome) -> String {
+    format!("checked: {}: {}\n", outcome.requirement, outcome.title)
+}
+
+/// The one-line message of a warned case: it was checked, and it does not block.
+fn warning_message(outcome: &Outcome) -> String {
+    format!("warning (checked; does not block without --strict): {}", failure_message(outcome))
 }
 
 /// One line: the first finding, and how many more there are.
@@ -288,7 +305,12 @@ mod tests {
 
     fn test_case(outcome: &Outcome) -> TestCase {
         let status = match &outcome.status {
-            Status::Passed | Status::Warned => {
+            Status::Warned => {
+                let mut status = TestCaseStatus::skipped();
+                status.set_message(super::warning_message(outcome)).set_description(failure_body(outcome));
+                status
+            }
+            Status::Passed => {
                 let mut status = TestCaseStatus::success();
                 status.add_reruns(outcome.reruns.iter().map(|rerun| {
                     let mut attempt = quick_junit::TestRerun::new(NonSuccessKind::Failure);
@@ -324,8 +346,8 @@ mod tests {
         if let Some(line) = outcome.line {
             case.extra.insert("line".into(), line.to_string().into());
         }
-        if matches!(outcome.status, Status::Warned) {
-            case.set_system_out(failure_body(outcome));
+        if matches!(outcome.status, Status::Passed | Status::Warned) {
+            case.set_system_out(super::checked_line(outcome));
         }
         case
     }

@@ -796,7 +796,7 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     if catalog.requirement(&wanted).is_none()
         && let Some(case) = catalog.pretest_case(id)
     {
-        return explain_case(catalog, case);
+        return explain_case(catalog, case, catalogs.origin == "embedded");
     }
     let Some(requirement) = catalog.requirement(&wanted) else {
         let near = catalog
@@ -831,16 +831,27 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     println!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
     explain_round_data(catalog, &requirement.id, lang);
     println!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
-    println!(
-        "{}: {} ({} {})",
-        lang.pick("Catalog", "Katalogi"),
-        catalog.source,
-        lang.pick("round", "kierros"),
-        catalog.round.id
-    );
+    // The built-in catalog is not a file the user has: name the round, and how to see its data.
+    if catalogs.origin == "embedded" {
+        println!(
+            "{}: {} {} ({})",
+            lang.pick("Catalog", "Katalogi"),
+            lang.pick("built into valmis, round", "valmisiin sisäänrakennettu, kierros"),
+            catalog.round.id,
+            lang.pick("`valmis requirements` lists it", "`valmis requirements` listaa sen")
+        );
+    } else {
+        println!(
+            "{}: {} ({} {})",
+            lang.pick("Catalog", "Katalogi"),
+            catalog.source,
+            lang.pick("round", "kierros"),
+            catalog.round.id
+        );
+    }
     if let Some(case) = case {
         println!();
-        explain_case(catalog, case)?;
+        explain_case(catalog, case, catalogs.origin == "embedded")?;
     }
     Ok(())
 }
@@ -876,7 +887,7 @@ fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
 }
 
 /// `valmis explain PA-01`: a pre-test case declaration.
-fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase) -> anyhow::Result<()> {
+fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase, built_in: bool) -> anyhow::Result<()> {
     let kind = match (case.mandatory, case.not_applicable_allowed) {
         (true, false) => "mandatory",
         (true, true) => "mandatory; not-applicable allowed with a note",
@@ -889,7 +900,14 @@ fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase) -> anyhow::
     let evidence = if evidence.is_empty() { "none beyond the row".to_owned() } else { evidence.join(", ") };
     println!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
     println!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
-    println!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
+    if built_in {
+        println!(
+            "Declared in: the built-in case list of {} (round {}; `valmis requirements --coverage BUNDLE` shows every case)",
+            case.service, catalog.round.id
+        );
+    } else {
+        println!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
+    }
     Ok(())
 }
 

@@ -133,7 +133,7 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
                 format!("there is no connection/connection.toml; {} needs one", needed_by.join(", ")),
             )
             .at(Location::file("connection/"))
-            .with_help("describe the endpoints, certificates and source addresses as in SPEC §3 (see the README)");
+            .with_help("describe the endpoints, certificates and source addresses: `valmis init` writes a commented connection.toml (format in docs/connection.md)");
             return vec![SubjectResult::bundle_wide(Some("connection/"), Verdict::Checked(vec![finding]))];
         }
         Loaded::Unreadable(reason) => {
