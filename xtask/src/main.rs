@@ -99,20 +99,21 @@ pub(crate) fn build_binary(package: &str, name: &str, release: bool) -> anyhow::
     if !output.status.success() {
         bail!("cargo build --package {package} failed");
     }
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let target = format!("\"name\":\"{name}\"");
-    for line in
-        stdout.lines().filter(|line| line.contains("\"reason\":\"compiler-artifact\"") && line.contains(&target))
-    {
-        // The "executable" field is a JSON string; paths here need no unescaping but `\\`.
-        if let Some(start) = line.find("\"executable\":\"") {
-            let rest = &line[start + 14..];
-            if let Some(end) = rest.find('"') {
-                return Ok(PathBuf::from(rest[..end].replace("\\\\", "\\")));
-            }
-        }
+    if let Some(path) = executable_from_messages(&String::from_utf8_lossy(&output.stdout), name) {
+        return Ok(path);
     }
     bail!("cargo did not report the `{name}` binary of {package}")
+}
+
+/// The path of binary `name` from cargo's `--message-format=json` output: wherever
+/// `CARGO_TARGET_DIR` or `build.target-dir` puts it.
+fn executable_from_messages(stdout: &str, name: &str) -> Option<PathBuf> {
+    stdout.lines().filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok()).find_map(|message| {
+        let artifact = message["reason"] == "compiler-artifact"
+            && message["target"]["name"] == name
+            && message["target"]["kind"].as_array().is_some_and(|kinds| kinds.iter().any(|kind| kind == "bin"));
+        artifact.then(|| message["executable"].as_str().map(PathBuf::from)).flatten()
+    })
 }
 
 fn verify(args: &[String]) -> anyhow::Result<()> {
@@ -155,4 +156,28 @@ fn ci() -> anyhow::Result<()> {
     run_ok(cargo().args(["test", "--workspace", "--locked"]))?;
     fixtures::run(&workspace_root(), true)?;
     run_ok(cargo().args(["xtask", "verify"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_binary_is_where_cargo_says_not_under_target() {
+        // Issue 15 (8): with CARGO_TARGET_DIR set, `target/debug/valmis` does not exist; cargo's
+        // messages (here as cargo 1.9x writes them) name the real path, quotes and all.
+        let messages = concat!(
+            r#"{"reason":"compiler-artifact","package_id":"path+file:///w/crates/valmis-model#0.1.0","target":{"kind":["lib"],"name":"valmis_model"},"executable":null,"fresh":true}"#,
+            "\n",
+            r#"{"reason":"compiler-artifact","package_id":"path+file:///w/crates/valmis#0.1.0","target":{"kind":["bin"],"crate_types":["bin"],"name":"valmis","src_path":"/w/crates/valmis/src/main.rs"},"profile":{"opt_level":"0"},"filenames":["/srv/cache/my \"target\"/debug/valmis"],"executable":"/srv/cache/my \"target\"/debug/valmis","fresh":false}"#,
+            "\n",
+            r#"{"reason":"build-finished","success":true}"#,
+        );
+        assert_eq!(
+            executable_from_messages(messages, "valmis"),
+            Some(PathBuf::from(r#"/srv/cache/my "target"/debug/valmis"#))
+        );
+        assert_eq!(executable_from_messages(messages, "valmis_model"), None, "a library is no binary");
+        assert_eq!(executable_from_messages("not json\n", "valmis"), None);
+    }
 }

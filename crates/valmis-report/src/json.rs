@@ -33,7 +33,7 @@ pub fn render_json(report: &Report) -> String {
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|error| {
         // Serialising plain owned data cannot fail; say so loudly if it ever does.
-        format!("{{\"format\": {JSON_FORMAT}, \"internal_error\": {:?}}}", error.to_string())
+        format!("{{\"format\": {JSON_FORMAT}, \"internal_error\": {}}}", serde_json::Value::String(error.to_string()))
     });
     text.push('\n');
     text

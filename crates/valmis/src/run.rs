@@ -181,15 +181,20 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     Ok((report(&runs, &round, &display, &now.to_string()), all_passed))
 }
 
+/// A TOML basic string (Rust's `{:?}` escapes are not TOML's, e.g. `\u{1b}`).
+fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
+}
+
 /// `evidence/<case>/<step>-{request,response}.*` and `evidence/<case>/harness-run.toml` with
 /// SHA-256 and times. Returns the bundle paths written.
 fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
     let folder = format!("evidence/{}", run.case);
     let mut written = Vec::new();
     let mut index = format!(
-        "# Written by `valmis run`: what was sent and received for {}.\nformat = 1\ncase = {:?}\npassed = {}\n",
+        "# Written by `valmis run`: what was sent and received for {}.\nformat = 1\ncase = {}\npassed = {}\n",
         run.case,
-        run.case,
+        toml_string(&run.case),
         run.passed()
     );
     for step in &run.steps {
@@ -213,9 +218,9 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
             files.push((format!("{folder}/{}-response.{}", step.name, extension(&response.body)), text));
         }
         index.push_str(&format!(
-            "\n[[step]]\nname = {:?}\nstarted_at = {:?}\nelapsed_ms = {}\nattempts = {}\npassed = {}\n",
-            step.name,
-            step.started_at,
+            "\n[[step]]\nname = {}\nstarted_at = {}\nelapsed_ms = {}\nattempts = {}\npassed = {}\n",
+            toml_string(&step.name),
+            toml_string(&step.started_at),
             step.elapsed_ms,
             step.attempts,
             step.passed()
@@ -227,7 +232,8 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
             }
             crate::output::write_atomically(&target, text.as_bytes())?;
             index.push_str(&format!(
-                "[[step.file]]\npath = {path:?}\nsha256 = \"{}\"\n",
+                "[[step.file]]\npath = {}\nsha256 = \"{}\"\n",
+                toml_string(&path),
                 valmis_bundle::sha256_hex(text.as_bytes())
             ));
             written.push(path);
@@ -391,4 +397,17 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
     };
     report.sort();
     report
+}
+
+#[cfg(test)]
+mod toml_string_tests {
+    #[test]
+    fn evidence_index_strings_are_toml_and_keep_letters_as_they_are() {
+        for text in ["OT-01", "tallennus ö", "ohjaus\u{1b}[31m", "lainaus \" ja \\"] {
+            let line = format!("value = {}", super::toml_string(text));
+            let parsed: toml::Table = toml::from_str(&line).unwrap_or_else(|error| panic!("{line}: {error}"));
+            assert_eq!(parsed["value"].as_str(), Some(text), "{line}");
+        }
+        assert_eq!(super::toml_string("tallennus ö"), "\"tallennus ö\"");
+    }
 }
