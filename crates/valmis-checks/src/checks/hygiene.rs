@@ -65,7 +65,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     for dir in &folders {
         let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         if is_stray_folder(name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
-            let help = if name == "__MACOSX" { MACOS_ZIP } else { "delete it from the bundle" };
+            let help =
+                if name == "__MACOSX" { MACOS_ZIP } else { "delete it from the bundle (`valmis pack` leaves it out)" };
             fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some(help));
             stray_roots.push(dir.clone());
         }
@@ -80,8 +81,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         let name = path.rsplit('/').next().unwrap_or(path);
         if is_leftover_file(name) {
-            let help =
-                if name == ".DS_Store" || name.starts_with("._") { MACOS_ZIP } else { "delete it from the bundle" };
+            let help = if name == ".DS_Store" || name.starts_with("._") {
+                MACOS_ZIP
+            } else {
+                "delete it from the bundle (`valmis pack` leaves it out)"
+            };
             fail(path, format!("`{path}` is an editor or OS leftover"), Some(help));
             continue;
         }
@@ -120,7 +124,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
 }
 
 /// How to zip on macOS without Finder's leftovers (`__MACOSX/`, `.DS_Store`, `._*`).
-const MACOS_ZIP: &str = "delete it; on macOS, zip without Finder's leftovers: `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'` (Finder's Compress adds __MACOSX/ and ._ files)";
+const MACOS_ZIP: &str = "delete it; zip without Finder's leftovers: `valmis pack nippu -o nippu.zip` leaves them out (or, on macOS, `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'`; Finder's Compress adds __MACOSX/ and ._ files)";
 
 /// How to fix an unportable name.
 const RENAME: &str =
