@@ -2163,3 +2163,46 @@ fn a_warning_shows_in_ci_test_views_without_failing_and_passed_cases_carry_their
     assert_eq!(strict.code, 1);
     assert!(failed_names(&strict.junit).contains("BUNDLE-CONTACTS"), "{}", strict.stdout);
 }
+
+#[test]
+fn the_gitlab_template_passes_patterns_as_written_whatever_files_the_checkout_holds() {
+    // Issue 16 (16): `$VALMIS_ARGS` was expanded unquoted with globbing on, so a file named
+    // `DOC-x` in the repository turned `--only DOC-*` into `--only DOC-x`. Run the template's
+    // script with sh, a fake valmis that prints its arguments, and such a file present.
+    let template = std::fs::read_to_string(root().join("ci/valmis.gitlab-ci.yml")).expect("template");
+    let script_at = template.find("  script:\n").expect("script:");
+    let block = &template[script_at..];
+    let block =
+        &block[block.find("- |\n").expect("a literal block") + 4..block.find("\n  artifacts:").expect("artifacts:")];
+    let script: String = block
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .map(|line| format!("{}\n", line.strip_prefix("      ").unwrap_or(line)))
+        .collect();
+    let temp = tempfile::tempdir().expect("tempdir");
+    let checkout = temp.path().join("checkout");
+    std::fs::create_dir_all(&checkout).expect("mkdir");
+    std::fs::write(checkout.join("DOC-x"), "").expect("write");
+    let bin = temp.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let fake = bin.join("valmis");
+    std::fs::write(&fake, "#!/bin/sh\nfor argument in \"$@\"; do echo \"$argument\"; done\n").expect("write");
+    #[cfg(unix)]
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(&checkout)
+        .env("PATH", path)
+        .env("VALMIS_BUNDLE", "hakemus/")
+        .env("VALMIS_ARGS", "--strict --only DOC-*")
+        .output()
+        .expect("sh runs");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let arguments: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(arguments.first().map(String::as_str), Some("verify"), "{arguments:?}");
+    assert_eq!(arguments.get(1).map(String::as_str), Some("hakemus/"), "{arguments:?}");
+    assert!(arguments.ends_with(&["--strict".to_owned(), "--only".to_owned(), "DOC-*".to_owned()]), "{arguments:?}");
+    assert!(arguments.contains(&"--junit".to_owned()), "{arguments:?}");
+}

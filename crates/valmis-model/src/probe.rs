@@ -32,6 +32,11 @@ pub enum FailureClass {
     /// The handshake completed but the server rejected the client certificate in its HTTP
     /// answer (nginx's 400 "The SSL certificate error", 495, 496).
     ClientCertificateRejected,
+    /// The handshake completed without the server asking for a client certificate: Kanta's
+    /// endpoints require mutual TLS, so this is not the endpoint (or a proxy ends TLS before it).
+    ClientCertificateNotRequested,
+    /// The server answered with a redirect (3xx), which valmis never follows.
+    Redirect,
     /// Another network error.
     Io,
 }
@@ -52,6 +57,8 @@ impl std::fmt::Display for FailureClass {
             Self::Tls => "TLS failure",
             Self::Http => "HTTP request failed",
             Self::ClientCertificateRejected => "client certificate rejected",
+            Self::ClientCertificateNotRequested => "no client certificate requested",
+            Self::Redirect => "redirect (not followed)",
             Self::Io => "network error",
         })
     }

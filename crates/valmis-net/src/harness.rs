@@ -141,6 +141,10 @@ pub fn run_cases(
         .use_preconfigured_tls((*recording.config).clone())
         .timeout(options.step_timeout)
         .no_proxy()
+        // Never follow a redirect: a step would re-send its request (and its test data) to
+        // wherever the server points, even over plain http. The 3xx is the step's answer.
+        .redirect(reqwest::redirect::Policy::none())
+        .https_only(true)
         .build()
         .map_err(|error| format!("cannot build the HTTP client: {error}"))?;
     let base = url::Url::parse(&target.url).map_err(|error| format!("`{}` is not a URL: {error}", target.url))?;

@@ -246,10 +246,14 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
     drop(tls);
 
     // The HTTP check, on the same rustls configuration (and so the same client certificate).
+    // Never follow a redirect: the bundle must not steer the runner to another host or to
+    // plain http. A 3xx is reported with its Location.
     let client = reqwest::Client::builder()
         .use_preconfigured_tls((*recording.config).clone())
         .timeout(options.http_timeout)
         .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .https_only(true)
         .build();
     let client = match client {
         Ok(client) => client,
@@ -259,6 +263,13 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         Ok(response) => {
             let status = response.status().as_u16();
             result.http_status = Some(status);
+            if (300..400).contains(&status) {
+                let location = response
+                    .headers()
+                    .get(reqwest::header::LOCATION)
+                    .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+                return fail(result, FailureClass::Redirect, redirect_message(status, location.as_deref()));
+            }
             if status >= 400 {
                 // Read a little of the body: nginx says "The SSL certificate error" there.
                 let body = match tokio::time::timeout(options.http_timeout, response.bytes()).await {
@@ -280,7 +291,22 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
             return fail(result, class, message);
         }
     }
+    if result.client_certificate_requested == Some(false) {
+        return fail(
+            result,
+            FailureClass::ClientCertificateNotRequested,
+            "the server completed the TLS handshake without asking for a client certificate; Kanta's endpoints require mutual TLS, so this is not the endpoint, or a proxy before it ends TLS".to_owned(),
+        );
+    }
     result
+}
+
+/// The message for a 3xx answer: its target, and that it was not followed.
+pub fn redirect_message(status: u16, location: Option<&str>) -> String {
+    let location: String = location.unwrap_or("(no Location header)").chars().take(200).collect();
+    format!(
+        "HTTP {status} redirect to {location}; valmis never follows redirects: use the endpoint's final https address"
+    )
 }
 
 /// A 4xx or 5xx answer is never "ok": a server that completed the handshake but rejects the

@@ -174,3 +174,32 @@ fn harness_cases_run_in_order_capture_diff_retry_and_refuse_real_codes() {
         refused.steps[0].problems
     );
 }
+
+#[test]
+fn a_redirect_is_the_steps_answer_and_the_request_is_never_resent_elsewhere() {
+    // Issue 16 (12): `run` re-sent the whole POST in cleartext to a redirect's target and saved
+    // that answer as the endpoint's evidence. The 3xx is the answer; nothing goes elsewhere.
+    let pki = Pki::new("DVV TEST Service Certificates - G5R");
+    let server = pki.leaf("localhost", Usage::ServerAuth, 2020, 2099);
+    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    elsewhere.set_nonblocking(true).expect("nonblocking");
+    let location = format!("http://{}/fhir/Observation", elsewhere.local_addr().expect("address"));
+    let address = serve(
+        Server { versions: BOTH, chain: vec![server.certificate], key: server.key, client_ca: Some(pki.root.clone()) },
+        move |_| Reply::Respond(307, vec![("Location".to_owned(), location.clone())], String::new()),
+    );
+    let client = pki.leaf("localhost", Usage::ClientAuth, 2020, 2099);
+    let target = Target {
+        name: "phr".to_owned(),
+        url: format!("https://localhost:{}/ok/fhir", address.port()),
+        client_chain: vec![client.certificate.clone()],
+        anchors: vec![pki.root.clone()],
+    };
+    let options = RunOptions { step_timeout: Duration::from_secs(1), retries: 0, concurrency: 1 };
+    let run = run_cases(&target, &client.key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
+    assert!(!run.passed());
+    assert_eq!(run.steps[0].response.as_ref().map(|response| response.status), Some(307), "{run:#?}");
+    assert!(run.steps[0].problems[0].starts_with("status 307"), "{:?}", run.steps[0].problems);
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(elsewhere.accept().is_err(), "the request was re-sent to the redirect's target");
+}

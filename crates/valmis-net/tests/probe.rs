@@ -187,3 +187,48 @@ fn a_key_that_does_not_fit_the_certificate_is_refused_before_connecting() {
     assert!(error.0.contains("does not fit the client certificate of endpoint `arkisto`"), "{error}");
     assert!(!error.0.contains("PRIVATE KEY"));
 }
+
+/// A plain TCP listener that records whether anything connected to it.
+fn tripwire() -> (SocketAddr, std::net::TcpListener) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("nonblocking");
+    (listener.local_addr().expect("address"), listener)
+}
+
+#[test]
+fn a_redirect_is_reported_with_its_target_and_never_followed() {
+    // Issue 16 (12, 13): a 3xx pointing at another host over plain http was followed and the
+    // probe said "ok". It is a failure naming the Location, and the target is never contacted.
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (server_chain, server_key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
+    let (client_chain, client_key) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
+    let (elsewhere, listener) = tripwire();
+    let location = format!("http://{elsewhere}/kanta");
+    let address = valmis_testkit::serve(
+        Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: Some(ca.root.clone()) },
+        move |_| Reply::Respond(302, vec![("Location".to_owned(), location.clone())], String::new()),
+    );
+    let results =
+        probe_all(&[target("arkisto", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
+    assert_eq!(class(&results[0]), FailureClass::Redirect, "{:?}", results[0]);
+    let message = &results[0].failure.as_ref().expect("failure").message;
+    assert!(message.contains(&format!("HTTP 302 redirect to http://{elsewhere}/kanta")), "{message}");
+    assert_eq!(results[0].http_status, Some(302));
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(listener.accept().is_err(), "the redirect target was contacted");
+}
+
+#[test]
+fn a_server_that_never_asks_for_a_client_certificate_is_not_a_kanta_endpoint() {
+    // Issue 16 (13): Kanta's endpoints require mutual TLS; a TLS terminator that does not ask
+    // answered 204 and the probe said "ok".
+    let ca = Pki::new("DVV TEST Service Certificates - G5R");
+    let (server_chain, server_key) = leaf(&ca, "localhost", Usage::ServerAuth, 2020, 2099);
+    let (client_chain, client_key) = leaf(&ca, "client", Usage::ClientAuth, 2020, 2099);
+    let address = serve(Server { versions: BOTH, chain: server_chain, key: server_key, client_ca: None });
+    let results =
+        probe_all(&[target("arkisto", address, "localhost", &client_chain, &ca.root)], Some(&client_key), &quick());
+    assert_eq!(results[0].client_certificate_requested, Some(false));
+    assert_eq!(class(&results[0]), FailureClass::ClientCertificateNotRequested, "{:?}", results[0]);
+    assert_eq!(results[0].http_status, Some(204), "the answer is still reported");
+}

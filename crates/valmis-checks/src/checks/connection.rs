@@ -467,6 +467,12 @@ pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> V
                         Class::ClientCertificateRejected => {
                             "the server does not trust this client certificate: its client CA (nginx ssl_client_certificate) must include the issuer of the endpoint's client_certificate, which must be the one registered with Kela"
                         }
+                        Class::ClientCertificateNotRequested => {
+                            "the endpoint must require mutual TLS (nginx: ssl_verify_client on); if a proxy ends TLS, use the address where the client certificate is checked"
+                        }
+                        Class::Redirect => {
+                            "put the final https address in the url; valmis does not follow redirects to other hosts or to http"
+                        }
                         Class::Tls | Class::Http | Class::Io => {
                             "see the message; run `valmis probe` for the details of the connection"
                         }
