@@ -224,10 +224,39 @@ fn clean(text: &str) -> Cow<'_, str> {
     // Whatever the escape stripper might touch takes the slow path, which is quick-junit's own.
     let touched = |c: char| (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c);
     if !text.contains(touched) {
-        return Cow::Borrowed(text);
+        return defuse_attachments(text);
     }
     let unwanted = |c: char| matches!(c, '\x00'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f');
-    Cow::Owned(strip_ansi_escapes::strip_str(text).replace(unwanted, ""))
+    let stripped = strip_ansi_escapes::strip_str(text).replace(unwanted, "");
+    Cow::Owned(defuse_attachments(&stripped).into_owned())
+}
+
+/// GitLab and Jenkins' attachments plugin read `[[ATTACHMENT|path]]` (any letter case) in a test
+/// case's output as a file to attach: bundle text (a file name, a finding) must not name one.
+/// `[[` before `attachment|` becomes `[ [`.
+pub(crate) fn defuse_attachments(text: &str) -> Cow<'_, str> {
+    const WORD: &[u8] = b"attachment|";
+    let bytes = text.as_bytes();
+    // Every `[[attachment|`, overlapping ones included (`[[[ATTACHMENT|`).
+    let armed = |at: usize| {
+        bytes[at] == b'['
+            && bytes[at + 1] == b'['
+            && bytes.get(at + 2..at + 2 + WORD.len()).is_some_and(|word| word.eq_ignore_ascii_case(WORD))
+    };
+    let marks: Vec<usize> = (0..bytes.len().saturating_sub(1)).filter(|&at| armed(at)).collect();
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + marks.len());
+    let mut rest = 0;
+    for at in marks {
+        // `[[` is ASCII, so `at + 1` is a character boundary.
+        out.push_str(&text[rest..=at]);
+        out.push(' ');
+        rest = at + 1;
+    }
+    out.push_str(&text[rest..]);
+    Cow::Owned(out)
 }
 
 /// The `<system-out>` of a case that was checked: the requirement's title.
@@ -295,6 +324,8 @@ mod tests {
         }
         let mut bytes = Vec::new();
         junit.serialize(&mut bytes).expect("serialises");
+        // A difference by design: attachment markers from bundle text are defused.
+        let bytes = super::defuse_attachments(&String::from_utf8(bytes).expect("UTF-8")).into_owned().into_bytes();
         // The one difference: no `skipped` count on <testsuites> (Jenkins' schema has none).
         let text = String::from_utf8(bytes).expect("UTF-8");
         let (head, rest) = text.split_once("<testsuites").expect("root");
@@ -373,6 +404,46 @@ mod tests {
             findings,
             reruns: Vec::new(),
         }
+    }
+
+    fn report_with(outcome: Outcome) -> Report {
+        Report {
+            meta: ReportMeta {
+                tool_version: "0.1.0".to_owned(),
+                round: "2027-1".to_owned(),
+                catalog: "embedded".to_owned(),
+                bundle: "nippu".to_owned(),
+                now: "2026-11-20T12:00:00Z".to_owned(),
+                strict: false,
+                partition: None,
+                lang: valmis_model::Lang::En,
+            },
+            outcomes: vec![outcome],
+            waivers: Vec::new(),
+            baseline: None,
+        }
+    }
+
+    #[test]
+    fn attachment_markers_from_bundle_text_are_defused() {
+        assert_eq!(super::defuse_attachments("ok [[x]]"), "ok [[x]]");
+        assert_eq!(
+            super::defuse_attachments(
+                "[[ATTACHMENT|/etc/passwd]] ja [[attachment|/root/.ssh/id_rsa]] [[[ATTACHMENT|x]]"
+            ),
+            "[ [ATTACHMENT|/etc/passwd]] ja [ [attachment|/root/.ssh/id_rsa]] [[ [ATTACHMENT|x]]"
+        );
+        let mut report = report_with(outcome(
+            Area::Bundle,
+            "BUNDLE-HYGIENE",
+            Some("[[ATTACHMENT|/etc/passwd]].txt"),
+            Status::Failed,
+            vec![Finding::new(Severity::Error, "`[[ATTACHMENT|/etc/passwd]].txt` is empty".to_owned())],
+        ));
+        report.outcomes[0].title = "[[Attachment|/etc/shadow]]".into();
+        let junit = String::from_utf8(super::render_junit(&report).expect("renders")).expect("UTF-8");
+        assert!(!junit.to_ascii_lowercase().contains("[[attachment|"), "{junit}");
+        assert!(junit.contains("[ [ATTACHMENT|/etc/passwd]].txt"), "{junit}");
     }
 
     #[test]
