@@ -1693,6 +1693,78 @@ mod online {
     }
 
     #[test]
+    fn run_never_reads_or_writes_through_a_symbolic_link() {
+        // Issue 16 (14): `run` followed a symlinked evidence/ folder and wrote outside the bundle,
+        // and read a symlinked report; a bundle path that is itself a link was followed silently.
+        let pki = pki();
+        let port = serve_with(&pki, |_| Reply::Drop);
+        let temp = tempfile::tempdir().expect("tempdir");
+        let dir = temp.path().join("bundle");
+        let key_file = temp.path().join("client.key");
+        bundle(&pki, port, &dir, &key_file);
+        let outside = temp.path().join("outside");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        let run = |bundle: &Path| {
+            valmis(&[
+                "run",
+                bundle.to_str().expect("utf-8"),
+                "--endpoint",
+                "arkisto",
+                "--case",
+                "PA-01",
+                "--client-key",
+                key_file.to_str().expect("utf-8"),
+                "--timeout",
+                "2",
+                "--retries",
+                "0",
+            ])
+        };
+
+        // evidence/ is a link to a folder outside the bundle.
+        let evidence = dir.join("evidence");
+        if evidence.exists() {
+            std::fs::rename(&evidence, temp.path().join("evidence-real")).expect("move");
+        }
+        std::os::unix::fs::symlink(&outside, &evidence).expect("symlink");
+        let output = run(&dir);
+        assert_eq!(output.status.code(), Some(2), "{}", text_of(&output.stderr));
+        assert!(
+            text_of(&output.stderr).contains("`evidence` in the bundle is a symbolic link"),
+            "{}",
+            text_of(&output.stderr)
+        );
+        assert_eq!(std::fs::read_dir(&outside).expect("outside").count(), 0, "nothing written outside");
+        std::fs::remove_file(&evidence).expect("unlink");
+
+        // The report is a link to a file outside.
+        let report = dir.join("pretest/report.csv");
+        let secret = outside.join("salainen.csv");
+        std::fs::rename(&report, &secret).expect("move");
+        std::os::unix::fs::symlink(&secret, &report).expect("symlink");
+        let output = run(&dir);
+        assert_eq!(output.status.code(), Some(2), "{}", text_of(&output.stderr));
+        assert!(
+            text_of(&output.stderr).contains("`pretest/report.csv` in the bundle is a symbolic link"),
+            "{}",
+            text_of(&output.stderr)
+        );
+        std::fs::remove_file(&report).expect("unlink");
+        std::fs::rename(&secret, &report).expect("move back");
+
+        // The bundle path itself is a link.
+        let link = temp.path().join("linkki");
+        std::os::unix::fs::symlink(&dir, &link).expect("symlink");
+        let output = run(&link);
+        assert_eq!(output.status.code(), Some(2), "{}", text_of(&output.stderr));
+        assert!(
+            text_of(&output.stderr).contains("is a symbolic link; valmis run writes only into a real bundle folder"),
+            "{}",
+            text_of(&output.stderr)
+        );
+    }
+
+    #[test]
     fn a_completed_run_backs_up_the_report_and_says_what_changed() {
         let pki = pki();
         let port = serve_soap(&pki);

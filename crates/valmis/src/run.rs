@@ -92,6 +92,17 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
             "valmis run writes evidence and the report into the bundle: give a bundle folder, not a zip",
         ));
     }
+    // `run` writes into the bundle: a bundle folder, or a folder on the way to what it writes or
+    // reads, that is a symbolic link would send it outside (a bundle comes from someone else).
+    if request.bundle.symlink_metadata().is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return Err(usage(format!(
+            "`{}` is a symbolic link; valmis run writes only into a real bundle folder: pass the folder it points to",
+            request.bundle.display()
+        )));
+    }
+    for relative in ["pretest/report.csv", "pretest/report.csv.bak", "evidence/"] {
+        inside_without_links(request.bundle, relative)?;
+    }
     let display = request.bundle.display().to_string();
     let bundle = Bundle::open(request.bundle, &display, valmis_bundle::Limits::default())
         .map_err(|error| usage(error.to_string()))?;
@@ -181,6 +192,22 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     Ok((report(&runs, &round, &display, &now.to_string()), all_passed))
 }
 
+/// Refuses a bundle path (`evidence/OT-01/x.json`, or a folder: `evidence/`) any of whose parts
+/// exists as a symbolic link: `run` reads and writes only inside the bundle folder.
+fn inside_without_links(bundle: &Path, relative: &str) -> anyhow::Result<()> {
+    let mut current = bundle.to_path_buf();
+    for part in relative.split('/').filter(|part| !part.is_empty()) {
+        current.push(part);
+        if current.symlink_metadata().is_ok_and(|meta| meta.file_type().is_symlink()) {
+            let shown = current.strip_prefix(bundle).unwrap_or(&current).display().to_string();
+            return Err(usage(format!(
+                "`{shown}` in the bundle is a symbolic link; valmis run reads and writes only inside the bundle folder: replace the link with the real folder or file"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// A TOML basic string (Rust's `{:?}` escapes are not TOML's, e.g. `\u{1b}`).
 fn toml_string(text: &str) -> String {
     toml_edit::Value::from(text).to_string()
@@ -226,6 +253,7 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
             step.passed()
         ));
         for (path, text) in files {
+            inside_without_links(bundle, &path)?;
             let target = bundle.join(&path);
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
@@ -240,6 +268,7 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
         }
     }
     let index_path = format!("{folder}/harness-run.toml");
+    inside_without_links(bundle, &index_path)?;
     crate::output::write_atomically(&bundle.join(&index_path), index.as_bytes())?;
     Ok(written)
 }
@@ -255,6 +284,9 @@ fn write_report(
     now: &str,
 ) -> anyhow::Result<()> {
     use valmis_pretest::Field;
+    for relative in ["pretest/report.csv", "pretest/report.csv.bak"] {
+        inside_without_links(bundle, relative)?;
+    }
     let path: PathBuf = bundle.join("pretest/report.csv");
     for other in ["pretest/report.xlsx", "pretest/report.json"] {
         if bundle.join(other).exists() {
