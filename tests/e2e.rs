@@ -1661,19 +1661,23 @@ mod online {
         assert!(run.stdout.contains("PRETEST") || run.junit.contains("PRETEST-RESULT: OT-01"), "{}", run.junit);
     }
 
-    #[test]
-    fn a_server_that_never_answers_leaves_the_hand_made_row_as_it_was() {
-        // Issue 15: `run` against a silent server replaced PA-01's hand-made row with a failure.
+    /// A bundle whose endpoint `arkisto` is a server that drops every connection: the temporary
+    /// folder (keep it alive), the bundle folder and the client key file.
+    fn bundle_for_a_silent_server() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
         let pki = pki();
         let port = serve_with(&pki, |_| Reply::Drop);
         let temp = tempfile::tempdir().expect("tempdir");
         let dir = temp.path().join("bundle");
         let key_file = temp.path().join("client.key");
         bundle(&pki, port, &dir, &key_file);
-        let before = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
-        let output = valmis(&[
+        (temp, dir, key_file)
+    }
+
+    /// `valmis run BUNDLE --endpoint arkisto --case PA-01` with a short timeout and no retries.
+    fn run_pa01(bundle: &Path, key_file: &Path) -> std::process::Output {
+        valmis(&[
             "run",
-            dir.to_str().expect("utf-8"),
+            bundle.to_str().expect("utf-8"),
             "--endpoint",
             "arkisto",
             "--case",
@@ -1684,7 +1688,15 @@ mod online {
             "2",
             "--retries",
             "0",
-        ]);
+        ])
+    }
+
+    #[test]
+    fn a_server_that_never_answers_leaves_the_hand_made_row_as_it_was() {
+        // Issue 15: `run` against a silent server replaced PA-01's hand-made row with a failure.
+        let (_temp, dir, key_file) = bundle_for_a_silent_server();
+        let before = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        let output = run_pa01(&dir, &key_file);
         assert_ne!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
         let stderr = text_of(&output.stderr);
         assert!(stderr.contains("PA-01: not run to the end") && stderr.contains("left as it was"), "{stderr}");
@@ -1696,30 +1708,10 @@ mod online {
     fn run_never_reads_or_writes_through_a_symbolic_link() {
         // Issue 16 (14): `run` followed a symlinked evidence/ folder and wrote outside the bundle,
         // and read a symlinked report; a bundle path that is itself a link was followed silently.
-        let pki = pki();
-        let port = serve_with(&pki, |_| Reply::Drop);
-        let temp = tempfile::tempdir().expect("tempdir");
-        let dir = temp.path().join("bundle");
-        let key_file = temp.path().join("client.key");
-        bundle(&pki, port, &dir, &key_file);
+        let (temp, dir, key_file) = bundle_for_a_silent_server();
         let outside = temp.path().join("outside");
         std::fs::create_dir_all(&outside).expect("mkdir");
-        let run = |bundle: &Path| {
-            valmis(&[
-                "run",
-                bundle.to_str().expect("utf-8"),
-                "--endpoint",
-                "arkisto",
-                "--case",
-                "PA-01",
-                "--client-key",
-                key_file.to_str().expect("utf-8"),
-                "--timeout",
-                "2",
-                "--retries",
-                "0",
-            ])
-        };
+        let run = |bundle: &Path| run_pa01(bundle, &key_file);
 
         // evidence/ is a link to a folder outside the bundle.
         let evidence = dir.join("evidence");
