@@ -224,3 +224,110 @@ fn a_workbook_that_makes_calamine_panic_is_a_finding_not_a_crash() {
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("PRETEST-REPORT") && stdout.contains("not a readable XLSX workbook"), "{stdout}");
 }
+
+/// CRC-32 (IEEE), bit by bit: enough for a crafted archive of a few bytes.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A stored zip written byte by byte: `locals` are the local entries (name, data); `central` the
+/// central directory's entries (name, index of the local entry it points at). A zip tool never
+/// writes two central entries for one local entry, or a central name that differs from the local.
+fn crafted_zip(locals: &[(&str, &[u8])], central: &[(&str, usize)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut offsets = Vec::new();
+    for (name, data) in locals {
+        offsets.push(u32::try_from(out.len()).expect("small"));
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]); // version, flags, stored, time, date
+        out.extend_from_slice(&crc32(data).to_le_bytes());
+        let size = u32::try_from(data.len()).expect("small").to_le_bytes();
+        out.extend_from_slice(&size);
+        out.extend_from_slice(&size);
+        out.extend_from_slice(&u16::try_from(name.len()).expect("short").to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+    }
+    let directory_start = u32::try_from(out.len()).expect("small");
+    for (name, local) in central {
+        let data = locals[*local].1;
+        out.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[20, 3, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]); // made by, needed, flags, stored, time, date
+        out.extend_from_slice(&crc32(data).to_le_bytes());
+        let size = u32::try_from(data.len()).expect("small").to_le_bytes();
+        out.extend_from_slice(&size);
+        out.extend_from_slice(&size);
+        out.extend_from_slice(&u16::try_from(name.len()).expect("short").to_le_bytes());
+        out.extend_from_slice(&[0; 8]); // extra, comment, disk, internal attributes
+        out.extend_from_slice(&(0o100_644u32 << 16).to_le_bytes());
+        out.extend_from_slice(&offsets[*local].to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+    }
+    let directory_size = u32::try_from(out.len()).expect("small") - directory_start;
+    let count = u16::try_from(central.len()).expect("few").to_le_bytes();
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0, 0, 0, 0]);
+    out.extend_from_slice(&count);
+    out.extend_from_slice(&count);
+    out.extend_from_slice(&directory_size.to_le_bytes());
+    out.extend_from_slice(&directory_start.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
+#[test]
+fn zip_entries_that_share_their_bytes_or_misname_their_local_header_are_refused() {
+    // Issue 16 (4): 15 central entries pointing at one deflate stream each passed every zip limit
+    // and together inflated 3.75 GiB. Overlapping entries, and a central name that is not the
+    // local header's (Python's zipfile refuses both), are BUNDLE-PATHS.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let manifest: &[u8] = b"format = 1\n";
+    let document: &[u8] = b"<ClinicalDocument/>\n";
+
+    // The builder itself writes a zip that valmis opens (so the refusals below are about the
+    // crafted part, not about the builder).
+    let honest = temp.path().join("rehellinen.zip");
+    std::fs::write(
+        &honest,
+        crafted_zip(
+            &[("manifest.toml", manifest), ("documents/a.xml", document)],
+            &[("manifest.toml", 0), ("documents/a.xml", 1)],
+        ),
+    )
+    .expect("write");
+    let (_, stdout, _) = verify(&honest);
+    assert!(!stdout.contains("share their bytes") && !stdout.contains("local header"), "{stdout}");
+    assert!(stdout.contains("BUNDLE-MANIFEST"), "the archive was opened and judged: {stdout}");
+
+    let shared = temp.path().join("jaettu.zip");
+    let central: Vec<(String, usize)> = std::iter::once(("manifest.toml".to_owned(), 0))
+        .chain((0..15).map(|index| (format!("documents/kopio-{index}.xml"), 1)))
+        .collect();
+    let central: Vec<(&str, usize)> = central.iter().map(|(name, local)| (name.as_str(), *local)).collect();
+    std::fs::write(&shared, crafted_zip(&[("manifest.toml", manifest), ("documents/kopio-0.xml", document)], &central))
+        .expect("write");
+    let (code, stdout, _) = verify(&shared);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("BUNDLE-PATHS") && stdout.contains("share their bytes"), "{stdout}");
+
+    let misnamed = temp.path().join("harhaanjohtava.zip");
+    std::fs::write(
+        &misnamed,
+        crafted_zip(
+            &[("manifest.toml", manifest), ("documents/a.xml", document)],
+            &[("manifest.toml", 0), ("documents/b.xml", 1)],
+        ),
+    )
+    .expect("write");
+    let (code, stdout, _) = verify(&misnamed);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("BUNDLE-PATHS") && stdout.contains("local header names `documents/a.xml`"), "{stdout}");
+}

@@ -79,6 +79,58 @@ impl Pool {
     }
 }
 
+/// Where one entry's bytes lie: its local header's offset, its compressed size, and its name in
+/// the central directory.
+#[derive(Debug)]
+struct Span {
+    start: u64,
+    compressed: u64,
+    name: Vec<u8>,
+}
+
+/// The size of a local file header without its name and extra field.
+const LOCAL_HEADER: u64 = 30;
+
+/// Two entries whose bytes overlap: each local header plus its compressed data must end before the
+/// next one starts.
+fn overlapping(spans: &mut [Span]) -> Option<String> {
+    spans.sort_by_key(|span| span.start);
+    spans.windows(2).find_map(|pair| {
+        let end = pair[0].start.saturating_add(LOCAL_HEADER).saturating_add(pair[0].compressed);
+        (end > pair[1].start).then(|| {
+            format!(
+                "entries `{}` and `{}` share their bytes in the archive (overlapping entries: a zip bomb, or a damaged zip); zip the bundle again",
+                String::from_utf8_lossy(&pair[0].name),
+                String::from_utf8_lossy(&pair[1].name)
+            )
+        })
+    })
+}
+
+/// An entry whose local header is not a local header, or names another file than the central
+/// directory does.
+fn disagreeing_local_header(file: &mut File, spans: &[Span]) -> Option<String> {
+    for span in spans {
+        let mut header = [0u8; LOCAL_HEADER as usize];
+        let read = file.seek(SeekFrom::Start(span.start)).and_then(|_| file.read_exact(&mut header));
+        let shown = String::from_utf8_lossy(&span.name);
+        if read.is_err() || header[..4] != [0x50, 0x4b, 0x03, 0x04] {
+            return Some(format!(
+                "entry `{shown}` has no local header where the central directory says; zip the bundle again"
+            ));
+        }
+        let name_length = usize::from(u16::from_le_bytes([header[26], header[27]]));
+        let mut name = vec![0u8; name_length];
+        if name_length != span.name.len() || file.read_exact(&mut name).is_err() || name != span.name {
+            return Some(format!(
+                "entry `{shown}`'s local header names `{}`, not the central directory's name (a forged or damaged zip); zip the bundle again",
+                String::from_utf8_lossy(&name)
+            ));
+        }
+    }
+    None
+}
+
 /// Unix file type bits of a symbolic link in `external_attributes >> 16`.
 const UNIX_SYMLINK: u32 = 0o120_000;
 const UNIX_TYPE_MASK: u32 = 0o170_000;
@@ -100,6 +152,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         return Ok(());
     }
     file.seek(SeekFrom::Start(0)).map_err(io)?;
+    let mut headers = file.try_clone().map_err(io)?;
     let archive = ZipArchive::new(SharedFile::new(file).map_err(io)?)
         .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: error.to_string() })?;
     if archive.has_duplicate_names() {
@@ -108,6 +161,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     }
 
     let mut names = Vec::with_capacity(archive.len());
+    let mut spans: Vec<Span> = Vec::with_capacity(archive.len());
     let mut total: u64 = 0;
     for index in 0..archive.len() {
         let entry = match archive.by_index_data(index) {
@@ -127,6 +181,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
             entry.unix_mode().is_some_and(|mode| mode & UNIX_TYPE_MASK == UNIX_SYMLINK) || entry.is_symlink();
         let is_dir = entry.is_dir();
         let encrypted = entry.encrypted();
+        spans.push(Span { start: entry.header_start(), compressed, name: raw.to_vec() });
         drop(entry);
 
         total = total.saturating_add(size);
@@ -171,6 +226,14 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
             continue;
         }
         names.push((index, normalised.path, size, lossy_name, is_dir));
+    }
+
+    // Entries that share their bytes (many central entries pointing at one deflate stream: each
+    // passes the ratio limit, together they inflate gigabytes) or whose local header names another
+    // file than the central directory does are what no zip tool writes: refuse the archive.
+    if let Some(reason) = overlapping(&mut spans).or_else(|| disagreeing_local_header(&mut headers, &spans)) {
+        bundle.refuse(reason);
+        return Ok(());
     }
 
     // A bundle zipped together with its folder has everything under one top-level folder.
