@@ -2270,3 +2270,17 @@ fn the_gitlab_template_passes_patterns_as_written_whatever_files_the_checkout_ho
     assert!(arguments.ends_with(&["--strict".to_owned(), "--only".to_owned(), "DOC-*".to_owned()]), "{arguments:?}");
     assert!(arguments.contains(&"--junit".to_owned()), "{arguments:?}");
 }
+
+#[test]
+fn the_github_action_builds_valmis_outside_the_checked_out_repository() {
+    // Issue 16 (15): the build step ran in the checked-out repository, where a pull request's
+    // `.cargo/config.toml` (a build.rustc wrapper, a [target] runner) or `rust-toolchain.toml` would
+    // run its code. The step works in the action's own folder, with its own CARGO_HOME.
+    let action = std::fs::read_to_string(root().join("action.yml")).expect("action.yml");
+    let build = &action[action.find("- name: Build valmis").expect("the build step")..];
+    let build = &build[..build[1..].find("\n    - name:").map_or(build.len(), |end| end + 1)];
+    assert!(build.contains("working-directory: ${{ github.action_path }}"), "{build}");
+    assert!(build.contains("CARGO_HOME: ${{ runner.temp }}/"), "{build}");
+    assert!(build.contains("--manifest-path \"$GITHUB_ACTION_PATH/Cargo.toml\""), "{build}");
+    assert!(!build.contains("GITHUB_WORKSPACE"), "{build}");
+}
