@@ -331,3 +331,20 @@ fn zip_entries_that_share_their_bytes_or_misname_their_local_header_are_refused(
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("BUNDLE-PATHS") && stdout.contains("local header names `documents/a.xml`"), "{stdout}");
 }
+
+#[test]
+fn a_report_line_of_200_mb_is_one_finding_not_an_abort() {
+    // Issue 16 (2): one 201 MB CSV line of commas took 6.5 GB and ended in SIGABRT (exit 134),
+    // with nothing written. The line is refused before the csv crate reads it.
+    let temp = ready_copy();
+    let mut line = vec![b','; 201 * 1024 * 1024];
+    line.push(b'\n');
+    let mut report = b"case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n".to_vec();
+    report.extend_from_slice(&line);
+    std::fs::write(temp.path().join("pretest/report.csv"), &report).expect("write");
+    drop(report);
+    drop(line);
+    let (code, stdout, _) = verify(temp.path());
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("PRETEST-REPORT") && stdout.contains("line 2 is 210763776 bytes long"), "{stdout}");
+}

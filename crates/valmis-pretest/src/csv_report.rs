@@ -10,6 +10,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut notes = Vec::new();
     let text = decode(bytes, &mut notes);
     let delimiter = sniff_delimiter(&text);
+    check_line_limits(&text, delimiter)?;
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
 
@@ -140,6 +141,46 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// Byte ranges of the raw fields of the record starting at `start`, quotes included: the `csv`
 /// crate gives values but not where they are, and findings must point at the cell.
+/// The longest line a report may have: a row of eight columns with a long note fits many times.
+pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
+/// The most fields a line may have: a report has eight columns, plus what a spreadsheet adds.
+pub(crate) const MAX_FIELDS: usize = 1_000;
+
+/// Refuses a line over `MAX_LINE_BYTES` or with more than `MAX_FIELDS` fields before the csv
+/// crate reads it: one 200 MB line of commas would otherwise cost gigabytes in field offsets.
+/// Counted per physical line, delimiters inside quotes included (a bound, not a parse).
+fn check_line_limits(text: &str, delimiter: u8) -> Result<(), ReadError> {
+    let mut start = 0;
+    // LF, CRLF and lone CR all end a line (a lone-CR file is not one long line).
+    for line in text.as_bytes().split(|&byte| byte == b'\n' || byte == b'\r') {
+        let place = Some(Place::Text(start..start));
+        let line_number = || valmis_model::LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), start).0;
+        if line.len() > MAX_LINE_BYTES {
+            return Err(ReadError::new(
+                format!(
+                    "line {} is {} bytes long; a report line is at most {} bytes (is this file the pre-test report?)",
+                    line_number(),
+                    line.len(),
+                    MAX_LINE_BYTES
+                ),
+                place,
+            ));
+        }
+        let fields = memchr::memchr_iter(delimiter, line).count() + 1;
+        if fields > MAX_FIELDS {
+            return Err(ReadError::new(
+                format!(
+                    "line {} has {fields} fields; a report has 8 columns and at most {MAX_FIELDS} are read (is this file the pre-test report?)",
+                    line_number()
+                ),
+                place,
+            ));
+        }
+        start += line.len() + 1;
+    }
+    Ok(())
+}
+
 fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let at_field_end = |byte: u8| byte == delimiter || byte == b'\n' || byte == b'\r';
@@ -191,5 +232,36 @@ mod tests {
         assert_eq!(sniff_delimiter("\"a;b;c\",x,y\n"), b',');
         assert_eq!(sniff_delimiter("case_id\tresult\n"), b'\t');
         assert_eq!(sniff_delimiter("case_id\n"), b',');
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn a_line_too_long_or_too_wide_is_one_error_at_its_line() {
+        let wide = format!("case_id,result\nPA-01,pass\n{}\n", ",".repeat(MAX_FIELDS));
+        let error = read(wide.as_bytes()).expect_err("too many fields");
+        assert!(error.message.starts_with("line 3 has 1001 fields"), "{}", error.message);
+        assert_eq!(error.place, Some(Place::Text(26..26)));
+        let crlf = wide.replace('\n', "\r\n");
+        assert!(read(crlf.as_bytes()).expect_err("too many fields").message.starts_with("line 3 has"));
+
+        // A lone-CR report of many rows is many lines, not one wide line.
+        let mut lone_cr =
+            String::from("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\r");
+        for index in 0..500 {
+            lone_cr.push_str(&format!("PA-{index:02},pass,2026-11-12,asiakastesti,010181-900C,,,\r"));
+        }
+        assert!(read(lone_cr.as_bytes()).is_ok());
+
+        let long = format!("case_id,result,notes\nPA-01,pass,\"{}\"\n", "a".repeat(MAX_LINE_BYTES));
+        let error = read(long.as_bytes()).expect_err("too long");
+        assert!(error.message.starts_with("line 2 is 1048589 bytes long"), "{}", error.message);
+
+        // Semicolons (Finnish Excel) count as the delimiter there, and a full-width row is fine.
+        let finnish = format!("case_id;result;notes\nPA-01;pass;{}\n", "x,".repeat(MAX_FIELDS * 2));
+        assert!(read(finnish.as_bytes()).is_ok());
     }
 }
