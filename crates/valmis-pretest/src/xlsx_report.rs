@@ -109,9 +109,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
     let Some(sheet) = workbook.sheet_names().into_iter().next() else {
         return Err(ReadError::new("the workbook has no sheets", None));
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|error| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None))?;
+    let range = sparse_range(&mut workbook, &sheet)?;
     let merged = workbook.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
     let place = |row: u32, column: u32| Place::Cell { sheet: sheet.clone(), row: row + 1, column: column + 1 };
     let Some((first_row, first_column)) = range.start() else {
@@ -194,6 +192,61 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
     Ok(Report { format: Format::Xlsx, text: None, columns: columns.into_columns(), rows, notes })
 }
 
+/// The most non-empty cells a sheet may hold.
+pub(crate) const MAX_CELLS: usize = 1_000_000;
+/// The largest area (rows × columns from the first to the last used cell) a sheet may span: the
+/// sheet is held as a dense grid of it. A 1.5 KB workbook with cells at A1 and XFD1048576 spans
+/// 17 billion cells.
+pub(crate) const MAX_AREA: u64 = 2_000_000;
+
+/// The sheet's cells, read one by one so that its extent is known before the dense range is
+/// built: a sheet over `MAX_CELLS` or `MAX_AREA` is one error naming its extent.
+fn sparse_range<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Xlsx<RS>,
+    sheet: &str,
+) -> Result<calamine::Range<Data>, ReadError> {
+    let unreadable =
+        |error: calamine::XlsxError| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None);
+    let mut reader = match workbook.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        // A chart sheet or another non-worksheet part holds no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(calamine::Range::empty()),
+        Err(error) => return Err(unreadable(error)),
+    };
+    let mut cells = Vec::new();
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let value = Data::from(cell.get_value().clone());
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        if cells.len() == MAX_CELLS {
+            return Err(ReadError::new(
+                format!("sheet `{sheet}` holds more than {MAX_CELLS} cells; a pre-test report holds one row per case"),
+                None,
+            ));
+        }
+        let (row, column) = cell.get_position();
+        (top, left, bottom, right) = (top.min(row), left.min(column), bottom.max(row), right.max(column));
+        cells.push(calamine::Cell::new((row, column), value));
+    }
+    drop(reader);
+    if !cells.is_empty() {
+        let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        if area > MAX_AREA {
+            let from = cell_name(left + 1, top + 1);
+            let to = cell_name(right + 1, bottom + 1);
+            return Err(ReadError::new(
+                format!(
+                    "sheet `{sheet}` spans {from}:{to} ({area} cells); a pre-test report spans at most {MAX_AREA}: delete the stray cells far from the table (Ctrl+End shows the last one)"
+                ),
+                Some(Place::Cell { sheet: sheet.to_owned(), row: bottom + 1, column: right + 1 }),
+            ));
+        }
+    }
+    Ok(calamine::Range::from_sparse(cells))
+}
+
 /// Every non-empty text cell of every sheet, in sheet order.
 pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<SheetCell>, ReadError> {
     guarded(|| xlsx_cells_unguarded(bytes))
@@ -203,9 +256,7 @@ fn xlsx_cells_unguarded(bytes: &[u8]) -> Result<Vec<SheetCell>, ReadError> {
     let mut workbook = open(bytes)?;
     let mut cells = Vec::new();
     for sheet in workbook.sheet_names() {
-        let range = workbook
-            .worksheet_range(&sheet)
-            .map_err(|error| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None))?;
+        let range = sparse_range(&mut workbook, &sheet)?;
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         for (row, column, data) in range.used_cells() {
             if let Data::String(value) = data {

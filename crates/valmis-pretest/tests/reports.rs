@@ -327,3 +327,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_sheet_spanning_the_whole_grid_is_one_error_not_gigabytes() {
+    // Issue 16 (1): a 1.5 KB workbook with cells at A1 and XFD1048576 was killed at 24 GB (and
+    // A1 + CV1000000 took 3.1 GB and said "ready"): the dense range was built before its extent
+    // was known. The report reader and PRIVACY-HETU's cell reader both refuse it by its extent.
+    let bytes = workbook(|sheet| {
+        write_header(sheet, 0);
+        sheet.write_string(1_048_575, 16_383, "kaukana").expect("cell");
+    });
+    assert!(bytes.len() < 10_000, "a tiny file: {}", bytes.len());
+    let error = read(Format::Xlsx, &bytes).expect_err("refused");
+    assert!(error.message.contains("spans A1:XFD1048576 (17179869184 cells)"), "{}", error.message);
+    let error = xlsx_cells(&bytes).expect_err("refused");
+    assert!(error.message.contains("spans A1:XFD1048576"), "{}", error.message);
+
+    let tall = workbook(|sheet| {
+        write_header(sheet, 0);
+        sheet.write_string(999_999, 99, "alhaalla").expect("cell");
+    });
+    assert!(read(Format::Xlsx, &tall).expect_err("refused").message.contains("spans A1:CV1000000"));
+
+    // A report of a realistic size still reads.
+    let fine = workbook(|sheet| {
+        write_header(sheet, 0);
+        sheet.write_string(1, 0, "PA-01").expect("cell");
+        sheet.write_string(1, 1, "ok").expect("cell");
+    });
+    assert_eq!(read(Format::Xlsx, &fine).expect("reads").rows.len(), 1);
+}
