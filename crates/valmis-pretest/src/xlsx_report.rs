@@ -222,7 +222,7 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
         }
         if cells.len() == MAX_CELLS {
             return Err(ReadError::new(
-                format!("sheet `{sheet}` holds more than {MAX_CELLS} cells; a pre-test report holds one row per case"),
+                format!("sheet `{sheet}` holds more than {MAX_CELLS} cells; valmis reads sheets of at most that many"),
                 None,
             ));
         }
@@ -238,7 +238,7 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
             let to = cell_name(right + 1, bottom + 1);
             return Err(ReadError::new(
                 format!(
-                    "sheet `{sheet}` spans {from}:{to} ({area} cells); a pre-test report spans at most {MAX_AREA}: delete the stray cells far from the table (Ctrl+End shows the last one)"
+                    "sheet `{sheet}` spans {from}:{to} ({area} cells); valmis reads sheets of at most {MAX_AREA} cells: delete the stray cells far from the table (Ctrl+End shows the last one)"
                 ),
                 Some(Place::Cell { sheet: sheet.to_owned(), row: bottom + 1, column: right + 1 }),
             ));

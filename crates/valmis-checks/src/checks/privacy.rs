@@ -91,7 +91,15 @@ fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Fi
 fn scan_workbook(path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
     let cells = match valmis_pretest::xlsx_cells(bytes) {
         Ok(cells) => cells,
-        Err(error) => return Verdict::Skipped(format!("not scanned: {}", error.message)),
+        // Not scanned is not passed: a workbook a bundle made unreadable (or too large to hold)
+        // could hide a real identity code, so it fails, as BUNDLE-SECRETS does for what it cannot read.
+        Err(error) => {
+            return Verdict::Checked(vec![
+                Finding::new(requirement.severity, format!("`{path}` could not be scanned: {}", error.message))
+                    .at(Location::file(path.to_owned()))
+                    .with_help("save the workbook again from Excel (without stray cells far from the table), or export it as CSV"),
+            ]);
+        }
     };
     let mut findings = Vec::new();
     for cell in cells {
