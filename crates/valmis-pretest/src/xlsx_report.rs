@@ -232,15 +232,19 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
     }
     drop(reader);
     if !cells.is_empty() {
-        let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        let area = (u64::from(bottom) - u64::from(top) + 1).saturating_mul(u64::from(right) - u64::from(left) + 1);
         if area > MAX_AREA {
-            let from = cell_name(left + 1, top + 1);
-            let to = cell_name(right + 1, bottom + 1);
+            let from = cell_name(left.saturating_add(1), top.saturating_add(1));
+            let to = cell_name(right.saturating_add(1), bottom.saturating_add(1));
             return Err(ReadError::new(
                 format!(
                     "sheet `{sheet}` spans {from}:{to} ({area} cells); valmis reads sheets of at most {MAX_AREA} cells: delete the stray cells far from the table (Ctrl+End shows the last one)"
                 ),
-                Some(Place::Cell { sheet: sheet.to_owned(), row: bottom + 1, column: right + 1 }),
+                Some(Place::Cell {
+                    sheet: sheet.to_owned(),
+                    row: bottom.saturating_add(1),
+                    column: right.saturating_add(1),
+                }),
             ));
         }
     }
