@@ -1666,16 +1666,42 @@ mod online {
     fn bundle_for_a_silent_server() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
         let pki = pki();
         let port = serve_with(&pki, |_| Reply::Drop);
+        bundle_in_temp(&pki, port)
+    }
+
+    /// A bundle whose endpoint `arkisto` is the SOAP archive at its root path.
+    fn bundle_for_the_soap_archive() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+        let pki = pki();
+        let port = serve_soap(&pki);
+        let (temp, dir, key_file) = bundle_in_temp(&pki, port);
+        let connection = dir.join("connection/connection.toml");
+        let text = std::fs::read_to_string(&connection).expect("connection").replace("/kanta/arkisto", "/");
+        std::fs::write(&connection, text).expect("write");
+        (temp, dir, key_file)
+    }
+
+    /// The test bundle for the endpoint on `port` in a temporary folder: the folder (keep it
+    /// alive), the bundle folder and the client key file.
+    fn bundle_in_temp(pki: &Pki, port: u16) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
         let temp = tempfile::tempdir().expect("tempdir");
         let dir = temp.path().join("bundle");
         let key_file = temp.path().join("client.key");
-        bundle(&pki, port, &dir, &key_file);
+        bundle(pki, port, &dir, &key_file);
         (temp, dir, key_file)
     }
 
     /// `valmis run BUNDLE --endpoint arkisto --case PA-01` with a short timeout and no retries.
     fn run_pa01(bundle: &Path, key_file: &Path) -> std::process::Output {
-        valmis(&[
+        run_pa01_with(bundle, key_file, &["--timeout", "2", "--retries", "0"])
+    }
+
+    /// `valmis run BUNDLE --endpoint arkisto --case PA-01 --timeout SECONDS`.
+    fn run_pa01_with_timeout(bundle: &Path, key_file: &Path, seconds: &str) -> std::process::Output {
+        run_pa01_with(bundle, key_file, &["--timeout", seconds])
+    }
+
+    fn run_pa01_with(bundle: &Path, key_file: &Path, extra: &[&str]) -> std::process::Output {
+        let mut args = vec![
             "run",
             bundle.to_str().expect("utf-8"),
             "--endpoint",
@@ -1684,11 +1710,9 @@ mod online {
             "PA-01",
             "--client-key",
             key_file.to_str().expect("utf-8"),
-            "--timeout",
-            "2",
-            "--retries",
-            "0",
-        ])
+        ];
+        args.extend_from_slice(extra);
+        valmis(&args)
     }
 
     #[test]
@@ -1758,28 +1782,9 @@ mod online {
 
     #[test]
     fn a_completed_run_backs_up_the_report_and_says_what_changed() {
-        let pki = pki();
-        let port = serve_soap(&pki);
-        let temp = tempfile::tempdir().expect("tempdir");
-        let dir = temp.path().join("bundle");
-        let key_file = temp.path().join("client.key");
-        bundle(&pki, port, &dir, &key_file);
-        let connection = dir.join("connection/connection.toml");
-        let text = std::fs::read_to_string(&connection).expect("connection").replace("/kanta/arkisto", "/");
-        std::fs::write(&connection, text).expect("write");
+        let (_temp, dir, key_file) = bundle_for_the_soap_archive();
         let before = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
-        let output = valmis(&[
-            "run",
-            dir.to_str().expect("utf-8"),
-            "--endpoint",
-            "arkisto",
-            "--case",
-            "PA-01",
-            "--client-key",
-            key_file.to_str().expect("utf-8"),
-            "--timeout",
-            "5",
-        ]);
+        let output = run_pa01_with_timeout(&dir, &key_file, "5");
         assert_eq!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
         let stderr = text_of(&output.stderr);
         assert!(stderr.contains("report row PA-01 changed: pass (2026-11-12T09:14:00+02:00) → pass ("), "{stderr}");
@@ -1808,27 +1813,8 @@ mod online {
 
     #[test]
     fn the_built_in_archive_case_stores_a_cda_document_over_soap() {
-        let pki = pki();
-        let port = serve_soap(&pki);
-        let temp = tempfile::tempdir().expect("tempdir");
-        let dir = temp.path().join("bundle");
-        let key_file = temp.path().join("client.key");
-        bundle(&pki, port, &dir, &key_file);
-        let connection = dir.join("connection/connection.toml");
-        let text = std::fs::read_to_string(&connection).expect("connection").replace("/kanta/arkisto", "/");
-        std::fs::write(&connection, text).expect("write");
-        let output = valmis(&[
-            "run",
-            dir.to_str().expect("utf-8"),
-            "--endpoint",
-            "arkisto",
-            "--case",
-            "PA-01",
-            "--client-key",
-            key_file.to_str().expect("utf-8"),
-            "--timeout",
-            "5",
-        ]);
+        let (_temp, dir, key_file) = bundle_for_the_soap_archive();
+        let output = run_pa01_with_timeout(&dir, &key_file, "5");
         assert_eq!(output.status.code(), Some(0), "{}\n{}", text_of(&output.stdout), text_of(&output.stderr));
         let request =
             std::fs::read_to_string(dir.join("evidence/PA-01/tallenna-request.xml")).expect("request evidence");

@@ -18,6 +18,12 @@ macro_rules! fails {
     };
 }
 
+macro_rules! fails_all {
+    ($requirements:expr, $message:literal) => {
+        &[Expectation { args: &[], exit: 1, failing: $requirements, subject: "", message: $message }]
+    };
+}
+
 macro_rules! passes {
     ($message:literal) => {
         &[Expectation { args: &[], exit: 0, failing: &[], subject: "", message: $message }]
@@ -53,25 +59,13 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 replace_report(d, "pretest/report.xlsx", &bytes[..bytes.len() * 2 / 3])
             },
             // PRIVACY-HETU fails too: a workbook it cannot scan could hide a real identity code.
-            expectations: &[Expectation {
-                args: &[],
-                exit: 1,
-                failing: &["PRETEST-REPORT", "PRIVACY-HETU"],
-                subject: "",
-                message: "the file is truncated or not a zip",
-            }],
+            expectations: fails_all!(&["PRETEST-REPORT", "PRIVACY-HETU"], "the file is truncated or not a zip"),
         },
         Fixture {
             name: "pretest-report-xlsx-not-workbook",
             rehash: true,
             change: |d| replace_report(d, "pretest/report.xlsx", &not_a_workbook()?),
-            expectations: &[Expectation {
-                args: &[],
-                exit: 1,
-                failing: &["PRETEST-REPORT", "PRIVACY-HETU"],
-                subject: "",
-                message: "not a readable XLSX workbook",
-            }],
+            expectations: fails_all!(&["PRETEST-REPORT", "PRIVACY-HETU"], "not a readable XLSX workbook"),
         },
         Fixture {
             name: "pretest-report-xlsx-merged-header",
