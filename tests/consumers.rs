@@ -37,6 +37,7 @@ fn fixtures() -> Vec<(String, Vec<String>)> {
 struct Sinks {
     code: i32,
     stdout: String,
+    stderr: String,
     junit: String,
     json: serde_json::Value,
     sarif: serde_json::Value,
@@ -45,6 +46,22 @@ struct Sinks {
     step_summary: String,
     html: String,
     junit_path: PathBuf,
+}
+
+impl Sinks {
+    /// Every sink's text (JSON ones serialised again), named.
+    fn texts(&self) -> [(&'static str, String); 8] {
+        [
+            ("stdout", self.stdout.clone()),
+            ("JUnit", self.junit.clone()),
+            ("JSON", self.json.to_string()),
+            ("SARIF", self.sarif.to_string()),
+            ("Code Quality", self.codequality.to_string()),
+            ("Markdown summary", self.summary.clone()),
+            ("step summary", self.step_summary.clone()),
+            ("HTML", self.html.clone()),
+        ]
+    }
 }
 
 fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
@@ -80,6 +97,7 @@ fn run_all(bundle: &Path, extra: &[String]) -> Sinks {
     Sinks {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         junit: read(kept.join("junit.xml")),
         json: json(kept.join("report.json")),
         sarif: json(kept.join("report.sarif")),
@@ -627,19 +645,87 @@ fn identity_codes_glued_to_words_or_in_lower_case_are_found_and_masked_in_every_
             .map(str::to_owned)
         )
     );
-    let texts = [
-        ("stdout", sinks.stdout.clone()),
-        ("JUnit", sinks.junit.clone()),
-        ("JSON", sinks.json.to_string()),
-        ("SARIF", sinks.sarif.to_string()),
-        ("Code Quality", sinks.codequality.to_string()),
-        ("Markdown summary", sinks.summary.clone()),
-        ("step summary", sinks.step_summary.clone()),
-        ("HTML", sinks.html.clone()),
-    ];
-    for (sink, text) in texts {
+    for (sink, text) in sinks.texts() {
         assert!(!text.to_ascii_uppercase().contains("131052-308T"), "{sink}: whole code leaked");
         // Markdown escapes the asterisks.
         assert!(text.contains("131052-3***") || text.contains("131052-3\\*\\*\\*"), "{sink}: the masked code is shown");
+    }
+}
+
+#[test]
+fn bundle_text_cannot_forge_ci_commands_move_the_cursor_or_leak_identity_codes_in_any_sink() {
+    // Issue 16 (7, 8): file names and a quoted CSV case id carrying workflow commands, terminal
+    // escape sequences and a real identity code reached every sink raw.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("bundle");
+    copy_tree(&root().join("fixtures/bundles/ready"), &bundle);
+    let evidence = bundle.join("evidence/PA-03");
+    for name in [
+        "x\n::error file=README.md,line=1,title=SPOOF::forged.txt",
+        "y\n   ::stop-commands::zzz.txt",
+        "z\n##[error]forged.txt",
+        "\u{1b}[1A\u{1b}[2Kerased.txt",
+        "haku-131052-308T.txt",
+    ] {
+        std::fs::write(evidence.join(name), "Haku tehty.\n").expect("write");
+    }
+    let report = bundle.join("pretest/report.csv");
+    let mut csv = std::fs::read_to_string(&report).expect("report");
+    csv.push_str(
+        "\"PA-99\n::error title=SPOOF::csv\n##[warning]x 131052-308T\u{1b}[2J\",pass,2026-11-12T09:14:00+02:00,asiakastesti,010181-900C,,,\n",
+    );
+    std::fs::write(&report, csv).expect("write");
+    let sinks = run_all(&bundle, &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned()]);
+    assert_eq!(sinks.code, 1, "{}", sinks.stdout);
+    // The file name is PRIVACY-HETU's finding too.
+    assert!(sinks.stdout.contains("the file name holds personal identity code `131052-3***`"), "{}", sinks.stdout);
+    for (stream, text) in [("stdout", &sinks.stdout), ("stderr", &sinks.stderr)] {
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("::") {
+                // Only valmis's own annotations, at the start of the line, data escaped.
+                assert!(
+                    ["::error file=", "::warning file=", "::error title=", "::warning title=", "::notice title="]
+                        .iter()
+                        .any(|own| line.starts_with(own)),
+                    "{stream}: a forged workflow command: {line:?}"
+                );
+                let properties = line[2..].split_once("::").map_or(line, |(properties, _)| properties);
+                assert!(!properties.contains(",title=SPOOF"), "{stream}: forged properties: {line:?}");
+                assert!(!line.starts_with("::stop-commands"), "{stream}: {line:?}");
+            }
+            assert!(!trimmed.starts_with("##"), "{stream}: a forged command: {line:?}");
+        }
+        assert!(!text.contains('\u{1b}'), "{stream}: an escape sequence reached the terminal");
+    }
+    assert!(sinks.stdout.contains("\\u{1b}[2K"), "escape sequences are shown escaped: {}", sinks.stdout);
+    for (sink, text) in sinks.texts().into_iter().chain([("stderr", sinks.stderr.clone())]) {
+        assert!(!text.to_ascii_uppercase().contains("131052-308T"), "{sink}: whole code leaked");
+        assert!(!text.contains('\u{1b}') && !text.contains("\\u001b"), "{sink}: a raw escape character");
+    }
+}
+
+#[test]
+fn no_sink_quotes_a_line_of_secret_material() {
+    // Issue 16 (9): a line inside a private key block that BUNDLE-SECRETS flagged, and a password
+    // on a line with another check's finding, were quoted in the terminal, HTML and SARIF.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("bundle");
+    copy_tree(&root().join("fixtures/bundles/ready"), &bundle);
+    std::fs::write(
+        bundle.join("evidence/PA-03/yhteysasetukset.txt"),
+        "Yhteysasetukset testiympäristöön\n\
+         salasana = \"Kevät2026!Salainen\" # potilas 131052-308T\n\
+         -----BEGIN PRIVATE KEY-----\n\
+         MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg 131052-308T\n\
+         -----END PRIVATE KEY-----\n",
+    )
+    .expect("write");
+    let sinks = run_all(&bundle, &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned()]);
+    assert_eq!(sinks.code, 1, "{}", sinks.stdout);
+    assert!(sinks.stdout.contains("yhteysasetukset.txt:2:"), "the finding is still located: {}", sinks.stdout);
+    for (sink, text) in sinks.texts() {
+        assert!(!text.contains("Salainen"), "{sink}: a password was quoted");
+        assert!(!text.contains("MIGHAgEAMBMG"), "{sink}: private key material was quoted");
     }
 }

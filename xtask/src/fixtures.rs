@@ -264,6 +264,17 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("PRIVACY-HETU", "evidence/PA-03/haku.txt", "`131052-3***` is not a test identity"),
         },
         Fixture {
+            // A real code in a file's name: every listing, report and archive would carry it.
+            name: "privacy-hetu-file-name",
+            rehash: true,
+            change: |d| write(d, "evidence/PA-03/kuvakaappaus-131052-308T.pdf", b"%PDF-1.4\n%%EOF\n"),
+            expectations: one!(
+                "PRIVACY-HETU",
+                "evidence/PA-03/kuvakaappaus-131052-3***.pdf",
+                "the file name holds personal identity code `131052-3***`"
+            ),
+        },
+        Fixture {
             // Real codes the way people write them: glued to the word before, lower-case.
             name: "privacy-hetu-glued",
             rehash: true,

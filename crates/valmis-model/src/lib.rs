@@ -11,6 +11,7 @@ mod finding;
 mod outcome;
 pub mod pretest;
 pub mod probe;
+pub mod safe;
 mod text;
 pub mod waiver;
 

@@ -115,3 +115,58 @@ fn a_hundred_thousand_findings_stay_within_every_consumers_limits() {
         .sum();
     assert_eq!(findings, TOTAL);
 }
+
+#[test]
+fn a_flood_of_findings_and_a_309_kb_message_are_summarised_in_every_sink() {
+    // Issue 16 (11): 200,000 unknown columns gave 97 MB of terminal output; a certificate with
+    // 20,000 names gave one 309 KB line. Report::make_safe, the one pass before every sink, keeps
+    // 50 findings per outcome and one that counts the rest, and cuts a text at 2,000 characters.
+    let mut report = huge_report();
+    report.outcomes.truncate(2);
+    let path = "nippu/pretest/report.csv";
+    report.outcomes[0].findings = (0..200_000)
+        .map(|n| {
+            Finding::new(Severity::Warning, format!("unknown column `sarake{n}`")).at(Location::line_column(
+                path,
+                1,
+                10 + n as u32,
+            ))
+        })
+        .collect();
+    let names: Vec<String> = (0..20_000).map(|n| format!("DNS:palvelin-{n:05}.esimerkki-terveys.fi")).collect();
+    report.outcomes[1].findings = vec![Finding::new(Severity::Error, format!("names {}", names.join(", ")))];
+    assert!(report.outcomes[1].findings[0].message.len() > 300_000);
+    report.make_safe();
+    let flood = &report.outcomes[0].findings;
+    assert_eq!(flood.len(), valmis_model::safe::MAX_FINDINGS_PER_OUTCOME + 1);
+    let last = flood.last().expect("summary");
+    assert_eq!(more(&last.message), 200_000 - valmis_model::safe::MAX_FINDINGS_PER_OUTCOME, "{}", last.message);
+    let long = &report.outcomes[1].findings[0].message;
+    assert!(long.chars().count() < valmis_model::safe::MAX_TEXT_CHARS + 60, "{} chars", long.chars().count());
+    assert!(long.ends_with(" more characters not shown)"), "{long}");
+    // Made safe twice is made safe once.
+    let again = {
+        let mut copy = report.clone();
+        copy.make_safe();
+        copy
+    };
+    assert!(again == report, "make_safe is idempotent");
+
+    let paths = PathOptions::default();
+    let human = valmis_report::render_human(&report, valmis_report::HumanOptions { color: false, verbose: false });
+    let junit = String::from_utf8(valmis_report::render_junit(&report).expect("JUnit")).expect("UTF-8");
+    for (sink, text, limit) in [
+        ("terminal", human, 64 * 1024),
+        ("JUnit", junit, 64 * 1024),
+        ("JSON", valmis_report::render_json(&report), 64 * 1024),
+        ("SARIF", valmis_report::render_sarif(&report, &paths), 128 * 1024),
+        ("Code Quality", valmis_report::render_codequality(&report, &paths), 64 * 1024),
+        ("Markdown", valmis_report::render_markdown(&report, &paths), 64 * 1024),
+        ("HTML", valmis_report::render_html(&report), 128 * 1024),
+    ] {
+        assert!(text.len() < limit, "{sink}: {} bytes", text.len());
+        assert!(text.contains("199950 more findings"), "{sink}: the rest is counted");
+        let longest = text.lines().map(str::len).max().unwrap_or_default();
+        assert!(longest < 16 * 1024, "{sink}: a line of {longest} bytes");
+    }
+}

@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing (clap) and the four commands.
 
+use crate::terminal::{say, say_err};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
@@ -444,8 +445,8 @@ pub(crate) fn run() -> u8 {
         Ok(code) => code,
         Err(error) => {
             match error.downcast_ref::<UsageError>() {
-                Some(UsageError(message)) => eprintln!("valmis: error: {message}"),
-                None => eprintln!("valmis: error: {error:#}"),
+                Some(UsageError(message)) => say_err!("valmis: error: {message}"),
+                None => say_err!("valmis: error: {error:#}"),
             }
             exit::USAGE
         }
@@ -622,8 +623,13 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
     if let Some((file, waivers)) = &post.waivers {
         valmis_model::apply_waivers(&mut report, waivers, file, now.to_zoned(jiff::tz::TimeZone::UTC).date());
     }
+    // The one place every sink's text is made safe (identity codes masked, control characters
+    // escaped, lengths and finding counts capped): after the waivers, which name subjects as
+    // written, and before the baseline, an earlier report that was made safe too.
+    report.make_safe();
     if let Some((file, text)) = &post.baseline {
         report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file).map_err(usage)?);
+        report.make_safe();
     }
     if let Some(path) = &reports.junit {
         crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
@@ -652,8 +658,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
             std::io::stdout(),
             if show.color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
         );
-        use std::io::Write as _;
-        match stdout.write_all(text.as_bytes()) {
+        match crate::terminal::write_raw_safe(&mut stdout, &text, show.color) {
             // The reader went away (`| head`): the verdict still decides the exit code.
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
             other => other.context("failed to write to standard output")?,
@@ -711,12 +716,15 @@ fn run_harness(args: RunArgs, color: bool) -> anyhow::Result<u8> {
         timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         retries: args.retries,
     })?;
+    let mut report = report;
+    report.make_safe();
     if let Some(path) = &args.junit {
         crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
             .map_err(|error| usage(format!("{error:#}")))?;
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
-    print!("{text}");
+    crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)
+        .context("failed to write to standard output")?;
     Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 
@@ -757,12 +765,12 @@ fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
             .iter()
             .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
+        say!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
         return Ok(exit::READY);
     }
-    println!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
+    say!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
     let print_row = |cells: [&str; 5]| {
-        println!(
+        say!(
             "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}",
             cells[0],
             cells[1],
@@ -779,7 +787,7 @@ fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
     for row in &rows {
         print_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
     }
-    println!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
+    say!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
     Ok(exit::READY)
 }
 
@@ -818,8 +826,8 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         requirement.services.join(", ")
     };
     let (title, explanation, fix) = requirement.texts(lang);
-    println!("{} — {title}\n", requirement.id);
-    println!(
+    say!("{} — {title}\n", requirement.id);
+    say!(
         "{}: {}    {}: {}    {}: {services}\n",
         lang.pick("area", "alue"),
         requirement.area.as_str(),
@@ -827,13 +835,13 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         requirement.severity.as_str(),
         lang.pick("applies to", "koskee")
     );
-    println!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
-    println!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
+    say!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
+    say!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
     explain_round_data(catalog, &requirement.id, lang);
-    println!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
+    say!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
     // The built-in catalog is not a file the user has: name the round, and how to see its data.
     if catalogs.origin == "embedded" {
-        println!(
+        say!(
             "{}: {} {} ({})",
             lang.pick("Catalog", "Katalogi"),
             lang.pick("built into valmis, round", "valmisiin sisäänrakennettu, kierros"),
@@ -841,7 +849,7 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
             lang.pick("`valmis requirements` lists it", "`valmis requirements` listaa sen")
         );
     } else {
-        println!(
+        say!(
             "{}: {} ({} {})",
             lang.pick("Catalog", "Katalogi"),
             catalog.source,
@@ -850,7 +858,7 @@ fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         );
     }
     if let Some(case) = case {
-        println!();
+        say!();
         explain_case(catalog, case, catalogs.origin == "embedded")?;
     }
     Ok(())
@@ -873,17 +881,17 @@ fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
         )],
         _ => return,
     };
-    println!("{}", lang.pick("Catalog data of this round:", "Tämän kierroksen katalogidata:"));
+    say!("{}", lang.pick("Catalog data of this round:", "Tämän kierroksen katalogidata:"));
     for (name, values) in lists {
-        println!("  {name}:");
+        say!("  {name}:");
         if values.is_empty() {
-            println!("    {}", lang.pick("(none)", "(ei yhtään)"));
+            say!("    {}", lang.pick("(none)", "(ei yhtään)"));
         }
         for value in values {
-            println!("    {value}");
+            say!("    {value}");
         }
     }
-    println!();
+    say!();
 }
 
 /// `valmis explain PA-01`: a pre-test case declaration.
@@ -893,20 +901,21 @@ fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase, built_in: b
         (true, true) => "mandatory; not-applicable allowed with a note",
         (false, _) => "optional",
     };
-    println!("{} — {}\n", case.id, case.title);
-    println!("pre-test case of {}    {kind}\n", case.service);
-    println!("What it exercises:\n{}\n", indent(&case.exercises));
+    say!("{} — {}\n", case.id, case.title);
+    say!("pre-test case of {}    {kind}\n", case.service);
+    say!("What it exercises:\n{}\n", indent(&case.exercises));
     let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
     let evidence = if evidence.is_empty() { "none beyond the row".to_owned() } else { evidence.join(", ") };
-    println!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
-    println!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
+    say!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
+    say!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
     if built_in {
-        println!(
+        say!(
             "Declared in: the built-in case list of {} (round {}; `valmis requirements --coverage BUNDLE` shows every case)",
-            case.service, catalog.round.id
+            case.service,
+            catalog.round.id
         );
     } else {
-        println!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
+        say!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
     }
     Ok(())
 }
@@ -927,11 +936,11 @@ fn init(args: InitArgs) -> anyhow::Result<()> {
     }
     ensure_empty(&args.dir)?;
     let written = crate::init::write_skeleton(&args.dir, catalog, &services)?;
-    println!("Wrote a bundle skeleton to {}:", args.dir.display());
+    say!("Wrote a bundle skeleton to {}:", args.dir.display());
     for file in written {
-        println!("  {file}");
+        say!("  {file}");
     }
-    println!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
+    say!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
     Ok(())
 }
 
@@ -946,20 +955,20 @@ fn pack(args: PackArgs) -> anyhow::Result<()> {
         }
     };
     if packed.digest_changes.is_empty() {
-        println!("manifest.toml: [files] already lists every file with its digest");
+        say!("manifest.toml: [files] already lists every file with its digest");
     } else {
-        println!("manifest.toml: [files] refreshed");
+        say!("manifest.toml: [files] refreshed");
         for (path, change) in &packed.digest_changes {
-            println!("  {change:<8} {path}");
+            say!("  {change:<8} {path}");
         }
     }
     if !packed.left_out.is_empty() {
-        println!("Left out of the zip:");
+        say!("Left out of the zip:");
         for (path, reason) in &packed.left_out {
-            println!("  {path}: {reason}");
+            say!("  {path}: {reason}");
         }
     }
-    println!(
+    say!(
         "Wrote {} ({} files, {} KiB). Check what Kela will receive: valmis verify {}",
         args.output.display(),
         packed.files.len(),

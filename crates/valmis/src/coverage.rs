@@ -1,5 +1,6 @@
 //! `valmis requirements --coverage BUNDLE`: the pre-test coverage table (or JSON).
 
+use crate::terminal::say;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -24,23 +25,23 @@ pub(crate) fn show(bundle_path: &Path, catalogs: &CatalogSet, service: Option<&s
         CoverageError::UnknownService(service) => usage(format!("unknown service `{service}` (`valmis requirements` lists them)")),
     })?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&coverage).context("coverage as JSON")?);
+        say!("{}", serde_json::to_string_pretty(&coverage).context("coverage as JSON")?);
         return Ok(if coverage.complete { exit::READY } else { exit::NOT_READY });
     }
 
-    println!("Pre-test coverage of {display} (round {})", coverage.round);
+    say!("Pre-test coverage of {display} (round {})", coverage.round);
     match (&coverage.report, &coverage.problem) {
-        (_, Some(problem)) => println!("report: {problem}"),
-        (Some(report), None) => println!("report: {report}"),
+        (_, Some(problem)) => say!("report: {problem}"),
+        (Some(report), None) => say!("report: {report}"),
         (None, None) => {}
     }
     let mut mandatory = 0;
     let mut mandatory_ok = 0;
     for service in &coverage.services {
         let note = if service.illustrative { " (illustrative case list)" } else { "" };
-        println!("\n{} — {}{note}", service.service, service.title);
+        say!("\n{} — {}{note}", service.service, service.title);
         if service.cases.is_empty() {
-            println!("  the catalog declares no pre-test cases for this service");
+            say!("  the catalog declares no pre-test cases for this service");
             continue;
         }
         let rows: Vec<[String; 6]> = service
@@ -68,7 +69,7 @@ pub(crate) fn show(bundle_path: &Path, catalogs: &CatalogSet, service: Option<&s
                 text.push_str(&format!("{cell:<width$}  ", width = widths[index]));
             }
             text.push_str(cells[5]);
-            println!("{}", text.trim_end());
+            say!("{}", text.trim_end());
         };
         line(headers);
         for row in &rows {
@@ -80,13 +81,13 @@ pub(crate) fn show(bundle_path: &Path, catalogs: &CatalogSet, service: Option<&s
         }
     }
     if !coverage.stray_rows.is_empty() {
-        println!("\nRows that count for none of these services:");
+        say!("\nRows that count for none of these services:");
         for stray in &coverage.stray_rows {
             let id = if stray.case_id.is_empty() { "(no case_id)" } else { stray.case_id.as_str() };
-            println!("  !! {id} ({}): {}", stray.row, stray.reason);
+            say!("  !! {id} ({}): {}", stray.row, stray.reason);
         }
     }
-    println!(
+    say!(
         "\n{mandatory_ok} of {mandatory} mandatory cases ready. `valmis verify {display}` checks results, evidence, dates and test persons."
     );
     Ok(if coverage.complete { exit::READY } else { exit::NOT_READY })

@@ -9,6 +9,7 @@ mod output;
 mod pack;
 mod probe;
 mod run;
+mod terminal;
 
 use std::process::ExitCode;
 
@@ -59,8 +60,8 @@ fn main() -> ExitCode {
             if detail.contains("failed printing to stdout") && detail.contains("Broken pipe") {
                 return ExitCode::from(141);
             }
-            eprintln!("valmis: internal error{detail}");
-            eprintln!("This is a bug in valmis; please report it with the command you ran.");
+            terminal::say_err!("valmis: internal error{detail}");
+            terminal::say_err!("This is a bug in valmis; please report it with the command you ran.");
             ExitCode::from(exit::INTERNAL)
         }
     }

@@ -1,6 +1,7 @@
 //! `valmis probe` and `valmis verify --online`: reads the client key once, turns the bundle's
 //! endpoints into probe targets, runs the probe (valmis-net) and prints its findings.
 
+use crate::terminal::{say, say_err};
 use std::io::IsTerminal as _;
 use std::path::Path;
 use std::time::Duration;
@@ -122,7 +123,7 @@ pub(crate) fn run(
         concurrency: 8,
     };
     if progress && std::io::stderr().is_terminal() {
-        eprintln!("probing {} endpoint(s), at most {timeout_seconds} s per step…", targets.len());
+        say_err!("probing {} endpoint(s), at most {timeout_seconds} s per step…", targets.len());
     }
     // Endpoints that share a key are probed together (concurrently); groups one after another.
     let mut results: Vec<Option<ProbeResult>> = vec![None; targets.len()];
@@ -145,33 +146,33 @@ pub(crate) fn run(
 /// Prints the results as text or JSON.
 pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(results).context("probe results as JSON")?);
+        say!("{}", serde_json::to_string_pretty(results).context("probe results as JSON")?);
         return Ok(());
     }
     for result in results {
         let verdict = if result.failure.is_none() { "ok" } else { "FAIL" };
-        println!("{verdict} {} {}", result.endpoint, result.url);
+        say!("{verdict} {} {}", result.endpoint, result.url);
         if let Some(address) = &result.address {
-            println!("   address        {address}, TCP connect {} ms", result.connect_ms.unwrap_or_default());
+            say!("   address        {address}, TCP connect {} ms", result.connect_ms.unwrap_or_default());
         }
         if let (Some(version), Some(suite)) = (&result.tls_version, &result.cipher_suite) {
-            println!("   TLS            {version}, {suite}, handshake {} ms", result.handshake_ms.unwrap_or_default());
+            say!("   TLS            {version}, {suite}, handshake {} ms", result.handshake_ms.unwrap_or_default());
         }
         for (index, subject) in result.server_chain.iter().enumerate() {
             let label = if index == 0 { "server chain" } else { "" };
-            println!("   {label:<14} {subject}");
+            say!("   {label:<14} {subject}");
         }
         if let Some(asked) = result.client_certificate_requested {
-            println!("   client cert    {}", if asked { "requested by the server" } else { "not requested" });
+            say!("   client cert    {}", if asked { "requested by the server" } else { "not requested" });
         }
         if let Some(status) = result.http_status {
-            println!("   HTTP           GET → {status}");
+            say!("   HTTP           GET → {status}");
         }
         if let Some(failure) = &result.failure {
-            println!("   failure        {}: {}", failure.class, failure.message);
+            say!("   failure        {}: {}", failure.class, failure.message);
         }
     }
     let failed = results.iter().filter(|result| result.failure.is_some()).count();
-    println!("{} endpoint(s) probed, {} ok, {failed} failed", results.len(), results.len() - failed);
+    say!("{} endpoint(s) probed, {} ok, {failed} failed", results.len(), results.len() - failed);
     Ok(())
 }

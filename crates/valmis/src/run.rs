@@ -2,6 +2,7 @@
 //! every request and response as evidence, and writes the pre-test report rows, so that
 //! `valmis verify` consumes the run directly.
 
+use crate::terminal::say_err;
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
@@ -165,13 +166,13 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         let line = format!("{verdict} {} {} ({} step(s), {millis} ms{retried})", run.case, run.title, run.steps.len());
         match &bar {
             Some(bar) => {
-                bar.println(line);
+                bar.println(valmis_model::safe::terminal_text(&line, false));
                 bar.inc(1);
             }
-            None => eprintln!("{line}"),
+            None => say_err!("{line}"),
         }
     };
-    eprintln!("running {total} case(s) against {} …", target.url);
+    say_err!("running {total} case(s) against {} …", target.url);
     let runs = run_cases(&target, &request.key, plans, &options, &progress).map_err(usage)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
@@ -181,7 +182,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     // were (a person may have written them), and the run reports an error for it.
     let judged: Vec<&CaseRun> = runs.iter().filter(|run| run.transport_failure().is_none()).collect();
     for run in runs.iter().filter_map(|run| run.transport_failure().map(|why| (run, why))) {
-        eprintln!("{}: not run to the end ({}); its report row is left as it was", run.0.case, run.1);
+        say_err!("{}: not run to the end ({}); its report row is left as it was", run.0.case, run.1);
     }
     let mut evidence_by_case = BTreeMap::new();
     for run in &judged {
@@ -327,14 +328,18 @@ fn write_report(
         ];
         match rows.iter_mut().find(|existing| existing[0].eq_ignore_ascii_case(&run.case)) {
             Some(existing) => {
-                eprintln!(
+                say_err!(
                     "report row {} changed: {} ({}) → {} ({})",
-                    run.case, existing[1], existing[2], row[1], row[2]
+                    run.case,
+                    existing[1],
+                    existing[2],
+                    row[1],
+                    row[2]
                 );
                 *existing = row;
             }
             None => {
-                eprintln!("report row {} added: {} ({})", run.case, row[1], row[2]);
+                say_err!("report row {} added: {} ({})", run.case, row[1], row[2]);
                 rows.push(row);
             }
         }
@@ -351,7 +356,7 @@ fn write_report(
     if let Some(previous) = previous {
         let backup = bundle.join("pretest/report.csv.bak");
         crate::output::write_atomically(&backup, &previous)?;
-        eprintln!("the report before this run is kept in {} (delete it before you send the bundle)", backup.display());
+        say_err!("the report before this run is kept in {} (delete it before you send the bundle)", backup.display());
     }
     crate::output::write_atomically(&path, &bytes)
 }

@@ -37,13 +37,39 @@ const TEXT_EXTENSIONS: &[&str] = &[
 const BINARY_EXTENSIONS: &[&str] =
     &["pdf", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
 
-/// PRIVACY-HETU of one file, read when it is scanned at all; `None` for a file that is not
-/// scanned (a binary format, or binary content).
+/// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
+/// file that is not scanned (a binary format, or binary content) and whose name is clean.
 pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Requirement) -> Option<SubjectResult> {
     let path = file.path;
+    // The name counts as much as the content: `131052-308T.pdf` carries a person's code into
+    // every listing, report and archive of the bundle, whatever the file holds.
+    let in_name: Vec<Finding> = scan_hetus(path.as_bytes())
+        .into_iter()
+        .filter(|found| !found.hetu.is_test_identity())
+        .map(|found| {
+            Finding::new(
+                requirement.severity,
+                format!(
+                    "the file name holds personal identity code `{}`, which is not a test identity (individual number not in 900–999)",
+                    found.hetu.masked()
+                ),
+            )
+            .at(Location::file(path.to_owned()))
+            .with_help("rename the file (and its folder) without the identity code")
+        })
+        .collect();
+    let with_name = |verdict: Verdict| match verdict {
+        Verdict::Checked(findings) if !in_name.is_empty() => {
+            Verdict::Checked(in_name.iter().cloned().chain(findings).collect())
+        }
+        other => other,
+    };
+    let name_only = || {
+        (!in_name.is_empty()).then(|| SubjectResult::about(path, Some(path), None, Verdict::Checked(in_name.clone())))
+    };
     let extension = super::extension(path);
     if BINARY_EXTENSIONS.contains(&extension.as_str()) {
-        return None;
+        return name_only();
     }
     let verdict = match file.get() {
         Err(error) => Verdict::Error(error.to_string()),
@@ -52,7 +78,7 @@ pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Require
             let decoded = decode_utf16(bytes);
             let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
             if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
-                return None;
+                return name_only();
             }
             let found: Vec<_> = scan_hetus(bytes).into_iter().filter(|found| !found.hetu.is_test_identity()).collect();
             if found.is_empty() {
@@ -71,7 +97,7 @@ pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Require
             }
         }
     };
-    Some(SubjectResult::about(path, Some(path), None, verdict))
+    Some(SubjectResult::about(path, Some(path), None, with_name(verdict)))
 }
 
 /// PRIVACY-HETU's outcome when no file was scanned.

@@ -35,7 +35,7 @@ pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Require
             return;
         }
     };
-    let blocks = pem_private_key_blocks(bytes);
+    let blocks = crate::source::private_key_begin_lines(bytes);
     if !blocks.is_empty() {
         let source = SourceFile::new(path, bytes);
         for (offset, label) in blocks {
@@ -72,30 +72,6 @@ impl Found {
         self.findings.extend(other.findings);
         self.unreadable.extend(other.unreadable);
     }
-}
-
-/// Offsets and labels of `-----BEGIN ... PRIVATE KEY...-----` lines.
-fn pem_private_key_blocks(bytes: &[u8]) -> Vec<(usize, String)> {
-    const BEGIN: &[u8] = b"-----BEGIN ";
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(position) = find(&bytes[at..], BEGIN) {
-        let start = at + position;
-        let label_start = start + BEGIN.len();
-        let label_end = bytes[label_start..].iter().take(64).position(|&b| b == b'-').map(|end| label_start + end);
-        if let Some(label_end) = label_end {
-            let label = String::from_utf8_lossy(&bytes[label_start..label_end]).into_owned();
-            if label.contains("PRIVATE KEY") {
-                found.push((start, label));
-            }
-        }
-        at = label_start;
-    }
-    found
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
 }
 
 /// DER starts with a SEQUENCE tag, and binary DER is never valid UTF-8 text.
