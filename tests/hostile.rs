@@ -15,17 +15,34 @@ fn root() -> PathBuf {
 
 /// Runs `valmis verify` and returns (exit code, stdout, wall time).
 fn verify(bundle: &Path) -> (i32, String, Duration) {
-    verify_as(bundle, Path::new(env!("CARGO_BIN_EXE_valmis")), None)
+    verify_as(bundle, Path::new(env!("CARGO_BIN_EXE_valmis")), None, 2)
 }
 
-/// `verify` run by `program` (a copy of the binary), as `user` when given.
-fn verify_as(bundle: &Path, program: &Path, user: Option<u32>) -> (i32, String, Duration) {
+/// The address space every hostile run gets (issue 16): memory is asserted by the cap, not by a
+/// timed test. A run that needs more ends with exit 3 and "out of memory", which fails the test.
+const ADDRESS_SPACE_CAP: u64 = 1536 * 1024 * 1024;
+
+/// Limits the child's address space to `bytes` (RLIMIT_AS), as `prlimit --as` does.
+fn cap_address_space(command: &mut std::process::Command, bytes: u64) {
+    // SAFETY: setrlimit is async-signal-safe, and the closure touches nothing else.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(command, move || {
+            let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+        });
+    }
+}
+
+/// `verify` run by `program` (a copy of the binary), as `user` when given, in 1.5 GiB of
+/// address space with `jobs` threads.
+fn verify_as(bundle: &Path, program: &Path, user: Option<u32>, jobs: usize) -> (i32, String, Duration) {
     let started = Instant::now();
     let mut command = support::valmis_command_at(program);
     if let Some(user) = user {
         std::os::unix::process::CommandExt::uid(&mut command, user);
         std::os::unix::process::CommandExt::gid(&mut command, user);
     }
+    cap_address_space(&mut command, ADDRESS_SPACE_CAP);
     let output = command
         .args([
             "verify",
@@ -34,6 +51,8 @@ fn verify_as(bundle: &Path, program: &Path, user: Option<u32>) -> (i32, String, 
             "2026-11-23T12:00:00Z",
             "--skip",
             "BUNDLE-INTEGRITY",
+            "--jobs",
+            &jobs.to_string(),
         ])
         .env("NO_COLOR", "1")
         .output()
@@ -41,6 +60,7 @@ fn verify_as(bundle: &Path, program: &Path, user: Option<u32>) -> (i32, String, 
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked") && !stderr.contains("internal error"), "{stderr}");
+    assert!(!stderr.contains("out of memory"), "more than {ADDRESS_SPACE_CAP} bytes of address space: {stderr}");
     (output.status.code().unwrap_or(-1), stdout, started.elapsed())
 }
 
@@ -188,7 +208,7 @@ fn an_unreadable_file_is_reported_by_name() {
         open_to_everyone(temp.path());
         std::fs::set_permissions(&unreadable, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
     }
-    let (code, stdout, elapsed) = verify_as(temp.path(), &program, as_root.then_some(65_534));
+    let (code, stdout, elapsed) = verify_as(temp.path(), &program, as_root.then_some(65_534), 2);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("failed to read `evidence/lukukelvoton.txt`: Permission denied"), "{stdout}");
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
@@ -347,4 +367,66 @@ fn a_report_line_of_200_mb_is_one_finding_not_an_abort() {
     let (code, stdout, _) = verify(temp.path());
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("PRETEST-REPORT") && stdout.contains("line 2 is 210763776 bytes long"), "{stdout}");
+}
+
+#[test]
+fn running_out_of_memory_is_exit_3_and_one_message_not_an_abort() {
+    // Issue 16 (6): an allocation failure aborted (SIGABRT, status 134) with Rust's
+    // `memory allocation of N bytes failed`. Here the address space is too small for any run.
+    let mut command = support::valmis_command();
+    cap_address_space(&mut command, 40 * 1024 * 1024);
+    let output = command
+        .args(["verify", root().join("fixtures/bundles/ready").to_str().expect("utf-8"), "--jobs", "2"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("valmis: out of memory: an allocation of "), "{stderr}");
+    assert_eq!(stderr.lines().filter(|line| !line.is_empty()).count(), 1, "one message: {stderr}");
+}
+
+/// A CDA-rooted document of `elements` empty elements.
+fn flat_document(elements: usize) -> Vec<u8> {
+    let mut text = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\">".to_vec();
+    for _ in 0..elements {
+        text.extend_from_slice(b"<a/>");
+    }
+    text.extend_from_slice(b"</ClinicalDocument>\n");
+    text
+}
+
+#[test]
+fn a_document_of_ten_million_elements_is_refused_before_it_is_parsed() {
+    // Issue 16 (5): 38 MB of 9.9 million empty elements took 827 MB; attributes did not count
+    // towards the node limit at all. The cost is counted from the bytes first.
+    let (code, stdout, _) = verify_with_document("iso.xml", &flat_document(9_900_000));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("the document has up to 9900006 elements, attributes or values; valmis parses at most 2000000"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not parsed: too many nodes (see DOC-WELLFORMED)"), "{stdout}");
+    let mut attributes = b"<?xml version=\"1.0\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\" ".to_vec();
+    for n in 0..2_100_000 {
+        attributes.extend_from_slice(format!("a{n}=\"\" ").as_bytes());
+    }
+    attributes.extend_from_slice(b"/>\n");
+    let (code, stdout, _) = verify_with_document("attribuutit.xml", &attributes);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("valmis parses at most 2000000 per document"), "attributes count: {stdout}");
+}
+
+#[test]
+fn eight_large_documents_on_eight_threads_share_one_parse_budget() {
+    // Issue 16 (5): eight large documents at `--jobs 8` took 6.1 GB, each thread holding its own
+    // tree. Trees of all threads together stay within one budget, so the run fits the cap.
+    let temp = ready_copy();
+    let document = flat_document(1_900_000);
+    for n in 0..8 {
+        std::fs::write(temp.path().join(format!("documents/iso-{n}.xml")), &document).expect("write");
+    }
+    let (code, stdout, _) = verify_as(temp.path(), Path::new(env!("CARGO_BIN_EXE_valmis")), None, 8);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("iso-7.xml"), "{stdout}");
+    assert!(!stdout.contains("valmis parses at most"), "each document is within the per-document limit: {stdout}");
 }

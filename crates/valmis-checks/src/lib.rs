@@ -5,6 +5,7 @@
 //! a check that does not apply says why (a skipped outcome). Nothing passes that was not
 //! checked: requirements whose checks have not been built yet are reported as skipped.
 
+mod budget;
 mod checks;
 mod coverage;
 mod manifest;

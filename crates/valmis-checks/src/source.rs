@@ -63,7 +63,7 @@ impl<'a> SourceFile<'a> {
         // Only a window: a secret is assigned near the start of its line, and a minified
         // document's one line must not be searched whole for every finding on it.
         let text = &self.bytes[line.start..line.end.min(line.start + 4 * WINDOW)];
-        SECRET_ASSIGNMENT.is_match(&String::from_utf8_lossy(text))
+        SECRET_ASSIGNMENT.is_match(text)
     }
 
     /// 1-based line and column of `offset`.
@@ -87,9 +87,12 @@ impl<'a> SourceFile<'a> {
 
 /// A password, secret, token, key or credential given a value (`password = "…"`, `"apiKey": "…"`,
 /// `salasana: …`), an `Authorization` header, a bearer token, or a URL with a password in it.
-static SECRET_ASSIGNMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r#"(?i)(?:pass(?:word|wd|phrase)?|pwd|salasana|tunnussana|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)["']?\s*[:=]|authorization\s*:|\bbearer\s+[a-z0-9._~+/-]{8,}|://[^/\s:@]+:[^/\s@]+@"#,
+/// ASCII-only case folding (`(?i-u)`) over bytes: the words are ASCII, and Unicode case folding
+/// is a regex feature the release build does not enable (a test build may, through a
+/// dev-dependency: a Unicode `(?i)` pattern compiled in tests and panicked in the release binary).
+static SECRET_ASSIGNMENT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(
+        r#"(?i-u)(?:pass(?:word|wd|phrase)?|pwd|salasana|tunnussana|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)["']?\s*[:=]|authorization\s*:|\bbearer\s+[a-z0-9._~+/-]{8,}|://[^/\s:@]+:[^/\s@]+@"#,
     )
     .expect("the secret pattern compiles")
 });

@@ -139,8 +139,72 @@ fn verify_path(path: &Path) {
 
 const MANIFEST: &str = "fixtures/bundles/ready/manifest.toml";
 
+/// Text from a bundle made safe for reports and the terminal must hold no control character, no
+/// workflow command at a line's start and no real identity code, whatever it was.
+fn check_safe_text(input: &[u8]) {
+    use valmis_model::safe::{is_unsafe_char, terminal_text};
+    let raw = text(input);
+    let mut report = valmis_model::Report {
+        meta: valmis_model::ReportMeta {
+            tool_version: "0".to_owned(),
+            round: "2027-1".to_owned(),
+            catalog: "embedded".to_owned(),
+            bundle: raw.clone(),
+            now: "2026-11-20T12:00:00Z".to_owned(),
+            strict: false,
+            partition: None,
+            lang: valmis_model::Lang::En,
+        },
+        outcomes: vec![valmis_model::Outcome {
+            requirement: "PRIVACY-HETU".to_owned(),
+            area: valmis_model::Area::Privacy,
+            title: raw.as_str().into(),
+            severity: valmis_model::Severity::Error,
+            fix: "fix".into(),
+            reference: "ref".into(),
+            subject: Some(raw.clone()),
+            file: Some(raw.clone()),
+            line: None,
+            status: valmis_model::Status::Failed,
+            findings: vec![
+                valmis_model::Finding::new(valmis_model::Severity::Error, raw.clone())
+                    .at(valmis_model::Location::file(raw.clone()))
+                    .with_help(raw.clone()),
+            ],
+            reruns: Vec::new(),
+        }],
+        waivers: Vec::new(),
+        baseline: None,
+    };
+    report.make_safe();
+    let outcome = &report.outcomes[0];
+    let finding = &outcome.findings[0];
+    for one_line in [&report.meta.bundle, outcome.subject.as_ref().unwrap_or(&raw), &finding.message] {
+        assert!(!one_line.chars().any(is_unsafe_char), "unsafe character left in {one_line:?}");
+        assert_no_real_code(one_line);
+    }
+    for text in [&*outcome.title, finding.help.as_deref().unwrap_or_default()] {
+        assert!(!text.chars().any(|c| is_unsafe_char(c) && c != '\n'), "unsafe character left in {text:?}");
+        assert_no_real_code(text);
+    }
+    let shown = terminal_text(&raw, false);
+    assert_no_real_code(&shown);
+    for line in shown.split('\n') {
+        assert!(!line.chars().any(is_unsafe_char), "unsafe character on the terminal: {line:?}");
+        let trimmed = line.trim_start();
+        assert!(!trimmed.starts_with("::") && !trimmed.starts_with("##"), "a workflow command: {line:?}");
+    }
+}
+
+fn assert_no_real_code(text: &str) {
+    let real =
+        valmis_ids::scan_hetus(text.as_bytes()).into_iter().filter(|found| !found.hetu.is_test_identity()).count();
+    assert_eq!(real, 0, "a real identity code left in {text:?}");
+}
+
 /// Every target: manifest and catalog TOML, zip bundles, XML and JSON documents, certificates,
-/// CSV, XLSX and JSON reports, harness declarations.
+/// CSV, XLSX and JSON reports, harness declarations, bundle text on its way to a report, file
+/// names.
 pub fn targets() -> Vec<Target> {
     vec![
         Target { name: "manifest", seeds: &[MANIFEST], run: |input| verify_folder(&[("manifest.toml", input)]) },
@@ -262,6 +326,25 @@ pub fn targets() -> Vec<Target> {
             seeds: &["fixtures/bundles/pretest-report-json/pretest/report.json"],
             run: |input| {
                 let _ = valmis_pretest::read(valmis_pretest::Format::Json, input);
+            },
+        },
+        Target {
+            name: "safe-text",
+            seeds: &[
+                "fixtures/bundles/privacy-hetu-glued/evidence/PA-03/haku.txt",
+                "fixtures/bundles/ready/manifest.toml",
+            ],
+            run: check_safe_text,
+        },
+        Target {
+            // A file named by the input (what a file system allows: no `/`, no NUL, short).
+            name: "file-name",
+            seeds: &["fixtures/bundles/privacy-hetu/evidence/PA-03/haku.txt"],
+            run: |input| {
+                let name: String = text(input).chars().filter(|c| !matches!(c, '/' | '\0')).take(200).collect();
+                if !name.is_empty() && name != "." && name != ".." {
+                    verify_folder(&[(&format!("evidence/{name}"), b"Haku tehty.\n")]);
+                }
             },
         },
         Target {

@@ -296,27 +296,27 @@ pub fn terminal_line(line: &str, color: bool) -> Cow<'_, str> {
 }
 
 /// Text for the terminal: real identity codes masked, then line by line through
-/// [`terminal_line`]; line breaks (`\n`, `\r\n`) stay, a lone `\r` (which would let a line
-/// overwrite the one before) is escaped.
+/// [`terminal_line`]; a line break stays (`\r\n` becomes `\n`), a lone `\r` (which would let a
+/// line overwrite the one before) is escaped.
 pub fn terminal_text(text: &str, color: bool) -> Cow<'_, str> {
     let masked = mask_identity_codes(text);
     let mut changed = matches!(masked, Cow::Owned(_));
     let text = masked.as_ref();
     let mut out = String::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        let (line, crlf) = match line.strip_suffix('\r') {
-            Some(line) => (line, true),
-            None => (line, false),
+    for segment in text.split_inclusive('\n') {
+        // A `\r\n` line ending becomes `\n`; any other `\r` is escaped by `terminal_line`.
+        let (line, ending) = if let Some(line) = segment.strip_suffix("\r\n") {
+            changed = true;
+            (line, "\n")
+        } else if let Some(line) = segment.strip_suffix('\n') {
+            (line, "\n")
+        } else {
+            (segment, "")
         };
         let safe = terminal_line(line, color);
         changed |= matches!(safe, Cow::Owned(_));
         out.push_str(&safe);
-        if crlf {
-            out.push('\r');
-        }
+        out.push_str(ending);
     }
     if changed { Cow::Owned(out) } else { masked }
 }
@@ -377,7 +377,9 @@ mod tests {
         let line = "\u{1b}[1mok\u{1b}[0m \u{1b}[1A\u{1b}[2K\r\u{7}";
         assert_eq!(terminal_line(line, true), "\u{1b}[1mok\u{1b}[0m \\u{1b}[1A\\u{1b}[2K\\u{d}\\u{7}");
         assert_eq!(terminal_line(line, false), "\\u{1b}[1mok\\u{1b}[0m \\u{1b}[1A\\u{1b}[2K\\u{d}\\u{7}");
-        assert_eq!(terminal_text("a\r\nb\rc\n::x", false), "a\r\nb\\u{d}c\n\\::x");
+        assert_eq!(terminal_text("a\r\nb\rc\n::x", false), "a\nb\\u{d}c\n\\::x");
+        assert_eq!(terminal_text("last\r", false), "last\\u{d}");
+        assert_eq!(terminal_text("two\n\n", false), "two\n\n");
         assert_eq!(terminal_text("server CN=131052-308T\n", false), "server CN=131052-3***\n");
     }
 }

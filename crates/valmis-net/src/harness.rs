@@ -21,11 +21,17 @@ pub struct RunOptions {
     pub retries: u32,
     /// Cases run at once.
     pub concurrency: usize,
+    /// The most bytes of one answer's body that are read: a server that never stops sending
+    /// costs at most this much per running case ([`DEFAULT_MAX_BODY`] unless set).
+    pub max_body: usize,
 }
+
+/// The default body limit: 16 MiB, far above any FHIR or CDA answer of a test case.
+pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { step_timeout: Duration::from_secs(30), retries: 2, concurrency: 4 }
+        Self { step_timeout: Duration::from_secs(30), retries: 2, concurrency: 4, max_body: DEFAULT_MAX_BODY }
     }
 }
 
@@ -49,8 +55,10 @@ pub struct Received {
     pub status: u16,
     /// Headers (lower-case names).
     pub headers: BTreeMap<String, String>,
-    /// Body as text (lossy UTF-8).
+    /// Body as text (lossy UTF-8); at most [`RunOptions::max_body`] bytes of it.
     pub body: String,
+    /// Whether the body went on past [`RunOptions::max_body`] (and was cut there).
+    pub truncated: bool,
 }
 
 /// One step of a run.
@@ -192,6 +200,22 @@ async fn run_case(client: &reqwest::Client, base: &url::Url, plan: Plan, options
     CaseRun { case: plan.case.case.clone(), title: plan.case.title.clone(), steps, variables }
 }
 
+/// Reads a body chunk by chunk up to `max` bytes: `(bytes, whether it went on past max)`. A
+/// declared length over the limit is not read at all past it either.
+async fn read_body(mut response: reqwest::Response, max: usize) -> Result<(Vec<u8>, bool), reqwest::Error> {
+    let declared = response.content_length().and_then(|length| usize::try_from(length).ok());
+    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(max).min(1 << 20));
+    while let Some(chunk) = response.chunk().await? {
+        let room = max - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok((body, true));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((body, false))
+}
+
 fn now_rfc3339() -> String {
     jiff::Timestamp::now().to_string()
 }
@@ -272,9 +296,10 @@ async fn run_step(
                         (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned())
                     })
                     .collect();
-                match response.bytes().await {
-                    Ok(bytes) => {
-                        break Some(Received { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() });
+                match read_body(response, options.max_body).await {
+                    Ok((bytes, truncated)) => {
+                        let body = String::from_utf8_lossy(&bytes).into_owned();
+                        break Some(Received { status, headers, body, truncated });
                     }
                     Err(error) => run.transport_errors.push(format!("reading the answer failed: {error}")),
                 }
@@ -310,6 +335,12 @@ async fn run_step(
         ));
         return run;
     };
+    if received.truncated {
+        run.problems.push(format!(
+            "the answer's body is longer than {} bytes, the limit (`valmis run --max-body`); its first {} bytes are kept as evidence and the rest was not read",
+            options.max_body, options.max_body
+        ));
+    }
     if received.status != step.status {
         run.problems.push(format!("status {} where {} was expected", received.status, step.status));
     }

@@ -127,7 +127,8 @@ fn harness_cases_run_in_order_capture_diff_retry_and_refuse_real_codes() {
         client_chain: vec![client.certificate.clone()],
         anchors: vec![pki.root.clone()],
     };
-    let options = RunOptions { step_timeout: Duration::from_secs(1), retries: 2, concurrency: 2 };
+    let options =
+        RunOptions { step_timeout: Duration::from_secs(1), retries: 2, concurrency: 2, ..RunOptions::default() };
     let run = |mode: &str, person: &str| {
         run_cases(&target(mode), &client_key, vec![plan(person)], &options, &|_| {}).expect("runs").remove(0)
     };
@@ -175,18 +176,16 @@ fn harness_cases_run_in_order_capture_diff_retry_and_refuse_real_codes() {
     );
 }
 
-#[test]
-fn a_redirect_is_the_steps_answer_and_the_request_is_never_resent_elsewhere() {
-    // Issue 16 (12): `run` re-sent the whole POST in cleartext to a redirect's target and saved
-    // that answer as the endpoint's evidence. The 3xx is the answer; nothing goes elsewhere.
+/// A mutual-TLS server on loopback answering every request with `reply`, and the target and
+/// client key that reach it under `/ok/fhir`.
+fn one_answer_server(
+    reply: impl Fn(Request) -> Reply + Send + Sync + 'static,
+) -> (Target, rustls::pki_types::PrivateKeyDer<'static>) {
     let pki = Pki::new("DVV TEST Service Certificates - G5R");
     let server = pki.leaf("localhost", Usage::ServerAuth, 2020, 2099);
-    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    elsewhere.set_nonblocking(true).expect("nonblocking");
-    let location = format!("http://{}/fhir/Observation", elsewhere.local_addr().expect("address"));
     let address = serve(
         Server { versions: BOTH, chain: vec![server.certificate], key: server.key, client_ca: Some(pki.root.clone()) },
-        move |_| Reply::Respond(307, vec![("Location".to_owned(), location.clone())], String::new()),
+        reply,
     );
     let client = pki.leaf("localhost", Usage::ClientAuth, 2020, 2099);
     let target = Target {
@@ -195,11 +194,45 @@ fn a_redirect_is_the_steps_answer_and_the_request_is_never_resent_elsewhere() {
         client_chain: vec![client.certificate.clone()],
         anchors: vec![pki.root.clone()],
     };
-    let options = RunOptions { step_timeout: Duration::from_secs(1), retries: 0, concurrency: 1 };
-    let run = run_cases(&target, &client.key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
+    (target, client.key)
+}
+
+#[test]
+fn a_redirect_is_the_steps_answer_and_the_request_is_never_resent_elsewhere() {
+    // Issue 16 (12): `run` re-sent the whole POST in cleartext to a redirect's target and saved
+    // that answer as the endpoint's evidence. The 3xx is the answer; nothing goes elsewhere.
+    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    elsewhere.set_nonblocking(true).expect("nonblocking");
+    let location = format!("http://{}/fhir/Observation", elsewhere.local_addr().expect("address"));
+    let (target, key) =
+        one_answer_server(move |_| Reply::Respond(307, vec![("Location".to_owned(), location.clone())], String::new()));
+    let options =
+        RunOptions { step_timeout: Duration::from_secs(1), retries: 0, concurrency: 1, ..RunOptions::default() };
+    let run = run_cases(&target, &key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
     assert!(!run.passed());
     assert_eq!(run.steps[0].response.as_ref().map(|response| response.status), Some(307), "{run:#?}");
     assert!(run.steps[0].problems[0].starts_with("status 307"), "{:?}", run.steps[0].problems);
     std::thread::sleep(Duration::from_millis(100));
     assert!(elsewhere.accept().is_err(), "the request was re-sent to the redirect's target");
+}
+
+#[test]
+fn an_answer_that_never_ends_is_cut_at_the_body_limit() {
+    // Issue 16 (3): a server that never stopped sending took `valmis run` to 2.9 GB and an
+    // abort. The body is read up to the limit, the step fails, the first bytes are evidence.
+    let (target, key) = one_answer_server(|_| Reply::Endless(200));
+    let options =
+        RunOptions { step_timeout: Duration::from_secs(20), retries: 0, concurrency: 1, max_body: 1024 * 1024 };
+    let run = run_cases(&target, &key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
+    assert!(!run.passed());
+    let step = &run.steps[0];
+    let response = step.response.as_ref().expect("the cut answer is kept");
+    assert!(response.truncated);
+    assert_eq!(response.body.len(), 1024 * 1024);
+    assert!(
+        step.problems[0].starts_with("the answer's body is longer than 1048576 bytes, the limit"),
+        "{:?}",
+        step.problems
+    );
+    assert!(step.transport_errors.is_empty(), "cut, not timed out: {:?}", step.transport_errors);
 }

@@ -89,6 +89,8 @@ pub enum Reply {
     Delay(Duration, u16, String),
     /// Close the connection without answering.
     Drop,
+    /// Answer with a status and a body that never ends (no length; bytes until the client goes).
+    Endless(u16),
 }
 
 /// How the server speaks TLS.
@@ -145,6 +147,15 @@ pub fn serve(server: Server, handler: impl Fn(Request) -> Reply + Send + Sync + 
                     let Some(request) = read_request(&mut tls).await else { return };
                     let (status, headers, body) = match handler(request) {
                         Reply::Drop => return,
+                        Reply::Endless(status) => {
+                            let head = format!("HTTP/1.1 {status} X\r\nContent-Type: application/fhir+json\r\nConnection: close\r\n\r\n");
+                            if tls.write_all(head.as_bytes()).await.is_err() {
+                                return;
+                            }
+                            let chunk = vec![b'x'; 64 * 1024];
+                            while tls.write_all(&chunk).await.is_ok() {}
+                            return;
+                        }
                         Reply::Respond(status, headers, body) => (status, headers, body),
                         Reply::Delay(wait, status, body) => {
                             tokio::time::sleep(wait).await;

@@ -193,6 +193,10 @@ struct RunArgs {
     /// Extra attempts after a transport error (never after an answer).
     #[arg(long, value_name = "N", default_value_t = 2)]
     retries: u32,
+    /// Read at most MIB mebibytes of each answer's body: a longer answer fails its step, and its
+    /// first MIB MiB are kept as evidence.
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    max_body: u32,
     /// Write JUnit XML (one test case per harness case) to FILE.
     #[arg(long, value_name = "FILE")]
     junit: Option<PathBuf>,
@@ -715,6 +719,7 @@ fn run_harness(args: RunArgs, color: bool) -> anyhow::Result<u8> {
         test_person: &args.test_person,
         timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         retries: args.retries,
+        max_body: usize::try_from(args.max_body).unwrap_or(usize::MAX).saturating_mul(1024 * 1024),
     })?;
     let mut report = report;
     report.make_safe();

@@ -29,7 +29,78 @@ pub(crate) mod exit {
 /// on every thread, and glibc's malloc kept most of that freed memory resident (65 MiB for a
 /// 10,000-document bundle whose live heap never exceeded 14 MiB; see BENCHMARKS.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: OutOfMemoryExit = OutOfMemoryExit(mimalloc::MiMalloc);
+
+/// An allocator that ends the process with one message and exit code 3 when memory runs out,
+/// where Rust's default would print `memory allocation of N bytes failed` and abort (SIGABRT,
+/// status 134, which a CI log shows as a crash). Stable Rust has no hook for allocation errors,
+/// so the allocator itself reports them: without allocating, straight to file descriptor 2.
+struct OutOfMemoryExit(mimalloc::MiMalloc);
+
+// SAFETY: every call goes to mimalloc unchanged; a null answer never returns to the caller.
+unsafe impl std::alloc::GlobalAlloc for OutOfMemoryExit {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is passed on to mimalloc as it is.
+        checked(unsafe { self.0.alloc(layout) }, layout.size())
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        checked(unsafe { self.0.alloc_zeroed(layout) }, layout.size())
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        checked(unsafe { self.0.realloc(ptr, layout, new_size) }, new_size)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: as for `alloc`.
+        unsafe { self.0.dealloc(ptr, layout) }
+    }
+}
+
+fn checked(pointer: *mut u8, size: usize) -> *mut u8 {
+    if pointer.is_null() {
+        out_of_memory(size);
+    }
+    pointer
+}
+
+/// Writes one line to standard error without allocating and ends the process with exit code 3.
+fn out_of_memory(size: usize) -> ! {
+    let mut line = [0u8; 320];
+    let mut length = 0;
+    let mut push = |bytes: &[u8]| {
+        let room = line.len() - length;
+        let take = bytes.len().min(room);
+        line[length..length + take].copy_from_slice(&bytes[..take]);
+        length += take;
+    };
+    push(b"\nvalmis: out of memory: an allocation of ");
+    let mut digits = [0u8; 20];
+    let mut value = size;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    push(&digits[start..]);
+    push(
+        b" bytes failed, so the run stopped and wrote no more reports. \
+          Run it where more memory is available (or lift the memory limit), or split the bundle.\n",
+    );
+    // SAFETY: writing a stack buffer to file descriptor 2 and ending the process at once (no
+    // destructors, no at-exit handlers: they could allocate) are sound in any state.
+    unsafe {
+        libc::write(2, line.as_ptr().cast(), length);
+        libc::_exit(i32::from(exit::INTERNAL));
+    }
+}
 
 /// The last panic's message and place, kept by the hook for `main` to report.
 static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);

@@ -27,6 +27,8 @@ pub(crate) struct RunRequest<'a> {
     pub(crate) test_person: &'a str,
     pub(crate) timeout: Duration,
     pub(crate) retries: u32,
+    /// Bytes of one answer's body read at most.
+    pub(crate) max_body: usize,
 }
 
 /// Cases with their files, from a directory or the embedded round.
@@ -147,7 +149,12 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
             Plan { case, files, variables }
         })
         .collect();
-    let options = RunOptions { step_timeout: request.timeout, retries: request.retries, concurrency: 4 };
+    let options = RunOptions {
+        step_timeout: request.timeout,
+        retries: request.retries,
+        concurrency: 4,
+        max_body: request.max_body,
+    };
     let total = plans.len();
     // A progress bar on a terminal; plain lines in CI and in logs.
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();

@@ -176,7 +176,7 @@ fn json(
     let Ok(root) = super::fhir::parse_json(text) else {
         return Verdict::Skipped("not valid JSON (see DOC-WELLFORMED)".to_owned());
     };
-    let mut current = &root;
+    let mut current: &Value<'_> = &root;
     for token in pointer.split('/').skip(1) {
         let token = token.replace("~1", "/").replace("~0", "~");
         let next = match current {

@@ -21,7 +21,7 @@ use crate::{Context, Verdict};
 
 /// Largest document read, in bytes.
 pub(crate) const MAX_DOCUMENT: u64 = 64 * 1024 * 1024;
-/// Most XML nodes in one document.
+/// Most XML nodes in one document (the parse budget refuses a costlier one before parsing).
 const MAX_NODES: u32 = 10_000_000;
 pub(crate) const HL7: &str = "urn:hl7-org:v3";
 /// The root of Finnish personal identity codes as HL7 ids.
@@ -55,11 +55,49 @@ fn doctype(text: &str) -> Option<usize> {
     memchr::memmem::find(text, b"<!DOCTYPE").or_else(|| memchr::memmem::find(text, b"<!ENTITY"))
 }
 
-pub(crate) fn parse(text: &str) -> Result<Document<'_>, roxmltree::Error> {
-    Document::parse_with_options(
+/// A parsed document with its room in the parse budget, given back when it is dropped.
+#[derive(Debug)]
+pub(crate) struct Parsed<'input> {
+    pub(crate) document: Document<'input>,
+    _permit: crate::budget::Permit,
+}
+
+impl<'input> std::ops::Deref for Parsed<'input> {
+    type Target = Document<'input>;
+
+    fn deref(&self) -> &Document<'input> {
+        &self.document
+    }
+}
+
+/// Why a document was not parsed.
+#[derive(Debug)]
+pub(crate) enum ParseError {
+    /// Not well-formed.
+    Xml(roxmltree::Error),
+    /// More nodes than one document may have.
+    OverBudget(crate::budget::OverBudget),
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Xml(error) => write!(formatter, "not well-formed XML: {error}"),
+            Self::OverBudget(error) => error.fmt(formatter),
+        }
+    }
+}
+
+/// Parses `text` within the parse budget (`crate::budget`): waits while other threads' trees
+/// fill it, refuses a document over the per-document limit without parsing it.
+pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
+    let permit = crate::budget::acquire(crate::budget::xml_cost(text)).map_err(ParseError::OverBudget)?;
+    let document = Document::parse_with_options(
         text,
         ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..ParsingOptions::default() },
     )
+    .map_err(ParseError::Xml)?;
+    Ok(Parsed { document, _permit: permit })
 }
 
 /// Byte offset of a 1-based row and column (in characters).
@@ -184,6 +222,7 @@ pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut Do
         }
     };
     let source = SourceFile::new(path, text.as_bytes());
+    let mut over_budget = false;
     let parsed = match doctype(text) {
         Some(offset) => Err(Finding::new(
             Severity::Error,
@@ -193,17 +232,30 @@ pub(crate) fn check_xml(text: Result<&str, &str>, facts: &DocFacts, out: &mut Do
         .with_help(
             "remove the DOCTYPE: Kanta's validation rejects it, and entities open the door to XXE and billion-laughs attacks",
         )),
-        None => parse(text).map_err(|error| {
-            let position = error.pos();
-            let offset = offset_of(text, position.row, position.col);
-            Finding::new(Severity::Error, format!("not well-formed XML: {error}")).at(source.locate(offset..offset))
+        None => parse(text).map_err(|error| match error {
+            ParseError::Xml(ref xml) => {
+                let position = xml.pos();
+                let offset = offset_of(text, position.row, position.col);
+                Finding::new(Severity::Error, error.to_string()).at(source.locate(offset..offset))
+            }
+            ParseError::OverBudget(_) => {
+                over_budget = true;
+                Finding::new(Severity::Error, error.to_string())
+                .at(Location::file(path))
+                    .with_help("send a smaller sample document: co-testing needs representative documents, not bulk data")
+            }
         }),
     };
     out.wellformed(parsed.as_ref().err().cloned());
     let document = match parsed {
         Ok(document) => document,
         Err(_) => {
-            out.skip(checks, "not well-formed (see DOC-WELLFORMED)");
+            let why = if over_budget {
+                "not parsed: too many nodes (see DOC-WELLFORMED)"
+            } else {
+                "not well-formed (see DOC-WELLFORMED)"
+            };
+            out.skip(checks, why);
             return CdaId::Unknown;
         }
     };

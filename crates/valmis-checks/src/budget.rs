@@ -1,0 +1,122 @@
+//! The parse budget: how many parsed nodes (elements, attributes, JSON values) the document
+//! trees held in memory may have, one document at a time and all threads together. A parsed
+//! node costs about 85 bytes (roxmltree: 9.9 million empty elements took 827 MB), so the tree
+//! memory of a run stays under [`TOTAL`] × 85 bytes (about 340 MB) whatever the documents and
+//! however many `--jobs` run. The cost of a document is counted from its bytes before it is
+//! parsed: an upper bound, cheap (two passes of `memchr`), and so never a surprise.
+
+use std::sync::{Condvar, Mutex};
+
+/// The most nodes one document may have: a Kanta CDA document has a few thousand; one with
+/// two million elements and attributes is tens of megabytes of markup.
+pub(crate) const MAX_PER_DOCUMENT: u64 = 2_000_000;
+
+/// The most nodes parsed at once, by all threads together (two documents at the limit).
+pub(crate) const TOTAL: u64 = 2 * MAX_PER_DOCUMENT;
+
+/// Nodes in use by parsed documents of every thread.
+static IN_USE: Mutex<u64> = Mutex::new(0);
+static RELEASED: Condvar = Condvar::new();
+
+/// An upper bound of the nodes roxmltree builds for `text`: every `<` opens an element, a
+/// closing tag, a comment, a processing instruction or a CDATA section, and every attribute has
+/// an `=`.
+pub(crate) fn xml_cost(text: &str) -> u64 {
+    count(text.as_bytes(), b'<', b'=')
+}
+
+/// An upper bound of the values a JSON tree holds: every value but the first follows a `,`, a
+/// `:` or an opening bracket.
+pub(crate) fn json_cost(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    count(bytes, b',', b':') + count(bytes, b'[', b'{') + 1
+}
+
+fn count(bytes: &[u8], one: u8, other: u8) -> u64 {
+    u64::try_from(memchr::memchr2_iter(one, other, bytes).count()).unwrap_or(u64::MAX)
+}
+
+/// Room for one document's tree, given back when dropped.
+#[derive(Debug)]
+pub(crate) struct Permit {
+    cost: u64,
+}
+
+/// Why a document is not parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OverBudget {
+    /// Its counted cost.
+    pub(crate) cost: u64,
+}
+
+impl std::fmt::Display for OverBudget {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "the document has up to {} elements, attributes or values; valmis parses at most {MAX_PER_DOCUMENT} per document (a Kanta document has a few thousand), so it was not parsed",
+            self.cost
+        )
+    }
+}
+
+/// Waits until `cost` nodes fit within [`TOTAL`] and takes them; a document over
+/// [`MAX_PER_DOCUMENT`] is refused at once.
+pub(crate) fn acquire(cost: u64) -> Result<Permit, OverBudget> {
+    if cost > MAX_PER_DOCUMENT {
+        return Err(OverBudget { cost });
+    }
+    let mut in_use = IN_USE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    while *in_use + cost > TOTAL {
+        in_use = RELEASED.wait(in_use).unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
+    *in_use += cost;
+    Ok(Permit { cost })
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut in_use = IN_USE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *in_use -= self.cost;
+        RELEASED.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn costs_bound_what_the_parsers_build() {
+        let xml = r#"<a x="1" y="2"><b/><!-- c --><d>t</d></a>"#;
+        let document = roxmltree::Document::parse(xml).expect("xml");
+        let nodes = document.descendants().count() as u64;
+        let attributes: u64 = document.descendants().map(|node| node.attributes().len() as u64).sum();
+        assert!(xml_cost(xml) >= nodes - 1 + attributes, "{} < {nodes} + {attributes}", xml_cost(xml));
+        let json = r#"{"a": [1, 2, {"b": null}], "c": "x"}"#;
+        // Values: the object, its array, 1, 2, the inner object, null, "x"; keys a, b, c.
+        assert!(json_cost(json) >= 10, "{}", json_cost(json));
+    }
+
+    #[test]
+    fn threads_share_the_total_and_an_oversized_document_is_refused() {
+        assert_eq!(acquire(MAX_PER_DOCUMENT + 1).err(), Some(OverBudget { cost: MAX_PER_DOCUMENT + 1 }));
+        let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let peak = std::sync::Arc::clone(&peak);
+                std::thread::spawn(move || {
+                    for _ in 0..20 {
+                        let _permit = acquire(MAX_PER_DOCUMENT).expect("fits");
+                        let now = *IN_USE.lock().expect("lock");
+                        peak.fetch_max(now, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                })
+            })
+            .collect();
+        for thread in threads {
+            thread.join().expect("thread");
+        }
+        assert!(peak.load(std::sync::atomic::Ordering::SeqCst) <= TOTAL);
+    }
+}
