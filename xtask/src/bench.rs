@@ -160,11 +160,11 @@ fn measure(valmis: &Path, workload: &Workload, out: &Path) -> anyhow::Result<Mea
 }
 
 /// What one measured run of a program cost.
-struct Child {
-    code: i32,
-    wall_ms: f64,
-    cpu_ms: f64,
-    max_rss_kib: i64,
+pub(crate) struct Child {
+    pub(crate) code: i32,
+    pub(crate) wall_ms: f64,
+    pub(crate) cpu_ms: f64,
+    pub(crate) max_rss_kib: i64,
 }
 
 /// Runs `command` through `xtask __measure`, a freshly started small process that starts the
@@ -175,7 +175,7 @@ struct Child {
 /// program started by this process, which holds the generated bundles in memory, would report
 /// this process's peak as its own (254 MiB on L, where valmis itself peaks under 100 MiB). The
 /// helper is a new, small process; its child inherits only the helper's few megabytes.
-fn run_measured(command: &Command) -> anyhow::Result<Child> {
+pub(crate) fn run_measured(command: &Command) -> anyhow::Result<Child> {
     let results = tempfile::NamedTempFile::new()?;
     let mut helper = Command::new(std::env::current_exe()?);
     helper.arg("__measure").arg(results.path()).arg(command.get_program()).args(command.get_args());
@@ -521,7 +521,7 @@ fn installed(program: &str) -> bool {
         .is_ok()
 }
 
-fn copy_ready(ready: &Path, bundle: &Path) -> anyhow::Result<()> {
+pub(crate) fn copy_ready(ready: &Path, bundle: &Path) -> anyhow::Result<()> {
     let manifest = fs::read_to_string(ready.join("manifest.toml"))?;
     let manifest = manifest.split("\n# SHA-256 of every other file").next().unwrap_or(&manifest);
     crate::fixtures::write(bundle, "manifest.toml", manifest.as_bytes())?;
@@ -540,7 +540,7 @@ fn copy_ready(ready: &Path, bundle: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn folder_bytes(dir: &Path) -> anyhow::Result<u64> {
+pub(crate) fn folder_bytes(dir: &Path) -> anyhow::Result<u64> {
     let mut total = 0;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;

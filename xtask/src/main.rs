@@ -6,7 +6,7 @@
 //!   `target/valmis/report.json`.
 //! - `cargo xtask fixtures [--check]`: refresh the ready bundle's `[files]` digests and regenerate
 //!   the failing fixtures and zip fixtures from it; `--check` fails if the committed ones are stale.
-//! - `cargo xtask bench [--scale | --pretest]`: release build, synthetic bundles under
+//! - `cargo xtask bench [--scale | --pretest | --hostile]`: release build, synthetic bundles under
 //!   `target/bench/`; the S/M/L bundles next to the cat, xmllint and rg floors with the ratios and
 //!   issue 7's targets, then the 5,000-row pre-test report workloads (see BENCHMARKS.md).
 //! - `cargo xtask fuzz [--seconds N] [--seed S] [--debug] [TARGET ...]`: mutation fuzzing of every
@@ -17,6 +17,7 @@
 mod bench;
 mod doc_fixtures;
 mod fixtures;
+mod hostile_bench;
 mod pki_fixtures;
 mod pretest_fixtures;
 
@@ -45,10 +46,15 @@ fn main() -> anyhow::Result<()> {
         "bench" => {
             let scale = rest.iter().any(|arg| arg == "--scale");
             let pretest = rest.iter().any(|arg| arg == "--pretest");
-            if let Some(unknown) = rest.iter().find(|arg| *arg != "--scale" && *arg != "--pretest") {
+            if let Some(unknown) =
+                rest.iter().find(|arg| *arg != "--scale" && *arg != "--pretest" && *arg != "--hostile")
+            {
                 bail!(
-                    "unknown bench option `{unknown}` (--scale: the S/M/L table only; --pretest: the 5,000-row report workloads only)"
+                    "unknown bench option `{unknown}` (--scale: the S/M/L table only; --pretest: the 5,000-row report workloads only; --hostile: the hostile inputs only)"
                 );
+            }
+            if rest.iter().any(|arg| arg == "--hostile") {
+                return hostile_bench::run(&root);
             }
             if scale || !pretest {
                 bench::scale(&root)?;
@@ -58,7 +64,7 @@ fn main() -> anyhow::Result<()> {
         "fuzz" => fuzz(&rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale | --pretest] | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
+                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale | --pretest | --hostile] | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
             );
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
