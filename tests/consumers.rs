@@ -675,8 +675,20 @@ fn bundle_text_cannot_forge_ci_commands_move_the_cursor_or_leak_identity_codes_i
         "\"PA-99\n::error title=SPOOF::csv\n##[warning]x 131052-308T\u{1b}[2J\",pass,2026-11-12T09:14:00+02:00,asiakastesti,010181-900C,,,\n",
     );
     std::fs::write(&report, csv).expect("write");
-    let sinks = run_all(&bundle, &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned()]);
+    // A waiver reason is someone else's text too.
+    let waivers = temp.path().join("waivers.toml");
+    std::fs::write(
+        &waivers,
+        "format = 1\n\n[[waiver]]\nrequirement = \"BUNDLE-HYGIENE\"\n\
+         reason = \"ok\\n::stop-commands::zzz\\n\\u001b[2Kpotilas 131052-308T\"\nticket = \"VAL-1\"\nexpires = 2027-01-31\n",
+    )
+    .expect("write");
+    let sinks = run_all(
+        &bundle,
+        &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned(), "--waivers".to_owned(), waivers.display().to_string()],
+    );
     assert_eq!(sinks.code, 1, "{}", sinks.stdout);
+    assert!(sinks.junit.contains("VAL-1"), "the waiver was applied: {}", sinks.junit);
     // The file name is PRIVACY-HETU's finding too.
     assert!(sinks.stdout.contains("the file name holds personal identity code `131052-3***`"), "{}", sinks.stdout);
     for (stream, text) in [("stdout", &sinks.stdout), ("stderr", &sinks.stderr)] {
