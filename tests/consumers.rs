@@ -3,6 +3,10 @@
 //! crate), and JUnit, JSON, SARIF, GitLab Code Quality, the Markdown summary and the GitHub
 //! annotations of one run agreeing on every requirement id and count.
 
+#[path = "consumers/enricomi.rs"]
+mod enricomi;
+#[path = "consumers/gitlab.rs"]
+mod gitlab;
 mod support;
 use support::{copy_tree, xmllint_available};
 
@@ -740,4 +744,227 @@ fn no_sink_quotes_a_line_of_secret_material() {
         assert!(!text.contains("Salainen"), "{sink}: a password was quoted");
         assert!(!text.contains("MIGHAgEAMBMG"), "{sink}: private key material was quoted");
     }
+}
+
+/// A run with one case of each kind a consumer must show: failed (PRIVACY-HETU on the
+/// privacy-hetu fixture's evidence/PA-03/haku.txt, line 2), could not be evaluated (DOC-SCHEMA
+/// with a schema set missing voc.xsd), waived (one DOC-SCHEMA case) and skipped (CONN-PROBE
+/// offline). Returns the temporary folder, the JUnit and the SARIF paths.
+fn one_of_each_kind() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let schema = temp.path().join("schema");
+    std::fs::create_dir_all(&schema).expect("mkdir");
+    for file in
+        std::fs::read_dir(root().join("testcases/2027-1/schemas/kanta-cda")).expect("schemas").filter_map(Result::ok)
+    {
+        if file.file_name() != "voc.xsd" {
+            std::fs::copy(file.path(), schema.join(file.file_name())).expect("copy");
+        }
+    }
+    let waivers = temp.path().join("waivers.toml");
+    std::fs::write(
+        &waivers,
+        "format = 1\n\n[[waiver]]\nrequirement = \"DOC-SCHEMA\"\n\
+         subject = \"documents/hoitokertomus-testisairaala-2026-11-13.xml\"\n\
+         reason = \"Kaavatiedosto puuttuu tarkoituksella\"\nticket = \"VAL-42\"\nexpires = 2027-01-31\n",
+    )
+    .expect("write");
+    let junit = temp.path().join("junit.xml");
+    let sarif = temp.path().join("report.sarif");
+    let output = support::valmis_command()
+        .arg("verify")
+        .arg(root().join("fixtures/bundles/privacy-hetu"))
+        .args(["--now", NOW, "--cda-schema"])
+        .arg(&schema)
+        .arg("--waivers")
+        .arg(&waivers)
+        .arg("--junit")
+        .arg(&junit)
+        .arg("--sarif")
+        .arg(&sarif)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    (temp, junit, sarif)
+}
+
+#[test]
+fn gitlab_shows_each_cases_text_and_time_never_a_ruby_hash() {
+    // Issue 17 (1, 3): GitLab showed `{"message"=>"waived until …"}` for every skipped, waived and
+    // unevaluated case, and dorny printed "NaNms" for want of a `time`.
+    let (_temp, junit, _) = one_of_each_kind();
+    let text = std::fs::read_to_string(&junit).expect("junit");
+    let cases = gitlab::parse(&text);
+    assert!(cases.len() > 50, "{}", cases.len());
+    for case in &cases {
+        assert_eq!(case.execution_time.as_deref(), Some("0.000"), "{}: time", case.name);
+        if let Some(file) = &case.file {
+            assert!(Path::new(file).is_file(), "{}: `file` is not a file: {file}", case.name);
+        }
+        match &case.system_output {
+            None => assert_eq!(case.status, "success", "{}", case.name),
+            Some(gitlab::Converted::Text(shown)) => assert!(!shown.trim().is_empty(), "{}: empty text", case.name),
+            Some(other) => panic!("{} ({}): GitLab would show {}", case.name, case.status, other.shown()),
+        }
+    }
+    let find = |name: &str| cases.iter().find(|case| case.name == name).unwrap_or_else(|| panic!("{name}"));
+    let failed = find("PRIVACY-HETU: evidence/PA-03/haku.txt");
+    assert_eq!(failed.status, "failed");
+    let shown = failed.system_output.as_ref().map(gitlab::Converted::shown).unwrap_or_default();
+    assert!(shown.starts_with(&format!("{}:2:", failed.file.as_deref().unwrap_or_default())), "{shown}");
+    assert!(shown.contains("is not a test identity") && shown.contains("how to fix: "), "{shown}");
+    let error = find("DOC-SCHEMA: documents/hoitokertomus-2026-11-12.xml");
+    assert_eq!(error.status, "error");
+    assert!(error.system_output.as_ref().map(gitlab::Converted::shown).unwrap_or_default().contains("voc.xsd"));
+    let waived = find("DOC-SCHEMA: documents/hoitokertomus-testisairaala-2026-11-13.xml");
+    assert_eq!((waived.status, waived.suite.as_str()), ("skipped", "documents"));
+    assert_eq!(
+        waived.system_output.as_ref().map(gitlab::Converted::shown).unwrap_or_default(),
+        "waived until 2027-01-31 (VAL-42): Kaavatiedosto puuttuu tarkoituksella"
+    );
+    let skipped = find("CONN-PROBE");
+    assert!(
+        skipped.system_output.as_ref().map(gitlab::Converted::shown).unwrap_or_default().starts_with("offline run")
+    );
+    // Every suite and the report carry a time too.
+    let document = roxmltree::Document::parse(&text).expect("parses");
+    for node in document.descendants().filter(|node| node.has_tag_name("testsuite") || node.has_tag_name("testsuites"))
+    {
+        assert_eq!(node.attribute("time"), Some("0.000"), "{:?}", node.tag_name());
+    }
+}
+
+#[test]
+fn a_junit_action_annotates_the_first_findings_line_and_says_each_finding_once() {
+    // Issue 17 (2, 6): annotations landed on the subject's line (the root element), not the first
+    // finding's, and EnricoMi's action showed the first finding twice.
+    let (_temp, junit, _) = one_of_each_kind();
+    let text = std::fs::read_to_string(&junit).expect("junit");
+    let annotations = enricomi::annotations(&text);
+    let failed = annotations
+        .iter()
+        .find(|annotation| annotation.title.starts_with("PRIVACY-HETU: evidence/PA-03/haku.txt "))
+        .expect("the failed case is annotated");
+    assert!(failed.path.ends_with("evidence/PA-03/haku.txt"), "{failed:?}");
+    assert_eq!(failed.line, 2, "the finding's line");
+    assert_eq!(failed.level, "warning");
+    assert_eq!(failed.details.matches("is not a test identity").count(), 1, "said once: {}", failed.details);
+    let errors: Vec<_> = annotations.iter().filter(|annotation| annotation.level == "failure").collect();
+    assert_eq!(errors.len(), 2, "two DOC-SCHEMA cases could not be evaluated: {errors:?}");
+    for error in errors {
+        assert_eq!(error.details.matches("could not be evaluated").count(), 1, "{}", error.details);
+        assert!(error.path.ends_with(".xml"), "{error:?}");
+    }
+    // Every case of the run, each annotated where a person can open it.
+    for annotation in &annotations {
+        assert!(Path::new(&annotation.path).is_file() || annotation.path.starts_with("valmis."), "{annotation:?}");
+    }
+
+    // A document's finding deep inside it: the annotation is at the finding, not the root element.
+    let sinks = run_all(&root().join("fixtures/bundles/doc-schema"), &[]);
+    let outcome = sinks.json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .find(|outcome| outcome["requirement"] == "DOC-SCHEMA" && outcome["status"] == "failed")
+        .expect("a DOC-SCHEMA failure");
+    let first_line = outcome["findings"][0]["location"]["line"].as_u64().expect("located");
+    assert!(first_line > 3, "a finding below the root element: {first_line}");
+    let annotation = enricomi::annotations(&sinks.junit)
+        .into_iter()
+        .find(|annotation| annotation.title.starts_with("DOC-SCHEMA: "))
+        .expect("annotated");
+    assert_eq!(u64::from(annotation.line), first_line, "{annotation:?}");
+
+    // BUNDLE-HYGIENE about a stray folder: no `file` that is a folder.
+    let sinks = run_all(&root().join("fixtures/bundles/bundle-hygiene-stray"), &[]);
+    let document = roxmltree::Document::parse(&sinks.junit).expect("parses");
+    for case in document.descendants().filter(|node| node.has_tag_name("testcase")) {
+        if let Some(file) = case.attribute("file") {
+            assert!(!Path::new(file).is_dir(), "{:?} names a folder: {file}", case.attribute("name"));
+        }
+    }
+}
+
+/// Whether the Python consumers are installed; under CI=true (.ci/run installs them) they must be.
+fn python_consumers_available() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import junitparser, xunitparser, sarif.loader"])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    support::present_or_skipped(
+        found,
+        "junitparser, xunitparser or sarif-tools",
+        "pip install junitparser xunitparser sarif-tools (.ci/run does)",
+    )
+}
+
+#[test]
+fn junitparser_xunitparser_and_sarif_tools_read_what_a_person_should_see() {
+    // Issue 17 (4, 5): xunitparser crashed on every report (the run facts repeated on every suite
+    // as properties); a message attribute held a raw newline.
+    if !python_consumers_available() {
+        return;
+    }
+    let (_temp, junit, sarif) = one_of_each_kind();
+    let output = Command::new("python3")
+        .arg(root().join("tests/consumers/python_consumers.py"))
+        .arg(&junit)
+        .arg(&sarif)
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let junit_text = std::fs::read_to_string(&junit).expect("junit");
+    let report = quick_junit::Report::deserialize_from_str(&junit_text).expect("parses");
+    let total: usize = report.test_suites.iter().map(|suite| suite.test_cases.len()).sum();
+
+    // junitparser: every case, with its time; a result's message is one line and its text
+    // starts with it.
+    let cases = seen["junitparser"]["cases"].as_array().expect("cases");
+    assert_eq!(cases.len(), total);
+    for case in cases {
+        assert_eq!(case["time"].as_f64(), Some(0.0), "{case}");
+        for result in case["results"].as_array().expect("results") {
+            let message = result["message"].as_str().unwrap_or_default();
+            let text = result["text"].as_str().unwrap_or_default();
+            assert!(!message.is_empty() && !message.contains('\n'), "{case}");
+            let headline = message.trim_end_matches(" …");
+            assert!(text.starts_with(headline), "the text starts with the message: {case}");
+        }
+    }
+    let by_name = |name: &str| cases.iter().find(|case| case["name"] == name).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(by_name("PRIVACY-HETU: evidence/PA-03/haku.txt")["results"][0]["tag"], "failure");
+    assert_eq!(by_name("DOC-SCHEMA: documents/hoitokertomus-2026-11-12.xml")["results"][0]["tag"], "error");
+    assert_eq!(by_name("CONN-PROBE")["results"][0]["tag"], "skipped");
+
+    // xunitparser: reads the file at all (its own totals check included), and counts alike.
+    let xunit = &seen["xunitparser"];
+    assert_eq!(xunit["tests"].as_u64(), Some(total as u64));
+    assert_eq!(xunit["failures"].as_array().map(Vec::len), Some(1), "{xunit}");
+    assert_eq!(xunit["errors"].as_array().map(Vec::len), Some(2), "{xunit}");
+    assert_eq!(xunit["properties"]["valmis.now"], NOW);
+
+    // sarif-tools: the failure and the two errors, each at a line.
+    let records = seen["sarif_tools"]["records"].as_array().expect("records");
+    assert!(records.iter().any(|record| record["rule"] == "PRIVACY-HETU" && record["line"] == 2), "{records:?}");
+    for record in records {
+        assert!(record["line"].as_u64().is_some_and(|line| line >= 1), "{record}");
+    }
+}
+
+#[test]
+fn timestamps_measure_what_the_default_keeps_at_zero() {
+    // Issue 17 (3): `time` is 0.000 by default (same input, same bytes) and measured under
+    // --timestamps, where the report's time is the sum of its cases'.
+    let sinks = run_all(&root().join("fixtures/bundles/ready"), &["--timestamps".to_owned()]);
+    assert_eq!(sinks.code, 0, "{}", sinks.stdout);
+    let document = roxmltree::Document::parse(&sinks.junit).expect("parses");
+    let seconds = |node: roxmltree::Node<'_, '_>| -> f64 {
+        node.attribute("time").expect("time").parse().expect("a number of seconds")
+    };
+    let total = seconds(document.root_element());
+    let cases: f64 = document.descendants().filter(|node| node.has_tag_name("testcase")).map(seconds).sum();
+    assert!(total > 0.0, "measured: {total}");
+    assert!((total - cases).abs() < 0.001 * 120.0, "the report's time {total} is its cases' {cases}");
 }

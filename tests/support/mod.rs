@@ -7,12 +7,15 @@ use std::process::Command;
 /// Whether xmllint can run; under CI=true (where .ci/run installs it) its absence is a failure.
 pub(crate) fn xmllint_available() -> bool {
     let found = Command::new("xmllint").arg("--version").output().is_ok();
+    present_or_skipped(found, "xmllint", "install Debian's libxml2-utils (.ci/run does)")
+}
+
+/// `found`, after saying why a test skips when `what` is missing on a laptop; under CI=true,
+/// where .ci/run installs it, a missing `what` fails the test instead.
+pub(crate) fn present_or_skipped(found: bool, what: &str, how: &str) -> bool {
     if !found {
-        assert!(
-            std::env::var_os("CI").is_none_or(|ci| ci != "true"),
-            "xmllint is missing under CI=true; .ci/run installs libxml2-utils"
-        );
-        eprintln!("skipping the xmllint part: xmllint is not installed (Debian: libxml2-utils)");
+        assert!(std::env::var_os("CI").is_none_or(|ci| ci != "true"), "{what} is missing under CI=true: {how}");
+        eprintln!("skipping the part that needs {what}, which is not installed: {how}");
     }
     found
 }

@@ -46,6 +46,10 @@ pub struct VerifyOptions {
     pub lang: valmis_model::Lang,
     /// A CDA schema set that replaces the catalog's (`--cda-schema`).
     pub cda_schema: Option<valmis_model::SchemaFiles>,
+    /// Measure the time of each outcome (`--timestamps`): a requirement's time shared by its
+    /// outcomes, the file pass's by the outcomes of the requirements it served. Off, outcomes
+    /// carry no time and reports are the same bytes from run to run.
+    pub timestamps: bool,
 }
 
 /// The shard (1-based) of `path` among `shards`: FNV-1a of the path, the same on every machine.
@@ -346,6 +350,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         if elsewhere(requirement) {
             return Vec::new();
         }
+        let started = std::time::Instant::now();
         let results = if let Some(reason) = gate(requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
@@ -365,6 +370,9 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         // Every outcome here has this requirement's area and id: ordering by subject puts them
         // in the report's order (Report::sort), with a small sort buffer per requirement.
         outcomes.sort_by(|a, b| a.subject.cmp(&b.subject));
+        if options.timestamps {
+            share_time(&mut outcomes, started.elapsed());
+        }
         outcomes
     };
     let running: Vec<&Requirement> = catalog
@@ -382,17 +390,30 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
     // The file pass reads every file once for all the requirements that look at files; then the
     // requirements, which are independent, run in parallel. Putting the outcomes in order
     // afterwards makes the output the same whatever the number of threads.
+    let mut pass_time = std::time::Duration::ZERO;
     let mut per_requirement: Vec<Vec<Outcome>> =
         match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build() {
             Ok(pool) => pool.install(|| {
                 use rayon::prelude::*;
+                let pass_started = std::time::Instant::now();
                 if !wanted.is_empty() {
                     let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
                 }
+                pass_time = pass_started.elapsed();
                 catalog.requirements.par_iter().map(evaluate).collect()
             }),
             Err(_) => catalog.requirements.iter().map(evaluate).collect(),
         };
+    if options.timestamps && !wanted.is_empty() {
+        // The file pass worked for the per-file requirements at once: its time goes to their
+        // outcomes, shared alike.
+        let mut served: Vec<&mut Outcome> =
+            per_requirement.iter_mut().flatten().filter(|outcome| wanted.get(&outcome.requirement).is_some()).collect();
+        let share = u64::try_from(pass_time.as_micros()).unwrap_or(u64::MAX) / (served.len().max(1) as u64);
+        for outcome in &mut served {
+            outcome.time_us = Some(outcome.time_us.unwrap_or(0).saturating_add(share));
+        }
+    }
     // The report's order (Report::sort) without sorting the whole report, whose stable sort
     // would take a buffer of half the outcomes (11 MB on the benchmark's L bundle): requirements
     // in (area, id) order, each already ordered by subject, moved into one vector of the final
@@ -421,6 +442,14 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
     };
     debug_assert!(report.is_sorted(), "the report's outcomes are out of order");
     Ok(report)
+}
+
+/// Gives each outcome an equal share of `elapsed` (`--timestamps`).
+fn share_time(outcomes: &mut [Outcome], elapsed: std::time::Duration) {
+    let share = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX) / (outcomes.len().max(1) as u64);
+    for outcome in outcomes {
+        outcome.time_us = Some(share);
+    }
 }
 
 /// `--only` / `--skip` as compiled globs.
@@ -583,13 +612,13 @@ fn to_outcome(
         };
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
-    let line = result.line.or_else(|| {
-        findings
-            .iter()
-            .filter_map(|finding| finding.location.as_ref())
-            .find(|location| Some(&location.path) == result.file.as_ref())
-            .and_then(|location| location.line)
-    });
+    // A test case points where its first finding is (CI annotations land on that line), else at
+    // the subject's file; never at a folder or the bundle itself, which are not files.
+    let is_file = |path: &str| !path.is_empty() && bundle.entry(path).is_some();
+    let (file, line) = match findings.iter().filter_map(|finding| finding.location.as_ref()).next() {
+        Some(location) if is_file(&location.path) => (Some(location.path.clone()), location.line),
+        _ => (result.file.filter(|file| is_file(file)), result.line),
+    };
     for finding in &mut findings {
         if let Some(location) = &mut finding.location {
             location.path = bundle.display_path(&location.path);
@@ -603,12 +632,11 @@ fn to_outcome(
         fix: texts.fix.clone(),
         reference: texts.reference.clone(),
         subject: result.subject,
-        file: result
-            .file
-            .map(|file| if file.is_empty() { bundle.display().to_owned() } else { bundle.display_path(&file) }),
+        file: file.map(|file| bundle.display_path(&file)),
         line,
         status,
         findings,
         reruns: Vec::new(),
+        time_us: None,
     }
 }

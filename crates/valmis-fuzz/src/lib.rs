@@ -133,6 +133,7 @@ fn verify_path(path: &Path) {
         partition: None,
         lang: valmis_model::Lang::En,
         cda_schema: None,
+        timestamps: false,
     };
     let _ = valmis_checks::verify(&bundle, &catalogs, &options);
 }
@@ -172,6 +173,7 @@ fn check_safe_text(input: &[u8]) {
                     .with_help(raw.clone()),
             ],
             reruns: Vec::new(),
+            time_us: None,
         }],
         waivers: Vec::new(),
         baseline: None,

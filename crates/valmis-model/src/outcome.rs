@@ -66,6 +66,11 @@ pub struct Outcome {
     /// Attempts that failed before the one that counts (a flaky harness step), one line each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reruns: Vec<String>,
+    /// Microseconds spent on this outcome, measured only under `--timestamps` (a requirement's time
+    /// shared by its outcomes; a harness case's own steps); `None` keeps reports byte-identical
+    /// from run to run, and JUnit then writes `time="0"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_us: Option<u64>,
 }
 
 impl Outcome {

@@ -237,6 +237,7 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             status,
             findings,
             reruns: Vec::new(),
+            time_us: None,
         });
         notes.push(WaiverNote {
             requirement: waiver.requirement.clone(),

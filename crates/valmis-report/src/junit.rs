@@ -48,11 +48,13 @@ struct Counts {
     skipped: usize,
     failures: usize,
     errors: usize,
+    time_us: u64,
 }
 
 impl Counts {
     fn add(&mut self, outcome: &Outcome) {
         self.tests += 1;
+        self.time_us = self.time_us.saturating_add(outcome.time_us.unwrap_or(0));
         match outcome.status {
             // A warning outside --strict is written as <skipped> (see `write_test_case`).
             Status::Skipped(_) | Status::Warned => self.skipped += 1,
@@ -84,22 +86,28 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
     // No `skipped` here: the JUnit schema of Jenkins does not allow it on <testsuites> (each
     // suite has it), and consumers count skipped cases from the suites.
     push_counts(&mut tag, total, &["tests", "failures", "errors"]);
+    tag.push_attribute(("time", seconds(total.time_us).as_str()));
     writer.write_event(Event::Start(tag))?;
     let properties = run_facts(report);
-    for (area, counts) in suites {
+    for (index, (area, counts)) in suites.into_iter().enumerate() {
         let mut tag = BytesStart::new("testsuite");
         tag.push_attribute(("name", area.as_str()));
         push_counts(&mut tag, counts, &["tests", "skipped", "errors", "failures"]);
+        tag.push_attribute(("time", seconds(counts.time_us).as_str()));
         writer.write_event(Event::Start(tag))?;
-        // JUnit has no report-level properties element; every suite carries the run facts.
-        writer.write_event(Event::Start(BytesStart::new("properties")))?;
-        for (name, value) in properties {
-            let mut property = BytesStart::new("property");
-            property.push_attribute(("name", name));
-            property.push_attribute(("value", clean(value).as_ref()));
-            writer.write_event(Event::Empty(property))?;
+        // JUnit has no report-level properties element: the first suite carries the run facts.
+        // Only the first: readers that gather every suite's properties into one map (xunitparser
+        // asserts each name is new) fail on the same name twice.
+        if index == 0 {
+            writer.write_event(Event::Start(BytesStart::new("properties")))?;
+            for (name, value) in properties {
+                let mut property = BytesStart::new("property");
+                property.push_attribute(("name", name));
+                property.push_attribute(("value", clean(value).as_ref()));
+                writer.write_event(Event::Empty(property))?;
+            }
+            writer.write_event(Event::End(BytesEnd::new("properties")))?;
         }
-        writer.write_event(Event::End(BytesEnd::new("properties")))?;
         for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
             write_test_case(&mut writer, outcome)?;
         }
@@ -123,6 +131,12 @@ fn run_facts(report: &Report) -> [(&'static str, &str); 6] {
     ]
 }
 
+/// A JUnit `time`: seconds with three decimals, `0.000` when not measured (the default, so that
+/// the same input gives the same bytes; `--timestamps` measures).
+fn seconds(time_us: u64) -> String {
+    format!("{}.{:03}", time_us / 1_000_000, (time_us % 1_000_000) / 1_000)
+}
+
 fn push_counts(tag: &mut BytesStart<'_>, counts: Counts, order: &[&str]) {
     for name in order {
         let value = match *name {
@@ -140,6 +154,7 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
     tag.push_attribute(("name", clean(&outcome.test_name()).as_ref()));
     let classname = format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement);
     tag.push_attribute(("classname", clean(&classname).as_ref()));
+    tag.push_attribute(("time", seconds(outcome.time_us.unwrap_or(0)).as_str()));
     if let Some(file) = &outcome.file {
         tag.push_attribute(("file", clean(file).as_ref()));
     }
@@ -168,24 +183,21 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
         // warned case is a <skipped> whose message starts with `warning` and whose text lists
         // the findings, as a failure's would.
         Status::Warned => {
-            let mut tag = BytesStart::new("skipped");
-            tag.push_attribute(("message", clean(&warning_message(outcome)).as_ref()));
-            writer.write_event(Event::Start(tag))?;
-            writer.write_event(Event::Text(BytesText::new(&clean(&failure_body(outcome)))))?;
-            writer.write_event(Event::End(BytesEnd::new("skipped")))?;
+            let message = warning_message(outcome);
+            write_status(writer, "skipped", &message, None, &failure_body(&message, outcome))?;
         }
         Status::Failed => {
             let kind = outcome.worst_severity().unwrap_or(Severity::Error).as_str();
-            write_status(writer, "failure", &failure_message(outcome), kind, Some(&failure_body(outcome)))?;
+            let message = failure_message(outcome);
+            write_status(writer, "failure", &message, Some(kind), &failure_body(&message, outcome))?;
         }
         Status::Error(reason) => {
-            write_status(writer, "error", &format!("could not be evaluated: {reason}"), "error", None)?;
+            let message = format!("could not be evaluated: {reason}");
+            write_status(writer, "error", &message, Some("error"), &requirement_body(&message, outcome))?;
         }
-        Status::Skipped(reason) => {
-            let mut tag = BytesStart::new("skipped");
-            tag.push_attribute(("message", clean(reason).as_ref()));
-            writer.write_event(Event::Empty(tag))?;
-        }
+        // GitLab reads an element with attributes and no text as a hash and shows it as one
+        // (`{"message"=>"…"}`): every status element carries its reason as text too.
+        Status::Skipped(reason) => write_status(writer, "skipped", reason, None, reason)?,
     }
     if let Some(text) = system_out {
         writer.write_event(Event::Start(BytesStart::new("system-out")))?;
@@ -196,25 +208,36 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
     Ok(())
 }
 
+/// A status element: a one-line `message` attribute (its first line) and the whole text, which
+/// starts with that message, as the element's text. Readers show one or the other or both:
+/// GitLab the text, dorny the attribute, EnricoMi the text alone when it starts with the
+/// attribute (so nothing is said twice).
 fn write_status<W: io::Write>(
     writer: &mut Writer<W>,
     tag_name: &str,
     message: &str,
-    kind: &str,
-    description: Option<&str>,
+    kind: Option<&str>,
+    body: &str,
 ) -> Result<(), JunitError> {
     let mut tag = BytesStart::new(tag_name);
-    tag.push_attribute(("message", clean(message).as_ref()));
-    tag.push_attribute(("type", kind));
-    match description {
-        Some(description) => {
-            writer.write_event(Event::Start(tag))?;
-            writer.write_event(Event::Text(BytesText::new(&clean(description))))?;
-            writer.write_event(Event::End(BytesEnd::new(tag_name)))?;
-        }
-        None => writer.write_event(Event::Empty(tag))?,
+    tag.push_attribute(("message", clean(&one_line(message)).as_ref()));
+    if let Some(kind) = kind {
+        tag.push_attribute(("type", kind));
     }
+    writer.write_event(Event::Start(tag))?;
+    writer.write_event(Event::Text(BytesText::new(&clean(body))))?;
+    writer.write_event(Event::End(BytesEnd::new(tag_name)))?;
     Ok(())
+}
+
+/// The first line of `text`, with `…` when more lines follow.
+fn one_line(text: &str) -> Cow<'_, str> {
+    let text = text.trim_start();
+    match text.split_once('\n') {
+        None => Cow::Borrowed(text),
+        Some((first, rest)) if rest.trim().is_empty() => Cow::Borrowed(first.trim_end()),
+        Some((first, _)) => Cow::Owned(format!("{} …", first.trim_end())),
+    }
 }
 
 /// Text cleaned as quick-junit cleans it: ANSI escapes and control characters other than line
@@ -269,31 +292,51 @@ fn warning_message(outcome: &Outcome) -> String {
     format!("warning (checked; does not block without --strict): {}", failure_message(outcome))
 }
 
-/// One line: the first finding, and how many more there are.
+/// One line: the first finding with its place, and how many more there are.
 fn failure_message(outcome: &Outcome) -> String {
-    let blocking: Vec<_> = outcome.findings.iter().collect();
-    match blocking.as_slice() {
+    match outcome.findings.as_slice() {
         [] => outcome.title.to_string(),
-        [only] => only.message.clone(),
-        [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
+        [only] => finding_line(only),
+        [first, rest @ ..] => format!("{} (and {} more)", finding_line(first), rest.len()),
     }
 }
 
-/// Every finding as `path:line:col: message`, then how to fix it and where the rule comes from.
-fn failure_body(outcome: &Outcome) -> String {
-    let mut body = String::new();
-    for finding in &outcome.findings {
-        let prefix = if finding.severity == Severity::Warning { "warning: " } else { "" };
-        body.push_str(&format!("{}{prefix}{}\n", location_prefix(finding), finding.message));
+/// `path:line:col: message`, with `warning: ` before a warning's message.
+fn finding_line(finding: &valmis_model::Finding) -> String {
+    let prefix = if finding.severity == Severity::Warning { "warning: " } else { "" };
+    format!("{}{prefix}{}", location_prefix(finding), finding.message)
+}
+
+/// The message (the first finding) and its help, then every other finding as
+/// `path:line:col: message`, then the requirement. Each finding is said once: a reader that shows
+/// the message and then the text (EnricoMi's action leaves the message out when the text starts
+/// with it), or only the text (GitLab), or only the message (dorny's table) reads every one.
+fn failure_body(message: &str, outcome: &Outcome) -> String {
+    let mut body = format!("{message}\n");
+    for (index, finding) in outcome.findings.iter().enumerate() {
+        if index > 0 {
+            body.push_str(&finding_line(finding));
+            body.push('\n');
+        }
         if let Some(help) = &finding.help {
             body.push_str(&format!("    help: {help}\n"));
         }
     }
-    body.push_str(&format!(
+    body.push_str(&requirement_text(outcome));
+    body
+}
+
+/// The message, then the requirement: what a case that could not be evaluated says.
+fn requirement_body(message: &str, outcome: &Outcome) -> String {
+    format!("{message}\n{}", requirement_text(outcome))
+}
+
+/// The requirement's title, fix and reference, after a blank line.
+fn requirement_text(outcome: &Outcome) -> String {
+    format!(
         "\n{}: {}\nhow to fix: {}\nreference: {}\n",
         outcome.requirement, outcome.title, outcome.fix, outcome.reference
-    ));
-    body
+    )
 }
 
 fn location_prefix(finding: &valmis_model::Finding) -> String {
@@ -307,10 +350,11 @@ mod tests {
     use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
     use valmis_model::{Area, Finding, Location, Outcome, Report, ReportMeta, Severity, Status};
 
-    use super::{failure_body, failure_message};
+    use super::{failure_body, failure_message, one_line, requirement_body};
 
     fn reference(report: &Report) -> Vec<u8> {
         let mut junit = quick_junit::Report::new("valmis");
+        junit.set_time(std::time::Duration::ZERO);
         let properties = super::run_facts(report);
         for area in Area::ALL {
             let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
@@ -318,7 +362,11 @@ mod tests {
                 continue;
             }
             let mut suite = TestSuite::new(area.as_str());
-            suite.add_properties(properties.iter().map(|(name, value)| Property::new(*name, *value)));
+            suite.set_time(std::time::Duration::ZERO);
+            // The run facts on the first suite only.
+            if junit.test_suites.is_empty() {
+                suite.add_properties(properties.iter().map(|(name, value)| Property::new(*name, *value)));
+            }
             suite.add_test_cases(outcomes.into_iter().map(test_case));
             junit.add_test_suite(suite);
         }
@@ -338,7 +386,8 @@ mod tests {
         let status = match &outcome.status {
             Status::Warned => {
                 let mut status = TestCaseStatus::skipped();
-                status.set_message(super::warning_message(outcome)).set_description(failure_body(outcome));
+                let message = super::warning_message(outcome);
+                status.set_message(one_line(&message).into_owned()).set_description(failure_body(&message, outcome));
                 status
             }
             Status::Passed => {
@@ -352,25 +401,31 @@ mod tests {
             }
             Status::Failed => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                let message = failure_message(outcome);
                 status
-                    .set_message(failure_message(outcome))
+                    .set_message(one_line(&message).into_owned())
                     .set_type(outcome.worst_severity().unwrap_or(Severity::Error).as_str())
-                    .set_description(failure_body(outcome));
+                    .set_description(failure_body(&message, outcome));
                 status
             }
             Status::Error(reason) => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-                status.set_message(format!("could not be evaluated: {reason}")).set_type("error");
+                let message = format!("could not be evaluated: {reason}");
+                status
+                    .set_message(one_line(&message).into_owned())
+                    .set_type("error")
+                    .set_description(requirement_body(&message, outcome));
                 status
             }
             Status::Skipped(reason) => {
                 let mut status = TestCaseStatus::skipped();
-                status.set_message(reason.as_str());
+                status.set_message(one_line(reason).into_owned()).set_description(reason.as_str());
                 status
             }
         };
         let mut case = TestCase::new(outcome.test_name(), status);
         case.set_classname(format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement));
+        case.set_time(std::time::Duration::from_micros(outcome.time_us.unwrap_or(0)));
         if let Some(file) = &outcome.file {
             case.extra.insert("file".into(), file.as_str().into());
         }
@@ -403,6 +458,7 @@ mod tests {
             status,
             findings,
             reruns: Vec::new(),
+            time_us: None,
         }
     }
 

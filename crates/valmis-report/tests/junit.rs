@@ -18,6 +18,7 @@ fn a_flaky_step_is_a_success_with_reruns() {
         status: Status::Passed,
         findings: Vec::new(),
         reruns: vec!["step `luo`: connection reset".to_owned()],
+        time_us: None,
     };
     let report = Report {
         meta: ReportMeta {
@@ -64,6 +65,7 @@ fn a_harness_diff_is_printed_line_by_line_and_coloured_on_request() {
         status: Status::Failed,
         findings: vec![finding],
         reruns: Vec::new(),
+        time_us: None,
     };
     let report = Report {
         meta: ReportMeta {

@@ -276,6 +276,11 @@ struct VerifyArgs {
     #[arg(long)]
     strict: bool,
 
+    /// Write measured durations as JUnit `time` (and in the JSON). Without it every `time` is 0,
+    /// so the same bundle gives the same report bytes.
+    #[arg(long)]
+    timestamps: bool,
+
     /// Run only requirements whose id matches PATTERN (`*` globs, e.g. 'BUNDLE-*'); repeatable.
     #[arg(long, value_name = "PATTERN")]
     only: Vec<String>,
@@ -548,6 +553,7 @@ fn verify(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
         threads: args.jobs,
         partition: args.partition,
         lang,
+        timestamps: args.timestamps,
     };
     let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(error.to_string()))?;
     finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })

@@ -421,6 +421,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                 status,
                 findings,
                 reruns,
+                time_us: None,
             }
         })
         .collect();
