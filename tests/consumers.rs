@@ -52,6 +52,17 @@ struct Sinks {
     junit_path: PathBuf,
 }
 
+/// `run_all` over `bundle` (BUNDLE-INTEGRITY skipped) with one waiver, `fields` of it written in
+/// `dir`, expiring 2027-01-31.
+fn run_with_waiver(dir: &Path, bundle: &Path, fields: &str) -> Sinks {
+    let waivers = dir.join("waivers.toml");
+    std::fs::write(&waivers, format!("format = 1\n\n[[waiver]]\n{fields}expires = 2027-01-31\n")).expect("write");
+    run_all(
+        bundle,
+        &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned(), "--waivers".to_owned(), waivers.display().to_string()],
+    )
+}
+
 impl Sinks {
     /// Every sink's text (JSON ones serialised again), named.
     fn texts(&self) -> [(&'static str, String); 8] {
@@ -680,16 +691,11 @@ fn bundle_text_cannot_forge_ci_commands_move_the_cursor_or_leak_identity_codes_i
     );
     std::fs::write(&report, csv).expect("write");
     // A waiver reason is someone else's text too.
-    let waivers = temp.path().join("waivers.toml");
-    std::fs::write(
-        &waivers,
-        "format = 1\n\n[[waiver]]\nrequirement = \"BUNDLE-HYGIENE\"\n\
-         reason = \"ok\\n::stop-commands::zzz\\n\\u001b[2Kpotilas 131052-308T\"\nticket = \"VAL-1\"\nexpires = 2027-01-31\n",
-    )
-    .expect("write");
-    let sinks = run_all(
+    let sinks = run_with_waiver(
+        temp.path(),
         &bundle,
-        &["--skip".to_owned(), "BUNDLE-INTEGRITY".to_owned(), "--waivers".to_owned(), waivers.display().to_string()],
+        "requirement = \"BUNDLE-HYGIENE\"\n\
+         reason = \"ok\\n::stop-commands::zzz\\n\\u001b[2Kpotilas 131052-308T\"\nticket = \"VAL-1\"\n",
     );
     assert_eq!(sinks.code, 1, "{}", sinks.stdout);
     assert!(sinks.junit.contains("VAL-1"), "the waiver was applied: {}", sinks.junit);
@@ -889,13 +895,13 @@ fn a_junit_action_annotates_the_first_findings_line_and_says_each_finding_once()
 /// Whether the Python consumers are installed; under CI=true (.ci/run installs them) they must be.
 fn python_consumers_available() -> bool {
     let found = Command::new("python3")
-        .args(["-c", "import junitparser, xunitparser, sarif.loader"])
+        .args(["-c", "import junitparser, xunitparser, sarif.loader, markdown_it"])
         .output()
         .is_ok_and(|output| output.status.success());
     support::present_or_skipped(
         found,
-        "junitparser, xunitparser or sarif-tools",
-        "pip install junitparser xunitparser sarif-tools (.ci/run does)",
+        "junitparser, xunitparser, sarif-tools or markdown-it-py",
+        "pip install junitparser xunitparser sarif-tools markdown-it-py (.ci/run does)",
     )
 }
 
@@ -967,4 +973,64 @@ fn timestamps_measure_what_the_default_keeps_at_zero() {
     let cases: f64 = document.descendants().filter(|node| node.has_tag_name("testcase")).map(seconds).sum();
     assert!(total > 0.0, "measured: {total}");
     assert!((total - cases).abs() < 0.001 * 120.0, "the report's time {total} is its cases' {cases}");
+}
+
+#[test]
+fn sarif_keeps_bundles_apart_and_waived_findings_and_the_summary_shows_backticks() {
+    // Issue 17 (7): one automation id for every bundle of a round, waived findings dropped (code
+    // scanning then closes them as fixed), no informationUri, whole-file results without a
+    // region. (8): a path with a backtick shown with `'` in the Markdown summary.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("nippu");
+    copy_tree(&root().join("fixtures/bundles/privacy-hetu"), &bundle);
+    std::fs::write(bundle.join("evidence/PA-03/`tausta`.txt"), "Potilas 131052-308T\n").expect("write");
+    let sinks = run_with_waiver(
+        temp.path(),
+        &bundle,
+        "requirement = \"PRIVACY-HETU\"\nsubject = \"evidence/PA-03/haku.txt\"\n\
+         reason = \"Poistetaan ennen lähetystä\"\nticket = \"VAL-7\"\n",
+    );
+    assert_eq!(sinks.code, 1, "{}", sinks.stdout);
+    let run = &sinks.sarif["runs"][0];
+    let id = run["automationDetails"]["id"].as_str().expect("id");
+    assert!(id.starts_with("valmis/2027-1/") && id.ends_with("/nippu/") && !id.contains("//"), "{id}");
+    assert!(run["tool"]["driver"]["informationUri"].as_str().is_some_and(|uri| uri.starts_with("https://")));
+    let results = run["results"].as_array().expect("results");
+    let waived: Vec<_> = results.iter().filter(|result| result.get("suppressions").is_some()).collect();
+    assert_eq!(waived.len(), 1, "{results:?}");
+    assert_eq!(waived[0]["ruleId"], "PRIVACY-HETU");
+    assert!(
+        waived[0]["suppressions"][0]["justification"]
+            .as_str()
+            .is_some_and(|text| text.starts_with("waived until 2027-01-31 (VAL-7)")),
+        "{}",
+        waived[0]
+    );
+    for result in results {
+        for location in result["locations"].as_array().into_iter().flatten() {
+            let line = location["physicalLocation"]["region"]["startLine"].as_u64();
+            assert!(line.is_some_and(|line| line >= 1), "every result is placed on a line: {result}");
+        }
+    }
+    // The same round, another bundle: another category of alerts.
+    let other = run_all(&root().join("fixtures/bundles/privacy-hetu"), &[]);
+    assert_ne!(other.sarif["runs"][0]["automationDetails"]["id"].as_str(), Some(id));
+
+    // The summary as GitHub renders it (CommonMark, markdown-it-py): the path, backticks and all.
+    if !python_consumers_available() {
+        return;
+    }
+    let dir = sinks.junit_path.parent().expect("folder");
+    let output = Command::new("python3")
+        .arg(root().join("tests/consumers/python_consumers.py"))
+        .arg(&sinks.junit_path)
+        .arg(dir.join("report.sarif"))
+        .arg(dir.join("summary.md"))
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let seen: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let spans: Vec<&str> =
+        seen["markdown"]["code_spans"].as_array().expect("spans").iter().filter_map(|span| span.as_str()).collect();
+    assert!(spans.iter().any(|span| span.ends_with("nippu/evidence/PA-03/`tausta`.txt:1:9")), "{spans:?}");
 }

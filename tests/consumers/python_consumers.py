@@ -1,6 +1,6 @@
 """What real Python consumers of valmis's reports see, as JSON on standard output.
 
-Usage: python_consumers.py JUNIT.xml SARIF.sarif
+Usage: python_consumers.py JUNIT.xml SARIF.sarif [SUMMARY.md]
 
 - junitparser (PyPI): every test case with its suite, name, classname, time, file, line and
   result elements (tag, message, type, text), as a reporting tool built on it would show them.
@@ -8,6 +8,8 @@ Usage: python_consumers.py JUNIT.xml SARIF.sarif
   and that no property name repeats); its failures, errors and skips with their text.
 - sarif-tools (PyPI): the results it loads, with level, rule, location and line (line 1 where a
   result has no region, as its reports do).
+- markdown-it-py (PyPI), a CommonMark parser, as GitHub renders a step summary: the text of every
+  code span of the Markdown summary.
 
 Run by tests/consumers.rs; `.ci/run` installs the three packages with pip.
 """
@@ -83,14 +85,29 @@ def sarif_view(path):
     }
 
 
+def markdown_view(path):
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(open(path, encoding="utf-8").read())
+    spans = []
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "code_inline":
+                spans.append(child.content)
+    return {"code_spans": spans}
+
+
 def main():
     junit, sarif = sys.argv[1], sys.argv[2]
+    seen = {
+        "junitparser": junitparser_view(junit),
+        "xunitparser": xunitparser_view(junit),
+        "sarif_tools": sarif_view(sarif),
+    }
+    if len(sys.argv) > 3:
+        seen["markdown"] = markdown_view(sys.argv[3])
     json.dump(
-        {
-            "junitparser": junitparser_view(junit),
-            "xunitparser": xunitparser_view(junit),
-            "sarif_tools": sarif_view(sarif),
-        },
+        seen,
         sys.stdout,
         ensure_ascii=False,
         indent=1,

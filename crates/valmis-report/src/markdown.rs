@@ -34,7 +34,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     );
     let _ = writeln!(
         out,
-        "{} `{}` · {} {} · {} {}{}\n",
+        "{} {} · {} {} · {} {}{}\n",
         lang.pick("Bundle", "Nippu"),
         code(&report.meta.bundle),
         lang.pick("catalog", "katalogi"),
@@ -89,7 +89,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     if let Some(diff) = &report.baseline {
         let _ = writeln!(
             out,
-            "\n### {}\n\n`{}` ({})\n",
+            "\n### {}\n\n{} ({})\n",
             lang.pick("Since the baseline", "Muutokset vertailuraportista"),
             code(&diff.file),
             escape(&diff.baseline_now)
@@ -167,7 +167,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
             };
             let marker = if problem.severity == Severity::Warning { "⚠️" } else { "❌" };
             let line = format!(
-                "- {marker} **{}** `{}` {}\n",
+                "- {marker} **{}** {} {}\n",
                 problem.outcome.requirement,
                 code(&place),
                 escape(&problem.text())
@@ -220,7 +220,25 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
-/// Text safe inside a code span.
+/// `text` as a CommonMark code span, shown as it is: fenced with one backtick more than its
+/// longest run of backticks, and padded with a space where it starts or ends with one (a path
+/// may hold backticks; they used to be shown as `'`).
 fn code(text: &str) -> String {
-    text.replace('`', "'").replace(['\n', '\r'], " ")
+    let text = text.replace(['\n', '\r'], " ");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod code_span_tests {
+    #[test]
+    fn a_backtick_in_a_path_is_shown_as_it_is() {
+        // Issue 17 (8): a path with a backtick was shown with `'` instead.
+        assert_eq!(super::code("documents/a.xml"), "`documents/a.xml`");
+        assert_eq!(super::code("evidence/`tausta`.txt"), "``evidence/`tausta`.txt``");
+        assert_eq!(super::code("`alku"), "`` `alku ``");
+        assert_eq!(super::code("a``b"), "```a``b```");
+    }
 }

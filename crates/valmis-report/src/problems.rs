@@ -66,24 +66,7 @@ pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Pro
     for outcome in &report.outcomes {
         match &outcome.status {
             Status::Failed | Status::Warned => {
-                for finding in &outcome.findings {
-                    let (artifact, inner) = match &finding.location {
-                        Some(location) => split(report, &location.path, options),
-                        None => outcome.file.as_deref().map_or((None, None), |file| split(report, file, options)),
-                    };
-                    let location = finding.location.as_ref();
-                    problems.push(Problem {
-                        outcome,
-                        finding: Some(finding),
-                        severity: finding.severity,
-                        message: finding.message.clone(),
-                        artifact,
-                        inner,
-                        line: location.and_then(|location| location.line),
-                        column: location.and_then(|location| location.column),
-                        cell: location.and_then(|location| location.cell.clone()),
-                    });
-                }
+                push_findings(&mut problems, report, outcome, options);
             }
             Status::Error(reason) => {
                 let (artifact, inner) =
@@ -106,6 +89,46 @@ pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Pro
     // Stable: report order within each severity.
     problems.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
     problems
+}
+
+/// The findings of outcomes a waiver turned into skipped ones, each with the waiver's text
+/// (`waived until …`): SARIF keeps them as suppressed results, so that code scanning shows them
+/// as dismissed rather than closing them as fixed.
+pub(crate) fn waived_problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<(Problem<'r>, &'r str)> {
+    let mut waived = Vec::new();
+    for outcome in &report.outcomes {
+        // Only a waiver leaves findings on a skipped outcome.
+        if let Status::Skipped(reason) = &outcome.status
+            && !outcome.findings.is_empty()
+        {
+            let mut problems = Vec::new();
+            push_findings(&mut problems, report, outcome, options);
+            waived.extend(problems.into_iter().map(|problem| (problem, reason.as_str())));
+        }
+    }
+    waived
+}
+
+/// One problem per finding of `outcome`.
+fn push_findings<'r>(problems: &mut Vec<Problem<'r>>, report: &'r Report, outcome: &'r Outcome, options: &PathOptions) {
+    for finding in &outcome.findings {
+        let (artifact, inner) = match &finding.location {
+            Some(location) => split(report, &location.path, options),
+            None => outcome.file.as_deref().map_or((None, None), |file| split(report, file, options)),
+        };
+        let location = finding.location.as_ref();
+        problems.push(Problem {
+            outcome,
+            finding: Some(finding),
+            severity: finding.severity,
+            message: finding.message.clone(),
+            artifact,
+            inner,
+            line: location.and_then(|location| location.line),
+            column: location.and_then(|location| location.column),
+            cell: location.and_then(|location| location.cell.clone()),
+        });
+    }
 }
 
 /// The repository file and the path inside a zip bundle (`bundle.zip!/nippu/x.xml`).

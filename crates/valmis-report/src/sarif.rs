@@ -5,7 +5,10 @@
 use serde_json::{Value, json};
 use valmis_model::{Report, Severity};
 
-use crate::problems::{PathOptions, Problem, problems};
+use crate::problems::{PathOptions, Problem, problems, relative, waived_problems};
+
+/// Where people read about valmis (the workspace's `repository`).
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// GitHub code scanning accepts at most this many results per run; the rest are counted in a
 /// notification instead of silently cut.
@@ -39,11 +42,21 @@ pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
         })
         .collect();
     let all = problems(report, options);
-    let omitted = all.len().saturating_sub(SARIF_MAX_RESULTS);
+    let waived = waived_problems(report, options);
+    let omitted = (all.len() + waived.len()).saturating_sub(SARIF_MAX_RESULTS);
+    let rule_index =
+        |problem: &Problem<'_>| requirements.iter().position(|r| r.requirement == problem.outcome.requirement);
+    // Waived findings stay, suppressed: a result that disappears is closed as fixed by code
+    // scanning; a suppressed one is shown as dismissed, with the waiver as the reason.
     let results: Vec<Value> = all
         .iter()
+        .map(|problem| result(problem, rule_index(problem)))
+        .chain(waived.iter().map(|(problem, reason)| {
+            let mut result = result(problem, rule_index(problem));
+            result["suppressions"] = json!([{ "kind": "external", "status": "accepted", "justification": reason }]);
+            result
+        }))
         .take(SARIF_MAX_RESULTS)
-        .map(|problem| result(problem, requirements.iter().position(|r| r.requirement == problem.outcome.requirement)))
         .collect();
     let mut notifications = Vec::new();
     if omitted > 0 {
@@ -60,11 +73,15 @@ pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
         "runs": [{
             "tool": { "driver": {
                 "name": "valmis",
+                "informationUri": INFORMATION_URI,
                 "version": report.meta.tool_version,
                 "semanticVersion": report.meta.tool_version,
                 "rules": rules,
             } },
-            "automationDetails": { "id": format!("valmis/{}/", report.meta.round) },
+            // Code scanning keeps one set of alerts per category (the id up to its last `/`): one
+            // per round and bundle, so that two bundles of a repository do not replace each
+            // other's alerts.
+            "automationDetails": { "id": format!("valmis/{}/{}/", report.meta.round, relative(&report.meta.bundle, options).trim_matches('/')) },
             "invocations": [{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
@@ -106,9 +123,10 @@ fn result(problem: &Problem<'_>, rule_index: Option<usize>) -> Value {
     }
     if let Some(artifact) = &problem.artifact {
         let mut physical = json!({ "artifactLocation": { "uri": uri(artifact) } });
-        // A line of a text file; not for a spreadsheet cell or a place inside a zip.
-        if let (Some(line), None, None) = (problem.line, &problem.cell, &problem.inner) {
-            let mut region = json!({ "startLine": line.max(1) });
+        // A line of a text file (line 1 for a finding about the whole file, which viewers
+        // otherwise cannot place); not for a spreadsheet cell or a place inside a zip.
+        if let (None, None) = (&problem.cell, &problem.inner) {
+            let mut region = json!({ "startLine": problem.line.unwrap_or(1).max(1) });
             if let Some(column) = problem.column {
                 region["startColumn"] = json!(column.max(1));
             }
