@@ -855,6 +855,8 @@ fn a_junit_action_annotates_the_first_findings_line_and_says_each_finding_once()
     assert_eq!(failed.line, 2, "the finding's line");
     assert_eq!(failed.level, "warning");
     assert_eq!(failed.details.matches("is not a test identity").count(), 1, "said once: {}", failed.details);
+    // Skipped and waived cases are not annotated; the failure and the two errors are.
+    assert_eq!(annotations.len(), 3, "{annotations:?}");
     let errors: Vec<_> = annotations.iter().filter(|annotation| annotation.level == "failure").collect();
     assert_eq!(errors.len(), 2, "two DOC-SCHEMA cases could not be evaluated: {errors:?}");
     for error in errors {
@@ -943,12 +945,22 @@ fn junitparser_xunitparser_and_sarif_tools_read_what_a_person_should_see() {
     assert_eq!(by_name("PRIVACY-HETU: evidence/PA-03/haku.txt")["results"][0]["tag"], "failure");
     assert_eq!(by_name("DOC-SCHEMA: documents/hoitokertomus-2026-11-12.xml")["results"][0]["tag"], "error");
     assert_eq!(by_name("CONN-PROBE")["results"][0]["tag"], "skipped");
+    let waived = &by_name("DOC-SCHEMA: documents/hoitokertomus-testisairaala-2026-11-13.xml")["results"][0];
+    assert_eq!(waived["tag"], "skipped");
+    assert_eq!(waived["text"], "waived until 2027-01-31 (VAL-42): Kaavatiedosto puuttuu tarkoituksella");
 
     // xunitparser: reads the file at all (its own totals check included), and counts alike.
     let xunit = &seen["xunitparser"];
     assert_eq!(xunit["tests"].as_u64(), Some(total as u64));
     assert_eq!(xunit["failures"].as_array().map(Vec::len), Some(1), "{xunit}");
     assert_eq!(xunit["errors"].as_array().map(Vec::len), Some(2), "{xunit}");
+    let skipped = xunit["skipped"].as_array().expect("skipped");
+    assert!(
+        skipped.iter().any(|case| case[1]
+            .as_str()
+            .is_some_and(|message| message.starts_with("waived until 2027-01-31 (VAL-42)"))),
+        "{skipped:?}"
+    );
     assert_eq!(xunit["properties"]["valmis.now"], NOW);
 
     // sarif-tools: the failure and the two errors, each at a line.

@@ -503,6 +503,31 @@ mod tests {
     }
 
     #[test]
+    fn a_message_attribute_is_one_line_and_the_text_holds_every_line() {
+        // Issue 17 (5): an external validator's output with line breaks went into the `message`
+        // attribute as it was, which breaks dorny/test-reporter's table.
+        let reason = "the validator said:\nline 3: element x not allowed\nline 9: y missing";
+        let report = report_with(outcome(
+            Area::Documents,
+            "DOC-EXTERNAL",
+            Some("a.xml"),
+            Status::Error(reason.to_owned()),
+            vec![],
+        ));
+        let junit = String::from_utf8(super::render_junit(&report).expect("renders")).expect("UTF-8");
+        let document = roxmltree::Document::parse(&junit).expect("parses");
+        let error = document.descendants().find(|node| node.has_tag_name("error")).expect("an error");
+        assert_eq!(error.attribute("message"), Some("could not be evaluated: the validator said: …"));
+        let text = error.text().expect("text");
+        assert!(
+            text.starts_with(
+                "could not be evaluated: the validator said:\nline 3: element x not allowed\nline 9: y missing\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn streaming_output_is_byte_identical_to_quick_junit() {
         let hostile = "väri \u{1b}[31mpunainen\u{1b}[0m, NUL \u{0}, sarkain \t, CR \r, DEL \u{7f}, C1 \u{9b}1m ja pystysarkain \u{b} 'heittomerkki' ]]> </testcase>";
         let finding = |severity, message: &str| {
