@@ -2283,3 +2283,33 @@ fn the_github_action_builds_valmis_outside_the_checked_out_repository() {
     assert!(build.contains("--manifest-path \"$GITHUB_ACTION_PATH/Cargo.toml\""), "{build}");
     assert!(!build.contains("GITHUB_WORKSPACE"), "{build}");
 }
+
+#[test]
+fn an_external_validator_that_writes_much_to_stderr_is_read_not_deadlocked() {
+    // Issue 18 (6): stdout was read to its end before stderr, so a validator that wrote more
+    // than a pipe holds (64 KB) to stderr blocked for good, and was reported as "did not finish
+    // within 60 s". Both pipes are read at once now.
+    let catalog = user_catalog(
+        r#"
+[[requirement]]
+id = "OMA-PUHELIAS"
+area = "documents"
+severity = "error"
+title = "A talkative validator"
+explanation = "Writes 300 KB to stderr, then fails."
+fix = "Nothing to fix."
+reference = "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi"
+check = "external"
+glob = "documents/hoitokertomus-2026-11-12.xml"
+command = ["sh", "-c", "head -c 300000 /dev/zero | tr '\\000' x >&2; echo; echo 'rivi 2: virhe' >&2; exit 3"]
+"#,
+    );
+    let started = std::time::Instant::now();
+    let run =
+        verify(&fixture("ready"), &["--catalog", catalog.path().to_str().expect("utf-8"), "--only", "OMA-PUHELIAS"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(!run.stdout.contains("did not finish"), "{}", run.stdout);
+    assert!(run.stdout.contains("sh rejected the document (exit code 3)"), "{}", run.stdout);
+    // Far below the 60 s limit (not a timing assertion of speed: a deadlock would take all 60 s).
+    assert!(started.elapsed() < std::time::Duration::from_secs(50), "{:?}", started.elapsed());
+}

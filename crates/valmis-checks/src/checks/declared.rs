@@ -7,9 +7,9 @@
 //! document goes to the program's standard input (`{document}` becomes `-`), so bundles stay
 //! unextracted, and it is killed after a time limit.
 
-use std::io::{Read as _, Write as _};
+use std::io::{Read, Write as _};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged as _;
@@ -265,36 +265,27 @@ fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requir
     // its input cannot deadlock against us.
     let input = source.bytes.to_vec();
     let writer = child.stdin.take().map(|mut stdin| std::thread::spawn(move || stdin.write_all(&input)));
-    let mut stdout = child.stdout.take();
-    let mut stderr = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        if let Some(stdout) = stdout.as_mut() {
-            let _ = stdout.take(64 * 1024 * 1024).read_to_end(&mut out);
+    // Both pipes are read at once, each by its own thread, to their end: a program that fills
+    // one pipe while valmis waits on the other would block for good (more than 64 KB on stderr
+    // did, and was reported as not finishing within 60 s). What is past a cap is read and
+    // dropped, so the program never blocks on a full pipe either.
+    let stdout = child.stdout.take().map(|pipe| std::thread::spawn(move || read_capped(pipe, MAX_STDOUT)));
+    let stderr = child.stderr.take().map(|pipe| std::thread::spawn(move || read_capped(pipe, MAX_STDERR)));
+    // Waits for the exit without polling (wait-timeout: SIGCHLD on Unix).
+    let status = match wait_timeout::ChildExt::wait_timeout(&mut child, EXTERNAL_TIMEOUT) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Verdict::Error(format!("`{program}` did not finish within {} s", EXTERNAL_TIMEOUT.as_secs()));
         }
-        if let Some(stderr) = stderr.as_mut() {
-            let _ = stderr.take(1024 * 1024).read_to_end(&mut err);
-        }
-        (out, err)
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() > EXTERNAL_TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Verdict::Error(format!("`{program}` did not finish within {} s", EXTERNAL_TIMEOUT.as_secs()));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-            Err(error) => return Verdict::Error(format!("waiting for `{program}` failed: {error}")),
-        }
+        Err(error) => return Verdict::Error(format!("waiting for `{program}` failed: {error}")),
     };
+    let out = stdout.and_then(|reader| reader.join().ok()).unwrap_or_default();
+    let err = stderr.and_then(|reader| reader.join().ok()).unwrap_or_default();
     if let Some(writer) = writer {
         let _ = writer.join();
     }
-    let (out, err) = reader.join().unwrap_or_default();
     match declared.output.unwrap_or(ExternalOutput::ExitCode) {
         ExternalOutput::ExitCode => {
             if status.success() {
@@ -305,6 +296,28 @@ fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requir
         }
         ExternalOutput::Svrl => svrl_findings(source, &String::from_utf8_lossy(&out), program, requirement),
     }
+}
+
+/// Most bytes of a validator's standard output and error kept (the rest is read and dropped).
+const MAX_STDOUT: usize = 64 * 1024 * 1024;
+const MAX_STDERR: usize = 1024 * 1024;
+
+/// Everything `pipe` gives until it closes, keeping the first `cap` bytes.
+fn read_capped(mut pipe: impl Read, cap: usize) -> Vec<u8> {
+    let mut kept = Vec::new();
+    let mut buffer = [0u8; 16 * 1024];
+    loop {
+        match pipe.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => {
+                let room = cap.saturating_sub(kept.len());
+                kept.extend_from_slice(&buffer[..read.min(room)]);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    kept
 }
 
 /// xmllint-style messages (`-:12: element x: Schemas validity error : ...`) become findings at
