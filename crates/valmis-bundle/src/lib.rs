@@ -8,6 +8,8 @@
 //! files, and its issues say why. Reads are bounded by [`Limits`], so a lying size header cannot
 //! exhaust memory.
 
+#![forbid(unsafe_code)]
+
 mod dir;
 mod zip_archive;
 

@@ -5,6 +5,8 @@
 //! a check that does not apply says why (a skipped outcome). Nothing passes that was not
 //! checked: requirements whose checks have not been built yet are reported as skipped.
 
+#![forbid(unsafe_code)]
+
 mod budget;
 mod checks;
 mod coverage;
@@ -578,6 +580,17 @@ impl Texts {
     }
 }
 
+/// Errors first, then by place (borrowed: sorting 10,000 findings cloned 20,000 paths per pass).
+fn finding_order(finding: &Finding) -> (std::cmp::Reverse<Severity>, Option<&str>, Option<u32>, Option<u32>) {
+    let location = finding.location.as_ref();
+    (
+        std::cmp::Reverse(finding.severity),
+        location.map(|location| location.path.as_str()),
+        location.and_then(|location| location.line),
+        location.and_then(|location| location.column),
+    )
+}
+
 fn to_outcome(
     bundle: &Bundle,
     requirement: &Requirement,
@@ -600,18 +613,7 @@ fn to_outcome(
         }
     };
     // Errors first, then by position, so that reports read top-down and are deterministic.
-    findings.sort_by(|a, b| {
-        let key = |f: &Finding| {
-            let location = f.location.as_ref();
-            (
-                std::cmp::Reverse(f.severity),
-                location.map(|l| l.path.clone()),
-                location.and_then(|l| l.line),
-                location.and_then(|l| l.column),
-            )
-        };
-        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
-    });
+    findings.sort_by(|a, b| finding_order(a).cmp(&finding_order(b)).then_with(|| a.message.cmp(&b.message)));
     // A test case points where its first finding is (CI annotations land on that line), else at
     // the subject's file; never at a folder or the bundle itself, which are not files.
     let is_file = |path: &str| !path.is_empty() && bundle.entry(path).is_some();

@@ -4,6 +4,8 @@
 //! `catch_unwind`. A panic is a finding: the input is saved under
 //! `fixtures/fuzz-regressions/<target>/` and replayed by this crate's tests from then on.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 
 /// A small, fast, seedable generator (xorshift64*): fuzzing needs variety, not cryptography.

@@ -6,6 +6,8 @@
 //! This crate never does IO: the caller reads the declaration, template and golden files and
 //! sends the requests (valmis-net).
 
+#![forbid(unsafe_code)]
+
 use std::collections::BTreeMap;
 
 use serde::Deserialize;

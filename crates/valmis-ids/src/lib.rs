@@ -4,6 +4,8 @@
 //!
 //! Pure functions over strings: no IO, no allocation beyond the parsed values, never a panic.
 
+#![forbid(unsafe_code)]
+
 mod business_id;
 mod hetu;
 mod oid;

@@ -733,13 +733,14 @@ impl Validator<'_> {
     }
 
     fn date(&mut self, value: &Spanned<toml::value::Datetime>, field: &str) -> Date {
-        let datetime = value.get_ref();
-        match (datetime.date, datetime.time) {
-            (Some(date), None) => match Date::new(date.year as i16, date.month as i8, date.day as i8) {
-                Ok(date) => return date,
-                Err(error) => self.problem(value.span().start, format!("`{field}`: {error}")),
-            },
-            _ => self.problem(value.span().start, format!("`{field}` must be a plain date like 2027-03-01")),
+        match crate::dates::plain_date(value.get_ref()) {
+            Ok(date) => return date,
+            Err(crate::dates::DateError::NotPlainDate) => {
+                self.problem(value.span().start, format!("`{field}` must be a plain date like 2027-03-01"));
+            }
+            Err(crate::dates::DateError::Invalid(error)) => {
+                self.problem(value.span().start, format!("`{field}`: {error}"));
+            }
         }
         Date::constant(2000, 1, 1)
     }

@@ -5,8 +5,11 @@
 //! This crate never does IO beyond [`catalog::CatalogSet::load_dir`], which reads a user's
 //! catalog directory; the built-in catalog is embedded at compile time.
 
+#![forbid(unsafe_code)]
+
 pub mod baseline;
 pub mod catalog;
+pub mod dates;
 mod finding;
 mod outcome;
 pub mod pretest;

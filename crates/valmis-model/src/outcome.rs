@@ -102,13 +102,47 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// `N passed, N failed, N skipped` (with `, N errors` when any), the last line of a run.
+    /// `N passed, N failed, N skipped` (with `, 1 error` or `, N errors` when any), the last line
+    /// of a run.
     pub fn closing_line(&self) -> String {
-        let mut line = format!("{} passed, {} failed, {} skipped", self.passed, self.failed, self.skipped);
-        if self.errors > 0 {
-            line.push_str(&format!(", {} errors", self.errors));
+        self.closing_line_in(crate::catalog::Lang::En)
+    }
+
+    /// The closing line in `lang`: English, or Finnish (`N hyväksytty, N hylätty, N ohitettu`,
+    /// with `, 1 virhe` or `, N virhettä`). The one place both are written.
+    pub fn closing_line_in(&self, lang: crate::catalog::Lang) -> String {
+        let errors = match (self.errors, lang) {
+            (0, _) => String::new(),
+            (1, crate::catalog::Lang::En) => ", 1 error".to_owned(),
+            (n, crate::catalog::Lang::En) => format!(", {n} errors"),
+            (1, crate::catalog::Lang::Fi) => ", 1 virhe".to_owned(),
+            (n, crate::catalog::Lang::Fi) => format!(", {n} virhettä"),
+        };
+        match lang {
+            crate::catalog::Lang::En => {
+                format!("{} passed, {} failed, {} skipped{errors}", self.passed, self.failed, self.skipped)
+            }
+            crate::catalog::Lang::Fi => {
+                format!("{} hyväksytty, {} hylätty, {} ohitettu{errors}", self.passed, self.failed, self.skipped)
+            }
         }
-        line
+    }
+}
+
+#[cfg(test)]
+mod closing_line_tests {
+    use super::Summary;
+    use crate::catalog::Lang;
+
+    #[test]
+    fn one_error_is_singular_in_both_languages() {
+        let one = Summary { passed: 3, failed: 1, skipped: 2, errors: 1 };
+        assert_eq!(one.closing_line(), "3 passed, 1 failed, 2 skipped, 1 error");
+        assert_eq!(one.closing_line_in(Lang::Fi), "3 hyväksytty, 1 hylätty, 2 ohitettu, 1 virhe");
+        let two = Summary { errors: 2, ..one };
+        assert_eq!(two.closing_line(), "3 passed, 1 failed, 2 skipped, 2 errors");
+        assert_eq!(two.closing_line_in(Lang::Fi), "3 hyväksytty, 1 hylätty, 2 ohitettu, 2 virhettä");
+        assert_eq!(Summary { errors: 0, ..one }.closing_line(), "3 passed, 1 failed, 2 skipped");
     }
 }
 

@@ -112,11 +112,7 @@ pub fn parse_waivers(path: &str, text: &str) -> Result<Vec<Waiver>, CatalogError
             }
         }
         let expires_text = raw.expires.get_ref().to_string();
-        let expires = match (raw.expires.get_ref().date, raw.expires.get_ref().time) {
-            (Some(date), None) => jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).ok(),
-            _ => None,
-        }
-        .ok_or_else(|| {
+        let expires = crate::dates::plain_date(raw.expires.get_ref()).ok().ok_or_else(|| {
             at(Some(raw.expires.span().start), format!("expires must be a date like 2027-01-31, not `{expires_text}`"))
         })?;
         let subject = raw.subject.clone().unwrap_or_else(|| toml::Spanned::new(0..0, "*".to_owned()));

@@ -7,6 +7,8 @@
 //! This is the only crate that talks to the network. The private key comes from the caller
 //! (`--client-key`), is used for the handshakes and never copied into a result.
 
+#![forbid(unsafe_code)]
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

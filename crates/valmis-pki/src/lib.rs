@@ -5,6 +5,8 @@
 //!
 //! This crate never does IO and never touches private keys: bytes of certificates in, facts out.
 
+#![forbid(unsafe_code)]
+
 use jiff::Timestamp;
 use rustls_pki_types::pem::PemObject as _;
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};

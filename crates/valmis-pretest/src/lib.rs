@@ -7,6 +7,8 @@
 //! UTF-16 text, date cells, trailing empty rows. What it cannot read is a [`ReadError`] (one
 //! clear message); what it can read but looks wrong is a [`Note`] for PRETEST-REPORT.
 
+#![forbid(unsafe_code)]
+
 mod csv_report;
 mod json_report;
 mod values;

@@ -4,6 +4,8 @@
 //! This crate never does IO of its own: it returns strings and bytes, or writes to the writer it
 //! is given, and the CLI writes files (atomically).
 
+#![forbid(unsafe_code)]
+
 mod codequality;
 mod github;
 mod html;

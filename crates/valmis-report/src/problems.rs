@@ -179,11 +179,5 @@ pub(crate) fn baseline_sections(
 
 /// The closing counts, `N passed, N failed, N skipped` (`, N errors` when any), in `lang`.
 pub(crate) fn counts_line(summary: &valmis_model::Summary, lang: valmis_model::Lang) -> String {
-    match lang {
-        valmis_model::Lang::En => summary.closing_line(),
-        valmis_model::Lang::Fi => {
-            let errors = if summary.errors > 0 { format!(", {} virhettä", summary.errors) } else { String::new() };
-            format!("{} hyväksytty, {} hylätty, {} ohitettu{errors}", summary.passed, summary.failed, summary.skipped)
-        }
-    }
+    summary.closing_line_in(lang)
 }

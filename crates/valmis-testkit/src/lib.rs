@@ -2,6 +2,8 @@
 //! and an HTTPS server with optional mutual TLS on 127.0.0.1 whose answers a test decides. Real
 //! rustls on both ends; nothing leaves loopback. Only dev-dependencies use this crate.
 
+#![forbid(unsafe_code)]
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;

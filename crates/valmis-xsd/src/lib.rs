@@ -27,6 +27,8 @@
 //! schema or document; validation work is linear in the document (a content model is a
 //! precomputed automaton, repetition counts are capped).
 
+#![forbid(unsafe_code)]
+
 mod compile;
 mod model;
 mod simple;

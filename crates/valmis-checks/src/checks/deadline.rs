@@ -1,7 +1,6 @@
 //! BUNDLE-DEADLINE: `submitted` no later than the round's registration deadline (round start
 //! minus the catalog's lead time).
 
-use jiff::civil::Date;
 use toml::de::DeValue;
 use valmis_model::{Requirement, Severity};
 
@@ -33,9 +32,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Field::WrongType => evaluation.wrong_type("submitted"),
         Field::Present(value) => {
             let Some(date) = (match value.get_ref() {
-                DeValue::Datetime(datetime) => {
-                    datetime.date.and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
-                }
+                DeValue::Datetime(datetime) => valmis_model::dates::date_part(datetime).ok(),
                 _ => None,
             }) else {
                 evaluation.fail(Some(value.span()), "`submitted` is not a calendar date", None);
