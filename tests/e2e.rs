@@ -4,193 +4,15 @@
 //! what each fixture must give; the JUnit output is parsed back with quick-junit's reader.
 
 mod support;
+use support::e2e::*;
 use support::{copy_tree, xmllint_available};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use proptest::prelude::*;
 use quick_junit::{NonSuccessKind, TestCaseStatus};
-
-const NOW: &str = "2026-11-23T12:00:00Z";
-
-/// Requirements with a built-in check today; the rest of the catalog is skipped.
-const IMPLEMENTED: &[&str] = &[
-    "BUNDLE-MANIFEST",
-    "BUNDLE-ORG",
-    "BUNDLE-CONTACTS",
-    "BUNDLE-INTEGRITY",
-    "BUNDLE-HYGIENE",
-    "BUNDLE-PATHS",
-    "BUNDLE-SECRETS",
-    "BUNDLE-FORMS",
-    "BUNDLE-DEADLINE",
-    "PRIVACY-HETU",
-    "PRETEST-REPORT",
-    "PRETEST-COVERAGE",
-    "PRETEST-RESULT",
-    "PRETEST-EVIDENCE",
-    "PRETEST-DATES",
-    "PRETEST-ENVIRONMENT",
-    "PRETEST-TEST-PERSON",
-    "CONN-CONFIG",
-    "CONN-ENDPOINTS",
-    "CONN-SOURCE-IPS",
-    "CERT-PARSE",
-    "CERT-VALIDITY",
-    "CERT-ISSUER",
-    "CERT-USAGE",
-    "CERT-KEY",
-    "CERT-SUBJECT",
-    "CERT-CHAIN",
-    "DOC-WELLFORMED",
-    "DOC-CDA-HEADER",
-    "DOC-OID",
-    "DOC-SCHEMA",
-    "DOC-TIMESTAMPS",
-    "DOC-PATIENT",
-    "DOC-VERSIONING",
-    "FHIR-RESOURCE",
-    "FHIR-PATIENT",
-];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("fixtures/bundles").join(name)
-}
-
-fn valmis(args: &[&str]) -> Output {
-    support::valmis_command().args(args).env_remove("VALMIS_NOW").env("NO_COLOR", "1").output().expect("valmis runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    junit: String,
-    json: String,
-}
-
-fn verify(bundle: &Path, extra: &[&str]) -> Run {
-    let out = tempfile::tempdir().expect("tempdir");
-    let junit = out.path().join("nested/junit.xml");
-    let json = out.path().join("report.json");
-    let mut args = vec!["verify", bundle.to_str().expect("utf-8 path"), "--now", NOW];
-    args.extend(["--junit", junit.to_str().expect("utf-8"), "--json", json.to_str().expect("utf-8")]);
-    args.extend(extra);
-    let output = valmis(&args);
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: text(&output.stdout),
-        stderr: text(&output.stderr),
-        junit: std::fs::read_to_string(&junit).unwrap_or_default(),
-        json: std::fs::read_to_string(&json).unwrap_or_default(),
-    }
-}
-
-/// Requirement ids with a failure or error in the JUnit report, after checking it parses and
-/// that (classname, name) pairs are unique.
-fn blocking_requirements(junit: &str) -> BTreeSet<String> {
-    let report = quick_junit::Report::deserialize_from_str(junit).expect("JUnit parses back");
-    assert_eq!(report.name.as_ref().map(|n| n.as_str()), Some("valmis"));
-    let mut seen = BTreeSet::new();
-    let mut blocking = BTreeSet::new();
-    // The run facts are on the first suite only (a reader that gathers every suite's properties
-    // into one map must not see a name twice: xunitparser asserts it).
-    for (index, suite) in report.test_suites.iter().enumerate() {
-        let has_now = suite.properties.iter().any(|p| p.name.as_str() == "valmis.now" && p.value.as_str() == NOW);
-        assert_eq!(has_now, index == 0, "run facts on the first suite only");
-        for case in &suite.test_cases {
-            let classname = case.classname.as_ref().expect("classname").as_str().to_owned();
-            assert!(classname.starts_with(&format!("valmis.{}.", suite.name.as_str())), "{classname}");
-            assert!(
-                seen.insert((classname.clone(), case.name.as_str().to_owned())),
-                "duplicate test case {classname} {}",
-                case.name.as_str()
-            );
-            if let TestCaseStatus::NonSuccess { kind: NonSuccessKind::Failure | NonSuccessKind::Error, .. } =
-                case.status
-            {
-                blocking.insert(classname.rsplit('.').next().expect("id").to_owned());
-            }
-        }
-    }
-    blocking
-}
-
-/// Names of the failed and errored test cases.
-fn failed_names(junit: &str) -> BTreeSet<String> {
-    let report = quick_junit::Report::deserialize_from_str(junit).expect("JUnit parses back");
-    report
-        .test_suites
-        .iter()
-        .flat_map(|suite| &suite.test_cases)
-        .filter(|case| matches!(case.status, TestCaseStatus::NonSuccess { .. }))
-        .map(|case| case.name.as_str().to_owned())
-        .collect()
-}
-
-#[test]
-fn every_fixture_gives_exactly_what_expected_toml_says() {
-    let expected: toml::Table =
-        std::fs::read_to_string(fixture("EXPECTED.toml")).expect("EXPECTED.toml").parse().expect("toml");
-    assert_eq!(expected["now"].as_str(), Some(NOW));
-    let fixtures = expected["fixture"].as_array().expect("fixtures");
-    assert!(fixtures.len() >= 20, "one fixture per failure mode");
-    let mut covered = BTreeSet::new();
-    for entry in fixtures {
-        let bundle = entry["bundle"].as_str().expect("bundle");
-        let args: Vec<&str> = entry["args"].as_array().expect("args").iter().filter_map(|a| a.as_str()).collect();
-        let failing: BTreeSet<String> = entry["failing"]
-            .as_array()
-            .expect("failing")
-            .iter()
-            .filter_map(|a| a.as_str().map(str::to_owned))
-            .collect();
-        let run = verify(&fixture(bundle), &args);
-        assert_eq!(
-            i64::from(run.code),
-            entry["exit"].as_integer().expect("exit"),
-            "{bundle} {args:?}:\n{}",
-            run.stdout
-        );
-        if run.code == 2 {
-            // A usage error: one cause on stderr, no report written.
-            let message = entry["message"].as_str().expect("message");
-            assert!(run.stderr.contains(message), "{bundle}: `{message}` not in stderr:\n{}", run.stderr);
-            assert!(run.junit.is_empty() && run.stdout.is_empty(), "{bundle}: nothing written");
-            continue;
-        }
-        assert_eq!(blocking_requirements(&run.junit), failing, "{bundle} {args:?}:\n{}", run.stdout);
-        // The subject belongs to the first requirement listed in EXPECTED.toml.
-        if let Some(first) = entry["failing"].as_array().and_then(|ids| ids.first()).and_then(|id| id.as_str()) {
-            // The failed test case is named after the requirement and, for per-case and per-file
-            // requirements, the subject: a QA engineer finds `PRETEST-RESULT: PA-02` in JUnit.
-            let subject = entry["subject"].as_str().expect("subject");
-            let name = if subject.is_empty() { first.to_owned() } else { format!("{first}: {subject}") };
-            assert!(failed_names(&run.junit).contains(&name), "{bundle}: no failed test case `{name}`:\n{}", run.junit);
-        }
-        let message = entry["message"].as_str().expect("message");
-        assert!(run.stdout.contains(message), "{bundle}: `{message}` not in output:\n{}", run.stdout);
-        assert!(
-            run.stdout.lines().last().is_some_and(|l| l.contains(" passed, ") && l.contains(" failed, ")),
-            "{bundle}: closing line"
-        );
-        covered.extend(failing);
-    }
-    for id in IMPLEMENTED {
-        assert!(covered.contains(*id), "{id} has no failing fixture");
-    }
-}
 
 #[test]
 fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with_a_reason() {
@@ -220,7 +42,7 @@ fn the_ready_bundle_passes_every_implemented_requirement_and_skips_the_rest_with
             other => panic!("{id}: {other:?}"),
         }
     }
-    assert_eq!(passed, IMPLEMENTED.iter().map(|s| (*s).to_owned()).collect(), "every implemented check ran and passed");
+    assert_eq!(passed, implemented(), "every implemented check ran and passed");
     assert!(run.stdout.ends_with("94 passed, 0 failed, 6 skipped\n"), "{}", run.stdout);
 }
 

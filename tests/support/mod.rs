@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end test files (each file uses some of them).
 #![allow(dead_code)]
 
+pub(crate) mod e2e;
+
 use std::path::Path;
 use std::process::Command;
 

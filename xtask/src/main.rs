@@ -169,6 +169,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_committed_fixtures_are_what_cargo_xtask_fixtures_writes() {
+        // `cargo xtask fixtures --check` under `cargo test` too: a fixture edited by hand, or a
+        // generator changed without regenerating, fails here and not only in .ci/run.
+        fixtures::run(&workspace_root(), true).expect("fixtures are fresh: run `cargo xtask fixtures` and commit");
+    }
+
+    #[test]
     fn the_binary_is_where_cargo_says_not_under_target() {
         // Issue 15 (8): with CARGO_TARGET_DIR set, `target/debug/valmis` does not exist; cargo's
         // messages (here as cargo 1.9x writes them) name the real path, quotes and all.

@@ -252,9 +252,11 @@ pub(crate) fn write_into(bundle: &Path, files: &Files) -> anyhow::Result<()> {
     write(bundle, SIGNING, files.signing_pem.as_bytes())
 }
 
-/// The workspace root, for the test keys (xtask runs from it).
+/// The workspace root, for the test keys (wherever xtask runs from: `cargo test` runs it in
+/// `xtask/`).
 pub(crate) fn workspace() -> &'static Path {
-    Path::new(".")
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(crate::workspace_root)
 }
 
 use crate::fixtures::{Expectation, Fixture, edit, remove};
