@@ -8,7 +8,7 @@ use valmis_bundle::{Bundle, Limits};
 use valmis_checks::{CoverageError, coverage};
 use valmis_model::CatalogSet;
 
-use crate::cli::usage;
+use crate::common::usage;
 use crate::exit;
 
 /// Prints the coverage of `bundle` and returns the exit code: ready when every mandatory case

@@ -1,6 +1,8 @@
 //! `valmis init DIR`: a bundle skeleton whose placeholders fail verification until filled in,
 //! so that `valmis verify` itself lists what is still to do.
 
+use crate::common::{load_catalogs, pick_round, usage};
+use crate::terminal::say;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -194,4 +196,41 @@ fn report_guide(catalog: &Catalog, services: &[String]) -> String {
         }
     }
     text
+}
+
+/// `valmis init DIR`: a bundle skeleton in an empty or new folder.
+pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let catalog = pick_round(&catalogs, None)?;
+    let services = if args.services.is_empty() { vec!["potilastiedon-arkisto".to_owned()] } else { args.services };
+    for service in &services {
+        if catalog.service(service).is_none() {
+            let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+            return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+        }
+    }
+    ensure_empty(&args.dir)?;
+    let written = write_skeleton(&args.dir, catalog, &services)?;
+    say!("Wrote a bundle skeleton to {}:", args.dir.display());
+    for file in written {
+        say!("  {file}");
+    }
+    say!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
+    Ok(())
+}
+
+fn ensure_empty(dir: &Path) -> anyhow::Result<()> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(usage(format!(
+                    "`{}` already exists and is not empty; init never overwrites files",
+                    dir.display()
+                )));
+            }
+            Ok(())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(usage(format!("cannot use `{}`: {error}", dir.display()))),
+    }
 }

@@ -2,14 +2,18 @@
 //! ready, and why not. This binary is the edge: it parses arguments, reads and writes files,
 //! maps results to exit codes, and leaves every decision to the library crates.
 
+mod args;
 mod cli;
+mod common;
 mod coverage;
+mod explain;
 mod init;
 mod output;
 mod pack;
 mod probe;
 mod run;
 mod terminal;
+mod verify;
 
 use std::process::ExitCode;
 

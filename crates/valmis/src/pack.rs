@@ -3,6 +3,8 @@
 //! wrote it), leaves out OS and editor leftovers, and writes a deterministic zip (sorted entries,
 //! fixed times) atomically, so that a half-written zip never replaces an earlier one.
 
+use crate::common::usage;
+use crate::terminal::say;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -206,6 +208,41 @@ fn refresh_files(
     }
     document.insert("files", toml_edit::Item::Table(table));
     Ok((document.to_string(), changes))
+}
+
+/// `valmis pack DIR -o ZIP`: refreshed digests and a clean, deterministic zip.
+pub(crate) fn command(args: crate::args::PackArgs) -> anyhow::Result<()> {
+    let packed = match pack(&args.dir, &args.output) {
+        Ok(packed) => packed,
+        Err(error) => {
+            return Err(match error.downcast::<PackUsage>() {
+                Ok(usage_error) => usage(usage_error.0),
+                Err(error) => error,
+            });
+        }
+    };
+    if packed.digest_changes.is_empty() {
+        say!("manifest.toml: [files] already lists every file with its digest");
+    } else {
+        say!("manifest.toml: [files] refreshed");
+        for (path, change) in &packed.digest_changes {
+            say!("  {change:<8} {path}");
+        }
+    }
+    if !packed.left_out.is_empty() {
+        say!("Left out of the zip:");
+        for (path, reason) in &packed.left_out {
+            say!("  {path}: {reason}");
+        }
+    }
+    say!(
+        "Wrote {} ({} files, {} KiB). Check what Kela will receive: valmis verify {}",
+        args.output.display(),
+        packed.files.len(),
+        packed.zip_bytes.div_ceil(1024),
+        args.output.display()
+    );
+    Ok(())
 }
 
 #[cfg(test)]

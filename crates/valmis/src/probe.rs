@@ -9,10 +9,11 @@ use std::time::Duration;
 use anyhow::Context as _;
 use rustls_pki_types::pem::PemObject as _;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-use valmis_bundle::Bundle;
+use valmis_bundle::{Bundle, Limits};
 use valmis_model::{CatalogSet, ProbeResult};
 
-use crate::cli::usage;
+use crate::common::{load_catalogs, usage};
+use crate::exit;
 
 /// Reads the private key from `path` once (PEM or DER). Errors name the file, never its content.
 pub(crate) fn read_key(path: Option<&Path>) -> anyhow::Result<PrivateKeyDer<'static>> {
@@ -175,4 +176,16 @@ pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
     let failed = results.iter().filter(|result| result.failure.is_some()).count();
     say!("{} endpoint(s) probed, {} ok, {failed} failed", results.len(), results.len() - failed);
     Ok(())
+}
+
+/// `valmis probe`: the mTLS probe of the bundle's endpoints.
+pub(crate) fn command(args: crate::args::ProbeArgs) -> anyhow::Result<u8> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let display = args.bundle.display().to_string();
+    let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let targets = select(targets(&bundle, &catalogs)?, &args.endpoint)?;
+    let keys = read_keys(&args.client_key, &targets)?;
+    let results = run(&targets, &keys, args.timeout, !args.json)?;
+    print(&results, args.json)?;
+    Ok(if results.iter().all(|result| result.failure.is_none()) { exit::READY } else { exit::NOT_READY })
 }

@@ -14,7 +14,9 @@ use valmis_harness::{Case, parse_case};
 use valmis_model::{Area, CatalogSet, Finding, Location, Outcome, Report, ReportMeta, Severity, Status};
 use valmis_net::harness::{CaseRun, Plan, RunOptions, run_cases};
 
-use crate::cli::usage;
+use crate::common::{load_catalogs, usage};
+use crate::exit;
+use valmis_report::HumanOptions;
 
 /// What `valmis run` was asked to do.
 pub(crate) struct RunRequest<'a> {
@@ -442,6 +444,38 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
     };
     report.sort();
     report
+}
+
+/// `valmis run`: the harness cases against an endpoint, evidence and report rows into the bundle.
+pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result<u8> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let key = crate::probe::read_key(args.client_key.as_deref())?;
+    match valmis_ids::Hetu::parse(&args.test_person) {
+        Ok(hetu) if hetu.is_test_identity() => {}
+        _ => return Err(usage("--test-person must be a valid test identity code (individual number 900-999)")),
+    }
+    let (report, all_passed) = run(RunRequest {
+        bundle: &args.bundle,
+        catalogs: &catalogs,
+        endpoint: &args.endpoint,
+        key,
+        cases_dir: args.cases.as_deref(),
+        only: &args.only,
+        test_person: &args.test_person,
+        timeout: Duration::from_secs(args.timeout.max(1)),
+        retries: args.retries,
+        max_body: usize::try_from(args.max_body).unwrap_or(usize::MAX).saturating_mul(1024 * 1024),
+    })?;
+    let mut report = report;
+    report.make_safe();
+    if let Some(path) = &args.junit {
+        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
+            .map_err(|error| usage(format!("{error:#}")))?;
+    }
+    let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
+    crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)
+        .context("failed to write to standard output")?;
+    Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 
 #[cfg(test)]

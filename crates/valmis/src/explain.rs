@@ -1,0 +1,207 @@
+//! `valmis requirements` (the round's requirements, or the pre-test coverage of a bundle) and
+//! `valmis explain ID` (a requirement or a pre-test case, with the round's data).
+
+use crate::terminal::say;
+
+use anyhow::Context as _;
+use valmis_model::{Catalog, Lang};
+
+use crate::args::{ExplainArgs, RequirementsArgs};
+use crate::common::{load_catalogs, pick_round, usage};
+use crate::exit;
+
+pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    if let Some(bundle) = &args.coverage {
+        return crate::coverage::show(bundle, &catalogs, args.service.as_deref(), args.json);
+    }
+    let catalog = pick_round(&catalogs, args.round.as_deref())?;
+    if let Some(service) = &args.service
+        && catalog.service(service).is_none()
+    {
+        let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
+        return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+    }
+    let rows: Vec<[String; 5]> = catalog
+        .requirements
+        .iter()
+        .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+        .map(|r| {
+            let services = if r.services.is_empty() { "all".to_owned() } else { r.services.join(",") };
+            [
+                r.id.clone(),
+                r.area.as_str().to_owned(),
+                r.severity.as_str().to_owned(),
+                services,
+                r.texts(lang).0.to_owned(),
+            ]
+        })
+        .collect();
+    let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "TITLE"];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
+        .collect();
+    if args.json {
+        let listed: Vec<_> = catalog
+            .requirements
+            .iter()
+            .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+            .collect();
+        say!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
+        return Ok(exit::READY);
+    }
+    say!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
+    let print_row = |cells: [&str; 5]| {
+        say!(
+            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            cells[4],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
+    };
+    print_row(headers);
+    for row in &rows {
+        print_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+    }
+    say!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
+    Ok(exit::READY)
+}
+
+pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
+    let catalogs = load_catalogs(&args.catalog)?;
+    let catalog = pick_round(&catalogs, args.round.as_deref())?;
+    // A JUnit test case name pasted as it is: `PRETEST-RESULT: PA-03` or
+    // `DOC-OID: documents/a.xml` explains the requirement, and the pre-test case when there is one.
+    let (id, subject) = match args.id.split_once(':') {
+        Some((id, subject)) => (id.trim(), Some(subject.trim())),
+        None => (args.id.trim(), None),
+    };
+    let wanted = id.to_ascii_uppercase();
+    if catalog.requirement(&wanted).is_none()
+        && let Some(case) = catalog.pretest_case(id)
+    {
+        return explain_case(catalog, case, catalogs.origin == "embedded");
+    }
+    let Some(requirement) = catalog.requirement(&wanted) else {
+        let near = catalog
+            .requirements
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|id| id.contains(&wanted) || wanted.contains(id.split('-').next().unwrap_or_default()))
+            .collect::<Vec<_>>();
+        let hint = if near.is_empty() { String::new() } else { format!("; similar: {}", near.join(", ")) };
+        return Err(usage(format!(
+            "no requirement `{}` in round {}{hint} (`valmis requirements` lists them)",
+            id, catalog.round.id
+        )));
+    };
+    let case = subject.and_then(|subject| catalog.pretest_case(subject));
+    let services = if requirement.services.is_empty() {
+        lang.pick("every submission", "kaikki lähetykset").to_owned()
+    } else {
+        requirement.services.join(", ")
+    };
+    let (title, explanation, fix) = requirement.texts(lang);
+    say!("{} — {title}\n", requirement.id);
+    say!(
+        "{}: {}    {}: {}    {}: {services}\n",
+        lang.pick("area", "alue"),
+        requirement.area.as_str(),
+        lang.pick("severity", "vakavuus"),
+        requirement.severity.as_str(),
+        lang.pick("applies to", "koskee")
+    );
+    say!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
+    say!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
+    explain_round_data(catalog, &requirement.id, lang);
+    say!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
+    // The built-in catalog is not a file the user has: name the round, and how to see its data.
+    if catalogs.origin == "embedded" {
+        say!(
+            "{}: {} {} ({})",
+            lang.pick("Catalog", "Katalogi"),
+            lang.pick("built into valmis, round", "valmisiin sisäänrakennettu, kierros"),
+            catalog.round.id,
+            lang.pick("`valmis requirements` lists it", "`valmis requirements` listaa sen")
+        );
+    } else {
+        say!(
+            "{}: {} ({} {})",
+            lang.pick("Catalog", "Katalogi"),
+            catalog.source,
+            lang.pick("round", "kierros"),
+            catalog.round.id
+        );
+    }
+    if let Some(case) = case {
+        say!();
+        explain_case(catalog, case, catalogs.origin == "embedded")?;
+    }
+    Ok(())
+}
+
+/// The catalog data a requirement judges by, so that `explain` shows the rule's actual values.
+fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
+    let round = &catalog.round;
+    let lists: Vec<(&str, Vec<String>)> = match id {
+        "CERT-ISSUER" => vec![
+            ("test_ca_names", round.test_ca_names.clone()),
+            ("test_ca_units", round.test_ca_units.clone()),
+            ("professional_ca_names", round.professional_ca_names.clone()),
+            ("professional_ca_units", round.professional_ca_units.clone()),
+            ("production_ca_names", round.production_ca_names.clone()),
+        ],
+        "DOC-OID" => vec![(
+            "[[sample_oid]]",
+            catalog.sample_oids.iter().map(|sample| format!("{} ({})", sample.oid, sample.source)).collect(),
+        )],
+        _ => return,
+    };
+    say!("{}", lang.pick("Catalog data of this round:", "Tämän kierroksen katalogidata:"));
+    for (name, values) in lists {
+        say!("  {name}:");
+        if values.is_empty() {
+            say!("    {}", lang.pick("(none)", "(ei yhtään)"));
+        }
+        for value in values {
+            say!("    {value}");
+        }
+    }
+    say!();
+}
+
+/// `valmis explain PA-01`: a pre-test case declaration.
+fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase, built_in: bool) -> anyhow::Result<()> {
+    let kind = match (case.mandatory, case.not_applicable_allowed) {
+        (true, false) => "mandatory",
+        (true, true) => "mandatory; not-applicable allowed with a note",
+        (false, _) => "optional",
+    };
+    say!("{} — {}\n", case.id, case.title);
+    say!("pre-test case of {}    {kind}\n", case.service);
+    say!("What it exercises:\n{}\n", indent(&case.exercises));
+    let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
+    let evidence = if evidence.is_empty() { "none beyond the row".to_owned() } else { evidence.join(", ") };
+    say!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
+    say!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
+    if built_in {
+        say!(
+            "Declared in: the built-in case list of {} (round {}; `valmis requirements --coverage BUNDLE` shows every case)",
+            case.service,
+            catalog.round.id
+        );
+    } else {
+        say!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
+    }
+    Ok(())
+}
+
+fn indent(text: &str) -> String {
+    text.trim().lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n")
+}

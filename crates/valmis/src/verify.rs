@@ -1,0 +1,168 @@
+//! `valmis verify` and `valmis merge`: the run (or the joined shards), then waivers, the safety
+//! pass, the baseline, every report file, the GitHub output, the terminal report and the exit code.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use jiff::Timestamp;
+use valmis_checks::VerifyOptions;
+use valmis_model::{Lang, Report};
+use valmis_report::{HumanOptions, PathOptions};
+
+use crate::args::{MergeArgs, ReportArgs, VerifyArgs};
+use crate::common::{load_catalogs, open_bundle, parse_now, path_options, usage};
+use crate::exit;
+
+/// A report sink that renders to text.
+type Render = fn(&Report, &PathOptions) -> String;
+
+pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Result<u8> {
+    let now = parse_now(args.now.as_deref())?;
+    let catalogs = load_catalogs(&args.catalog)?;
+    if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
+        return Err(usage(
+            "--waivers and --baseline apply to the whole report: give them to `valmis merge`, not to a --partition run",
+        ));
+    }
+    // Waivers and the baseline are read before anything is checked: a bad file stops at once.
+    let post = Post::read(&args.reports)?;
+    let display = args.bundle.display().to_string();
+    let bundle = open_bundle(&args.bundle, &display)?;
+    let probe = if args.online {
+        let targets = crate::probe::targets(&bundle, &catalogs)?;
+        let keys = crate::probe::read_keys(&args.client_key, &targets)?;
+        Some(crate::probe::run(&targets, &keys, args.probe_timeout, !args.quiet)?)
+    } else {
+        None
+    };
+    let cda_schema = match &args.cda_schema {
+        Some(path) => {
+            Some(valmis_model::SchemaFiles::read(path).map_err(|message| usage(format!("--cda-schema: {message}")))?)
+        }
+        None => None,
+    };
+    let options = VerifyOptions {
+        cda_schema,
+        now,
+        strict: args.strict,
+        only: args.only,
+        skip: args.skip,
+        probe,
+        threads: args.jobs,
+        partition: args.partition,
+        lang,
+        timestamps: args.timestamps,
+    };
+    let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(error.to_string()))?;
+    finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
+}
+
+/// Waivers and baseline, read before the run.
+struct Post {
+    waivers: Option<(String, Vec<valmis_model::Waiver>)>,
+    baseline: Option<(String, String)>,
+}
+
+impl Post {
+    fn read(reports: &ReportArgs) -> anyhow::Result<Self> {
+        let waivers = match &reports.waivers {
+            Some(path) => {
+                let file = path.display().to_string();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|error| usage(format!("cannot read waivers `{file}`: {error}")))?;
+                let waivers = valmis_model::parse_waivers(&file, &text)
+                    .map_err(|error| usage(format!("invalid waivers: {error}")))?;
+                Some((file, waivers))
+            }
+            None => None,
+        };
+        let baseline = match &reports.baseline {
+            Some(path) => {
+                let file = path.display().to_string();
+                let text = std::fs::read_to_string(path)
+                    .map_err(|error| usage(format!("cannot read baseline `{file}`: {error}")))?;
+                Some((file, text))
+            }
+            None => None,
+        };
+        Ok(Self { waivers, baseline })
+    }
+}
+
+/// How the terminal report is shown.
+#[derive(Debug, Clone, Copy)]
+struct Show {
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+}
+
+/// Applies waivers and the baseline, writes every report asked for, prints the terminal report,
+/// and returns the exit code.
+fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, show: Show) -> anyhow::Result<u8> {
+    if let Some((file, waivers)) = &post.waivers {
+        valmis_model::apply_waivers(&mut report, waivers, file, now.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    // The one place every sink's text is made safe (identity codes masked, control characters
+    // escaped, lengths and finding counts capped): after the waivers, which name subjects as
+    // written, and before the baseline, an earlier report that was made safe too.
+    report.make_safe();
+    if let Some((file, text)) = &post.baseline {
+        report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file).map_err(usage)?);
+        report.make_safe();
+    }
+    if let Some(path) = &reports.junit {
+        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
+            .map_err(|error| usage(format!("{error:#}")))?;
+    }
+    let paths = path_options();
+    let sinks: [(&Option<PathBuf>, Render); 5] = [
+        (&reports.json, |report, _| valmis_report::render_json(report)),
+        (&reports.sarif, valmis_report::render_sarif),
+        (&reports.gitlab_codequality, valmis_report::render_codequality),
+        (&reports.summary_md, valmis_report::render_markdown),
+        (&reports.html, |report, _| valmis_report::render_html(report)),
+    ];
+    for (path, render) in sinks {
+        if let Some(path) = path {
+            crate::output::write_atomically(path, render(&report, &paths).as_bytes())
+                .map_err(|error| usage(format!("{error:#}")))?;
+        }
+    }
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
+        crate::output::github(&report, &paths)?;
+    }
+    if !show.quiet {
+        let text = valmis_report::render_human(&report, HumanOptions { color: show.color, verbose: show.verbose });
+        let mut stdout = anstream::AutoStream::new(
+            std::io::stdout(),
+            if show.color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
+        );
+        match crate::terminal::write_raw_safe(&mut stdout, &text, show.color) {
+            // The reader went away (`| head`): the verdict still decides the exit code.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.context("failed to write to standard output")?,
+        }
+    }
+    Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
+}
+
+pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
+    let post = Post::read(&args.reports)?;
+    let mut shards = Vec::new();
+    for path in &args.shards {
+        let file = path.display().to_string();
+        let text =
+            std::fs::read_to_string(path).map_err(|error| usage(format!("cannot read shard `{file}`: {error}")))?;
+        shards.push((file, text));
+    }
+    let report = valmis_report::merge_json_reports(&shards).map_err(usage)?;
+    let now: Timestamp = report
+        .meta
+        .now
+        .parse()
+        .map_err(|_| usage(format!("the shards' `now` `{}` is not a timestamp", report.meta.now)))?;
+    let mut reports = args.reports;
+    reports.json = Some(args.out);
+    finish(report, &reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
+}
