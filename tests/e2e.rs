@@ -2135,3 +2135,15 @@ command = ["sh", "-c", "head -c 300000 /dev/zero | tr '\\000' x >&2; echo; echo 
     // Far below the 60 s limit (not a timing assertion of speed: a deadlock would take all 60 s).
     assert!(started.elapsed() < std::time::Duration::from_secs(50), "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_with_status_141_and_no_message() {
+    // Issue 18 (3): a closed pipe (`valmis requirements | head`) was recognised by matching the
+    // text of a panic; it is the write's io::ErrorKind now. The pipe's reading end is closed
+    // before valmis starts, so its first line meets it.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let output = support::valmis_command().arg("requirements").stdout(writer).output().expect("runs");
+    assert_eq!(output.status.code(), Some(141), "{}", text(&output.stderr));
+    assert!(output.stderr.is_empty(), "no message: {}", text(&output.stderr));
+}

@@ -129,12 +129,6 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(_) => {
             let detail = LAST_PANIC.lock().ok().and_then(|mut last| last.take()).unwrap_or_default();
-            // `valmis requirements | head`: the reader went away. End quietly, with the status a
-            // shell shows for a process ended by SIGPIPE, as Unix tools do. (SIGPIPE itself stays
-            // ignored: the external validators are fed through pipes too.)
-            if detail.contains("failed printing to stdout") && detail.contains("Broken pipe") {
-                return ExitCode::from(141);
-            }
             terminal::say_err!("valmis: internal error{detail}");
             terminal::say_err!("This is a bug in valmis; please report it with the command you ran.");
             ExitCode::from(exit::INTERNAL)

@@ -38,7 +38,10 @@ pub(crate) fn write_atomically_with(
 /// first, within GitHub's per-step budget), and the Markdown summary appended to the file
 /// `$GITHUB_STEP_SUMMARY` names.
 pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathOptions) -> anyhow::Result<()> {
-    print!("{}", valmis_report::render_github_annotations(report, paths));
+    let annotations = valmis_report::render_github_annotations(report, paths);
+    if let Err(error) = std::io::stdout().lock().write_all(annotations.as_bytes()) {
+        crate::terminal::stdout_failed(&error);
+    }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty()) {
         let mut file = std::fs::OpenOptions::new()
             .create(true)

@@ -3,11 +3,27 @@
 //! commands, whatever bundle, catalog, waiver or server text they carry. Only the GitHub
 //! annotations (`output::github`), which are workflow commands on purpose, are printed raw.
 
+use std::io::Write as _;
+
 /// Standard output, one line (a line break is added).
 pub(crate) fn out(text: &str) {
     let safe = valmis_model::safe::terminal_text(text, false);
-    // As `println!`: a closed pipe ends the run (`main` turns it into status 141).
-    println!("{safe}");
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = writeln!(stdout, "{safe}") {
+        stdout_failed(&error);
+    }
+}
+
+/// Standard output cannot be written. A reader that went away (`valmis requirements | head`)
+/// ends the run quietly with the status a shell shows for a process ended by SIGPIPE (141), as
+/// Unix tools do; SIGPIPE itself stays ignored, because external validators are fed through
+/// pipes too. Any other failure (a full disk under `> file`) is said on standard error, exit 3.
+pub(crate) fn stdout_failed(error: &std::io::Error) -> ! {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(141);
+    }
+    err(&format!("valmis: cannot write to standard output: {error}"));
+    std::process::exit(i32::from(crate::exit::INTERNAL));
 }
 
 /// Standard error, one line (a line break is added).
