@@ -1360,11 +1360,15 @@ mod online {
             let (path, query) = target.split_once('?').map_or((target.as_str(), ""), |(p, q)| (p, q));
             if request.method == "POST" && path == "/fhir/Observation" {
                 let mut value: serde_json::Value = serde_json::from_str(&request.body).unwrap_or_default();
-                let id = format!("obs-{}", stored.lock().expect("lock").len() + 1);
+                // The id is taken and the resource stored under one lock: the cases run at once,
+                // and two creates that both saw `obs-1` free overwrote each other (a flaky test,
+                // one case then reading back the other's observation).
+                let mut stored = stored.lock().expect("lock");
+                let id = format!("obs-{}", stored.len() + 1);
                 value["id"] = serde_json::json!(id);
                 value["meta"]["lastUpdated"] = serde_json::json!("2026-11-23T10:00:00.123+02:00");
                 value["meta"]["versionId"] = serde_json::json!("1");
-                stored.lock().expect("lock").insert(id.clone(), value.clone());
+                stored.insert(id.clone(), value.clone());
                 return Reply::Respond(
                     201,
                     vec![("Location".to_owned(), format!("/fhir/Observation/{id}/_history/1"))],
