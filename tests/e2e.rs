@@ -2151,3 +2151,24 @@ fn a_reader_that_goes_away_ends_the_run_with_status_141_and_no_message() {
     assert_eq!(output.status.code(), Some(141), "{}", text(&output.stderr));
     assert!(output.stderr.is_empty(), "no message: {}", text(&output.stderr));
 }
+
+#[test]
+fn the_requirements_table_of_the_docs_is_what_valmis_prints() {
+    // Issue 18 (2): the list of requirements in the docs is derived, not copied: adding one to
+    // the catalog fails this test until `valmis requirements --markdown` is pasted in again.
+    let output = valmis(&["requirements", "--markdown"]);
+    assert_eq!(output.status.code(), Some(0));
+    let printed = text(&output.stdout);
+    let docs = std::fs::read_to_string(root().join("docs/requirements.md")).expect("docs/requirements.md");
+    let start = "<!-- valmis requirements --markdown: start -->\n";
+    let end = "<!-- valmis requirements --markdown: end -->";
+    let from = docs.find(start).expect("the start marker") + start.len();
+    let to = docs.find(end).expect("the end marker");
+    assert_eq!(
+        &docs[from..to],
+        printed,
+        "docs/requirements.md is stale: paste `valmis requirements --markdown` between the markers"
+    );
+    let count = valmis_model::CatalogSet::embedded().expect("catalog").get("2027-1").expect("round").requirements.len();
+    assert!(printed.ends_with(&format!("\n{count} requirements.\n")), "{printed}");
+}

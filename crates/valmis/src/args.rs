@@ -242,6 +242,9 @@ pub(crate) struct RequirementsArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub(crate) json: bool,
+    /// Print the table as Markdown (docs/requirements.md carries it, and a test keeps it current).
+    #[arg(long, conflicts_with = "json")]
+    pub(crate) markdown: bool,
 }
 
 #[derive(Debug, Args)]

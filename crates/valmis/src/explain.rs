@@ -50,6 +50,10 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         say!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
         return Ok(exit::READY);
     }
+    if args.markdown {
+        say!("{}", markdown_table(&rows, headers));
+        return Ok(exit::READY);
+    }
     say!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
     let print_row = |cells: [&str; 5]| {
         say!(
@@ -71,6 +75,19 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
     }
     say!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
     Ok(exit::READY)
+}
+
+/// The requirements as a Markdown table with their count, as docs/requirements.md shows them.
+fn markdown_table(rows: &[[String; 5]], headers: [&str; 5]) -> String {
+    let cell = |text: &str| text.replace('|', "\\|");
+    let mut table = format!("| {} |\n|{}\n", headers.join(" | ").to_lowercase(), "---|".repeat(headers.len()));
+    for row in rows {
+        let cells: Vec<String> =
+            row.iter().enumerate().map(|(i, text)| if i == 0 { format!("`{text}`") } else { cell(text) }).collect();
+        table.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    table.push_str(&format!("\n{} requirements.", rows.len()));
+    table
 }
 
 pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
