@@ -11,6 +11,7 @@ mod budget;
 mod checks;
 mod coverage;
 mod manifest;
+mod registry;
 mod source;
 
 use jiff::Timestamp;
@@ -159,50 +160,11 @@ impl Context<'_> {
     }
 }
 
-type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
+pub(crate) type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
 
-/// Built-in checks by requirement id.
+/// Built-in checks by requirement id (the rule registry).
 fn builtin(id: &str) -> Option<CheckFn> {
-    Some(match id {
-        "BUNDLE-MANIFEST" => checks::manifest::check,
-        "BUNDLE-ORG" => checks::organisation::check,
-        "BUNDLE-CONTACTS" => checks::contacts::check,
-        "BUNDLE-INTEGRITY" => checks::integrity::check,
-        "BUNDLE-HYGIENE" => checks::hygiene::check,
-        "BUNDLE-PATHS" => checks::paths::check,
-        "BUNDLE-SECRETS" => checks::pass::take,
-        "BUNDLE-FORMS" => checks::forms::check,
-        "BUNDLE-DEADLINE" => checks::deadline::check,
-        "PRIVACY-HETU" => checks::pass::take,
-        "PRETEST-REPORT" => checks::pretest::check_report,
-        "PRETEST-COVERAGE" => checks::pretest::check_coverage,
-        "PRETEST-RESULT" => checks::pretest::check_result,
-        "PRETEST-EVIDENCE" => checks::pretest::check_evidence,
-        "PRETEST-DATES" => checks::pretest::check_dates,
-        "PRETEST-ENVIRONMENT" => checks::pretest::check_environment,
-        "PRETEST-TEST-PERSON" => checks::pretest::check_test_person,
-        "CONN-CONFIG" => checks::connection::check_config,
-        "CONN-ENDPOINTS" => checks::connection::check_endpoints,
-        "CONN-SOURCE-IPS" => checks::connection::check_source_ips,
-        "CONN-PROBE" => checks::connection::check_probe,
-        "CERT-PARSE" => checks::certificates::check_parse,
-        "CERT-VALIDITY" => checks::certificates::check_validity,
-        "CERT-ISSUER" => checks::certificates::check_issuer,
-        "CERT-USAGE" => checks::certificates::check_usage,
-        "CERT-KEY" => checks::certificates::check_key,
-        "CERT-SUBJECT" => checks::certificates::check_subject,
-        "CERT-CHAIN" => checks::certificates::check_chain,
-        "DOC-WELLFORMED" => checks::pass::take,
-        "DOC-CDA-HEADER" => checks::pass::take,
-        "DOC-OID" => checks::pass::take,
-        "DOC-SCHEMA" => checks::pass::take,
-        "DOC-TIMESTAMPS" => checks::pass::take,
-        "DOC-PATIENT" => checks::pass::take,
-        "DOC-VERSIONING" => checks::pass::take,
-        "FHIR-RESOURCE" => checks::pass::take,
-        "FHIR-PATIENT" => checks::pass::take,
-        _ => return None,
-    })
+    registry::check(id)
 }
 
 /// Checks that every requirement of `catalog` can be run by this valmis: a catalog naming a
@@ -346,7 +308,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
     // shard 1's, so that merged shards hold every outcome once.
     let elsewhere = |requirement: &Requirement| {
         options.partition.is_some_and(|(shard, _)| shard != 1)
-            && !(requirement.check == CheckKind::Builtin && checks::pass::SPLIT.contains(&requirement.id.as_str()))
+            && !(requirement.check == CheckKind::Builtin && registry::per_file_rule(&requirement.id).is_some())
     };
     let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
         if elsewhere(requirement) {

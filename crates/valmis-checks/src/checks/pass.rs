@@ -15,25 +15,15 @@ use super::documents::{self, CdaId, DocFacts, MAX_DOCUMENT};
 use super::{fhir, privacy, secrets};
 use crate::{Context, SubjectResult, Verdict};
 
-/// The requirements the file pass evaluates: BUNDLE-SECRETS (one bundle-wide outcome from every
-/// file) and those of [`SPLIT`] (one outcome per file).
-fn per_file() -> impl Iterator<Item = &'static str> {
-    std::iter::once("BUNDLE-SECRETS").chain(SPLIT)
+/// Whether requirement `id` is one the file pass evaluates (the rule registry says).
+fn per_file(id: &str) -> bool {
+    crate::registry::in_file_pass(id)
 }
 
-/// The requirements whose subjects are files, split between shards by `--partition`.
-pub(crate) const SPLIT: [&str; 10] = [
-    "PRIVACY-HETU",
-    "DOC-WELLFORMED",
-    "DOC-CDA-HEADER",
-    "DOC-OID",
-    "DOC-SCHEMA",
-    "DOC-TIMESTAMPS",
-    "DOC-PATIENT",
-    "DOC-VERSIONING",
-    "FHIR-RESOURCE",
-    "FHIR-PATIENT",
-];
+/// Whether requirement `id` has files as subjects, split between shards by `--partition`.
+fn split(id: &str) -> bool {
+    crate::registry::per_file_rule(id).is_some()
+}
 
 /// What the pass is asked to evaluate: the requirements that run, whether PRETEST-EVIDENCE
 /// needs the documents' ids, and which shard of the files is checked.
@@ -49,8 +39,7 @@ pub(crate) struct Wanted<'c> {
 impl<'c> Wanted<'c> {
     /// The pass's requirements among `running`, and the document ids when `cda_ids`.
     pub(crate) fn new(running: impl IntoIterator<Item = &'c Requirement>, cda_ids: bool) -> Self {
-        let requirements =
-            running.into_iter().filter(|requirement| per_file().any(|id| id == requirement.id)).collect();
+        let requirements = running.into_iter().filter(|requirement| per_file(&requirement.id)).collect();
         Self { requirements, cda_ids, shard: None, schema: None }
     }
 
@@ -60,7 +49,7 @@ impl<'c> Wanted<'c> {
         self
     }
 
-    /// Checks only the files of shard `K` of `N` for the per-file requirements ([`SPLIT`]).
+    /// Checks only the files of shard `K` of `N` for the per-file requirements.
     pub(crate) fn in_shard(mut self, shard: Option<(u32, u32)>) -> Self {
         self.shard = shard;
         self
@@ -68,8 +57,7 @@ impl<'c> Wanted<'c> {
 
     /// The same, without the per-file requirements: for files of other shards.
     fn ids_only(&self) -> Self {
-        let requirements =
-            self.requirements.iter().copied().filter(|requirement| !SPLIT.contains(&requirement.id.as_str())).collect();
+        let requirements = self.requirements.iter().copied().filter(|requirement| !split(&requirement.id)).collect();
         Self { requirements, cda_ids: self.cda_ids, shard: self.shard, schema: self.schema }
     }
 
@@ -203,28 +191,25 @@ impl FilePass {
                 Some(CdaId::Known(None)) | None => {}
             }
         }
-        for id in per_file() {
-            let Some(requirement) = wanted.get(id) else { continue };
+        for requirement in &wanted.requirements {
+            let Some(rule) = crate::registry::rule(&requirement.id) else { continue };
+            let id = rule.id;
             let list = results.entry(id).or_default();
+            let Some((_, nothing)) = crate::registry::per_file_rule(id) else {
+                // The one rule across files: BUNDLE-SECRETS, from what every file showed.
+                list.push(secrets::finish(std::mem::take(&mut found_secrets), requirement));
+                continue;
+            };
             // A shard whose files gave nothing says nothing: other shards have the subjects.
             // (Only shard 1 reports that the bundle as a whole has none.)
-            let split = SPLIT.contains(&id);
-            if split && list.is_empty() && wanted.shard.is_some_and(|(shard, _)| shard != 1) {
+            if list.is_empty() && wanted.shard.is_some_and(|(shard, _)| shard != 1) {
                 continue;
             }
-            if split && list.is_empty() && wanted.shard.is_some() && has_subjects_elsewhere(context, id) {
+            if list.is_empty() && wanted.shard.is_some() && has_subjects_elsewhere(context, id) {
                 continue;
             }
-            let nothing = |reason: &str| SubjectResult::bundle_wide(None, Verdict::Skipped(reason.to_owned()));
-            match id {
-                "BUNDLE-SECRETS" => list.push(secrets::finish(std::mem::take(&mut found_secrets), requirement)),
-                "PRIVACY-HETU" if list.is_empty() => list.push(privacy::nothing_scanned()),
-                "DOC-WELLFORMED" if list.is_empty() => list.push(nothing("documents/ holds no .xml or .json document")),
-                "FHIR-RESOURCE" | "FHIR-PATIENT" if list.is_empty() => {
-                    list.push(nothing("documents/ holds no .json document"));
-                }
-                _ if list.is_empty() => list.push(nothing("documents/ holds no .xml document")),
-                _ => {}
+            if list.is_empty() {
+                list.push(SubjectResult::bundle_wide(None, Verdict::Skipped(nothing.to_owned())));
             }
         }
         Self { results: Mutex::new(results), cda_ids: if wanted.cda_ids { ids } else { None } }
@@ -247,17 +232,13 @@ impl FilePass {
 
 /// Whether the bundle has files that `id` would check (in some other shard).
 fn has_subjects_elsewhere(context: &Context<'_>, id: &str) -> bool {
-    let documents = |extensions: &[&str]| {
-        context
+    match crate::registry::per_file_rule(id) {
+        Some((crate::registry::Subjects::AnyFile, _)) => context.bundle.files().next().is_some(),
+        Some((crate::registry::Subjects::Documents(extensions), _)) => context
             .bundle
             .files_under("documents")
-            .any(|entry| extensions.contains(&super::extension(&entry.path).as_str()))
-    };
-    match id {
-        "PRIVACY-HETU" => context.bundle.files().next().is_some(),
-        "DOC-WELLFORMED" => documents(&["xml", "json"]),
-        "FHIR-RESOURCE" | "FHIR-PATIENT" => documents(&["json"]),
-        _ => documents(&["xml"]),
+            .any(|entry| extensions.contains(&super::extension(&entry.path).as_str())),
+        None => false,
     }
 }
 
@@ -305,9 +286,4 @@ fn visit(bundle: &Bundle, entry: &Entry, facts: &DocFacts, wanted: &Wanted<'_>) 
         fhir::check_json(text, facts, &mut out);
     }
     record
-}
-
-/// The check of every requirement of the file pass: its part of the pass's results.
-pub(crate) fn take(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    context.file_pass().take(&requirement.id)
 }

@@ -100,11 +100,6 @@ pub(crate) fn scan_file(file: &super::pass::LazyBytes<'_>, requirement: &Require
     Some(SubjectResult::about(path, Some(path), None, with_name(verdict)))
 }
 
-/// PRIVACY-HETU's outcome when no file was scanned.
-pub(crate) fn nothing_scanned() -> SubjectResult {
-    SubjectResult::bundle_wide(None, Verdict::Skipped("the bundle has no text artefacts to scan".to_owned()))
-}
-
 fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
     Finding::new(
         requirement.severity,
