@@ -162,16 +162,11 @@ impl Context<'_> {
 
 pub(crate) type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
 
-/// Built-in checks by requirement id (the rule registry).
-fn builtin(id: &str) -> Option<CheckFn> {
-    registry::check(id)
-}
-
 /// Checks that every requirement of `catalog` can be run by this valmis: a catalog naming a
 /// built-in check that does not exist is unusable (exit code 2), not a failed bundle.
 pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
     for requirement in &catalog.requirements {
-        if requirement.check == CheckKind::Builtin && builtin(&requirement.id).is_none() {
+        if requirement.check == CheckKind::Builtin && registry::check(&requirement.id).is_none() {
             return Err(CatalogError {
                 path: catalog.source.clone(),
                 line: Some(requirement.line),
@@ -319,7 +314,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
             checks::declared::check(context, requirement)
-        } else if let Some(check) = builtin(&requirement.id) {
+        } else if let Some(check) = registry::check(&requirement.id) {
             check(context, requirement)
         } else {
             // validate_catalog refuses catalogs naming a check this valmis does not have.
