@@ -8,8 +8,9 @@ use valmis_bundle::Bundle;
 use valmis_model::{CatalogError, CatalogSet};
 use valmis_pretest::{Field, ResultValue, parse_result};
 
-use crate::checks::pretest::{Loaded, group, index_by_case, load};
-use crate::with_context;
+use crate::inputs::names::is_placeholder;
+use crate::inputs::pretest::{Loaded, group, index_by_case};
+use crate::setup::with_context;
 
 /// What the report says about one declared case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -128,7 +129,7 @@ pub enum CoverageError {
 
 /// The coverage of `bundle`'s report for `services` (the manifest's when empty).
 pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> Result<Coverage, CoverageError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, |context| {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
         let services: Vec<String> = if services.is_empty() {
             context.declared_services().into_iter().map(str::to_owned).collect()
         } else {
@@ -141,7 +142,7 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
             return Err(CoverageError::UnknownService(unknown.clone()));
         }
         let catalog = context.catalog;
-        let (report_path, problem, groups) = match load(context) {
+        let (report_path, problem, groups) = match context.pretest() {
             Loaded::Read { path, report } => (Some(bundle.display_path(path)), None, group(report, catalog)),
             Loaded::Missing => {
                 (None, Some("there is no pre-test report (pretest/report.csv, .xlsx or .json)".to_owned()), Vec::new())
@@ -174,7 +175,7 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
                             Some(ResultValue::NotApplicable) => CaseState::NotApplicable,
                             None => {
                                 let value = row.value(Field::Result);
-                                if value.trim().is_empty() || crate::checks::is_placeholder(value) {
+                                if value.trim().is_empty() || is_placeholder(value) {
                                     CaseState::NotRun
                                 } else {
                                     CaseState::Unrecognised

@@ -7,12 +7,13 @@
 
 #![forbid(unsafe_code)]
 
-mod budget;
-mod checks;
+mod context;
 mod coverage;
-mod manifest;
-mod registry;
-mod source;
+mod declared;
+mod inputs;
+mod pass;
+mod rules;
+mod setup;
 
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
@@ -21,11 +22,14 @@ use valmis_model::{
     Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status,
 };
 
-use crate::manifest::Manifest;
+use crate::context::{Context, SubjectResult, Verdict};
+use crate::setup::with_context;
 
-pub use checks::connection::ProbeTarget;
-pub use checks::hygiene::{is_leftover_file, is_stray_folder};
 pub use coverage::{CaseCoverage, CaseState, Coverage, CoverageError, ServiceCoverage, StrayRow, coverage};
+pub use inputs::connection::ProbeTarget;
+pub use inputs::names::{is_leftover_file, is_stray_folder};
+pub use pass::shard_of;
+pub use setup::validate_catalog;
 
 /// How a run should behave.
 #[derive(Debug, Clone)]
@@ -53,132 +57,6 @@ pub struct VerifyOptions {
     /// outcomes, the file pass's by the outcomes of the requirements it served. Off, outcomes
     /// carry no time and reports are the same bytes from run to run.
     pub timestamps: bool,
-}
-
-/// The shard (1-based) of `path` among `shards`: FNV-1a of the path, the same on every machine.
-pub fn shard_of(path: &str, shards: u32) -> u32 {
-    let hash = path
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3));
-    (hash % u64::from(shards.max(1))) as u32 + 1
-}
-
-/// What one check concluded about one subject.
-#[derive(Debug)]
-pub(crate) struct SubjectResult {
-    /// What the requirement was applied to; `None` for bundle-wide requirements.
-    pub(crate) subject: Option<String>,
-    /// Bundle-relative path of the subject's file.
-    pub(crate) file: Option<String>,
-    /// Where the subject is in its file (a report row), when that is known without a finding.
-    pub(crate) line: Option<u32>,
-    pub(crate) verdict: Verdict,
-}
-
-#[derive(Debug)]
-pub(crate) enum Verdict {
-    /// Checked; these are the findings (none: passed).
-    Checked(Vec<Finding>),
-    /// Not evaluated on purpose, with the reason.
-    Skipped(String),
-    /// Could not be evaluated, with the reason.
-    Error(String),
-}
-
-impl SubjectResult {
-    pub(crate) fn bundle_wide(file: Option<&str>, verdict: Verdict) -> Self {
-        Self { subject: None, file: file.map(str::to_owned), line: None, verdict }
-    }
-
-    /// A result about one subject (a file, a pre-test case) of a requirement.
-    pub(crate) fn about(subject: impl Into<String>, file: Option<&str>, line: Option<u32>, verdict: Verdict) -> Self {
-        Self { subject: Some(subject.into()), file: file.map(str::to_owned), line, verdict }
-    }
-}
-
-/// The manifest as far as it could be read.
-#[derive(Debug)]
-pub(crate) enum ManifestState<'m> {
-    Missing,
-    Unreadable(String),
-    Parsed(Manifest<'m>),
-}
-
-/// Everything a check may look at.
-#[derive(Debug)]
-pub(crate) struct Context<'a> {
-    pub(crate) bundle: &'a Bundle,
-    pub(crate) catalog: &'a Catalog,
-    pub(crate) catalogs: &'a CatalogSet,
-    /// Whether the manifest's round has a catalog (otherwise `catalog` is a fallback).
-    pub(crate) round_known: bool,
-    pub(crate) manifest: ManifestState<'a>,
-    pub(crate) manifest_text: &'a str,
-    pub(crate) now: Timestamp,
-    /// The pre-test report, read by the first PRETEST check that needs it.
-    pub(crate) pretest: std::sync::OnceLock<checks::pretest::Loaded>,
-    /// connection.toml, read by the first CONN or CERT check that needs it.
-    pub(crate) connection: std::sync::OnceLock<checks::connection::Loaded>,
-    /// The certificate files connection.toml references.
-    pub(crate) certificates: std::sync::OnceLock<Vec<checks::certificates::CertificateFile>>,
-    /// The online probe's results, when the run is online.
-    pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
-    /// The file pass's results (BUNDLE-SECRETS, PRIVACY-HETU, DOC-*, FHIR-*), computed before the
-    /// requirements run.
-    pub(crate) file_pass: std::sync::OnceLock<checks::pass::FilePass>,
-}
-
-impl Context<'_> {
-    /// The file pass; [`run`] computes it before the requirements run, in parallel, for the
-    /// requirements that run. Outside a run it is computed here for every requirement.
-    pub(crate) fn file_pass(&self) -> &checks::pass::FilePass {
-        self.file_pass.get_or_init(|| {
-            checks::pass::FilePass::run(self, &checks::pass::Wanted::new(&self.catalog.requirements, true), false)
-        })
-    }
-
-    /// Service ids declared in the manifest that the catalog knows.
-    pub(crate) fn declared_services(&self) -> Vec<&str> {
-        match &self.manifest {
-            ManifestState::Parsed(manifest) => manifest
-                .services()
-                .into_iter()
-                .map(|(id, _)| id)
-                .filter(|id| self.catalog.service(id).is_some())
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The parsed manifest, or the reason a manifest-based check cannot run.
-    pub(crate) fn manifest(&self) -> Result<&Manifest<'_>, String> {
-        match &self.manifest {
-            ManifestState::Parsed(manifest) => Ok(manifest),
-            ManifestState::Missing => Err("there is no manifest.toml (see BUNDLE-MANIFEST)".to_owned()),
-            ManifestState::Unreadable(_) => Err("manifest.toml could not be read (see BUNDLE-MANIFEST)".to_owned()),
-        }
-    }
-}
-
-pub(crate) type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
-
-/// Checks that every requirement of `catalog` can be run by this valmis: a catalog naming a
-/// built-in check that does not exist is unusable (exit code 2), not a failed bundle.
-pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
-    for requirement in &catalog.requirements {
-        if requirement.check == CheckKind::Builtin && registry::check(&requirement.id).is_none() {
-            return Err(CatalogError {
-                path: catalog.source.clone(),
-                line: Some(requirement.line),
-                column: Some(1),
-                message: format!(
-                    "requirement `{}` asks for a built-in check, but valmis has none by that id",
-                    requirement.id
-                ),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// Why a run cannot start: an unusable catalog, or a selection (`--only`, `--skip`) that names
@@ -210,14 +88,16 @@ impl From<CatalogError> for VerifyError {
 
 /// Runs every requirement of the bundle's round over the bundle.
 pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, VerifyError> {
-    with_context(bundle, catalogs, options.now, options.probe.as_deref(), |context| run(context, options))?
+    with_context(bundle, catalogs, options.now, options.probe.as_deref(), options.cda_schema.as_ref(), |context| {
+        run(context, options)
+    })?
 }
 
 /// Facts of the bundle a harness run needs: the round its manifest names (or the newest) and the
 /// organisation's OID arc.
 pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Option<String>), String> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, |context| {
-        (context.catalog.round.id.clone(), checks::organisation_arc(context).map(|oid| oid.as_str().to_owned()))
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
+        (context.catalog.round.id.clone(), context.organisation_arc().map(|oid| oid.as_str().to_owned()))
     })
     .map_err(|error| error.to_string())
 }
@@ -225,64 +105,11 @@ pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Opti
 /// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
 /// an error says why there is nothing to probe.
 pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, String> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, checks::certificates::probe_targets)
-        .map_err(|error| error.to_string())?
-}
-
-/// Reads the manifest, picks the round's catalog and calls `body` with everything a check may
-/// look at.
-fn with_context<R>(
-    bundle: &Bundle,
-    catalogs: &CatalogSet,
-    now: Timestamp,
-    probe: Option<&[valmis_model::ProbeResult]>,
-    body: impl FnOnce(&Context<'_>) -> R,
-) -> Result<R, CatalogError> {
-    let manifest_bytes = if bundle.refused().is_some() { None } else { Some(bundle.read("manifest.toml")) };
-    let manifest_text = match &manifest_bytes {
-        Some(Ok(bytes)) => std::str::from_utf8(bytes).ok(),
-        _ => None,
-    };
-    let manifest = match (&manifest_bytes, manifest_text) {
-        (None | Some(Err(valmis_bundle::ReadError::NotFound(_))), _) => ManifestState::Missing,
-        (Some(Err(error)), _) => ManifestState::Unreadable(error.to_string()),
-        (Some(Ok(_)), Some(text)) => ManifestState::Parsed(Manifest::parse(text)),
-        (Some(Ok(_)), None) => {
-            ManifestState::Unreadable("manifest.toml is not valid UTF-8; save it as UTF-8".to_owned())
-        }
-    };
-    let declared_round = match &manifest {
-        ManifestState::Parsed(parsed) => parsed.string(&["round"]).ok().flatten().map(|(round, _)| round.to_owned()),
-        _ => None,
-    };
-    let (catalog, round_known) = match declared_round.as_deref().and_then(|round| catalogs.get(round)) {
-        Some(catalog) => (catalog, true),
-        None => match catalogs.latest() {
-            Some(catalog) => (catalog, false),
-            None => {
-                return Err(CatalogError::whole_file(
-                    catalogs.origin.clone(),
-                    "the catalog set holds no round".to_owned(),
-                ));
-            }
-        },
-    };
-    validate_catalog(catalog)?;
-    let context = Context {
-        bundle,
-        catalog,
-        catalogs,
-        round_known,
-        manifest,
-        manifest_text: manifest_text.unwrap_or_default(),
-        now,
-        pretest: std::sync::OnceLock::new(),
-        connection: std::sync::OnceLock::new(),
-        certificates: std::sync::OnceLock::new(),
-        probe,
-        file_pass: std::sync::OnceLock::new(),
-    };
-    Ok(body(&context))
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
+        let (connection, _) = context.connection_parsed()?;
+        inputs::certificates::probe_targets(connection, context.certificates()?)
+    })
+    .map_err(|error| error.to_string())?
 }
 
 fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyError> {
@@ -293,8 +120,8 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
     let gate = |requirement: &Requirement| -> Option<String> {
         if let Some(reason) = selection.excluded(&requirement.id) {
             Some(reason)
-        } else if let (Some(reason), false) = (bundle.refused(), requirement.id == "BUNDLE-PATHS") {
-            Some(format!("the bundle was refused ({reason}); see BUNDLE-PATHS"))
+        } else if let (Some(reason), false) = (bundle.refused(), rules::runs_on_refused_bundle(&requirement.id)) {
+            Some(format!("the bundle was refused ({reason}); see {}", rules::REFUSAL_RULE))
         } else {
             not_applicable(context, requirement)
         }
@@ -303,7 +130,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
     // shard 1's, so that merged shards hold every outcome once.
     let elsewhere = |requirement: &Requirement| {
         options.partition.is_some_and(|(shard, _)| shard != 1)
-            && !(requirement.check == CheckKind::Builtin && registry::per_file_rule(&requirement.id).is_some())
+            && !(requirement.check == CheckKind::Builtin && rules::per_file_rule(&requirement.id).is_some())
     };
     let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
         if elsewhere(requirement) {
@@ -313,8 +140,8 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         let results = if let Some(reason) = gate(requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
-            checks::declared::check(context, requirement)
-        } else if let Some(check) = registry::check(&requirement.id) {
+            declared::check(context, requirement)
+        } else if let Some(check) = rules::check(&requirement.id) {
             check(context, requirement)
         } else {
             // validate_catalog refuses catalogs naming a check this valmis does not have.
@@ -340,12 +167,11 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         .filter(|requirement| requirement.check == CheckKind::Builtin && gate(requirement).is_none())
         .collect();
     let running: Vec<&Requirement> = running.into_iter().filter(|requirement| !elsewhere(requirement)).collect();
-    let wanted = checks::pass::Wanted::new(
+    let wanted = pass::Wanted::new(
         running.iter().copied(),
-        running.iter().any(|requirement| requirement.id == "PRETEST-EVIDENCE"),
+        running.iter().any(|requirement| rules::needs_document_ids(&requirement.id)),
     )
-    .in_shard(options.partition)
-    .with_schema(options.cda_schema.as_ref());
+    .in_shard(options.partition);
     // The file pass reads every file once for all the requirements that look at files; then the
     // requirements, which are independent, run in parallel. Putting the outcomes in order
     // afterwards makes the output the same whatever the number of threads.
@@ -356,7 +182,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
                 use rayon::prelude::*;
                 let pass_started = std::time::Instant::now();
                 if !wanted.is_empty() {
-                    let _ = context.file_pass.set(checks::pass::FilePass::run(context, &wanted, true));
+                    context.set_file_results(pass::run(context, &wanted, true));
                 }
                 pass_time = pass_started.elapsed();
                 catalog.requirements.par_iter().map(evaluate).collect()
@@ -367,7 +193,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         // The file pass worked for the per-file requirements at once: its time goes to their
         // outcomes, shared alike.
         let mut served: Vec<&mut Outcome> =
-            per_requirement.iter_mut().flatten().filter(|outcome| wanted.get(&outcome.requirement).is_some()).collect();
+            per_requirement.iter_mut().flatten().filter(|outcome| wanted.serves(&outcome.requirement)).collect();
         let share = u64::try_from(pass_time.as_micros()).unwrap_or(u64::MAX) / (served.len().max(1) as u64);
         for outcome in &mut served {
             outcome.time_us = Some(outcome.time_us.unwrap_or(0).saturating_add(share));
@@ -498,7 +324,7 @@ fn nearest(pattern: &str, ids: &[&str]) -> String {
     }
     let mut ranked: Vec<(usize, String)> = candidates
         .into_iter()
-        .map(|candidate| (manifest::edit_distance(&wanted, &candidate), candidate))
+        .map(|candidate| (inputs::manifest::edit_distance(&wanted, &candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 2).max(2))
         .collect();
     ranked.sort();

@@ -1,0 +1,295 @@
+//! What a rule is given and what it gives back: the [`Context`] (the bundle, its round's catalog,
+//! the manifest, and every other input read once, on first use, for the whole run) and
+//! [`SubjectResult`]s. Below the rules and the engine; above the inputs.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use jiff::Timestamp;
+use valmis_bundle::Bundle;
+use valmis_ids::Oid;
+use valmis_model::{Catalog, CatalogSet, Finding, Requirement, SchemaFiles};
+
+use crate::inputs::certificates::{self, CertificateFile};
+use crate::inputs::connection::{self, CONNECTION, RawConnection};
+use crate::inputs::manifest::Manifest;
+use crate::inputs::pretest::{self, View};
+use crate::inputs::schema::SchemaState;
+use crate::inputs::source::SourceFile;
+
+/// What one check concluded about one subject.
+#[derive(Debug)]
+pub(crate) struct SubjectResult {
+    /// What the requirement was applied to; `None` for bundle-wide requirements.
+    pub(crate) subject: Option<String>,
+    /// Bundle-relative path of the subject's file.
+    pub(crate) file: Option<String>,
+    /// Where the subject is in its file (a report row), when that is known without a finding.
+    pub(crate) line: Option<u32>,
+    pub(crate) verdict: Verdict,
+}
+
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// Checked; these are the findings (none: passed).
+    Checked(Vec<Finding>),
+    /// Not evaluated on purpose, with the reason.
+    Skipped(String),
+    /// Could not be evaluated, with the reason.
+    Error(String),
+}
+
+impl SubjectResult {
+    pub(crate) fn bundle_wide(file: Option<&str>, verdict: Verdict) -> Self {
+        Self { subject: None, file: file.map(str::to_owned), line: None, verdict }
+    }
+
+    /// A result about one subject (a file, a pre-test case) of a requirement.
+    pub(crate) fn about(subject: impl Into<String>, file: Option<&str>, line: Option<u32>, verdict: Verdict) -> Self {
+        Self { subject: Some(subject.into()), file: file.map(str::to_owned), line, verdict }
+    }
+}
+
+/// A rule's check: its results over the context.
+pub(crate) type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
+
+/// The manifest as far as it could be read.
+#[derive(Debug)]
+pub(crate) enum ManifestState<'m> {
+    Missing,
+    Unreadable(String),
+    Parsed(Manifest<'m>),
+}
+
+/// The file pass's results, computed before the requirements run; each requirement of the
+/// pass takes its own once.
+#[derive(Debug)]
+pub(crate) struct FileResults {
+    results: Mutex<HashMap<&'static str, Vec<SubjectResult>>>,
+    /// The `id/@root` of every XML document, or `None` when some XML document cannot be read
+    /// (DOC-WELLFORMED reports it), so that its id cannot be known. `None` too when the pass was
+    /// not asked for them.
+    cda_ids: Option<Vec<String>>,
+}
+
+impl FileResults {
+    pub(crate) fn new(results: HashMap<&'static str, Vec<SubjectResult>>, cda_ids: Option<Vec<String>>) -> Self {
+        Self { results: Mutex::new(results), cda_ids }
+    }
+
+    /// Requirement `id`'s results; each requirement takes them once.
+    pub(crate) fn take(&self, id: &str) -> Vec<SubjectResult> {
+        let taken = self.results.lock().ok().and_then(|mut results| results.remove(id));
+        taken.unwrap_or_else(|| not_in_file_pass(id))
+    }
+}
+
+fn not_in_file_pass(id: &str) -> Vec<SubjectResult> {
+    vec![SubjectResult::bundle_wide(None, Verdict::Error(format!("{id} was not evaluated by the file pass")))]
+}
+
+/// Everything a rule may look at. The inputs beyond the manifest are read on first use and kept
+/// for the run, so that each is read once whatever the number of rules reading it.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    pub(crate) bundle: &'a Bundle,
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) catalogs: &'a CatalogSet,
+    /// Whether the manifest's round has a catalog (otherwise `catalog` is a fallback).
+    pub(crate) round_known: bool,
+    pub(crate) manifest: ManifestState<'a>,
+    pub(crate) manifest_text: &'a str,
+    pub(crate) now: Timestamp,
+    /// The online probe's results, when the run is online.
+    pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
+    /// A CDA schema set that replaces the catalog's (`--cda-schema`).
+    schema_files: Option<&'a SchemaFiles>,
+    pretest: OnceLock<pretest::Loaded>,
+    connection: OnceLock<connection::Loaded>,
+    certificates: OnceLock<Vec<CertificateFile>>,
+    declared_arcs: OnceLock<Vec<(Oid, &'static str)>>,
+    sample_oids: OnceLock<Vec<(Oid, String)>>,
+    test_persons: OnceLock<Option<Vec<String>>>,
+    schema: OnceLock<SchemaState>,
+    file_results: OnceLock<FileResults>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over `bundle` with its manifest and round's catalog.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        bundle: &'a Bundle,
+        catalog: &'a Catalog,
+        catalogs: &'a CatalogSet,
+        round_known: bool,
+        manifest: ManifestState<'a>,
+        manifest_text: &'a str,
+        now: Timestamp,
+        probe: Option<&'a [valmis_model::ProbeResult]>,
+        schema_files: Option<&'a SchemaFiles>,
+    ) -> Self {
+        Self {
+            bundle,
+            catalog,
+            catalogs,
+            round_known,
+            manifest,
+            manifest_text,
+            now,
+            probe,
+            schema_files,
+            pretest: OnceLock::new(),
+            connection: OnceLock::new(),
+            certificates: OnceLock::new(),
+            declared_arcs: OnceLock::new(),
+            sample_oids: OnceLock::new(),
+            test_persons: OnceLock::new(),
+            schema: OnceLock::new(),
+            file_results: OnceLock::new(),
+        }
+    }
+}
+
+impl Context<'_> {
+    /// Service ids declared in the manifest that the catalog knows.
+    pub(crate) fn declared_services(&self) -> Vec<&str> {
+        match &self.manifest {
+            ManifestState::Parsed(manifest) => manifest
+                .services()
+                .into_iter()
+                .map(|(id, _)| id)
+                .filter(|id| self.catalog.service(id).is_some())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The parsed manifest, or the reason a manifest-based check cannot run.
+    pub(crate) fn manifest(&self) -> Result<&Manifest<'_>, String> {
+        match &self.manifest {
+            ManifestState::Parsed(manifest) => Ok(manifest),
+            ManifestState::Missing => Err("there is no manifest.toml (see BUNDLE-MANIFEST)".to_owned()),
+            ManifestState::Unreadable(_) => Err("manifest.toml could not be read (see BUNDLE-MANIFEST)".to_owned()),
+        }
+    }
+
+    /// The pre-test report as far as it could be read.
+    pub(crate) fn pretest(&self) -> &pretest::Loaded {
+        self.pretest.get_or_init(|| pretest::load(self.bundle))
+    }
+
+    /// The readable pre-test report, or the reason a check over its rows cannot run.
+    pub(crate) fn pretest_view(&self) -> Result<View<'_>, String> {
+        match self.pretest() {
+            pretest::Loaded::Read { path, report } => Ok(View::new(path, report)),
+            _ => Err("no usable pre-test report (see PRETEST-REPORT)".to_owned()),
+        }
+    }
+
+    /// connection.toml as far as it could be read.
+    pub(crate) fn connection(&self) -> &connection::Loaded {
+        self.connection.get_or_init(|| connection::load(self.bundle))
+    }
+
+    /// The parsed connection.toml and a source for locating its values, or why a check cannot
+    /// run.
+    pub(crate) fn connection_parsed(&self) -> Result<(&RawConnection, SourceFile<'_>), String> {
+        match self.connection() {
+            connection::Loaded::Parsed { text, connection } => {
+                Ok((connection, SourceFile::new(CONNECTION, text.as_bytes())))
+            }
+            connection::Loaded::Missing => Err("there is no connection/connection.toml (see CONN-CONFIG)".to_owned()),
+            _ => Err("connection/connection.toml could not be read (see CONN-CONFIG)".to_owned()),
+        }
+    }
+
+    /// Every certificate file connection.toml references, or why there are none to look at.
+    pub(crate) fn certificates(&self) -> Result<&[CertificateFile], String> {
+        let (connection, source) = self.connection_parsed()?;
+        Ok(self.certificates.get_or_init(|| certificates::read(self.bundle, connection, &source)))
+    }
+
+    /// The organisation's OID arc: from its business id (`1.2.246.10.<digits>`) so that a wrong
+    /// OID in the manifest is reported once, by BUNDLE-ORG; the manifest's OID is the fallback.
+    pub(crate) fn organisation_arc(&self) -> Option<Oid> {
+        let ManifestState::Parsed(manifest) = &self.manifest else { return None };
+        let from_business_id = manifest
+            .string(&["organisation", "business_id"])
+            .ok()
+            .flatten()
+            .and_then(|(text, _)| valmis_ids::BusinessId::parse(text).ok())
+            .and_then(|business_id| Oid::parse(&business_id.organisation_oid()).ok());
+        from_business_id.or_else(|| {
+            manifest.string(&["organisation", "oid"]).ok().flatten().and_then(|(oid, _)| Oid::parse(oid).ok())
+        })
+    }
+
+    /// The organisation arcs the bundle declares: the organisation's own (as
+    /// [`Self::organisation_arc`]) and every valid OID of `[organisation] test_organisations`.
+    pub(crate) fn declared_arcs(&self) -> &[(Oid, &'static str)] {
+        self.declared_arcs.get_or_init(|| {
+            let mut arcs: Vec<(Oid, &'static str)> =
+                self.organisation_arc().into_iter().map(|arc| (arc, "the manifest's organisation")).collect();
+            if let ManifestState::Parsed(manifest) = &self.manifest {
+                for (text, _) in manifest.strings(&["organisation", "test_organisations"]) {
+                    if let Ok(oid) = Oid::parse(text.trim()) {
+                        arcs.push((oid, "a test organisation of the manifest"));
+                    }
+                }
+            }
+            arcs
+        })
+    }
+
+    /// The catalog's published sample OIDs, with where each is published.
+    pub(crate) fn sample_oids(&self) -> &[(Oid, String)] {
+        self.sample_oids.get_or_init(|| {
+            self.catalog
+                .sample_oids
+                .iter()
+                .filter_map(|sample| Oid::parse(&sample.oid).ok().map(|oid| (oid, sample.source.clone())))
+                .collect()
+        })
+    }
+
+    /// The test persons the pre-test report names (upper-cased), when there is a readable report.
+    pub(crate) fn test_persons(&self) -> Option<&[String]> {
+        self.test_persons
+            .get_or_init(|| {
+                let view = self.pretest_view().ok()?;
+                Some(
+                    view.report
+                        .rows
+                        .iter()
+                        .map(|row| row.value(valmis_pretest::Field::TestPerson).to_uppercase())
+                        .filter(|person| !person.is_empty())
+                        .collect(),
+                )
+            })
+            .as_deref()
+    }
+
+    /// The run's CDA schema set (`--cda-schema`, else the catalog's), compiled on first use.
+    pub(crate) fn cda_schema(&self) -> &SchemaState {
+        self.schema.get_or_init(|| SchemaState::compile(self.schema_files.or(self.catalog.cda_schema.as_ref())))
+    }
+
+    /// Keeps the file pass's results for the requirements it served.
+    pub(crate) fn set_file_results(&self, results: FileResults) {
+        let _ = self.file_results.set(results);
+    }
+
+    /// Requirement `id`'s results from the file pass.
+    pub(crate) fn take_file_results(&self, id: &str) -> Vec<SubjectResult> {
+        match self.file_results.get() {
+            Some(results) => results.take(id),
+            None => not_in_file_pass(id),
+        }
+    }
+
+    /// The `id/@root` of every XML document under `documents/`, or `None` when some cannot be
+    /// known (or the file pass did not run).
+    pub(crate) fn document_ids(&self) -> Option<&[String]> {
+        self.file_results.get().and_then(|results| results.cda_ids.as_deref())
+    }
+}

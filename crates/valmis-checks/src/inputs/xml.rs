@@ -1,0 +1,150 @@
+//! XML documents as read from the bundle: text, parsing within the parse budget, and the
+//! element paths and places findings point at.
+//!
+//! XML is parsed with roxmltree, which never fetches anything; a DOCTYPE (and so any ENTITY
+//! declaration) is refused, so external entities (XXE) and entity expansion (billion laughs)
+//! cannot happen.
+
+use roxmltree::{Document, Node, ParsingOptions};
+use valmis_bundle::Bundle;
+use valmis_model::Location;
+
+use super::budget;
+use super::source::SourceFile;
+
+/// Largest document read, in bytes.
+pub(crate) const MAX_DOCUMENT: u64 = 64 * 1024 * 1024;
+/// Most XML nodes in one document (the parse budget refuses a costlier one before parsing).
+const MAX_NODES: u32 = 10_000_000;
+pub(crate) const HL7: &str = "urn:hl7-org:v3";
+
+/// Why a document cannot be read as text: too large, unreadable, not UTF-8.
+pub(crate) fn read_text(bundle: &Bundle, path: &str) -> Result<String, String> {
+    let size = bundle.entry(path).map_or(0, |entry| entry.size);
+    if size > MAX_DOCUMENT {
+        return Err(too_large(path, size));
+    }
+    let bytes = bundle.read(path).map_err(|error| error.to_string())?;
+    text_of(path, &bytes).map(str::to_owned)
+}
+
+pub(crate) fn too_large(path: &str, size: u64) -> String {
+    format!("`{path}` is {size} bytes; documents larger than {MAX_DOCUMENT} bytes are not read")
+}
+
+/// A document's bytes as text without a byte order mark, or why they are not UTF-8.
+pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        format!("`{path}` is not UTF-8 (first bad byte at offset {}); save it as UTF-8", error.valid_up_to())
+    })
+}
+
+/// The offset of a DOCTYPE declaration, which valmis refuses.
+pub(crate) fn doctype(text: &str) -> Option<usize> {
+    let text = text.as_bytes();
+    memchr::memmem::find(text, b"<!DOCTYPE").or_else(|| memchr::memmem::find(text, b"<!ENTITY"))
+}
+
+/// A parsed document with its room in the parse budget, given back when it is dropped.
+#[derive(Debug)]
+pub(crate) struct Parsed<'input> {
+    pub(crate) document: Document<'input>,
+    _permit: budget::Permit,
+}
+
+impl<'input> std::ops::Deref for Parsed<'input> {
+    type Target = Document<'input>;
+
+    fn deref(&self) -> &Document<'input> {
+        &self.document
+    }
+}
+
+/// Why a document was not parsed.
+#[derive(Debug)]
+pub(crate) enum ParseError {
+    /// Not well-formed.
+    Xml(roxmltree::Error),
+    /// More nodes than one document may have.
+    OverBudget(budget::OverBudget),
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Xml(error) => write!(formatter, "not well-formed XML: {error}"),
+            Self::OverBudget(error) => error.fmt(formatter),
+        }
+    }
+}
+
+/// Parses `text` within the parse budget (`crate::budget`): waits while other threads' trees
+/// fill it, refuses a document over the per-document limit without parsing it.
+pub(crate) fn parse(text: &str) -> Result<Parsed<'_>, ParseError> {
+    let permit = budget::acquire(budget::xml_cost(text)).map_err(ParseError::OverBudget)?;
+    let document = Document::parse_with_options(
+        text,
+        ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..ParsingOptions::default() },
+    )
+    .map_err(ParseError::Xml)?;
+    Ok(Parsed { document, _permit: permit })
+}
+
+/// Byte offset of a 1-based row and column (in characters).
+pub(crate) fn offset_of(text: &str, row: u32, col: u32) -> usize {
+    let line_start: usize =
+        text.split_inclusive('\n').take(row.saturating_sub(1) as usize).map(str::len).sum::<usize>().min(text.len());
+    let line = &text[line_start..];
+    let in_line: usize = line.chars().take(col.saturating_sub(1) as usize).map(char::len_utf8).sum();
+    (line_start + in_line).min(text.len())
+}
+
+/// An XPath-like path of an element: `/ClinicalDocument/recordTarget/patientRole/id[2]`.
+pub(crate) fn xpath(node: Node<'_, '_>) -> String {
+    let mut parts = Vec::new();
+    let mut current = Some(node);
+    while let Some(element) = current.filter(Node::is_element) {
+        let name = element.tag_name().name();
+        let same: Vec<Node<'_, '_>> = element
+            .parent()
+            .map(|parent| {
+                parent.children().filter(|sibling| sibling.is_element() && sibling.tag_name().name() == name).collect()
+            })
+            .unwrap_or_default();
+        if same.len() > 1 {
+            let position = same.iter().position(|sibling| *sibling == element).unwrap_or(0) + 1;
+            parts.push(format!("{name}[{position}]"));
+        } else {
+            parts.push(name.to_owned());
+        }
+        current = element.parent();
+    }
+    parts.reverse();
+    format!("/{}", parts.join("/"))
+}
+
+/// The HL7 child element `name` of `node`.
+pub(crate) fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children().find(|child| {
+        child.is_element() && child.tag_name().name() == name && child.tag_name().namespace() == Some(HL7)
+    })
+}
+
+/// A finding about `node` (its start tag) or one of its attributes.
+pub(crate) fn at_node(source: &SourceFile<'_>, node: Node<'_, '_>, attribute: Option<&str>) -> Location {
+    let range = attribute.and_then(|name| node.attribute_node(name)).map_or_else(
+        || node.range().start..node.range().start + 1 + node.tag_name().name().len(),
+        |attribute| attribute.range_value(),
+    );
+    source.locate(range)
+}
+
+pub(crate) fn is_cda(root: Node<'_, '_>) -> bool {
+    root.tag_name().name() == "ClinicalDocument" && root.tag_name().namespace() == Some(HL7)
+}
+
+/// The `id/@root` of a document's root element, if it has one.
+pub(crate) fn document_id(root: Node<'_, '_>) -> Option<String> {
+    child(root, "id").and_then(|id| id.attribute("root")).map(str::to_owned)
+}

@@ -1,0 +1,222 @@
+//! DOC-OID: the OIDs of a CDA document, judged the way Kanta uses them.
+//!
+//! A system vendor writes documents for care providers (in the customer test environment, for the
+//! test organisations Kela assigns), so the vendor's own business-id arc need not appear in any
+//! document. Kela's ePrescription samples (KantaCDA-API, format 3.3) show the shape: the author's
+//! `representedOrganization` is the prescriber's service unit, the custodian is Kela
+//! (`1.2.246.10.2462460.19.1`), and document ids sit under the producing organisation's arc or
+//! under a practitioner's arc (`1.2.246.537.25.1.<SV number>`, KantaCDA-API's
+//! `author.assignedAuthor.id.root`).
+//!
+//! Errors: an `@root` or `@codeSystem` that is not an OID; an identifier without its `@root` (and
+//! no `@nullFlavor`: HL7's II rule); a `@root` at or under an OID the catalog lists as a
+//! published sample value (`[[sample_oid]]`).
+//! Warnings, never more, because Kela's own samples carry both: a document id under no arc the
+//! document names or the bundle declares, and an organisation arc whose business id has an
+//! invalid check digit (`1.2.246.10.1234567`).
+
+use roxmltree::Node;
+use valmis_ids::{BusinessId, Oid};
+use valmis_model::{Finding, Severity};
+
+use crate::context::Context;
+use crate::inputs::source::SourceFile;
+use crate::inputs::xml::{HL7, at_node, child, xpath};
+
+/// The SV number (Valvira's register of professionals) root of an author's id.
+const SV_NUMBER: &str = "1.2.246.537.25";
+/// The arc of document ids a practitioner produces: `1.2.246.537.25.1.<SV number>`.
+const PRACTITIONER_ARCS: &str = "1.2.246.537.25.1";
+
+/// An arc a document id may sit under, and who it belongs to.
+#[derive(Debug)]
+struct NamedArc {
+    oid: Oid,
+    whose: String,
+}
+
+pub(crate) fn check(
+    context: &Context<'_>,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
+    let mut invalid_arcs: Vec<Oid> = Vec::new();
+    for node in root.descendants().filter(Node::is_element) {
+        for attribute in ["root", "codeSystem"] {
+            let Some(value) = node.attribute(attribute) else { continue };
+            let oid = match Oid::parse(value) {
+                Ok(oid) => oid,
+                Err(error) => {
+                    findings.push(
+                        Finding::new(
+                            severity,
+                            format!("{}/@{attribute} `{value}` is not a valid OID: {error}", xpath(node)),
+                        )
+                        .at(at_node(source, node, Some(attribute)))
+                        .with_help(
+                            "Kanta identifiers and code systems are OIDs: digits and dots, no leading zeros, \
+                             like 1.2.246.10.12345671.11.2026.1001",
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if attribute == "root" {
+                sample_value(context, severity, source, node, &oid, findings);
+            }
+            if let Some((arc, number)) = oid.organisation_arc()
+                && let Err(error) = BusinessId::from_arc_number(number)
+                && !invalid_arcs.contains(&arc)
+            {
+                findings.push(
+                    Finding::new(
+                        Severity::Warning,
+                        format!(
+                            "{}/@{attribute} `{value}`: organisation arc `{arc}` is not a business id ({error})",
+                            xpath(node)
+                        ),
+                    )
+                    .at(at_node(source, node, Some(attribute)))
+                    .with_help(
+                        "1.2.246.10.<business id digits> is an organisation's arc (JHS 159); a template's \
+                         placeholder arc must be replaced by the organisation's own",
+                    ),
+                );
+                invalid_arcs.push(arc);
+            }
+        }
+        missing_root(severity, source, node, findings);
+    }
+    document_id_arc(context, source, root, findings);
+}
+
+/// An identifier (`id`, `setId`, `templateId`) without `@root` and without `@nullFlavor`, or with
+/// both: HL7's own rule for the II data type (`rule-II` in the schema set's `datatypes-base.xsd`:
+/// "A root component is required or else the II value is NULL").
+fn missing_root(severity: Severity, source: &SourceFile<'_>, node: Node<'_, '_>, findings: &mut Vec<Finding>) {
+    let name = node.tag_name();
+    if name.namespace() != Some(HL7) || !matches!(name.name(), "id" | "setId" | "templateId") {
+        return;
+    }
+    let message = match (node.attribute("root"), node.attribute("nullFlavor")) {
+        (None, None) if node.attribute("extension").is_some() => {
+            format!("{} has an @extension but no @root: the identifier cannot be resolved without it", xpath(node))
+        }
+        (None, None) => format!("{} is empty: it has neither @root nor @nullFlavor", xpath(node)),
+        (Some(_), Some(flavor)) => format!("{} has both @root and @nullFlavor `{flavor}`", xpath(node)),
+        _ => return,
+    };
+    findings.push(Finding::new(severity, message).at(at_node(source, node, None)).with_help(
+        "HL7's II rule: give the identifier's OID in @root, or say why it is unknown with @nullFlavor=\"NI\", not both",
+    ));
+}
+
+/// A `@root` at or under an OID the catalog lists as a published sample value.
+fn sample_value(
+    context: &Context<'_>,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    node: Node<'_, '_>,
+    oid: &Oid,
+    findings: &mut Vec<Finding>,
+) {
+    let Some((sample, origin)) = context.sample_oids().iter().find(|(sample, _)| oid.is_at_or_below(sample)) else {
+        return;
+    };
+    findings.push(
+        Finding::new(
+            severity,
+            format!("{}/@root `{oid}` is under `{sample}`, a published sample value ({origin})", xpath(node)),
+        )
+        .at(at_node(source, node, Some("root")))
+        .with_help("replace the sample value with an OID of the organisation that produces the document"),
+    );
+}
+
+/// The arcs a document names: its author, custodian and service-provider organisations (and the
+/// organisations they are part of), and its authors' practitioner arcs.
+fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
+    // (element that holds organisation ids, under which header element, whose they are)
+    const ORGANISATIONS: [(&str, &str, &str); 5] = [
+        ("representedOrganization", "author", "the author's organisation"),
+        ("wholeOrganization", "author", "the author's parent organisation"),
+        ("representedCustodianOrganization", "custodian", "the custodian"),
+        ("serviceProviderOrganization", "componentOf", "the service provider"),
+        ("healthCareFacility", "componentOf", "the service provider's unit"),
+    ];
+    let mut arcs = Vec::new();
+    for header in root.children().filter(Node::is_element) {
+        for (holder, under, whose) in ORGANISATIONS {
+            if header.tag_name().name() != under {
+                continue;
+            }
+            let holders = header.descendants().filter(|node| node.is_element() && node.tag_name().name() == holder);
+            for id in holders.flat_map(|node| node.children()).filter(|node| node.tag_name().name() == "id") {
+                let Some(oid) = id.attribute("root").and_then(|value| Oid::parse(value).ok()) else { continue };
+                // An organisation under the business-id arc owns the whole arc; another one
+                // (Kela's 1.2.246.553.18.1) owns what is below its own OID.
+                let oid = match oid.organisation_arc() {
+                    Some((arc, _)) => arc,
+                    None => oid,
+                };
+                arcs.push(NamedArc { oid, whose: whose.to_owned() });
+            }
+        }
+        if header.tag_name().name() != "author" {
+            continue;
+        }
+        let ids = child(header, "assignedAuthor").into_iter().flat_map(|assigned| assigned.children());
+        for id in ids.filter(|node| node.is_element() && node.tag_name().name() == "id") {
+            if id.attribute("root") != Some(SV_NUMBER) {
+                continue;
+            }
+            let Some(number) = id.attribute("extension").map(|value| value.trim_start_matches('0')) else { continue };
+            if let Ok(oid) = Oid::parse(&format!("{PRACTITIONER_ARCS}.{number}")) {
+                arcs.push(NamedArc { oid, whose: "the author's practitioner arc (SV number)".to_owned() });
+            }
+        }
+    }
+    arcs
+}
+
+/// A warning when the document's id sits under no arc the document names or the bundle declares.
+fn document_id_arc(context: &Context<'_>, source: &SourceFile<'_>, root: Node<'_, '_>, findings: &mut Vec<Finding>) {
+    let Some(id) = child(root, "id") else { return };
+    let Some(document_id) = id.attribute("root").and_then(|value| Oid::parse(value).ok()) else { return };
+    let mut arcs = named_arcs(root);
+    arcs.extend(
+        context.declared_arcs().iter().map(|(oid, whose)| NamedArc { oid: oid.clone(), whose: (*whose).to_owned() }),
+    );
+    if arcs.iter().any(|arc| document_id.is_at_or_below(&arc.oid)) {
+        return;
+    }
+    // One entry per arc, with everyone it belongs to: `1.2.246.10.1602257 (the author's
+    // organisation, the service provider's unit)`.
+    let mut accepted: Vec<(&Oid, Vec<&str>)> = Vec::new();
+    for arc in &arcs {
+        match accepted.iter_mut().find(|(oid, _)| *oid == &arc.oid) {
+            Some((_, whose)) if !whose.contains(&arc.whose.as_str()) => whose.push(&arc.whose),
+            Some(_) => {}
+            None => accepted.push((&arc.oid, vec![&arc.whose])),
+        }
+    }
+    let accepted: Vec<String> = accepted.iter().map(|(oid, whose)| format!("{oid} ({})", whose.join(", "))).collect();
+    let accepted =
+        if accepted.is_empty() { "none: the document names no organisation".to_owned() } else { accepted.join(", ") };
+    findings.push(
+        Finding::new(
+            Severity::Warning,
+            format!(
+                "{}/@root `{document_id}` is under no organisation or practitioner arc this document names or the bundle declares; accepted: {accepted}",
+                xpath(id)
+            ),
+        )
+        .at(at_node(source, id, Some("root")))
+        .with_help(
+            "give documents ids under the producing organisation's arc; if you write for a test organisation Kela \
+             assigned, list its OID in [organisation] test_organisations",
+        ),
+    );
+}

@@ -1,0 +1,384 @@
+//! FHIR R4 JSON documents under `documents/`: FHIR-RESOURCE (a known resourceType; for Kanta
+//! PHR also the fiphr profile, a urn:uuid identifier and dateTimes with offsets) and
+//! FHIR-PATIENT (identity codes are test identities), for resources inside Bundles too. Each
+//! finding names the JSON pointer (`/entry/3/resource/meta/profile`) and its line:col.
+
+use std::ops::Range;
+
+use jsonc_parser::ast::{ObjectProp, Value};
+use jsonc_parser::common::Ranged as _;
+use valmis_ids::Hetu;
+use valmis_model::{Finding, Severity};
+
+use crate::context::Context;
+use crate::inputs::source::SourceFile;
+
+/// FHIR R4 resource types.
+const RESOURCE_TYPES: &[&str] = &[
+    "Account",
+    "ActivityDefinition",
+    "AdverseEvent",
+    "AllergyIntolerance",
+    "Appointment",
+    "AppointmentResponse",
+    "AuditEvent",
+    "Basic",
+    "Binary",
+    "BiologicallyDerivedProduct",
+    "BodyStructure",
+    "Bundle",
+    "CapabilityStatement",
+    "CarePlan",
+    "CareTeam",
+    "CatalogEntry",
+    "ChargeItem",
+    "ChargeItemDefinition",
+    "Claim",
+    "ClaimResponse",
+    "ClinicalImpression",
+    "CodeSystem",
+    "Communication",
+    "CommunicationRequest",
+    "CompartmentDefinition",
+    "Composition",
+    "ConceptMap",
+    "Condition",
+    "Consent",
+    "Contract",
+    "Coverage",
+    "CoverageEligibilityRequest",
+    "CoverageEligibilityResponse",
+    "DetectedIssue",
+    "Device",
+    "DeviceDefinition",
+    "DeviceMetric",
+    "DeviceRequest",
+    "DeviceUseStatement",
+    "DiagnosticReport",
+    "DocumentManifest",
+    "DocumentReference",
+    "EffectEvidenceSynthesis",
+    "Encounter",
+    "Endpoint",
+    "EnrollmentRequest",
+    "EnrollmentResponse",
+    "EpisodeOfCare",
+    "EventDefinition",
+    "Evidence",
+    "EvidenceVariable",
+    "ExampleScenario",
+    "ExplanationOfBenefit",
+    "FamilyMemberHistory",
+    "Flag",
+    "Goal",
+    "GraphDefinition",
+    "Group",
+    "GuidanceResponse",
+    "HealthcareService",
+    "ImagingStudy",
+    "Immunization",
+    "ImmunizationEvaluation",
+    "ImmunizationRecommendation",
+    "ImplementationGuide",
+    "InsurancePlan",
+    "Invoice",
+    "Library",
+    "Linkage",
+    "List",
+    "Location",
+    "Measure",
+    "MeasureReport",
+    "Media",
+    "Medication",
+    "MedicationAdministration",
+    "MedicationDispense",
+    "MedicationKnowledge",
+    "MedicationRequest",
+    "MedicationStatement",
+    "MedicinalProduct",
+    "MedicinalProductAuthorization",
+    "MedicinalProductContraindication",
+    "MedicinalProductIndication",
+    "MedicinalProductIngredient",
+    "MedicinalProductInteraction",
+    "MedicinalProductManufactured",
+    "MedicinalProductPackaged",
+    "MedicinalProductPharmaceutical",
+    "MedicinalProductUndesirableEffect",
+    "MessageDefinition",
+    "MessageHeader",
+    "MolecularSequence",
+    "NamingSystem",
+    "NutritionOrder",
+    "Observation",
+    "ObservationDefinition",
+    "OperationDefinition",
+    "OperationOutcome",
+    "Organization",
+    "OrganizationAffiliation",
+    "Parameters",
+    "Patient",
+    "PaymentNotice",
+    "PaymentReconciliation",
+    "Person",
+    "PlanDefinition",
+    "Practitioner",
+    "PractitionerRole",
+    "Procedure",
+    "Provenance",
+    "Questionnaire",
+    "QuestionnaireResponse",
+    "RelatedPerson",
+    "RequestGroup",
+    "ResearchDefinition",
+    "ResearchElementDefinition",
+    "ResearchStudy",
+    "ResearchSubject",
+    "RiskAssessment",
+    "RiskEvidenceSynthesis",
+    "Schedule",
+    "SearchParameter",
+    "ServiceRequest",
+    "Slot",
+    "Specimen",
+    "SpecimenDefinition",
+    "StructureDefinition",
+    "StructureMap",
+    "Subscription",
+    "Substance",
+    "SubstanceNucleicAcid",
+    "SubstancePolymer",
+    "SubstanceProtein",
+    "SubstanceReferenceInformation",
+    "SubstanceSourceMaterial",
+    "SubstanceSpecification",
+    "SupplyDelivery",
+    "SupplyRequest",
+    "Task",
+    "TerminologyCapabilities",
+    "TestReport",
+    "TestScript",
+    "ValueSet",
+    "VerificationResult",
+    "VisionPrescription",
+];
+
+const PHR_PROFILE: &str = "http://phr.kanta.fi/StructureDefinition/";
+const HETU_SYSTEM: &str = "urn:oid:1.2.246.21";
+
+fn property<'a, 'b>(value: &'a Value<'b>, name: &str) -> Option<&'a ObjectProp<'b>> {
+    match value {
+        Value::Object(object) => object.properties.iter().find(|property| property.name.as_str() == name),
+        _ => None,
+    }
+}
+
+fn string<'a>(value: &'a Value<'_>) -> Option<&'a str> {
+    match value {
+        Value::StringLit(text) => Some(text.value.as_ref()),
+        _ => None,
+    }
+}
+
+/// A resource found in a document: itself and its JSON pointer (`""` or `/entry/3/resource`).
+fn resources<'a, 'b>(root: &'a Value<'b>) -> Vec<(String, &'a Value<'b>)> {
+    let mut found = vec![(String::new(), root)];
+    if property(root, "resourceType").and_then(|p| string(&p.value)) == Some("Bundle")
+        && let Some(Value::Array(entries)) = property(root, "entry").map(|p| &p.value)
+    {
+        for (index, entry) in entries.elements.iter().enumerate() {
+            if let Some(resource) = property(entry, "resource") {
+                found.push((format!("/entry/{index}/resource"), &resource.value));
+            }
+        }
+    }
+    found
+}
+
+fn span(value: &Value<'_>) -> Range<usize> {
+    let range = value.range();
+    range.start..range.end
+}
+
+/// Whether `text` is a FHIR dateTime with a time but no offset (`2026-11-12T09:14:00`).
+fn lacks_offset(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() < 16 || bytes[10] != b'T' || bytes[4] != b'-' || bytes[7] != b'-' || bytes[13] != b':' {
+        return false;
+    }
+    let digits = |range: Range<usize>| bytes.get(range).is_some_and(|part| part.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4) && digits(5..7) && digits(8..10) && digits(11..13) && digits(14..16)) {
+        return false;
+    }
+    let rest = &text[16..];
+    !(rest.ends_with('Z') || rest.contains('+') || rest.contains('-'))
+}
+
+/// Visits every value below `value` with its JSON pointer.
+fn walk<'a, 'b>(value: &'a Value<'b>, pointer: &str, visit: &mut dyn FnMut(&str, &'a Value<'b>)) {
+    visit(pointer, value);
+    match value {
+        Value::Object(object) => {
+            for property in &object.properties {
+                let key = property.name.as_str().replace('~', "~0").replace('/', "~1");
+                walk(&property.value, &format!("{pointer}/{key}"), visit);
+            }
+        }
+        Value::Array(array) => {
+            for (index, element) in array.elements.iter().enumerate() {
+                walk(element, &format!("{pointer}/{index}"), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// FHIR-RESOURCE: a known resourceType; for Kanta PHR the fiphr profile, a urn:uuid identifier
+/// and dateTimes with offsets.
+pub(crate) fn check_resource(
+    context: &Context<'_>,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: &Value<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    let phr = context.declared_services().contains(&"omatietovaranto");
+    for (pointer, resource) in resources(root) {
+        let shown = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
+        let resource_type = property(resource, "resourceType").and_then(|p| string(&p.value));
+        match resource_type {
+            None => {
+                findings.push(
+                    Finding::new(severity, format!("{shown}: no resourceType"))
+                        .at(source.locate(span(resource).start..span(resource).start + 1))
+                        .with_help(
+                            "a FHIR resource starts with \"resourceType\": \"Observation\" (or another R4 type)",
+                        ),
+                );
+                continue;
+            }
+            Some(name) if !RESOURCE_TYPES.contains(&name) => {
+                let at = property(resource, "resourceType").map_or(0..0, |p| span(&p.value));
+                findings.push(
+                    Finding::new(severity, format!("{pointer}/resourceType: `{name}` is not a FHIR R4 resource type"))
+                        .at(source.locate(at)),
+                );
+                continue;
+            }
+            Some("Bundle" | "Patient") => continue,
+            Some(_) => {}
+        }
+        if !phr {
+            continue;
+        }
+        let profiles = property(resource, "meta").and_then(|meta| property(&meta.value, "profile"));
+        let has_phr_profile = match profiles.map(|p| &p.value) {
+            Some(Value::Array(array)) => array.elements.iter().filter_map(string).any(|p| p.starts_with(PHR_PROFILE)),
+            _ => false,
+        };
+        if !has_phr_profile {
+            let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            findings.push(
+                    Finding::new(severity, format!("{pointer}/meta/profile: no Kanta PHR profile ({PHR_PROFILE}…)"))
+                        .at(source.locate(at))
+                        .with_help("Kanta PHR validates each resource against its declared fiphr profile; declare it in meta.profile"),
+                );
+        }
+        let identifiers = property(resource, "identifier");
+        let has_uuid = match identifiers.map(|p| &p.value) {
+            Some(Value::Array(array)) => array.elements.iter().any(|identifier| {
+                property(identifier, "system").and_then(|p| string(&p.value)) == Some("urn:ietf:rfc:3986")
+                    && property(identifier, "value")
+                        .and_then(|p| string(&p.value))
+                        .is_some_and(|v| v.starts_with("urn:uuid:"))
+            }),
+            _ => false,
+        };
+        if !has_uuid {
+            let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            findings.push(
+                Finding::new(
+                    severity,
+                    format!("{pointer}/identifier: no identifier with system urn:ietf:rfc:3986 and a urn:uuid: value"),
+                )
+                .at(source.locate(at))
+                .with_help("give each resource a urn:uuid identifier; conditional create uses it"),
+            );
+        }
+        walk(resource, &pointer, &mut |at, value| {
+            if let Some(text) = string(value)
+                && lacks_offset(text)
+            {
+                findings.push(
+                    Finding::new(severity, format!("{at}: dateTime `{text}` has a time but no offset"))
+                        .at(source.locate(span(value)))
+                        .with_help("write the offset, like 2026-11-12T09:14:00+02:00"),
+                );
+            }
+        });
+    }
+}
+
+/// FHIR-PATIENT: identifiers with system urn:oid:1.2.246.21 are valid test identity codes.
+pub(crate) fn check_patient(
+    context: &Context<'_>,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: &Value<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    let persons = context.test_persons();
+    walk(root, "", &mut |pointer, value| {
+        if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
+            return;
+        }
+        let Some(code) = property(value, "value") else { return };
+        let text = string(&code.value).unwrap_or_default();
+        let (message, snippet) = match Hetu::parse(text) {
+            Ok(hetu) if hetu.is_test_identity() => {
+                if let Some(persons) = &persons
+                    && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
+                {
+                    findings.push(
+                            Finding::new(
+                                Severity::Warning,
+                                format!("{pointer}/value `{}` is not a test person of the pre-test report", hetu.as_str()),
+                            )
+                            .at(source.locate(span(&code.value)))
+                            .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
+                        );
+                }
+                return;
+            }
+            Ok(hetu) => (
+                format!("{pointer}/value `{}` is a real person's identity code, not a test identity", hetu.masked()),
+                true,
+            ),
+            Err(error) => (format!("{pointer}/value is not a valid personal identity code: {error}"), false),
+        };
+        let mut finding = Finding::new(severity, message)
+            .at(source.locate(span(&code.value)))
+            .with_help("use a Kela test identity (individual number 900–999), e.g. 010181-900C");
+        if !snippet && let Some(location) = &mut finding.location {
+            // A mistyped code may still be a real person's: keep the line out of reports.
+            location.snippet = None;
+        }
+        findings.push(finding);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lacks_offset;
+
+    #[test]
+    fn date_times_without_offsets() {
+        assert!(lacks_offset("2026-11-12T09:14:00"));
+        assert!(lacks_offset("2026-11-12T09:14"));
+        assert!(lacks_offset("2026-11-12T09:14:00.123"));
+        assert!(!lacks_offset("2026-11-12T09:14:00+02:00"));
+        assert!(!lacks_offset("2026-11-12T09:14:00Z"));
+        assert!(!lacks_offset("2026-11-12"));
+        assert!(!lacks_offset("urn:uuid:2026-11-12T09:14"));
+    }
+}

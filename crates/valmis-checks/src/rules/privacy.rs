@@ -1,0 +1,157 @@
+//! PRIVACY-HETU: every text artefact and every spreadsheet cell may contain test identity codes
+//! only (individual number 900–999). One outcome per file; codes are always shown masked.
+
+use valmis_ids::scan_hetus;
+use valmis_model::{Finding, Location, Requirement};
+
+use crate::context::{SubjectResult, Verdict};
+use crate::inputs::file::LazyBytes;
+use crate::inputs::names::extension;
+use crate::inputs::source::SourceFile;
+
+/// Extensions read as text whatever their content looks like.
+const TEXT_EXTENSIONS: &[&str] = &[
+    "xml",
+    "json",
+    "csv",
+    "tsv",
+    "toml",
+    "txt",
+    "md",
+    "html",
+    "htm",
+    "yaml",
+    "yml",
+    "cda",
+    "hl7",
+    "log",
+    "ini",
+    "properties",
+    "conf",
+    "cfg",
+    "pem",
+    "crt",
+    "cer",
+    "svg",
+    "ndjson",
+];
+/// Extensions of binary formats that are not scanned (XLSX workbooks are, cell by cell).
+const BINARY_EXTENSIONS: &[&str] =
+    &["pdf", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
+
+/// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
+/// file that is not scanned (a binary format, or binary content) and whose name is clean.
+pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<SubjectResult> {
+    let path = file.path;
+    // The name counts as much as the content: `131052-308T.pdf` carries a person's code into
+    // every listing, report and archive of the bundle, whatever the file holds.
+    let in_name: Vec<Finding> = scan_hetus(path.as_bytes())
+        .into_iter()
+        .filter(|found| !found.hetu.is_test_identity())
+        .map(|found| {
+            Finding::new(
+                requirement.severity,
+                format!(
+                    "the file name holds personal identity code `{}`, which is not a test identity (individual number not in 900–999)",
+                    found.hetu.masked()
+                ),
+            )
+            .at(Location::file(path.to_owned()))
+            .with_help("rename the file (and its folder) without the identity code")
+        })
+        .collect();
+    let with_name = |verdict: Verdict| match verdict {
+        Verdict::Checked(findings) if !in_name.is_empty() => {
+            Verdict::Checked(in_name.iter().cloned().chain(findings).collect())
+        }
+        other => other,
+    };
+    let name_only = || {
+        (!in_name.is_empty()).then(|| SubjectResult::about(path, Some(path), None, Verdict::Checked(in_name.clone())))
+    };
+    let extension = extension(path);
+    if BINARY_EXTENSIONS.contains(&extension.as_str()) {
+        return name_only();
+    }
+    let verdict = match file.get() {
+        Err(error) => Verdict::Error(error.to_string()),
+        Ok(bytes) if extension == "xlsx" => scan_workbook(path, bytes, requirement),
+        Ok(bytes) => {
+            let decoded = decode_utf16(bytes);
+            let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
+            if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
+                return name_only();
+            }
+            let found: Vec<_> = scan_hetus(bytes).into_iter().filter(|found| !found.hetu.is_test_identity()).collect();
+            if found.is_empty() {
+                Verdict::Checked(Vec::new())
+            } else {
+                let source = SourceFile::new(path, bytes);
+                Verdict::Checked(
+                    found
+                        .into_iter()
+                        .map(|found| {
+                            not_a_test_identity(requirement, &found.hetu)
+                                .at(source.locate(found.offset..found.offset + 11))
+                        })
+                        .collect(),
+                )
+            }
+        }
+    };
+    Some(SubjectResult::about(path, Some(path), None, with_name(verdict)))
+}
+
+fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
+    Finding::new(
+        requirement.severity,
+        format!("personal identity code `{}` is not a test identity (individual number not in 900–999)", hetu.masked()),
+    )
+}
+
+/// Every text cell of every sheet; a workbook that cannot be opened is reported as not scanned
+/// (PRETEST-REPORT says why when it is the pre-test report).
+fn scan_workbook(path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
+    let cells = match valmis_pretest::xlsx_cells(bytes) {
+        Ok(cells) => cells,
+        // Not scanned is not passed: a workbook a bundle made unreadable (or too large to hold)
+        // could hide a real identity code, so it fails, as BUNDLE-SECRETS does for what it cannot read.
+        Err(error) => {
+            return Verdict::Checked(vec![
+                Finding::new(requirement.severity, format!("`{path}` could not be scanned: {}", error.message))
+                    .at(Location::file(path.to_owned()))
+                    .with_help("save the workbook again from Excel (without stray cells far from the table), or export it as CSV"),
+            ]);
+        }
+    };
+    let mut findings = Vec::new();
+    for cell in cells {
+        for found in scan_hetus(cell.value.as_bytes()) {
+            if !found.hetu.is_test_identity() {
+                let name = format!("{}!{}", cell.sheet, valmis_pretest::cell_name(cell.column, cell.row));
+                findings.push(not_a_test_identity(requirement, &found.hetu).at(Location::cell(
+                    path,
+                    name,
+                    cell.row,
+                    cell.column,
+                )));
+            }
+        }
+    }
+    Verdict::Checked(findings)
+}
+
+/// Text saved as UTF-16 (Excel's "Unicode text") decoded, so that its codes are found too.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) if encoding != encoding_rs::UTF_8 => {
+            Some(encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned())
+        }
+        _ => None,
+    }
+}
+
+/// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&byte| byte == 0)
+}
