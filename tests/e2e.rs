@@ -225,6 +225,28 @@ fn reports_are_byte_for_byte_deterministic() {
     assert!(!first.junit.contains("timestamp="), "no timestamps unless asked");
 }
 
+/// A requirement's outcomes do not depend on which others run: alone (`--only ID`) each one
+/// gives what it gives among all. (DOC-SCHEMA alone once skipped with "documents/ holds no .xml
+/// document" on a bundle full of them: the file pass visited XML documents only for the other
+/// document rules.)
+#[test]
+fn each_requirement_alone_has_the_outcomes_it_has_among_all() {
+    let outcomes_of = |json: &str, id: &str| -> Vec<serde_json::Value> {
+        let report: serde_json::Value = serde_json::from_str(json).expect("JSON report");
+        let outcomes = report["outcomes"].as_array().expect("outcomes").iter();
+        outcomes.filter(|outcome| outcome["requirement"] == id).cloned().collect()
+    };
+    for bundle in ["ready", "doc-schema"] {
+        let all = verify(&fixture(bundle), &[]);
+        for id in implemented() {
+            let alone = verify(&fixture(bundle), &["--only", &id]);
+            let expected = outcomes_of(&all.json, &id);
+            assert!(!expected.is_empty(), "{bundle}: {id} has outcomes");
+            assert_eq!(outcomes_of(&alone.json, &id), expected, "{bundle}: {id} alone");
+        }
+    }
+}
+
 #[test]
 fn output_is_the_same_for_one_thread_and_many() {
     // ready.zip: entries are decompressed on several threads at once, each on its own reader.
@@ -1016,8 +1038,46 @@ fn reports_are_replaced_atomically_and_a_bad_report_path_loses_nothing() {
         temp.path().to_str().expect("utf-8"),
         "-q",
     ]);
-    assert_eq!(output.status.code(), Some(2), "a directory is not a report file");
+    assert_eq!(output.status.code(), Some(2), "a directory is not a report file: the command line is wrong");
+    assert!(text(&output.stderr).contains("is a folder; name the report file in it"), "{}", text(&output.stderr));
     assert!(junit.exists(), "nothing was lost");
+}
+
+/// A report that cannot be written once the run is done (here: its folder would have to be made
+/// inside a file) is an output error, exit 4, not a usage error; the message names the file and
+/// the other reports are still written.
+#[test]
+fn a_report_that_cannot_be_written_is_an_output_error() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let blocker = temp.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where a folder should be").expect("write");
+    let junit = blocker.join("junit.xml");
+    let json = temp.path().join("report.json");
+    let ready = fixture("ready");
+    let output = valmis(&[
+        "verify",
+        ready.to_str().expect("utf-8"),
+        "--now",
+        NOW,
+        "--json",
+        json.to_str().expect("utf-8"),
+        "--junit",
+        junit.to_str().expect("utf-8"),
+        "-q",
+    ]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(stderr.starts_with("valmis: error: failed to create folder"), "{stderr}");
+    assert!(stderr.contains("not-a-folder"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert_eq!(std::fs::read_to_string(&blocker).expect("read"), "a file where a folder should be", "nothing lost");
+    assert!(std::fs::read_to_string(&json).expect("the JSON report is still written").contains("\"ready\": true"));
+    assert!(text(&output.stdout).is_empty(), "-q: no verdict line");
+    // `merge` maps errors to codes in the same place.
+    let merged_json = temp.path().join("merged.json");
+    let merged = valmis(&["merge", merged_json.to_str().expect("utf-8"), json.to_str().expect("utf-8")]);
+    assert_eq!(merged.status.code(), Some(2), "a report that is not a shard is the user's to correct");
+    assert!(text(&merged.stderr).contains("not a shard"), "{}", text(&merged.stderr));
 }
 
 #[test]

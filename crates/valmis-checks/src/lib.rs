@@ -61,29 +61,39 @@ pub struct VerifyOptions {
 
 /// Why a run cannot start: an unusable catalog, or a selection (`--only`, `--skip`) that names
 /// no requirement or leaves none to check. Both are usage errors (exit code 2).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
     /// The catalog cannot be used.
+    #[error("invalid catalog: {0}")]
     Catalog(CatalogError),
     /// `--only`/`--skip` select nothing, or nothing that exists.
+    #[error("{0}")]
     Selection(String),
 }
 
-impl std::fmt::Display for VerifyError {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Catalog(error) => write!(formatter, "invalid catalog: {error}"),
-            Self::Selection(message) => formatter.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for VerifyError {}
-
+// Not `#[from]`, which would make the catalog error the source too: its text is already in the
+// message, and a chain printed whole would repeat it.
 impl From<CatalogError> for VerifyError {
     fn from(error: CatalogError) -> Self {
         Self::Catalog(error)
     }
+}
+
+impl From<CatalogError> for ProbeTargetsError {
+    fn from(error: CatalogError) -> Self {
+        Self::Catalog(error)
+    }
+}
+
+/// Why the online probe has no endpoint to connect to.
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeTargetsError {
+    /// The catalog cannot be used.
+    #[error("{0}")]
+    Catalog(CatalogError),
+    /// connection.toml or its certificates do not give the targets: why.
+    #[error("{0}")]
+    NoTargets(String),
 }
 
 /// Runs every requirement of the bundle's round over the bundle.
@@ -95,21 +105,20 @@ pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -
 
 /// Facts of the bundle a harness run needs: the round its manifest names (or the newest) and the
 /// organisation's OID arc.
-pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Option<String>), String> {
+pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Option<String>), CatalogError> {
     with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
         (context.catalog.round.id.clone(), context.organisation_arc().map(|oid| oid.as_str().to_owned()))
     })
-    .map_err(|error| error.to_string())
 }
 
 /// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
 /// an error says why there is nothing to probe.
-pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, String> {
+pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, ProbeTargetsError> {
     with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
         let (connection, _) = context.connection_parsed()?;
         inputs::certificates::probe_targets(connection, context.certificates()?)
-    })
-    .map_err(|error| error.to_string())?
+    })?
+    .map_err(ProbeTargetsError::NoTargets)
 }
 
 fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyError> {

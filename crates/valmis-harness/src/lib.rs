@@ -204,22 +204,33 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
     Ok(Case { source: source.to_owned(), case: raw.case, service: raw.service, title: raw.title, steps })
 }
 
+/// Why a template cannot be filled in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// `{{` without its `}}`.
+    #[error("`{{{{` without a closing `}}}}`")]
+    Unclosed,
+    /// A variable the run does not define, with the ones it does.
+    #[error("unknown variable `{{{{{name}}}}}`; known: {}", .known.join(", "))]
+    Unknown { name: String, known: Vec<String> },
+}
+
 /// Replaces `{{name}}` with variables; an unknown variable is an error naming it.
-pub fn render(template: &str, variables: &BTreeMap<String, String>) -> Result<String, String> {
+pub fn render(template: &str, variables: &BTreeMap<String, String>) -> Result<String, TemplateError> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else {
-            return Err("`{{` without a closing `}}`".to_owned());
+            return Err(TemplateError::Unclosed);
         };
         let name = after[..end].trim();
         match variables.get(name) {
             Some(value) => out.push_str(value),
             None => {
-                let known: Vec<&str> = variables.keys().map(String::as_str).collect();
-                return Err(format!("unknown variable `{{{{{name}}}}}`; known: {}", known.join(", ")));
+                let known = variables.keys().cloned().collect();
+                return Err(TemplateError::Unknown { name: name.to_owned(), known });
             }
         }
         rest = &after[end + 2..];

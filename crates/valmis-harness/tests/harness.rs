@@ -52,7 +52,11 @@ fn templates_render_known_variables_and_name_unknown_ones() {
         Ok("urn:uuid:5b8f / 010181-900C")
     );
     let error = render("{{potilas}}", &variables).expect_err("unknown");
+    assert!(matches!(&error, valmis_harness::TemplateError::Unknown { name, .. } if name == "potilas"));
+    let error = error.to_string();
     assert!(error.contains("`{{potilas}}`") && error.contains("test_person"), "{error}");
+    let unclosed = render("{{uuid", &variables).expect_err("unclosed");
+    assert_eq!(unclosed.to_string(), "`{{` without a closing `}}`");
     assert_eq!(real_identity_codes("hetu 131052-308T ja 010181-900C"), ["131052-3***"]);
 }
 

@@ -63,12 +63,30 @@ struct PreviousOutcome {
     status: String,
 }
 
+/// Why a file is not a JSON report this valmis reads (a baseline, a shard to merge).
+#[derive(Debug, thiserror::Error)]
+pub enum JsonReportError {
+    /// Not a valmis JSON report: where it stops being one.
+    #[error("{file}:{line}:{column}: not a valmis JSON report: {reason}")]
+    NotAReport { file: String, line: usize, column: usize, reason: serde_json::Error },
+    /// A JSON report of a format this valmis does not read.
+    #[error("{file}: JSON report format {format} is not supported; valmis reads format 1")]
+    Format { file: String, format: u32 },
+}
+
+impl JsonReportError {
+    /// `file` does not parse as a report: where and why.
+    pub fn not_a_report(file: &str, error: serde_json::Error) -> Self {
+        Self::NotAReport { file: file.to_owned(), line: error.line(), column: error.column(), reason: error }
+    }
+}
+
 /// Compares `report` with the JSON report `previous` (the text of `file`).
-pub fn compare_with_baseline(report: &Report, previous: &str, file: &str) -> Result<BaselineDiff, String> {
-    let previous: Previous = serde_json::from_str(previous)
-        .map_err(|error| format!("{file}:{}:{}: not a valmis JSON report: {error}", error.line(), error.column()))?;
+pub fn compare_with_baseline(report: &Report, previous: &str, file: &str) -> Result<BaselineDiff, JsonReportError> {
+    let previous: Previous =
+        serde_json::from_str(previous).map_err(|error| JsonReportError::not_a_report(file, error))?;
     if previous.format != 1 {
-        return Err(format!("{file}: JSON report format {} is not supported; valmis reads format 1", previous.format));
+        return Err(JsonReportError::Format { file: file.to_owned(), format: previous.format });
     }
     let before: BTreeMap<OutcomeKey, bool> = previous
         .outcomes

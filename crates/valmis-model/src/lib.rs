@@ -18,9 +18,9 @@ pub mod safe;
 mod text;
 pub mod waiver;
 
-pub use baseline::{BaselineDiff, OutcomeKey, compare_with_baseline};
+pub use baseline::{BaselineDiff, JsonReportError, OutcomeKey, compare_with_baseline};
 pub use catalog::{
-    Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, SampleOid, SchemaFiles, Severity, Texts,
+    Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, SampleOid, SchemaFiles, SchemaSetError, Severity, Texts,
 };
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};

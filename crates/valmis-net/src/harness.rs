@@ -135,6 +135,23 @@ pub struct Plan {
 
 const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorization", "x-api-key"];
 
+/// Why a harness run cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The TLS client cannot be set up from the endpoint's anchors and the client key.
+    #[error("{0}")]
+    Tls(String),
+    /// The HTTP client cannot be built.
+    #[error("cannot build the HTTP client: {0}")]
+    Client(String),
+    /// The endpoint's url is not a URL.
+    #[error("`{url}` is not a URL: {detail}")]
+    Url { url: String, detail: String },
+    /// The network runtime cannot start.
+    #[error("cannot start the network runtime: {0}")]
+    Runtime(std::io::Error),
+}
+
 /// Runs `plans` against `target` with `key`, returning the runs in the plans' order, and calls
 /// `progress` after each case.
 pub fn run_cases(
@@ -143,8 +160,8 @@ pub fn run_cases(
     plans: Vec<Plan>,
     options: &RunOptions,
     progress: &(dyn Fn(&CaseRun) + Sync),
-) -> Result<Vec<CaseRun>, String> {
-    let recording = crate::client_config(target, Some(key.clone_key()))?;
+) -> Result<Vec<CaseRun>, RunError> {
+    let recording = crate::client_config(target, Some(key.clone_key())).map_err(RunError::Tls)?;
     let client = reqwest::Client::builder()
         .use_preconfigured_tls((*recording.config).clone())
         .timeout(options.step_timeout)
@@ -154,12 +171,10 @@ pub fn run_cases(
         .redirect(reqwest::redirect::Policy::none())
         .https_only(true)
         .build()
-        .map_err(|error| format!("cannot build the HTTP client: {error}"))?;
-    let base = url::Url::parse(&target.url).map_err(|error| format!("`{}` is not a URL: {error}", target.url))?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| format!("cannot start the network runtime: {error}"))?;
+        .map_err(|error| RunError::Client(error.to_string()))?;
+    let base = url::Url::parse(&target.url)
+        .map_err(|error| RunError::Url { url: target.url.clone(), detail: error.to_string() })?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(RunError::Runtime)?;
     let total = plans.len();
     let runs = runtime.block_on(async {
         let semaphore = Arc::new(tokio::sync::Semaphore::new(options.concurrency.max(1)));
@@ -242,19 +257,19 @@ async fn run_step(
     // Build the request from its templates.
     let built = (|| -> Result<SentRequest, String> {
         // Paths are relative to the endpoint url: `/Observation` under `https://host/fhir`.
-        let path = render(&step.path, variables)?;
+        let path = render(&step.path, variables).map_err(|error| error.to_string())?;
         let (path_part, query) = path.split_once('?').map_or((path.as_str(), None), |(p, q)| (p, Some(q)));
         let mut url = base.clone();
         url.set_path(&format!("{}/{}", base.path().trim_end_matches('/'), path_part.trim_start_matches('/')));
         url.set_query(query);
         let mut headers = BTreeMap::new();
         for (name, template) in &step.headers {
-            headers.insert(name.clone(), render(template, variables)?);
+            headers.insert(name.clone(), render(template, variables).map_err(|error| error.to_string())?);
         }
         let body = match &step.body {
             Some(file) => {
                 let template = files.get(file).ok_or_else(|| format!("body template `{file}` is missing"))?;
-                render(template, variables)?
+                render(template, variables).map_err(|error| error.to_string())?
             }
             None => String::new(),
         };

@@ -287,6 +287,24 @@ pub enum Usage {
     Signing,
 }
 
+/// Why a certificate is not accepted: for a chain (`verify_chain`) or a host name
+/// (`verify_name`), in words a vendor can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VerifyError {
+    /// A certificate of `ca_bundle` (1-based) cannot serve as a trust anchor.
+    #[error("trust anchor {index} is not usable: {detail}")]
+    Anchor { index: usize, detail: String },
+    /// The certificate cannot be read as an end-entity certificate.
+    #[error("not usable as an end-entity certificate: {0}")]
+    NotEndEntity(String),
+    /// The name to check is not a DNS host name.
+    #[error("`{host}` is not a host name: {detail}")]
+    NotHostName { host: String, detail: String },
+    /// The chain or name was checked and refused: why.
+    #[error("{0}")]
+    Refused(String),
+}
+
 /// Verifies that `end_entity` chains to one of `anchors` through `intermediates` at `now`, for
 /// `usage`, with the signature algorithms webpki supports on ring.
 pub fn verify_chain(
@@ -295,17 +313,17 @@ pub fn verify_chain(
     anchors: &[&[u8]],
     now: Timestamp,
     usage: Usage,
-) -> Result<(), String> {
+) -> Result<(), VerifyError> {
     let anchor_ders: Vec<CertificateDer<'_>> = anchors.iter().map(|der| CertificateDer::from(*der)).collect();
     let mut trust_anchors = Vec::new();
     for (index, der) in anchor_ders.iter().enumerate() {
         let anchor = webpki::anchor_from_trusted_cert(der)
-            .map_err(|error| format!("trust anchor {} is not usable: {error:?}", index + 1))?;
+            .map_err(|error| VerifyError::Anchor { index: index + 1, detail: format!("{error:?}") })?;
         trust_anchors.push(anchor.to_owned());
     }
     let end_entity_der = CertificateDer::from(end_entity);
     let certificate = webpki::EndEntityCert::try_from(&end_entity_der)
-        .map_err(|error| format!("not usable as an end-entity certificate: {error:?}"))?;
+        .map_err(|error| VerifyError::NotEndEntity(format!("{error:?}")))?;
     let intermediate_ders: Vec<CertificateDer<'_>> =
         intermediates.iter().map(|der| CertificateDer::from(*der)).collect();
     let seconds = u64::try_from(now.as_second()).unwrap_or(0);
@@ -330,17 +348,18 @@ pub fn verify_chain(
     match verified {
         Ok(_) => Ok(()),
         Err(webpki::Error::RequiredEkuNotFoundContext(_)) if usage == Usage::Signing => Ok(()),
-        Err(error) => Err(describe_error(&error)),
+        Err(error) => Err(VerifyError::Refused(describe_error(&error))),
     }
 }
 
 /// Whether `end_entity` is valid for the DNS name `host`.
-pub fn verify_name(end_entity: &[u8], host: &str) -> Result<(), String> {
+pub fn verify_name(end_entity: &[u8], host: &str) -> Result<(), VerifyError> {
     let der = CertificateDer::from(end_entity);
-    let certificate = webpki::EndEntityCert::try_from(&der)
-        .map_err(|error| format!("not usable as an end-entity certificate: {error:?}"))?;
-    let name = ServerName::try_from(host).map_err(|error| format!("`{host}` is not a host name: {error}"))?;
-    certificate.verify_is_valid_for_subject_name(&name).map_err(|error| describe_error(&error))
+    let certificate =
+        webpki::EndEntityCert::try_from(&der).map_err(|error| VerifyError::NotEndEntity(format!("{error:?}")))?;
+    let name = ServerName::try_from(host)
+        .map_err(|error| VerifyError::NotHostName { host: host.to_owned(), detail: error.to_string() })?;
+    certificate.verify_is_valid_for_subject_name(&name).map_err(|error| VerifyError::Refused(describe_error(&error)))
 }
 
 /// webpki errors in words a vendor can act on.

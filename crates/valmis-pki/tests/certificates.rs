@@ -95,22 +95,32 @@ fn chains_verify_for_their_usage_at_the_given_instant() {
     assert_eq!(verify_chain(&server, &chain, &anchors, now, Usage::ClientAuth), Ok(()));
     assert_eq!(verify_chain(&server, &chain, &anchors, now, Usage::ServerAuth), Ok(()));
     assert_eq!(verify_name(&server, "ehr.esimerkki-terveys.fi"), Ok(()));
-    assert!(verify_name(&server, "muu.esimerkki.fi").expect_err("other host").contains("does not cover"));
+    assert!(verify_name(&server, "muu.esimerkki.fi").expect_err("other host").to_string().contains("does not cover"));
+    // A caller tells the kinds apart without reading the words.
+    assert!(matches!(verify_name(&server, "ei isäntä"), Err(valmis_pki::VerifyError::NotHostName { .. })));
+    assert!(matches!(
+        verify_name(b"garbage", "ehr.esimerkki-terveys.fi"),
+        Err(valmis_pki::VerifyError::NotEndEntity(_))
+    ));
+    assert!(matches!(verify_name(&server, "muu.esimerkki.fi"), Err(valmis_pki::VerifyError::Refused(_))));
 
-    let error = verify_chain(&server, &[], &anchors, now, Usage::ClientAuth).expect_err("no intermediate");
+    let error = verify_chain(&server, &[], &anchors, now, Usage::ClientAuth).expect_err("no intermediate").to_string();
     assert!(error.contains("unknown issuer"), "{error}");
     // A root with the same name but another key (a re-issued or forged test CA).
     let other = self::pki();
-    let error =
-        verify_chain(&server, &chain, &[other.root.der().as_ref()], now, Usage::ClientAuth).expect_err("wrong CA");
+    let error = verify_chain(&server, &chain, &[other.root.der().as_ref()], now, Usage::ClientAuth)
+        .expect_err("wrong CA")
+        .to_string();
     assert!(error.contains("signature in the chain does not verify"), "{error}");
-    let error =
-        verify_chain(&server, &chain, &anchors, at("2027-07-01T00:00:00Z"), Usage::ClientAuth).expect_err("later");
+    let error = verify_chain(&server, &chain, &anchors, at("2027-07-01T00:00:00Z"), Usage::ClientAuth)
+        .expect_err("later")
+        .to_string();
     assert!(error.contains("expired"), "{error}");
 
     let server_only =
         leaf(&pki, "ehr.esimerkki-terveys.fi", &[ExtendedKeyUsagePurpose::ServerAuth], (2026, 6, 1), (2027, 5, 31));
-    let error = verify_chain(&server_only, &chain, &anchors, now, Usage::ClientAuth).expect_err("no clientAuth");
+    let error =
+        verify_chain(&server_only, &chain, &anchors, now, Usage::ClientAuth).expect_err("no clientAuth").to_string();
     assert!(error.contains("extended key usage"), "{error}");
 
     let signing = leaf(&pki, "allekirjoitus", &[], (2026, 6, 1), (2028, 5, 31));

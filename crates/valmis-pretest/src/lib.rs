@@ -17,7 +17,7 @@ mod xlsx_report;
 use std::ops::Range;
 
 pub use json_report::parse_strict_json;
-pub use values::{ExecutedAt, ResultValue, parse_executed_at, parse_result, split_evidence};
+pub use values::{ExecutedAt, NotADate, ResultValue, parse_executed_at, parse_result, split_evidence};
 pub use xlsx_report::{SheetCell, cell_name, xlsx_cells};
 
 /// How a report file is stored.

@@ -58,10 +58,18 @@ impl ExecutedAt {
     }
 }
 
+/// An `executed_at` value in none of the accepted forms; it says which forms are accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a date: use RFC 3339 (2026-11-12T09:14:00+02:00), YYYY-MM-DD (2026-11-12), \
+     YYYY-MM-DD HH:MM, or the Finnish 12.11.2026 with an optional time (12.11.2026 9.14)"
+)]
+pub struct NotADate(pub String);
+
 /// Reads `executed_at`: RFC 3339 (`2026-11-12T09:14:00+02:00`) or `YYYY-MM-DD` as SPEC §3 says,
 /// and, because spreadsheets write them, a local `YYYY-MM-DD HH:MM[:SS]` and the Finnish
 /// `12.11.2026` (optionally followed by a time). The error says which forms are accepted.
-pub fn parse_executed_at(value: &str) -> Result<ExecutedAt, String> {
+pub fn parse_executed_at(value: &str) -> Result<ExecutedAt, NotADate> {
     let value = value.trim();
     if let Ok(instant) = value.parse::<Timestamp>() {
         return Ok(ExecutedAt::Instant(instant));
@@ -75,10 +83,7 @@ pub fn parse_executed_at(value: &str) -> Result<ExecutedAt, String> {
     if let Some(date) = finnish_date(value) {
         return Ok(ExecutedAt::Date(date));
     }
-    Err(format!(
-        "`{value}` is not a date: use RFC 3339 (2026-11-12T09:14:00+02:00), YYYY-MM-DD (2026-11-12), \
-         YYYY-MM-DD HH:MM, or the Finnish 12.11.2026 with an optional time (12.11.2026 9.14)"
-    ))
+    Err(NotADate(value.to_owned()))
 }
 
 /// `d.m.yyyy`, optionally followed by a time (`12.11.2026 9.14`, `12.11.2026 klo 9:14`).

@@ -294,7 +294,8 @@ fn results_and_dates_accept_the_documented_spellings() {
     assert!(matches!(parse_executed_at("2026-11-12T09:14:00Z"), Ok(ExecutedAt::Instant(_))));
     for bad in ["12/11/2026", "2026-13-01", "31.2.2026", "eilen", "", "12.11.26"] {
         let error = parse_executed_at(bad).expect_err(bad);
-        assert!(error.contains("RFC 3339"), "{error}");
+        assert_eq!(error.0, bad.trim());
+        assert!(error.to_string().contains("RFC 3339"), "{error}");
     }
 }
 

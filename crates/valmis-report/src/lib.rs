@@ -24,6 +24,6 @@ pub use human::{HumanOptions, render_human};
 pub use json::render_json;
 pub use junit::{JunitError, render_junit, write_junit};
 pub use markdown::{SUMMARY_MAX_BYTES, render_markdown, render_markdown_within};
-pub use merge::merge_json_reports;
+pub use merge::{MergeError, merge_json_reports};
 pub use problems::PathOptions;
 pub use sarif::{SARIF_MAX_RESULTS, render_sarif};

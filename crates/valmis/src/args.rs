@@ -223,6 +223,23 @@ pub(crate) struct ReportArgs {
     pub(crate) summary_md: Option<PathBuf>,
 }
 
+impl ReportArgs {
+    /// The report files asked for, each with its option.
+    pub(crate) fn outputs(&self) -> Vec<(&'static str, &std::path::Path)> {
+        [
+            ("--junit", &self.junit),
+            ("--json", &self.json),
+            ("--sarif", &self.sarif),
+            ("--gitlab-codequality", &self.gitlab_codequality),
+            ("--html", &self.html),
+            ("--summary-md", &self.summary_md),
+        ]
+        .into_iter()
+        .filter_map(|(flag, path)| path.as_deref().map(|path| (flag, path)))
+        .collect()
+    }
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct RequirementsArgs {
     #[command(flatten)]

@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use valmis_model::Lang;
 
 use crate::args::{ExplainArgs, InitArgs, MergeArgs, PackArgs, ProbeArgs, RequirementsArgs, RunArgs, VerifyArgs};
-use crate::common::UsageError;
 use crate::exit;
 
 const AFTER_HELP: &str = "\
@@ -20,7 +19,9 @@ Exit codes:
      or no requirement was checked at all (every one skipped: offline, not applicable)
   2  usage error: bad arguments, unreadable bundle path, unusable catalog, an --only or
      --skip pattern that matches no requirement, a selection that leaves none to check
-  3  internal error (a bug in valmis)
+  3  internal error (a bug in valmis, or out of memory)
+  4  output error: a report or another file valmis writes could not be written (the
+     verdict is still printed; every other report is still written)
 
 Examples:
   valmis verify submission/ --junit target/valmis/junit.xml
@@ -140,7 +141,7 @@ enum Command {
     ///
     /// Every shard 1..N must be there once, from the same valmis, round, catalog, bundle, now
     /// and --strict. The merged report is what one unsharded run gives: the same outcomes, the
-    /// same JUnit bytes, one verdict and exit code (0 ready, 1 not ready, 2 usage error). OUT
+    /// same JUnit bytes, one verdict and exit code (0 ready, 1 not ready, 2 usage error, 4 a report not written). OUT
     /// is the merged JSON; every other report can be written too, and waivers and a baseline
     /// apply here.
     #[command(after_long_help = AFTER_HELP)]
@@ -178,11 +179,8 @@ pub(crate) fn run() -> u8 {
     match result {
         Ok(code) => code,
         Err(error) => {
-            match error.downcast_ref::<UsageError>() {
-                Some(UsageError(message)) => say_err!("valmis: error: {message}"),
-                None => say_err!("valmis: error: {error:#}"),
-            }
-            exit::USAGE
+            say_err!("valmis: error: {}", crate::failure::message(&error));
+            crate::failure::exit_code(&error)
         }
     }
 }

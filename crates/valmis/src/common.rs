@@ -10,21 +10,7 @@ use valmis_report::PathOptions;
 
 use crate::args::CatalogArgs;
 
-/// A usage problem: reported on one line, exit code 2.
-#[derive(Debug)]
-pub(crate) struct UsageError(pub(crate) String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
-    UsageError(message.into()).into()
-}
+pub(crate) use crate::failure::usage;
 
 pub(crate) fn load_catalogs(args: &CatalogArgs) -> anyhow::Result<CatalogSet> {
     let set = match &args.catalog {

@@ -2,10 +2,10 @@
 //! so that `valmis verify` itself lists what is still to do.
 
 use crate::common::{load_catalogs, pick_round, usage};
+use crate::failure::output;
 use crate::terminal::say;
 use std::path::Path;
 
-use anyhow::Context as _;
 use valmis_model::Catalog;
 
 /// Writes the skeleton and returns the bundle-relative paths written.
@@ -87,7 +87,8 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
     for (path, content) in files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("failed to create `{}`", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|error| output(format!("failed to create `{}`: {error}", parent.display())))?;
         }
         crate::output::write_atomically(&target, content.as_bytes())?;
         written.push(path.to_owned());

@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod coverage;
 mod explain;
+mod failure;
 mod init;
 mod output;
 mod pack;
@@ -25,8 +26,10 @@ pub(crate) mod exit {
     pub(crate) const NOT_READY: u8 = 1;
     /// Usage error: bad arguments, unreadable bundle, unusable catalog.
     pub(crate) const USAGE: u8 = 2;
-    /// Internal error: a bug in valmis.
+    /// Internal error: a bug in valmis, or the machine ran out of memory.
     pub(crate) const INTERNAL: u8 = 3;
+    /// Output error: a report or another file valmis writes could not be written.
+    pub(crate) const OUTPUT: u8 = 4;
 }
 
 /// mimalloc instead of the system allocator: a run allocates and frees one parse per document

@@ -4,7 +4,30 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
+use crate::failure::output;
+
+/// Refuses, before anything runs, a report path that names a folder: the command line is wrong
+/// (exit 2). A file that cannot be written once the run is done is an output error (exit 4).
+pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
+    for (flag, path) in outputs {
+        if path.is_dir() {
+            let example = match *flag {
+                "--junit" => "junit.xml",
+                "--sarif" => "valmis.sarif",
+                "--gitlab-codequality" => "gl-code-quality-report.json",
+                "--html" => "valmis.html",
+                "--summary-md" => "summary.md",
+                _ => "valmis.json",
+            };
+            return Err(crate::failure::usage(format!(
+                "{flag} `{}` is a folder; name the report file in it, like `{}`",
+                path.display(),
+                path.join(example).display()
+            )));
+        }
+    }
+    Ok(())
+}
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -12,7 +35,8 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> 
 }
 
 /// Writes to `path` atomically whatever `write` writes (buffered), creating missing parent
-/// folders: large reports are streamed to the temporary file instead of built in memory.
+/// folders: large reports are streamed to the temporary file instead of built in memory. Any
+/// failure is an output error (exit 4) naming the file.
 pub(crate) fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
@@ -21,16 +45,18 @@ pub(crate) fn write_atomically_with(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(parent).with_context(|| format!("failed to create folder `{}`", parent.display()))?;
+    std::fs::create_dir_all(parent)
+        .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
     let mut temporary = tempfile::NamedTempFile::new_in(parent)
-        .with_context(|| format!("failed to create a temporary file in `{}`", parent.display()))?;
+        .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
+    let failed = |error: &dyn std::fmt::Display| output(format!("failed to write `{}`: {error:#}", path.display()));
     {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file_mut());
-        write(&mut buffered).with_context(|| format!("failed to write `{}`", path.display()))?;
-        buffered.flush().with_context(|| format!("failed to write `{}`", path.display()))?;
+        write(&mut buffered).map_err(|error| failed(&error))?;
+        buffered.flush().map_err(|error| failed(&error))?;
     }
-    temporary.as_file().sync_all().with_context(|| format!("failed to write `{}`", path.display()))?;
-    temporary.persist(path).with_context(|| format!("failed to write `{}`", path.display()))?;
+    temporary.as_file().sync_all().map_err(|error| failed(&error))?;
+    temporary.persist(path).map_err(|error| failed(&error.error))?;
     Ok(())
 }
 
@@ -43,13 +69,12 @@ pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathO
         crate::terminal::stdout_failed(&error);
     }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty()) {
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&summary)
-            .with_context(|| format!("failed to open $GITHUB_STEP_SUMMARY `{}`", Path::new(&summary).display()))?;
-        file.write_all(valmis_report::render_markdown(report, paths).as_bytes())
-            .with_context(|| format!("failed to write $GITHUB_STEP_SUMMARY `{}`", Path::new(&summary).display()))?;
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&summary).map_err(|error| {
+            output(format!("failed to open $GITHUB_STEP_SUMMARY `{}`: {error}", Path::new(&summary).display()))
+        })?;
+        file.write_all(valmis_report::render_markdown(report, paths).as_bytes()).map_err(|error| {
+            output(format!("failed to write $GITHUB_STEP_SUMMARY `{}`: {error}", Path::new(&summary).display()))
+        })?;
     }
     Ok(())
 }

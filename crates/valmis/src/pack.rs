@@ -4,12 +4,13 @@
 //! fixed times) atomically, so that a half-written zip never replaces an earlier one.
 
 use crate::common::usage;
+use crate::failure::output;
 use crate::terminal::say;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 
 /// What `pack` did, for the summary.
 #[derive(Debug, Default)]
@@ -24,32 +25,19 @@ pub(crate) struct Packed {
     pub(crate) zip_bytes: u64,
 }
 
-/// A problem with the user's input (exit 2), as opposed to an IO failure.
-#[derive(Debug)]
-pub(crate) struct PackUsage(pub(crate) String);
-
-impl std::fmt::Display for PackUsage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for PackUsage {}
-
 const MANIFEST: &str = "manifest.toml";
 
 /// Packs the bundle folder `dir` into `out`.
 pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     if !dir.is_dir() {
-        return Err(PackUsage(format!("`{}` is not a folder; pack takes the bundle folder", dir.display())).into());
+        return Err(usage(format!("`{}` is not a folder; pack takes the bundle folder", dir.display())));
     }
     let manifest_path = dir.join(MANIFEST);
     if !manifest_path.is_file() {
-        return Err(PackUsage(format!(
+        return Err(usage(format!(
             "there is no manifest.toml in `{}`; pack takes the bundle folder (`valmis init` writes one)",
             dir.display()
-        ))
-        .into());
+        )));
     }
     let out_absolute = absolute(out)?;
     let mut packed = Packed::default();
@@ -75,9 +63,10 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(parent).with_context(|| format!("failed to create folder `{}`", parent.display()))?;
+    std::fs::create_dir_all(parent)
+        .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
     let temporary = tempfile::NamedTempFile::new_in(parent)
-        .with_context(|| format!("failed to create a temporary file in `{}`", parent.display()))?;
+        .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
     let mut zip = zip::ZipWriter::new(temporary);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -89,14 +78,15 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         } else {
             std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?
         };
-        zip.start_file(relative.as_str(), options).with_context(|| format!("failed to write `{}`", out.display()))?;
-        zip.write_all(&bytes).with_context(|| format!("failed to write `{}`", out.display()))?;
+        zip.start_file(relative.as_str(), options)
+            .map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
+        zip.write_all(&bytes).map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
         packed.files.push(relative.clone());
     }
-    let temporary = zip.finish().with_context(|| format!("failed to write `{}`", out.display()))?;
-    temporary.as_file().sync_all().with_context(|| format!("failed to write `{}`", out.display()))?;
+    let temporary = zip.finish().map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
+    temporary.as_file().sync_all().map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
     packed.zip_bytes = temporary.as_file().metadata().map(|meta| meta.len()).unwrap_or_default();
-    temporary.persist(out).with_context(|| format!("failed to write `{}`", out.display()))?;
+    temporary.persist(out).map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
     Ok(packed)
 }
 
@@ -121,11 +111,10 @@ fn walk(
     for entry in std::fs::read_dir(dir).with_context(|| format!("failed to read folder `{}`", dir.display()))? {
         let entry = entry.with_context(|| format!("failed to read folder `{}`", dir.display()))?;
         let Ok(name) = entry.file_name().into_string() else {
-            return Err(PackUsage(format!(
+            return Err(usage(format!(
                 "`{}` has a name that is not valid UTF-8; rename it before packing",
                 entry.path().display()
-            ))
-            .into());
+            )));
         };
         entries.push((name, entry));
     }
@@ -166,17 +155,16 @@ fn refresh_files(
     let mut document: toml_edit::DocumentMut = match text.parse() {
         Ok(document) => document,
         Err(error) => {
-            return Err(PackUsage(format!(
+            return Err(usage(format!(
                 "manifest.toml is not valid TOML, so its [files] cannot be refreshed: {}; `valmis verify` shows where",
                 error.message()
-            ))
-            .into());
+            )));
         }
     };
     let mut old: BTreeMap<String, String> = BTreeMap::new();
     if let Some(item) = document.get("files") {
         let Some(table) = item.as_table_like() else {
-            bail!(PackUsage("manifest.toml's `files` is not a table; make it a [files] table".to_owned()));
+            return Err(usage("manifest.toml's `files` is not a table; make it a [files] table"));
         };
         for (key, value) in table.iter() {
             old.insert(key.to_owned(), value.as_str().unwrap_or_default().to_owned());
@@ -212,15 +200,7 @@ fn refresh_files(
 
 /// `valmis pack DIR -o ZIP`: refreshed digests and a clean, deterministic zip.
 pub(crate) fn command(args: crate::args::PackArgs) -> anyhow::Result<()> {
-    let packed = match pack(&args.dir, &args.output) {
-        Ok(packed) => packed,
-        Err(error) => {
-            return Err(match error.downcast::<PackUsage>() {
-                Ok(usage_error) => usage(usage_error.0),
-                Err(error) => error,
-            });
-        }
-    };
+    let packed = pack(&args.dir, &args.output)?;
     if packed.digest_changes.is_empty() {
         say!("manifest.toml: [files] already lists every file with its digest");
     } else {
@@ -248,6 +228,7 @@ pub(crate) fn command(args: crate::args::PackArgs) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::failure::Failure;
 
     #[test]
     fn refreshing_files_keeps_every_comment_and_value_outside_it() {
@@ -291,6 +272,6 @@ mod tests {
     #[test]
     fn a_broken_manifest_is_a_usage_error_and_is_left_alone() {
         let error = refresh_files("format = \n", &BTreeMap::new()).expect_err("not TOML");
-        assert!(error.downcast_ref::<PackUsage>().is_some(), "{error}");
+        assert!(matches!(error.downcast_ref::<Failure>(), Some(Failure::Usage(_))), "{error}");
     }
 }

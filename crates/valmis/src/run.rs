@@ -16,6 +16,7 @@ use valmis_net::harness::{CaseRun, Plan, RunOptions, run_cases};
 
 use crate::common::{load_catalogs, usage};
 use crate::exit;
+use crate::failure::output;
 use valmis_report::HumanOptions;
 
 /// What `valmis run` was asked to do.
@@ -111,13 +112,13 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     let display = request.bundle.display().to_string();
     let bundle = Bundle::open(request.bundle, &display, valmis_bundle::Limits::default())
         .map_err(|error| usage(error.to_string()))?;
-    let (round, organisation) = valmis_checks::run_facts(&bundle, request.catalogs).map_err(usage)?;
+    let (round, organisation) = valmis_checks::run_facts(&bundle, request.catalogs)?;
     let targets = crate::probe::targets(&bundle, request.catalogs)?;
     let target = targets
         .into_iter()
         .find(|target| target.name == request.endpoint)
         .ok_or_else(|| usage(format!("connection.toml has no endpoint named `{}`", request.endpoint)))?;
-    let specs = valmis_checks::probe_targets(&bundle, request.catalogs).map_err(usage)?;
+    let specs = valmis_checks::probe_targets(&bundle, request.catalogs)?;
     let service =
         specs.iter().find(|spec| spec.name == request.endpoint).map(|spec| spec.service.clone()).unwrap_or_default();
     valmis_net::check_key(std::slice::from_ref(&target), &request.key).map_err(|error| usage(error.0))?;
@@ -182,7 +183,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         }
     };
     say_err!("running {total} case(s) against {} …", target.url);
-    let runs = run_cases(&target, &request.key, plans, &options, &progress).map_err(usage)?;
+    let runs = run_cases(&target, &request.key, plans, &options, &progress)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -266,7 +267,8 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
             inside_without_links(bundle, &path)?;
             let target = bundle.join(&path);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|error| output(format!("cannot create `{}`: {error}", parent.display())))?;
             }
             crate::output::write_atomically(&target, text.as_bytes())?;
             index.push_str(&format!(
@@ -448,6 +450,9 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
 
 /// `valmis run`: the harness cases against an endpoint, evidence and report rows into the bundle.
 pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result<u8> {
+    if let Some(junit) = &args.junit {
+        crate::output::check_outputs(&[("--junit", junit)])?;
+    }
     let catalogs = load_catalogs(&args.catalog)?;
     let key = crate::probe::read_key(args.client_key.as_deref())?;
     match valmis_ids::Hetu::parse(&args.test_person) {
@@ -469,12 +474,11 @@ pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result
     let mut report = report;
     report.make_safe();
     if let Some(path) = &args.junit {
-        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
-            .map_err(|error| usage(format!("{error:#}")))?;
+        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))?;
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
     crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)
-        .context("failed to write to standard output")?;
+        .map_err(|error| output(format!("failed to write to standard output: {error}")))?;
     Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use jiff::Timestamp;
 use valmis_checks::VerifyOptions;
 use valmis_model::{Lang, Report};
@@ -12,6 +11,7 @@ use valmis_report::{HumanOptions, PathOptions};
 use crate::args::{MergeArgs, ReportArgs, VerifyArgs};
 use crate::common::{load_catalogs, open_bundle, parse_now, path_options, usage};
 use crate::exit;
+use crate::failure::output;
 
 /// A report sink that renders to text.
 type Render = fn(&Report, &PathOptions) -> String;
@@ -53,7 +53,7 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
         lang,
         timestamps: args.timestamps,
     };
-    let report = valmis_checks::verify(&bundle, &catalogs, &options).map_err(|error| usage(error.to_string()))?;
+    let report = valmis_checks::verify(&bundle, &catalogs, &options)?;
     finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
 }
 
@@ -65,6 +65,7 @@ struct Post {
 
 impl Post {
     fn read(reports: &ReportArgs) -> anyhow::Result<Self> {
+        crate::output::check_outputs(&reports.outputs())?;
         let waivers = match &reports.waivers {
             Some(path) => {
                 let file = path.display().to_string();
@@ -108,12 +109,19 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
     // written, and before the baseline, an earlier report that was made safe too.
     report.make_safe();
     if let Some((file, text)) = &post.baseline {
-        report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file).map_err(usage)?);
+        report.baseline = Some(valmis_model::compare_with_baseline(&report, text, file)?);
         report.make_safe();
     }
+    // Every report is attempted even when one cannot be written; the failures are reported
+    // together after the verdict (exit 4).
+    let mut unwritten: Vec<String> = Vec::new();
+    let mut attempt = |written: anyhow::Result<()>| {
+        if let Err(error) = written {
+            unwritten.push(crate::failure::message(&error));
+        }
+    };
     if let Some(path) = &reports.junit {
-        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))
-            .map_err(|error| usage(format!("{error:#}")))?;
+        attempt(crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?)));
     }
     let paths = path_options();
     let sinks: [(&Option<PathBuf>, Render); 5] = [
@@ -125,12 +133,11 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
     ];
     for (path, render) in sinks {
         if let Some(path) = path {
-            crate::output::write_atomically(path, render(&report, &paths).as_bytes())
-                .map_err(|error| usage(format!("{error:#}")))?;
+            attempt(crate::output::write_atomically(path, render(&report, &paths).as_bytes()));
         }
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
-        crate::output::github(&report, &paths)?;
+        attempt(crate::output::github(&report, &paths));
     }
     if !show.quiet {
         let text = valmis_report::render_human(&report, HumanOptions { color: show.color, verbose: show.verbose });
@@ -141,8 +148,11 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
         match crate::terminal::write_raw_safe(&mut stdout, &text, show.color) {
             // The reader went away (`| head`): the verdict still decides the exit code.
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other.context("failed to write to standard output")?,
+            other => other.map_err(|error| output(format!("failed to write to standard output: {error}")))?,
         }
+    }
+    if !unwritten.is_empty() {
+        return Err(output(unwritten.join("; ")));
     }
     Ok(if report.is_ready() { exit::READY } else { exit::NOT_READY })
 }
@@ -156,7 +166,7 @@ pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
             std::fs::read_to_string(path).map_err(|error| usage(format!("cannot read shard `{file}`: {error}")))?;
         shards.push((file, text));
     }
-    let report = valmis_report::merge_json_reports(&shards).map_err(usage)?;
+    let report = valmis_report::merge_json_reports(&shards)?;
     let now: Timestamp = report
         .meta
         .now

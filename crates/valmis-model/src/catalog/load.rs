@@ -140,7 +140,8 @@ impl CatalogSet {
 fn user_schema(schema: &SchemaFiles, dir: &Path, shown: &str) -> Result<SchemaFiles, CatalogError> {
     let entry = dir.join(&schema.entry);
     if entry.is_file() {
-        return SchemaFiles::read(&entry).map_err(|message| CatalogError::whole_file(shown.to_owned(), message));
+        return SchemaFiles::read(&entry)
+            .map_err(|error| CatalogError::whole_file(shown.to_owned(), error.to_string()));
     }
     for (round, files) in embedded::SCHEMAS {
         let mut copy = schema.clone();

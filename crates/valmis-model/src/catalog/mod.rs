@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -327,14 +327,10 @@ impl SchemaFiles {
 
     /// Reads a schema set from disk: `path` is the entry `.xsd` file, or a folder holding
     /// `CDA_Fi.xsd`; every `.xsd` of the entry's folder (and below) is read.
-    pub fn read(path: &Path) -> Result<Self, String> {
+    pub fn read(path: &Path) -> Result<Self, SchemaSetError> {
         let (folder, entry) = if path.is_dir() {
             if !path.join("CDA_Fi.xsd").is_file() {
-                return Err(format!(
-                    "`{}` holds no CDA_Fi.xsd: name the entry schema, like --cda-schema {}/CDA_Fi.xsd",
-                    path.display(),
-                    path.display()
-                ));
+                return Err(SchemaSetError::NoEntry(path.to_path_buf()));
             }
             (path.to_path_buf(), "CDA_Fi.xsd".to_owned())
         } else if path.is_file() {
@@ -342,29 +338,31 @@ impl SchemaFiles {
             let entry = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
             (folder, entry)
         } else {
-            return Err(format!("`{}` is neither a schema file nor a folder", path.display()));
+            return Err(SchemaSetError::NotFound(path.to_path_buf()));
         };
         let folder = if folder.as_os_str().is_empty() { Path::new(".").to_path_buf() } else { folder };
         let mut files = Vec::new();
         let mut pending = vec![folder.clone()];
         while let Some(dir) = pending.pop() {
             let entries =
-                std::fs::read_dir(&dir).map_err(|error| format!("failed to read `{}`: {error}", dir.display()))?;
+                std::fs::read_dir(&dir).map_err(|error| SchemaSetError::Read { path: dir.clone(), reason: error })?;
             for item in entries.filter_map(Result::ok) {
                 let item_path = item.path();
-                let kind = item.file_type().map_err(|error| format!("`{}`: {error}", item_path.display()))?;
+                let kind = item
+                    .file_type()
+                    .map_err(|error| SchemaSetError::Read { path: item_path.clone(), reason: error })?;
                 if kind.is_dir() {
                     pending.push(item_path);
                 } else if kind.is_file() && item_path.extension().is_some_and(|ext| ext == "xsd") {
                     if files.len() >= MAX_SCHEMA_FILES {
-                        return Err(format!("`{}` has more than {MAX_SCHEMA_FILES} schema files", folder.display()));
+                        return Err(SchemaSetError::TooManyFiles(folder.clone()));
                     }
                     let size = item.metadata().map(|meta| meta.len()).unwrap_or(0);
                     if size > MAX_SCHEMA_BYTES {
-                        return Err(format!("`{}` is larger than {MAX_SCHEMA_BYTES} bytes", item_path.display()));
+                        return Err(SchemaSetError::TooLarge(item_path.clone()));
                     }
                     let text = std::fs::read_to_string(&item_path)
-                        .map_err(|error| format!("failed to read `{}`: {error}", item_path.display()))?;
+                        .map_err(|error| SchemaSetError::Read { path: item_path.clone(), reason: error })?;
                     let relative =
                         item_path.strip_prefix(&folder).unwrap_or(&item_path).to_string_lossy().replace('\\', "/");
                     files.push((relative, text));
@@ -373,10 +371,33 @@ impl SchemaFiles {
         }
         files.sort();
         if !files.iter().any(|(path, _)| *path == entry) {
-            return Err(format!("`{}` is not a .xsd file", folder.join(&entry).display()));
+            return Err(SchemaSetError::NotXsd(folder.join(&entry)));
         }
         Ok(Self { origin: folder.join(&entry).display().to_string(), entry, files })
     }
+}
+
+/// Why a schema set cannot be read from disk.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemaSetError {
+    /// A folder without `CDA_Fi.xsd`.
+    #[error("`{}` holds no CDA_Fi.xsd: name the entry schema, like --cda-schema {}/CDA_Fi.xsd", .0.display(), .0.display())]
+    NoEntry(PathBuf),
+    /// Neither a file nor a folder.
+    #[error("`{}` is neither a schema file nor a folder", .0.display())]
+    NotFound(PathBuf),
+    /// A folder or file that cannot be read.
+    #[error("failed to read `{}`: {reason}", .path.display())]
+    Read { path: PathBuf, reason: std::io::Error },
+    /// More schema files than a set may have.
+    #[error("`{}` has more than {MAX_SCHEMA_FILES} schema files", .0.display())]
+    TooManyFiles(PathBuf),
+    /// A schema file larger than one may be.
+    #[error("`{}` is larger than {MAX_SCHEMA_BYTES} bytes", .0.display())]
+    TooLarge(PathBuf),
+    /// The entry is not a `.xsd` file of the set.
+    #[error("`{}` is not a .xsd file", .0.display())]
+    NotXsd(PathBuf),
 }
 
 /// A validated catalog of one round.
@@ -404,7 +425,7 @@ pub struct Catalog {
     /// The folder a user's catalog was read from (for `{catalog}` in external commands); `None`
     /// for the embedded catalog.
     #[serde(skip)]
-    pub dir: Option<std::path::PathBuf>,
+    pub dir: Option<PathBuf>,
     /// Upper-cased case id to its service and position in that service's list.
     #[serde(skip)]
     pub(crate) pretest_index: std::collections::HashMap<String, (String, usize)>,

@@ -129,8 +129,8 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
         }
         let executed = match parse_executed_at(value) {
             Ok(executed) => executed,
-            Err(message) => {
-                findings.push(view.at(severity, row, Field::ExecutedAt, message));
+            Err(error) => {
+                findings.push(view.at(severity, row, Field::ExecutedAt, error.to_string()));
                 return RowCheck::Checked;
             }
         };
