@@ -3,7 +3,7 @@
 //! [`SubjectResult`]s. Below the rules and the engine; above the inputs.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
@@ -110,7 +110,10 @@ pub(crate) struct Context<'a> {
     declared_arcs: OnceLock<Vec<(Oid, &'static str)>>,
     sample_oids: OnceLock<Vec<(Oid, String)>>,
     test_persons: OnceLock<Option<Vec<String>>>,
-    schema: OnceLock<SchemaState>,
+    /// The compiled CDA schema set, the largest input a run holds: made before the file pass
+    /// and dropped after it ([`Self::release_pass_inputs`]), so that it does not add to the
+    /// memory the outcomes take afterwards.
+    schema: Mutex<Option<Arc<SchemaState>>>,
     file_results: OnceLock<FileResults>,
 }
 
@@ -144,7 +147,7 @@ impl<'a> Context<'a> {
             declared_arcs: OnceLock::new(),
             sample_oids: OnceLock::new(),
             test_persons: OnceLock::new(),
-            schema: OnceLock::new(),
+            schema: Mutex::new(None),
             file_results: OnceLock::new(),
         }
     }
@@ -270,8 +273,18 @@ impl Context<'_> {
     }
 
     /// The run's CDA schema set (`--cda-schema`, else the catalog's), compiled on first use.
-    pub(crate) fn cda_schema(&self) -> &SchemaState {
-        self.schema.get_or_init(|| SchemaState::compile(self.schema_files.or(self.catalog.cda_schema.as_ref())))
+    pub(crate) fn cda_schema(&self) -> Arc<SchemaState> {
+        let mut slot = self.schema.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let state = slot.get_or_insert_with(|| {
+            Arc::new(SchemaState::compile(self.schema_files.or(self.catalog.cda_schema.as_ref())))
+        });
+        Arc::clone(state)
+    }
+
+    /// Drops what only the file pass's rules read, once the pass is over.
+    pub(crate) fn release_pass_inputs(&self) {
+        let mut slot = self.schema.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *slot = None;
     }
 
     /// Keeps the file pass's results for the requirements it served.

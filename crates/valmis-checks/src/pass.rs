@@ -89,6 +89,11 @@ struct FileRecord {
 /// Walks the bundle once for `wanted`: in parallel on the current rayon pool when `parallel`,
 /// with results in path order either way.
 pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) -> FileResults {
+    for (rule, _) in &wanted.rules {
+        if let Some(prepare) = rule.prepare {
+            prepare(context);
+        }
+    }
     let entries: Vec<&Entry> = if wanted.every_file() {
         context.bundle.files().collect()
     } else {
@@ -149,6 +154,7 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
             Runs::Alone(_) => {}
         }
     }
+    context.release_pass_inputs();
     FileResults::new(results, if wanted.cda_ids { ids } else { None })
 }
 

@@ -97,11 +97,15 @@ pub(crate) struct Rule {
     pub(crate) on_refused_bundle: bool,
     /// Reads the `id/@root` of every XML document, which the file pass collects for it.
     pub(crate) document_ids: bool,
+    /// Reads, before the file pass walks the files, the inputs a per-file rule takes from the
+    /// context (a compiled schema set, the test persons), so that they are made once, up front,
+    /// and not by whichever worker thread meets the first document while the others wait.
+    pub(crate) prepare: Option<fn(&Context<'_>)>,
 }
 
 impl Rule {
     const fn new(id: &'static str, runs: Runs) -> Self {
-        Self { id, runs, on_refused_bundle: false, document_ids: false }
+        Self { id, runs, on_refused_bundle: false, document_ids: false, prepare: None }
     }
 
     const fn on_refused_bundle(self) -> Self {
@@ -110,6 +114,10 @@ impl Rule {
 
     const fn with_document_ids(self) -> Self {
         Self { document_ids: true, ..self }
+    }
+
+    const fn prepared_by(self, prepare: fn(&Context<'_>)) -> Self {
+        Self { prepare: Some(prepare), ..self }
     }
 }
 
@@ -176,13 +184,22 @@ pub(crate) const RULES: &[Rule] = &[
     alone("CERT-CHAIN", certificates::check_chain),
     per_file("DOC-WELLFORMED", DOCUMENTS, NO_DOCUMENT, FileCheck::Document(documents::wellformed::check)),
     per_file("DOC-CDA-HEADER", XML, NO_XML, FileCheck::Xml { cda_only: false, check: documents::header::check }),
-    cda("DOC-OID", documents::oid::check),
-    per_file("DOC-SCHEMA", XML, NO_XML, FileCheck::CdaVerdict(documents::schema::check)),
+    cda("DOC-OID", documents::oid::check).prepared_by(|context| {
+        context.declared_arcs();
+        context.sample_oids();
+    }),
+    per_file("DOC-SCHEMA", XML, NO_XML, FileCheck::CdaVerdict(documents::schema::check)).prepared_by(|context| {
+        context.cda_schema();
+    }),
     cda("DOC-TIMESTAMPS", documents::timestamps::check),
-    cda("DOC-PATIENT", documents::patient::check),
+    cda("DOC-PATIENT", documents::patient::check).prepared_by(|context| {
+        context.test_persons();
+    }),
     cda("DOC-VERSIONING", documents::versioning::check),
     per_file("FHIR-RESOURCE", JSON, NO_JSON, FileCheck::Json(fhir::check_resource)),
-    per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)),
+    per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)).prepared_by(|context| {
+        context.test_persons();
+    }),
 ];
 
 /// The rule of requirement `id`.

@@ -19,7 +19,7 @@ pub(crate) fn check(
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
 ) -> Verdict {
-    verdict(context.cda_schema(), requirement.severity, source, root)
+    verdict(&context.cda_schema(), requirement.severity, source, root)
 }
 
 fn verdict(state: &SchemaState, severity: Severity, source: &SourceFile<'_>, root: Node<'_, '_>) -> Verdict {
