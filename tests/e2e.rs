@@ -247,6 +247,47 @@ fn each_requirement_alone_has_the_outcomes_it_has_among_all() {
     }
 }
 
+/// A submission's report holds the requirements of its kind and role only: an access application
+/// is not asked for pre-test reports, forms or sample documents, and does not list them; an
+/// unknown kind is a BUNDLE-MANIFEST error, and what depends on the kind is skipped with why.
+#[test]
+fn the_report_holds_the_checklist_of_the_submissions_kind() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("hakemus");
+    copy_tree(&fixture("ready"), &bundle);
+    let manifest = bundle.join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    std::fs::write(
+        &manifest,
+        text.replace("submitted = 2026-11-20", "submitted = 2026-11-20\nkind = \"access-application\""),
+    )
+    .expect("write");
+    let run = verify(&bundle, &[]);
+    let report: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let ids: BTreeSet<String> = report["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .map(|outcome| outcome["requirement"].as_str().expect("id").to_owned())
+        .collect();
+    for absent in ["PRETEST-REPORT", "PRETEST-RESULT", "BUNDLE-FORMS", "BUNDLE-DEADLINE", "DOC-SCHEMA", "FHIR-PATIENT"]
+    {
+        assert!(!ids.contains(absent), "{absent} is not asked of an access application: {ids:?}");
+        assert!(!run.junit.contains(&format!("name=\"{absent}")), "{absent} not in JUnit either");
+    }
+    for present in ["BUNDLE-MANIFEST", "PRIVACY-HETU", "CONN-CONFIG", "CERT-CHAIN"] {
+        assert!(ids.contains(present), "{present} is: {ids:?}");
+    }
+    assert_eq!(run.code, 0, "{}", run.stdout);
+
+    std::fs::write(&manifest, text.replace("submitted = 2026-11-20", "submitted = 2026-11-20\nkind = \"hakemus\""))
+        .expect("write");
+    let run = verify(&bundle, &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("`kind` `hakemus` is not a kind of submission valmis knows"), "{}", run.stdout);
+    assert!(run.junit.contains("not evaluated: the manifest&apos;s `kind` is not one valmis knows"), "{}", run.junit);
+}
+
 #[test]
 fn output_is_the_same_for_one_thread_and_many() {
     // ready.zip: entries are decompressed on several threads at once, each on its own reader.

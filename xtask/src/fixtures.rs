@@ -98,6 +98,14 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-MANIFEST", "unknown service `e-resepti`"),
         },
         Fixture {
+            name: "bundle-manifest-unknown-kind",
+            rehash: true,
+            change: |d| {
+                edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-11-20\nkind = \"registraton\"")
+            },
+            expectations: one!("BUNDLE-MANIFEST", "`kind` `registraton` is not a kind of submission valmis knows"),
+        },
+        Fixture {
             name: "bundle-org-check-digit",
             rehash: true,
             change: |d| edit(d, "manifest.toml", "business_id = \"1234567-1\"", "business_id = \"1234567-2\""),

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
 use valmis_ids::Oid;
-use valmis_model::{Catalog, CatalogSet, Finding, Requirement, SchemaFiles};
+use valmis_model::{Catalog, CatalogSet, Finding, Requirement, Role, SchemaFiles, SubmissionKind};
 
 use crate::inputs::certificates::{self, CertificateFile};
 use crate::inputs::connection::{self, CONNECTION, RawConnection};
@@ -165,6 +165,26 @@ impl Context<'_> {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The submission's kind and role as the manifest declares them (by default a registration
+    /// by a vendor); `None` for a value valmis does not know or cannot read (BUNDLE-MANIFEST
+    /// reports it).
+    pub(crate) fn submission(&self) -> (Option<SubmissionKind>, Option<Role>) {
+        let ManifestState::Parsed(manifest) = &self.manifest else {
+            return (Some(SubmissionKind::Registration), Some(Role::Vendor));
+        };
+        let kind = match manifest.string(&["kind"]) {
+            Ok(None) => Some(SubmissionKind::Registration),
+            Ok(Some((text, _))) => SubmissionKind::parse(text),
+            Err(_) => None,
+        };
+        let role = match manifest.string(&["role"]) {
+            Ok(None) => Some(Role::Vendor),
+            Ok(Some((text, _))) => Role::parse(text),
+            Err(_) => None,
+        };
+        (kind, role)
     }
 
     /// The parsed manifest, or the reason a manifest-based check cannot run.

@@ -170,9 +170,21 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         }
         outcomes
     };
-    let running: Vec<&Requirement> = catalog
+    // The submission's checklist: the requirements for its kind and role. The others are not
+    // part of it and are left out of the report (a change notification has no pre-test report to
+    // judge, and lists no pre-test outcome).
+    let (kind, role) = context.submission();
+    let checklist: Vec<&Requirement> = catalog
         .requirements
         .iter()
+        .filter(|requirement| match (kind, role) {
+            (Some(kind), Some(role)) => requirement.applies_to.includes(kind, role),
+            _ => true,
+        })
+        .collect();
+    let running: Vec<&Requirement> = checklist
+        .iter()
+        .copied()
         .filter(|requirement| requirement.check == CheckKind::Builtin && gate(requirement).is_none())
         .collect();
     let running: Vec<&Requirement> = running.into_iter().filter(|requirement| !elsewhere(requirement)).collect();
@@ -194,9 +206,9 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
                     context.set_file_results(pass::run(context, &wanted, true));
                 }
                 pass_time = pass_started.elapsed();
-                catalog.requirements.par_iter().map(evaluate).collect()
+                checklist.par_iter().map(|requirement| evaluate(requirement)).collect()
             }),
-            Err(_) => catalog.requirements.iter().map(evaluate).collect(),
+            Err(_) => checklist.iter().map(|requirement| evaluate(requirement)).collect(),
         };
     if options.timestamps && !wanted.is_empty() {
         // The file pass worked for the per-file requirements at once: its time goes to their
@@ -348,6 +360,22 @@ fn nearest(pattern: &str, ids: &[&str]) -> String {
 
 /// Why a requirement limited to some services does not apply to this submission.
 fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<String> {
+    if !requirement.applies_to.is_everything() {
+        // The checklist holds it because the kind or role could not be read.
+        match context.submission() {
+            (None, _) => {
+                return Some(
+                    "not evaluated: the manifest's `kind` is not one valmis knows (see BUNDLE-MANIFEST)".to_owned(),
+                );
+            }
+            (_, None) => {
+                return Some(
+                    "not evaluated: the manifest's `role` is not one valmis knows (see BUNDLE-MANIFEST)".to_owned(),
+                );
+            }
+            _ => {}
+        }
+    }
     if requirement.services.is_empty() {
         return None;
     }

@@ -20,7 +20,8 @@ pub mod waiver;
 
 pub use baseline::{BaselineDiff, JsonReportError, OutcomeKey, compare_with_baseline};
 pub use catalog::{
-    Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, SampleOid, SchemaFiles, SchemaSetError, Severity, Texts,
+    AppliesTo, Area, Catalog, CatalogError, CatalogSet, Lang, Requirement, Role, SampleOid, SchemaFiles,
+    SchemaSetError, Severity, SubmissionKind, Texts,
 };
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};

@@ -126,6 +126,31 @@ fn semantic_errors_point_at_the_offending_value() {
     assert!(error.contains("upper-case words"), "{error}");
     let error = error_of(&shipped().replacen("ends = 2027-06-30", "ends = 2026-06-30", 1));
     assert!(error.contains("before `round.starts`"), "{error}");
+    // applies_to: each entry a kind, or a kind by a role, both spelt as the manifest spells them.
+    let shipped = shipped();
+    let first = "applies_to = [\"registration/vendor\"]";
+    let line = shipped.lines().position(|l| l == first).expect("an applies_to line") + 1;
+    let error = error_of(&shipped.replacen(first, "applies_to = [\"registration/vendr\"]", 1));
+    assert!(error.starts_with(&format!("my/catalog.toml:{line}:")), "{error}");
+    assert!(error.contains("`vendr` is not a role; roles are vendor, customer-organisation"), "{error}");
+    let error = error_of(&shipped.replacen(first, "applies_to = [\"registraatio\"]", 1));
+    assert!(error.contains("`registraatio` is not a kind of submission"), "{error}");
+    let error = error_of(&shipped.replacen(first, "applies_to = [\"registration\", \"registration\"]", 1));
+    assert!(error.contains("lists `registration` twice"), "{error}");
+}
+
+#[test]
+fn applies_to_selects_kinds_and_roles() {
+    use valmis_model::{Role, SubmissionKind};
+    let set = CatalogSet::embedded().expect("embedded catalog");
+    let catalog = set.get("2027-1").expect("round");
+    let applies = |id: &str, kind, role| catalog.requirement(id).expect(id).applies_to.includes(kind, role);
+    assert!(applies("BUNDLE-MANIFEST", SubmissionKind::ChangeNotification, Role::CustomerOrganisation));
+    assert!(applies("PRETEST-RESULT", SubmissionKind::Registration, Role::Vendor));
+    assert!(!applies("PRETEST-RESULT", SubmissionKind::ChangeNotification, Role::Vendor));
+    assert!(!applies("PRETEST-RESULT", SubmissionKind::Registration, Role::CustomerOrganisation));
+    assert!(applies("CONN-CONFIG", SubmissionKind::AccessApplication, Role::CustomerOrganisation));
+    assert!(!applies("BUNDLE-FORMS", SubmissionKind::AccessApplication, Role::Vendor));
 }
 
 #[test]

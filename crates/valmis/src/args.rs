@@ -251,6 +251,13 @@ pub(crate) struct RequirementsArgs {
     /// --coverage: the service whose cases to show instead of the manifest's.
     #[arg(long, value_name = "SERVICE")]
     pub(crate) service: Option<String>,
+    /// Only the requirements a submission of this kind belongs to: registration,
+    /// access-application or change-notification (with --role: by that role).
+    #[arg(long, value_name = "KIND")]
+    pub(crate) kind: Option<String>,
+    /// With --kind: who submits, vendor (default) or customer-organisation.
+    #[arg(long, value_name = "ROLE", requires = "kind")]
+    pub(crate) role: Option<String>,
     /// Instead of the requirements, show the pre-test coverage of BUNDLE: every declared case
     /// of its services with the result its report gives. Exit code 0 when every mandatory case
     /// passed (or is an allowed not-applicable), 1 otherwise.

@@ -22,31 +22,41 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
         return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
     }
-    let rows: Vec<[String; 5]> = catalog
+    let submission = match &args.kind {
+        None => None,
+        Some(kind) => {
+            let role = args.role.as_deref().unwrap_or("vendor");
+            let parsed = valmis_model::AppliesTo::parse_entry(&format!("{kind}/{role}")).map_err(usage)?;
+            Some((parsed.0, parsed.1.unwrap_or(valmis_model::Role::Vendor)))
+        }
+    };
+    let listed: Vec<&valmis_model::Requirement> = catalog
         .requirements
         .iter()
         .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+        .filter(|r| submission.is_none_or(|(kind, role)| r.applies_to.includes(kind, role)))
+        .collect();
+    let rows: Vec<[String; 6]> = listed
+        .iter()
         .map(|r| {
             let services = if r.services.is_empty() { "all".to_owned() } else { r.services.join(",") };
+            let submissions =
+                if r.applies_to.is_everything() { "all".to_owned() } else { r.applies_to.entries().join(",") };
             [
                 r.id.clone(),
                 r.area.as_str().to_owned(),
                 r.severity.as_str().to_owned(),
                 services,
+                submissions,
                 r.texts(lang).0.to_owned(),
             ]
         })
         .collect();
-    let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "TITLE"];
-    let widths: Vec<usize> = (0..4)
+    let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "SUBMISSIONS", "TITLE"];
+    let widths: Vec<usize> = (0..5)
         .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
         .collect();
     if args.json {
-        let listed: Vec<_> = catalog
-            .requirements
-            .iter()
-            .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
-            .collect();
         say!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
         return Ok(exit::READY);
     }
@@ -55,30 +65,26 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         return Ok(exit::READY);
     }
     say!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
-    let print_row = |cells: [&str; 5]| {
-        say!(
-            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {}",
-            cells[0],
-            cells[1],
-            cells[2],
-            cells[3],
-            cells[4],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3]
-        );
+    let print_row = |cells: [&str; 6]| {
+        let mut line = String::new();
+        for (index, cell) in cells.iter().enumerate() {
+            match widths.get(index) {
+                Some(width) => line.push_str(&format!("{cell:<width$}  ")),
+                None => line.push_str(cell),
+            }
+        }
+        say!("{line}");
     };
     print_row(headers);
     for row in &rows {
-        print_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+        print_row([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]]);
     }
     say!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
     Ok(exit::READY)
 }
 
 /// The requirements as a Markdown table with their count, as docs/requirements.md shows them.
-fn markdown_table(rows: &[[String; 5]], headers: [&str; 5]) -> String {
+fn markdown_table(rows: &[[String; 6]], headers: [&str; 6]) -> String {
     let cell = |text: &str| text.replace('|', "\\|");
     let mut table = format!("| {} |\n|{}\n", headers.join(" | ").to_lowercase(), "---|".repeat(headers.len()));
     for row in rows {
@@ -120,19 +126,25 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
     };
     let case = subject.and_then(|subject| catalog.pretest_case(subject));
     let services = if requirement.services.is_empty() {
-        lang.pick("every submission", "kaikki lähetykset").to_owned()
+        lang.pick("every service", "kaikki palvelut").to_owned()
     } else {
         requirement.services.join(", ")
+    };
+    let submissions = if requirement.applies_to.is_everything() {
+        lang.pick("every kind", "kaikki lajit").to_owned()
+    } else {
+        requirement.applies_to.entries().join(", ")
     };
     let (title, explanation, fix) = requirement.texts(lang);
     say!("{} — {title}\n", requirement.id);
     say!(
-        "{}: {}    {}: {}    {}: {services}\n",
+        "{}: {}    {}: {}    {}: {services}    {}: {submissions}\n",
         lang.pick("area", "alue"),
         requirement.area.as_str(),
         lang.pick("severity", "vakavuus"),
         requirement.severity.as_str(),
-        lang.pick("applies to", "koskee")
+        lang.pick("services", "palvelut"),
+        lang.pick("submissions", "lähetykset")
     );
     say!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
     say!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));

@@ -18,6 +18,7 @@ pub(crate) const MANIFEST_FORMAT: i64 = 1;
 pub(crate) enum Shape {
     Str,
     Int,
+    Bool,
     Date,
     StrArray,
     Table(&'static [(&'static str, Shape)]),
@@ -30,6 +31,7 @@ impl Shape {
         match self {
             Self::Str => "a string",
             Self::Int => "an integer",
+            Self::Bool => "true or false",
             Self::Date => "a date like 2026-11-20",
             Self::StrArray => "an array of strings",
             Self::Table(_) => "a table",
@@ -45,6 +47,8 @@ pub(crate) const SCHEMA: &[(&str, Shape)] = &[
     ("format", Shape::Int),
     ("round", Shape::Str),
     ("submitted", Shape::Date),
+    ("kind", Shape::Str),
+    ("role", Shape::Str),
     (
         "organisation",
         Shape::Table(&[
@@ -65,8 +69,23 @@ pub(crate) const SCHEMA: &[(&str, Shape)] = &[
             ("environment", Shape::Str),
         ]),
     ),
+    ("customer", Shape::Table(&[("purpose", Shape::Str)])),
+    (
+        "change",
+        Shape::Table(&[
+            ("certified_version", Shape::Str),
+            ("new_version", Shape::Str),
+            ("affected_services", Shape::StrArray),
+            ("summary", Shape::Str),
+            ("co_testing_needed", Shape::Bool),
+            ("planned_testing", Shape::Table(&[("start", Shape::Date), ("end", Shape::Date)])),
+        ]),
+    ),
     ("files", Shape::StrMap),
 ];
+
+/// `[customer] purpose`: what a customer organisation joins for.
+pub(crate) const PURPOSES: &[&str] = &["co-testing", "independent-testing", "change-testing"];
 
 /// A value read from the manifest, or why there is none.
 #[derive(Debug)]
@@ -181,7 +200,9 @@ pub(crate) struct NotReadable(pub(crate) String);
 
 pub(crate) fn has_shape(value: &DeValue<'_>, shape: Shape) -> bool {
     match (shape, value) {
-        (Shape::Str, DeValue::String(_)) | (Shape::Int, DeValue::Integer(_)) => true,
+        (Shape::Str, DeValue::String(_)) | (Shape::Int, DeValue::Integer(_)) | (Shape::Bool, DeValue::Boolean(_)) => {
+            true
+        }
         (Shape::Date, DeValue::Datetime(datetime)) => datetime.date.is_some() && datetime.time.is_none(),
         (Shape::StrArray, DeValue::Array(items)) => {
             items.iter().all(|item| matches!(item.get_ref(), DeValue::String(_)))

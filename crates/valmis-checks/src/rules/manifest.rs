@@ -8,7 +8,7 @@ use valmis_model::Requirement;
 
 use super::kit::{Evaluation, MANIFEST};
 use crate::context::{Context, ManifestState, SubjectResult, Verdict};
-use crate::inputs::manifest::{MANIFEST_FORMAT, SCHEMA, Shape, describe_value, did_you_mean, has_shape};
+use crate::inputs::manifest::{MANIFEST_FORMAT, PURPOSES, SCHEMA, Shape, describe_value, did_you_mean, has_shape};
 use crate::inputs::names::is_placeholder;
 
 const CLASSES: &[&str] = &["A1", "A2", "A3", "B"];
@@ -69,6 +69,31 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     Some("use a known round, or give that round's catalog with --catalog DIR".to_owned()),
                 );
             }
+        }
+    }
+
+    // The values that select what the submission is: a typo must not turn a registration into
+    // something else, or into nothing.
+    let kinds: Vec<&str> = valmis_model::SubmissionKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    let roles: Vec<&str> = valmis_model::Role::ALL.iter().map(|role| role.as_str()).collect();
+    for (path, allowed, what) in [
+        (&["kind"][..], &kinds[..], "kind of submission"),
+        (&["role"][..], &roles[..], "role"),
+        (&["customer", "purpose"][..], PURPOSES, "customer organisation's purpose"),
+    ] {
+        if let Some((value, span)) = manifest.string(path).ok().flatten()
+            && !allowed.contains(&value)
+        {
+            let hint = did_you_mean(value, allowed.iter().copied()).map(|near| format!("did you mean `{near}`?"));
+            evaluation.fail(
+                Some(span),
+                format!(
+                    "`{}` `{value}` is not a {what} valmis knows; it is one of {}",
+                    path.join("."),
+                    allowed.join(", ")
+                ),
+                hint,
+            );
         }
     }
 

@@ -85,6 +85,121 @@ impl Area {
     }
 }
 
+/// The kind of submission a bundle is (manifest `kind`), one of Kela's co-testing process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SubmissionKind {
+    /// Registration for co-testing (ilmoittautuminen yhteistestaukseen), the default.
+    Registration,
+    /// Access application to the customer test service (liittymishakemus).
+    AccessApplication,
+    /// Change notification for a certified system (muutosilmoitus).
+    ChangeNotification,
+}
+
+impl SubmissionKind {
+    /// Every kind, in the order the manifest documents them.
+    pub const ALL: [Self; 3] = [Self::Registration, Self::AccessApplication, Self::ChangeNotification];
+
+    /// The manifest's spelling: `registration`, `access-application`, `change-notification`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Registration => "registration",
+            Self::AccessApplication => "access-application",
+            Self::ChangeNotification => "change-notification",
+        }
+    }
+
+    /// The kind a manifest value names.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// Who submits (manifest `role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// A system vendor (järjestelmätoimittaja), the default.
+    Vendor,
+    /// A customer organisation (asiakasorganisaatio): a care provider joining with its test plan.
+    CustomerOrganisation,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Self; 2] = [Self::Vendor, Self::CustomerOrganisation];
+
+    /// The manifest's spelling: `vendor`, `customer-organisation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Vendor => "vendor",
+            Self::CustomerOrganisation => "customer-organisation",
+        }
+    }
+
+    /// The role a manifest value names.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+}
+
+/// The submissions a requirement applies to (catalog `applies_to`): entries like
+/// `"registration/vendor"` (a kind by a role) or `"access-application"` (a kind by any role).
+/// No entry means every submission.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppliesTo(pub Vec<(SubmissionKind, Option<Role>)>);
+
+impl AppliesTo {
+    /// Whether it applies to every submission.
+    pub fn is_everything(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether it applies to a submission of `kind` by `role`.
+    pub fn includes(&self, kind: SubmissionKind, role: Role) -> bool {
+        self.is_everything()
+            || self.0.iter().any(|(entry_kind, entry_role)| *entry_kind == kind && entry_role.is_none_or(|r| r == role))
+    }
+
+    /// Reads one entry: `kind` or `kind/role`.
+    pub fn parse_entry(text: &str) -> Result<(SubmissionKind, Option<Role>), String> {
+        let (kind_text, role_text) = match text.split_once('/') {
+            Some((kind, role)) => (kind, Some(role)),
+            None => (text, None),
+        };
+        let kind = SubmissionKind::parse(kind_text).ok_or_else(|| {
+            let kinds: Vec<&str> = SubmissionKind::ALL.iter().map(|kind| kind.as_str()).collect();
+            format!("`{text}`: `{kind_text}` is not a kind of submission; kinds are {}", kinds.join(", "))
+        })?;
+        let role = match role_text {
+            None => None,
+            Some(role_text) => Some(Role::parse(role_text).ok_or_else(|| {
+                let roles: Vec<&str> = Role::ALL.iter().map(|role| role.as_str()).collect();
+                format!("`{text}`: `{role_text}` is not a role; roles are {}", roles.join(", "))
+            })?),
+        };
+        Ok((kind, role))
+    }
+
+    /// The entries as the catalog writes them.
+    pub fn entries(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|(kind, role)| match role {
+                Some(role) => format!("{}/{}", kind.as_str(), role.as_str()),
+                None => kind.as_str().to_owned(),
+            })
+            .collect()
+    }
+}
+
+impl Serialize for AppliesTo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entries().serialize(serializer)
+    }
+}
+
 /// How a requirement is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -147,6 +262,9 @@ pub struct Requirement {
     pub severity: Severity,
     /// Services it applies to; empty means every submission.
     pub services: Vec<String>,
+    /// The kinds of submission and roles it applies to (`applies_to`).
+    #[serde(skip_serializing_if = "AppliesTo::is_everything")]
+    pub applies_to: AppliesTo,
     /// One line.
     pub title: String,
     /// What it checks and why.

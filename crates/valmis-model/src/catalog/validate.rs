@@ -98,6 +98,8 @@ struct RawRequirement {
     severity: Severity,
     #[serde(default)]
     services: Vec<Spanned<String>>,
+    #[serde(default)]
+    applies_to: Vec<Spanned<String>>,
     title: String,
     explanation: String,
     fix: String,
@@ -344,6 +346,16 @@ impl Validator<'_> {
             if !requirement.reference.get_ref().starts_with("https://") {
                 self.problem(requirement.reference.span().start, "`reference` must be an https:// link".to_owned());
             }
+            let mut applies_to = AppliesTo::default();
+            for entry in &requirement.applies_to {
+                match AppliesTo::parse_entry(entry.get_ref()) {
+                    Ok(submission) if !applies_to.0.contains(&submission) => applies_to.0.push(submission),
+                    Ok(_) => {
+                        self.problem(entry.span().start, format!("`applies_to` lists `{}` twice", entry.get_ref()))
+                    }
+                    Err(message) => self.problem(entry.span().start, format!("applies_to: {message}")),
+                }
+            }
             let declared = self.declared(&requirement, entry_offset);
             let (line, _) = lines.line_col(self.text.as_bytes(), entry_offset);
             requirements.push(Requirement {
@@ -351,6 +363,7 @@ impl Validator<'_> {
                 area: requirement.area,
                 severity: requirement.severity,
                 services: requirement.services.into_iter().map(Spanned::into_inner).collect(),
+                applies_to,
                 title: requirement.title,
                 explanation: reflow(&requirement.explanation),
                 fix: reflow(&requirement.fix),
