@@ -8,6 +8,13 @@
 //! `VALMIS_BLESS=1 cargo test --test golden`, which rewrites the digest file: the diff of that
 //! file in review says which fixtures' reports changed. On a mismatch the reports are kept under
 //! `target/golden/` to compare.
+//!
+//! Issue 19 adds requirements for every kind of submission. Its rule for today's registration
+//! fixtures: their JUnit stays byte-identical but for the added requirements' own test cases. A
+//! second digest, of the JUnit without those test cases and without the counts they change, is
+//! pinned in `fixtures/golden/registration-junit.sha256` from the build before them; it is not
+//! re-blessed with the others (`VALMIS_BLESS_REGISTRATION=1` rewrites it, for a change meant to
+//! alter an existing registration test case).
 
 mod support;
 
@@ -15,6 +22,29 @@ use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The requirements of issue 19 (kinds of submission): a registration's JUnit gains their test
+/// cases, and nothing else.
+const ADDED_FOR_KINDS: &[&str] = &[
+    "SUBMISSION-KIND",
+    "ACCESS-CONNECTION",
+    "ACCESS-ENVIRONMENT",
+    "PLAN-TEST-PLAN",
+    "CHANGE-VERSIONS",
+    "CHANGE-SCHEDULE",
+    "CHANGE-SCOPE",
+];
+
+/// The JUnit without the test cases of `ADDED_FOR_KINDS` and with the counts blanked.
+fn without_added_cases(junit: &str) -> String {
+    let ids = ADDED_FOR_KINDS.join("|");
+    let case = regex::Regex::new(&format!(
+        r#"(?s)\n *<testcase name="(?:{ids})(?::[^"]*)?" [^>]*?(?:/>|>.*?</testcase>)"#
+    ))
+    .expect("regex");
+    let counts = regex::Regex::new(r#" (tests|failures|errors|skipped)="[0-9]+""#).expect("regex");
+    counts.replace_all(&case.replace_all(junit, ""), " $1=\"-\"").into_owned()
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -40,6 +70,12 @@ fn digests(bundle: &str, args: &[String], out: &Path) -> Vec<String> {
     if output.status.code() == Some(2) {
         return Vec::new();
     }
+    let junit = std::fs::read_to_string(reports.join("junit.xml")).unwrap_or_default();
+    let registration = format!(
+        "{} junit-without-added {bundle}{}",
+        sha256(without_added_cases(&junit).as_bytes()),
+        args.iter().map(|arg| format!(" {arg}")).collect::<String>()
+    );
     files
         .iter()
         .map(|(sink, name)| {
@@ -50,6 +86,7 @@ fn digests(bundle: &str, args: &[String], out: &Path) -> Vec<String> {
                 args.iter().map(|arg| format!(" {arg}")).collect::<String>()
             )
         })
+        .chain([registration])
         .collect()
 }
 
@@ -90,6 +127,9 @@ fn every_fixtures_reports_are_the_pinned_bytes() {
         workers.into_iter().flat_map(|worker| worker.join().expect("worker")).collect()
     });
     lines.sort_by(|a, b| a[65..].cmp(&b[65..]));
+    let (registration, lines): (Vec<String>, Vec<String>) =
+        lines.into_iter().partition(|line| line[65..].starts_with("junit-without-added "));
+    check_registration_junit(&registration);
     let actual = format!(
         "# SHA-256 of the JUnit, JSON and SARIF reports of every EXPECTED.toml entry (tests/golden.rs).\n\
          # Accept a meant change with VALMIS_BLESS=1 cargo test --test golden.\n{}\n",
@@ -111,5 +151,33 @@ fn every_fixtures_reports_are_the_pinned_bytes() {
         changed.len(),
         changed.join("\n"),
         gone.join("\n")
+    );
+}
+
+/// Today's registration fixtures give the JUnit they gave before issue 19's requirements, but for
+/// those requirements' own test cases (a fixture added since is checked from when it came).
+fn check_registration_junit(lines: &[String]) {
+    let pinned_path = root().join("fixtures/golden/registration-junit.sha256");
+    let actual = format!(
+        "# SHA-256 of each fixture's JUnit without the test cases of issue 19's requirements (tests/golden.rs).\n{}\n",
+        lines.join("\n")
+    );
+    if std::env::var_os("VALMIS_BLESS_REGISTRATION").is_some() {
+        std::fs::write(&pinned_path, &actual).expect("write");
+        return;
+    }
+    let pinned = std::fs::read_to_string(&pinned_path).expect("fixtures/golden/registration-junit.sha256");
+    let changed: Vec<&String> = lines
+        .iter()
+        .filter(|line| {
+            let name = &line[65..];
+            // A fixture pinned before: its digest must be the same. A new one has no pin yet.
+            pinned.lines().any(|pin| pin.get(65..) == Some(name)) && !pinned.lines().any(|pin| pin == line.as_str())
+        })
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "a registration fixture's JUnit changed beyond the test cases of {ADDED_FOR_KINDS:?}:\n{}",
+        changed.iter().map(|line| line.as_str()).collect::<Vec<_>>().join("\n")
     );
 }
