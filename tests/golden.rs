@@ -39,10 +39,9 @@ const ADDED_FOR_KINDS: &[&str] = &[
 /// The JUnit without the test cases of `ADDED_FOR_KINDS` and with the counts blanked.
 fn without_added_cases(junit: &str) -> String {
     let ids = ADDED_FOR_KINDS.join("|");
-    let case = regex::Regex::new(&format!(
-        r#"(?s)\n *<testcase name="(?:{ids})(?::[^"]*)?" [^>]*?(?:/>|>.*?</testcase>)"#
-    ))
-    .expect("regex");
+    let case =
+        regex::Regex::new(&format!(r#"(?s)\n *<testcase name="(?:{ids})(?::[^"]*)?" [^>]*?(?:/>|>.*?</testcase>)"#))
+            .expect("regex");
     let counts = regex::Regex::new(r#" (tests|failures|errors|skipped)="[0-9]+""#).expect("regex");
     counts.replace_all(&case.replace_all(junit, ""), " $1=\"-\"").into_owned()
 }
