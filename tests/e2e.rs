@@ -1260,10 +1260,20 @@ fn coverage_shows_each_declared_case_and_gates_on_mandatory_ones() {
 #[test]
 fn requirements_and_explain_teach() {
     let listing = text(&valmis(&["requirements"]).stdout);
+    let catalogs = valmis_model::CatalogSet::embedded().expect("the shipped catalog");
+    let count = catalogs.get("2027-1").expect("round").requirements.len();
     assert!(
-        listing.contains("BUNDLE-ORG") && listing.contains("FHIR-PATIENT") && listing.contains("37 requirements"),
+        listing.contains("BUNDLE-ORG")
+            && listing.contains("FHIR-PATIENT")
+            && listing.contains(&format!("\n{count} requirements.")),
         "{listing}"
     );
+    // The checklist of one kind of submission.
+    let change = text(&valmis(&["requirements", "--kind", "change-notification"]).stdout);
+    assert!(change.contains("BUNDLE-MANIFEST") && !change.contains("PRETEST-RESULT"), "{change}");
+    let wrong = valmis(&["requirements", "--kind", "muutos"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("`muutos` is not a kind of submission"), "{}", text(&wrong.stderr));
     // A JUnit test case name pasted as it is (issue 15): the requirement, then the case.
     let pasted = valmis(&["explain", "PRETEST-RESULT: PA-03"]);
     assert_eq!(pasted.status.code(), Some(0), "{}", text(&pasted.stderr));
