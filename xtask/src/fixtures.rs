@@ -106,6 +106,41 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-MANIFEST", "`kind` `registraton` is not a kind of submission valmis knows"),
         },
         Fixture {
+            name: "submission-kind-change-without-section",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    "submitted = 2026-11-20",
+                    "submitted = 2026-11-20\nkind = \"change-notification\"",
+                )
+            },
+            expectations: one!("SUBMISSION-KIND", "a change notification has no [change] section"),
+        },
+        Fixture {
+            name: "submission-kind-customer-without-section",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "manifest.toml",
+                    "submitted = 2026-11-20",
+                    "submitted = 2026-11-20\nrole = \"customer-organisation\"",
+                )
+            },
+            expectations: one!("SUBMISSION-KIND", "a customer organisation's manifest has no [customer] section"),
+        },
+        Fixture {
+            name: "submission-kind-vendor-with-customer-section",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "[system]", "[customer]\npurpose = \"co-testing\"\n\n[system]"),
+            expectations: one!(
+                "SUBMISSION-KIND",
+                "[customer] belongs to role = \"customer-organisation\", and this submission is a vendor's"
+            ),
+        },
+        Fixture {
             name: "bundle-org-check-digit",
             rehash: true,
             change: |d| edit(d, "manifest.toml", "business_id = \"1234567-1\"", "business_id = \"1234567-2\""),

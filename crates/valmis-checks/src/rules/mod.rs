@@ -27,6 +27,7 @@ pub(crate) mod paths;
 pub(crate) mod pretest;
 pub(crate) mod privacy;
 pub(crate) mod secrets;
+pub(crate) mod submission;
 
 use jsonc_parser::ast::Value;
 use roxmltree::Node;
@@ -200,6 +201,7 @@ pub(crate) const RULES: &[Rule] = &[
     per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)).prepared_by(|context| {
         context.test_persons();
     }),
+    alone("SUBMISSION-KIND", submission::check),
 ];
 
 /// The rule of requirement `id`.
