@@ -13,6 +13,25 @@ pub(crate) const NOW: &str = "2026-11-23T12:00:00Z";
 /// CONN-PROBE, which needs `--online`. Read from the catalog, not copied: a new requirement is
 /// expected to have a failing fixture and to pass on the ready bundle without editing a list.
 pub(crate) fn implemented() -> BTreeSet<String> {
+    checklist(valmis_model::SubmissionKind::Registration, valmis_model::Role::Vendor)
+}
+
+/// The requirements an offline run checks on a submission of `kind` by `role` (the ready bundle
+/// is a registration by a vendor).
+pub(crate) fn checklist(kind: valmis_model::SubmissionKind, role: valmis_model::Role) -> BTreeSet<String> {
+    let catalogs = valmis_model::CatalogSet::embedded().expect("the shipped catalog");
+    let catalog = catalogs.get("2027-1").expect("round 2027-1");
+    catalog
+        .requirements
+        .iter()
+        .filter(|requirement| requirement.applies_to.includes(kind, role))
+        .map(|requirement| requirement.id.clone())
+        .filter(|id| id != "CONN-PROBE")
+        .collect()
+}
+
+/// Every requirement of the shipped catalog but CONN-PROBE, whatever submission it belongs to.
+pub(crate) fn every_offline_requirement() -> BTreeSet<String> {
     let catalogs = valmis_model::CatalogSet::embedded().expect("the shipped catalog");
     let catalog = catalogs.get("2027-1").expect("round 2027-1");
     catalog.requirements.iter().map(|requirement| requirement.id.clone()).filter(|id| id != "CONN-PROBE").collect()

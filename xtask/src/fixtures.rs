@@ -354,6 +354,7 @@ fn fixtures() -> Vec<Fixture> {
     all.extend(crate::pretest_fixtures::fixtures());
     all.extend(crate::pki_fixtures::fixtures());
     all.extend(crate::doc_fixtures::fixtures());
+    all.extend(crate::kind_fixtures::fixtures());
     all
 }
 

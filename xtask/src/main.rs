@@ -18,6 +18,7 @@ mod bench;
 mod doc_fixtures;
 mod fixtures;
 mod hostile_bench;
+mod kind_fixtures;
 mod pki_fixtures;
 mod pretest_fixtures;
 

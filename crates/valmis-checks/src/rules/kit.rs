@@ -91,6 +91,11 @@ impl<'r> Evaluation<'r> {
         }
     }
 
+    /// Whether a finding or an unreadable field has been noted.
+    pub(crate) fn has_findings_or_unreadable(&self) -> bool {
+        !self.findings.is_empty() || !self.unreadable.is_empty()
+    }
+
     pub(crate) fn finish(self) -> Vec<SubjectResult> {
         let verdict = if self.findings.is_empty() && !self.unreadable.is_empty() {
             Verdict::Skipped(format!(

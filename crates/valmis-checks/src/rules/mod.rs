@@ -12,6 +12,7 @@
 //! catalog entry, rule file, ready-bundle data and failing fixture).
 
 pub(crate) mod certificates;
+pub(crate) mod change;
 pub(crate) mod connection;
 pub(crate) mod contacts;
 pub(crate) mod deadline;
@@ -202,6 +203,9 @@ pub(crate) const RULES: &[Rule] = &[
         context.test_persons();
     }),
     alone("SUBMISSION-KIND", submission::check),
+    alone("CHANGE-VERSIONS", change::check_versions),
+    alone("CHANGE-SCHEDULE", change::check_schedule),
+    alone("CHANGE-SCOPE", change::check_scope),
 ];
 
 /// The rule of requirement `id`.
