@@ -237,13 +237,15 @@ fn each_requirement_alone_has_the_outcomes_it_has_among_all() {
         outcomes.filter(|outcome| outcome["requirement"] == id).cloned().collect()
     };
     use valmis_model::{Role, SubmissionKind};
-    for (bundle, kind) in [
-        ("ready", SubmissionKind::Registration),
-        ("doc-schema", SubmissionKind::Registration),
-        ("example-change-notification", SubmissionKind::ChangeNotification),
+    for (bundle, kind, role) in [
+        ("ready", SubmissionKind::Registration, Role::Vendor),
+        ("doc-schema", SubmissionKind::Registration, Role::Vendor),
+        ("example-change-notification", SubmissionKind::ChangeNotification, Role::Vendor),
+        ("example-access-application", SubmissionKind::AccessApplication, Role::Vendor),
+        ("example-customer-organisation", SubmissionKind::Registration, Role::CustomerOrganisation),
     ] {
         let all = verify(&fixture(bundle), &[]);
-        for id in checklist(kind, Role::Vendor) {
+        for id in checklist(kind, role) {
             let alone = verify(&fixture(bundle), &["--only", &id]);
             let expected = outcomes_of(&all.json, &id);
             assert!(!expected.is_empty(), "{bundle}: {id} has outcomes");

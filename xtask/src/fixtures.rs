@@ -122,12 +122,8 @@ fn fixtures() -> Vec<Fixture> {
             name: "submission-kind-customer-without-section",
             rehash: true,
             change: |d| {
-                edit(
-                    d,
-                    "manifest.toml",
-                    "submitted = 2026-11-20",
-                    "submitted = 2026-11-20\nrole = \"customer-organisation\"",
-                )
+                crate::kind_fixtures::as_customer_organisation(d)?;
+                edit(d, "manifest.toml", "[customer]\npurpose = \"co-testing\"\n\n", "")
             },
             expectations: one!("SUBMISSION-KIND", "a customer organisation's manifest has no [customer] section"),
         },

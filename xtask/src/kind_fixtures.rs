@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::fixtures::{Expectation, Fixture, edit};
+use crate::fixtures::{Expectation, Fixture, edit, write};
 
 /// The ready bundle as a change notification (muutosilmoitus) for its certified 4.2.0: the
 /// manifest says so and describes the change; the registration's pre-test report, evidence,
@@ -39,6 +39,66 @@ pub(crate) fn as_change_notification(d: &Path) -> anyhow::Result<()> {
     )
 }
 
+/// The ready registration as a vendor's access application (liittymishakemus) to the customer test
+/// service: the manifest says so; the connection data stays, the registration's pre-test report,
+/// evidence, forms and sample documents go.
+pub(crate) fn as_access_application(d: &Path) -> anyhow::Result<()> {
+    for folder in ["pretest", "evidence", "forms", "documents"] {
+        fs::remove_dir_all(d.join(folder))?;
+    }
+    edit(
+        d,
+        "manifest.toml",
+        "# Esimerkki Terveys Oy: registration bundle for Kanta co-testing 2027/1 (Patient Data Repository).",
+        "# Esimerkki Terveys Oy: access application (liittymishakemus) to the customer test service, Patient Data Repository.",
+    )?;
+    edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-11-20\nkind = \"access-application\"")
+}
+
+/// The ready registration as a customer organisation's application to co-testing, with its test
+/// plan: Testisairaala joins to co-test Esimerkki EHR in the customer test environment.
+pub(crate) fn as_customer_organisation(d: &Path) -> anyhow::Result<()> {
+    for folder in ["pretest", "evidence", "forms", "documents", "connection"] {
+        fs::remove_dir_all(d.join(folder))?;
+    }
+    edit(
+        d,
+        "manifest.toml",
+        "# Esimerkki Terveys Oy: registration bundle for Kanta co-testing 2027/1 (Patient Data Repository).",
+        "# A customer organisation's application to co-test Esimerkki EHR in Kanta co-testing 2027/1, with its test plan.",
+    )?;
+    edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-11-20\nrole = \"customer-organisation\"")?;
+    edit(d, "manifest.toml", "[system]", "[customer]\npurpose = \"co-testing\"\n\n[system]")?;
+    write(d, "plan/testaussuunnitelma.pdf", &test_plan_pdf())
+}
+
+/// A one-page PDF titled Testaussuunnitelma, with a correct cross-reference table.
+fn test_plan_pdf() -> Vec<u8> {
+    let text = "BT /F1 14 Tf 56 780 Td (Testaussuunnitelma: yhteistestaus 2027/1, Esimerkki EHR) Tj \
+                0 -24 Td /F1 11 Tf (Testitapaukset, aikataulu, vastuuhenkilot ja testiymparisto: asiakastesti.) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_owned(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (index, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", index + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
+    for offset in offsets {
+        pdf.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1));
+    pdf.into_bytes()
+}
+
 /// The example change notification's planned co-testing.
 const PLANNED: &str = "planned_testing = { start = 2027-02-01, end = 2027-02-26 }";
 
@@ -56,6 +116,9 @@ macro_rules! fails {
     ($requirement:literal, $message:literal) => {
         &[Expectation { args: &[], exit: 1, failing: &[$requirement], subject: "", message: $message }]
     };
+    ($requirement:literal, $subject:literal, $message:literal) => {
+        &[Expectation { args: &[], exit: 1, failing: &[$requirement], subject: $subject, message: $message }]
+    };
 }
 
 pub(crate) fn fixtures() -> Vec<Fixture> {
@@ -65,6 +128,85 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             rehash: true,
             change: as_change_notification,
             expectations: passes(),
+        },
+        Fixture {
+            name: "example-access-application",
+            rehash: true,
+            change: as_access_application,
+            expectations: passes(),
+        },
+        Fixture {
+            name: "example-customer-organisation",
+            rehash: true,
+            change: as_customer_organisation,
+            expectations: passes(),
+        },
+        Fixture {
+            name: "access-connection-no-source-ips",
+            rehash: true,
+            change: |d| {
+                as_access_application(d)?;
+                edit(d, "connection/connection.toml", "source_ips = [\"10.12.34.56\"]", "source_ips = []")
+            },
+            expectations: fails!("ACCESS-CONNECTION", "connection.toml gives no source IP addresses"),
+        },
+        Fixture {
+            name: "access-environment-sandbox",
+            rehash: true,
+            change: |d| {
+                edit(
+                    d,
+                    "connection/connection.toml",
+                    "https://ehr-testi.esimerkki-terveys.fi:8443/kanta/arkisto",
+                    "https://fhirsandbox.kanta.fi/phr-resourceserver/baseStu3",
+                )
+            },
+            expectations: fails!("ACCESS-ENVIRONMENT", "is in the Kanta PHR sandbox (fhirsandbox.kanta.fi)"),
+        },
+        Fixture {
+            name: "access-environment-production",
+            rehash: true,
+            change: |d| edit(d, "manifest.toml", "environment = \"asiakastesti\"", "environment = \"tuotanto\""),
+            expectations: fails!("ACCESS-ENVIRONMENT", "`system.environment` `tuotanto` is production"),
+        },
+        Fixture {
+            name: "access-environment-customer-purpose",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                edit(d, "manifest.toml", "purpose = \"co-testing\"", "purpose = \"independent-testing\"")
+            },
+            expectations: fails!(
+                "ACCESS-ENVIRONMENT",
+                "a customer organisation joining for independent testing uses the production image (tuotannonkuva)"
+            ),
+        },
+        Fixture {
+            name: "plan-test-plan-not-a-document",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                write(
+                    d,
+                    "plan/testaussuunnitelma.pdf",
+                    "Testaussuunnitelma\n\nTestataan yhteistestauksessa.\n".as_bytes(),
+                )
+            },
+            expectations: fails!(
+                "PLAN-TEST-PLAN",
+                "plan/testaussuunnitelma.pdf",
+                "is plain text, not a PDF, DOCX, ODT or XLSX document"
+            ),
+        },
+        Fixture {
+            name: "plan-test-plan-missing",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                fs::remove_dir_all(d.join("plan"))?;
+                Ok(())
+            },
+            expectations: fails!("PLAN-TEST-PLAN", "plan/ holds no test plan"),
         },
         Fixture {
             name: "change-versions-same",

@@ -114,6 +114,7 @@ pub(crate) struct Context<'a> {
     /// and dropped after it ([`Self::release_pass_inputs`]), so that it does not add to the
     /// memory the outcomes take afterwards.
     schema: Mutex<Option<Arc<SchemaState>>>,
+    sandbox_hosts: OnceLock<Option<globset::GlobSet>>,
     file_results: OnceLock<FileResults>,
 }
 
@@ -148,6 +149,7 @@ impl<'a> Context<'a> {
             sample_oids: OnceLock::new(),
             test_persons: OnceLock::new(),
             schema: Mutex::new(None),
+            sandbox_hosts: OnceLock::new(),
             file_results: OnceLock::new(),
         }
     }
@@ -305,6 +307,20 @@ impl Context<'_> {
     pub(crate) fn release_pass_inputs(&self) {
         let mut slot = self.schema.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *slot = None;
+    }
+
+    /// Whether `host` is in the Kanta PHR sandbox (the round's `sandbox_host_patterns`).
+    pub(crate) fn is_sandbox_host(&self, host: &str) -> bool {
+        let patterns = self.sandbox_hosts.get_or_init(|| {
+            let mut builder = globset::GlobSetBuilder::new();
+            for pattern in &self.catalog.round.sandbox_host_patterns {
+                if let Ok(glob) = globset::GlobBuilder::new(pattern).case_insensitive(true).build() {
+                    builder.add(glob);
+                }
+            }
+            builder.build().ok()
+        });
+        patterns.as_ref().is_some_and(|patterns| patterns.is_match(host))
     }
 
     /// Keeps the file pass's results for the requirements it served.

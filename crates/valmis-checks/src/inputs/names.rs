@@ -34,3 +34,10 @@ pub fn is_leftover_file(name: &str) -> bool {
         || name.starts_with("._")
         || name.ends_with('~')
 }
+
+/// Whether an environment value names production (`tuotanto`, `production`, `prod`), which no
+/// co-testing submission targets.
+pub(crate) fn names_production(value: &str) -> bool {
+    let value = value.trim().to_lowercase();
+    value.starts_with("tuotanto") || value.starts_with("prod")
+}

@@ -420,6 +420,10 @@ pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) ->
             }
             for (endpoint, host) in &file.endpoints {
                 let Some(host) = host else { continue };
+                // A sandbox host is ACCESS-ENVIRONMENT's: no certificate should be for it.
+                if context.is_sandbox_host(host) {
+                    continue;
+                }
                 if host.parse::<std::net::IpAddr>().is_ok() {
                     findings.push(
                         Finding::new(

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use valmis_model::{Finding, Location, Requirement, Severity};
+use valmis_model::{Finding, Location, Requirement, Role, Severity, SubmissionKind};
 
 use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::manifest::{Manifest, NotReadable};
@@ -132,5 +132,24 @@ impl Collected {
     pub(crate) fn extend(&mut self, other: Self) {
         self.findings.extend(other.findings);
         self.unreadable.extend(other.unreadable);
+    }
+}
+
+/// The manifest with the submission's kind and role, or the results of a rule that needs them
+/// when there is no usable manifest or the kind or role is not one valmis knows (BUNDLE-MANIFEST
+/// says so).
+pub(crate) fn submission<'c>(
+    context: &'c Context<'_>,
+) -> Result<(&'c Manifest<'c>, SubmissionKind, Role), Vec<SubjectResult>> {
+    let manifest = context.manifest().map_err(without_manifest)?;
+    match context.submission() {
+        (Some(kind), Some(role)) => Ok((manifest, kind, role)),
+        _ => Err(vec![SubjectResult::bundle_wide(
+            Some(MANIFEST),
+            Verdict::Skipped(
+                "not evaluated: the manifest's `kind` or `role` is not one valmis knows (see BUNDLE-MANIFEST)"
+                    .to_owned(),
+            ),
+        )]),
     }
 }

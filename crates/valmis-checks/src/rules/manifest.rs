@@ -9,7 +9,7 @@ use valmis_model::Requirement;
 use super::kit::{Evaluation, MANIFEST};
 use crate::context::{Context, ManifestState, SubjectResult, Verdict};
 use crate::inputs::manifest::{MANIFEST_FORMAT, PURPOSES, SCHEMA, Shape, describe_value, did_you_mean, has_shape};
-use crate::inputs::names::is_placeholder;
+use crate::inputs::names::{is_placeholder, names_production};
 
 const CLASSES: &[&str] = &["A1", "A2", "A3", "B"];
 const ENVIRONMENTS: &[&str] = &["asiakastesti", "tuotannonkuva"];
@@ -111,8 +111,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             }
         }
         for (key, allowed) in [("class", CLASSES), ("environment", ENVIRONMENTS)] {
+            // An environment that names production is ACCESS-ENVIRONMENT's, with its own message.
             if let Some((value, span)) = manifest.string(&["system", key]).ok().flatten()
                 && !allowed.contains(&value)
+                && !(key == "environment" && names_production(value))
             {
                 evaluation.fail(
                     Some(span),

@@ -11,6 +11,7 @@
 //! module's function. A new requirement is one module line and one registry line here (and its
 //! catalog entry, rule file, ready-bundle data and failing fixture).
 
+pub(crate) mod access;
 pub(crate) mod certificates;
 pub(crate) mod change;
 pub(crate) mod connection;
@@ -25,6 +26,7 @@ pub(crate) mod kit;
 pub(crate) mod manifest;
 pub(crate) mod organisation;
 pub(crate) mod paths;
+pub(crate) mod plan;
 pub(crate) mod pretest;
 pub(crate) mod privacy;
 pub(crate) mod secrets;
@@ -206,6 +208,9 @@ pub(crate) const RULES: &[Rule] = &[
     alone("CHANGE-VERSIONS", change::check_versions),
     alone("CHANGE-SCHEDULE", change::check_schedule),
     alone("CHANGE-SCOPE", change::check_scope),
+    alone("ACCESS-CONNECTION", access::check_connection),
+    alone("ACCESS-ENVIRONMENT", access::check_environment),
+    alone("PLAN-TEST-PLAN", plan::check),
 ];
 
 /// The rule of requirement `id`.

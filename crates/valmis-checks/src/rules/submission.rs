@@ -6,8 +6,8 @@
 use toml::de::DeValue;
 use valmis_model::{Finding, Location, Requirement, Role, SubmissionKind};
 
-use super::kit::{Evaluation, without_manifest};
-use crate::context::{Context, SubjectResult, Verdict};
+use super::kit::{Evaluation, submission};
+use crate::context::{Context, SubjectResult};
 
 /// The keys of `[change]` every change notification gives (planned_testing only when co-testing
 /// is needed).
@@ -15,18 +15,9 @@ const CHANGE_KEYS: [&str; 5] =
     ["certified_version", "new_version", "affected_services", "summary", "co_testing_needed"];
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    let manifest = match context.manifest() {
-        Ok(manifest) => manifest,
-        Err(reason) => return without_manifest(reason),
-    };
-    let (Some(kind), Some(role)) = context.submission() else {
-        return vec![SubjectResult::bundle_wide(
-            Some(super::kit::MANIFEST),
-            Verdict::Skipped(
-                "not evaluated: the manifest's `kind` or `role` is not one valmis knows (see BUNDLE-MANIFEST)"
-                    .to_owned(),
-            ),
-        )];
+    let (manifest, kind, role) = match submission(context) {
+        Ok(submission) => submission,
+        Err(results) => return results,
     };
     let mut evaluation = Evaluation::new(context, requirement);
     // Where a finding about the submission as a whole points: its `kind`, else its `role`, else

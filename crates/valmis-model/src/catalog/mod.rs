@@ -411,6 +411,9 @@ pub struct Round {
     pub professional_ca_units: Vec<String>,
     /// Host globs of production endpoints that must never appear in a test configuration.
     pub production_host_patterns: Vec<String>,
+    /// Host globs of the Kanta PHR sandbox: open and shared, for an app's own development only,
+    /// never the target of a co-testing submission.
+    pub sandbox_host_patterns: Vec<String>,
 }
 
 /// An OID published as a sample value, with where it comes from (`[[sample_oid]]`).

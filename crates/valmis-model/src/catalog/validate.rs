@@ -65,6 +65,8 @@ struct RawRound {
     professional_ca_units: Vec<String>,
     production_host_patterns: Vec<String>,
     #[serde(default)]
+    sandbox_host_patterns: Vec<String>,
+    #[serde(default)]
     cda_schema: Option<Spanned<String>>,
 }
 
@@ -422,6 +424,7 @@ impl Validator<'_> {
                 test_ca_units: raw.round.test_ca_units,
                 professional_ca_units: raw.round.professional_ca_units,
                 production_host_patterns: raw.round.production_host_patterns,
+                sandbox_host_patterns: raw.round.sandbox_host_patterns,
             },
             services,
             forms,
