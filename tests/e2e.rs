@@ -1160,6 +1160,44 @@ fn names_that_collide_by_case_fail_hygiene() {
     assert!(run.stdout.contains("differ only in letter case"), "{}", run.stdout);
 }
 
+/// `valmis init --kind KIND --role ROLE` writes the skeleton of each submission of the process:
+/// its sections and folders, a README of what to fill, and placeholders that fail the
+/// requirement that names them until filled in.
+#[test]
+fn init_writes_a_skeleton_for_each_kind_of_submission() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    for (kind, role, files, failing) in [
+        ("access-application", "vendor", &["connection/connection.toml"][..], &["CONN-SOURCE-IPS", "CERT-PARSE"][..]),
+        (
+            "access-application",
+            "customer-organisation",
+            &["connection/connection.toml", "plan/README.txt"],
+            &["PLAN-TEST-PLAN", "BUNDLE-MANIFEST"],
+        ),
+        ("registration", "customer-organisation", &["plan/README.txt"], &["PLAN-TEST-PLAN", "BUNDLE-MANIFEST"]),
+        ("change-notification", "vendor", &[], &["SUBMISSION-KIND", "CHANGE-VERSIONS", "CHANGE-SCOPE"]),
+    ] {
+        let dir = temp.path().join(format!("{kind}-{role}"));
+        let output = valmis(&["init", dir.to_str().expect("utf-8"), "--kind", kind, "--role", role]);
+        assert_eq!(output.status.code(), Some(0), "{kind} {role}: {}", text(&output.stderr));
+        let readme = std::fs::read_to_string(dir.join("README.txt")).expect("README.txt");
+        assert!(readme.contains(&format!("valmis requirements --kind {kind} --role {role}")), "{readme}");
+        for file in files {
+            assert!(dir.join(file).is_file(), "{kind} {role}: {file}");
+        }
+        assert!(!dir.join("pretest").exists() && !dir.join("forms").exists(), "{kind} {role}: no registration folders");
+        let run = verify(&dir, &[]);
+        assert_eq!(run.code, 1, "{kind} {role}: a skeleton is never ready");
+        let blocking = blocking_requirements(&run.junit);
+        for id in failing {
+            assert!(blocking.contains(*id), "{kind} {role}: {id} names a placeholder: {blocking:?}");
+        }
+    }
+    let refused = valmis(&["init", temp.path().join("x").to_str().expect("utf-8"), "--kind", "muutos"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("`muutos` is not a kind of submission"), "{}", text(&refused.stderr));
+}
+
 #[test]
 fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     let temp = tempfile::tempdir().expect("tempdir");

@@ -289,6 +289,12 @@ pub(crate) struct InitArgs {
     /// Services to prepare forms for (default: potilastiedon-arkisto).
     #[arg(long = "service", value_name = "SERVICE")]
     pub(crate) services: Vec<String>,
+    /// The submission: registration (default), access-application or change-notification.
+    #[arg(long, value_name = "KIND", default_value = "registration")]
+    pub(crate) kind: String,
+    /// Who submits: vendor (default) or customer-organisation.
+    #[arg(long, value_name = "ROLE", default_value = "vendor")]
+    pub(crate) role: String,
     #[command(flatten)]
     pub(crate) catalog: CatalogArgs,
 }

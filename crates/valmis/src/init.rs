@@ -6,10 +6,17 @@ use crate::failure::output;
 use crate::terminal::say;
 use std::path::Path;
 
-use valmis_model::Catalog;
+use valmis_model::{Catalog, Role, SubmissionKind};
 
-/// Writes the skeleton and returns the bundle-relative paths written.
-pub(crate) fn write_skeleton(dir: &Path, catalog: &Catalog, services: &[String]) -> anyhow::Result<Vec<String>> {
+/// Writes the skeleton of a submission of `kind` by `role` and returns the bundle-relative paths
+/// written.
+pub(crate) fn write_skeleton(
+    dir: &Path,
+    catalog: &Catalog,
+    services: &[String],
+    kind: SubmissionKind,
+    role: Role,
+) -> anyhow::Result<Vec<String>> {
     let services_list = services.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
     let manifest = format!(
         r#"# valmis bundle manifest, format 1. Fill in every TODO, then run `valmis verify`.
@@ -17,7 +24,7 @@ pub(crate) fn write_skeleton(dir: &Path, catalog: &Catalog, services: &[String])
 format = 1
 round = "{round}"                       # co-testing round; selects its requirement catalog
 submitted = {deadline}              # TODO: the date you send the registration (deadline {deadline})
-
+{submission}
 [organisation]
 name = "TODO: organisation name as in the Trade Register"
 business_id = "TODO"                   # Y-tunnus, e.g. "1234567-1"
@@ -43,12 +50,15 @@ class = "A2"                           # A1 | A2 | A3 | B (THL 4/2024)
 services = [{services_list}]
 environment = "asiakastesti"           # asiakastesti | tuotannonkuva
 
+{sections}
 # Optional: pin file contents. When present, every file must be listed with its SHA-256.
 # [files]
 # "pretest/report.csv" = "sha256:<64 hex digits from sha256sum>"
 "#,
         round = catalog.round.id,
         deadline = catalog.round.registration_deadline,
+        submission = submission_lines(kind, role),
+        sections = sections(kind, role, &services_list),
     );
     let mut forms_readme =
         String::from("Put the registration forms in this folder. Needed for the declared services:\n\n");
@@ -70,18 +80,33 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
         }
     }
     forms_readme.push_str("\nDelete this file when the forms are in place.\n");
-    let files: Vec<(&str, String)> = vec![
-        ("manifest.toml", manifest),
-        ("forms/README.txt", forms_readme),
-        ("pretest/report.csv", report_template(catalog, services)),
-        ("pretest/README.txt", report_guide(catalog, services)),
-        ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
-        ("connection/README.txt", "connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.\n".to_owned()),
-        ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
-    ];
-    let mut files = files;
-    if let Some(connection) = connection_template(catalog, services) {
-        files.insert(5, ("connection/connection.toml", connection));
+    let mut files: Vec<(&str, String)> = vec![("manifest.toml", manifest), ("README.txt", guide(kind, role))];
+    let registers = kind == SubmissionKind::Registration && role == Role::Vendor;
+    if registers {
+        files.extend([
+            ("forms/README.txt", forms_readme),
+            ("pretest/report.csv", report_template(catalog, services)),
+            ("pretest/README.txt", report_guide(catalog, services)),
+            ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
+            ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
+        ]);
+    }
+    if registers || kind == SubmissionKind::AccessApplication {
+        files.push((
+            "connection/README.txt",
+            "connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.\n".to_owned(),
+        ));
+        if let Some(connection) = connection_template(catalog, services, kind == SubmissionKind::AccessApplication) {
+            files.push(("connection/connection.toml", connection));
+        }
+    }
+    if role == Role::CustomerOrganisation && kind != SubmissionKind::ChangeNotification {
+        files.push((
+            "plan/README.txt",
+            "Put your test plan (testaussuunnitelma) here as a PDF, DOCX, ODT or XLSX document, then\n\
+             delete this file: PLAN-TEST-PLAN fails until plan/ holds the real document only.\n"
+                .to_owned(),
+        ));
     }
     let mut written = Vec::new();
     for (path, content) in files {
@@ -96,12 +121,100 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
     Ok(written)
 }
 
+/// The manifest's `kind` and `role` lines, when they are not the defaults.
+fn submission_lines(kind: SubmissionKind, role: Role) -> String {
+    let mut lines = String::new();
+    if kind != SubmissionKind::Registration {
+        lines.push_str(&format!(
+            "kind = \"{}\"{}# registration | access-application | change-notification\n",
+            kind.as_str(),
+            " ".repeat(28usize.saturating_sub(kind.as_str().len()))
+        ));
+    }
+    if role != Role::Vendor {
+        lines.push_str(&format!(
+            "role = \"{}\"{}# vendor | customer-organisation\n",
+            role.as_str(),
+            " ".repeat(28usize.saturating_sub(role.as_str().len()))
+        ));
+    }
+    lines
+}
+
+/// The sections the kind and role need, with `TODO` values that fail until filled in.
+fn sections(kind: SubmissionKind, role: Role, services_list: &str) -> String {
+    let mut text = String::new();
+    if role == Role::CustomerOrganisation {
+        text.push_str(
+            "\n# What you join for; your test plan goes in plan/ (`valmis explain PLAN-TEST-PLAN`).\n\
+             [customer]\n\
+             purpose = \"TODO\"                     # co-testing | independent-testing | change-testing\n",
+        );
+    }
+    if kind == SubmissionKind::ChangeNotification {
+        text.push_str(&format!(
+            "\n# The change you notify Kela of (`valmis explain CHANGE-SCHEDULE` and CHANGE-VERSIONS, CHANGE-SCOPE).\n\
+             [change]\n\
+             certified_version = \"TODO\"           # the version in Kela's certificate, e.g. \"4.2.0\"\n\
+             new_version = \"TODO\"                 # the version with the change, e.g. \"4.3.0\"\n\
+             affected_services = [{services_list}]\n\
+             summary = \"TODO: what changes in the system's functions or interfaces\"\n\
+             co_testing_needed = true               # false when Kela need not co-test the change\n\
+             # TODO when co-testing is needed: its first and last day, at least a month after `submitted`, not in July\n\
+             # planned_testing = {{ start = 2027-02-01, end = 2027-02-26 }}\n"
+        ));
+    }
+    text
+}
+
+/// The top-level README: what this kind of submission is and what to fill in.
+fn guide(kind: SubmissionKind, role: Role) -> String {
+    let what = match (kind, role) {
+        (SubmissionKind::Registration, Role::Vendor) => {
+            "A vendor's registration for Kanta co-testing (ilmoittautuminen yhteistestaukseen).\n\n\
+             Fill in manifest.toml, run the pre-test cases and record them in pretest/report.csv with\n\
+             their evidence under evidence/, add the forms under forms/, the connection data and DVV test\n\
+             certificates under connection/, and sample documents under documents/."
+        }
+        (SubmissionKind::Registration, Role::CustomerOrganisation) => {
+            "A customer organisation's application to co-testing (asiakasorganisaation hakemus), with its\n\
+             test plan.\n\n\
+             Fill in manifest.toml (set [customer] purpose) and put the test plan in plan/."
+        }
+        (SubmissionKind::AccessApplication, Role::Vendor) => {
+            "An access application to the Kanta customer test service (asiakastestipalvelun\n\
+             liittymishakemus), one per service.\n\n\
+             Fill in manifest.toml and connection/connection.toml: every endpoint with its url and DVV\n\
+             test certificate, and the source IP addresses Kela opens the connections from."
+        }
+        (SubmissionKind::AccessApplication, Role::CustomerOrganisation) => {
+            "A customer organisation's access application to the Kanta customer test service\n\
+             (asiakastestipalvelun liittymishakemus), with its test plan.\n\n\
+             Fill in manifest.toml (set [customer] purpose: asiakastesti for co-testing and change\n\
+             testing, tuotannonkuva for independent testing), connection/connection.toml (every endpoint,\n\
+             its certificate, the source IP addresses), and put the test plan in plan/."
+        }
+        (SubmissionKind::ChangeNotification, _) => {
+            "A change notification for a certified system (muutosilmoitus).\n\n\
+             Fill in manifest.toml's [change]: the certified and the new version, the affected services,\n\
+             what changes, and whether co-testing is needed; if it is, the planned testing days, at\n\
+             least a month after you send this and not in July."
+        }
+    };
+    format!(
+        "{what}\n\nEvery TODO fails its requirement until filled in: `valmis verify .` lists what is left,\n\
+         `valmis requirements --kind {} --role {}` what is checked. Delete the README files when done.\n",
+        kind.as_str(),
+        role.as_str()
+    )
+}
+
 /// A commented `connection/connection.toml` for the declared services that connect to the
 /// customer test environment: one `[[endpoint]]` each, `[signing]` when a service signs, and
 /// `[network]` when a service connects from public addresses (Kanta PHR). Its `TODO` values fail
 /// CONN-ENDPOINTS, CONN-SOURCE-IPS and the certificate checks until filled in. `None` when no
 /// declared service needs the file.
-fn connection_template(catalog: &Catalog, services: &[String]) -> Option<String> {
+fn connection_template(catalog: &Catalog, services: &[String], access_application: bool) -> Option<String> {
     let connecting: Vec<&valmis_model::catalog::Service> =
         services.iter().filter_map(|id| catalog.service(id)).filter(|service| service.connection).collect();
     if connecting.is_empty() {
@@ -135,6 +248,13 @@ fn connection_template(catalog: &Catalog, services: &[String]) -> Option<String>
             "\n# The DVV test system-signature certificate your system signs documents or prescriptions with.\n\
              [signing]\n\
              certificate = \"TODO-signing.pem\"       # e.g. \"certs/allekirjoitusvarmenne.pem\"\n",
+        );
+    }
+    if access_application && !connecting.iter().any(|service| service.public_source_ips) {
+        text.push_str(
+            "\n# The addresses your system connects from: Kela opens the connections for them (ACCESS-CONNECTION).\n\
+             [network]\n\
+             source_ips = [\"TODO\"]                  # one address per entry, e.g. [\"10.12.34.56\"] through the access point\n",
         );
     }
     if connecting.iter().any(|service| service.public_source_ips) {
@@ -210,8 +330,18 @@ pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
             return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
         }
     }
+    let (kind, role) = match valmis_model::AppliesTo::parse_entry(&format!("{}/{}", args.kind, args.role)) {
+        Ok((kind, Some(role))) => (kind, role),
+        Ok((kind, None)) => (kind, Role::Vendor),
+        Err(message) => return Err(usage(message)),
+    };
+    if kind == SubmissionKind::ChangeNotification && role == Role::CustomerOrganisation {
+        return Err(usage(
+            "a change notification is a vendor's, for a certified system; a customer organisation sends a registration or an access application",
+        ));
+    }
     ensure_empty(&args.dir)?;
-    let written = write_skeleton(&args.dir, catalog, &services)?;
+    let written = write_skeleton(&args.dir, catalog, &services, kind, role)?;
     say!("Wrote a bundle skeleton to {}:", args.dir.display());
     for file in written {
         say!("  {file}");
