@@ -1056,6 +1056,63 @@ fn colour_follows_the_flag() {
     assert!(!plain.contains('\u{1b}'));
 }
 
+/// Reports are created as any program's files are: mode 0666 less the umask (0644 under 022),
+/// so that the next CI job's user or a colleague can read them; written through a temporary file
+/// and a rename, which replaces a symlink at the target instead of writing through it.
+#[cfg(unix)]
+#[test]
+fn reports_are_readable_by_others_and_never_written_through_a_symlink() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let temp = tempfile::tempdir().expect("tempdir");
+    let valmis = support::valmis_command().get_program().to_owned();
+    let ready = fixture("ready");
+    let sinks = ["junit.xml", "report.json", "report.sarif", "report.html", "summary.md"];
+    let run = |umask: &str, out: &Path| {
+        let flags = ["--junit", "--json", "--sarif", "--html", "--summary-md"];
+        let mut command = std::process::Command::new("sh");
+        command.arg("-c").arg(format!("umask {umask} && exec \"$@\"")).arg("sh").arg(&valmis);
+        command.args(["verify", ready.to_str().expect("utf-8"), "--now", NOW, "-q"]);
+        for (flag, sink) in flags.iter().zip(sinks) {
+            command.arg(flag).arg(out.join(sink));
+        }
+        let output = command.env_remove("GITHUB_ACTIONS").output().expect("valmis runs");
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    };
+    let mode = |path: &Path| std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777;
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let out = temp.path().join(format!("umask-{umask}"));
+        std::fs::create_dir_all(&out).expect("mkdir");
+        run(umask, &out);
+        for sink in sinks {
+            assert_eq!(mode(&out.join(sink)), expected, "{sink} under umask {umask}");
+        }
+    }
+    // A symlink where a report goes is replaced by the report; what it pointed at is untouched.
+    let out = temp.path().join("symlinked");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let kept = temp.path().join("someone-elses.txt");
+    std::fs::write(&kept, "keep me").expect("write");
+    std::os::unix::fs::symlink(&kept, out.join("junit.xml")).expect("symlink");
+    run("022", &out);
+    assert!(!std::fs::symlink_metadata(out.join("junit.xml")).expect("meta").file_type().is_symlink());
+    assert!(std::fs::read_to_string(out.join("junit.xml")).expect("junit").starts_with("<?xml"));
+    assert_eq!(std::fs::read_to_string(&kept).expect("kept"), "keep me", "never written through the link");
+    // valmis pack's zip too.
+    let bundle = temp.path().join("nippu");
+    copy_tree(&ready, &bundle);
+    let zip = temp.path().join("nippu.zip");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 022 && exec \"$@\"")
+        .arg("sh")
+        .arg(&valmis)
+        .args(["pack", bundle.to_str().expect("utf-8"), "-o", zip.to_str().expect("utf-8")])
+        .output()
+        .expect("pack runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(mode(&zip), 0o644);
+}
+
 #[test]
 fn reports_are_replaced_atomically_and_a_bad_report_path_loses_nothing() {
     let temp = tempfile::tempdir().expect("tempdir");

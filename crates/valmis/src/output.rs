@@ -29,6 +29,22 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A temporary file in `folder` for a file valmis writes and then renames into place. It is
+/// created with mode 0666 less the umask (0644 under the usual 022), as any file a program
+/// writes: a report is read by the next CI job's user or a colleague, and tempfile's default
+/// 0600 would hide it from them. The rename replaces the target's directory entry, so a symlink
+/// at the target is replaced, never written through.
+pub(crate) fn temporary_in(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".valmis-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder)
+}
+
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_atomically_with(path, |file| file.write_all(bytes).map_err(anyhow::Error::from))
@@ -47,7 +63,7 @@ pub(crate) fn write_atomically_with(
     };
     std::fs::create_dir_all(parent)
         .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
-    let mut temporary = tempfile::NamedTempFile::new_in(parent)
+    let mut temporary = temporary_in(parent)
         .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
     let failed = |error: &dyn std::fmt::Display| output(format!("failed to write `{}`: {error:#}", path.display()));
     {

@@ -65,7 +65,7 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     };
     std::fs::create_dir_all(parent)
         .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
-    let temporary = tempfile::NamedTempFile::new_in(parent)
+    let temporary = crate::output::temporary_in(parent)
         .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
     let mut zip = zip::ZipWriter::new(temporary);
     let options = zip::write::SimpleFileOptions::default()
