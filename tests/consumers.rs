@@ -335,7 +335,11 @@ impl WebDriver {
         let mut response = Vec::new();
         let mut buffer = [0u8; 64 * 1024];
         let (head, payload) = loop {
-            let read = stream.read(&mut buffer).expect("response read");
+            // A signal (another test's child exiting) may interrupt the read: read again.
+            let read = match stream.read(&mut buffer) {
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => other.expect("response read"),
+            };
             assert!(read > 0, "chromedriver closed the connection without an answer");
             response.extend_from_slice(&buffer[..read]);
             let text = String::from_utf8_lossy(&response).into_owned();
