@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
 use valmis_ids::Oid;
-use valmis_model::{Catalog, CatalogSet, Finding, Requirement, Role, SchemaFiles, SubmissionKind};
+use valmis_model::{Catalog, CatalogSet, Finding, Lang, Requirement, Role, SchemaFiles, SubmissionKind};
 
 use crate::inputs::certificates::{self, CertificateFile};
 use crate::inputs::connection::{self, CONNECTION, RawConnection};
@@ -102,6 +102,8 @@ pub(crate) struct Context<'a> {
     pub(crate) now: Timestamp,
     /// The online probe's results, when the run is online.
     pub(crate) probe: Option<&'a [valmis_model::ProbeResult]>,
+    /// The language of the run's messages (`--lang`).
+    pub(crate) lang: Lang,
     /// A CDA schema set that replaces the catalog's (`--cda-schema`).
     schema_files: Option<&'a SchemaFiles>,
     pretest: OnceLock<pretest::Loaded>,
@@ -131,6 +133,7 @@ impl<'a> Context<'a> {
         now: Timestamp,
         probe: Option<&'a [valmis_model::ProbeResult]>,
         schema_files: Option<&'a SchemaFiles>,
+        lang: Lang,
     ) -> Self {
         Self {
             bundle,
@@ -142,6 +145,7 @@ impl<'a> Context<'a> {
             now,
             probe,
             schema_files,
+            lang,
             pretest: OnceLock::new(),
             connection: OnceLock::new(),
             certificates: OnceLock::new(),

@@ -129,7 +129,7 @@ pub enum CoverageError {
 
 /// The coverage of `bundle`'s report for `services` (the manifest's when empty).
 pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> Result<Coverage, CoverageError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, valmis_model::Lang::En, |context| {
         let services: Vec<String> = if services.is_empty() {
             context.declared_services().into_iter().map(str::to_owned).collect()
         } else {

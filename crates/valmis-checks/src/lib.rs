@@ -98,15 +98,21 @@ pub enum ProbeTargetsError {
 
 /// Runs every requirement of the bundle's round over the bundle.
 pub fn verify(bundle: &Bundle, catalogs: &CatalogSet, options: &VerifyOptions) -> Result<Report, VerifyError> {
-    with_context(bundle, catalogs, options.now, options.probe.as_deref(), options.cda_schema.as_ref(), |context| {
-        run(context, options)
-    })?
+    with_context(
+        bundle,
+        catalogs,
+        options.now,
+        options.probe.as_deref(),
+        options.cda_schema.as_ref(),
+        options.lang,
+        |context| run(context, options),
+    )?
 }
 
 /// Facts of the bundle a harness run needs: the round its manifest names (or the newest) and the
 /// organisation's OID arc.
 pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Option<String>), CatalogError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, valmis_model::Lang::En, |context| {
         (context.catalog.round.id.clone(), context.organisation_arc().map(|oid| oid.as_str().to_owned()))
     })
 }
@@ -114,7 +120,7 @@ pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Opti
 /// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
 /// an error says why there is nothing to probe.
 pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, ProbeTargetsError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, |context| {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, valmis_model::Lang::En, |context| {
         let (connection, _) = context.connection_parsed()?;
         inputs::certificates::probe_targets(connection, context.certificates()?)
     })?

@@ -37,6 +37,7 @@ pub(crate) fn with_context<R>(
     now: Timestamp,
     probe: Option<&[valmis_model::ProbeResult]>,
     schema_files: Option<&valmis_model::SchemaFiles>,
+    lang: valmis_model::Lang,
     body: impl FnOnce(&Context<'_>) -> R,
 ) -> Result<R, CatalogError> {
     let manifest_bytes = if bundle.refused().is_some() { None } else { Some(bundle.read("manifest.toml")) };
@@ -79,6 +80,7 @@ pub(crate) fn with_context<R>(
         now,
         probe,
         schema_files,
+        lang,
     );
     Ok(body(&context))
 }

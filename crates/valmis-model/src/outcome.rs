@@ -111,21 +111,14 @@ impl Summary {
     /// The closing line in `lang`: English, or Finnish (`N hyväksytty, N hylätty, N ohitettu`,
     /// with `, 1 virhe` or `, N virhettä`). The one place both are written.
     pub fn closing_line_in(&self, lang: crate::catalog::Lang) -> String {
-        let errors = match (self.errors, lang) {
-            (0, _) => String::new(),
-            (1, crate::catalog::Lang::En) => ", 1 error".to_owned(),
-            (n, crate::catalog::Lang::En) => format!(", {n} errors"),
-            (1, crate::catalog::Lang::Fi) => ", 1 virhe".to_owned(),
-            (n, crate::catalog::Lang::Fi) => format!(", {n} virhettä"),
-        };
-        match lang {
-            crate::catalog::Lang::En => {
-                format!("{} passed, {} failed, {} skipped{errors}", self.passed, self.failed, self.skipped)
-            }
-            crate::catalog::Lang::Fi => {
-                format!("{} hyväksytty, {} hylätty, {} ohitettu{errors}", self.passed, self.failed, self.skipped)
-            }
-        }
+        valmis_i18n::t!(
+            lang.as_str(),
+            "closing-line",
+            passed = self.passed,
+            failed = self.failed,
+            skipped = self.skipped,
+            errors = self.errors
+        )
     }
 }
 

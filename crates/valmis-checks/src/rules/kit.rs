@@ -146,10 +146,7 @@ pub(crate) fn submission<'c>(
         (Some(kind), Some(role)) => Ok((manifest, kind, role)),
         _ => Err(vec![SubjectResult::bundle_wide(
             Some(MANIFEST),
-            Verdict::Skipped(
-                "not evaluated: the manifest's `kind` or `role` is not one valmis knows (see BUNDLE-MANIFEST)"
-                    .to_owned(),
-            ),
+            Verdict::Skipped(valmis_i18n::t!(context.lang.as_str(), "kind-unknown-skip")),
         )]),
     }
 }

@@ -6,6 +6,8 @@
 use toml::de::DeValue;
 use valmis_model::{Finding, Location, Requirement, Role, SubmissionKind};
 
+use valmis_i18n::t;
+
 use super::kit::{Evaluation, submission};
 use crate::context::{Context, SubjectResult};
 
@@ -20,6 +22,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Err(results) => return results,
     };
     let mut evaluation = Evaluation::new(context, requirement);
+    let lang = context.lang.as_str();
     // Where a finding about the submission as a whole points: its `kind`, else its `role`, else
     // the start of the manifest.
     let kind_span = manifest.span_of(&["kind"]);
@@ -31,41 +34,29 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Role::CustomerOrganisation => match &customer {
             None => evaluation.fail(
                 role_span.clone(),
-                "a customer organisation's manifest has no [customer] section",
-                Some(
-                    "add [customer] with purpose = \"co-testing\", \"independent-testing\" or \"change-testing\""
-                        .to_owned(),
-                ),
+                t!(lang, "kind-customer-no-section"),
+                Some(t!(lang, "kind-customer-no-section-help")),
             ),
-            Some(span) if manifest.value(&["customer", "purpose"]).is_none() => {
-                evaluation.fail(Some(span.clone()), "[customer] has no `purpose`", Some(
-                    "say what you join for: purpose = \"co-testing\", \"independent-testing\" or \"change-testing\"".to_owned(),
-                ));
-            }
+            Some(span) if manifest.value(&["customer", "purpose"]).is_none() => evaluation.fail(
+                Some(span.clone()),
+                t!(lang, "kind-customer-no-purpose"),
+                Some(t!(lang, "kind-customer-no-purpose-help")),
+            ),
             Some(_) => {}
         },
         Role::Vendor => {
             if let Some(span) = &customer {
                 evaluation.fail(
                     Some(span.clone()),
-                    "[customer] belongs to role = \"customer-organisation\", and this submission is a vendor's",
-                    Some(
-                        "remove [customer], or set role = \"customer-organisation\" if you join as a care provider"
-                            .to_owned(),
-                    ),
+                    t!(lang, "kind-vendor-customer-section"),
+                    Some(t!(lang, "kind-vendor-help-remove-customer")),
                 );
             }
             if let Some(plan) = context.bundle.files_under("plan").next() {
                 evaluation.push(
-                    Finding::new(
-                        requirement.severity,
-                        format!(
-                            "`{}`: plan/ holds a customer organisation's test plan, and this submission is a vendor's",
-                            plan.path
-                        ),
-                    )
-                    .at(Location::file(plan.path.as_str()))
-                    .with_help("remove plan/, or set role = \"customer-organisation\" if you join as a care provider"),
+                    Finding::new(requirement.severity, t!(lang, "kind-vendor-plan", path = &plan.path))
+                        .at(Location::file(plan.path.as_str()))
+                        .with_help(t!(lang, "kind-vendor-help-remove-plan")),
                 );
             }
         }
@@ -76,23 +67,20 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             if role == Role::CustomerOrganisation {
                 evaluation.fail(
                     kind_span.clone(),
-                    "a change notification is a vendor's, for a certified system; this submission's role is customer-organisation",
-                    Some("a customer organisation sends a registration (with its test plan) or an access application".to_owned()),
+                    t!(lang, "kind-change-by-customer"),
+                    Some(t!(lang, "kind-change-by-customer-help")),
                 );
             }
             match &change {
                 None => evaluation.fail(
                     kind_span.clone(),
-                    "a change notification has no [change] section",
-                    Some(format!(
-                        "describe the change in [change]: {}, and planned_testing = {{ start = DATE, end = DATE }} when co-testing is needed",
-                        CHANGE_KEYS.join(", ")
-                    )),
+                    t!(lang, "kind-change-no-section"),
+                    Some(t!(lang, "kind-change-no-section-help", keys = CHANGE_KEYS.join(", "))),
                 ),
                 Some(span) => {
                     for key in CHANGE_KEYS {
                         if manifest.value(&["change", key]).is_none() {
-                            evaluation.fail(Some(span.clone()), format!("[change] has no `{key}`"), None);
+                            evaluation.fail(Some(span.clone()), t!(lang, "kind-change-no-key", key = key), None);
                         }
                     }
                     let co_testing = manifest.value(&["change", "co_testing_needed"]).map(|value| value.get_ref());
@@ -101,8 +89,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     {
                         evaluation.fail(
                             Some(span.clone()),
-                            "[change] says co-testing is needed but has no `planned_testing`",
-                            Some("add planned_testing = { start = 2027-02-01, end = 2027-02-26 }: the days you plan to co-test".to_owned()),
+                            t!(lang, "kind-change-no-planned"),
+                            Some(t!(lang, "kind-change-no-planned-help")),
                         );
                     }
                 }
@@ -112,15 +100,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             if let Some(span) = &change {
                 evaluation.fail(
                     Some(span.clone()),
-                    format!(
-                        "[change] belongs to kind = \"change-notification\", and this submission is a{} {}",
-                        if kind == SubmissionKind::AccessApplication { "n" } else { "" },
-                        kind.as_str()
-                    ),
-                    Some(
-                        "remove [change], or set kind = \"change-notification\" if you notify Kela of a change"
-                            .to_owned(),
-                    ),
+                    t!(lang, "kind-change-section-elsewhere", kind = kind.as_str()),
+                    Some(t!(lang, "kind-change-section-elsewhere-help")),
                 );
             }
         }

@@ -1,0 +1,148 @@
+//! The message files are complete and agree: both parse without an error, both have every id,
+//! each id names the same arguments in both, and every id is used by the code (and every id the
+//! code uses exists). A translation that names an argument the message does not have, or lacks
+//! one it has, fails here rather than in front of a QA engineer.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+/// Every message id of a file with the variables it references (`$name`).
+fn messages(name: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => panic!("{name} does not parse: {errors:?}"),
+    };
+    let mut found = BTreeMap::new();
+    for entry in resource.entries() {
+        if let Entry::Message(message) = entry {
+            let mut variables = BTreeSet::new();
+            if let Some(pattern) = &message.value {
+                pattern_variables(pattern, &mut variables);
+            }
+            assert!(
+                found.insert(message.id.name.to_owned(), variables).is_none(),
+                "{name}: `{}` twice",
+                message.id.name
+            );
+        }
+    }
+    found
+}
+
+fn pattern_variables(pattern: &Pattern<&str>, variables: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_variables(expression, variables);
+        }
+    }
+}
+
+fn expression_variables(expression: &Expression<&str>, variables: &mut BTreeSet<String>) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            inline_variables(selector, variables);
+            for variant in variants {
+                pattern_variables(&variant.value, variables);
+            }
+        }
+        Expression::Inline(inline) => inline_variables(inline, variables),
+    }
+}
+
+fn inline_variables(inline: &InlineExpression<&str>, variables: &mut BTreeSet<String>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            variables.insert(id.name.to_owned());
+        }
+        InlineExpression::Placeable { expression } => expression_variables(expression, variables),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for positional in &arguments.positional {
+                inline_variables(positional, variables);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn both_languages_have_every_message_with_the_same_arguments() {
+    let en = messages("en/valmis.ftl", valmis_i18n::EN);
+    let fi = messages("fi/valmis.ftl", valmis_i18n::FI);
+    let missing_fi: Vec<&String> = en.keys().filter(|id| !fi.contains_key(*id)).collect();
+    let missing_en: Vec<&String> = fi.keys().filter(|id| !en.contains_key(*id)).collect();
+    assert!(missing_fi.is_empty(), "not translated into Finnish: {missing_fi:?}");
+    assert!(missing_en.is_empty(), "in Finnish only: {missing_en:?}");
+    for (id, variables) in &en {
+        assert_eq!(&fi[id], variables, "`{id}`: the Finnish message's arguments differ from the English one's");
+    }
+}
+
+/// Every `t!(…, "id", name = …)` of the workspace's code names an id the files have, with the
+/// arguments it has; every id is used somewhere.
+#[test]
+fn the_code_uses_every_message_with_its_arguments() {
+    let en = messages("en/valmis.ftl", valmis_i18n::EN);
+    let call = regex::Regex::new(
+        r#"(?s)\bt!\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*"([a-z0-9-]+)"((?:\s*,\s*[a-z_]+\s*=)?[^;]*?)\)"#,
+    )
+    .expect("regex");
+    let argument = regex::Regex::new(r"(?:^|,)\s*([a-z_]+)\s*=[^=]").expect("regex");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
+    let mut used = BTreeSet::new();
+    let mut problems = Vec::new();
+    let mut stack = vec![root.join("crates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            // The message crate itself only shows how a call looks.
+            if path.extension().is_none_or(|ext| ext != "rs")
+                || path.strip_prefix(&root).is_ok_and(|relative| relative.starts_with("crates/valmis-i18n"))
+            {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).expect("read");
+            for capture in call.captures_iter(&code) {
+                let id = capture[1].to_owned();
+                let Some(expected) = en.get(&id) else {
+                    problems.push(format!("{}: `{id}` is in no message file", path.display()));
+                    continue;
+                };
+                let given: BTreeSet<String> =
+                    argument.captures_iter(&capture[2]).map(|found| found[1].to_owned()).collect();
+                if &given != expected {
+                    problems
+                        .push(format!("{}: `{id}` is given {given:?}, the message has {expected:?}", path.display()));
+                }
+                used.insert(id);
+            }
+        }
+    }
+    for id in en.keys().filter(|id| !used.contains(*id)) {
+        problems.push(format!("`{id}` is used nowhere"));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    use valmis_i18n::t;
+    assert_eq!(
+        t!("en", "closing-line", passed = 3, failed = 1, skipped = 2, errors = 1),
+        "3 passed, 1 failed, 2 skipped, 1 error"
+    );
+    assert_eq!(
+        t!("fi", "closing-line", passed = 3, failed = 1, skipped = 2, errors = 2),
+        "3 hyväksytty, 1 hylätty, 2 ohitettu, 2 virhettä"
+    );
+    assert_eq!(
+        t!("fi", "closing-line", passed = 3, failed = 1, skipped = 2, errors = 0),
+        "3 hyväksytty, 1 hylätty, 2 ohitettu"
+    );
+}
