@@ -2,6 +2,7 @@
 //! (ACCESS-CONNECTION), and the environment a submission targets (ACCESS-ENVIRONMENT): the one
 //! its kind, role and purpose call for, never production, never the Kanta PHR sandbox.
 
+use valmis_i18n::t;
 use valmis_model::{Finding, Requirement, Role, SubmissionKind};
 
 use super::kit::{Evaluation, submission};
@@ -21,27 +22,22 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
         Err(reason) => return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Skipped(reason))],
     };
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let mut findings = Vec::new();
     let whole = source.locate(0..0);
     if connection.endpoints.is_empty() {
         findings.push(
-            Finding::new(
-                severity,
-                "connection.toml has no [[endpoint]]: an access application gives every endpoint Kela connects to",
-            )
-            .at(whole.clone())
-            .with_help("add an [[endpoint]] with name, service, url and client_certificate for each service"),
+            Finding::new(severity, t!(lang, "access-no-endpoint"))
+                .at(whole.clone())
+                .with_help(t!(lang, "access-no-endpoint-help")),
         );
     } else {
         for service in context.declared_services() {
             if !connection.endpoints.iter().any(|endpoint| endpoint.get_ref().service.get_ref() == service) {
                 findings.push(
-                    Finding::new(
-                        severity,
-                        format!("declared service `{service}` has no [[endpoint]] in connection.toml"),
-                    )
-                    .at(whole.clone())
-                    .with_help("an access application is made per service: give the endpoint, its url and its client certificate"),
+                    Finding::new(severity, t!(lang, "access-service-no-endpoint", service = service))
+                        .at(whole.clone())
+                        .with_help(t!(lang, "access-service-no-endpoint-help")),
                 );
             }
         }
@@ -50,35 +46,34 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
     if addresses.is_none_or(Vec::is_empty) {
         let at = connection.network.as_ref().map_or(whole, |network| source.locate(network.span()));
         findings.push(
-            Finding::new(
-                severity,
-                "connection.toml gives no source IP addresses: Kela opens the connections from them",
-            )
-            .at(at)
-            .with_help("list them under [network] source_ips = [\"203.0.113.10\"]"),
+            Finding::new(severity, t!(lang, "access-no-source-ips"))
+                .at(at)
+                .with_help(t!(lang, "access-no-source-ips-help")),
         );
     }
     vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(findings))]
 }
 
-/// The environments a submission may target, and why.
-fn allowed(kind: SubmissionKind, role: Role, purpose: Option<&str>) -> Option<(&'static str, String)> {
+/// Why a submission must target one environment.
+#[derive(Debug, Clone, Copy)]
+enum Because<'p> {
+    VendorRegistration,
+    CustomerIndependent,
+    CustomerTest(&'p str),
+}
+
+/// The environment a submission must target, and why; `None` when either test environment will
+/// do (a vendor's access application), none is named (a change notification) or the purpose is
+/// unknown (BUNDLE-MANIFEST's).
+fn required(kind: SubmissionKind, role: Role, purpose: Option<&str>) -> Option<(&'static str, Because<'_>)> {
     match (kind, role, purpose) {
-        (SubmissionKind::Registration, Role::Vendor, _) => Some((
-            CUSTOMER_TEST,
-            "a vendor's registration is co-tested in the customer test environment (asiakastesti)".to_owned(),
-        )),
-        (_, Role::CustomerOrganisation, Some("independent-testing")) => Some((
-            PRODUCTION_IMAGE,
-            "a customer organisation joining for independent testing uses the production image (tuotannonkuva)"
-                .to_owned(),
-        )),
-        (_, Role::CustomerOrganisation, Some(purpose @ ("co-testing" | "change-testing"))) => Some((
-            CUSTOMER_TEST,
-            format!("a customer organisation joining for {purpose} uses the customer test environment (asiakastesti)"),
-        )),
-        // A vendor's access application may be to either test environment; a change
-        // notification names no target; an unknown purpose is BUNDLE-MANIFEST's.
+        (SubmissionKind::Registration, Role::Vendor, _) => Some((CUSTOMER_TEST, Because::VendorRegistration)),
+        (_, Role::CustomerOrganisation, Some("independent-testing")) => {
+            Some((PRODUCTION_IMAGE, Because::CustomerIndependent))
+        }
+        (_, Role::CustomerOrganisation, Some(purpose @ ("co-testing" | "change-testing"))) => {
+            Some((CUSTOMER_TEST, Because::CustomerTest(purpose)))
+        }
         _ => None,
     }
 }
@@ -91,6 +86,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
         Ok(submission) => submission,
         Err(results) => return results,
     };
+    let lang = context.lang.as_str();
     let mut evaluation = Evaluation::new(context, requirement);
     let environment = evaluation.read(manifest.string(&["system", "environment"]));
     let purpose = manifest.string(&["customer", "purpose"]).ok().flatten().map(|(purpose, _)| purpose);
@@ -98,18 +94,21 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
         if names_production(value) {
             evaluation.fail(
                 Some(span.clone()),
-                format!(
-                    "`system.environment` `{value}` is production: a co-testing submission never targets production"
-                ),
-                Some(format!(
-                    "use {CUSTOMER_TEST} (the customer test environment) or {PRODUCTION_IMAGE} (the production image)"
-                )),
+                t!(lang, "access-env-production", value = *value),
+                Some(t!(lang, "access-env-production-help")),
             );
-        } else if let Some((expected, why)) = allowed(kind, role, purpose)
+        } else if let Some((expected, because)) = required(kind, role, purpose)
             && *value != expected
             && [CUSTOMER_TEST, PRODUCTION_IMAGE].contains(value)
         {
-            evaluation.fail(Some(span.clone()), format!("`system.environment` is `{value}`, but {why}"), None);
+            let message = match because {
+                Because::VendorRegistration => t!(lang, "access-env-vendor-registration", value = *value),
+                Because::CustomerIndependent => t!(lang, "access-env-customer-independent", value = *value),
+                Because::CustomerTest(purpose) => {
+                    t!(lang, "access-env-customer-test", value = *value, purpose = purpose)
+                }
+            };
+            evaluation.fail(Some(span.clone()), message, None);
         }
     }
     if let Ok((connection, source)) = context.connection_parsed() {
@@ -120,12 +119,9 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             && [CUSTOMER_TEST, PRODUCTION_IMAGE].contains(&stated)
         {
             evaluation.push(
-                Finding::new(
-                    requirement.severity,
-                    format!("connection.toml's environment `{stated}` is not the manifest's `{value}`"),
-                )
-                .at(source.locate(connection.environment.span()))
-                .with_help("one submission targets one environment: correct the one that is wrong"),
+                Finding::new(requirement.severity, t!(lang, "access-env-mismatch", stated = stated, value = *value))
+                    .at(source.locate(connection.environment.span()))
+                    .with_help(t!(lang, "access-env-mismatch-help")),
             );
         }
         for endpoint in &connection.endpoints {
@@ -139,14 +135,10 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
                 evaluation.push(
                     Finding::new(
                         requirement.severity,
-                        format!(
-                            "endpoint `{}` is in the Kanta PHR sandbox ({host}): the sandbox is for an app's own development, open and shared, never a {} target",
-                            endpoint.name.get_ref(),
-                            kind.as_str()
-                        ),
+                        t!(lang, "access-sandbox", name = endpoint.name.get_ref(), host = &host, kind = kind.as_str()),
                     )
                     .at(source.locate(endpoint.url.span()))
-                    .with_help("give the address of the customer test environment Kela opens for you"),
+                    .with_help(t!(lang, "access-sandbox-help")),
                 );
             }
         }

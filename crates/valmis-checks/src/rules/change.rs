@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use toml::de::DeValue;
+use valmis_i18n::t;
 use valmis_model::Requirement;
 
 use super::kit::{Evaluation, without_manifest};
@@ -33,7 +34,7 @@ pub(crate) fn check_versions(context: &Context<'_>, requirement: &Requirement) -
         if value.is_empty() || is_placeholder(value) {
             evaluation.fail(
                 manifest.span_of(&["change", key]),
-                format!("`change.{key}` is `{value}`: give the version as your release notes name it"),
+                t!(context.lang.as_str(), "change-version-placeholder", key = key, value = value),
                 None,
             );
         }
@@ -45,19 +46,17 @@ pub(crate) fn check_versions(context: &Context<'_>, requirement: &Requirement) -
         Some(Ordering::Greater) => {}
         Some(Ordering::Equal) => evaluation.fail(
             Some(new_span),
-            format!("new_version `{new}` is the certified version `{certified}`: a change notification is for a new version"),
-            Some("give the version the change is released in; if nothing changed, no notification is needed".to_owned()),
+            t!(context.lang.as_str(), "change-version-same", new = new, certified = certified),
+            Some(t!(context.lang.as_str(), "change-version-same-help")),
         ),
         Some(Ordering::Less) => evaluation.fail(
             Some(new_span),
-            format!("new_version `{new}` is older than the certified version `{certified}`"),
-            Some("check the two versions: certified_version is the one Kela certified, new_version the changed one".to_owned()),
+            t!(context.lang.as_str(), "change-version-older", new = new, certified = certified),
+            Some(t!(context.lang.as_str(), "change-version-older-help")),
         ),
         None => evaluation.fail(
             Some(new_span),
-            format!(
-                "new_version `{new}` cannot be compared with certified_version `{certified}`: write both as dotted numbers, like 4.2.0 and 4.3.0"
-            ),
+            t!(context.lang.as_str(), "change-version-incomparable", new = new, certified = certified),
             None,
         ),
     }
@@ -96,9 +95,7 @@ pub(crate) fn check_schedule(context: &Context<'_>, requirement: &Requirement) -
     if !needed {
         return vec![SubjectResult::bundle_wide(
             Some(super::kit::MANIFEST),
-            crate::context::Verdict::Skipped(
-                "co_testing_needed = false: there is no co-testing to schedule".to_owned(),
-            ),
+            crate::context::Verdict::Skipped(t!(context.lang.as_str(), "change-schedule-not-needed")),
         )];
     }
     let start = date(manifest, &mut evaluation, "start");
@@ -111,14 +108,20 @@ pub(crate) fn check_schedule(context: &Context<'_>, requirement: &Requirement) -
     if end < start {
         evaluation.fail(
             Some(end_span.clone()),
-            format!("planned testing ends {end}, before it starts {start}"),
-            Some("planned_testing = { start = FIRST DAY, end = LAST DAY }".to_owned()),
+            t!(context.lang.as_str(), "change-schedule-backwards", end = end.to_string(), start = start.to_string()),
+            Some(t!(context.lang.as_str(), "change-schedule-backwards-help")),
         );
     } else if let Some(july) = first_july_day(start, end) {
         evaluation.fail(
             Some(start_span.clone()),
-            format!("planned testing {start} to {end} includes {july}: there is no co-testing in July"),
-            Some("plan the co-testing for June or August, or before or after the summer".to_owned()),
+            t!(
+                context.lang.as_str(),
+                "change-schedule-july",
+                start = start.to_string(),
+                end = end.to_string(),
+                july = july.to_string()
+            ),
+            Some(t!(context.lang.as_str(), "change-schedule-july-help")),
         );
     }
     // "At least one month before": the same day of the month before the start, or earlier.
@@ -128,11 +131,15 @@ pub(crate) fn check_schedule(context: &Context<'_>, requirement: &Requirement) -
     {
         evaluation.fail(
             Some(submitted_span),
-            format!(
-                "submitted {submitted}, {} days before the planned testing starts {start}: a change that needs co-testing is notified at least one month before (by {latest})",
-                (start - submitted).get_days()
+            t!(
+                context.lang.as_str(),
+                "change-schedule-late",
+                submitted = submitted.to_string(),
+                days = (start - submitted).get_days(),
+                start = start.to_string(),
+                latest = latest.to_string()
             ),
-            Some("move the planned testing later, or send the notification earlier".to_owned()),
+            Some(t!(context.lang.as_str(), "change-schedule-late-help")),
         );
     }
     evaluation.finish()
@@ -190,7 +197,7 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
         if affected.is_empty() {
             evaluation.fail(
                 manifest.span_of(&["change", "affected_services"]),
-                "`change.affected_services` is empty: name the services whose functions or interfaces change",
+                t!(context.lang.as_str(), "change-scope-empty"),
                 None,
             );
         }
@@ -200,12 +207,14 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
                 let near = crate::inputs::manifest::did_you_mean(service, known.iter().copied());
                 evaluation.fail(
                     Some(span),
-                    format!(
-                        "affected service `{service}` is not a service of round {}; services are {}",
-                        context.catalog.round.id,
-                        known.join(", ")
+                    t!(
+                        context.lang.as_str(),
+                        "change-scope-unknown",
+                        service = service,
+                        round = &context.catalog.round.id,
+                        known = known.join(", ")
                     ),
-                    near.map(|near| format!("did you mean `{near}`?")),
+                    near.map(|near| t!(context.lang.as_str(), "did-you-mean", near = near)),
                 );
             }
         }
@@ -215,8 +224,8 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
     {
         evaluation.fail(
             Some(span),
-            "`change.summary` does not describe the change",
-            Some("say in a sentence or two what changes in the system's functions or interfaces".to_owned()),
+            t!(context.lang.as_str(), "change-scope-no-summary"),
+            Some(t!(context.lang.as_str(), "change-scope-no-summary-help")),
         );
     }
     evaluation.finish()
@@ -225,12 +234,13 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
 /// The skip when the values a rule needs are absent (SUBMISSION-KIND reports it) or unreadable
 /// (BUNDLE-MANIFEST reports it).
 fn not_evaluated(evaluation: Evaluation<'_>, what: &str) -> Vec<SubjectResult> {
+    let lang = evaluation.lang();
     if evaluation.has_findings_or_unreadable() {
         return evaluation.finish();
     }
     vec![SubjectResult::bundle_wide(
         Some(super::kit::MANIFEST),
-        crate::context::Verdict::Skipped(format!("not evaluated: the manifest has no {what} (see SUBMISSION-KIND)")),
+        crate::context::Verdict::Skipped(t!(lang, "change-skip-missing", what = what)),
     )]
 }
 

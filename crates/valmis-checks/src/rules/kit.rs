@@ -16,6 +16,7 @@ pub(crate) const MANIFEST: &str = "manifest.toml";
 #[derive(Debug)]
 pub(crate) struct Evaluation<'r> {
     requirement: &'r Requirement,
+    lang: valmis_model::Lang,
     source: SourceFile<'r>,
     findings: Vec<Finding>,
     unreadable: Vec<String>,
@@ -25,10 +26,16 @@ impl<'r> Evaluation<'r> {
     pub(crate) fn new(context: &'r Context<'_>, requirement: &'r Requirement) -> Self {
         Self {
             requirement,
+            lang: context.lang,
             source: SourceFile::new(MANIFEST, context.manifest_text.as_bytes()),
             findings: Vec::new(),
             unreadable: Vec::new(),
         }
+    }
+
+    /// The language of the run's messages.
+    pub(crate) fn lang(&self) -> &'static str {
+        self.lang.as_str()
     }
 
     /// A finding with the requirement's severity at `span` of the manifest, or at the manifest

@@ -4,6 +4,7 @@
 
 use std::io::{Cursor, Read as _};
 
+use valmis_i18n::t;
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
@@ -16,6 +17,7 @@ const MAX_PART: u64 = 64 * 1024;
 enum Kind {
     Document(&'static str),
     Empty,
+    /// Something else: the key its message selects on (`text`, `binary`, `damaged-zip`, ...).
     Other(&'static str),
 }
 
@@ -28,10 +30,10 @@ fn recognise(bytes: &[u8]) -> Kind {
         return Kind::Document("PDF");
     }
     if !bytes.starts_with(b"PK\x03\x04") {
-        return if std::str::from_utf8(bytes).is_ok() { Kind::Other("plain text") } else { Kind::Other("binary data") };
+        return if std::str::from_utf8(bytes).is_ok() { Kind::Other("text") } else { Kind::Other("binary") };
     }
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Kind::Other("a damaged zip file");
+        return Kind::Other("damaged-zip");
     };
     if archive.index_for_name("word/document.xml").is_some() {
         return Kind::Document("DOCX");
@@ -46,18 +48,19 @@ fn recognise(bytes: &[u8]) -> Kind {
     });
     match mimetype.as_deref().map(str::trim) {
         Some("application/vnd.oasis.opendocument.text") => Kind::Document("ODT"),
-        Some(_) => Kind::Other("an office file of another kind"),
-        None => Kind::Other("a zip file"),
+        Some(_) => Kind::Other("other-office"),
+        None => Kind::Other("zip"),
     }
 }
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let files: Vec<&str> = context.bundle.files_under("plan").map(|entry| entry.path.as_str()).collect();
     if files.is_empty() {
-        let finding = Finding::new(severity, "plan/ holds no test plan")
+        let finding = Finding::new(severity, t!(lang, "plan-none"))
             .at(Location::file("plan/"))
-            .with_help("put the test plan (testaussuunnitelma) in plan/ as a PDF, DOCX, ODT or XLSX document");
+            .with_help(t!(lang, "plan-none-help"));
         return vec![SubjectResult::bundle_wide(Some("plan/"), Verdict::Checked(vec![finding]))];
     }
     files
@@ -68,15 +71,12 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 Ok(bytes) => match recognise(&bytes) {
                     Kind::Document(_) => Verdict::Checked(Vec::new()),
                     Kind::Empty => Verdict::Checked(vec![
-                        Finding::new(severity, format!("`{path}` is empty")).at(Location::file(path)),
+                        Finding::new(severity, t!(lang, "plan-empty", path = path)).at(Location::file(path)),
                     ]),
                     Kind::Other(what) => Verdict::Checked(vec![
-                        Finding::new(
-                            severity,
-                            format!("`{path}` is {what}, not a PDF, DOCX, ODT or XLSX document"),
-                        )
-                        .at(Location::file(path))
-                        .with_help("save the test plan from your word processor or spreadsheet as PDF, DOCX, ODT or XLSX; a file's name does not make it one"),
+                        Finding::new(severity, t!(lang, "plan-not-document", path = path, what = what))
+                            .at(Location::file(path))
+                            .with_help(t!(lang, "plan-not-document-help")),
                     ]),
                 },
             };
@@ -108,10 +108,10 @@ mod tests {
         let odt = container(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<x/>")]);
         assert_eq!(recognise(&odt), Kind::Document("ODT"));
         let ods = container(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]);
-        assert_eq!(recognise(&ods), Kind::Other("an office file of another kind"));
-        assert_eq!(recognise(&container(&[("a.txt", "a")])), Kind::Other("a zip file"));
-        assert_eq!(recognise(b"Testaussuunnitelma\n"), Kind::Other("plain text"));
+        assert_eq!(recognise(&ods), Kind::Other("other-office"));
+        assert_eq!(recognise(&container(&[("a.txt", "a")])), Kind::Other("zip"));
+        assert_eq!(recognise(b"Testaussuunnitelma\n"), Kind::Other("text"));
         assert_eq!(recognise(b" \n"), Kind::Empty);
-        assert_eq!(recognise(b"PK\x03\x04garbage"), Kind::Other("a damaged zip file"));
+        assert_eq!(recognise(b"PK\x03\x04garbage"), Kind::Other("damaged-zip"));
     }
 }

@@ -32,3 +32,63 @@ kind-change-section-elsewhere = [change] belongs to kind = "change-notification"
        *[other] a
     } { $kind }
 kind-change-section-elsewhere-help = remove [change], or set kind = "change-notification" if you notify Kela of a change
+
+## Shared
+
+did-you-mean = did you mean `{ $near }`?
+
+## Change notifications (CHANGE-*)
+
+change-skip-missing = not evaluated: the manifest has no { $what } (see SUBMISSION-KIND)
+change-version-placeholder = `change.{ $key }` is `{ $value }`: give the version as your release notes name it
+change-version-same = new_version `{ $new }` is the certified version `{ $certified }`: a change notification is for a new version
+change-version-same-help = give the version the change is released in; if nothing changed, no notification is needed
+change-version-older = new_version `{ $new }` is older than the certified version `{ $certified }`
+change-version-older-help = check the two versions: certified_version is the one Kela certified, new_version the changed one
+change-version-incomparable = new_version `{ $new }` cannot be compared with certified_version `{ $certified }`: write both as dotted numbers, like 4.2.0 and 4.3.0
+change-schedule-not-needed = co_testing_needed = false: there is no co-testing to schedule
+change-schedule-backwards = planned testing ends { $end }, before it starts { $start }
+change-schedule-backwards-help = planned_testing = {"{"} start = FIRST DAY, end = LAST DAY {"}"}
+change-schedule-july = planned testing { $start } to { $end } includes { $july }: there is no co-testing in July
+change-schedule-july-help = plan the co-testing for June or August, or before or after the summer
+change-schedule-late = submitted { $submitted }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } before the planned testing starts { $start }: a change that needs co-testing is notified at least one month before (by { $latest })
+change-schedule-late-help = move the planned testing later, or send the notification earlier
+change-scope-empty = `change.affected_services` is empty: name the services whose functions or interfaces change
+change-scope-unknown = affected service `{ $service }` is not a service of round { $round }; services are { $known }
+change-scope-no-summary = `change.summary` does not describe the change
+change-scope-no-summary-help = say in a sentence or two what changes in the system's functions or interfaces
+
+## Access applications and environments (ACCESS-*)
+
+access-no-endpoint = connection.toml has no [[endpoint]]: an access application gives every endpoint Kela connects to
+access-no-endpoint-help = add an [[endpoint]] with name, service, url and client_certificate for each service
+access-service-no-endpoint = declared service `{ $service }` has no [[endpoint]] in connection.toml
+access-service-no-endpoint-help = an access application is made per service: give the endpoint, its url and its client certificate
+access-no-source-ips = connection.toml gives no source IP addresses: Kela opens the connections from them
+access-no-source-ips-help = list them under [network] source_ips = ["203.0.113.10"]
+access-env-production = `system.environment` `{ $value }` is production: a co-testing submission never targets production
+access-env-production-help = use asiakastesti (the customer test environment) or tuotannonkuva (the production image)
+access-env-vendor-registration = `system.environment` is `{ $value }`, but a vendor's registration is co-tested in the customer test environment (asiakastesti)
+access-env-customer-independent = `system.environment` is `{ $value }`, but a customer organisation joining for independent testing uses the production image (tuotannonkuva)
+access-env-customer-test = `system.environment` is `{ $value }`, but a customer organisation joining for { $purpose } uses the customer test environment (asiakastesti)
+access-env-mismatch = connection.toml's environment `{ $stated }` is not the manifest's `{ $value }`
+access-env-mismatch-help = one submission targets one environment: correct the one that is wrong
+access-sandbox = endpoint `{ $name }` is in the Kanta PHR sandbox ({ $host }): the sandbox is for an app's own development, open and shared, never a { $kind } target
+access-sandbox-help = give the address of the customer test environment Kela opens for you
+
+## Test plans (PLAN-TEST-PLAN)
+
+plan-none = plan/ holds no test plan
+plan-none-help = put the test plan (testaussuunnitelma) in plan/ as a PDF, DOCX, ODT or XLSX document
+plan-empty = `{ $path }` is empty
+plan-not-document = `{ $path }` is { $what ->
+        [text] plain text
+        [binary] binary data
+        [damaged-zip] a damaged zip file
+        [other-office] an office file of another kind
+       *[zip] a zip file
+    }, not a PDF, DOCX, ODT or XLSX document
+plan-not-document-help = save the test plan from your word processor or spreadsheet as PDF, DOCX, ODT or XLSX; a file's name does not make it one
