@@ -21,6 +21,7 @@ mod hostile_bench;
 mod kind_fixtures;
 mod pki_fixtures;
 mod pretest_fixtures;
+mod spell;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -63,9 +64,10 @@ fn main() -> anyhow::Result<()> {
             if pretest || !scale { bench::run(&root) } else { Ok(()) }
         }
         "fuzz" => fuzz(&rest),
+        "spell" => spell::run(&root),
         _ => {
             eprintln!(
-                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale | --pretest | --hostile] | fuzz [--seconds N] [--debug] [TARGET ...] | ci>"
+                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale | --pretest | --hostile] | fuzz [--seconds N] [--debug] [TARGET ...] | spell | ci>"
             );
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
