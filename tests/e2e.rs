@@ -295,6 +295,76 @@ fn the_report_holds_the_checklist_of_the_submissions_kind() {
     assert!(run.junit.contains("not evaluated: the manifest&apos;s `kind` is not one valmis knows"), "{}", run.junit);
 }
 
+/// What machines read is the same in every language (issue 20): requirement ids, statuses,
+/// areas, severities, files, lines, message ids, SARIF rule ids, levels, locations and
+/// fingerprints; only the texts people read differ. (SARIF fingerprints hashed the message text,
+/// so code scanning saw every Finnish finding as new.)
+#[test]
+fn machine_fields_are_the_same_in_english_and_finnish() {
+    let expected: toml::Table = std::fs::read_to_string(root().join("fixtures/bundles/EXPECTED.toml"))
+        .expect("EXPECTED.toml")
+        .parse()
+        .expect("toml");
+    let temp = tempfile::tempdir().expect("tempdir");
+    // The texts people read, and the language they are in.
+    let texts = ["title", "fix", "message", "help", "reason", "lang"];
+    let strip = |value: &mut serde_json::Value| {
+        fn walk(value: &mut serde_json::Value, texts: &[&str]) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    map.retain(|key, _| !texts.contains(&key.as_str()));
+                    map.values_mut().for_each(|value| walk(value, texts));
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(|value| walk(value, texts)),
+                _ => {}
+            }
+        }
+        walk(value, &texts);
+    };
+    let mut compared = 0;
+    for entry in expected["fixture"].as_array().expect("fixtures") {
+        let bundle = entry["bundle"].as_str().expect("bundle");
+        if entry["exit"].as_integer() == Some(2) {
+            continue;
+        }
+        let args: Vec<&str> = entry["args"].as_array().expect("args").iter().filter_map(|arg| arg.as_str()).collect();
+        let mut machine = Vec::new();
+        for lang in ["en", "fi"] {
+            let out = temp.path().join(format!("{bundle}-{lang}"));
+            let (json, sarif) = (out.join("report.json"), out.join("report.sarif"));
+            let fixture_path = fixture(bundle);
+            let mut command = vec!["verify", fixture_path.to_str().expect("utf-8"), "--now", NOW, "-q", "--lang", lang];
+            command.extend(["--json", json.to_str().expect("utf-8"), "--sarif", sarif.to_str().expect("utf-8")]);
+            command.extend(&args);
+            let output = valmis(&command);
+            assert_ne!(output.status.code(), Some(2), "{bundle} {lang}: {}", text(&output.stderr));
+            let mut report: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("JSON");
+            strip(&mut report);
+            let sarif: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&sarif).expect("sarif")).expect("SARIF");
+            let results: Vec<serde_json::Value> = sarif["runs"][0]["results"]
+                .as_array()
+                .expect("results")
+                .iter()
+                .map(|result| {
+                    serde_json::json!([
+                        result["ruleId"],
+                        result["level"],
+                        result["locations"],
+                        result["partialFingerprints"]
+                    ])
+                })
+                .collect();
+            machine.push((report, results));
+        }
+        assert_eq!(machine[0].0, machine[1].0, "{bundle} {args:?}: the JSON report's machine fields");
+        assert_eq!(machine[0].1, machine[1].1, "{bundle} {args:?}: SARIF rule ids, levels, locations, fingerprints");
+        compared += 1;
+    }
+    assert!(compared > 100, "compared {compared} fixtures");
+}
+
 #[test]
 fn output_is_the_same_for_one_thread_and_many() {
     // ready.zip: entries are decompressed on several threads at once, each on its own reader.

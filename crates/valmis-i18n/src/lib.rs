@@ -96,6 +96,22 @@ pub fn text(lang: &str, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     text.into_owned()
 }
 
+/// A message rendered for a finding, with its id: reports show the text, and the id identifies
+/// the finding whatever the language (SARIF fingerprints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub id: &'static str,
+    pub text: String,
+}
+
+/// `t!` for a finding's message: the text with its id (`Said`).
+#[macro_export]
+macro_rules! said {
+    ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::Said { id: $id, text: $crate::t!($lang, $id $(, $name = $value)*) }
+    };
+}
+
 /// `text` with the arguments written as `name = value`:
 /// `valmis_i18n::t!("fi", "closing-line", passed = 3, failed = 0)`.
 #[macro_export]

@@ -128,10 +128,19 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
     let mut found = Vec::new();
     let bytes = code.as_bytes();
     let mut from = 0;
-    while let Some(offset) = code[from..].find("t!(") {
-        let start = from + offset + 3;
+    // `t!(` and `said!(` (a finding's message with its id) take the same arguments.
+    let macro_at = |from: usize| {
+        let t = code[from..].find("t!(").map(|at| (at, 3));
+        let said = code[from..].find("said!(").map(|at| (at, 6));
+        match (t, said) {
+            (Some(t), Some(said)) => Some(if said.0 < t.0 { said } else { t }),
+            (found, None) | (None, found) => found,
+        }
+    };
+    while let Some((offset, length)) = macro_at(from) {
+        let start = from + offset + length;
         from = start;
-        if offset > 0 && code[..start - 3].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+        if code[..start - length].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
             continue;
         }
         let (mut depth, mut index, mut in_string) = (1usize, start, false);
@@ -178,9 +187,10 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
 
 #[test]
 fn the_call_reader_sees_ids_and_argument_names() {
-    let code = r#"let a = t!(lang, "x", end = end.to_string(), kind = f(a, b)); let b = valmis_i18n::t!(context.lang.as_str(), "y");"#;
+    let code = r#"let a = t!(lang, "x", end = end.to_string(), kind = f(a, b)); let b = valmis_i18n::t!(context.lang.as_str(), "y"); said!(lang, "z", n = 1)"#;
     let calls = calls(code);
-    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls.len(), 3, "{calls:?}");
+    assert_eq!(calls[2], ("z".to_owned(), ["n"].map(str::to_owned).into_iter().collect()));
     assert_eq!(calls[0], ("x".to_owned(), ["end", "kind"].map(str::to_owned).into_iter().collect()));
     assert_eq!(calls[1], ("y".to_owned(), BTreeSet::new()));
 }

@@ -78,12 +78,21 @@ pub struct Finding {
     /// What to do about it, when there is more to say than the requirement's general fix.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The id of the message, when it comes from valmis's message files: the same whatever the
+    /// report's language, so that it identifies the finding (SARIF fingerprints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl Finding {
     /// A finding with the given severity and message, not yet located.
     pub fn new(severity: Severity, message: impl Into<String>) -> Self {
-        Self { severity, location: None, message: message.into(), help: None }
+        Self { severity, location: None, message: message.into(), help: None, code: None }
+    }
+
+    /// A finding whose message comes from the message files, with its id.
+    pub fn said(severity: Severity, said: valmis_i18n::Said) -> Self {
+        Self { severity, location: None, message: said.text, help: None, code: Some(said.id.to_owned()) }
     }
 
     /// Places the finding.

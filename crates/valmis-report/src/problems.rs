@@ -28,6 +28,8 @@ pub(crate) struct Problem<'r> {
     pub(crate) column: Option<u32>,
     /// A spreadsheet cell (`Sheet1!C7`): then `line` and `column` are not text positions.
     pub(crate) cell: Option<String>,
+    /// How many findings of the same outcome before this one have its message id and place.
+    pub(crate) occurrence: usize,
 }
 
 impl Problem<'_> {
@@ -46,15 +48,25 @@ impl Problem<'_> {
     /// A stable identity for the problem across runs: requirement, subject, file and message,
     /// not the line (which moves when unrelated lines are added).
     pub(crate) fn fingerprint(&self) -> String {
-        let key = [
+        // A message of the message files is identified by its id, which is the same in every
+        // language, and by its place among this outcome's findings with that id and place; any
+        // other message by its text.
+        let (said, occurrence) = match self.finding.and_then(|finding| finding.code.as_deref()) {
+            Some(code) => (code, Some(self.occurrence.to_string())),
+            None => (self.message.as_str(), None),
+        };
+        let mut parts = vec![
             self.outcome.requirement.as_str(),
             self.outcome.subject.as_deref().unwrap_or(""),
             self.artifact.as_deref().unwrap_or(""),
             self.inner.as_deref().unwrap_or(""),
             self.cell.as_deref().unwrap_or(""),
-            &self.message,
-        ]
-        .join("\u{0}");
+            said,
+        ];
+        if let Some(occurrence) = &occurrence {
+            parts.push(occurrence);
+        }
+        let key = parts.join("\u{0}");
         let digest = ring::digest::digest(&ring::digest::SHA256, key.as_bytes());
         digest.as_ref()[..16].iter().map(|byte| format!("{byte:02x}")).collect()
     }
@@ -81,6 +93,7 @@ pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Pro
                     line: outcome.line,
                     column: None,
                     cell: None,
+                    occurrence: 0,
                 });
             }
             Status::Passed | Status::Skipped(_) => {}
@@ -117,6 +130,18 @@ fn push_findings<'r>(problems: &mut Vec<Problem<'r>>, report: &'r Report, outcom
             None => outcome.file.as_deref().map_or((None, None), |file| split(report, file, options)),
         };
         let location = finding.location.as_ref();
+        let same_place = |other: &Finding| {
+            other.code.is_some()
+                && other.code == finding.code
+                && other.location.as_ref().map(|location| (&location.path, &location.cell))
+                    == location.map(|location| (&location.path, &location.cell))
+        };
+        let occurrence = outcome
+            .findings
+            .iter()
+            .take_while(|other| !std::ptr::eq(*other, finding))
+            .filter(|other| same_place(other))
+            .count();
         problems.push(Problem {
             outcome,
             finding: Some(finding),
@@ -127,6 +152,7 @@ fn push_findings<'r>(problems: &mut Vec<Problem<'r>>, report: &'r Report, outcom
             line: location.and_then(|location| location.line),
             column: location.and_then(|location| location.column),
             cell: location.and_then(|location| location.cell.clone()),
+            occurrence,
         });
     }
 }

@@ -2,7 +2,7 @@
 //! (ACCESS-CONNECTION), and the environment a submission targets (ACCESS-ENVIRONMENT): the one
 //! its kind, role and purpose call for, never production, never the Kanta PHR sandbox.
 
-use valmis_i18n::t;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Requirement, Role, SubmissionKind};
 
 use super::kit::{Evaluation, submission};
@@ -27,7 +27,7 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
     let whole = source.locate(0..0);
     if connection.endpoints.is_empty() {
         findings.push(
-            Finding::new(severity, t!(lang, "access-no-endpoint"))
+            Finding::said(severity, said!(lang, "access-no-endpoint"))
                 .at(whole.clone())
                 .with_help(t!(lang, "access-no-endpoint-help")),
         );
@@ -35,7 +35,7 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
         for service in context.declared_services() {
             if !connection.endpoints.iter().any(|endpoint| endpoint.get_ref().service.get_ref() == service) {
                 findings.push(
-                    Finding::new(severity, t!(lang, "access-service-no-endpoint", service = service))
+                    Finding::said(severity, said!(lang, "access-service-no-endpoint", service = service))
                         .at(whole.clone())
                         .with_help(t!(lang, "access-service-no-endpoint-help")),
                 );
@@ -46,7 +46,7 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
     if addresses.is_none_or(Vec::is_empty) {
         let at = connection.network.as_ref().map_or(whole, |network| source.locate(network.span()));
         findings.push(
-            Finding::new(severity, t!(lang, "access-no-source-ips"))
+            Finding::said(severity, said!(lang, "access-no-source-ips"))
                 .at(at)
                 .with_help(t!(lang, "access-no-source-ips-help")),
         );
@@ -94,7 +94,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
         if names_production(value) {
             evaluation.fail(
                 Some(span.clone()),
-                t!(lang, "access-env-production", value = *value),
+                said!(lang, "access-env-production", value = *value),
                 Some(t!(lang, "access-env-production-help")),
             );
         } else if let Some((expected, because)) = required(kind, role, purpose)
@@ -102,10 +102,10 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             && [CUSTOMER_TEST, PRODUCTION_IMAGE].contains(value)
         {
             let message = match because {
-                Because::VendorRegistration => t!(lang, "access-env-vendor-registration", value = *value),
-                Because::CustomerIndependent => t!(lang, "access-env-customer-independent", value = *value),
+                Because::VendorRegistration => said!(lang, "access-env-vendor-registration", value = *value),
+                Because::CustomerIndependent => said!(lang, "access-env-customer-independent", value = *value),
                 Because::CustomerTest(purpose) => {
-                    t!(lang, "access-env-customer-test", value = *value, purpose = purpose)
+                    said!(lang, "access-env-customer-test", value = *value, purpose = purpose)
                 }
             };
             evaluation.fail(Some(span.clone()), message, None);
@@ -119,9 +119,12 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             && [CUSTOMER_TEST, PRODUCTION_IMAGE].contains(&stated)
         {
             evaluation.push(
-                Finding::new(requirement.severity, t!(lang, "access-env-mismatch", stated = stated, value = *value))
-                    .at(source.locate(connection.environment.span()))
-                    .with_help(t!(lang, "access-env-mismatch-help")),
+                Finding::said(
+                    requirement.severity,
+                    said!(lang, "access-env-mismatch", stated = stated, value = *value),
+                )
+                .at(source.locate(connection.environment.span()))
+                .with_help(t!(lang, "access-env-mismatch-help")),
             );
         }
         for endpoint in &connection.endpoints {
@@ -133,9 +136,15 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             };
             if context.is_sandbox_host(&host) {
                 evaluation.push(
-                    Finding::new(
+                    Finding::said(
                         requirement.severity,
-                        t!(lang, "access-sandbox", name = endpoint.name.get_ref(), host = &host, kind = kind.as_str()),
+                        said!(
+                            lang,
+                            "access-sandbox",
+                            name = endpoint.name.get_ref(),
+                            host = &host,
+                            kind = kind.as_str()
+                        ),
                     )
                     .at(source.locate(endpoint.url.span()))
                     .with_help(t!(lang, "access-sandbox-help")),

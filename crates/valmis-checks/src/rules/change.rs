@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use toml::de::DeValue;
-use valmis_i18n::t;
+use valmis_i18n::{said, t};
 use valmis_model::Requirement;
 
 use super::kit::{Evaluation, without_manifest};
@@ -34,7 +34,7 @@ pub(crate) fn check_versions(context: &Context<'_>, requirement: &Requirement) -
         if value.is_empty() || is_placeholder(value) {
             evaluation.fail(
                 manifest.span_of(&["change", key]),
-                t!(context.lang.as_str(), "change-version-placeholder", key = key, value = value),
+                said!(context.lang.as_str(), "change-version-placeholder", key = key, value = value),
                 None,
             );
         }
@@ -46,17 +46,17 @@ pub(crate) fn check_versions(context: &Context<'_>, requirement: &Requirement) -
         Some(Ordering::Greater) => {}
         Some(Ordering::Equal) => evaluation.fail(
             Some(new_span),
-            t!(context.lang.as_str(), "change-version-same", new = new, certified = certified),
+            said!(context.lang.as_str(), "change-version-same", new = new, certified = certified),
             Some(t!(context.lang.as_str(), "change-version-same-help")),
         ),
         Some(Ordering::Less) => evaluation.fail(
             Some(new_span),
-            t!(context.lang.as_str(), "change-version-older", new = new, certified = certified),
+            said!(context.lang.as_str(), "change-version-older", new = new, certified = certified),
             Some(t!(context.lang.as_str(), "change-version-older-help")),
         ),
         None => evaluation.fail(
             Some(new_span),
-            t!(context.lang.as_str(), "change-version-incomparable", new = new, certified = certified),
+            said!(context.lang.as_str(), "change-version-incomparable", new = new, certified = certified),
             None,
         ),
     }
@@ -108,13 +108,13 @@ pub(crate) fn check_schedule(context: &Context<'_>, requirement: &Requirement) -
     if end < start {
         evaluation.fail(
             Some(end_span.clone()),
-            t!(context.lang.as_str(), "change-schedule-backwards", end = end.to_string(), start = start.to_string()),
+            said!(context.lang.as_str(), "change-schedule-backwards", end = end.to_string(), start = start.to_string()),
             Some(t!(context.lang.as_str(), "change-schedule-backwards-help")),
         );
     } else if let Some(july) = first_july_day(start, end) {
         evaluation.fail(
             Some(start_span.clone()),
-            t!(
+            said!(
                 context.lang.as_str(),
                 "change-schedule-july",
                 start = start.to_string(),
@@ -131,7 +131,7 @@ pub(crate) fn check_schedule(context: &Context<'_>, requirement: &Requirement) -
     {
         evaluation.fail(
             Some(submitted_span),
-            t!(
+            said!(
                 context.lang.as_str(),
                 "change-schedule-late",
                 submitted = submitted.to_string(),
@@ -197,7 +197,7 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
         if affected.is_empty() {
             evaluation.fail(
                 manifest.span_of(&["change", "affected_services"]),
-                t!(context.lang.as_str(), "change-scope-empty"),
+                said!(context.lang.as_str(), "change-scope-empty"),
                 None,
             );
         }
@@ -207,7 +207,7 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
                 let near = crate::inputs::manifest::did_you_mean(service, known.iter().copied());
                 evaluation.fail(
                     Some(span),
-                    t!(
+                    said!(
                         context.lang.as_str(),
                         "change-scope-unknown",
                         service = service,
@@ -224,7 +224,7 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
     {
         evaluation.fail(
             Some(span),
-            t!(context.lang.as_str(), "change-scope-no-summary"),
+            said!(context.lang.as_str(), "change-scope-no-summary"),
             Some(t!(context.lang.as_str(), "change-scope-no-summary-help")),
         );
     }

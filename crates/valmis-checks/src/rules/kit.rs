@@ -11,6 +11,40 @@ use crate::inputs::source::SourceFile;
 
 pub(crate) const MANIFEST: &str = "manifest.toml";
 
+/// A finding's message: text, or a message of the message files with its id.
+#[derive(Debug)]
+pub(crate) enum Message {
+    Text(String),
+    Said(valmis_i18n::Said),
+}
+
+impl Message {
+    fn finding(self, severity: Severity) -> Finding {
+        match self {
+            Self::Text(text) => Finding::new(severity, text),
+            Self::Said(said) => Finding::said(severity, said),
+        }
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Self::Text(text.to_owned())
+    }
+}
+
+impl From<valmis_i18n::Said> for Message {
+    fn from(said: valmis_i18n::Said) -> Self {
+        Self::Said(said)
+    }
+}
+
 /// Findings of a manifest-based check, plus the fields it could not read because they have
 /// the wrong type.
 #[derive(Debug)]
@@ -40,7 +74,7 @@ impl<'r> Evaluation<'r> {
 
     /// A finding with the requirement's severity at `span` of the manifest, or at the manifest
     /// as a whole.
-    pub(crate) fn fail(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
+    pub(crate) fn fail(&mut self, span: Option<Range<usize>>, message: impl Into<Message>, help: Option<String>) {
         self.report(self.requirement.severity, span, message, help);
     }
 
@@ -49,14 +83,14 @@ impl<'r> Evaluation<'r> {
         &mut self,
         severity: Severity,
         span: Option<Range<usize>>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         help: Option<String>,
     ) {
         let location = match span {
             Some(span) => self.source.locate(span),
             None => Location::file(MANIFEST),
         };
-        let mut finding = Finding::new(severity, message).at(location);
+        let mut finding = message.into().finding(severity).at(location);
         finding.help = help;
         self.findings.push(finding);
     }
@@ -82,7 +116,7 @@ impl<'r> Evaluation<'r> {
     ) -> Option<(&'m str, Range<usize>)> {
         let value = self.read(manifest.string(path));
         if value.is_none() && manifest.value(path).is_none() {
-            self.fail(missing_at, missing, None);
+            self.fail(missing_at, Message::Text(missing.into()), None);
         }
         value
     }

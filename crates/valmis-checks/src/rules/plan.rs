@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Read as _};
 
-use valmis_i18n::t;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
@@ -58,7 +58,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     let lang = context.lang.as_str();
     let files: Vec<&str> = context.bundle.files_under("plan").map(|entry| entry.path.as_str()).collect();
     if files.is_empty() {
-        let finding = Finding::new(severity, t!(lang, "plan-none"))
+        let finding = Finding::said(severity, said!(lang, "plan-none"))
             .at(Location::file("plan/"))
             .with_help(t!(lang, "plan-none-help"));
         return vec![SubjectResult::bundle_wide(Some("plan/"), Verdict::Checked(vec![finding]))];
@@ -71,10 +71,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 Ok(bytes) => match recognise(&bytes) {
                     Kind::Document(_) => Verdict::Checked(Vec::new()),
                     Kind::Empty => Verdict::Checked(vec![
-                        Finding::new(severity, t!(lang, "plan-empty", path = path)).at(Location::file(path)),
+                        Finding::said(severity, said!(lang, "plan-empty", path = path)).at(Location::file(path)),
                     ]),
                     Kind::Other(what) => Verdict::Checked(vec![
-                        Finding::new(severity, t!(lang, "plan-not-document", path = path, what = what))
+                        Finding::said(severity, said!(lang, "plan-not-document", path = path, what = what))
                             .at(Location::file(path))
                             .with_help(t!(lang, "plan-not-document-help")),
                     ]),

@@ -6,7 +6,7 @@
 use toml::de::DeValue;
 use valmis_model::{Finding, Location, Requirement, Role, SubmissionKind};
 
-use valmis_i18n::t;
+use valmis_i18n::{said, t};
 
 use super::kit::{Evaluation, submission};
 use crate::context::{Context, SubjectResult};
@@ -34,12 +34,12 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Role::CustomerOrganisation => match &customer {
             None => evaluation.fail(
                 role_span.clone(),
-                t!(lang, "kind-customer-no-section"),
+                said!(lang, "kind-customer-no-section"),
                 Some(t!(lang, "kind-customer-no-section-help")),
             ),
             Some(span) if manifest.value(&["customer", "purpose"]).is_none() => evaluation.fail(
                 Some(span.clone()),
-                t!(lang, "kind-customer-no-purpose"),
+                said!(lang, "kind-customer-no-purpose"),
                 Some(t!(lang, "kind-customer-no-purpose-help")),
             ),
             Some(_) => {}
@@ -48,13 +48,13 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             if let Some(span) = &customer {
                 evaluation.fail(
                     Some(span.clone()),
-                    t!(lang, "kind-vendor-customer-section"),
+                    said!(lang, "kind-vendor-customer-section"),
                     Some(t!(lang, "kind-vendor-help-remove-customer")),
                 );
             }
             if let Some(plan) = context.bundle.files_under("plan").next() {
                 evaluation.push(
-                    Finding::new(requirement.severity, t!(lang, "kind-vendor-plan", path = &plan.path))
+                    Finding::said(requirement.severity, said!(lang, "kind-vendor-plan", path = &plan.path))
                         .at(Location::file(plan.path.as_str()))
                         .with_help(t!(lang, "kind-vendor-help-remove-plan")),
                 );
@@ -67,20 +67,20 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             if role == Role::CustomerOrganisation {
                 evaluation.fail(
                     kind_span.clone(),
-                    t!(lang, "kind-change-by-customer"),
+                    said!(lang, "kind-change-by-customer"),
                     Some(t!(lang, "kind-change-by-customer-help")),
                 );
             }
             match &change {
                 None => evaluation.fail(
                     kind_span.clone(),
-                    t!(lang, "kind-change-no-section"),
+                    said!(lang, "kind-change-no-section"),
                     Some(t!(lang, "kind-change-no-section-help", keys = CHANGE_KEYS.join(", "))),
                 ),
                 Some(span) => {
                     for key in CHANGE_KEYS {
                         if manifest.value(&["change", key]).is_none() {
-                            evaluation.fail(Some(span.clone()), t!(lang, "kind-change-no-key", key = key), None);
+                            evaluation.fail(Some(span.clone()), said!(lang, "kind-change-no-key", key = key), None);
                         }
                     }
                     let co_testing = manifest.value(&["change", "co_testing_needed"]).map(|value| value.get_ref());
@@ -89,7 +89,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     {
                         evaluation.fail(
                             Some(span.clone()),
-                            t!(lang, "kind-change-no-planned"),
+                            said!(lang, "kind-change-no-planned"),
                             Some(t!(lang, "kind-change-no-planned-help")),
                         );
                     }
@@ -100,7 +100,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             if let Some(span) = &change {
                 evaluation.fail(
                     Some(span.clone()),
-                    t!(lang, "kind-change-section-elsewhere", kind = kind.as_str()),
+                    said!(lang, "kind-change-section-elsewhere", kind = kind.as_str()),
                     Some(t!(lang, "kind-change-section-elsewhere-help")),
                 );
             }
