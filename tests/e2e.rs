@@ -365,6 +365,47 @@ fn machine_fields_are_the_same_in_english_and_finnish() {
     assert!(compared > 100, "compared {compared} fixtures");
 }
 
+/// A manifest may name a service by Kela's name since 5/2024 (`potilastietovaranto` for
+/// `potilastiedon-arkisto`): the same service, the same checks, the same outcomes; naming it both
+/// ways is naming it twice.
+#[test]
+fn a_service_named_by_its_new_name_is_the_same_service() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("nippu");
+    copy_tree(&fixture("ready"), &bundle);
+    let manifest = bundle.join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let renamed = text.replace("services = [\"potilastiedon-arkisto\"]", "services = [\"potilastietovaranto\"]");
+    assert_ne!(renamed, text);
+    std::fs::write(&manifest, &renamed).expect("write");
+    let outcomes = |json: &str| -> Vec<(String, String, String)> {
+        let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        report["outcomes"]
+            .as_array()
+            .expect("outcomes")
+            .iter()
+            .map(|outcome| {
+                let text = |key: &str| outcome[key].as_str().unwrap_or_default().to_owned();
+                (text("requirement"), text("subject"), text("status"))
+            })
+            .collect()
+    };
+    let ready = verify(&fixture("ready"), &[]);
+    let alias = verify(&bundle, &[]);
+    assert_eq!(alias.code, 0, "{}", alias.stdout);
+    assert_eq!(outcomes(&alias.json), outcomes(&ready.json), "the same outcomes by either name");
+    std::fs::write(
+        &manifest,
+        text.replace(
+            "services = [\"potilastiedon-arkisto\"]",
+            "services = [\"potilastiedon-arkisto\", \"potilastietovaranto\"]",
+        ),
+    )
+    .expect("write");
+    let twice = verify(&bundle, &[]);
+    assert!(twice.stdout.contains("service `potilastietovaranto` is declared twice"), "{}", twice.stdout);
+}
+
 #[test]
 fn output_is_the_same_for_one_thread_and_many() {
     // ready.zip: entries are decompressed on several threads at once, each on its own reader.

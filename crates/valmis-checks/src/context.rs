@@ -166,8 +166,8 @@ impl Context<'_> {
             ManifestState::Parsed(manifest) => manifest
                 .services()
                 .into_iter()
-                .map(|(id, _)| id)
-                .filter(|id| self.catalog.service(id).is_some())
+                .filter_map(|(id, _)| self.catalog.service(id))
+                .map(|service| service.id.as_str())
                 .collect(),
             _ => Vec::new(),
         }

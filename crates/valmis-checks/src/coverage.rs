@@ -141,6 +141,11 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
         if let Some(unknown) = services.iter().find(|service| context.catalog.service(service).is_none()) {
             return Err(CoverageError::UnknownService(unknown.clone()));
         }
+        // An alias (Kela's name since 5/2024) stands for its service.
+        let services: Vec<String> = services
+            .iter()
+            .filter_map(|service| context.catalog.service(service).map(|known| known.id.clone()))
+            .collect();
         let catalog = context.catalog;
         let (report_path, problem, groups) = match context.pretest() {
             Loaded::Read { path, report } => (Some(bundle.display_path(path)), None, group(report, catalog)),

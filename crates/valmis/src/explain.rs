@@ -22,6 +22,8 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
         return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
     }
+    // An alias (Kela's name since 5/2024) stands for its service id.
+    let service = args.service.as_deref().and_then(|service| catalog.service(service)).map(|known| known.id.as_str());
     let submission = match &args.kind {
         None => None,
         Some(kind) => {
@@ -33,7 +35,7 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
     let listed: Vec<&valmis_model::Requirement> = catalog
         .requirements
         .iter()
-        .filter(|r| args.service.as_ref().is_none_or(|s| r.services.is_empty() || r.services.contains(s)))
+        .filter(|r| service.is_none_or(|s| r.services.is_empty() || r.services.iter().any(|id| id == s)))
         .filter(|r| submission.is_none_or(|(kind, role)| r.applies_to.includes(kind, role)))
         .collect();
     let rows: Vec<[String; 6]> = listed

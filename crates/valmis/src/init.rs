@@ -330,6 +330,9 @@ pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
             return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
         }
     }
+    // An alias (Kela's name since 5/2024) stands for its service id.
+    let services: Vec<String> =
+        services.iter().filter_map(|service| catalog.service(service).map(|known| known.id.clone())).collect();
     let (kind, role) = match valmis_model::AppliesTo::parse_entry(&format!("{}/{}", args.kind, args.role)) {
         Ok((kind, Some(role))) => (kind, role),
         Ok((kind, None)) => (kind, Role::Vendor),

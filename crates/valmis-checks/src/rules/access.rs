@@ -33,7 +33,10 @@ pub(crate) fn check_connection(context: &Context<'_>, requirement: &Requirement)
         );
     } else {
         for service in context.declared_services() {
-            if !connection.endpoints.iter().any(|endpoint| endpoint.get_ref().service.get_ref() == service) {
+            let serves = |endpoint: &toml::Spanned<crate::inputs::connection::RawEndpoint>| {
+                context.catalog.service(endpoint.get_ref().service.get_ref()).is_some_and(|known| known.id == service)
+            };
+            if !connection.endpoints.iter().any(serves) {
                 findings.push(
                     Finding::said(severity, said!(lang, "access-service-no-endpoint", service = service))
                         .at(whole.clone())

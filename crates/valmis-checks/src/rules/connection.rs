@@ -180,7 +180,9 @@ pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) 
                     .at(source.locate(endpoint.service.span()))
                     .with_help(format!("services are {}", known.join(", "))),
             );
-        } else if context.manifest().is_ok() && !declared.contains(&service.as_str()) {
+        } else if context.manifest().is_ok()
+            && !context.catalog.service(service).is_some_and(|known| declared.contains(&known.id.as_str()))
+        {
             findings.push(
                 Finding::new(severity, format!("service `{service}` is not declared in manifest.toml"))
                     .at(source.locate(endpoint.service.span()))

@@ -145,17 +145,21 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         let known: Vec<&str> = context.catalog.services.iter().map(|service| service.id.as_str()).collect();
         let mut seen = Vec::new();
         for (service, span) in services {
-            if !known.contains(&service) {
+            // A service may be named by its id or by an alias (Kela's name since 5/2024); twice
+            // is the same service however it is named.
+            let Some(canonical) = context.catalog.service(service).map(|known| known.id.as_str()) else {
                 let hint = did_you_mean(service, known.iter().copied()).map(|near| format!("did you mean `{near}`?"));
                 evaluation.fail(
                     Some(span),
                     format!("unknown service `{service}`; services are {}", known.join(", ")),
                     hint,
                 );
-            } else if seen.contains(&service) {
+                continue;
+            };
+            if seen.contains(&canonical) {
                 evaluation.fail(Some(span), format!("service `{service}` is declared twice"), None);
             }
-            seen.push(service);
+            seen.push(canonical);
         }
     }
     evaluation.finish()

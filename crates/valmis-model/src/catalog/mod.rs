@@ -357,6 +357,9 @@ pub struct Service {
     /// Whether its traffic comes from public static addresses (Kanta PHR backends), so that
     /// private and loopback source addresses are wrong.
     pub public_source_ips: bool,
+    /// Other names a manifest may use for it: Kela's names since 5/2024
+    /// (`potilastietovaranto` for `potilastiedon-arkisto`).
+    pub aliases: Vec<String>,
 }
 
 /// A registration form and the file names that count as it.
@@ -565,7 +568,7 @@ impl Catalog {
 
     /// The service with this id.
     pub fn service(&self, id: &str) -> Option<&Service> {
-        self.services.iter().find(|service| service.id == id)
+        self.services.iter().find(|service| service.id == id || service.aliases.iter().any(|alias| alias == id))
     }
 
     /// The form kind with this id.

@@ -82,6 +82,8 @@ struct RawService {
     signing_certificate: bool,
     #[serde(default)]
     public_source_ips: bool,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +323,7 @@ impl Validator<'_> {
                 connection: service.connection,
                 signing_certificate: service.signing_certificate,
                 public_source_ips: service.public_source_ips,
+                aliases: service.aliases,
             });
         }
 
