@@ -1,15 +1,17 @@
 //! BUNDLE-FORMS: the forms each declared service needs, recognised by the catalog's file name
 //! patterns. One outcome per form, so a reviewer sees each by name.
 
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let lang = context.lang.as_str();
     let declared = context.declared_services();
     if declared.is_empty() {
         let reason = match context.manifest() {
-            Ok(_) => "the manifest declares no known service, so no form is required (see BUNDLE-MANIFEST)".to_owned(),
+            Ok(_) => t!(lang, "forms-no-service-skip"),
             Err(reason) => reason,
         };
         return vec![SubjectResult::bundle_wide(Some("forms"), Verdict::Skipped(reason))];
@@ -42,12 +44,16 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 Verdict::Checked(Vec::new())
             } else {
                 Verdict::Checked(vec![
-                    Finding::new(
+                    Finding::said(
                         requirement.severity,
-                        format!("{} is missing (needed for {})", form.title, services.join(", ")),
+                        said!(lang, "forms-missing", form = &form.title, services = services.join(", ")),
                     )
                     .at(Location::file("forms/"))
-                    .with_help(format!("add it as a file matching {}", form.patterns.join(" or "))),
+                    .with_help(t!(
+                        lang,
+                        "forms-missing-help",
+                        patterns = form.patterns.join(&format!(" {} ", t!(lang, "word-or")))
+                    )),
                 ])
             };
             Some(SubjectResult::about(form_id, Some(matches.first().copied().unwrap_or("forms")), None, verdict))

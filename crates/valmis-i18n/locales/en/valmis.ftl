@@ -92,3 +92,19 @@ plan-not-document = `{ $path }` is { $what ->
        *[zip] a zip file
     }, not a PDF, DOCX, ODT or XLSX document
 plan-not-document-help = save the test plan from your word processor or spreadsheet as PDF, DOCX, ODT or XLSX; a file's name does not make it one
+
+## Forms and the deadline (BUNDLE-FORMS, BUNDLE-DEADLINE)
+
+forms-no-service-skip = the manifest declares no known service, so no form is required (see BUNDLE-MANIFEST)
+forms-missing = { $form } is missing (needed for { $services })
+forms-missing-help = add it as a file matching { $patterns }
+deadline-no-round-skip = the manifest's round has no catalog, so there is no deadline (see BUNDLE-MANIFEST)
+deadline-no-submitted = manifest has no `submitted` date
+deadline-no-submitted-help = add e.g. `submitted = 2026-11-20` (a TOML date, no quotes)
+deadline-not-a-date = `submitted` is not a calendar date
+deadline-late = submitted { $date } is after the registration deadline { $deadline } of round { $round } (starts { $starts }, registration { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } before)
+deadline-future = submitted { $date } is in the future (now is { $today })
+word-or = or

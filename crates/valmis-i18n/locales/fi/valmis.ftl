@@ -93,3 +93,19 @@ plan-not-document = `{ $path }` on { $what ->
        *[zip] zip-tiedosto
     } eikä PDF-, DOCX-, ODT- tai XLSX-asiakirja
 plan-not-document-help = tallenna testaussuunnitelma tekstinkäsittely- tai taulukko-ohjelmasta PDF-, DOCX-, ODT- tai XLSX-muodossa; tiedoston nimi ei tee siitä sellaista
+
+## Lomakkeet ja määräaika (BUNDLE-FORMS, BUNDLE-DEADLINE)
+
+forms-no-service-skip = manifesti ei ilmoita yhtään tunnettua palvelua, joten lomakkeita ei vaadita (katso BUNDLE-MANIFEST)
+forms-missing = { $form } puuttuu (tarvitaan palveluille { $services })
+forms-missing-help = lisää se tiedostona, jonka nimi vastaa mallia { $patterns }
+deadline-no-round-skip = manifestin kierroksella ei ole katalogia, joten määräaikaa ei ole (katso BUNDLE-MANIFEST)
+deadline-no-submitted = manifestissa ei ole `submitted`-päivämäärää
+deadline-no-submitted-help = lisää esimerkiksi `submitted = 2026-11-20` (TOML-päivämäärä ilman lainausmerkkejä)
+deadline-not-a-date = `submitted` ei ole kalenteripäivä
+deadline-late = lähetetty { $date } kierroksen { $round } ilmoittautumisen määräajan { $deadline } jälkeen (kierros alkaa { $starts }, ilmoittautuminen { $months ->
+        [one] { $months } kuukausi
+       *[other] { $months } kuukautta
+    } ennen)
+deadline-future = lähetyspäivä { $date } on tulevaisuudessa (nyt on { $today })
+word-or = tai
