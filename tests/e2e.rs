@@ -254,16 +254,22 @@ fn each_requirement_alone_has_the_outcomes_it_has_among_all() {
     }
 }
 
+/// A copy of the ready bundle in `temp` as `name`, with its manifest's path and text.
+fn ready_copy(temp: &Path, name: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    let bundle = temp.join(name);
+    copy_tree(&fixture("ready"), &bundle);
+    let manifest = bundle.join("manifest.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    (bundle, manifest, text)
+}
+
 /// A submission's report holds the requirements of its kind and role only: an access application
 /// is not asked for pre-test reports, forms or sample documents, and does not list them; an
 /// unknown kind is a BUNDLE-MANIFEST error, and what depends on the kind is skipped with why.
 #[test]
 fn the_report_holds_the_checklist_of_the_submissions_kind() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let bundle = temp.path().join("hakemus");
-    copy_tree(&fixture("ready"), &bundle);
-    let manifest = bundle.join("manifest.toml");
-    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let (bundle, manifest, text) = ready_copy(temp.path(), "hakemus");
     std::fs::write(
         &manifest,
         text.replace("submitted = 2026-11-20", "submitted = 2026-11-20\nkind = \"access-application\""),
@@ -371,10 +377,7 @@ fn machine_fields_are_the_same_in_english_and_finnish() {
 #[test]
 fn a_service_named_by_its_new_name_is_the_same_service() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let bundle = temp.path().join("nippu");
-    copy_tree(&fixture("ready"), &bundle);
-    let manifest = bundle.join("manifest.toml");
-    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let (bundle, manifest, text) = ready_copy(temp.path(), "nippu");
     let renamed = text.replace("services = [\"potilastiedon-arkisto\"]", "services = [\"potilastietovaranto\"]");
     assert_ne!(renamed, text);
     std::fs::write(&manifest, &renamed).expect("write");

@@ -146,6 +146,11 @@ const fn per_file(id: &'static str, subjects: Subjects, nothing: &'static str, c
     Rule::new(id, Runs::PerFile { subjects, nothing, check })
 }
 
+/// Reads the pre-test report's test persons, which the patient rules compare identity codes with.
+fn test_persons(context: &Context<'_>) {
+    context.test_persons();
+}
+
 /// A rule on the root of every CDA document.
 const fn cda(id: &'static str, check: XmlRule) -> Rule {
     per_file(id, XML, NO_XML, FileCheck::Xml { cda_only: true, check })
@@ -196,14 +201,10 @@ pub(crate) const RULES: &[Rule] = &[
         context.cda_schema();
     }),
     cda("DOC-TIMESTAMPS", documents::timestamps::check),
-    cda("DOC-PATIENT", documents::patient::check).prepared_by(|context| {
-        context.test_persons();
-    }),
+    cda("DOC-PATIENT", documents::patient::check).prepared_by(test_persons),
     cda("DOC-VERSIONING", documents::versioning::check),
     per_file("FHIR-RESOURCE", JSON, NO_JSON, FileCheck::Json(fhir::check_resource)),
-    per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)).prepared_by(|context| {
-        context.test_persons();
-    }),
+    per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)).prepared_by(test_persons),
     alone("SUBMISSION-KIND", submission::check),
     alone("CHANGE-VERSIONS", change::check_versions),
     alone("CHANGE-SCHEDULE", change::check_schedule),
