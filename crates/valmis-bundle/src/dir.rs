@@ -5,6 +5,8 @@ use std::fs;
 use std::io::Read;
 use std::path::Path;
 
+use valmis_i18n::msg;
+
 use crate::{Bundle, Entry, EntryLocation, ReadError};
 
 /// Folders whose contents are never walked: they are reported whole by BUNDLE-HYGIENE and can
@@ -18,7 +20,7 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(error) => {
-                bundle.issue(display_dir(&prefix), format!("folder cannot be read: {error}"));
+                bundle.issue(display_dir(&prefix), msg!("path-folder-unreadable", error = error.to_string()));
                 continue;
             }
         };
@@ -26,15 +28,13 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
             seen += 1;
             if seen > bundle.limits.max_entries {
                 let limit = bundle.limits.max_entries;
-                bundle.refuse(format!(
-                    "the bundle has more than {limit} entries; the limit keeps hostile bundles cheap to reject"
-                ));
+                bundle.refuse(msg!("refused-too-many-entries", limit = limit));
                 return;
             }
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
-                    bundle.issue(display_dir(&prefix), format!("folder cannot be listed: {error}"));
+                    bundle.issue(display_dir(&prefix), msg!("path-folder-unlistable", error = error.to_string()));
                     continue;
                 }
             };
@@ -44,13 +44,13 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
             let metadata = match fs::symlink_metadata(entry.path()) {
                 Ok(metadata) => metadata,
                 Err(error) => {
-                    bundle.issue(path, format!("cannot be inspected: {error}"));
+                    bundle.issue(path, msg!("path-uninspectable", error = error.to_string()));
                     continue;
                 }
             };
             let file_type = metadata.file_type();
             if file_type.is_symlink() {
-                bundle.issue(path, "is a symbolic link; links are not followed (copy the file in instead)");
+                bundle.issue(path, msg!("path-symlink-dir"));
             } else if file_type.is_dir() {
                 bundle.dirs.insert(format!("{path}/"));
                 if !NOT_WALKED.contains(&name.to_string_lossy().as_ref()) {
@@ -63,7 +63,7 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
                     Entry { path, size, lossy_name, location: EntryLocation::File(entry.path()) },
                 );
             } else {
-                bundle.issue(path, "is not a regular file (a device, socket or pipe) and is not read");
+                bundle.issue(path, msg!("path-special-file"));
             }
         }
     }
@@ -81,10 +81,7 @@ pub(crate) fn read(file: &Path, path: &str, limit: u64) -> Result<Vec<u8>, ReadE
     // the limit to notice.
     handle.take(limit + 1).read_to_end(&mut bytes).map_err(io_error)?;
     if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            path: path.to_owned(),
-            reason: format!("it grew past {limit} bytes while being read"),
-        });
+        return Err(ReadError::TooLarge { path: path.to_owned(), reason: msg!("read-grew", limit = limit) });
     }
     Ok(bytes)
 }

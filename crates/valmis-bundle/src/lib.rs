@@ -16,6 +16,8 @@ mod zip_archive;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+pub use valmis_i18n::Msg;
+
 /// Limits that keep hostile bundles cheap to reject.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -75,8 +77,8 @@ enum EntryLocation {
 pub struct PathIssue {
     /// The entry's name as stored (lossy UTF-8), or the bundle itself (empty).
     pub path: String,
-    /// What is wrong, as a lowercase fragment.
-    pub message: String,
+    /// What is wrong, as a lowercase fragment that follows the entry's name.
+    pub message: Msg,
     /// Only worth a warning (e.g. backslash separators that were normalised).
     pub warning_only: bool,
 }
@@ -114,7 +116,7 @@ pub enum ReadError {
         /// Bundle path.
         path: String,
         /// Which limit.
-        reason: String,
+        reason: Msg,
     },
     /// The operating system or the zip reader failed.
     #[error("failed to read `{path}`: {reason}")]
@@ -126,6 +128,18 @@ pub enum ReadError {
     },
 }
 
+impl ReadError {
+    /// The error as a message, to render in the run's language.
+    pub fn message(&self) -> Msg {
+        use valmis_i18n::msg;
+        match self {
+            Self::NotFound(path) => msg!("read-not-found", path = path.as_str()),
+            Self::TooLarge { path, reason } => msg!("read-too-large", path = path.as_str(), reason = reason),
+            Self::Io { path, reason } => msg!("read-failed", path = path.as_str(), reason = reason.as_str()),
+        }
+    }
+}
+
 /// An opened bundle.
 #[derive(Debug)]
 pub struct Bundle {
@@ -134,7 +148,7 @@ pub struct Bundle {
     files: BTreeMap<String, Entry>,
     dirs: BTreeSet<String>,
     issues: Vec<PathIssue>,
-    refused: Option<String>,
+    refused: Option<Msg>,
     limits: Limits,
     zip: Option<zip_archive::Pool>,
     zip_prefix: String,
@@ -207,8 +221,8 @@ impl Bundle {
 
     /// Why the whole bundle was refused (zip bomb, duplicate names, too many entries), if it was.
     /// A refused bundle has no files.
-    pub fn refused(&self) -> Option<&str> {
-        self.refused.as_deref()
+    pub fn refused(&self) -> Option<&Msg> {
+        self.refused.as_ref()
     }
 
     /// The path a user would open to look at `path`: under the bundle directory, or
@@ -229,7 +243,7 @@ impl Bundle {
         if entry.size > self.limits.max_file_size {
             return Err(ReadError::TooLarge {
                 path: path.to_owned(),
-                reason: format!("{} bytes, the limit is {}", entry.size, self.limits.max_file_size),
+                reason: valmis_i18n::msg!("read-limit", size = entry.size, limit = self.limits.max_file_size),
             });
         }
         match &entry.location {
@@ -241,11 +255,11 @@ impl Bundle {
         }
     }
 
-    fn issue(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.issues.push(PathIssue { path: path.into(), message: message.into(), warning_only: false });
+    fn issue(&mut self, path: impl Into<String>, message: Msg) {
+        self.issues.push(PathIssue { path: path.into(), message, warning_only: false });
     }
 
-    fn refuse(&mut self, reason: String) {
+    fn refuse(&mut self, reason: Msg) {
         self.files.clear();
         self.dirs.clear();
         self.zip = None;

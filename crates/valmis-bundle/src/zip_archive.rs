@@ -10,6 +10,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use valmis_i18n::{Msg, msg};
 use zip::ZipArchive;
 
 use crate::{Bundle, Entry, EntryLocation, OpenError, PathIssue, ReadError};
@@ -93,15 +94,15 @@ const LOCAL_HEADER: u64 = 30;
 
 /// Two entries whose bytes overlap: each local header plus its compressed data must end before the
 /// next one starts.
-fn overlapping(spans: &mut [Span]) -> Option<String> {
+fn overlapping(spans: &mut [Span]) -> Option<Msg> {
     spans.sort_by_key(|span| span.start);
     spans.windows(2).find_map(|pair| {
         let end = pair[0].start.saturating_add(LOCAL_HEADER).saturating_add(pair[0].compressed);
         (end > pair[1].start).then(|| {
-            format!(
-                "entries `{}` and `{}` share their bytes in the archive (overlapping entries: a zip bomb, or a damaged zip); zip the bundle again",
-                String::from_utf8_lossy(&pair[0].name),
-                String::from_utf8_lossy(&pair[1].name)
+            msg!(
+                "refused-overlapping",
+                first = String::from_utf8_lossy(&pair[0].name).into_owned(),
+                second = String::from_utf8_lossy(&pair[1].name).into_owned()
             )
         })
     })
@@ -109,22 +110,21 @@ fn overlapping(spans: &mut [Span]) -> Option<String> {
 
 /// An entry whose local header is not a local header, or names another file than the central
 /// directory does.
-fn disagreeing_local_header(file: &mut File, spans: &[Span]) -> Option<String> {
+fn disagreeing_local_header(file: &mut File, spans: &[Span]) -> Option<Msg> {
     for span in spans {
         let mut header = [0u8; LOCAL_HEADER as usize];
         let read = file.seek(SeekFrom::Start(span.start)).and_then(|_| file.read_exact(&mut header));
         let shown = String::from_utf8_lossy(&span.name);
         if read.is_err() || header[..4] != [0x50, 0x4b, 0x03, 0x04] {
-            return Some(format!(
-                "entry `{shown}` has no local header where the central directory says; zip the bundle again"
-            ));
+            return Some(msg!("refused-no-local-header", entry = shown.into_owned()));
         }
         let name_length = usize::from(u16::from_le_bytes([header[26], header[27]]));
         let mut name = vec![0u8; name_length];
         if name_length != span.name.len() || file.read_exact(&mut name).is_err() || name != span.name {
-            return Some(format!(
-                "entry `{shown}`'s local header names `{}`, not the central directory's name (a forged or damaged zip); zip the bundle again",
-                String::from_utf8_lossy(&name)
+            return Some(msg!(
+                "refused-local-header-name",
+                entry = shown.into_owned(),
+                name = String::from_utf8_lossy(&name).into_owned()
             ));
         }
     }
@@ -145,10 +145,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     })?;
     let limits = bundle.limits;
     if declared_entries > limits.max_entries as u64 {
-        bundle.refuse(format!(
-            "the archive declares {declared_entries} entries; the limit is {} (zip bomb or wrong file?)",
-            limits.max_entries
-        ));
+        bundle.refuse(msg!("refused-declared-entries", declared = declared_entries, limit = limits.max_entries));
         return Ok(());
     }
     file.seek(SeekFrom::Start(0)).map_err(io)?;
@@ -156,7 +153,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     let archive = ZipArchive::new(SharedFile::new(file).map_err(io)?)
         .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: error.to_string() })?;
     if archive.has_duplicate_names() {
-        bundle.refuse("the archive holds two entries with the same name; which one counts is ambiguous".to_owned());
+        bundle.refuse(msg!("refused-duplicate-names"));
         return Ok(());
     }
 
@@ -167,7 +164,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         let entry = match archive.by_index_data(index) {
             Ok(entry) => entry,
             Err(error) => {
-                bundle.issue(format!("#{index}"), format!("entry cannot be read from the central directory: {error}"));
+                bundle.issue(format!("#{index}"), msg!("path-central-unreadable", error = error.to_string()));
                 continue;
             }
         };
@@ -186,16 +183,16 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
 
         total = total.saturating_add(size);
         if total > limits.max_total_size {
-            bundle.refuse(format!(
-                "the archive declares more than {} bytes uncompressed in all; the limit is {} (zip bomb?)",
-                total, limits.max_total_size
-            ));
+            bundle.refuse(msg!("refused-total-size", total = total, limit = limits.max_total_size));
             return Ok(());
         }
         if size >= limits.ratio_applies_from && size / compressed.max(1) > limits.max_compression_ratio {
-            bundle.refuse(format!(
-                "entry `{shown}` declares {size} bytes from {compressed} compressed, a ratio over {}:1 (zip bomb?)",
-                limits.max_compression_ratio
+            bundle.refuse(msg!(
+                "refused-ratio",
+                entry = shown,
+                size = size,
+                compressed = compressed,
+                ratio = limits.max_compression_ratio
             ));
             return Ok(());
         }
@@ -209,20 +206,20 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         if normalised.backslashes {
             bundle.issues.push(PathIssue {
                 path: shown.clone(),
-                message: "uses `\\` as folder separator; zip names use `/` (read as if it did)".to_owned(),
+                message: msg!("path-backslashes"),
                 warning_only: true,
             });
         }
         if is_symlink {
-            bundle.issue(shown, "is a symbolic link; links are not followed (store the file itself)");
+            bundle.issue(shown, msg!("path-symlink-zip"));
             continue;
         }
         if encrypted {
-            bundle.issue(shown, "is encrypted; Kela cannot open it either");
+            bundle.issue(shown, msg!("path-encrypted"));
             continue;
         }
         if size > limits.max_file_size {
-            bundle.issue(shown, format!("declares {size} bytes; the limit for one file is {}", limits.max_file_size));
+            bundle.issue(shown, msg!("path-too-large", size = size, limit = limits.max_file_size));
             continue;
         }
         names.push((index, normalised.path, size, lossy_name, is_dir));
@@ -245,7 +242,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
             continue;
         }
         if !seen.insert(path.clone()) {
-            bundle.refuse(format!("two entries both mean `{path}`; which one counts is ambiguous"));
+            bundle.refuse(msg!("refused-same-path", path = path));
             return Ok(());
         }
         if is_dir {
@@ -270,7 +267,7 @@ pub(crate) fn read(archive: &mut Archive, index: usize, declared: u64, path: &st
     if bytes.len() as u64 > declared {
         return Err(ReadError::TooLarge {
             path: path.to_owned(),
-            reason: format!("it decompresses to more than the {declared} bytes its header declares"),
+            reason: msg!("read-decompresses-more", declared = declared),
         });
     }
     Ok(bytes)
@@ -282,25 +279,25 @@ struct Normalised {
 }
 
 /// Turns a raw zip name into a bundle path, or says why it is unsafe.
-fn normalise(name: &str) -> Result<Normalised, String> {
+fn normalise(name: &str) -> Result<Normalised, Msg> {
     let backslashes = name.contains('\\');
     let unified = name.replace('\\', "/");
     if unified.starts_with('/') {
-        return Err("has an absolute path; extracting it would write outside the target folder".to_owned());
+        return Err(msg!("path-absolute"));
     }
     let bytes = unified.as_bytes();
     if bytes.len() >= 2 && bytes[1] == b':' && bytes[0].is_ascii_alphabetic() {
-        return Err("starts with a drive letter; extracting it would write outside the target folder".to_owned());
+        return Err(msg!("path-drive-letter"));
     }
     if unified.contains('\0') {
-        return Err("contains a NUL character".to_owned());
+        return Err(msg!("path-nul"));
     }
     let mut parts = Vec::new();
     for part in unified.split('/') {
         match part {
             "" | "." => {}
             ".." => {
-                return Err("contains `..`; extracting it would write outside the target folder (zip slip)".to_owned());
+                return Err(msg!("path-zip-slip"));
             }
             part => parts.push(part),
         }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
+use valmis_i18n::{Msg, msg, t};
 use valmis_ids::Oid;
 use valmis_model::{Catalog, CatalogSet, Finding, Lang, Requirement, Role, SchemaFiles, SubmissionKind};
 
@@ -57,7 +58,7 @@ pub(crate) type CheckFn = fn(&Context<'_>, &Requirement) -> Vec<SubjectResult>;
 #[derive(Debug)]
 pub(crate) enum ManifestState<'m> {
     Missing,
-    Unreadable(String),
+    Unreadable(Msg),
     Parsed(Manifest<'m>),
 }
 
@@ -85,7 +86,7 @@ impl FileResults {
 }
 
 fn not_in_file_pass(id: &str) -> Vec<SubjectResult> {
-    vec![SubjectResult::bundle_wide(None, Verdict::Error(format!("{id} was not evaluated by the file pass")))]
+    vec![SubjectResult::bundle_wide(None, Verdict::Error(valmis_i18n::msg!("not-in-file-pass", id = id).to_string()))]
 }
 
 /// Everything a rule may look at. The inputs beyond the manifest are read on first use and kept
@@ -109,7 +110,7 @@ pub(crate) struct Context<'a> {
     pretest: OnceLock<pretest::Loaded>,
     connection: OnceLock<connection::Loaded>,
     certificates: OnceLock<Vec<CertificateFile>>,
-    declared_arcs: OnceLock<Vec<(Oid, &'static str)>>,
+    declared_arcs: OnceLock<Vec<(Oid, Msg)>>,
     sample_oids: OnceLock<Vec<(Oid, String)>>,
     test_persons: OnceLock<Option<Vec<String>>>,
     /// The compiled CDA schema set, the largest input a run holds: made before the file pass
@@ -197,8 +198,8 @@ impl Context<'_> {
     pub(crate) fn manifest(&self) -> Result<&Manifest<'_>, String> {
         match &self.manifest {
             ManifestState::Parsed(manifest) => Ok(manifest),
-            ManifestState::Missing => Err("there is no manifest.toml (see BUNDLE-MANIFEST)".to_owned()),
-            ManifestState::Unreadable(_) => Err("manifest.toml could not be read (see BUNDLE-MANIFEST)".to_owned()),
+            ManifestState::Missing => Err(t!(self.lang.as_str(), "manifest-missing-skip")),
+            ManifestState::Unreadable(_) => Err(t!(self.lang.as_str(), "manifest-unreadable-skip")),
         }
     }
 
@@ -211,7 +212,7 @@ impl Context<'_> {
     pub(crate) fn pretest_view(&self) -> Result<View<'_>, String> {
         match self.pretest() {
             pretest::Loaded::Read { path, report } => Ok(View::new(path, report)),
-            _ => Err("no usable pre-test report (see PRETEST-REPORT)".to_owned()),
+            _ => Err(t!(self.lang.as_str(), "pretest-unusable-skip")),
         }
     }
 
@@ -227,8 +228,8 @@ impl Context<'_> {
             connection::Loaded::Parsed { text, connection } => {
                 Ok((connection, SourceFile::new(CONNECTION, text.as_bytes())))
             }
-            connection::Loaded::Missing => Err("there is no connection/connection.toml (see CONN-CONFIG)".to_owned()),
-            _ => Err("connection/connection.toml could not be read (see CONN-CONFIG)".to_owned()),
+            connection::Loaded::Missing => Err(t!(self.lang.as_str(), "conn-missing-skip")),
+            _ => Err(t!(self.lang.as_str(), "conn-unreadable-skip")),
         }
     }
 
@@ -255,14 +256,14 @@ impl Context<'_> {
 
     /// The organisation arcs the bundle declares: the organisation's own (as
     /// [`Self::organisation_arc`]) and every valid OID of `[organisation] test_organisations`.
-    pub(crate) fn declared_arcs(&self) -> &[(Oid, &'static str)] {
+    pub(crate) fn declared_arcs(&self) -> &[(Oid, Msg)] {
         self.declared_arcs.get_or_init(|| {
-            let mut arcs: Vec<(Oid, &'static str)> =
-                self.organisation_arc().into_iter().map(|arc| (arc, "the manifest's organisation")).collect();
+            let mut arcs: Vec<(Oid, Msg)> =
+                self.organisation_arc().into_iter().map(|arc| (arc, msg!("arc-organisation"))).collect();
             if let ManifestState::Parsed(manifest) = &self.manifest {
                 for (text, _) in manifest.strings(&["organisation", "test_organisations"]) {
                     if let Ok(oid) = Oid::parse(text.trim()) {
-                        arcs.push((oid, "a test organisation of the manifest"));
+                        arcs.push((oid, msg!("arc-test-organisation")));
                     }
                 }
             }

@@ -17,6 +17,7 @@ mod setup;
 
 use jiff::Timestamp;
 use valmis_bundle::Bundle;
+use valmis_i18n::t;
 use valmis_model::catalog::CheckKind;
 use valmis_model::{
     Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status,
@@ -136,7 +137,12 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         if let Some(reason) = selection.excluded(&requirement.id) {
             Some(reason)
         } else if let (Some(reason), false) = (bundle.refused(), rules::runs_on_refused_bundle(&requirement.id)) {
-            Some(format!("the bundle was refused ({reason}); see {}", rules::REFUSAL_RULE))
+            Some(t!(
+                context.lang.as_str(),
+                "refused-skip",
+                reason = reason.render(context.lang.as_str()),
+                rule = rules::REFUSAL_RULE
+            ))
         } else {
             not_applicable(context, requirement)
         }
@@ -162,7 +168,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
             // validate_catalog refuses catalogs naming a check this valmis does not have.
             vec![SubjectResult::bundle_wide(
                 None,
-                Verdict::Error(format!("valmis has no check for {}", requirement.id)),
+                Verdict::Error(t!(context.lang.as_str(), "no-check", id = &requirement.id)),
             )]
         };
         let texts = Texts::of(requirement, options.lang);
@@ -270,6 +276,7 @@ struct Selection {
     skip: Option<globset::GlobSet>,
     only_text: String,
     skip_text: String,
+    lang: &'static str,
 }
 
 impl Selection {
@@ -278,22 +285,31 @@ impl Selection {
     /// to check are errors: a run that checks nothing must never look ready.
     fn new(options: &VerifyOptions, catalog: &Catalog) -> Result<Self, VerifyError> {
         let ids: Vec<&str> = catalog.requirements.iter().map(|requirement| requirement.id.as_str()).collect();
+        let lang = options.lang.as_str();
         let compile = |flag: &str, patterns: &[String]| -> Result<Option<globset::GlobSet>, VerifyError> {
             if patterns.is_empty() {
                 return Ok(None);
             }
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in patterns {
-                let glob = globset::GlobBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|error| VerifyError::Selection(format!("{flag} `{pattern}` is not a pattern: {error}")))?;
+                let glob = globset::GlobBuilder::new(pattern).case_insensitive(true).build().map_err(|error| {
+                    VerifyError::Selection(t!(
+                        lang,
+                        "select-not-a-pattern",
+                        flag = flag,
+                        pattern = pattern,
+                        error = error.to_string()
+                    ))
+                })?;
                 let matcher = glob.compile_matcher();
                 if !ids.iter().any(|id| matcher.is_match(id)) {
-                    return Err(VerifyError::Selection(format!(
-                        "{flag} `{pattern}` matches no requirement of round {}{}",
-                        catalog.round.id,
-                        nearest(pattern, &ids)
+                    return Err(VerifyError::Selection(t!(
+                        lang,
+                        "select-matches-nothing",
+                        flag = flag,
+                        pattern = pattern,
+                        round = &catalog.round.id,
+                        near = nearest(lang, pattern, &ids)
                     )));
                 }
                 builder.add(glob);
@@ -305,6 +321,7 @@ impl Selection {
             skip: compile("--skip", &options.skip)?,
             only_text: options.only.join(", "),
             skip_text: options.skip.join(", "),
+            lang,
         };
         if ids.iter().all(|id| selection.excluded(id).is_some()) {
             let mut flags = Vec::new();
@@ -314,10 +331,11 @@ impl Selection {
             if !options.skip.is_empty() {
                 flags.push(format!("--skip {}", selection.skip_text));
             }
-            return Err(VerifyError::Selection(format!(
-                "{} leaves no requirement of round {} to check; a run that checks nothing is never ready",
-                flags.join(" with "),
-                catalog.round.id
+            return Err(VerifyError::Selection(t!(
+                lang,
+                "select-leaves-nothing",
+                flags = flags.join(&format!(" {} ", t!(lang, "word-with"))),
+                round = &catalog.round.id
             )));
         }
         Ok(selection)
@@ -327,10 +345,10 @@ impl Selection {
         if let Some(only) = &self.only
             && !only.is_match(id)
         {
-            return Some(format!("not selected (--only {})", self.only_text));
+            return Some(t!(self.lang, "select-not-selected", patterns = &self.only_text));
         }
         match &self.skip {
-            Some(skip) if skip.is_match(id) => Some(format!("skipped on request (--skip {})", self.skip_text)),
+            Some(skip) if skip.is_match(id) => Some(t!(self.lang, "select-skipped", patterns = &self.skip_text)),
             _ => None,
         }
     }
@@ -338,7 +356,7 @@ impl Selection {
 
 /// "; did you mean `BUNDLE-*`?": the requirement ids and area globs nearest to a pattern that
 /// matched nothing, by edit distance.
-fn nearest(pattern: &str, ids: &[&str]) -> String {
+fn nearest(lang: &str, pattern: &str, ids: &[&str]) -> String {
     let wanted = pattern.to_ascii_uppercase().replace('_', "-");
     let mut candidates: Vec<String> = ids.iter().map(|id| (*id).to_owned()).collect();
     for id in ids {
@@ -357,10 +375,10 @@ fn nearest(pattern: &str, ids: &[&str]) -> String {
     ranked.sort();
     ranked.truncate(3);
     if ranked.is_empty() {
-        " (`valmis requirements` lists them)".to_owned()
+        t!(lang, "select-none-near")
     } else {
         let names: Vec<String> = ranked.into_iter().map(|(_, candidate)| format!("`{candidate}`")).collect();
-        format!("; did you mean {}?", names.join(" or "))
+        t!(lang, "select-near", names = names.join(&format!(" {} ", t!(lang, "word-or"))))
     }
 }
 
@@ -370,14 +388,10 @@ fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<St
         // The checklist holds it because the kind or role could not be read.
         match context.submission() {
             (None, _) => {
-                return Some(
-                    "not evaluated: the manifest's `kind` is not one valmis knows (see BUNDLE-MANIFEST)".to_owned(),
-                );
+                return Some(t!(context.lang.as_str(), "skip-kind-unknown", field = "kind"));
             }
             (_, None) => {
-                return Some(
-                    "not evaluated: the manifest's `role` is not one valmis knows (see BUNDLE-MANIFEST)".to_owned(),
-                );
+                return Some(t!(context.lang.as_str(), "skip-kind-unknown", field = "role"));
             }
             _ => {}
         }
@@ -389,7 +403,7 @@ fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<St
     if requirement.services.iter().any(|service| declared.contains(&service.as_str())) {
         return None;
     }
-    Some(format!("applies only to {}; none of them is declared", requirement.services.join(", ")))
+    Some(t!(context.lang.as_str(), "skip-no-service", services = requirement.services.join(", ")))
 }
 
 /// A requirement's texts, shared by all of its outcomes.

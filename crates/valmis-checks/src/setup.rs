@@ -47,11 +47,9 @@ pub(crate) fn with_context<R>(
     };
     let manifest = match (&manifest_bytes, manifest_text) {
         (None | Some(Err(valmis_bundle::ReadError::NotFound(_))), _) => ManifestState::Missing,
-        (Some(Err(error)), _) => ManifestState::Unreadable(error.to_string()),
+        (Some(Err(error)), _) => ManifestState::Unreadable(error.message()),
         (Some(Ok(_)), Some(text)) => ManifestState::Parsed(Manifest::parse(text)),
-        (Some(Ok(_)), None) => {
-            ManifestState::Unreadable("manifest.toml is not valid UTF-8; save it as UTF-8".to_owned())
-        }
+        (Some(Ok(_)), None) => ManifestState::Unreadable(valmis_i18n::msg!("manifest-not-utf8")),
     };
     let declared_round = match &manifest {
         ManifestState::Parsed(parsed) => parsed.string(&["round"]).ok().flatten().map(|(round, _)| round.to_owned()),

@@ -19,11 +19,25 @@ pub const EN: &str = include_str!("../locales/en/valmis.ftl");
 /// The Finnish messages.
 pub const FI: &str = include_str!("../locales/fi/valmis.ftl");
 
-/// A message argument: text, or a number (which plural forms select on).
-#[derive(Debug, Clone, PartialEq)]
+/// A message argument: text, a number (which plural forms select on), or another message,
+/// rendered in the same language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg<'a> {
     Text(Cow<'a, str>),
     Number(i64),
+    Message(Box<Msg>),
+}
+
+impl From<Msg> for Arg<'_> {
+    fn from(message: Msg) -> Self {
+        Self::Message(Box::new(message))
+    }
+}
+
+impl From<&Msg> for Arg<'_> {
+    fn from(message: &Msg) -> Self {
+        Self::Message(Box::new(message.clone()))
+    }
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -88,12 +102,59 @@ pub fn text(lang: &str, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         match value {
             Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
             Arg::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
+            Arg::Message(message) => fluent_args.set(*name, FluentValue::from(message.render(lang))),
         }
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
     debug_assert!(errors.is_empty(), "message `{id}` in {lang}: {errors:?}");
     text.into_owned()
+}
+
+impl Arg<'_> {
+    /// The argument with its text owned, to keep in a [`Msg`].
+    pub fn into_owned(self) -> Arg<'static> {
+        match self {
+            Self::Text(text) => Arg::Text(Cow::Owned(text.into_owned())),
+            Self::Number(number) => Arg::Number(number),
+            Self::Message(message) => Arg::Message(message),
+        }
+    }
+}
+
+/// A message not yet rendered: its id and arguments. Libraries that do not know the run's
+/// language return one (a bundle's refusal, a certificate's defect); the report renders it in
+/// the language asked for. `Display` shows it in English, for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg<'static>)>,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn render(&self, lang: &str) -> String {
+        text(lang, self.id, &self.args)
+    }
+
+    /// The message in `lang` with its id, for a finding.
+    pub fn said(&self, lang: &str) -> Said {
+        Said { id: self.id, text: self.render(lang) }
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.render("en"))
+    }
+}
+
+/// A [`Msg`] with the arguments written as `name = value`: `msg!("bundle-ratio", ratio = 200)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::Msg { id: $id, args: vec![$((stringify!($name), $crate::Arg::from($value).into_owned())),*] }
+    };
 }
 
 /// A message rendered for a finding, with its id: reports show the text, and the id identifies

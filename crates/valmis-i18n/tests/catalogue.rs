@@ -129,15 +129,14 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
     let bytes = code.as_bytes();
     let mut from = 0;
     // `t!(` and `said!(` (a finding's message with its id) take the same arguments.
+    // `msg!(` (a message rendered later) has no language: its id comes first.
     let macro_at = |from: usize| {
-        let t = code[from..].find("t!(").map(|at| (at, 3));
-        let said = code[from..].find("said!(").map(|at| (at, 6));
-        match (t, said) {
-            (Some(t), Some(said)) => Some(if said.0 < t.0 { said } else { t }),
-            (found, None) | (None, found) => found,
-        }
+        [("t!(", 1), ("said!(", 1), ("msg!(", 0)]
+            .into_iter()
+            .filter_map(|(name, id_at)| code[from..].find(name).map(|at| (at, name.len(), id_at)))
+            .min()
     };
-    while let Some((offset, length)) = macro_at(from) {
+    while let Some((offset, length, id_at)) = macro_at(from) {
         let start = from + offset + length;
         from = start;
         if code[..start - length].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
@@ -173,9 +172,9 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
             }
             index += 1;
         }
-        let Some(id) = parts.get(1).map(|part| part.trim()) else { continue };
+        let Some(id) = parts.get(id_at).map(|part| part.trim()) else { continue };
         let Some(id) = id.strip_prefix('"').and_then(|id| id.strip_suffix('"')) else { continue };
-        let names = parts[2..]
+        let names = parts[id_at + 1..]
             .iter()
             .filter_map(|part| part.split_once('=').map(|(name, _)| name.trim().to_owned()))
             .filter(|name| !name.is_empty())
@@ -187,9 +186,10 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
 
 #[test]
 fn the_call_reader_sees_ids_and_argument_names() {
-    let code = r#"let a = t!(lang, "x", end = end.to_string(), kind = f(a, b)); let b = valmis_i18n::t!(context.lang.as_str(), "y"); said!(lang, "z", n = 1)"#;
+    let code = r#"let a = t!(lang, "x", end = end.to_string(), kind = f(a, b)); let b = valmis_i18n::t!(context.lang.as_str(), "y"); said!(lang, "z", n = 1); msg!("w", m = f(1, 2))"#;
     let calls = calls(code);
-    assert_eq!(calls.len(), 3, "{calls:?}");
+    assert_eq!(calls.len(), 4, "{calls:?}");
+    assert_eq!(calls[3], ("w".to_owned(), ["m"].map(str::to_owned).into_iter().collect()));
     assert_eq!(calls[2], ("z".to_owned(), ["n"].map(str::to_owned).into_iter().collect()));
     assert_eq!(calls[0], ("x".to_owned(), ["end", "kind"].map(str::to_owned).into_iter().collect()));
     assert_eq!(calls[1], ("y".to_owned(), BTreeSet::new()));

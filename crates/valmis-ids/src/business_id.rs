@@ -76,15 +76,21 @@ impl fmt::Display for BusinessId {
     }
 }
 
+impl BusinessIdError {
+    /// What is wrong, as a message to render in the run's language.
+    pub fn message(&self) -> valmis_i18n::Msg {
+        use valmis_i18n::msg;
+        match self {
+            Self::Shape => msg!("business-id-shape"),
+            Self::Unissuable => msg!("business-id-unissuable"),
+            Self::CheckDigit { expected } => msg!("business-id-check-digit", expected = u32::from(*expected)),
+        }
+    }
+}
+
 impl fmt::Display for BusinessIdError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Shape => formatter.write_str("not of the form NNNNNNN-C (seven digits, hyphen, check digit)"),
-            Self::Unissuable => {
-                formatter.write_str("no business id has these seven digits (weighted sum leaves remainder 1)")
-            }
-            Self::CheckDigit { expected } => write!(formatter, "the check digit should be {expected}"),
-        }
+        write!(formatter, "{}", self.message())
     }
 }
 

@@ -132,19 +132,23 @@ impl fmt::Debug for Hetu {
     }
 }
 
+impl HetuError {
+    /// What is wrong, as a message to render in the run's language.
+    pub fn message(&self) -> valmis_i18n::Msg {
+        use valmis_i18n::msg;
+        match self {
+            Self::Shape => msg!("hetu-shape"),
+            Self::CenturySign(sign) => msg!("hetu-century-sign", sign = sign.to_string()),
+            Self::Date => msg!("hetu-date"),
+            Self::IndividualNumber => msg!("hetu-individual-number"),
+            Self::CheckCharacter { expected } => msg!("hetu-check-character", expected = expected.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for HetuError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Shape => formatter.write_str("not of the form DDMMYYCZZZQ (11 characters)"),
-            Self::CenturySign(sign) => {
-                write!(formatter, "`{sign}` is not a century sign (+ - Y X W V U A B C D E F)")
-            }
-            Self::Date => formatter.write_str("the date part is not a calendar date"),
-            Self::IndividualNumber => formatter.write_str("individual numbers 000 and 001 are never issued"),
-            Self::CheckCharacter { expected } => {
-                write!(formatter, "the check character should be `{expected}`")
-            }
-        }
+        write!(formatter, "{}", self.message())
     }
 }
 

@@ -83,16 +83,24 @@ impl fmt::Display for Oid {
     }
 }
 
+impl OidError {
+    /// What is wrong, as a message to render in the run's language.
+    pub fn message(&self) -> valmis_i18n::Msg {
+        use valmis_i18n::msg;
+        match self {
+            Self::Empty => msg!("oid-empty"),
+            Self::Character(c) => msg!("oid-character", character = c.to_string()),
+            Self::EmptyArc => msg!("oid-empty-arc"),
+            Self::LeadingZero => msg!("oid-leading-zero"),
+            Self::FirstArc => msg!("oid-first-arc"),
+            Self::TooShort => msg!("oid-too-short"),
+        }
+    }
+}
+
 impl fmt::Display for OidError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => formatter.write_str("empty"),
-            Self::Character(c) => write!(formatter, "`{c}` is not allowed (digits and dots only)"),
-            Self::EmptyArc => formatter.write_str("has an empty arc (two dots in a row, or a dot at an end)"),
-            Self::LeadingZero => formatter.write_str("an arc has a leading zero"),
-            Self::FirstArc => formatter.write_str("the first arc must be 0, 1 or 2"),
-            Self::TooShort => formatter.write_str("needs at least two arcs"),
-        }
+        write!(formatter, "{}", self.message())
     }
 }
 

@@ -10,6 +10,7 @@
 use jiff::Timestamp;
 use rustls_pki_types::pem::PemObject as _;
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
+use valmis_i18n::{Msg, msg};
 use x509_parser::prelude::{FromDer as _, GeneralName, ParsedExtension, X509Certificate};
 use x509_parser::public_key::PublicKey;
 
@@ -97,11 +98,11 @@ impl Certificate {
 
 /// Why a file is not a certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError(pub String);
+pub struct ParseError(pub Msg);
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(&self.0)
+        write!(formatter, "{}", self.0)
     }
 }
 
@@ -113,19 +114,21 @@ pub fn read_certificates(bytes: &[u8]) -> Result<Vec<Certificate>, ParseError> {
     if looks_pem {
         let mut found = Vec::new();
         for (index, item) in CertificateDer::pem_slice_iter(bytes).enumerate() {
-            let der = item.map_err(|error| ParseError(format!("PEM block {} is not readable: {error}", index + 1)))?;
+            let der = item.map_err(|error| {
+                ParseError(msg!("pki-pem-unreadable", block = index + 1, error = error.to_string()))
+            })?;
             found.push(inspect(der.as_ref()).map_err(|ParseError(message)| {
-                ParseError(format!("PEM certificate {} is not a valid X.509 certificate: {message}", index + 1))
+                ParseError(msg!("pki-pem-not-x509", block = index + 1, error = message))
             })?);
         }
         if found.is_empty() {
-            return Err(ParseError("the PEM file has no CERTIFICATE block".to_owned()));
+            return Err(ParseError(msg!("pki-pem-empty")));
         }
         return Ok(found);
     }
     inspect(bytes)
         .map(|certificate| vec![certificate])
-        .map_err(|ParseError(message)| ParseError(format!("neither PEM nor a DER X.509 certificate: {message}")))
+        .map_err(|ParseError(message)| ParseError(msg!("pki-not-certificate", error = message)))
 }
 
 fn timestamp(time: &x509_parser::time::ASN1Time) -> Timestamp {
@@ -143,9 +146,10 @@ fn bit_length(bytes: &[u8]) -> usize {
 
 /// Reads one DER certificate.
 pub fn inspect(der: &[u8]) -> Result<Certificate, ParseError> {
-    let (rest, certificate) = X509Certificate::from_der(der).map_err(|error| ParseError(error.to_string()))?;
+    let (rest, certificate) =
+        X509Certificate::from_der(der).map_err(|error| ParseError(msg!("pki-der-error", error = error.to_string())))?;
     if !rest.is_empty() {
-        return Err(ParseError(format!("{} bytes after the certificate", rest.len())));
+        return Err(ParseError(msg!("pki-trailing-bytes", bytes = rest.len())));
     }
     let first = |name: &x509_parser::x509::X509Name<'_>, attribute: &x509_parser::der_parser::Oid<'_>| {
         name.iter_by_oid(attribute).next().and_then(|value| value.as_str().ok()).map(str::to_owned)
@@ -302,7 +306,7 @@ pub enum VerifyError {
     NotHostName { host: String, detail: String },
     /// The chain or name was checked and refused: why.
     #[error("{0}")]
-    Refused(String),
+    Refused(Msg),
 }
 
 /// Verifies that `end_entity` chains to one of `anchors` through `intermediates` at `now`, for
@@ -363,22 +367,18 @@ pub fn verify_name(end_entity: &[u8], host: &str) -> Result<(), VerifyError> {
 }
 
 /// webpki errors in words a vendor can act on.
-fn describe_error(error: &webpki::Error) -> String {
+fn describe_error(error: &webpki::Error) -> Msg {
     match error {
-        webpki::Error::UnknownIssuer => "no chain to the trust anchors in ca_bundle (unknown issuer)".to_owned(),
-        webpki::Error::CertExpired { .. } => "a certificate of the chain has expired".to_owned(),
-        webpki::Error::CertNotValidYet { .. } => "a certificate of the chain is not valid yet".to_owned(),
-        webpki::Error::RequiredEkuNotFoundContext(_) => {
-            "the certificate lacks the extended key usage this use needs".to_owned()
-        }
-        webpki::Error::CertNotValidForName(_) => "the certificate does not cover this host name".to_owned(),
-        webpki::Error::InvalidSignatureForPublicKey => "a signature in the chain does not verify".to_owned(),
+        webpki::Error::UnknownIssuer => msg!("pki-unknown-issuer"),
+        webpki::Error::CertExpired { .. } => msg!("pki-expired"),
+        webpki::Error::CertNotValidYet { .. } => msg!("pki-not-yet-valid"),
+        webpki::Error::RequiredEkuNotFoundContext(_) => msg!("pki-eku-missing"),
+        webpki::Error::CertNotValidForName(_) => msg!("pki-name-not-covered"),
+        webpki::Error::InvalidSignatureForPublicKey => msg!("pki-bad-signature"),
         webpki::Error::UnsupportedSignatureAlgorithmContext(_)
-        | webpki::Error::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => {
-            "the chain uses a signature algorithm that is not accepted (SHA-1 or MD5?)".to_owned()
-        }
-        webpki::Error::CaUsedAsEndEntity => "a CA certificate is used as an end-entity certificate".to_owned(),
-        webpki::Error::EndEntityUsedAsCa => "an end-entity certificate is used as a CA".to_owned(),
-        other => format!("{other:?}"),
+        | webpki::Error::UnsupportedSignatureAlgorithmForPublicKeyContext(_) => msg!("pki-weak-algorithm"),
+        webpki::Error::CaUsedAsEndEntity => msg!("pki-ca-as-end-entity"),
+        webpki::Error::EndEntityUsedAsCa => msg!("pki-end-entity-as-ca"),
+        other => msg!("pki-other", error = format!("{other:?}")),
     }
 }

@@ -39,13 +39,13 @@ fn the_real_vrk_test_certificate_reads_the_same_from_pem_and_der() {
 #[test]
 fn garbage_is_a_clear_error() {
     let error = read_certificates(b"not a certificate").expect_err("garbage");
-    assert!(error.0.contains("neither PEM nor a DER"), "{error}");
+    assert!(error.to_string().contains("neither PEM nor a DER"), "{error}");
     let error =
         read_certificates(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n").expect_err("bad PEM");
-    assert!(error.0.contains("PEM certificate 1 is not a valid X.509"), "{error}");
+    assert!(error.to_string().contains("PEM certificate 1 is not a valid X.509"), "{error}");
     let error =
         read_certificates(b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n").expect_err("no cert");
-    assert!(error.0.contains("no CERTIFICATE block"), "{error}");
+    assert!(error.to_string().contains("no CERTIFICATE block"), "{error}");
 }
 
 struct Pki {

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use valmis_bundle::Bundle;
+use valmis_i18n::{Msg, msg};
 use valmis_pki::{Certificate, read_certificates};
 
 use super::connection::{CONNECTION, ProbeTarget, RawConnection, bundle_path, endpoint_host};
@@ -31,7 +32,7 @@ pub(crate) struct CertificateFile {
     pub(crate) endpoints: Vec<(String, Option<String>)>,
     /// Services of those endpoints.
     pub(crate) services: Vec<String>,
-    pub(crate) certificates: Result<Vec<Certificate>, String>,
+    pub(crate) certificates: Result<Vec<Certificate>, Msg>,
 }
 
 impl CertificateFile {
@@ -55,38 +56,40 @@ impl CertificateFile {
 pub(crate) fn read(bundle: &Bundle, connection: &RawConnection, source: &SourceFile<'_>) -> Vec<CertificateFile> {
     {
         let mut by_path: BTreeMap<String, CertificateFile> = BTreeMap::new();
-        let mut add = |relative: &toml::Spanned<String>,
-                       role: Role,
-                       endpoint: Option<(String, Option<String>, String)>| {
-            let Ok(path) = bundle_path(relative.get_ref()) else { return };
-            let (line, _) = source.line_col(relative.span().start);
-            let file = by_path.entry(path.clone()).or_insert_with(|| CertificateFile {
-                certificates: match bundle.read(&path) {
-                    Err(valmis_bundle::ReadError::NotFound(_)) if is_placeholder(relative.get_ref()) => Err(format!(
-                        "the certificate path at {CONNECTION}:{line} is still the template placeholder `{}`",
-                        relative.get_ref()
-                    )),
-                    Err(valmis_bundle::ReadError::NotFound(_)) => {
-                        Err(format!("`{path}` (referenced from {CONNECTION}:{line}) is not in the bundle"))
-                    }
-                    Err(error) => Err(error.to_string()),
-                    Ok(bytes) => read_certificates(&bytes).map_err(|error| format!("`{path}`: {error}")),
-                },
-                path,
-                roles: Vec::new(),
-                endpoints: Vec::new(),
-                services: Vec::new(),
-            });
-            if !file.roles.contains(&role) {
-                file.roles.push(role);
-            }
-            if let Some((name, host, service)) = endpoint {
-                file.endpoints.push((name, host));
-                if !file.services.contains(&service) {
-                    file.services.push(service);
+        let mut add =
+            |relative: &toml::Spanned<String>, role: Role, endpoint: Option<(String, Option<String>, String)>| {
+                let Ok(path) = bundle_path(relative.get_ref()) else { return };
+                let (line, _) = source.line_col(relative.span().start);
+                let file = by_path.entry(path.clone()).or_insert_with(|| CertificateFile {
+                    certificates: match bundle.read(&path) {
+                        Err(valmis_bundle::ReadError::NotFound(_)) if is_placeholder(relative.get_ref()) => Err(msg!(
+                            "cert-path-placeholder",
+                            file = CONNECTION,
+                            line = line,
+                            path = relative.get_ref().as_str()
+                        )),
+                        Err(valmis_bundle::ReadError::NotFound(_)) => {
+                            Err(msg!("cert-path-missing", path = path.as_str(), file = CONNECTION, line = line))
+                        }
+                        Err(error) => Err(error.message()),
+                        Ok(bytes) => read_certificates(&bytes)
+                            .map_err(|error| msg!("cert-file-error", path = path.as_str(), error = error.0)),
+                    },
+                    path,
+                    roles: Vec::new(),
+                    endpoints: Vec::new(),
+                    services: Vec::new(),
+                });
+                if !file.roles.contains(&role) {
+                    file.roles.push(role);
                 }
-            }
-        };
+                if let Some((name, host, service)) = endpoint {
+                    file.endpoints.push((name, host));
+                    if !file.services.contains(&service) {
+                        file.services.push(service);
+                    }
+                }
+            };
         add(&connection.ca_bundle, Role::Anchors, None);
         for endpoint in &connection.endpoints {
             let endpoint = endpoint.get_ref();
@@ -114,7 +117,7 @@ pub(crate) fn probe_targets(connection: &RawConnection, files: &[CertificateFile
     let mut targets = Vec::new();
     for endpoint in &connection.endpoints {
         let endpoint = endpoint.get_ref();
-        let path = bundle_path(endpoint.client_certificate.get_ref())?;
+        let path = bundle_path(endpoint.client_certificate.get_ref()).map_err(|message| message.to_string())?;
         let chain = match files.iter().find(|file| file.path == path).map(|file| &file.certificates) {
             Some(Ok(certificates)) => certificates.iter().map(|certificate| certificate.der.clone()).collect(),
             Some(Err(message)) => {

@@ -6,6 +6,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 use valmis_bundle::Bundle;
+use valmis_i18n::{Msg, msg};
 
 pub(crate) const CONNECTION: &str = "connection/connection.toml";
 
@@ -47,7 +48,7 @@ pub(crate) struct RawNetwork {
 #[derive(Debug)]
 pub(crate) enum Loaded {
     Missing,
-    Unreadable(String),
+    Unreadable(Msg),
     /// Not TOML, or not the schema: the message and where.
     Invalid {
         text: String,
@@ -64,9 +65,9 @@ pub(crate) enum Loaded {
 pub(crate) fn load(bundle: &Bundle) -> Loaded {
     match bundle.read(CONNECTION) {
         Err(valmis_bundle::ReadError::NotFound(_)) => Loaded::Missing,
-        Err(error) => Loaded::Unreadable(error.to_string()),
+        Err(error) => Loaded::Unreadable(error.message()),
         Ok(bytes) => match String::from_utf8(bytes) {
-            Err(_) => Loaded::Unreadable("connection.toml is not valid UTF-8; save it as UTF-8".to_owned()),
+            Err(_) => Loaded::Unreadable(msg!("conn-not-utf8")),
             Ok(text) => match toml::from_str::<RawConnection>(&text) {
                 Ok(connection) => Loaded::Parsed { text, connection },
                 Err(error) => {
@@ -79,13 +80,13 @@ pub(crate) fn load(bundle: &Bundle) -> Loaded {
 }
 
 /// A bundle path for a path written relative to `connection/`, or why it is not one.
-pub(crate) fn bundle_path(relative: &str) -> Result<String, String> {
+pub(crate) fn bundle_path(relative: &str) -> Result<String, Msg> {
     let relative = relative.trim().replace('\\', "/");
     if relative.is_empty() {
-        return Err("the path is empty".to_owned());
+        return Err(msg!("conn-path-empty"));
     }
     if relative.starts_with('/') || relative.split('/').any(|part| part == "..") || relative.contains(':') {
-        return Err(format!("`{relative}` must be a path inside connection/ (no `..`, no absolute path)"));
+        return Err(msg!("conn-path-outside", path = relative));
     }
     Ok(format!("connection/{}", relative.trim_start_matches("./")))
 }

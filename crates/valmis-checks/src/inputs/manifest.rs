@@ -29,13 +29,13 @@ pub(crate) enum Shape {
 impl Shape {
     pub(crate) fn describe(self) -> &'static str {
         match self {
-            Self::Str => "a string",
-            Self::Int => "an integer",
-            Self::Bool => "true or false",
-            Self::Date => "a date like 2026-11-20",
-            Self::StrArray => "an array of strings",
-            Self::Table(_) => "a table",
-            Self::StrMap => "a table of strings",
+            Self::Str => "string",
+            Self::Int => "integer",
+            Self::Bool => "boolean-expected",
+            Self::Date => "date-expected",
+            Self::StrArray => "string-array",
+            Self::Table(_) => "table",
+            Self::StrMap => "string-table",
         }
     }
 }
@@ -215,14 +215,14 @@ pub(crate) fn has_shape(value: &DeValue<'_>, shape: Shape) -> bool {
 /// A description of a value's type for messages.
 pub(crate) fn describe_value(value: &DeValue<'_>) -> &'static str {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(datetime) if datetime.time.is_some() => "a date-time",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(datetime) if datetime.time.is_some() => "date-time",
+        DeValue::Datetime(_) => "date",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
     }
 }
 

@@ -4,6 +4,7 @@
 //! finding names the file, the certificate's subject and the offending field, and says what to do.
 
 use jiff::Timestamp;
+use valmis_i18n::{said, t};
 use valmis_ids::Oid;
 use valmis_model::{Finding, Location, Requirement, Severity};
 use valmis_pki::{Certificate, Key, Usage, read_certificates, verify_chain, verify_name};
@@ -29,6 +30,7 @@ fn per_end_entity(
         Ok(files) => files,
         Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
     };
+    let lang = context.lang.as_str();
     let mut results = Vec::new();
     for file in files.iter().filter(|file| file.is_end_entity()) {
         match file.leaf() {
@@ -36,7 +38,7 @@ fn per_end_entity(
                 &file.path,
                 Some(&file.path),
                 None,
-                Verdict::Skipped("not readable (see CERT-PARSE)".to_owned()),
+                Verdict::Skipped(t!(lang, "cert-unreadable-skip")),
             )),
             Some(leaf) => {
                 let mut findings = Vec::new();
@@ -46,10 +48,7 @@ fn per_end_entity(
         }
     }
     if results.is_empty() {
-        results.push(SubjectResult::bundle_wide(
-            Some(CONNECTION),
-            Verdict::Skipped("connection.toml references no client or signing certificate".to_owned()),
-        ));
+        results.push(SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Skipped(t!(lang, "cert-none-skip"))));
     }
     results
 }
@@ -57,6 +56,7 @@ fn per_end_entity(
 /// CERT-PARSE: every referenced file is a certificate; PEM and DER copies of one agree.
 pub(crate) fn check_parse(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let files = match context.certificates() {
         Ok(files) => files,
         Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
@@ -67,9 +67,7 @@ pub(crate) fn check_parse(context: &Context<'_>, requirement: &Requirement) -> V
             let mut findings = Vec::new();
             match &file.certificates {
                 Err(message) => findings.push(
-                    Finding::new(severity, message.clone())
-                        .at(at(file))
-                        .with_help("export the certificate again from the DVV delivery (PEM or DER)"),
+                    Finding::said(severity, message.said(lang)).at(at(file)).with_help(t!(lang, "cert-parse-help")),
                 ),
                 Ok(certificates) => {
                     if let Some(finding) = copies_differ(context, file, certificates, severity) {
@@ -90,6 +88,7 @@ fn copies_differ(
     certificates: &[Certificate],
     severity: Severity,
 ) -> Option<Finding> {
+    let lang = context.lang.as_str();
     let (stem, _) = file.path.rsplit_once('.')?;
     let first = certificates.first()?;
     for extension in ["pem", "der", "crt", "cer"] {
@@ -102,24 +101,26 @@ fn copies_differ(
             Some(other) if other.der == first.der => {}
             Some(other) => {
                 return Some(
-                    Finding::new(
+                    Finding::said(
                         severity,
-                        format!(
-                            "`{}` and `{sibling}` are different certificates ({} and {})",
-                            file.path,
-                            first.name(),
-                            other.name()
+                        said!(
+                            lang,
+                            "cert-copies-differ",
+                            path = file.path.as_str(),
+                            sibling = sibling.as_str(),
+                            first = first.name(),
+                            other = other.name()
                         ),
                     )
                     .at(at(file))
-                    .with_help("keep the PEM and DER copies of one DVV delivery together, or remove the stale one"),
+                    .with_help(t!(lang, "cert-copies-differ-help")),
                 );
             }
             None => {
                 return Some(
-                    Finding::new(
+                    Finding::said(
                         severity,
-                        format!("`{sibling}`, the other copy of `{}`, is not a certificate", file.path),
+                        said!(lang, "cert-copy-not-certificate", sibling = sibling.as_str(), path = file.path.as_str()),
                     )
                     .at(Location::file(sibling.as_str())),
                 );
@@ -137,6 +138,7 @@ fn date(timestamp: Timestamp) -> String {
 /// no longer than DVV's maximum for its kind.
 pub(crate) fn check_validity(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let round = &context.catalog.round;
     let now = context.now;
     let margin_end =
@@ -146,61 +148,72 @@ pub(crate) fn check_validity(context: &Context<'_>, requirement: &Requirement) -
         let who = file.describe(leaf);
         if leaf.not_before > now {
             findings.push(
-                Finding::new(severity, format!("{who} is not valid yet: notBefore {}", date(leaf.not_before)))
-                    .at(at(file)),
+                Finding::said(
+                    severity,
+                    said!(lang, "cert-not-yet-valid", who = who.as_str(), date = date(leaf.not_before)),
+                )
+                .at(at(file)),
             );
         } else if leaf.not_after < now {
             findings.push(
-                Finding::new(severity, format!("{who} expired on {} (notAfter)", date(leaf.not_after)))
+                Finding::said(severity, said!(lang, "cert-expired", who = who.as_str(), date = date(leaf.not_after)))
                     .at(at(file))
-                    .with_help("order a new test certificate from DVV"),
+                    .with_help(t!(lang, "cert-expired-help")),
             );
         } else if margin_end.is_some_and(|end| leaf.not_after < end) {
             findings.push(
-                Finding::new(
+                Finding::said(
                     Severity::Warning,
-                    format!(
-                        "{who} expires on {} (notAfter), within {} days",
-                        date(leaf.not_after),
-                        round.certificate_expiry_margin_days
+                    said!(
+                        lang,
+                        "cert-expires-soon",
+                        who = who.as_str(),
+                        date = date(leaf.not_after),
+                        days = round.certificate_expiry_margin_days
                     ),
                 )
                 .at(at(file))
-                .with_help("order the next test certificate from DVV now"),
+                .with_help(t!(lang, "cert-expires-soon-help")),
             );
         } else if round_end.is_some_and(|end| leaf.not_after < end) {
             findings.push(
-                Finding::new(
+                Finding::said(
                     Severity::Warning,
-                    format!(
-                        "{who} expires on {} (notAfter), before round {} ends on {}",
-                        date(leaf.not_after),
-                        round.id,
-                        round.ends
+                    said!(
+                        lang,
+                        "cert-expires-in-round",
+                        who = who.as_str(),
+                        date = date(leaf.not_after),
+                        round = round.id.as_str(),
+                        ends = round.ends.to_string()
                     ),
                 )
                 .at(at(file))
-                .with_help("order the next test certificate before the co-testing period"),
+                .with_help(t!(lang, "cert-expires-in-round-help")),
             );
         }
         let (kind, maximum) = if file.roles.contains(&Role::Client) {
-            ("server certificate", round.server_certificate_max_days)
+            ("server", round.server_certificate_max_days)
         } else {
-            ("system-signature certificate", round.signing_certificate_max_days)
+            ("signing", round.signing_certificate_max_days)
         };
         if leaf.validity_days() > i64::from(maximum) {
             findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!(
-                        "{who} is valid for {} days ({} to {}); a DVV {kind} is valid for at most {maximum}",
-                        leaf.validity_days(),
-                        date(leaf.not_before),
-                        date(leaf.not_after)
+                    said!(
+                        lang,
+                        "cert-too-long",
+                        who = who.as_str(),
+                        days = leaf.validity_days(),
+                        from = date(leaf.not_before),
+                        to = date(leaf.not_after),
+                        kind = kind,
+                        maximum = maximum
                     ),
                 )
                 .at(at(file))
-                .with_help("use the certificate DVV delivered; a longer one is not a DVV test certificate"),
+                .with_help(t!(lang, "cert-too-long-help")),
             );
         }
     })
@@ -227,6 +240,7 @@ fn dvv_style(issuer: &str, full_issuer: &str) -> Option<bool> {
 /// production CA each have their own message.
 pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let round = &context.catalog.round;
     per_end_entity(context, |file, leaf, findings| {
         let issuer = leaf.issuer_common_name.as_deref().unwrap_or(&leaf.issuer);
@@ -239,46 +253,48 @@ pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> 
         {
             let unit =
                 leaf.issuer_organizational_unit.as_deref().map(|unit| format!(", OU `{unit}`")).unwrap_or_default();
-            let person = if leaf.subject_names_a_person { "; its subject names a person" } else { "" };
-            let production = if production { " It is also a production CA." } else { "" };
             findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!(
-                        "{who} is a professional's (personal) certificate: issuer `{issuer}`{unit} is the CA of healthcare professionals' cards, not a service-certificate CA{person}.{production}"
+                    said!(
+                        lang,
+                        "cert-professional",
+                        who = who.as_str(),
+                        issuer = issuer,
+                        unit = unit,
+                        person = if leaf.subject_names_a_person { "yes" } else { "no" },
+                        production = if production { "yes" } else { "no" }
                     ),
                 )
                 .at(at(file))
-                .with_help(
-                    "a system signs and connects with a DVV service certificate (system-signature or server certificate, issuer e.g. VRK TEST CA for Social Welfare and Health Care Service Providers); order a test service certificate from DVV",
-                ),
+                .with_help(t!(lang, "cert-professional-help")),
             );
         } else if production || dvv_style(issuer, &leaf.issuer) == Some(false) {
-            let how = if production {
-                "a production CA of this round's catalog".to_owned()
-            } else {
-                "named like a DVV production CA (no TEST in its name)".to_owned()
-            };
             findings.push(
-                Finding::new(severity, format!("{who} is a production certificate: issuer `{issuer}` is {how}"))
-                    .at(at(file))
-                    .with_help(
-                        "the customer test environment accepts only DVV test certificates; order a test certificate from DVV, and keep production certificates out of the bundle",
+                Finding::said(
+                    severity,
+                    said!(
+                        lang,
+                        "cert-production",
+                        who = who.as_str(),
+                        issuer = issuer,
+                        how = if production { "listed" } else { "named" }
                     ),
+                )
+                .at(at(file))
+                .with_help(t!(lang, "cert-production-help")),
             );
         } else if !(ca_listed(&round.test_ca_names, issuer) || (dvv_test && ca_listed(&round.test_ca_units, unit))) {
+            let known = round.test_ca_names.join(", ");
             let hint = if dvv_style(issuer, &leaf.issuer) == Some(true) {
-                format!(
-                    "`{issuer}` is named like a DVV test CA: if DVV issued the certificate, add the name to [round] test_ca_names of your catalog (--catalog DIR); the round knows {}",
-                    round.test_ca_names.join(", ")
-                )
+                t!(lang, "cert-unknown-ca-dvv-help", issuer = issuer, known = known)
             } else {
-                format!("order a test certificate from DVV; the round knows {}", round.test_ca_names.join(", "))
+                t!(lang, "cert-unknown-ca-help", known = known)
             };
             findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!("{who} is issued by `{issuer}`, which is not a DVV test CA of round {}", round.id),
+                    said!(lang, "cert-unknown-ca", who = who.as_str(), issuer = issuer, round = round.id.as_str()),
                 )
                 .at(at(file))
                 .with_help(hint),
@@ -291,45 +307,43 @@ pub(crate) fn check_issuer(context: &Context<'_>, requirement: &Requirement) -> 
 /// end entity is a CA.
 pub(crate) fn check_usage(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     per_end_entity(context, |file, leaf, findings| {
         let who = file.describe(leaf);
         if leaf.is_ca {
             findings.push(
-                Finding::new(severity, format!("{who} is a CA certificate (basicConstraints CA:TRUE)"))
+                Finding::said(severity, said!(lang, "cert-is-ca", who = who.as_str()))
                     .at(at(file))
-                    .with_help("configure the end-entity certificate DVV issued to your system, not a CA certificate"),
+                    .with_help(t!(lang, "cert-is-ca-help")),
             );
         }
         if file.roles.contains(&Role::Client) && !leaf.allows("clientAuth") {
             let usages = leaf.extended_key_usage.as_deref().unwrap_or_default().join(", ");
             findings.push(
-                Finding::new(
-                    severity,
-                    format!("{who} cannot authenticate a TLS client: extendedKeyUsage is {usages}, without clientAuth"),
-                )
-                .at(at(file))
-                .with_help("order a test server certificate with clientAuth from DVV for mutual TLS"),
+                Finding::said(severity, said!(lang, "cert-no-client-auth", who = who.as_str(), usages = usages))
+                    .at(at(file))
+                    .with_help(t!(lang, "cert-no-client-auth-help")),
             );
         }
         if file.roles.contains(&Role::Signing) {
             let digital_signature =
                 leaf.key_usage.as_ref().is_some_and(|usages| usages.iter().any(|usage| usage == "digitalSignature"));
             if !digital_signature {
-                let usages = leaf.key_usage.as_ref().map_or_else(|| "absent".to_owned(), |usages| usages.join(", "));
-                let person = if leaf.subject_names_a_person {
-                    " (its subject names a person: a professional's card certificate, not a system-signature certificate)"
-                } else {
-                    ""
-                };
+                let usages =
+                    leaf.key_usage.as_ref().map_or_else(|| t!(lang, "cert-usage-absent"), |usages| usages.join(", "));
                 findings.push(
-                    Finding::new(
+                    Finding::said(
                         severity,
-                        format!("{who} cannot sign: keyUsage is {usages}, without digitalSignature{person}"),
+                        said!(
+                            lang,
+                            "cert-cannot-sign",
+                            who = who.as_str(),
+                            usages = usages,
+                            person = if leaf.subject_names_a_person { "yes" } else { "no" }
+                        ),
                     )
                     .at(at(file))
-                    .with_help(
-                        "order a DVV test system-signature certificate (keyUsage digitalSignature, nonRepudiation)",
-                    ),
+                    .with_help(t!(lang, "cert-cannot-sign-help")),
                 );
             }
         }
@@ -339,6 +353,7 @@ pub(crate) fn check_usage(context: &Context<'_>, requirement: &Requirement) -> V
 /// CERT-KEY: RSA at least 2048 bits, EC at least P-256, no SHA-1 or MD5 signature.
 pub(crate) fn check_key(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     per_end_entity(context, |file, leaf, findings| {
         let who = file.describe(leaf);
         let weak_key = match &leaf.key {
@@ -348,22 +363,24 @@ pub(crate) fn check_key(context: &Context<'_>, requirement: &Requirement) -> Vec
         };
         if weak_key {
             findings.push(
-                Finding::new(
-                    severity,
-                    format!("{who} has a {} key; at least RSA 2048 or EC P-256 is required", leaf.key.describe()),
-                )
-                .at(at(file))
-                .with_help("order a new certificate with an RSA 2048 or 4096 key (DVV)"),
+                Finding::said(severity, said!(lang, "cert-weak-key", who = who.as_str(), key = leaf.key.describe()))
+                    .at(at(file))
+                    .with_help(t!(lang, "cert-weak-key-help")),
             );
         }
         if leaf.weak_signature {
             findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!("{who} is signed with {}, which is no longer accepted", leaf.signature_algorithm),
+                    said!(
+                        lang,
+                        "cert-weak-signature",
+                        who = who.as_str(),
+                        algorithm = leaf.signature_algorithm.as_str()
+                    ),
                 )
                 .at(at(file))
-                .with_help("order a new certificate; current DVV certificates are signed with SHA-256"),
+                .with_help(t!(lang, "cert-weak-signature-help")),
             );
         }
     })
@@ -374,6 +391,7 @@ pub(crate) fn check_key(context: &Context<'_>, requirement: &Requirement) -> Vec
 /// the app OID.
 pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let organisation = context.organisation_arc();
     let public_services: Vec<&str> = context
         .catalog
@@ -388,33 +406,34 @@ pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) ->
             (Some(serial), Some(organisation)) => match Oid::parse(serial) {
                 Ok(oid) if oid.is_at_or_below(organisation) => {}
                 _ => findings.push(
-                    Finding::new(
+                    Finding::said(
                         severity,
-                        format!(
-                            "{who} has subject serialNumber `{serial}`, which is not the organisation's OID `{}` or below it",
-                            organisation.as_str()
+                        said!(
+                            lang,
+                            "cert-serial-not-organisation",
+                            who = who.as_str(),
+                            serial = serial.as_str(),
+                            organisation = organisation.as_str()
                         ),
                     )
                     .at(at(file))
-                    .with_help("order the certificate with your organisation's or system's OID in serialNumber"),
+                    .with_help(t!(lang, "cert-serial-not-organisation-help")),
                 ),
             },
-            (None, _) if file.services.iter().any(|service| public_services.contains(&service.as_str())) => findings.push(
-                Finding::new(severity, format!("{who} has no subject serialNumber; Kanta PHR identifies the app by the OID there"))
-                    .at(at(file))
-                    .with_help("order the certificate with the app's OID in the subject serialNumber"),
-            ),
+            (None, _) if file.services.iter().any(|service| public_services.contains(&service.as_str())) => findings
+                .push(
+                    Finding::said(severity, said!(lang, "cert-no-serial", who = who.as_str()))
+                        .at(at(file))
+                        .with_help(t!(lang, "cert-no-serial-help")),
+                ),
             _ => {}
         }
         if file.roles.contains(&Role::Client) {
             if leaf.dns_names.is_empty() {
                 findings.push(
-                    Finding::new(
-                        severity,
-                        format!("{who} has no DNS name (subjectAltName); DVV server certificates must have one"),
-                    )
-                    .at(at(file))
-                    .with_help("order a test server certificate for the endpoint's DNS name"),
+                    Finding::said(severity, said!(lang, "cert-no-dns", who = who.as_str()))
+                        .at(at(file))
+                        .with_help(t!(lang, "cert-no-dns-help")),
                 );
                 return;
             }
@@ -426,26 +445,28 @@ pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) ->
                 }
                 if host.parse::<std::net::IpAddr>().is_ok() {
                     findings.push(
-                        Finding::new(
+                        Finding::said(
                             severity,
-                            format!(
-                                "endpoint `{endpoint}` is an IP address ({host}); DVV certificates name DNS hosts only"
-                            ),
+                            said!(lang, "cert-endpoint-ip", endpoint = endpoint.as_str(), host = host.as_str()),
                         )
                         .at(at(file))
-                        .with_help("use the DNS name the certificate was ordered for in the endpoint url"),
+                        .with_help(t!(lang, "cert-endpoint-ip-help")),
                     );
                 } else if verify_name(&leaf.der, host).is_err() {
                     findings.push(
-                        Finding::new(
+                        Finding::said(
                             severity,
-                            format!(
-                                "{who} does not cover `{host}` of endpoint `{endpoint}`; its DNS names are {}",
-                                leaf.dns_names.join(", ")
+                            said!(
+                                lang,
+                                "cert-host-not-covered",
+                                who = who.as_str(),
+                                host = host.as_str(),
+                                endpoint = endpoint.as_str(),
+                                names = leaf.dns_names.join(", ")
                             ),
                         )
                         .at(at(file))
-                        .with_help("use the certificate ordered for this host, or correct the endpoint url"),
+                        .with_help(t!(lang, "cert-host-not-covered-help")),
                     );
                 }
             }
@@ -457,6 +478,7 @@ pub(crate) fn check_subject(context: &Context<'_>, requirement: &Requirement) ->
 /// for its usage (clientAuth for endpoints).
 pub(crate) fn check_chain(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let now = context.now;
     let Ok(all) = context.certificates() else {
         return per_end_entity(context, |_, _, _| {});
@@ -466,14 +488,7 @@ pub(crate) fn check_chain(context: &Context<'_>, requirement: &Requirement) -> V
     per_end_entity(context, |file, leaf, findings| {
         let Some(authorities) = authorities else {
             findings.push(
-                Finding::new(
-                    severity,
-                    format!(
-                        "{}: ca_bundle is not readable, so the chain cannot be checked (see CERT-PARSE)",
-                        file.describe(leaf)
-                    ),
-                )
-                .at(at(file)),
+                Finding::said(severity, said!(lang, "cert-chain-no-anchors", who = file.describe(leaf))).at(at(file)),
             );
             return;
         };
@@ -490,17 +505,24 @@ pub(crate) fn check_chain(context: &Context<'_>, requirement: &Requirement) -> V
             .collect();
         intermediates.extend(authorities.iter().filter(|ca| !ca.self_issued).map(|ca| ca.der.as_slice()));
         let usage = if file.roles.contains(&Role::Client) { Usage::ClientAuth } else { Usage::Signing };
-        if let Err(reason) = verify_chain(&leaf.der, &intermediates, &anchors, now, usage) {
-            let purpose = if usage == Usage::ClientAuth { "mutual TLS (clientAuth)" } else { "signing" };
+        if let Err(error) = verify_chain(&leaf.der, &intermediates, &anchors, now, usage) {
+            let reason = match &error {
+                valmis_pki::VerifyError::Refused(reason) => reason.render(lang),
+                other => other.to_string(),
+            };
             findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!("{} does not validate to ca_bundle for {purpose}: {reason}", file.describe(leaf)),
+                    said!(
+                        lang,
+                        "cert-chain",
+                        who = file.describe(leaf),
+                        purpose = if usage == Usage::ClientAuth { "client" } else { "signing" },
+                        reason = reason
+                    ),
                 )
                 .at(at(file))
-                .with_help(
-                    "put the DVV test root in ca_bundle and the intermediate CA after the certificate in its PEM file",
-                ),
+                .with_help(t!(lang, "cert-chain-help")),
             );
         }
     })

@@ -5,6 +5,7 @@
 use std::net::IpAddr;
 use std::ops::Range;
 
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
@@ -29,48 +30,40 @@ fn needing(context: &Context<'_>, wants: impl Fn(&valmis_model::catalog::Service
 /// CONN-CONFIG: the file is there when a declared service needs it, parses, and follows the schema.
 pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let needed_by = needing(context, |service| service.connection);
     let (text, connection) = match context.connection() {
         Loaded::Missing if needed_by.is_empty() => {
-            return vec![SubjectResult::bundle_wide(
-                None,
-                Verdict::Skipped("no declared service needs a connection configuration".to_owned()),
-            )];
+            return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(t!(lang, "conn-not-needed-skip")))];
         }
         Loaded::Missing => {
-            let finding = Finding::new(
-                severity,
-                format!("there is no connection/connection.toml; {} needs one", needed_by.join(", ")),
-            )
-            .at(Location::file("connection/"))
-            .with_help("describe the endpoints, certificates and source addresses: `valmis init` writes a commented connection.toml (format in docs/connection.md)");
+            let finding = Finding::said(severity, said!(lang, "conn-missing", services = needed_by.join(", ")))
+                .at(Location::file("connection/"))
+                .with_help(t!(lang, "conn-missing-help"));
             return vec![SubjectResult::bundle_wide(Some("connection/"), Verdict::Checked(vec![finding]))];
         }
         Loaded::Unreadable(reason) => {
-            return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Error(reason.clone()))];
+            return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Error(reason.render(lang)))];
         }
         Loaded::Invalid { text, message, span } => {
             let source = SourceFile::new(CONNECTION, text.as_bytes());
             let location = span.clone().map_or_else(|| Location::file(CONNECTION), |span| source.locate(span));
-            let finding = Finding::new(severity, format!("connection.toml is not valid: {message}")).at(location);
+            let finding = Finding::said(severity, said!(lang, "conn-invalid", message = message.as_str())).at(location);
             return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(vec![finding]))];
         }
         Loaded::Parsed { text, connection } => (text, connection),
     };
     let source = SourceFile::new(CONNECTION, text.as_bytes());
     let mut findings = Vec::new();
-    let mut fail = |span: Range<usize>, message: String, help: Option<&str>| {
-        let mut finding = Finding::new(severity, message).at(source.locate(span));
-        finding.help = help.map(str::to_owned);
+    let mut fail = |span: Range<usize>, message: valmis_i18n::Said, help: Option<String>| {
+        let mut finding = Finding::said(severity, message).at(source.locate(span));
+        finding.help = help;
         findings.push(finding);
     };
     if *connection.format.get_ref() != FORMAT {
         fail(
             connection.format.span(),
-            format!(
-                "connection format {} is not supported; this valmis reads format {FORMAT}",
-                connection.format.get_ref()
-            ),
+            said!(lang, "conn-format", format = *connection.format.get_ref(), supported = FORMAT),
             None,
         );
     }
@@ -78,8 +71,8 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
     if !ENVIRONMENTS.contains(&environment.as_str()) {
         fail(
             connection.environment.span(),
-            format!("environment `{environment}` is not one of {}", ENVIRONMENTS.join(", ")),
-            Some("co-testing connects to the customer test environment: environment = \"asiakastesti\""),
+            said!(lang, "conn-environment", environment = environment.as_str(), known = ENVIRONMENTS.join(", ")),
+            Some(t!(lang, "conn-environment-help")),
         );
     }
     let mut paths = vec![&connection.ca_bundle];
@@ -87,21 +80,17 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
     paths.extend(connection.signing.iter().map(|signing| &signing.get_ref().certificate));
     for path in paths {
         if let Err(message) = bundle_path(path.get_ref()) {
-            fail(path.span(), message, None);
+            fail(path.span(), message.said(lang), None);
         }
     }
     if connection.endpoints.is_empty() {
-        fail(
-            0..0,
-            "connection.toml has no [[endpoint]]".to_owned(),
-            Some("add one [[endpoint]] per service connection"),
-        );
+        fail(0..0, said!(lang, "conn-no-endpoint"), Some(t!(lang, "conn-no-endpoint-help")));
     }
     let mut names: Vec<&str> = Vec::new();
     for endpoint in &connection.endpoints {
         let name = endpoint.get_ref().name.get_ref();
         if names.contains(&name.as_str()) {
-            fail(endpoint.get_ref().name.span(), format!("endpoint name `{name}` is used twice"), None);
+            fail(endpoint.get_ref().name.span(), said!(lang, "conn-name-twice", name = name.as_str()), None);
         }
         names.push(name);
     }
@@ -109,8 +98,8 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
     if connection.signing.is_none() && !needs_signing.is_empty() {
         fail(
             0..0,
-            format!("connection.toml has no [signing] certificate; {} signs with one", needs_signing.join(", ")),
-            Some("add [signing] certificate = \"certs/<system-signature certificate>.pem\""),
+            said!(lang, "conn-no-signing", services = needs_signing.join(", ")),
+            Some(t!(lang, "conn-no-signing-help")),
         );
     }
     vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(findings))]
@@ -119,15 +108,13 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
 /// CONN-ENDPOINTS: each endpoint is https, not a production host, for a declared service.
 pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let (connection, source) = match context.connection_parsed() {
         Ok(parsed) => parsed,
         Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
     };
     if connection.endpoints.is_empty() {
-        return vec![SubjectResult::bundle_wide(
-            Some(CONNECTION),
-            Verdict::Skipped("connection.toml has no [[endpoint]] (see CONN-CONFIG)".to_owned()),
-        )];
+        return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Skipped(t!(lang, "conn-no-endpoint-skip")))];
     }
     let production = production_hosts(context);
     // Without a usable manifest, nothing is declared: BUNDLE-MANIFEST says so, not every endpoint.
@@ -139,34 +126,36 @@ pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) 
         let url = endpoint.url.get_ref();
         match url::Url::parse(url.trim()) {
             Err(_) if is_placeholder(url) => findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!("endpoint `{}`'s url is still the template placeholder `{url}`", endpoint.name.get_ref()),
+                    said!(lang, "conn-url-placeholder", name = endpoint.name.get_ref(), url = url.as_str()),
                 )
                 .at(source.locate(endpoint.url.span())),
             ),
             Err(error) => findings.push(
-                Finding::new(severity, format!("`{url}` is not a URL: {error}")).at(source.locate(endpoint.url.span())),
+                Finding::said(severity, said!(lang, "conn-not-url", url = url.as_str(), error = error.to_string()))
+                    .at(source.locate(endpoint.url.span())),
             ),
             Ok(parsed) => {
                 if parsed.scheme() != "https" {
                     findings.push(
-                        Finding::new(
+                        Finding::said(
                             severity,
-                            format!("endpoint `{}` uses {}, not https", endpoint.name.get_ref(), parsed.scheme()),
+                            said!(lang, "conn-not-https", name = endpoint.name.get_ref(), scheme = parsed.scheme()),
                         )
                         .at(source.locate(endpoint.url.span()))
-                        .with_help("Kanta connections use TLS with mutual authentication: https://…"),
+                        .with_help(t!(lang, "conn-not-https-help")),
                     );
                 }
                 match parsed.host_str() {
                     None => findings.push(
-                        Finding::new(severity, format!("`{url}` has no host")).at(source.locate(endpoint.url.span())),
+                        Finding::said(severity, said!(lang, "conn-no-host", url = url.as_str()))
+                            .at(source.locate(endpoint.url.span())),
                     ),
                     Some(host) if production.as_ref().is_some_and(|set| set.is_match(host)) => findings.push(
-                        Finding::new(severity, format!("host `{host}` is a production address"))
+                        Finding::said(severity, said!(lang, "conn-production-host", host = host))
                             .at(source.locate(endpoint.url.span()))
-                            .with_help("co-testing uses the customer test environment; never list production hosts"),
+                            .with_help(t!(lang, "conn-production-host-help")),
                     ),
                     Some(_) => {}
                 }
@@ -176,17 +165,17 @@ pub(crate) fn check_endpoints(context: &Context<'_>, requirement: &Requirement) 
         if context.catalog.service(service).is_none() {
             let known: Vec<&str> = context.catalog.services.iter().map(|s| s.id.as_str()).collect();
             findings.push(
-                Finding::new(severity, format!("service `{service}` is not a service of the catalog"))
+                Finding::said(severity, said!(lang, "conn-service-unknown", service = service.as_str()))
                     .at(source.locate(endpoint.service.span()))
-                    .with_help(format!("services are {}", known.join(", "))),
+                    .with_help(t!(lang, "conn-services-are", known = known.join(", "))),
             );
         } else if context.manifest().is_ok()
             && !context.catalog.service(service).is_some_and(|known| declared.contains(&known.id.as_str()))
         {
             findings.push(
-                Finding::new(severity, format!("service `{service}` is not declared in manifest.toml"))
+                Finding::said(severity, said!(lang, "conn-service-undeclared", service = service.as_str()))
                     .at(source.locate(endpoint.service.span()))
-                    .with_help("declare it under [system] services, or remove the endpoint"),
+                    .with_help(t!(lang, "conn-service-undeclared-help")),
             );
         }
         let (line, _) = source.line_col(endpoint.name.span().start);
@@ -213,6 +202,7 @@ fn production_hosts(context: &Context<'_>) -> Option<globset::GlobSet> {
 /// CONN-SOURCE-IPS: source addresses parse, and are public where a declared service needs that.
 pub(crate) fn check_source_ips(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let (connection, source) = match context.connection_parsed() {
         Ok(parsed) => parsed,
         Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
@@ -223,18 +213,12 @@ pub(crate) fn check_source_ips(context: &Context<'_>, requirement: &Requirement)
         if public_needed.is_empty() {
             return vec![SubjectResult::bundle_wide(
                 Some(CONNECTION),
-                Verdict::Skipped("no [network] source_ips, and no declared service needs them".to_owned()),
+                Verdict::Skipped(t!(lang, "conn-ips-not-needed-skip")),
             )];
         }
-        let finding = Finding::new(
-            severity,
-            format!(
-                "[network] source_ips is missing; {} connects from static public addresses",
-                public_needed.join(", ")
-            ),
-        )
-        .at(Location::file(CONNECTION))
-        .with_help("list them: [network] source_ips = [\"198.51.100.20\"]");
+        let finding = Finding::said(severity, said!(lang, "conn-ips-missing", services = public_needed.join(", ")))
+            .at(Location::file(CONNECTION))
+            .with_help(t!(lang, "conn-ips-missing-help"));
         return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(vec![finding]))];
     };
     let mut findings = Vec::new();
@@ -242,27 +226,22 @@ pub(crate) fn check_source_ips(context: &Context<'_>, requirement: &Requirement)
         let text = address.get_ref().trim();
         match text.parse::<IpAddr>() {
             Err(_) if is_placeholder(text) => findings.push(
-                Finding::new(severity, format!("source address `{text}` is still the template placeholder"))
+                Finding::said(severity, said!(lang, "conn-ip-placeholder", address = text))
                     .at(source.locate(address.span()))
-                    .with_help("list the static addresses your system connects from, like \"198.51.100.20\""),
+                    .with_help(t!(lang, "conn-ip-placeholder-help")),
             ),
             Err(_) => findings.push(
-                Finding::new(severity, format!("`{text}` is not an IP address"))
+                Finding::said(severity, said!(lang, "conn-ip-invalid", address = text))
                     .at(source.locate(address.span()))
-                    .with_help(
-                        "write one address per entry, like \"198.51.100.20\" or \"2001:db8::20\" (no ranges or masks)",
-                    ),
+                    .with_help(t!(lang, "conn-ip-invalid-help")),
             ),
             Ok(ip) if !public_needed.is_empty() && !is_public(ip) => findings.push(
-                Finding::new(
+                Finding::said(
                     severity,
-                    format!(
-                        "`{text}` is a private, loopback or otherwise non-public address; {} needs public ones",
-                        public_needed.join(", ")
-                    ),
+                    said!(lang, "conn-ip-private", address = text, services = public_needed.join(", ")),
                 )
                 .at(source.locate(address.span()))
-                .with_help("give the static public addresses your backend connects from"),
+                .with_help(t!(lang, "conn-ip-private-help")),
             ),
             Ok(_) => {}
         }
@@ -297,11 +276,9 @@ fn is_public(ip: IpAddr) -> bool {
 /// CONN-PROBE: what the online probe found at each endpoint (the CLI runs it with `--online`).
 pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let Some(results) = &context.probe else {
-        return vec![SubjectResult::bundle_wide(
-            None,
-            Verdict::Skipped("offline run: pass --online with --client-key FILE to probe the endpoints".to_owned()),
-        )];
+        return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(t!(lang, "probe-offline-skip")))];
     };
     let (connection, source) = match context.connection_parsed() {
         Ok(parsed) => parsed,
@@ -313,48 +290,38 @@ pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> V
         let name = endpoint.name.get_ref();
         let (line, _) = source.line_col(endpoint.name.span().start);
         let verdict = match results.iter().find(|result| &result.endpoint == name) {
-            None => Verdict::Error(format!("endpoint `{name}` was not probed")),
+            None => Verdict::Error(t!(lang, "probe-not-probed", name = name.as_str())),
             Some(result) => match &result.failure {
                 None => Verdict::Checked(Vec::new()),
                 Some(failure) => {
                     use valmis_model::FailureClass as Class;
                     let help = match failure.class {
-                        Class::Url => "correct the endpoint url in connection.toml",
-                        Class::Dns => {
-                            "check the host name; the customer test environment's names resolve only where Kela's instructions say"
-                        }
-                        Class::Refused => {
-                            "check the port, and that the service runs and the firewall admits this machine's address"
-                        }
-                        Class::Timeout => {
-                            "check the address, firewall rules and that this machine's source address is allowed"
-                        }
-                        Class::Alert => {
-                            "check that the server accepts the client certificate: its issuer, clientAuth, and that it is the one registered with Kela"
-                        }
-                        Class::UnknownIssuer => "put the root that issued the server's certificate in ca_bundle",
-                        Class::NameMismatch => "use the host name the server's certificate names in the url",
-                        Class::Expired => "the server's certificate must be renewed",
-                        Class::TlsVersion => "the server must offer TLS 1.2 or 1.3",
-                        Class::ClientCertificateRejected => {
-                            "the server does not trust this client certificate: its client CA (nginx ssl_client_certificate) must include the issuer of the endpoint's client_certificate, which must be the one registered with Kela"
-                        }
-                        Class::ClientCertificateNotRequested => {
-                            "the endpoint must require mutual TLS (nginx: ssl_verify_client on); if a proxy ends TLS, use the address where the client certificate is checked"
-                        }
-                        Class::Redirect => {
-                            "put the final https address in the url; valmis does not follow redirects to other hosts or to http"
-                        }
-                        Class::Tls | Class::Http | Class::Io => {
-                            "see the message; run `valmis probe` for the details of the connection"
-                        }
+                        Class::Url => t!(lang, "probe-help-url"),
+                        Class::Dns => t!(lang, "probe-help-dns"),
+                        Class::Refused => t!(lang, "probe-help-refused"),
+                        Class::Timeout => t!(lang, "probe-help-timeout"),
+                        Class::Alert => t!(lang, "probe-help-alert"),
+                        Class::UnknownIssuer => t!(lang, "probe-help-unknown-issuer"),
+                        Class::NameMismatch => t!(lang, "probe-help-name-mismatch"),
+                        Class::Expired => t!(lang, "probe-help-expired"),
+                        Class::TlsVersion => t!(lang, "probe-help-tls-version"),
+                        Class::ClientCertificateRejected => t!(lang, "probe-help-client-rejected"),
+                        Class::ClientCertificateNotRequested => t!(lang, "probe-help-client-not-requested"),
+                        Class::Redirect => t!(lang, "probe-help-redirect"),
+                        Class::Tls | Class::Http | Class::Io => t!(lang, "probe-help-other"),
                     };
-                    let mut message = format!("endpoint `{name}`: {}", failure.message);
-                    if let Some(address) = &result.address {
-                        message.push_str(&format!(" ({address})"));
-                    }
+                    let message = match &result.address {
+                        Some(address) => said!(
+                            lang,
+                            "probe-failed-at",
+                            name = name.as_str(),
+                            failure = failure.message.as_str(),
+                            address = address.to_string()
+                        ),
+                        None => said!(lang, "probe-failed", name = name.as_str(), failure = failure.message.as_str()),
+                    };
                     Verdict::Checked(vec![
-                        Finding::new(severity, message).at(source.locate(endpoint.url.span())).with_help(help),
+                        Finding::said(severity, message).at(source.locate(endpoint.url.span())).with_help(help),
                     ])
                 }
             },
@@ -362,10 +329,8 @@ pub(crate) fn check_probe(context: &Context<'_>, requirement: &Requirement) -> V
         outcomes.push(SubjectResult::about(name.as_str(), Some(CONNECTION), Some(line), verdict));
     }
     if outcomes.is_empty() {
-        outcomes.push(SubjectResult::bundle_wide(
-            Some(CONNECTION),
-            Verdict::Skipped("connection.toml has no [[endpoint]] (see CONN-CONFIG)".to_owned()),
-        ));
+        outcomes
+            .push(SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Skipped(t!(lang, "conn-no-endpoint-skip"))));
     }
     outcomes
 }

@@ -1,6 +1,7 @@
 //! BUNDLE-CONTACTS: a technical and an administrative contact, each with a name, a plausible
 //! e-mail address and a phone number.
 
+use valmis_i18n::{said, t};
 use valmis_model::{Requirement, Severity};
 
 use super::kit::{Evaluation, without_manifest};
@@ -12,20 +13,21 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Ok(manifest) => manifest,
         Err(reason) => return without_manifest(reason),
     };
+    let lang = context.lang.as_str();
     let mut evaluation = Evaluation::new(context, requirement);
     for role in ["technical", "administrative"] {
         let path = ["contacts", role];
         if manifest.value(&path).is_none() {
             evaluation.fail(
                 manifest.span_of(&["contacts"]),
-                format!("no {role} contact: [contacts.{role}] is missing"),
-                Some(format!("add [contacts.{role}] with name, email and phone")),
+                said!(lang, "contact-missing", role = role),
+                Some(t!(lang, "contact-missing-help", role = role)),
             );
             continue;
         }
         let table_span = manifest.span_of(&path);
         for field in ["name", "email", "phone"] {
-            let missing = format!("[contacts.{role}] has no `{field}`");
+            let missing = said!(lang, "contact-no-field", role = role, field = field);
             let Some((value, span)) =
                 evaluation.required(manifest, &["contacts", role, field], table_span.clone(), missing)
             else {
@@ -33,16 +35,16 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
             };
             let value = value.trim();
             let problem = match field {
-                _ if value.is_empty() => Some(format!("{role} contact's {field} is empty")),
+                _ if value.is_empty() => Some(said!(lang, "contact-empty", role = role, field = field)),
                 _ if is_placeholder(value) => {
-                    Some(format!("{role} contact's {field} is still the template placeholder `{value}`"))
+                    Some(said!(lang, "contact-placeholder", role = role, field = field, value = value))
                 }
                 "email" if !is_plausible_email(value) => {
-                    Some(format!("{role} contact's e-mail `{value}` is not an address like name@example.fi"))
+                    Some(said!(lang, "contact-email-invalid", role = role, value = value))
                 }
-                "phone" if !is_plausible_phone(value) => Some(format!(
-                    "{role} contact's phone `{value}` is not a phone number (7–15 digits, e.g. +358 40 123 4567)"
-                )),
+                "phone" if !is_plausible_phone(value) => {
+                    Some(said!(lang, "contact-phone-invalid", role = role, value = value))
+                }
                 _ => None,
             };
             if let Some(message) = problem {
@@ -55,8 +57,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 evaluation.report(
                     Severity::Warning,
                     Some(span),
-                    format!("{role} contact's phone `{value}` is in national form"),
-                    Some(format!("write it in international form, `{international}`")),
+                    said!(lang, "contact-phone-national", role = role, value = value),
+                    Some(t!(lang, "contact-phone-national-help", international = international)),
                 );
             }
         }

@@ -112,11 +112,11 @@ impl<'r> Evaluation<'r> {
         manifest: &'m Manifest<'_>,
         path: &[&str],
         missing_at: Option<Range<usize>>,
-        missing: impl Into<String>,
+        missing: impl Into<Message>,
     ) -> Option<(&'m str, Range<usize>)> {
         let value = self.read(manifest.string(path));
         if value.is_none() && manifest.value(path).is_none() {
-            self.fail(missing_at, Message::Text(missing.into()), None);
+            self.fail(missing_at, missing, None);
         }
         value
     }
@@ -139,9 +139,10 @@ impl<'r> Evaluation<'r> {
 
     pub(crate) fn finish(self) -> Vec<SubjectResult> {
         let verdict = if self.findings.is_empty() && !self.unreadable.is_empty() {
-            Verdict::Skipped(format!(
-                "not evaluated: `{}` has the wrong type (see BUNDLE-MANIFEST)",
-                self.unreadable.join("`, `")
+            Verdict::Skipped(valmis_i18n::t!(
+                self.lang(),
+                "manifest-wrong-type-skip",
+                keys = self.unreadable.join("`, `")
             ))
         } else {
             Verdict::Checked(self.findings)

@@ -2,6 +2,7 @@
 //! `1.2.246.10.<business id>` (JHS 159), and the test organisations the vendor writes documents
 //! for (`test_organisations`, OIDs Kela assigns in the customer test environment).
 
+use valmis_i18n::{said, t};
 use valmis_ids::{BusinessId, Oid};
 use valmis_model::{Requirement, Severity};
 
@@ -14,20 +15,19 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Ok(manifest) => manifest,
         Err(reason) => return without_manifest(reason),
     };
+    let lang = context.lang.as_str();
     let mut evaluation = Evaluation::new(context, requirement);
     if !manifest.has_table(&["organisation"]) && manifest.value(&["organisation"]).is_none() {
-        evaluation.fail(
-            None,
-            "manifest has no [organisation] table",
-            Some("add [organisation] with name, business_id and oid".to_owned()),
-        );
+        evaluation.fail(None, said!(lang, "org-missing"), Some(t!(lang, "org-missing-help")));
         return evaluation.finish();
     }
     let table_span = manifest.span_of(&["organisation"]);
-    match evaluation.required(manifest, &["organisation", "name"], table_span.clone(), "[organisation] has no `name`") {
-        Some((name, span)) if name.trim().is_empty() => evaluation.fail(Some(span), "organisation name is empty", None),
+    match evaluation.required(manifest, &["organisation", "name"], table_span.clone(), said!(lang, "org-no-name")) {
+        Some((name, span)) if name.trim().is_empty() => {
+            evaluation.fail(Some(span), said!(lang, "org-name-empty"), None);
+        }
         Some((name, span)) if is_placeholder(name) => {
-            evaluation.fail(Some(span), format!("organisation name is still the template placeholder `{name}`"), None);
+            evaluation.fail(Some(span), said!(lang, "org-name-placeholder", name = name), None);
         }
         _ => {}
     }
@@ -36,23 +36,27 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         manifest,
         &["organisation", "business_id"],
         table_span.clone(),
-        "[organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)",
+        said!(lang, "org-no-business-id"),
     ) {
         Some((text, span)) => match BusinessId::parse(text.trim()) {
             Ok(id) => Some(id),
             Err(error) => {
-                evaluation.fail(Some(span), format!("business id `{text}` is not valid: {error}"), None);
+                evaluation.fail(
+                    Some(span),
+                    said!(lang, "org-business-id-invalid", id = text, error = error.message()),
+                    None,
+                );
                 None
             }
         },
         None => None,
     };
 
-    let missing_oid = "[organisation] has no `oid` (1.2.246.10.<business id digits>)";
+    let missing_oid = said!(lang, "org-no-oid");
     if let Some((text, span)) = evaluation.required(manifest, &["organisation", "oid"], table_span, missing_oid) {
         match Oid::parse(text.trim()) {
             Err(error) => {
-                evaluation.fail(Some(span), format!("organisation OID `{text}` is not a valid OID: {error}"), None)
+                evaluation.fail(Some(span), said!(lang, "org-oid-invalid", oid = text, error = error.message()), None)
             }
             Ok(oid) => {
                 if let Some(business_id) = business_id {
@@ -61,21 +65,27 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                     if arc.as_ref().is_some_and(|arc| !oid.is_at_or_below(arc)) {
                         evaluation.fail(
                             Some(span),
-                            format!("organisation OID `{oid}` is not at or below `{arc_text}`, the arc of business id {business_id}"),
-                            Some(format!("use `{arc_text}` or an OID registered below it")),
+                            said!(
+                                lang,
+                                "org-oid-not-under-arc",
+                                oid = oid.as_str(),
+                                arc = arc_text.as_str(),
+                                business_id = business_id.to_string()
+                            ),
+                            Some(t!(lang, "org-oid-not-under-arc-help", arc = arc_text.as_str())),
                         );
                     }
                 }
             }
         }
     }
-    test_organisations(manifest, &mut evaluation);
+    test_organisations(lang, manifest, &mut evaluation);
     evaluation.finish()
 }
 
 /// `test_organisations`: each a valid OID; one under `1.2.246.10` whose business id has a wrong
 /// check digit is a warning (Kela's own samples carry such placeholders).
-fn test_organisations(manifest: &crate::inputs::manifest::Manifest<'_>, evaluation: &mut Evaluation<'_>) {
+fn test_organisations(lang: &str, manifest: &crate::inputs::manifest::Manifest<'_>, evaluation: &mut Evaluation<'_>) {
     let path = ["organisation", "test_organisations"];
     if evaluation.read(manifest.get_strings(&path)).is_none() {
         return;
@@ -84,8 +94,8 @@ fn test_organisations(manifest: &crate::inputs::manifest::Manifest<'_>, evaluati
         match Oid::parse(text.trim()) {
             Err(error) => evaluation.fail(
                 Some(span),
-                format!("test organisation `{text}` is not a valid OID: {error}"),
-                Some("write the organisation OID Kela assigned, like 1.2.246.10.23456780".to_owned()),
+                said!(lang, "org-test-oid-invalid", oid = text, error = error.message()),
+                Some(t!(lang, "org-test-oid-invalid-help")),
             ),
             Ok(oid) => {
                 if let Some((arc, number)) = oid.organisation_arc()
@@ -94,8 +104,14 @@ fn test_organisations(manifest: &crate::inputs::manifest::Manifest<'_>, evaluati
                     evaluation.report(
                         Severity::Warning,
                         Some(span),
-                        format!("test organisation `{oid}`: arc `{arc}` is not a business id ({error})"),
-                        Some("check the OID against what Kela assigned; a placeholder would be refused".to_owned()),
+                        said!(
+                            lang,
+                            "org-test-arc-not-business-id",
+                            oid = oid.as_str(),
+                            arc = arc.as_str(),
+                            error = error.message()
+                        ),
+                        Some(t!(lang, "org-test-arc-not-business-id-help")),
                     );
                 }
             }

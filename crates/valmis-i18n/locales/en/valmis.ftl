@@ -108,3 +108,351 @@ deadline-late = submitted { $date } is after the registration deadline { $deadli
     } before)
 deadline-future = submitted { $date } is in the future (now is { $today })
 word-or = or
+
+## The bundle's entries (BUNDLE-PATHS); a fragment follows the entry's name
+
+path-entry = entry `{ $path }` { $issue }
+path-refused = bundle refused: { $reason }
+path-folder-unreadable = folder cannot be read: { $error }
+path-folder-unlistable = folder cannot be listed: { $error }
+path-uninspectable = cannot be inspected: { $error }
+path-symlink-dir = is a symbolic link; links are not followed (copy the file in instead)
+path-symlink-zip = is a symbolic link; links are not followed (store the file itself)
+path-special-file = is not a regular file (a device, socket or pipe) and is not read
+path-central-unreadable = entry cannot be read from the central directory: { $error }
+path-backslashes = uses `\` as folder separator; zip names use `/` (read as if it did)
+path-encrypted = is encrypted; Kela cannot open it either
+path-too-large = declares { $size } bytes; the limit for one file is { $limit }
+path-absolute = has an absolute path; extracting it would write outside the target folder
+path-drive-letter = starts with a drive letter; extracting it would write outside the target folder
+path-nul = contains a NUL character
+path-zip-slip = contains `..`; extracting it would write outside the target folder (zip slip)
+
+## A bundle refused as a whole
+
+refused-too-many-entries = the bundle has more than { $limit } entries; the limit keeps hostile bundles cheap to reject
+refused-declared-entries = the archive declares { $declared } entries; the limit is { $limit } (zip bomb or wrong file?)
+refused-duplicate-names = the archive holds two entries with the same name; which one counts is ambiguous
+refused-total-size = the archive declares more than { $total } bytes uncompressed in all; the limit is { $limit } (zip bomb?)
+refused-ratio = entry `{ $entry }` declares { $size } bytes from { $compressed } compressed, a ratio over { $ratio }:1 (zip bomb?)
+refused-overlapping = entries `{ $first }` and `{ $second }` share their bytes in the archive (overlapping entries: a zip bomb, or a damaged zip); zip the bundle again
+refused-no-local-header = entry `{ $entry }` has no local header where the central directory says; zip the bundle again
+refused-local-header-name = entry `{ $entry }`'s local header names `{ $name }`, not the central directory's name (a forged or damaged zip); zip the bundle again
+refused-same-path = two entries both mean `{ $path }`; which one counts is ambiguous
+refused-skip = the bundle was refused ({ $reason }); see { $rule }
+
+## Which requirements run (--only, --skip, the submission's services)
+
+no-check = valmis has no check for { $id }
+select-not-a-pattern = { $flag } `{ $pattern }` is not a pattern: { $error }
+select-matches-nothing = { $flag } `{ $pattern }` matches no requirement of round { $round }{ $near }
+select-none-near = {" "}(`valmis requirements` lists them)
+select-near = ; did you mean { $names }?
+select-leaves-nothing = { $flags } leaves no requirement of round { $round } to check; a run that checks nothing is never ready
+select-not-selected = not selected (--only { $patterns })
+select-skipped = skipped on request (--skip { $patterns })
+skip-kind-unknown = not evaluated: the manifest's `{ $field }` is not one valmis knows (see BUNDLE-MANIFEST)
+skip-no-service = applies only to { $services }; none of them is declared
+word-with = with
+
+## Connections (CONN-*)
+
+conn-not-needed-skip = no declared service needs a connection configuration
+conn-missing = there is no connection/connection.toml; { $services } needs one
+conn-missing-help = describe the endpoints, certificates and source addresses: `valmis init` writes a commented connection.toml (format in docs/connection.md)
+conn-invalid = connection.toml is not valid: { $message }
+conn-format = connection format { $format } is not supported; this valmis reads format { $supported }
+conn-environment = environment `{ $environment }` is not one of { $known }
+conn-environment-help = co-testing connects to the customer test environment: environment = "asiakastesti"
+conn-no-endpoint = connection.toml has no [[endpoint]]
+conn-no-endpoint-help = add one [[endpoint]] per service connection
+conn-no-endpoint-skip = connection.toml has no [[endpoint]] (see CONN-CONFIG)
+conn-name-twice = endpoint name `{ $name }` is used twice
+conn-no-signing = connection.toml has no [signing] certificate; { $services } signs with one
+conn-no-signing-help = add [signing] certificate = "certs/<system-signature certificate>.pem"
+conn-url-placeholder = endpoint `{ $name }`'s url is still the template placeholder `{ $url }`
+conn-not-url = `{ $url }` is not a URL: { $error }
+conn-not-https = endpoint `{ $name }` uses { $scheme }, not https
+conn-not-https-help = Kanta connections use TLS with mutual authentication: https://…
+conn-no-host = `{ $url }` has no host
+conn-production-host = host `{ $host }` is a production address
+conn-production-host-help = co-testing uses the customer test environment; never list production hosts
+conn-service-unknown = service `{ $service }` is not a service of the catalog
+conn-services-are = services are { $known }
+conn-service-undeclared = service `{ $service }` is not declared in manifest.toml
+conn-service-undeclared-help = declare it under [system] services, or remove the endpoint
+conn-ips-not-needed-skip = no [network] source_ips, and no declared service needs them
+conn-ips-missing = [network] source_ips is missing; { $services } connects from static public addresses
+conn-ips-missing-help = list them: [network] source_ips = ["198.51.100.20"]
+conn-ip-placeholder = source address `{ $address }` is still the template placeholder
+conn-ip-placeholder-help = list the static addresses your system connects from, like "198.51.100.20"
+conn-ip-invalid = `{ $address }` is not an IP address
+conn-ip-invalid-help = write one address per entry, like "198.51.100.20" or "2001:db8::20" (no ranges or masks)
+conn-ip-private = `{ $address }` is a private, loopback or otherwise non-public address; { $services } needs public ones
+conn-ip-private-help = give the static public addresses your backend connects from
+probe-offline-skip = offline run: pass --online with --client-key FILE to probe the endpoints
+probe-not-probed = endpoint `{ $name }` was not probed
+probe-failed = endpoint `{ $name }`: { $failure }
+probe-failed-at = endpoint `{ $name }`: { $failure } ({ $address })
+probe-help-url = correct the endpoint url in connection.toml
+probe-help-dns = check the host name; the customer test environment's names resolve only where Kela's instructions say
+probe-help-refused = check the port, and that the service runs and the firewall admits this machine's address
+probe-help-timeout = check the address, firewall rules and that this machine's source address is allowed
+probe-help-alert = check that the server accepts the client certificate: its issuer, clientAuth, and that it is the one registered with Kela
+probe-help-unknown-issuer = put the root that issued the server's certificate in ca_bundle
+probe-help-name-mismatch = use the host name the server's certificate names in the url
+probe-help-expired = the server's certificate must be renewed
+probe-help-tls-version = the server must offer TLS 1.2 or 1.3
+probe-help-client-rejected = the server does not trust this client certificate: its client CA (nginx ssl_client_certificate) must include the issuer of the endpoint's client_certificate, which must be the one registered with Kela
+probe-help-client-not-requested = the endpoint must require mutual TLS (nginx: ssl_verify_client on); if a proxy ends TLS, use the address where the client certificate is checked
+probe-help-redirect = put the final https address in the url; valmis does not follow redirects to other hosts or to http
+probe-help-other = see the message; run `valmis probe` for the details of the connection
+
+## Why a rule cannot look (shared inputs)
+
+not-in-file-pass = { $id } was not evaluated by the file pass
+manifest-missing-skip = there is no manifest.toml (see BUNDLE-MANIFEST)
+manifest-unreadable-skip = manifest.toml could not be read (see BUNDLE-MANIFEST)
+pretest-unusable-skip = no usable pre-test report (see PRETEST-REPORT)
+conn-missing-skip = there is no connection/connection.toml (see CONN-CONFIG)
+conn-unreadable-skip = connection/connection.toml could not be read (see CONN-CONFIG)
+arc-organisation = the manifest's organisation
+arc-test-organisation = a test organisation of the manifest
+conn-not-utf8 = connection.toml is not valid UTF-8; save it as UTF-8
+conn-path-empty = the path is empty
+conn-path-outside = `{ $path }` must be a path inside connection/ (no `..`, no absolute path)
+
+## Reading a file of the bundle
+
+read-not-found = `{ $path }` is not in the bundle
+read-too-large = `{ $path }` is too large to read: { $reason }
+read-failed = failed to read `{ $path }`: { $reason }
+read-limit = { $size } bytes, the limit is { $limit }
+read-grew = it grew past { $limit } bytes while being read
+read-decompresses-more = it decompresses to more than the { $declared } bytes its header declares
+
+## Reading and verifying certificates
+
+pki-pem-unreadable = PEM block { $block } is not readable: { $error }
+pki-pem-not-x509 = PEM certificate { $block } is not a valid X.509 certificate: { $error }
+pki-pem-empty = the PEM file has no CERTIFICATE block
+pki-not-certificate = neither PEM nor a DER X.509 certificate: { $error }
+pki-der-error = { $error }
+pki-trailing-bytes = { $bytes } bytes after the certificate
+pki-unknown-issuer = no chain to the trust anchors in ca_bundle (unknown issuer)
+pki-expired = a certificate of the chain has expired
+pki-not-yet-valid = a certificate of the chain is not valid yet
+pki-eku-missing = the certificate lacks the extended key usage this use needs
+pki-name-not-covered = the certificate does not cover this host name
+pki-bad-signature = a signature in the chain does not verify
+pki-weak-algorithm = the chain uses a signature algorithm that is not accepted (SHA-1 or MD5?)
+pki-ca-as-end-entity = a CA certificate is used as an end-entity certificate
+pki-end-entity-as-ca = an end-entity certificate is used as a CA
+pki-other = { $error }
+
+## Certificates (CERT-*)
+
+cert-unreadable-skip = not readable (see CERT-PARSE)
+cert-none-skip = connection.toml references no client or signing certificate
+cert-parse-help = export the certificate again from the DVV delivery (PEM or DER)
+cert-copies-differ = `{ $path }` and `{ $sibling }` are different certificates ({ $first } and { $other })
+cert-copies-differ-help = keep the PEM and DER copies of one DVV delivery together, or remove the stale one
+cert-copy-not-certificate = `{ $sibling }`, the other copy of `{ $path }`, is not a certificate
+cert-not-yet-valid = { $who } is not valid yet: notBefore { $date }
+cert-expired = { $who } expired on { $date } (notAfter)
+cert-expired-help = order a new test certificate from DVV
+cert-expires-soon = { $who } expires on { $date } (notAfter), within { $days } days
+cert-expires-soon-help = order the next test certificate from DVV now
+cert-expires-in-round = { $who } expires on { $date } (notAfter), before round { $round } ends on { $ends }
+cert-expires-in-round-help = order the next test certificate before the co-testing period
+cert-too-long = { $who } is valid for { $days } days ({ $from } to { $to }); a DVV { $kind ->
+        [server] server certificate
+       *[signing] system-signature certificate
+    } is valid for at most { $maximum }
+cert-too-long-help = use the certificate DVV delivered; a longer one is not a DVV test certificate
+cert-professional = { $who } is a professional's (personal) certificate: issuer `{ $issuer }`{ $unit } is the CA of healthcare professionals' cards, not a service-certificate CA{ $person ->
+        [yes] ; its subject names a person
+       *[no] {""}
+    }.{ $production ->
+        [yes] {" "}It is also a production CA.
+       *[no] {""}
+    }
+cert-professional-help = a system signs and connects with a DVV service certificate (system-signature or server certificate, issuer e.g. VRK TEST CA for Social Welfare and Health Care Service Providers); order a test service certificate from DVV
+cert-production = { $who } is a production certificate: issuer `{ $issuer }` is { $how ->
+        [listed] a production CA of this round's catalog
+       *[named] named like a DVV production CA (no TEST in its name)
+    }
+cert-production-help = the customer test environment accepts only DVV test certificates; order a test certificate from DVV, and keep production certificates out of the bundle
+cert-unknown-ca = { $who } is issued by `{ $issuer }`, which is not a DVV test CA of round { $round }
+cert-unknown-ca-dvv-help = `{ $issuer }` is named like a DVV test CA: if DVV issued the certificate, add the name to [round] test_ca_names of your catalog (--catalog DIR); the round knows { $known }
+cert-unknown-ca-help = order a test certificate from DVV; the round knows { $known }
+cert-is-ca = { $who } is a CA certificate (basicConstraints CA:TRUE)
+cert-is-ca-help = configure the end-entity certificate DVV issued to your system, not a CA certificate
+cert-no-client-auth = { $who } cannot authenticate a TLS client: extendedKeyUsage is { $usages }, without clientAuth
+cert-no-client-auth-help = order a test server certificate with clientAuth from DVV for mutual TLS
+cert-usage-absent = absent
+cert-cannot-sign = { $who } cannot sign: keyUsage is { $usages }, without digitalSignature{ $person ->
+        [yes] {" "}(its subject names a person: a professional's card certificate, not a system-signature certificate)
+       *[no] {""}
+    }
+cert-cannot-sign-help = order a DVV test system-signature certificate (keyUsage digitalSignature, nonRepudiation)
+cert-weak-key = { $who } has a { $key } key; at least RSA 2048 or EC P-256 is required
+cert-weak-key-help = order a new certificate with an RSA 2048 or 4096 key (DVV)
+cert-weak-signature = { $who } is signed with { $algorithm }, which is no longer accepted
+cert-weak-signature-help = order a new certificate; current DVV certificates are signed with SHA-256
+cert-serial-not-organisation = { $who } has subject serialNumber `{ $serial }`, which is not the organisation's OID `{ $organisation }` or below it
+cert-serial-not-organisation-help = order the certificate with your organisation's or system's OID in serialNumber
+cert-no-serial = { $who } has no subject serialNumber; Kanta PHR identifies the app by the OID there
+cert-no-serial-help = order the certificate with the app's OID in the subject serialNumber
+cert-no-dns = { $who } has no DNS name (subjectAltName); DVV server certificates must have one
+cert-no-dns-help = order a test server certificate for the endpoint's DNS name
+cert-endpoint-ip = endpoint `{ $endpoint }` is an IP address ({ $host }); DVV certificates name DNS hosts only
+cert-endpoint-ip-help = use the DNS name the certificate was ordered for in the endpoint url
+cert-host-not-covered = { $who } does not cover `{ $host }` of endpoint `{ $endpoint }`; its DNS names are { $names }
+cert-host-not-covered-help = use the certificate ordered for this host, or correct the endpoint url
+cert-chain-no-anchors = { $who }: ca_bundle is not readable, so the chain cannot be checked (see CERT-PARSE)
+cert-chain = { $who } does not validate to ca_bundle for { $purpose ->
+        [client] mutual TLS (clientAuth)
+       *[signing] signing
+    }: { $reason }
+cert-chain-help = put the DVV test root in ca_bundle and the intermediate CA after the certificate in its PEM file
+
+## Certificate files
+
+cert-path-placeholder = the certificate path at { $file }:{ $line } is still the template placeholder `{ $path }`
+cert-path-missing = `{ $path }` (referenced from { $file }:{ $line }) is not in the bundle
+cert-file-error = `{ $path }`: { $error }
+
+## The manifest (BUNDLE-MANIFEST)
+
+manifest-not-utf8 = manifest.toml is not valid UTF-8; save it as UTF-8
+manifest-missing = there is no manifest.toml at the bundle root
+manifest-missing-help = `valmis init DIR` writes a commented template to start from
+manifest-unreadable = manifest.toml cannot be read: { $reason }
+manifest-syntax = TOML syntax error: { $message }
+manifest-no-format = manifest has no `format`; add `format = 1` as its first line
+manifest-format = manifest format { $format } is not supported; this valmis reads format { $supported }
+manifest-no-round = manifest has no `round` (the co-testing round, e.g. "2027-1")
+manifest-round-unknown = round `{ $round }` has no catalog; known rounds: { $known }
+manifest-round-unknown-help = use a known round, or give that round's catalog with --catalog DIR
+manifest-value-unknown = `{ $key }` `{ $value }` is not a { $what ->
+        [kind] kind of submission
+        [role] role
+       *[purpose] customer organisation's purpose
+    } valmis knows; it is one of { $allowed }
+manifest-no-system = manifest has no [system] table (name, version, class, services, environment)
+manifest-system-no-key = [system] has no `{ $key }`
+manifest-system-not-one-of = system { $key } `{ $value }` is not one of { $allowed }
+manifest-system-empty = system { $key } is empty
+manifest-system-placeholder = system { $key } is still the template placeholder `{ $value }`
+manifest-services-empty = `system.services` is empty: declare at least one service
+manifest-service-unknown = unknown service `{ $service }`; services are { $known }
+manifest-service-twice = service `{ $service }` is declared twice
+manifest-unknown-key-top = unknown key `{ $key }` at the top level; expected one of { $expected }
+manifest-unknown-key-in = unknown key `{ $key }` in [{ $table }]; expected one of { $expected }
+manifest-date-quoted-help = write the date without quotes: submitted = 2026-11-20
+manifest-quote-help = put the value in quotes
+manifest-wrong-type = `{ $key }` must be { $expected }, found { $found }
+manifest-not-string = `{ $key }."{ $item }"` must be a string, found { $found }
+value-kind = { $kind ->
+        [string] a string
+        [integer] an integer
+        [boolean-expected] true or false
+        [date-expected] a date like 2026-11-20
+        [string-array] an array of strings
+        [string-table] a table of strings
+        [float] a float
+        [boolean] a boolean
+        [date-time] a date-time
+        [date] a date
+        [array] an array
+        [array-mixed] an array with non-strings
+       *[table] a table
+    }
+
+## Identifiers: business ids, identity codes, OIDs
+
+business-id-shape = not of the form NNNNNNN-C (seven digits, hyphen, check digit)
+business-id-unissuable = no business id has these seven digits (weighted sum leaves remainder 1)
+business-id-check-digit = the check digit should be { $expected }
+hetu-shape = not of the form DDMMYYCZZZQ (11 characters)
+hetu-century-sign = `{ $sign }` is not a century sign (+ - Y X W V U A B C D E F)
+hetu-date = the date part is not a calendar date
+hetu-individual-number = individual numbers 000 and 001 are never issued
+hetu-check-character = the check character should be `{ $expected }`
+oid-empty = empty
+oid-character = `{ $character }` is not allowed (digits and dots only)
+oid-empty-arc = has an empty arc (two dots in a row, or a dot at an end)
+oid-leading-zero = an arc has a leading zero
+oid-first-arc = the first arc must be 0, 1 or 2
+oid-too-short = needs at least two arcs
+
+## OIDs of documents (DOC-OID)
+
+oid-invalid = { $path }/@{ $attribute } `{ $value }` is not a valid OID: { $error }
+oid-invalid-help = Kanta identifiers and code systems are OIDs: digits and dots, no leading zeros, like 1.2.246.10.12345671.11.2026.1001
+oid-arc-not-business-id = { $path }/@{ $attribute } `{ $value }`: organisation arc `{ $arc }` is not a business id ({ $error })
+oid-arc-not-business-id-help = 1.2.246.10.<business id digits> is an organisation's arc (JHS 159); a template's placeholder arc must be replaced by the organisation's own
+oid-extension-no-root = { $path } has an @extension but no @root: the identifier cannot be resolved without it
+oid-id-empty = { $path } is empty: it has neither @root nor @nullFlavor
+oid-root-and-null-flavor = { $path } has both @root and @nullFlavor `{ $flavor }`
+oid-ii-rule-help = HL7's II rule: give the identifier's OID in @root, or say why it is unknown with @nullFlavor="NI", not both
+oid-sample-value = { $path }/@root `{ $oid }` is under `{ $sample }`, a published sample value ({ $origin })
+oid-sample-value-help = replace the sample value with an OID of the organisation that produces the document
+arc-whose = { $whose ->
+        [author-organisation] the author's organisation
+        [author-parent] the author's parent organisation
+        [custodian] the custodian
+        [provider] the service provider
+        [provider-unit] the service provider's unit
+       *[practitioner] the author's practitioner arc (SV number)
+    }
+oid-accepted-none = none: the document names no organisation
+oid-document-id-arc = { $path }/@root `{ $id }` is under no organisation or practitioner arc this document names or the bundle declares; accepted: { $accepted }
+oid-document-id-arc-help = give documents ids under the producing organisation's arc; if you write for a test organisation Kela assigned, list its OID in [organisation] test_organisations
+
+## Contacts and the organisation (BUNDLE-CONTACTS, BUNDLE-ORG)
+
+manifest-wrong-type-skip = not evaluated: `{ $keys }` has the wrong type (see BUNDLE-MANIFEST)
+contact-missing = no { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact: [contacts.{ $role }] is missing
+contact-missing-help = add [contacts.{ $role }] with name, email and phone
+contact-no-field = [contacts.{ $role }] has no `{ $field }`
+contact-empty = { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact's { $field } is empty
+contact-placeholder = { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact's { $field } is still the template placeholder `{ $value }`
+contact-email-invalid = { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact's e-mail `{ $value }` is not an address like name@example.fi
+contact-phone-invalid = { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact's phone `{ $value }` is not a phone number (7–15 digits, e.g. +358 40 123 4567)
+contact-phone-national = { $role ->
+        [technical] technical
+       *[administrative] administrative
+    } contact's phone `{ $value }` is in national form
+contact-phone-national-help = write it in international form, `{ $international }`
+org-missing = manifest has no [organisation] table
+org-missing-help = add [organisation] with name, business_id and oid
+org-no-name = [organisation] has no `name`
+org-name-empty = organisation name is empty
+org-name-placeholder = organisation name is still the template placeholder `{ $name }`
+org-no-business-id = [organisation] has no `business_id` (Y-tunnus, e.g. 1234567-1)
+org-business-id-invalid = business id `{ $id }` is not valid: { $error }
+org-no-oid = [organisation] has no `oid` (1.2.246.10.<business id digits>)
+org-oid-invalid = organisation OID `{ $oid }` is not a valid OID: { $error }
+org-oid-not-under-arc = organisation OID `{ $oid }` is not at or below `{ $arc }`, the arc of business id { $business_id }
+org-oid-not-under-arc-help = use `{ $arc }` or an OID registered below it
+org-test-oid-invalid = test organisation `{ $oid }` is not a valid OID: { $error }
+org-test-oid-invalid-help = write the organisation OID Kela assigned, like 1.2.246.10.23456780
+org-test-arc-not-business-id = test organisation `{ $oid }`: arc `{ $arc }` is not a business id ({ $error })
+org-test-arc-not-business-id-help = check the OID against what Kela assigned; a placeholder would be refused

@@ -109,3 +109,351 @@ deadline-late = lähetetty { $date } kierroksen { $round } ilmoittautumisen mä�
     } ennen)
 deadline-future = lähetyspäivä { $date } on tulevaisuudessa (nyt on { $today })
 word-or = tai
+
+## Nipun kohteet (BUNDLE-PATHS); katkelma seuraa kohteen nimeä
+
+path-entry = kohde `{ $path }` { $issue }
+path-refused = nippu hylätty: { $reason }
+path-folder-unreadable = kansiota ei voi lukea: { $error }
+path-folder-unlistable = kansion sisältöä ei voi luetella: { $error }
+path-uninspectable = ei ole tutkittavissa: { $error }
+path-symlink-dir = on symbolinen linkki; linkkejä ei seurata (kopioi tiedosto itse nippuun)
+path-symlink-zip = on symbolinen linkki; linkkejä ei seurata (tallenna itse tiedosto)
+path-special-file = ei ole tavallinen tiedosto (laite, pistoke tai putki), eikä sitä lueta
+path-central-unreadable = kohdetta ei voi lukea keskushakemistosta: { $error }
+path-backslashes = käyttää kansioerottimena merkkiä `\`; zip-nimissä erotin on `/` (luettu kuin se olisi)
+path-encrypted = on salattu; ei Kelakaan voi avata sitä
+path-too-large = ilmoittaa kooksi { $size } tavua; yhden tiedoston raja on { $limit }
+path-absolute = on absoluuttinen polku; purettuna se kirjoittaisi kohdekansion ulkopuolelle
+path-drive-letter = alkaa levyaseman kirjaimella; purettuna se kirjoittaisi kohdekansion ulkopuolelle
+path-nul = sisältää NUL-merkin
+path-zip-slip = sisältää osan `..`; purettuna se kirjoittaisi kohdekansion ulkopuolelle (zip slip)
+
+## Kokonaan hylätty nippu
+
+refused-too-many-entries = nipussa on yli { $limit } kohdetta; raja pitää vihamielisten nippujen hylkäämisen kevyenä
+refused-declared-entries = arkisto ilmoittaa { $declared } kohdetta; raja on { $limit } (zip-pommi vai väärä tiedosto?)
+refused-duplicate-names = arkistossa on kaksi samannimistä kohdetta; ei ole yksiselitteistä, kumpi pätee
+refused-total-size = arkisto ilmoittaa yhteensä yli { $total } tavua purettuna; raja on { $limit } (zip-pommi?)
+refused-ratio = kohde `{ $entry }` ilmoittaa { $size } tavua { $compressed } pakatusta tavusta, suhde yli { $ratio }:1 (zip-pommi?)
+refused-overlapping = kohteet `{ $first }` ja `{ $second }` jakavat samat tavut arkistossa (päällekkäiset kohteet: zip-pommi tai vioittunut zip); pakkaa nippu uudelleen
+refused-no-local-header = kohteella `{ $entry }` ei ole paikallista otsaketta siellä, minne keskushakemisto osoittaa; pakkaa nippu uudelleen
+refused-local-header-name = kohteen `{ $entry }` paikallinen otsake nimeää tiedoston `{ $name }`, ei keskushakemiston nimeä (väärennetty tai vioittunut zip); pakkaa nippu uudelleen
+refused-same-path = kaksi kohdetta tarkoittaa samaa polkua `{ $path }`; ei ole yksiselitteistä, kumpi pätee
+refused-skip = nippu hylättiin ({ $reason }); katso { $rule }
+
+## Mitkä vaatimukset arvioidaan (`--only`, `--skip`, lähetyksen palvelut)
+
+no-check = valmiksessa ei ole tarkistusta vaatimukselle { $id }
+select-not-a-pattern = { $flag } `{ $pattern }` ei ole kelvollinen malli: { $error }
+select-matches-nothing = { $flag } `{ $pattern }` ei vastaa yhtään kierroksen { $round } vaatimusta{ $near }
+select-none-near = {" "}(`valmis requirements` luettelee ne)
+select-near = ; tarkoititko { $names }?
+select-leaves-nothing = { $flags } ei jätä tarkistettavaksi yhtään kierroksen { $round } vaatimusta; ajo, joka ei tarkista mitään, ei ole koskaan valmis
+select-not-selected = ei valittu (`--only` { $patterns })
+select-skipped = ohitettu pyynnöstä (`--skip` { $patterns })
+skip-kind-unknown = ei arvioitu: manifestin `{ $field }` ei ole valmiksen tuntema (katso BUNDLE-MANIFEST)
+skip-no-service = koskee vain palveluja { $services }; yhtäkään niistä ei ole ilmoitettu
+word-with = ja
+
+## Yhteydet (CONN-*)
+
+conn-not-needed-skip = yksikään ilmoitettu palvelu ei tarvitse yhteysasetuksia
+conn-missing = tiedostoa connection/connection.toml ei ole; { $services } tarvitsee sen
+conn-missing-help = kuvaa päätepisteet, varmenteet ja lähdeosoitteet: `valmis init` kirjoittaa kommentoidun connection.toml-tiedoston (muoto: docs/connection.md)
+conn-invalid = connection.toml ei ole kelvollinen: { $message }
+conn-format = yhteysasetusten muotoa { $format } ei tueta; tämä valmis lukee muotoa { $supported }
+conn-environment = ympäristö `{ $environment }` ei ole mikään näistä: { $known }
+conn-environment-help = yhteistestauksessa yhdistetään asiakastestiympäristöön: environment = "asiakastesti"
+conn-no-endpoint = connection.toml-tiedostossa ei ole yhtään [[endpoint]]-osiota
+conn-no-endpoint-help = lisää yksi [[endpoint]] kutakin palveluyhteyttä kohden
+conn-no-endpoint-skip = connection.toml-tiedostossa ei ole yhtään [[endpoint]]-osiota (katso CONN-CONFIG)
+conn-name-twice = päätepisteen nimi `{ $name }` on käytössä kahdesti
+conn-no-signing = connection.toml-tiedostossa ei ole [signing]-varmennetta; { $services } allekirjoittaa sellaisella
+conn-no-signing-help = lisää [signing] certificate = "certs/<järjestelmäallekirjoitusvarmenne>.pem"
+conn-url-placeholder = päätepisteen `{ $name }` url on yhä mallin paikkamerkki `{ $url }`
+conn-not-url = `{ $url }` ei ole URL-osoite: { $error }
+conn-not-https = päätepiste `{ $name }` käyttää protokollaa { $scheme }, ei https
+conn-not-https-help = Kanta-yhteydet käyttävät TLS-salausta molemminpuolisella tunnistuksella: https://…
+conn-no-host = osoitteessa `{ $url }` ei ole palvelinta
+conn-production-host = palvelin `{ $host }` on tuotanto-osoite
+conn-production-host-help = yhteistestaus käyttää asiakastestiympäristöä; älä koskaan luettele tuotantopalvelimia
+conn-service-unknown = palvelu `{ $service }` ei ole luettelon palvelu
+conn-services-are = palvelut ovat { $known }
+conn-service-undeclared = palvelua `{ $service }` ei ole ilmoitettu manifest.toml-tiedostossa
+conn-service-undeclared-help = ilmoita se kohdassa [system] services tai poista päätepiste
+conn-ips-not-needed-skip = [network] source_ips puuttuu, eikä yksikään ilmoitettu palvelu tarvitse niitä
+conn-ips-missing = [network] source_ips puuttuu; { $services } yhdistää kiinteistä julkisista osoitteista
+conn-ips-missing-help = luettele ne: [network] source_ips = ["198.51.100.20"]
+conn-ip-placeholder = lähdeosoite `{ $address }` on yhä mallin paikkamerkki
+conn-ip-placeholder-help = luettele kiinteät osoitteet, joista järjestelmäsi yhdistää, esimerkiksi "198.51.100.20"
+conn-ip-invalid = `{ $address }` ei ole IP-osoite
+conn-ip-invalid-help = kirjoita yksi osoite kohtaa kohden, esimerkiksi "198.51.100.20" tai "2001:db8::20" (ei osoitealueita eikä maskeja)
+conn-ip-private = `{ $address }` on yksityinen, paikallinen tai muuten ei-julkinen osoite; { $services } tarvitsee julkiset osoitteet
+conn-ip-private-help = anna kiinteät julkiset osoitteet, joista taustajärjestelmäsi yhdistää
+probe-offline-skip = ajo ilman verkkoa: anna --online ja --client-key TIEDOSTO, niin päätepisteet koetellaan
+probe-not-probed = päätepistettä `{ $name }` ei koeteltu
+probe-failed = päätepiste `{ $name }`: { $failure }
+probe-failed-at = päätepiste `{ $name }`: { $failure } ({ $address })
+probe-help-url = korjaa päätepisteen url connection.toml-tiedostossa
+probe-help-dns = tarkista palvelimen nimi; asiakastestiympäristön nimet selviävät vain siellä, missä Kelan ohjeet sanovat
+probe-help-refused = tarkista portti sekä se, että palvelu on käynnissä ja palomuuri päästää tämän koneen osoitteen
+probe-help-timeout = tarkista osoite, palomuurisäännöt ja se, että tämän koneen lähdeosoite on sallittu
+probe-help-alert = tarkista, että palvelin hyväksyy asiakasvarmenteen: sen myöntäjä, clientAuth ja se, että se on Kelalle ilmoitettu varmenne
+probe-help-unknown-issuer = lisää palvelinvarmenteen myöntänyt juurivarmenne ca_bundle-tiedostoon
+probe-help-name-mismatch = käytä url-osoitteessa palvelinvarmenteen nimeämää palvelimen nimeä
+probe-help-expired = palvelinvarmenne on uusittava
+probe-help-tls-version = palvelimen on tarjottava TLS 1.2 tai 1.3
+probe-help-client-rejected = palvelin ei luota tähän asiakasvarmenteeseen: sen asiakas-CA:n (nginx ssl_client_certificate) on sisällettävä päätepisteen client_certificate-varmenteen myöntäjä, ja varmenteen on oltava Kelalle ilmoitettu
+probe-help-client-not-requested = päätepisteen on vaadittava molemminpuolinen TLS-tunnistus (nginx: ssl_verify_client on); jos välityspalvelin päättää TLS-yhteyden, käytä osoitetta, jossa asiakasvarmenne tarkistetaan
+probe-help-redirect = anna url-kohtaan lopullinen https-osoite; valmis ei seuraa uudelleenohjauksia muille palvelimille eikä http-osoitteisiin
+probe-help-other = katso viesti; `valmis probe` näyttää yhteyden yksityiskohdat
+
+## Miksi sääntö ei voi arvioida (yhteiset syötteet)
+
+not-in-file-pass = vaatimusta { $id } ei arvioitu tiedostokierroksella
+manifest-missing-skip = manifest.toml puuttuu (katso BUNDLE-MANIFEST)
+manifest-unreadable-skip = manifest.toml-tiedostoa ei voitu lukea (katso BUNDLE-MANIFEST)
+pretest-unusable-skip = käyttökelpoista esitestiraporttia ei ole (katso PRETEST-REPORT)
+conn-missing-skip = tiedostoa connection/connection.toml ei ole (katso CONN-CONFIG)
+conn-unreadable-skip = tiedostoa connection/connection.toml ei voitu lukea (katso CONN-CONFIG)
+arc-organisation = manifestin organisaatio
+arc-test-organisation = manifestin testiorganisaatio
+conn-not-utf8 = connection.toml ei ole kelvollista UTF-8-tekstiä; tallenna se UTF-8-muodossa
+conn-path-empty = polku on tyhjä
+conn-path-outside = `{ $path }` on oltava polku connection/-kansion sisällä (ei `..`, ei absoluuttista polkua)
+
+## Nipun tiedoston lukeminen
+
+read-not-found = `{ $path }` ei ole nipussa
+read-too-large = `{ $path }` on liian suuri luettavaksi: { $reason }
+read-failed = tiedoston `{ $path }` lukeminen epäonnistui: { $reason }
+read-limit = { $size } tavua, raja on { $limit }
+read-grew = se kasvoi lukemisen aikana yli { $limit } tavun
+read-decompresses-more = se purkautuu suuremmaksi kuin otsakkeensa ilmoittamat { $declared } tavua
+
+## Varmenteiden lukeminen ja tarkistus
+
+pki-pem-unreadable = PEM-lohko { $block } ei ole luettavissa: { $error }
+pki-pem-not-x509 = PEM-varmenne { $block } ei ole kelvollinen X.509-varmenne: { $error }
+pki-pem-empty = PEM-tiedostossa ei ole CERTIFICATE-lohkoa
+pki-not-certificate = ei PEM- eikä DER-muotoinen X.509-varmenne: { $error }
+pki-der-error = { $error }
+pki-trailing-bytes = varmenteen perässä on { $bytes } tavua
+pki-unknown-issuer = ketju ei johda ca_bundle-tiedoston luottamusankkureihin (tuntematon myöntäjä)
+pki-expired = ketjun varmenne on vanhentunut
+pki-not-yet-valid = ketjun varmenne ei ole vielä voimassa
+pki-eku-missing = varmenteesta puuttuu tähän käyttöön tarvittava laajennettu avaimen käyttötarkoitus (extendedKeyUsage)
+pki-name-not-covered = varmenne ei kata tätä palvelimen nimeä
+pki-bad-signature = ketjun allekirjoitus ei täsmää
+pki-weak-algorithm = ketju käyttää allekirjoitusalgoritmia, jota ei hyväksytä (SHA-1 tai MD5?)
+pki-ca-as-end-entity = CA-varmennetta käytetään loppukäyttäjän varmenteena
+pki-end-entity-as-ca = loppukäyttäjän varmennetta käytetään CA-varmenteena
+pki-other = { $error }
+
+## Varmenteet (CERT-*)
+
+cert-unreadable-skip = ei luettavissa (katso CERT-PARSE)
+cert-none-skip = connection.toml ei viittaa yhteenkään asiakas- tai allekirjoitusvarmenteeseen
+cert-parse-help = vie varmenne uudelleen DVV:n toimituksesta (PEM tai DER)
+cert-copies-differ = `{ $path }` ja `{ $sibling }` ovat eri varmenteita ({ $first } ja { $other })
+cert-copies-differ-help = pidä saman DVV-toimituksen PEM- ja DER-kopiot yhdessä tai poista vanhentunut
+cert-copy-not-certificate = `{ $sibling }`, tiedoston `{ $path }` toinen kopio, ei ole varmenne
+cert-not-yet-valid = { $who } ei ole vielä voimassa: `notBefore` { $date }
+cert-expired = { $who } vanheni { $date } (`notAfter`)
+cert-expired-help = tilaa uusi testivarmenne DVV:ltä
+cert-expires-soon = { $who } vanhenee { $date } (`notAfter`), { $days } päivän kuluessa
+cert-expires-soon-help = tilaa seuraava testivarmenne DVV:ltä nyt
+cert-expires-in-round = { $who } vanhenee { $date } (`notAfter`), ennen kuin kierros { $round } päättyy { $ends }
+cert-expires-in-round-help = tilaa seuraava testivarmenne ennen yhteistestausjaksoa
+cert-too-long = { $who } on voimassa { $days } päivää ({ $from }–{ $to }); DVV:n { $kind ->
+        [server] palvelinvarmenne
+       *[signing] järjestelmäallekirjoitusvarmenne
+    } on voimassa enintään { $maximum } päivää
+cert-too-long-help = käytä DVV:n toimittamaa varmennetta; pidempään voimassa oleva ei ole DVV:n testivarmenne
+cert-professional = { $who } on ammattihenkilön (henkilökohtainen) varmenne: myöntäjä `{ $issuer }`{ $unit } on sosiaali- ja terveydenhuollon ammattikorttien CA, ei palvelinvarmenteiden CA{ $person ->
+        [yes] ; sen subject nimeää henkilön
+       *[no] {""}
+    }.{ $production ->
+        [yes] {" "}Se on myös tuotannon CA.
+       *[no] {""}
+    }
+cert-professional-help = järjestelmä allekirjoittaa ja yhdistää DVV:n palvelinvarmenteella (järjestelmäallekirjoitus- tai palvelinvarmenne, myöntäjä esim. `VRK TEST CA for Social Welfare and Health Care Service Providers`); tilaa testipalvelinvarmenne DVV:ltä
+cert-production = { $who } on tuotantovarmenne: myöntäjä `{ $issuer }` { $how ->
+        [listed] on tämän kierroksen luettelon tuotannon CA
+       *[named] on nimetty kuin DVV:n tuotannon CA (nimessä ei ole sanaa TEST)
+    }
+cert-production-help = asiakastestiympäristö hyväksyy vain DVV:n testivarmenteita; tilaa testivarmenne DVV:ltä ja pidä tuotantovarmenteet poissa nipusta
+cert-unknown-ca = { $who } on myöntäjän `{ $issuer }` myöntämä, eikä se ole kierroksen { $round } DVV-testi-CA
+cert-unknown-ca-dvv-help = `{ $issuer }` on nimetty kuin DVV:n testi-CA: jos DVV myönsi varmenteen, lisää nimi luettelosi kohtaan [round] test_ca_names (--catalog KANSIO); kierros tuntee nämä: { $known }
+cert-unknown-ca-help = tilaa testivarmenne DVV:ltä; kierros tuntee nämä: { $known }
+cert-is-ca = { $who } on CA-varmenne (basicConstraints CA:TRUE)
+cert-is-ca-help = määritä DVV:n järjestelmällesi myöntämä loppukäyttäjän varmenne, ei CA-varmennetta
+cert-no-client-auth = { $who } ei voi tunnistaa TLS-asiakasta: extendedKeyUsage on { $usages } ilman clientAuth-käyttöä
+cert-no-client-auth-help = tilaa DVV:ltä clientAuth-käytön sisältävä testipalvelinvarmenne molemminpuolista TLS-tunnistusta varten
+cert-usage-absent = puuttuu
+cert-cannot-sign = { $who } ei voi allekirjoittaa: keyUsage on { $usages } ilman digitalSignature-käyttöä{ $person ->
+        [yes] {" "}(sen subject nimeää henkilön: ammattihenkilön korttivarmenne, ei järjestelmäallekirjoitusvarmenne)
+       *[no] {""}
+    }
+cert-cannot-sign-help = tilaa DVV:n testijärjestelmäallekirjoitusvarmenne (`keyUsage` `digitalSignature`, `nonRepudiation`)
+cert-weak-key = varmenteen { $who } avain on { $key }; vähintään RSA 2048 tai EC P-256 vaaditaan
+cert-weak-key-help = tilaa uusi varmenne RSA 2048- tai 4096-avaimella (DVV)
+cert-weak-signature = { $who } on allekirjoitettu algoritmilla { $algorithm }, jota ei enää hyväksytä
+cert-weak-signature-help = tilaa uusi varmenne; DVV:n nykyiset varmenteet on allekirjoitettu SHA-256:lla
+cert-serial-not-organisation = varmenteen { $who } subject serialNumber on `{ $serial }`, joka ei ole organisaation OID `{ $organisation }` eikä sen alla
+cert-serial-not-organisation-help = tilaa varmenne, jonka serialNumber-kentässä on organisaatiosi tai järjestelmäsi OID
+cert-no-serial = varmenteessa { $who } ei ole subject serialNumber -kenttää; Omatietovaranto tunnistaa sovelluksen siinä olevasta OID:sta
+cert-no-serial-help = tilaa varmenne, jonka subject serialNumber -kentässä on sovelluksen OID
+cert-no-dns = varmenteessa { $who } ei ole DNS-nimeä (subjectAltName); DVV:n palvelinvarmenteissa sellainen on oltava
+cert-no-dns-help = tilaa testipalvelinvarmenne päätepisteen DNS-nimelle
+cert-endpoint-ip = päätepiste `{ $endpoint }` on IP-osoite ({ $host }); DVV:n varmenteet nimeävät vain DNS-nimiä
+cert-endpoint-ip-help = käytä päätepisteen url-osoitteessa DNS-nimeä, jolle varmenne tilattiin
+cert-host-not-covered = { $who } ei kata päätepisteen `{ $endpoint }` palvelinta `{ $host }`; sen DNS-nimet ovat { $names }
+cert-host-not-covered-help = käytä tälle palvelimelle tilattua varmennetta tai korjaa päätepisteen url
+cert-chain-no-anchors = { $who }: ca_bundle ei ole luettavissa, joten ketjua ei voi tarkistaa (katso CERT-PARSE)
+cert-chain = { $who } ei vahvistu ca_bundle-tiedostoon { $purpose ->
+        [client] molemminpuolista TLS-tunnistusta (clientAuth)
+       *[signing] allekirjoitusta
+    } varten: { $reason }
+cert-chain-help = lisää DVV:n testijuurivarmenne ca_bundle-tiedostoon ja välivarmenne varmenteen perään sen PEM-tiedostoon
+
+## Varmennetiedostot
+
+cert-path-placeholder = varmenteen polku kohdassa { $file }:{ $line } on yhä mallin paikkamerkki `{ $path }`
+cert-path-missing = `{ $path }` (viitattu kohdasta { $file }:{ $line }) ei ole nipussa
+cert-file-error = `{ $path }`: { $error }
+
+## Manifesti (BUNDLE-MANIFEST)
+
+manifest-not-utf8 = manifest.toml ei ole kelvollista UTF-8-tekstiä; tallenna se UTF-8-muodossa
+manifest-missing = nipun juuressa ei ole manifest.toml-tiedostoa
+manifest-missing-help = `valmis init KANSIO` kirjoittaa kommentoidun pohjan, josta aloittaa
+manifest-unreadable = manifest.toml-tiedostoa ei voi lukea: { $reason }
+manifest-syntax = TOML-syntaksivirhe: { $message }
+manifest-no-format = manifestissa ei ole kenttää `format`; lisää `format = 1` sen ensimmäiseksi riviksi
+manifest-format = manifestin muotoa { $format } ei tueta; tämä valmis lukee muotoa { $supported }
+manifest-no-round = manifestissa ei ole kenttää `round` (yhteistestauskierros, esim. "2027-1")
+manifest-round-unknown = kierrokselle `{ $round }` ei ole luetteloa; tunnetut kierrokset: { $known }
+manifest-round-unknown-help = käytä tunnettua kierrosta tai anna kierroksen luettelo valitsimella --catalog KANSIO
+manifest-value-unknown = `{ $key }` `{ $value }` ei ole valmiksen tuntema { $what ->
+        [kind] lähetyksen laji
+        [role] rooli
+       *[purpose] asiakasorganisaation tarkoitus
+    }; se on jokin näistä: { $allowed }
+manifest-no-system = manifestissa ei ole [system]-taulukkoa (name, version, class, services, environment)
+manifest-system-no-key = [system]-taulukossa ei ole kenttää `{ $key }`
+manifest-system-not-one-of = järjestelmän { $key } `{ $value }` ei ole mikään näistä: { $allowed }
+manifest-system-empty = järjestelmän { $key } on tyhjä
+manifest-system-placeholder = järjestelmän { $key } on yhä mallin paikkamerkki `{ $value }`
+manifest-services-empty = `system.services` on tyhjä: ilmoita vähintään yksi palvelu
+manifest-service-unknown = tuntematon palvelu `{ $service }`; palvelut ovat { $known }
+manifest-service-twice = palvelu `{ $service }` on ilmoitettu kahdesti
+manifest-unknown-key-top = tuntematon kenttä `{ $key }` ylimmällä tasolla; odotettiin jotakin näistä: { $expected }
+manifest-unknown-key-in = tuntematon kenttä `{ $key }` taulukossa [{ $table }]; odotettiin jotakin näistä: { $expected }
+manifest-date-quoted-help = kirjoita päivämäärä ilman lainausmerkkejä: submitted = 2026-11-20
+manifest-quote-help = laita arvo lainausmerkkeihin
+manifest-wrong-type = kentän `{ $key }` on oltava { $expected }, mutta se on { $found }
+manifest-not-string = kentän `{ $key }."{ $item }"` on oltava merkkijono, mutta se on { $found }
+value-kind = { $kind ->
+        [string] merkkijono
+        [integer] kokonaisluku
+        [boolean-expected] `true` tai `false`
+        [date-expected] päivämäärä, kuten 2026-11-20
+        [string-array] merkkijonojen taulukko
+        [string-table] merkkijonojen taulukko (avain = arvo)
+        [float] liukuluku
+        [boolean] totuusarvo
+        [date-time] aikaleima
+        [date] päivämäärä
+        [array] taulukko
+        [array-mixed] taulukko, jossa on muita kuin merkkijonoja
+       *[table] taulukko
+    }
+
+## Tunnisteet: Y-tunnukset, henkilötunnukset, OID:t
+
+business-id-shape = ei ole muotoa NNNNNNN-C (seitsemän numeroa, yhdysmerkki, tarkistusnumero)
+business-id-unissuable = millään Y-tunnuksella ei ole näitä seitsemää numeroa (painotettu summa antaa jakojäännöksen 1)
+business-id-check-digit = tarkistusnumeron pitäisi olla { $expected }
+hetu-shape = ei ole muotoa PPKKVVSNNNT (11 merkkiä)
+hetu-century-sign = `{ $sign }` ei ole välimerkki (+ - Y X W V U A B C D E F)
+hetu-date = päivämääräosa ei ole kalenteripäivä
+hetu-individual-number = yksilönumeroita 000 ja 001 ei koskaan anneta
+hetu-check-character = tarkistusmerkin pitäisi olla `{ $expected }`
+oid-empty = tyhjä
+oid-character = `{ $character }` ei ole sallittu (vain numeroita ja pisteitä)
+oid-empty-arc = siinä on tyhjä osa (kaksi pistettä peräkkäin tai piste alussa tai lopussa)
+oid-leading-zero = osassa on etunolla
+oid-first-arc = ensimmäisen osan on oltava 0, 1 tai 2
+oid-too-short = tarvitaan vähintään kaksi osaa
+
+## Asiakirjojen OID-tunnisteet (DOC-OID)
+
+oid-invalid = { $path }/@{ $attribute } `{ $value }` ei ole kelvollinen OID: { $error }
+oid-invalid-help = Kannan tunnisteet ja koodistot ovat OID-tunnisteita: numeroita ja pisteitä ilman etunollia, kuten 1.2.246.10.12345671.11.2026.1001
+oid-arc-not-business-id = { $path }/@{ $attribute } `{ $value }`: organisaation haara `{ $arc }` ei ole Y-tunnus ({ $error })
+oid-arc-not-business-id-help = 1.2.246.10.<Y-tunnuksen numerot> on organisaation haara (JHS 159); mallin paikkamerkkihaara on korvattava organisaation omalla
+oid-extension-no-root = elementissä { $path } on @extension mutta ei @root-attribuuttia: tunnistetta ei voi tulkita ilman sitä
+oid-id-empty = { $path } on tyhjä: siinä ei ole @root- eikä @nullFlavor-attribuuttia
+oid-root-and-null-flavor = elementissä { $path } on sekä @root että @nullFlavor `{ $flavor }`
+oid-ii-rule-help = HL7:n II-sääntö: anna tunnisteen OID @root-attribuutissa tai kerro, miksi se on tuntematon, attribuutilla @nullFlavor="NI", ei molempia
+oid-sample-value = { $path }/@root `{ $oid }` on julkaistun esimerkkiarvon `{ $sample }` alla ({ $origin })
+oid-sample-value-help = korvaa esimerkkiarvo asiakirjan tuottavan organisaation OID-tunnisteella
+arc-whose = { $whose ->
+        [author-organisation] tekijän organisaatio
+        [author-parent] tekijän yläorganisaatio
+        [custodian] asiakirjan säilyttäjä (`custodian`)
+        [provider] palvelunantaja
+        [provider-unit] palvelunantajan yksikkö
+       *[practitioner] tekijän ammattihenkilöhaara (SV-numero)
+    }
+oid-accepted-none = ei yhtään: asiakirja ei nimeä yhtään organisaatiota
+oid-document-id-arc = { $path }/@root `{ $id }` ei ole minkään tämän asiakirjan nimeämän tai nipun ilmoittaman organisaation tai ammattihenkilön haaran alla; hyväksytyt: { $accepted }
+oid-document-id-arc-help = anna asiakirjoille tunnisteet tuottavan organisaation haaran alta; jos kirjoitat Kelan osoittamalle testiorganisaatiolle, luettele sen OID kohdassa [organisation] test_organisations
+
+## Yhteyshenkilöt ja organisaatio (BUNDLE-CONTACTS, BUNDLE-ORG)
+
+manifest-wrong-type-skip = ei arvioitu: kentän `{ $keys }` tyyppi on väärä (katso BUNDLE-MANIFEST)
+contact-missing = { $role ->
+        [technical] teknistä
+       *[administrative] hallinnollista
+    } yhteyshenkilöä ei ole: [contacts.{ $role }] puuttuu
+contact-missing-help = lisää [contacts.{ $role }], jossa on name, email ja phone
+contact-no-field = [contacts.{ $role }]-taulukossa ei ole kenttää `{ $field }`
+contact-empty = { $role ->
+        [technical] teknisen
+       *[administrative] hallinnollisen
+    } yhteyshenkilön { $field } on tyhjä
+contact-placeholder = { $role ->
+        [technical] teknisen
+       *[administrative] hallinnollisen
+    } yhteyshenkilön { $field } on yhä mallin paikkamerkki `{ $value }`
+contact-email-invalid = { $role ->
+        [technical] teknisen
+       *[administrative] hallinnollisen
+    } yhteyshenkilön sähköposti `{ $value }` ei ole osoite muotoa nimi@esimerkki.fi
+contact-phone-invalid = { $role ->
+        [technical] teknisen
+       *[administrative] hallinnollisen
+    } yhteyshenkilön puhelin `{ $value }` ei ole puhelinnumero (7–15 numeroa, esim. +358 40 123 4567)
+contact-phone-national = { $role ->
+        [technical] teknisen
+       *[administrative] hallinnollisen
+    } yhteyshenkilön puhelinnumero `{ $value }` on kansallisessa muodossa
+contact-phone-national-help = kirjoita se kansainvälisessä muodossa, `{ $international }`
+org-missing = manifestissa ei ole [organisation]-taulukkoa
+org-missing-help = lisää [organisation], jossa on `name`, `business_id` ja `oid`
+org-no-name = [organisation]-taulukossa ei ole kenttää `name`
+org-name-empty = organisaation nimi on tyhjä
+org-name-placeholder = organisaation nimi on yhä mallin paikkamerkki `{ $name }`
+org-no-business-id = [organisation]-taulukossa ei ole kenttää `business_id` (Y-tunnus, esim. 1234567-1)
+org-business-id-invalid = Y-tunnus `{ $id }` ei ole kelvollinen: { $error }
+org-no-oid = [organisation]-taulukossa ei ole kenttää `oid` (1.2.246.10.<Y-tunnuksen numerot>)
+org-oid-invalid = organisaation OID `{ $oid }` ei ole kelvollinen OID: { $error }
+org-oid-not-under-arc = organisaation OID `{ $oid }` ei ole Y-tunnuksen { $business_id } haara `{ $arc }` eikä sen alla
+org-oid-not-under-arc-help = käytä haaraa `{ $arc }` tai sen alle rekisteröityä OID-tunnistetta
+org-test-oid-invalid = testiorganisaatio `{ $oid }` ei ole kelvollinen OID: { $error }
+org-test-oid-invalid-help = kirjoita Kelan osoittama organisaation OID, kuten 1.2.246.10.23456780
+org-test-arc-not-business-id = testiorganisaatio `{ $oid }`: haara `{ $arc }` ei ole Y-tunnus ({ $error })
+org-test-arc-not-business-id-help = tarkista OID Kelan osoittamaa vasten; paikkamerkki hylättäisiin

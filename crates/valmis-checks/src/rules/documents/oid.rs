@@ -16,6 +16,7 @@
 //! invalid check digit (`1.2.246.10.1234567`).
 
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_ids::{BusinessId, Oid};
 use valmis_model::{Finding, Severity};
 
@@ -42,6 +43,7 @@ pub(crate) fn check(
     root: Node<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
+    let lang = context.lang.as_str();
     let mut invalid_arcs: Vec<Oid> = Vec::new();
     for node in root.descendants().filter(Node::is_element) {
         for attribute in ["root", "codeSystem"] {
@@ -50,15 +52,19 @@ pub(crate) fn check(
                 Ok(oid) => oid,
                 Err(error) => {
                     findings.push(
-                        Finding::new(
+                        Finding::said(
                             severity,
-                            format!("{}/@{attribute} `{value}` is not a valid OID: {error}", xpath(node)),
+                            said!(
+                                lang,
+                                "oid-invalid",
+                                path = xpath(node),
+                                attribute = attribute,
+                                value = value,
+                                error = error.message()
+                            ),
                         )
                         .at(at_node(source, node, Some(attribute)))
-                        .with_help(
-                            "Kanta identifiers and code systems are OIDs: digits and dots, no leading zeros, \
-                             like 1.2.246.10.12345671.11.2026.1001",
-                        ),
+                        .with_help(t!(lang, "oid-invalid-help")),
                     );
                     continue;
                 }
@@ -71,23 +77,25 @@ pub(crate) fn check(
                 && !invalid_arcs.contains(&arc)
             {
                 findings.push(
-                    Finding::new(
+                    Finding::said(
                         Severity::Warning,
-                        format!(
-                            "{}/@{attribute} `{value}`: organisation arc `{arc}` is not a business id ({error})",
-                            xpath(node)
+                        said!(
+                            lang,
+                            "oid-arc-not-business-id",
+                            path = xpath(node),
+                            attribute = attribute,
+                            value = value,
+                            arc = arc.as_str(),
+                            error = error.message()
                         ),
                     )
                     .at(at_node(source, node, Some(attribute)))
-                    .with_help(
-                        "1.2.246.10.<business id digits> is an organisation's arc (JHS 159); a template's \
-                         placeholder arc must be replaced by the organisation's own",
-                    ),
+                    .with_help(t!(lang, "oid-arc-not-business-id-help")),
                 );
                 invalid_arcs.push(arc);
             }
         }
-        missing_root(severity, source, node, findings);
+        missing_root(lang, severity, source, node, findings);
     }
     document_id_arc(context, source, root, findings);
 }
@@ -95,22 +103,27 @@ pub(crate) fn check(
 /// An identifier (`id`, `setId`, `templateId`) without `@root` and without `@nullFlavor`, or with
 /// both: HL7's own rule for the II data type (`rule-II` in the schema set's `datatypes-base.xsd`:
 /// "A root component is required or else the II value is NULL").
-fn missing_root(severity: Severity, source: &SourceFile<'_>, node: Node<'_, '_>, findings: &mut Vec<Finding>) {
+fn missing_root(
+    lang: &str,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    node: Node<'_, '_>,
+    findings: &mut Vec<Finding>,
+) {
     let name = node.tag_name();
     if name.namespace() != Some(HL7) || !matches!(name.name(), "id" | "setId" | "templateId") {
         return;
     }
     let message = match (node.attribute("root"), node.attribute("nullFlavor")) {
         (None, None) if node.attribute("extension").is_some() => {
-            format!("{} has an @extension but no @root: the identifier cannot be resolved without it", xpath(node))
+            said!(lang, "oid-extension-no-root", path = xpath(node))
         }
-        (None, None) => format!("{} is empty: it has neither @root nor @nullFlavor", xpath(node)),
-        (Some(_), Some(flavor)) => format!("{} has both @root and @nullFlavor `{flavor}`", xpath(node)),
+        (None, None) => said!(lang, "oid-id-empty", path = xpath(node)),
+        (Some(_), Some(flavor)) => said!(lang, "oid-root-and-null-flavor", path = xpath(node), flavor = flavor),
         _ => return,
     };
-    findings.push(Finding::new(severity, message).at(at_node(source, node, None)).with_help(
-        "HL7's II rule: give the identifier's OID in @root, or say why it is unknown with @nullFlavor=\"NI\", not both",
-    ));
+    findings
+        .push(Finding::said(severity, message).at(at_node(source, node, None)).with_help(t!(lang, "oid-ii-rule-help")));
 }
 
 /// A `@root` at or under an OID the catalog lists as a published sample value.
@@ -125,26 +138,34 @@ fn sample_value(
     let Some((sample, origin)) = context.sample_oids().iter().find(|(sample, _)| oid.is_at_or_below(sample)) else {
         return;
     };
+    let lang = context.lang.as_str();
     findings.push(
-        Finding::new(
+        Finding::said(
             severity,
-            format!("{}/@root `{oid}` is under `{sample}`, a published sample value ({origin})", xpath(node)),
+            said!(
+                lang,
+                "oid-sample-value",
+                path = xpath(node),
+                oid = oid.as_str(),
+                sample = sample.as_str(),
+                origin = origin.as_str()
+            ),
         )
         .at(at_node(source, node, Some("root")))
-        .with_help("replace the sample value with an OID of the organisation that produces the document"),
+        .with_help(t!(lang, "oid-sample-value-help")),
     );
 }
 
 /// The arcs a document names: its author, custodian and service-provider organisations (and the
 /// organisations they are part of), and its authors' practitioner arcs.
-fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
+fn named_arcs(lang: &str, root: Node<'_, '_>) -> Vec<NamedArc> {
     // (element that holds organisation ids, under which header element, whose they are)
     const ORGANISATIONS: [(&str, &str, &str); 5] = [
-        ("representedOrganization", "author", "the author's organisation"),
-        ("wholeOrganization", "author", "the author's parent organisation"),
-        ("representedCustodianOrganization", "custodian", "the custodian"),
-        ("serviceProviderOrganization", "componentOf", "the service provider"),
-        ("healthCareFacility", "componentOf", "the service provider's unit"),
+        ("representedOrganization", "author", "author-organisation"),
+        ("wholeOrganization", "author", "author-parent"),
+        ("representedCustodianOrganization", "custodian", "custodian"),
+        ("serviceProviderOrganization", "componentOf", "provider"),
+        ("healthCareFacility", "componentOf", "provider-unit"),
     ];
     let mut arcs = Vec::new();
     for header in root.children().filter(Node::is_element) {
@@ -161,7 +182,7 @@ fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
                     Some((arc, _)) => arc,
                     None => oid,
                 };
-                arcs.push(NamedArc { oid, whose: whose.to_owned() });
+                arcs.push(NamedArc { oid, whose: t!(lang, "arc-whose", whose = whose) });
             }
         }
         if header.tag_name().name() != "author" {
@@ -174,7 +195,7 @@ fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
             }
             let Some(number) = id.attribute("extension").map(|value| value.trim_start_matches('0')) else { continue };
             if let Ok(oid) = Oid::parse(&format!("{PRACTITIONER_ARCS}.{number}")) {
-                arcs.push(NamedArc { oid, whose: "the author's practitioner arc (SV number)".to_owned() });
+                arcs.push(NamedArc { oid, whose: t!(lang, "arc-whose", whose = "practitioner") });
             }
         }
     }
@@ -185,9 +206,13 @@ fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
 fn document_id_arc(context: &Context<'_>, source: &SourceFile<'_>, root: Node<'_, '_>, findings: &mut Vec<Finding>) {
     let Some(id) = child(root, "id") else { return };
     let Some(document_id) = id.attribute("root").and_then(|value| Oid::parse(value).ok()) else { return };
-    let mut arcs = named_arcs(root);
+    let lang = context.lang.as_str();
+    let mut arcs = named_arcs(lang, root);
     arcs.extend(
-        context.declared_arcs().iter().map(|(oid, whose)| NamedArc { oid: oid.clone(), whose: (*whose).to_owned() }),
+        context
+            .declared_arcs()
+            .iter()
+            .map(|(oid, whose)| NamedArc { oid: oid.clone(), whose: whose.render(context.lang.as_str()) }),
     );
     if arcs.iter().any(|arc| document_id.is_at_or_below(&arc.oid)) {
         return;
@@ -203,20 +228,13 @@ fn document_id_arc(context: &Context<'_>, source: &SourceFile<'_>, root: Node<'_
         }
     }
     let accepted: Vec<String> = accepted.iter().map(|(oid, whose)| format!("{oid} ({})", whose.join(", "))).collect();
-    let accepted =
-        if accepted.is_empty() { "none: the document names no organisation".to_owned() } else { accepted.join(", ") };
+    let accepted = if accepted.is_empty() { t!(lang, "oid-accepted-none") } else { accepted.join(", ") };
     findings.push(
-        Finding::new(
+        Finding::said(
             Severity::Warning,
-            format!(
-                "{}/@root `{document_id}` is under no organisation or practitioner arc this document names or the bundle declares; accepted: {accepted}",
-                xpath(id)
-            ),
+            said!(lang, "oid-document-id-arc", path = xpath(id), id = document_id.as_str(), accepted = accepted),
         )
         .at(at_node(source, id, Some("root")))
-        .with_help(
-            "give documents ids under the producing organisation's arc; if you write for a test organisation Kela \
-             assigned, list its OID in [organisation] test_organisations",
-        ),
+        .with_help(t!(lang, "oid-document-id-arc-help")),
     );
 }
