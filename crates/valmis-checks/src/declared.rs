@@ -66,7 +66,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         .into_iter()
         .map(|path| {
             let verdict = match read_text(context.bundle, path) {
-                Err(message) => Verdict::Skipped(format!("not readable: {message}")),
+                Err(message) => Verdict::Skipped(valmis_i18n::t!(
+                    context.lang.as_str(),
+                    "declared-unreadable-skip",
+                    reason = message
+                )),
                 Ok(text) => {
                     let source = SourceFile::new(path, text.as_bytes());
                     match requirement.check {

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use valmis_bundle::{Bundle, Entry};
+use valmis_i18n::t;
 use valmis_model::Requirement;
 
 use crate::context::{Context, FileResults, SubjectResult, Verdict};
@@ -18,9 +19,6 @@ use crate::inputs::names::extension;
 use crate::inputs::xml::{self, MAX_DOCUMENT};
 use crate::rules::kit::Collected;
 use crate::rules::{self, FileCheck, Rule, Runs, Subjects};
-
-/// Why a CDA-only rule does not look at a document with another root.
-const NOT_CDA: &str = "not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)";
 
 /// What the pass is asked to evaluate: the rules that run, whether PRETEST-EVIDENCE needs the
 /// documents' ids, and which shard of the files is checked.
@@ -136,7 +134,7 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
         let list = results.entry(id).or_default();
         match rule.runs {
             Runs::AcrossFiles { finish, .. } => {
-                list.push(finish(collected.remove(id).unwrap_or_default(), requirement))
+                list.push(finish(context, collected.remove(id).unwrap_or_default(), requirement))
             }
             Runs::PerFile { nothing, .. } => {
                 // A shard whose files gave nothing says nothing: other shards have the subjects.
@@ -148,7 +146,7 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
                     continue;
                 }
                 if list.is_empty() {
-                    list.push(SubjectResult::bundle_wide(None, Verdict::Skipped(nothing.to_owned())));
+                    list.push(SubjectResult::bundle_wide(None, Verdict::Skipped(nothing(context.lang.as_str()))));
                 }
             }
             Runs::Alone(_) => {}
@@ -182,13 +180,13 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
         match rule.runs {
             Runs::AcrossFiles { scan, .. } => {
                 let mut found = Collected::default();
-                scan(&file, requirement, &mut found);
+                scan(context, &file, requirement, &mut found);
                 if !found.is_empty() {
                     record.collected.push((rule.id, found));
                 }
             }
             Runs::PerFile { check: FileCheck::File(check), .. } => {
-                if let Some(result) = check(&file, requirement) {
+                if let Some(result) = check(context, &file, requirement) {
                     record.results.push((rule.id, result));
                 }
             }
@@ -209,7 +207,7 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
     } else {
         match file.get() {
             Ok(bytes) => xml::text_of(path, bytes),
-            Err(error) => Err(error.to_string()),
+            Err(error) => Err(error.message()),
         }
     };
     let document = Document::parse(path, text, as_xml);
@@ -218,13 +216,13 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
     };
     for (id, check, requirement) in document_rules {
         if let FileCheck::Document(check) = check {
-            push(id, None, check(&document, requirement));
+            push(id, None, check(context, &document, requirement));
             continue;
         }
         let (source, tree) = match (&document.source, &document.tree) {
             (Some(source), Ok(tree)) => (source, tree),
             (_, Err(problem)) => {
-                push(id, None, Verdict::Skipped(problem.skip_reason().to_owned()));
+                push(id, None, Verdict::Skipped(problem.skip_reason(context.lang.as_str())));
                 continue;
             }
             // A document with a tree always has its text.
@@ -234,7 +232,7 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
             (FileCheck::Xml { cda_only, check }, Tree::Xml(parsed)) => {
                 let root = parsed.root_element();
                 if cda_only && !xml::is_cda(root) {
-                    push(id, None, Verdict::Skipped(NOT_CDA.to_owned()));
+                    push(id, None, Verdict::Skipped(t!(context.lang.as_str(), "document-not-cda-skip")));
                 } else {
                     let mut findings = Vec::new();
                     check(context, requirement.severity, source, root, &mut findings);
@@ -246,7 +244,7 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
                 if xml::is_cda(root) {
                     push(id, Some(source.line_of(root.range().start)), check(context, requirement, source, root));
                 } else {
-                    push(id, None, Verdict::Skipped(NOT_CDA.to_owned()));
+                    push(id, None, Verdict::Skipped(t!(context.lang.as_str(), "document-not-cda-skip")));
                 }
             }
             (FileCheck::Json(check), Tree::Json(parsed)) => {

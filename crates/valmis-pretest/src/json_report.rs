@@ -13,7 +13,7 @@ use crate::{Columns, Field, Format, Level, Note, Place, ReadError, Report, RowBu
 /// Parses strict JSON (no comments, trailing commas or other JSON5 leniencies) into an AST that
 /// keeps byte ranges; an error is "not valid JSON: ..." with where. Shared with the document
 /// checks.
-pub fn parse_strict_json(text: &str) -> Result<Option<Value<'_>>, (String, std::ops::Range<usize>)> {
+pub fn parse_strict_json(text: &str) -> Result<Option<Value<'_>>, (valmis_i18n::Msg, std::ops::Range<usize>)> {
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -30,7 +30,7 @@ pub fn parse_strict_json(text: &str) -> Result<Option<Value<'_>>, (String, std::
         Ok(parsed) => Ok(parsed.value),
         Err(error) => {
             let range = error.range();
-            Err((format!("not valid JSON: {}", error.kind()), range.start..range.end))
+            Err((valmis_i18n::msg!("json-not-valid", error = error.kind().to_string()), range.start..range.end))
         }
     }
 }
@@ -50,8 +50,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
             None,
         )
     })?;
-    let value =
-        parse_strict_json(text).map_err(|(message, range)| ReadError::new(message, Some(Place::Text(range))))?;
+    let value = parse_strict_json(text)
+        .map_err(|(message, range)| ReadError::new(message.to_string(), Some(Place::Text(range))))?;
     let Some(Value::Array(array)) = value else {
         let found = value.as_ref().map(|value| (kind(value), value.range()));
         return Err(ReadError::new(

@@ -51,7 +51,7 @@ pub struct Violation {
     /// The start tag's name, the attribute's value, or the text the message is about.
     pub range: Range<usize>,
     /// What is wrong, as a lower-case sentence fragment that names the element or attribute.
-    pub message: String,
+    pub message: valmis_i18n::Msg,
 }
 
 impl Schema {

@@ -144,13 +144,16 @@ impl Schema {
     }
 
     /// A type's name for messages: its QName's local part, or "an anonymous type".
-    pub(crate) fn type_name(&self, id: TypeId) -> String {
+    pub(crate) fn type_name(&self, id: TypeId) -> valmis_i18n::Msg {
         let name = match self.types.get(id) {
             Some(Type::Simple(simple)) => simple.name.as_ref(),
             Some(Type::Complex(complex)) => complex.name.as_ref(),
             None => None,
         };
-        name.map_or_else(|| "an anonymous type".to_owned(), |name| format!("`{}`", name.local))
+        name.map_or_else(
+            || valmis_i18n::msg!("xsd-anonymous-type"),
+            |name| valmis_i18n::msg!("xsd-type-name", name = name.local.as_str()),
+        )
     }
 
     /// The type a type is derived from in one step.

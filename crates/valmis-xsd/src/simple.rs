@@ -2,6 +2,7 @@
 //! regular expressions translated for the `regex` crate.
 
 use regex::Regex;
+use valmis_i18n::{Msg, msg};
 
 /// A built-in simple type of XML Schema 1.0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,14 +184,14 @@ impl Facets {
 }
 
 /// Whether `value` (white space already applied) is in the lexical space of `builtin`, or why not.
-pub(crate) fn lexical(builtin: Builtin, value: &str) -> Result<(), String> {
+pub(crate) fn lexical(builtin: Builtin, value: &str) -> Result<(), Msg> {
     if is_lexical(builtin, value) {
         Ok(())
     } else if is_integer(builtin) {
         // Says whether the digits or the range are wrong.
         integer(builtin, value)
     } else {
-        Err(format!("`{}` is not a valid {}", shorten(value), describe(builtin)))
+        Err(msg!("xsd-not-valid", value = shorten(value), type_ = describe(builtin)))
     }
 }
 
@@ -250,9 +251,9 @@ pub(crate) fn is_lexical(builtin: Builtin, value: &str) -> bool {
     }
 }
 
-fn describe(builtin: Builtin) -> String {
+fn describe(builtin: Builtin) -> Msg {
     let name = BUILTINS.iter().find(|(_, b)| *b == builtin).map_or("value", |(name, _)| name);
-    format!("xs:{name}")
+    msg!("xsd-builtin", name = name)
 }
 
 /// At most 60 characters of a value, for messages.
@@ -321,10 +322,10 @@ fn is_double(value: &str) -> bool {
         })
 }
 
-fn integer(builtin: Builtin, value: &str) -> Result<(), String> {
+fn integer(builtin: Builtin, value: &str) -> Result<(), Msg> {
     let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("`{}` is not a valid {}", shorten(value), describe(builtin)));
+        return Err(msg!("xsd-not-valid", value = shorten(value), type_ = describe(builtin)));
     }
     let negative = value.starts_with('-') && digits.bytes().any(|b| b != b'0');
     let zero = !digits.bytes().any(|b| b != b'0');
@@ -356,7 +357,7 @@ fn integer(builtin: Builtin, value: &str) -> Result<(), String> {
     if sign_ok && range_ok {
         Ok(())
     } else {
-        Err(format!("`{}` is out of range for {}", shorten(value), describe(builtin)))
+        Err(msg!("xsd-out-of-range", value = shorten(value), type_ = describe(builtin)))
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use roxmltree::{Document, Node};
+use valmis_i18n::{Msg, msg};
 
 use crate::Violation;
 use crate::model::{Automaton, ComplexType, Content, ElementId, Process, Schema, Term, Type, TypeId, Variety};
@@ -53,18 +54,14 @@ pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -
             declared.truncate(8);
             validator.report(
                 tag(root),
-                format!(
-                    "the root element `{}` is not declared by the schema (it declares {}, ...)",
-                    root.tag_name().name(),
-                    declared.join(", ")
-                ),
+                msg!("xsd-root-undeclared", name = root.tag_name().name(), declared = declared.join(", ")),
             );
         }
     }
     let references = std::mem::take(&mut validator.references);
     for (reference, range) in references {
         if !validator.ids.contains_key(&reference) {
-            validator.report(range, format!("IDREF `{}` refers to no ID in the document", shorten(&reference)));
+            validator.report(range, msg!("xsd-idref", reference = shorten(&reference)));
         }
     }
     validator.finish()
@@ -96,7 +93,7 @@ fn is_blank(text: &str) -> bool {
 }
 
 impl<'s> Validator<'s> {
-    fn report(&mut self, range: Range<usize>, message: String) {
+    fn report(&mut self, range: Range<usize>, message: Msg) {
         if self.found.len() < self.limit {
             self.found.push(Violation { range, message });
         } else {
@@ -110,7 +107,7 @@ impl<'s> Validator<'s> {
         {
             let range = last.range.clone();
             let more = self.more;
-            self.found.push(Violation { range, message: format!("and {more} more schema violations not listed") });
+            self.found.push(Violation { range, message: msg!("xsd-more", more = more) });
         }
         self.found
     }
@@ -122,7 +119,7 @@ impl<'s> Validator<'s> {
         }
         if !self.too_deep {
             self.too_deep = true;
-            self.report(tag(node), format!("elements nested deeper than {MAX_DEPTH} levels are not validated"));
+            self.report(tag(node), msg!("xsd-too-deep", depth = MAX_DEPTH));
         }
         true
     }
@@ -142,23 +139,20 @@ impl<'s> Validator<'s> {
             };
             let ns = node.lookup_namespace_uri(prefix).unwrap_or_default();
             let Some(&named) = schema.global_types.get(&QName::new(ns, local)) else {
-                self.report(tag(node), format!("element `{name}`: xsi:type `{value}` names no type of the schema"));
+                self.report(tag(node), msg!("xsd-xsi-type-unknown", name = name, value = value));
                 return;
             };
             if !schema.derives_from(named, type_id) {
                 self.report(
                     tag(node),
-                    format!(
-                        "element `{name}`: xsi:type `{value}` is not derived from its declared type {}",
-                        schema.type_name(type_id)
-                    ),
+                    msg!("xsd-xsi-type-not-derived", name = name, value = value, declared = schema.type_name(type_id)),
                 );
             }
             type_id = named;
         }
         let nil = matches!(node.attribute((XSI, "nil")).map(str::trim), Some("true" | "1"));
         if nil && !decl.nillable {
-            self.report(tag(node), format!("element `{name}` is not nillable: xsi:nil is not allowed"));
+            self.report(tag(node), msg!("xsd-not-nillable", name = name));
         }
         self.typed(node, type_id, nil, decl.fixed.as_deref(), depth);
     }
@@ -172,7 +166,7 @@ impl<'s> Validator<'s> {
                 for attribute in node.attributes().filter(|attribute| attribute.namespace() != Some(XSI)) {
                     self.report(
                         attribute.range_qname(),
-                        format!("element `{name}`: attribute `{}` is not allowed (simple content)", attribute.name()),
+                        msg!("xsd-attribute-simple-content", name = name, attribute = attribute.name()),
                     );
                 }
                 if !nil {
@@ -181,13 +175,7 @@ impl<'s> Validator<'s> {
             }
             Some(Type::Complex(complex)) => {
                 if complex.is_abstract {
-                    self.report(
-                        tag(node),
-                        format!(
-                            "element `{name}` has the abstract type {}: name a concrete type with xsi:type",
-                            schema.type_name(type_id)
-                        ),
-                    );
+                    self.report(tag(node), msg!("xsd-abstract", name = name, type_ = schema.type_name(type_id)));
                     return;
                 }
                 self.attributes(node, complex);
@@ -195,7 +183,7 @@ impl<'s> Validator<'s> {
                     if node.children().any(|child| {
                         child.is_element() || (child.is_text() && !is_blank(child.text().unwrap_or_default()))
                     }) {
-                        self.report(tag(node), format!("element `{name}` is nil (xsi:nil) but has content"));
+                        self.report(tag(node), msg!("xsd-nil-content", name = name));
                     }
                     return;
                 }
@@ -205,10 +193,7 @@ impl<'s> Validator<'s> {
                         if let Some(child) = node.children().find(Node::is_element) {
                             self.report(
                                 tag(child),
-                                format!(
-                                    "element `{name}` takes no child elements: `{}` is not allowed",
-                                    child.tag_name().name()
-                                ),
+                                msg!("xsd-no-children", name = name, child = child.tag_name().name()),
                             );
                         }
                         if !complex.mixed {
@@ -227,11 +212,7 @@ impl<'s> Validator<'s> {
         if let Some(child) = node.children().find(Node::is_element) {
             self.report(
                 tag(child),
-                format!(
-                    "element `{}` has simple content: child element `{}` is not allowed",
-                    node.tag_name().name(),
-                    child.tag_name().name()
-                ),
+                msg!("xsd-simple-content-child", name = node.tag_name().name(), child = child.tag_name().name()),
             );
             return;
         }
@@ -249,11 +230,11 @@ impl<'s> Validator<'s> {
     ) {
         let name = node.tag_name().name();
         if let Err(message) = self.value(type_id, text, &range) {
-            self.report(range, format!("element `{name}`: {message}"));
+            self.report(range, msg!("xsd-element-value", name = name, message = message));
         } else if let Some(fixed) = fixed
             && text.trim() != fixed.trim()
         {
-            self.report(range, format!("element `{name}` must have the fixed value `{fixed}`"));
+            self.report(range, msg!("xsd-element-fixed", name = name, fixed = fixed));
         }
     }
 
@@ -262,10 +243,10 @@ impl<'s> Validator<'s> {
         {
             self.report(
                 text.range(),
-                format!(
-                    "element `{}` takes no text: `{}`",
-                    node.tag_name().name(),
-                    shorten(text.text().unwrap_or_default().trim())
+                msg!(
+                    "xsd-no-text",
+                    name = node.tag_name().name(),
+                    text = shorten(text.text().unwrap_or_default().trim())
                 ),
             );
         }
@@ -286,7 +267,12 @@ impl<'s> Validator<'s> {
                         Err(message) => {
                             self.report(
                                 range,
-                                format!("element `{name}`, attribute `{}`: {message}", attribute.name()),
+                                msg!(
+                                    "xsd-attribute-value",
+                                    name = name,
+                                    attribute = attribute.name(),
+                                    message = message
+                                ),
                             );
                         }
                         Ok(()) => {
@@ -295,10 +281,12 @@ impl<'s> Validator<'s> {
                             {
                                 self.report(
                                     range,
-                                    format!(
-                                        "element `{name}`, attribute `{}`: `{}` is not the fixed value `{fixed}`",
-                                        attribute.name(),
-                                        shorten(attribute.value())
+                                    msg!(
+                                        "xsd-attribute-fixed",
+                                        name = name,
+                                        attribute = attribute.name(),
+                                        value = shorten(attribute.value()),
+                                        fixed = fixed.as_str()
                                     ),
                                 );
                             }
@@ -308,7 +296,7 @@ impl<'s> Validator<'s> {
                 None if complex.any_attribute => {}
                 None => self.report(
                     attribute.range_qname(),
-                    format!("element `{name}`: attribute `{}` is not allowed", attribute.name()),
+                    msg!("xsd-attribute-not-allowed", name = name, attribute = attribute.name()),
                 ),
             }
         }
@@ -321,32 +309,51 @@ impl<'s> Validator<'s> {
             if !present {
                 self.report(
                     tag(node),
-                    format!("element `{name}` is missing the required attribute `{}`", use_.name.local),
+                    msg!("xsd-attribute-required", name = name, attribute = use_.name.local.as_str()),
                 );
             }
         }
     }
 
     /// Names the automaton would accept next from `states`, for messages.
-    fn expected(&self, automaton: &Automaton, states: &[usize]) -> String {
+    fn expected(&self, automaton: &Automaton, states: &[usize]) -> Msg {
         let mut names: Vec<String> = Vec::new();
         for &state in states {
             for (term, _) in &automaton.edges[state] {
                 let name = match term {
                     Term::Element(id) => format!("`{}`", self.schema.elements[*id].name.local),
-                    Term::Any(_) => "any element".to_owned(),
+                    Term::Any(_) => "*".to_owned(),
                 };
                 if !names.contains(&name) {
                     names.push(name);
                 }
             }
         }
-        if names.len() > 10 {
-            let more = names.len() - 10;
-            names.truncate(10);
-            names.push(format!("{more} more"));
+        let more = names.len().saturating_sub(10);
+        names.truncate(10);
+        let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+        match names.iter().position(|name| name == "*") {
+            Some(at) => msg!(
+                "xsd-expected",
+                any = "yes",
+                names = "",
+                has_before = yes_no(at > 0),
+                before = names[..at].join(", "),
+                has_after = yes_no(at + 1 < names.len()),
+                after = names[at + 1..].join(", "),
+                more = more
+            ),
+            None => msg!(
+                "xsd-expected",
+                any = "no",
+                names = names.join(", "),
+                has_before = "no",
+                before = "",
+                has_after = "no",
+                after = "",
+                more = more
+            ),
         }
-        names.join(", ")
     }
 
     fn children(&mut self, node: Node<'_, '_>, automaton: &'s Automaton, mixed: bool, depth: usize) {
@@ -363,10 +370,7 @@ impl<'s> Validator<'s> {
                 if !text_reported && !is_blank(child.text().unwrap_or_default()) {
                     self.report(
                         child.range(),
-                        format!(
-                            "element `{name}` takes no text: `{}`",
-                            shorten(child.text().unwrap_or_default().trim())
-                        ),
+                        msg!("xsd-no-text", name = name, text = shorten(child.text().unwrap_or_default().trim())),
                     );
                     text_reported = true;
                 }
@@ -406,10 +410,10 @@ impl<'s> Validator<'s> {
             }
             let Some(term) = matched else {
                 let expected = self.expected(automaton, &current);
-                let message = if expected.is_empty() {
-                    format!("element `{child_local}` is not expected in `{name}`: no more child elements are allowed")
+                let message = if current.iter().all(|state| automaton.edges[*state].is_empty()) {
+                    msg!("xsd-unexpected-no-more", child = child_local, name = name)
                 } else {
-                    format!("element `{child_local}` is not expected in `{name}` here; expected {expected}")
+                    msg!("xsd-unexpected", child = child_local, name = name, expected = expected)
                 };
                 self.report(tag(child), message);
                 // Carry on as if the element were absent, checking it on its own.
@@ -424,17 +428,14 @@ impl<'s> Validator<'s> {
                     Process::Lax => self.lax_element(child, depth + 1),
                     Process::Strict => match self.schema.global_elements.get(&qname(child)) {
                         Some(&id) => self.element(child, id, depth + 1),
-                        None => self.report(
-                            tag(child),
-                            format!("element `{child_local}` is declared nowhere in the schema (a strict wildcard)"),
-                        ),
+                        None => self.report(tag(child), msg!("xsd-strict-wildcard", child = child_local)),
                     },
                 },
             }
         }
         if !current.iter().any(|state| automaton.accepting[*state]) {
             let expected = self.expected(automaton, &current);
-            self.report(tag(node), format!("element `{name}` is missing child elements: expected {expected}"));
+            self.report(tag(node), msg!("xsd-missing-children", name = name, expected = expected));
         }
     }
 
@@ -458,7 +459,7 @@ impl<'s> Validator<'s> {
 
     /// Checks a simple value against a simple type, registering IDs and IDREFs; the message says
     /// why a value is not valid.
-    fn value(&mut self, type_id: TypeId, raw: &str, range: &Range<usize>) -> Result<(), String> {
+    fn value(&mut self, type_id: TypeId, raw: &str, range: &Range<usize>) -> Result<(), Msg> {
         if !self.accepts(type_id, raw, 0) {
             return Err(self.explain(type_id, raw, 0));
         }
@@ -471,7 +472,7 @@ impl<'s> Validator<'s> {
         };
         match item_builtin {
             Some(Builtin::Id) if self.ids.insert(value.to_string(), range.clone()).is_some() => {
-                return Err(format!("the ID `{}` is used twice in the document", shorten(&value)));
+                return Err(msg!("xsd-id-twice", id = shorten(&value)));
             }
             Some(Builtin::IdRef | Builtin::IdRefs) => {
                 self.references.extend(
@@ -523,9 +524,9 @@ impl<'s> Validator<'s> {
     }
 
     /// Why a simple type does not accept a value (called only when it does not).
-    fn explain(&self, type_id: TypeId, raw: &str, depth: usize) -> String {
+    fn explain(&self, type_id: TypeId, raw: &str, depth: usize) -> Msg {
         let schema = self.schema;
-        let Some(simple) = schema.simple(type_id) else { return "not valid".to_owned() };
+        let Some(simple) = schema.simple(type_id) else { return msg!("xsd-invalid") };
         let value = simple.white_space.apply(raw);
         if depth <= MAX_TYPE_DEPTH {
             match &simple.variety {
@@ -543,79 +544,80 @@ impl<'s> Validator<'s> {
                     if let Some(token) =
                         value.split(' ').find(|token| !token.is_empty() && !self.accepts(*item, token, depth + 1))
                     {
-                        return format!("list item {}", self.explain(*item, token, depth + 1));
+                        return msg!("xsd-list-item", message = self.explain(*item, token, depth + 1));
                     }
                 }
                 Variety::Union(members) => {
                     if !members.iter().any(|member| self.accepts(*member, &value, depth + 1)) {
-                        return format!(
-                            "`{}` is not a valid {} (none of its member types accepts it)",
-                            shorten(&value),
-                            schema.type_name(type_id)
-                        );
+                        return msg!("xsd-union", value = shorten(&value), type_ = schema.type_name(type_id));
                     }
                 }
             }
         }
         match facets(&simple.facets, &value, self.is_list(type_id)) {
-            Err(message) => format!("{message} ({})", schema.type_name(type_id)),
-            Ok(()) => format!("`{}` is not a valid {}", shorten(&value), schema.type_name(type_id)),
+            Err(message) => msg!("xsd-facet-of", message = message, type_ = schema.type_name(type_id)),
+            Ok(()) => msg!("xsd-not-valid", value = shorten(&value), type_ = schema.type_name(type_id)),
         }
     }
 }
 
-fn facets(facets: &Facets, value: &str, is_list: bool) -> Result<(), String> {
+fn facets(facets: &Facets, value: &str, is_list: bool) -> Result<(), Msg> {
     if let Some(allowed) = &facets.enumeration
         && !facets.enumeration_set.contains(value)
     {
-        let mut shown: Vec<String> = allowed.iter().take(8).map(|value| format!("`{value}`")).collect();
-        if allowed.len() > 8 {
-            shown.push(format!("{} more", allowed.len() - 8));
-        }
-        return Err(format!("`{}` is not one of the allowed values {}", shorten(value), shown.join(", ")));
+        let shown: Vec<String> = allowed.iter().take(8).map(|value| format!("`{value}`")).collect();
+        return Err(msg!(
+            "xsd-enumeration",
+            value = shorten(value),
+            allowed = shown.join(", "),
+            more = allowed.len().saturating_sub(8)
+        ));
     }
     if !facets.patterns.is_empty() && !facets.patterns.iter().any(|pattern| pattern.regex.is_match(value)) {
         let sources: Vec<&str> = facets.patterns.iter().map(|pattern| pattern.source.as_str()).collect();
-        return Err(format!("`{}` does not match the pattern `{}`", shorten(value), sources.join("` or `")));
+        return Err(msg!("xsd-pattern", value = shorten(value), patterns = sources.join("` or `")));
     }
     let length = if is_list { value.split(' ').filter(|item| !item.is_empty()).count() } else { value.chars().count() };
     let unit = if is_list { "items" } else { "characters" };
+    let too = |which: &'static str, bound: usize| {
+        msg!("xsd-length", value = shorten(value), length = length, unit = unit, which = which, bound = bound)
+    };
     if let Some(exact) = facets.length
         && length != exact
     {
-        return Err(format!("`{}` has {length} {unit}, not {exact}", shorten(value)));
+        return Err(too("exact", exact));
     }
     if let Some(minimum) = facets.min_length
         && length < minimum
     {
-        return Err(format!("`{}` has {length} {unit}, fewer than {minimum}", shorten(value)));
+        return Err(too("minimum", minimum));
     }
     if let Some(maximum) = facets.max_length
         && length > maximum
     {
-        return Err(format!("`{}` has {length} {unit}, more than {maximum}", shorten(value)));
+        return Err(too("maximum", maximum));
     }
     let compare = |bound: &str| compare_numbers(value, bound).unwrap_or_else(|| value.cmp(bound));
     use std::cmp::Ordering::{Equal, Greater, Less};
     if let Some(bound) = &facets.min_inclusive
         && compare(bound) == Less
     {
-        return Err(format!("`{}` is less than the minimum {bound}", shorten(value)));
+        return Err(msg!("xsd-bound", value = shorten(value), which = "min-inclusive", bound = bound.as_str()));
     }
     if let Some(bound) = &facets.max_inclusive
         && compare(bound) == Greater
     {
-        return Err(format!("`{}` is more than the maximum {bound}", shorten(value)));
+        return Err(msg!("xsd-bound", value = shorten(value), which = "max-inclusive", bound = bound.as_str()));
     }
     if let Some(bound) = &facets.min_exclusive
         && matches!(compare(bound), Less | Equal)
     {
-        return Err(format!("`{}` must be more than {bound}", shorten(value)));
+        return Err(msg!("xsd-bound", value = shorten(value), which = "min-exclusive", bound = bound.as_str()));
     }
     if let Some(bound) = &facets.max_exclusive
         && matches!(compare(bound), Greater | Equal)
     {
-        return Err(format!("`{}` must be less than {bound}", shorten(value)));
+        return Err(msg!("xsd-bound", value = shorten(value), which = "max-exclusive", bound = bound.as_str()));
     }
     let digits = value.trim_start_matches(['+', '-']);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
@@ -623,12 +625,12 @@ fn facets(facets: &Facets, value: &str, is_list: bool) -> Result<(), String> {
     if let Some(total) = facets.total_digits
         && whole.trim_start_matches('0').len() + fraction.len() > total
     {
-        return Err(format!("`{}` has more than {total} digits", shorten(value)));
+        return Err(msg!("xsd-digits", value = shorten(value), which = "total", bound = total));
     }
     if let Some(maximum) = facets.fraction_digits
         && fraction.len() > maximum
     {
-        return Err(format!("`{}` has more than {maximum} fraction digits", shorten(value)));
+        return Err(msg!("xsd-digits", value = shorten(value), which = "fraction", bound = maximum));
     }
     Ok(())
 }

@@ -37,7 +37,7 @@ fn documents() -> Vec<(String, String)> {
 
 fn violations(schema: &Schema, text: &str) -> Vec<String> {
     let document = roxmltree::Document::parse(text).expect("well-formed");
-    schema.validate(&document, 50).into_iter().map(|violation| violation.message).collect()
+    schema.validate(&document, 50).into_iter().map(|violation| violation.message.to_string()).collect()
 }
 
 /// Whether xmllint accepts `text` against Kela's schemas; `None` when xmllint is not installed

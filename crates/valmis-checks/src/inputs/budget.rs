@@ -65,13 +65,10 @@ pub(crate) struct OverBudget {
     pub(crate) cost: u64,
 }
 
-impl std::fmt::Display for OverBudget {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            formatter,
-            "the document has up to {} elements, attributes or values; valmis parses at most {MAX_PER_DOCUMENT} per document (a Kanta document has a few thousand), so it was not parsed",
-            self.cost
-        )
+impl OverBudget {
+    /// Why the document was not parsed.
+    pub(crate) fn message(&self) -> valmis_i18n::Msg {
+        valmis_i18n::msg!("document-over-budget", cost = self.cost, limit = MAX_PER_DOCUMENT)
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use valmis_i18n::{Msg, t};
+
 use super::json::{ParsedJson, parse_json};
 use super::source::SourceFile;
 use super::xml::{self, ParseError, Parsed};
@@ -12,25 +14,25 @@ use super::xml::{self, ParseError, Parsed};
 #[derive(Debug)]
 pub(crate) enum Problem {
     /// Not readable as text (too large, unreadable, not UTF-8): why.
-    Unreadable(String),
+    Unreadable(Msg),
     /// A DOCTYPE or ENTITY declaration at this byte offset, refused before parsing.
     Doctype(usize),
     /// Not well-formed XML: the parser's message and the byte offset it points at.
-    NotWellFormed(String, usize),
+    NotWellFormed(Msg, usize),
     /// More nodes than one document may have: the budget's message.
-    OverBudget(String),
+    OverBudget(Msg),
     /// Not valid JSON (or over the budget): the message and where.
-    NotJson(String, Range<usize>),
+    NotJson(Msg, Range<usize>),
 }
 
 impl Problem {
     /// Why the rules after DOC-WELLFORMED do not look at the document.
-    pub(crate) fn skip_reason(&self) -> &'static str {
+    pub(crate) fn skip_reason(&self, lang: &str) -> String {
         match self {
-            Self::Unreadable(_) => "not readable (see DOC-WELLFORMED)",
-            Self::Doctype(_) | Self::NotWellFormed(..) => "not well-formed (see DOC-WELLFORMED)",
-            Self::OverBudget(_) => "not parsed: too many nodes (see DOC-WELLFORMED)",
-            Self::NotJson(..) => "not valid JSON (see DOC-WELLFORMED)",
+            Self::Unreadable(_) => t!(lang, "document-skip", why = "unreadable"),
+            Self::Doctype(_) | Self::NotWellFormed(..) => t!(lang, "document-skip", why = "not-well-formed"),
+            Self::OverBudget(_) => t!(lang, "document-skip", why = "over-budget"),
+            Self::NotJson(..) => t!(lang, "document-skip", why = "not-json"),
         }
     }
 }
@@ -53,7 +55,7 @@ pub(crate) struct Document<'t> {
 
 impl<'t> Document<'t> {
     /// Parses `text` (or keeps why there is none) as XML when `as_xml`, else as JSON.
-    pub(crate) fn parse(path: &'t str, text: Result<&'t str, String>, as_xml: bool) -> Self {
+    pub(crate) fn parse(path: &'t str, text: Result<&'t str, Msg>, as_xml: bool) -> Self {
         let text = match text {
             Ok(text) => text,
             Err(message) => return Self { path, source: None, tree: Err(Problem::Unreadable(message)) },
@@ -64,9 +66,9 @@ impl<'t> Document<'t> {
                 None => xml::parse(text).map(Tree::Xml).map_err(|error| match error {
                     ParseError::Xml(ref syntax) => {
                         let position = syntax.pos();
-                        Problem::NotWellFormed(error.to_string(), xml::offset_of(text, position.row, position.col))
+                        Problem::NotWellFormed(error.message(), xml::offset_of(text, position.row, position.col))
                     }
-                    ParseError::OverBudget(_) => Problem::OverBudget(error.to_string()),
+                    ParseError::OverBudget(_) => Problem::OverBudget(error.message()),
                 }),
             }
         } else {

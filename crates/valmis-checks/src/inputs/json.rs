@@ -3,12 +3,14 @@
 
 use std::ops::Range;
 
+use valmis_i18n::Msg;
+
 use jsonc_parser::ast::Value;
 
 use super::budget;
 
 /// A JSON syntax error: message and where.
-pub(crate) struct JsonError(pub(crate) String, pub(crate) Range<usize>);
+pub(crate) struct JsonError(pub(crate) Msg, pub(crate) Range<usize>);
 
 /// A parsed JSON document with its room in the parse budget, given back when it is dropped.
 #[derive(Debug)]
@@ -28,10 +30,10 @@ impl<'input> std::ops::Deref for ParsedJson<'input> {
 /// Parses strict JSON (no comments, no trailing commas) keeping positions, within the parse
 /// budget (`crate::budget`): a document over the per-document limit is not parsed.
 pub(crate) fn parse_json(text: &str) -> Result<ParsedJson<'_>, JsonError> {
-    let permit = budget::acquire(budget::json_cost(text)).map_err(|over| JsonError(over.to_string(), 0..0))?;
+    let permit = budget::acquire(budget::json_cost(text)).map_err(|over| JsonError(over.message(), 0..0))?;
     match valmis_pretest::parse_strict_json(text) {
         Ok(Some(value)) => Ok(ParsedJson { value, _permit: permit }),
-        Ok(None) => Err(JsonError("the document is empty".to_owned(), 0..0)),
+        Ok(None) => Err(JsonError(valmis_i18n::msg!("json-empty"), 0..0)),
         Err((message, range)) => Err(JsonError(message, range)),
     }
 }

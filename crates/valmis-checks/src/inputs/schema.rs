@@ -9,7 +9,7 @@ pub(crate) enum SchemaState {
     /// No schema set: the catalog names none and `--cda-schema` is not given.
     Absent,
     /// The set cannot be compiled: where it comes from and why.
-    Broken(String),
+    Broken(valmis_i18n::Msg),
     /// Ready, with where it comes from.
     Ready(Box<valmis_xsd::Schema>, String),
 }
@@ -20,7 +20,11 @@ impl SchemaState {
         let Some(files) = files else { return Self::Absent };
         match valmis_xsd::Schema::compile(&files.entry, &|location| files.get(location).map(str::to_owned)) {
             Ok(schema) => Self::Ready(Box::new(schema), files.origin.clone()),
-            Err(error) => Self::Broken(format!("the CDA schema set `{}` cannot be used: {error}", files.origin)),
+            Err(error) => Self::Broken(valmis_i18n::msg!(
+                "schema-broken",
+                origin = files.origin.as_str(),
+                error = error.to_string()
+            )),
         }
     }
 }

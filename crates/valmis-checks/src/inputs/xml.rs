@@ -7,6 +7,7 @@
 
 use roxmltree::{Document, Node, ParsingOptions};
 use valmis_bundle::Bundle;
+use valmis_i18n::{Msg, msg};
 use valmis_model::Location;
 
 use super::budget;
@@ -19,25 +20,23 @@ const MAX_NODES: u32 = 10_000_000;
 pub(crate) const HL7: &str = "urn:hl7-org:v3";
 
 /// Why a document cannot be read as text: too large, unreadable, not UTF-8.
-pub(crate) fn read_text(bundle: &Bundle, path: &str) -> Result<String, String> {
+pub(crate) fn read_text(bundle: &Bundle, path: &str) -> Result<String, Msg> {
     let size = bundle.entry(path).map_or(0, |entry| entry.size);
     if size > MAX_DOCUMENT {
         return Err(too_large(path, size));
     }
-    let bytes = bundle.read(path).map_err(|error| error.to_string())?;
+    let bytes = bundle.read(path).map_err(|error| error.message())?;
     text_of(path, &bytes).map(str::to_owned)
 }
 
-pub(crate) fn too_large(path: &str, size: u64) -> String {
-    format!("`{path}` is {size} bytes; documents larger than {MAX_DOCUMENT} bytes are not read")
+pub(crate) fn too_large(path: &str, size: u64) -> Msg {
+    msg!("document-too-large", path = path, size = size, limit = MAX_DOCUMENT)
 }
 
 /// A document's bytes as text without a byte order mark, or why they are not UTF-8.
-pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
+pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Msg> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|error| {
-        format!("`{path}` is not UTF-8 (first bad byte at offset {}); save it as UTF-8", error.valid_up_to())
-    })
+    std::str::from_utf8(bytes).map_err(|error| msg!("document-not-utf8", path = path, offset = error.valid_up_to()))
 }
 
 /// The offset of a DOCTYPE declaration, which valmis refuses.
@@ -70,11 +69,12 @@ pub(crate) enum ParseError {
     OverBudget(budget::OverBudget),
 }
 
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ParseError {
+    /// Why the document was not parsed.
+    pub(crate) fn message(&self) -> Msg {
         match self {
-            Self::Xml(error) => write!(formatter, "not well-formed XML: {error}"),
-            Self::OverBudget(error) => error.fmt(formatter),
+            Self::Xml(error) => msg!("xml-not-well-formed", error = error.to_string()),
+            Self::OverBudget(error) => error.message(),
         }
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization as _;
 
+use valmis_i18n::{Said, said, t};
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
@@ -23,10 +24,10 @@ const RESERVED: &[&str] = &[
 ];
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
+    let lang = context.lang.as_str();
     let mut findings = Vec::new();
-    let mut fail = |path: &str, message: String, help: Option<&str>| {
-        let mut finding = Finding::new(requirement.severity, message).at(Location::file(path.to_owned()));
-        finding.help = help.map(str::to_owned);
+    let mut fail = |path: &str, message: Said, help: String| {
+        let finding = Finding::said(requirement.severity, message).at(Location::file(path.to_owned())).with_help(help);
         findings.push(finding);
     };
     let mut stray_roots: Vec<String> = Vec::new();
@@ -46,9 +47,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     for dir in &folders {
         let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
         if is_stray_folder(name) && !stray_roots.iter().any(|root| dir.starts_with(root.as_str())) {
-            let help =
-                if name == "__MACOSX" { MACOS_ZIP } else { "delete it from the bundle (`valmis pack` leaves it out)" };
-            fail(dir, format!("`{dir}` is a tool folder that does not belong in a submission"), Some(help));
+            let help = t!(lang, "hygiene-delete-help", macos = if name == "__MACOSX" { "yes" } else { "no" });
+            fail(dir, said!(lang, "hygiene-tool-folder", path = dir.as_str()), help);
             stray_roots.push(dir.clone());
         }
     }
@@ -62,25 +62,22 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         let name = path.rsplit('/').next().unwrap_or(path);
         if is_leftover_file(name) {
-            let help = if name == ".DS_Store" || name.starts_with("._") {
-                MACOS_ZIP
-            } else {
-                "delete it from the bundle (`valmis pack` leaves it out)"
-            };
-            fail(path, format!("`{path}` is an editor or OS leftover"), Some(help));
+            let macos = name == ".DS_Store" || name.starts_with("._");
+            let help = t!(lang, "hygiene-delete-help", macos = if macos { "yes" } else { "no" });
+            fail(path, said!(lang, "hygiene-leftover", path = path), help);
             continue;
         }
         if entry.size == 0 {
-            fail(
-                path,
-                format!("`{path}` is empty"),
-                Some("an empty file is usually a failed export: export it again or remove it"),
-            );
+            fail(path, said!(lang, "hygiene-empty", path = path), t!(lang, "hygiene-empty-help"));
         }
         if entry.lossy_name {
-            fail(path, format!("`{path}` has a name that is not valid UTF-8"), Some(RENAME));
+            fail(path, said!(lang, "hygiene-not-utf8", path = path), t!(lang, "hygiene-rename-help"));
         } else if let Some(problem) = unportable(path) {
-            fail(path, format!("`{path}` {problem}"), Some(RENAME));
+            fail(
+                path,
+                said!(lang, "hygiene-unportable", path = path, problem = problem),
+                t!(lang, "hygiene-rename-help"),
+            );
         }
         folded.entry(path.nfc().collect::<String>().to_lowercase()).or_default().push(path);
     }
@@ -88,56 +85,45 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         if !in_stray(dir)
             && let Some(problem) = unportable(dir.trim_end_matches('/'))
         {
-            fail(dir, format!("folder `{dir}` {problem}"), Some(RENAME));
+            fail(
+                dir,
+                said!(lang, "hygiene-unportable-folder", path = dir, problem = problem),
+                t!(lang, "hygiene-rename-help"),
+            );
         }
     }
     for paths in folded.values().filter(|paths| paths.len() > 1) {
         let listed = paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
-        fail(
-            paths[0],
-            format!(
-                "{listed} differ only in letter case or in how their letters are composed, and collide on Windows and macOS"
-            ),
-            Some("rename or remove all but one"),
-        );
+        fail(paths[0], said!(lang, "hygiene-collide", paths = listed), t!(lang, "hygiene-collide-help"));
     }
     vec![SubjectResult::bundle_wide(Some(""), Verdict::Checked(findings))]
 }
 
-/// How to zip on macOS without Finder's leftovers (`__MACOSX/`, `.DS_Store`, `._*`).
-const MACOS_ZIP: &str = "delete it; zip without Finder's leftovers: `valmis pack nippu -o nippu.zip` leaves them out (or, on macOS, `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'`; Finder's Compress adds __MACOSX/ and ._ files)";
-
-/// How to fix an unportable name.
-const RENAME: &str =
-    "rename it without spaces, control characters or \\ : * ? \" < > | (letters such as ä, ö and å are fine)";
-
 /// What is unportable about a path, if anything.
-fn unportable(path: &str) -> Option<String> {
+fn unportable(path: &str) -> Option<valmis_i18n::Msg> {
+    use valmis_i18n::msg;
     for component in path.split('/') {
         if component.contains(' ') {
-            return Some("has a space in its name".to_owned());
+            return Some(msg!("name-space"));
         }
         if let Some(bad) = component.chars().find(|c| c.is_control()) {
-            return Some(format!("has the control character `{}` in its name", bad.escape_default()));
+            return Some(msg!("name-control", character = bad.escape_default().to_string()));
         }
         if let Some(bad) = component.chars().find(|c| matches!(c, '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')) {
-            return Some(format!("has `{bad}`, a character Windows does not allow, in its name"));
+            return Some(msg!("name-windows-character", character = bad.to_string()));
         }
         if !unicode_normalization::is_nfc(component) {
-            return Some(format!(
-                "is written decomposed (NFD, as macOS may write `{}`): it collides with the composed name elsewhere",
-                component.nfc().collect::<String>()
-            ));
+            return Some(msg!("name-decomposed", composed = component.nfc().collect::<String>()));
         }
         let stem = component.split('.').next().unwrap_or_default().to_ascii_uppercase();
         if RESERVED.contains(&stem.as_str()) {
-            return Some(format!("uses `{stem}`, a name Windows reserves"));
+            return Some(msg!("name-reserved", stem = stem));
         }
         if component.ends_with('.') {
-            return Some("ends with a dot, which Windows drops".to_owned());
+            return Some(msg!("name-trailing-dot"));
         }
         if component.starts_with('-') {
-            return Some("starts with `-`, which command-line tools read as an option".to_owned());
+            return Some(msg!("name-leading-dash"));
         }
     }
     None
@@ -165,6 +151,9 @@ mod tests {
             assert!(unportable(bad).is_some(), "{bad}");
         }
         let decomposed = unportable("rekistero\u{308}itymislomake.pdf").expect("NFD");
-        assert!(decomposed.contains("`rekisteröitymislomake.pdf`"), "shown composed, as it is: {decomposed}");
+        assert!(
+            decomposed.to_string().contains("`rekisteröitymislomake.pdf`"),
+            "shown composed, as it is: {decomposed}"
+        );
     }
 }

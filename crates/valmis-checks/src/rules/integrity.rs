@@ -4,6 +4,7 @@
 
 use toml::de::DeValue;
 use valmis_bundle::sha256_hex;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Location, Requirement, Severity};
 
 use super::kit::{Evaluation, MANIFEST, without_manifest};
@@ -14,16 +15,14 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         Ok(manifest) => manifest,
         Err(reason) => return without_manifest(reason),
     };
+    let lang = context.lang.as_str();
     let Some(files) = manifest.value(&["files"]) else {
-        return vec![SubjectResult::bundle_wide(
-            Some(MANIFEST),
-            Verdict::Skipped("manifest has no [files] table, so no file contents are pinned".to_owned()),
-        )];
+        return vec![SubjectResult::bundle_wide(Some(MANIFEST), Verdict::Skipped(t!(lang, "integrity-no-files-skip")))];
     };
     let DeValue::Table(files) = files.get_ref() else {
         return vec![SubjectResult::bundle_wide(
             Some(MANIFEST),
-            Verdict::Skipped("not evaluated: `files` has the wrong type (see BUNDLE-MANIFEST)".to_owned()),
+            Verdict::Skipped(t!(lang, "manifest-wrong-type-skip", keys = "files")),
         )];
     };
     let mut evaluation = Evaluation::new(context, requirement);
@@ -35,32 +34,32 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         let Some(expected) =
             pinned.strip_prefix("sha256:").filter(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
         else {
-            evaluation.fail(
-                Some(value.span()),
-                format!("digest of `{path}` must be \"sha256:\" and 64 hex digits"),
-                None,
-            );
+            evaluation.fail(Some(value.span()), said!(lang, "integrity-digest-form", path = path), None);
             continue;
         };
         if context.bundle.entry(path).is_none() {
-            evaluation.fail(Some(key.span()), format!("`{path}` is listed in [files] but is not in the bundle"), None);
+            evaluation.fail(Some(key.span()), said!(lang, "integrity-missing", path = path), None);
             continue;
         }
         match context.bundle.read(path) {
-            Err(error) => {
-                evaluation.fail(Some(key.span()), format!("`{path}` cannot be read to check its digest: {error}"), None)
-            }
+            Err(error) => evaluation.fail(
+                Some(key.span()),
+                said!(lang, "integrity-unreadable", path = path, error = error.message()),
+                None,
+            ),
             Ok(bytes) => {
                 let actual = sha256_hex(&bytes);
                 if !actual.eq_ignore_ascii_case(expected) {
                     evaluation.fail(
                         Some(value.span()),
-                        format!(
-                            "SHA-256 of `{path}` is {}…, [files] says {}…: the file changed after it was pinned",
-                            &actual[..12],
-                            &expected[..12]
+                        said!(
+                            lang,
+                            "integrity-changed",
+                            path = path,
+                            actual = &actual[..12],
+                            expected = &expected[..12]
                         ),
-                        Some(format!("if the change is intended, pin it again: \"{path}\" = \"sha256:{actual}\"")),
+                        Some(t!(lang, "integrity-changed-help", path = path, actual = actual.as_str())),
                     );
                 }
             }
@@ -69,7 +68,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     for entry in context.bundle.files() {
         if entry.path != MANIFEST && !listed.contains(&entry.path) {
             evaluation.push(
-                Finding::new(Severity::Warning, format!("`{}` is in the bundle but not listed in [files]", entry.path))
+                Finding::said(Severity::Warning, said!(lang, "integrity-unlisted", path = entry.path.as_str()))
                     .at(Location::file(entry.path.clone())),
             );
         }

@@ -49,14 +49,17 @@ pub(crate) enum Runs {
     Alone(CheckFn),
     /// In the file pass, one outcome per subject file (`--partition` splits them between shards),
     /// with `nothing` as the skip reason when the bundle has no such file.
-    PerFile { subjects: Subjects, nothing: &'static str, check: FileCheck },
+    PerFile { subjects: Subjects, nothing: Nothing, check: FileCheck },
     /// In the file pass, one bundle-wide outcome: `scan` collects from every file, `finish`
     /// concludes.
     AcrossFiles {
-        scan: fn(&LazyBytes<'_>, &Requirement, &mut Collected),
-        finish: fn(Collected, &Requirement) -> SubjectResult,
+        scan: fn(&Context<'_>, &LazyBytes<'_>, &Requirement, &mut Collected),
+        finish: fn(&Context<'_>, Collected, &Requirement) -> SubjectResult,
     },
 }
+
+/// Why a per-file rule has nothing to judge when the bundle has none of its files, in a language.
+pub(crate) type Nothing = fn(&str) -> String;
 
 /// The files a per-file rule judges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +76,9 @@ pub(crate) enum Subjects {
 pub(crate) enum FileCheck {
     /// The file's name and bytes (read only if asked): a result, or none for a file it does not
     /// judge.
-    File(fn(&LazyBytes<'_>, &Requirement) -> Option<SubjectResult>),
+    File(fn(&Context<'_>, &LazyBytes<'_>, &Requirement) -> Option<SubjectResult>),
     /// The document as read: its tree, or what kept it from being parsed.
-    Document(fn(&Document<'_>, &Requirement) -> Verdict),
+    Document(fn(&Context<'_>, &Document<'_>, &Requirement) -> Verdict),
     /// The root element of each parsed XML document (skipped for a document that has none):
     /// its findings; `cda_only` skips roots that are not a CDA R2 ClinicalDocument.
     Xml { cda_only: bool, check: XmlRule },
@@ -134,15 +137,23 @@ impl std::fmt::Debug for Rule {
 const DOCUMENTS: Subjects = Subjects::Documents(&["xml", "json"]);
 const XML: Subjects = Subjects::Documents(&["xml"]);
 const JSON: Subjects = Subjects::Documents(&["json"]);
-const NO_DOCUMENT: &str = "documents/ holds no .xml or .json document";
-const NO_XML: &str = "documents/ holds no .xml document";
-const NO_JSON: &str = "documents/ holds no .json document";
+fn no_document(lang: &str) -> String {
+    valmis_i18n::t!(lang, "documents-none-skip", kind = "any")
+}
+
+fn no_xml(lang: &str) -> String {
+    valmis_i18n::t!(lang, "documents-none-skip", kind = "xml")
+}
+
+fn no_json(lang: &str) -> String {
+    valmis_i18n::t!(lang, "documents-none-skip", kind = "json")
+}
 
 const fn alone(id: &'static str, check: CheckFn) -> Rule {
     Rule::new(id, Runs::Alone(check))
 }
 
-const fn per_file(id: &'static str, subjects: Subjects, nothing: &'static str, check: FileCheck) -> Rule {
+const fn per_file(id: &'static str, subjects: Subjects, nothing: Nothing, check: FileCheck) -> Rule {
     Rule::new(id, Runs::PerFile { subjects, nothing, check })
 }
 
@@ -153,7 +164,7 @@ fn test_persons(context: &Context<'_>) {
 
 /// A rule on the root of every CDA document.
 const fn cda(id: &'static str, check: XmlRule) -> Rule {
-    per_file(id, XML, NO_XML, FileCheck::Xml { cda_only: true, check })
+    per_file(id, XML, no_xml, FileCheck::Xml { cda_only: true, check })
 }
 
 /// Every built-in requirement, in the catalog's order.
@@ -170,7 +181,7 @@ pub(crate) const RULES: &[Rule] = &[
     per_file(
         "PRIVACY-HETU",
         Subjects::AnyFile,
-        "the bundle has no text artefacts to scan",
+        |lang| valmis_i18n::t!(lang, "privacy-nothing-skip"),
         FileCheck::File(privacy::check),
     ),
     alone("PRETEST-REPORT", pretest::report::check_report),
@@ -191,20 +202,20 @@ pub(crate) const RULES: &[Rule] = &[
     alone("CERT-KEY", certificates::check_key),
     alone("CERT-SUBJECT", certificates::check_subject),
     alone("CERT-CHAIN", certificates::check_chain),
-    per_file("DOC-WELLFORMED", DOCUMENTS, NO_DOCUMENT, FileCheck::Document(documents::wellformed::check)),
-    per_file("DOC-CDA-HEADER", XML, NO_XML, FileCheck::Xml { cda_only: false, check: documents::header::check }),
+    per_file("DOC-WELLFORMED", DOCUMENTS, no_document, FileCheck::Document(documents::wellformed::check)),
+    per_file("DOC-CDA-HEADER", XML, no_xml, FileCheck::Xml { cda_only: false, check: documents::header::check }),
     cda("DOC-OID", documents::oid::check).prepared_by(|context| {
         context.declared_arcs();
         context.sample_oids();
     }),
-    per_file("DOC-SCHEMA", XML, NO_XML, FileCheck::CdaVerdict(documents::schema::check)).prepared_by(|context| {
+    per_file("DOC-SCHEMA", XML, no_xml, FileCheck::CdaVerdict(documents::schema::check)).prepared_by(|context| {
         context.cda_schema();
     }),
     cda("DOC-TIMESTAMPS", documents::timestamps::check),
     cda("DOC-PATIENT", documents::patient::check).prepared_by(test_persons),
     cda("DOC-VERSIONING", documents::versioning::check),
-    per_file("FHIR-RESOURCE", JSON, NO_JSON, FileCheck::Json(fhir::check_resource)),
-    per_file("FHIR-PATIENT", JSON, NO_JSON, FileCheck::Json(fhir::check_patient)).prepared_by(test_persons),
+    per_file("FHIR-RESOURCE", JSON, no_json, FileCheck::Json(fhir::check_resource)),
+    per_file("FHIR-PATIENT", JSON, no_json, FileCheck::Json(fhir::check_patient)).prepared_by(test_persons),
     alone("SUBMISSION-KIND", submission::check),
     alone("CHANGE-VERSIONS", change::check_versions),
     alone("CHANGE-SCHEDULE", change::check_schedule),
@@ -250,7 +261,7 @@ pub(crate) fn in_file_pass(id: &str) -> bool {
 }
 
 /// The subjects and skip reason of `id`, when it is a per-file rule (split between shards).
-pub(crate) fn per_file_rule(id: &str) -> Option<(Subjects, &'static str)> {
+pub(crate) fn per_file_rule(id: &str) -> Option<(Subjects, Nothing)> {
     match rule(id)?.runs {
         Runs::PerFile { subjects, nothing, .. } => Some((subjects, nothing)),
         _ => None,

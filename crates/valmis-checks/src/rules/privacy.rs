@@ -1,10 +1,11 @@
 //! PRIVACY-HETU: every text artefact and every spreadsheet cell may contain test identity codes
 //! only (individual number 900–999). One outcome per file; codes are always shown masked.
 
+use valmis_i18n::{said, t};
 use valmis_ids::scan_hetus;
 use valmis_model::{Finding, Location, Requirement};
 
-use crate::context::{SubjectResult, Verdict};
+use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::source::SourceFile;
@@ -41,7 +42,8 @@ const BINARY_EXTENSIONS: &[&str] =
 
 /// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
 /// file that is not scanned (a binary format, or binary content) and whose name is clean.
-pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<SubjectResult> {
+pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Requirement) -> Option<SubjectResult> {
+    let lang = context.lang.as_str();
     let path = file.path;
     // The name counts as much as the content: `131052-308T.pdf` carries a person's code into
     // every listing, report and archive of the bundle, whatever the file holds.
@@ -49,15 +51,9 @@ pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<S
         .into_iter()
         .filter(|found| !found.hetu.is_test_identity())
         .map(|found| {
-            Finding::new(
-                requirement.severity,
-                format!(
-                    "the file name holds personal identity code `{}`, which is not a test identity (individual number not in 900–999)",
-                    found.hetu.masked()
-                ),
-            )
-            .at(Location::file(path.to_owned()))
-            .with_help("rename the file (and its folder) without the identity code")
+            Finding::said(requirement.severity, said!(lang, "privacy-in-name", code = found.hetu.masked()))
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-in-name-help"))
         })
         .collect();
     let with_name = |verdict: Verdict| match verdict {
@@ -74,8 +70,8 @@ pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<S
         return name_only();
     }
     let verdict = match file.get() {
-        Err(error) => Verdict::Error(error.to_string()),
-        Ok(bytes) if extension == "xlsx" => scan_workbook(path, bytes, requirement),
+        Err(error) => Verdict::Error(error.message().render(lang)),
+        Ok(bytes) if extension == "xlsx" => scan_workbook(lang, path, bytes, requirement),
         Ok(bytes) => {
             let decoded = decode_utf16(bytes);
             let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
@@ -91,7 +87,7 @@ pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<S
                     found
                         .into_iter()
                         .map(|found| {
-                            not_a_test_identity(requirement, &found.hetu)
+                            not_a_test_identity(lang, requirement, &found.hetu)
                                 .at(source.locate(found.offset..found.offset + 11))
                         })
                         .collect(),
@@ -102,25 +98,25 @@ pub(crate) fn check(file: &LazyBytes<'_>, requirement: &Requirement) -> Option<S
     Some(SubjectResult::about(path, Some(path), None, with_name(verdict)))
 }
 
-fn not_a_test_identity(requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
-    Finding::new(
-        requirement.severity,
-        format!("personal identity code `{}` is not a test identity (individual number not in 900–999)", hetu.masked()),
-    )
+fn not_a_test_identity(lang: &str, requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
+    Finding::said(requirement.severity, said!(lang, "privacy-not-test-identity", code = hetu.masked()))
 }
 
 /// Every text cell of every sheet; a workbook that cannot be opened is reported as not scanned
 /// (PRETEST-REPORT says why when it is the pre-test report).
-fn scan_workbook(path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
+fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
     let cells = match valmis_pretest::xlsx_cells(bytes) {
         Ok(cells) => cells,
         // Not scanned is not passed: a workbook a bundle made unreadable (or too large to hold)
         // could hide a real identity code, so it fails, as BUNDLE-SECRETS does for what it cannot read.
         Err(error) => {
             return Verdict::Checked(vec![
-                Finding::new(requirement.severity, format!("`{path}` could not be scanned: {}", error.message))
-                    .at(Location::file(path.to_owned()))
-                    .with_help("save the workbook again from Excel (without stray cells far from the table), or export it as CSV"),
+                Finding::said(
+                    requirement.severity,
+                    said!(lang, "privacy-workbook-unscanned", path = path, error = error.message.as_str()),
+                )
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-workbook-unscanned-help")),
             ]);
         }
     };
@@ -129,7 +125,7 @@ fn scan_workbook(path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict
         for found in scan_hetus(cell.value.as_bytes()) {
             if !found.hetu.is_test_identity() {
                 let name = format!("{}!{}", cell.sheet, valmis_pretest::cell_name(cell.column, cell.row));
-                findings.push(not_a_test_identity(requirement, &found.hetu).at(Location::cell(
+                findings.push(not_a_test_identity(lang, requirement, &found.hetu).at(Location::cell(
                     path,
                     name,
                     cell.row,

@@ -2,10 +2,11 @@
 //! file, the line, and the kind of block.
 
 use rustls_pki_types::PrivateKeyDer;
+use valmis_i18n::said;
 use valmis_model::{Finding, Location, Requirement};
 
 use super::kit::Collected;
-use crate::context::{SubjectResult, Verdict};
+use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::source::{SourceFile, private_key_begin_lines};
@@ -14,20 +15,24 @@ use crate::inputs::source::{SourceFile, private_key_begin_lines};
 const KEY_STORE_EXTENSIONS: &[&str] = &["p12", "pfx", "key", "jks", "keystore", "ppk", "p8", "pk8"];
 
 /// BUNDLE-SECRETS of one file: a key store by its name, PEM private key blocks, DER keys.
-pub(crate) fn scan(file: &LazyBytes<'_>, requirement: &Requirement, found: &mut Collected) {
+pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Requirement, found: &mut Collected) {
+    let lang = context.lang.as_str();
     let path = file.path;
     let extension = extension(path);
     if KEY_STORE_EXTENSIONS.contains(&extension.as_str()) {
         found.findings.push(
-            Finding::new(requirement.severity, format!("`{path}` is a private key or key store file (.{extension})"))
-                .at(Location::file(path)),
+            Finding::said(
+                requirement.severity,
+                said!(lang, "secrets-key-store", path = path, extension = extension.as_str()),
+            )
+            .at(Location::file(path)),
         );
         return;
     }
     let bytes = match file.get() {
         Ok(bytes) => bytes,
         Err(error) => {
-            found.unreadable.push(error.to_string());
+            found.unreadable.push(error.message().render(lang));
             return;
         }
     };
@@ -36,26 +41,26 @@ pub(crate) fn scan(file: &LazyBytes<'_>, requirement: &Requirement, found: &mut 
         let source = SourceFile::new(path, bytes);
         for (offset, label) in blocks {
             found.findings.push(
-                Finding::new(requirement.severity, format!("`{path}` contains a PEM `{label}` block"))
+                Finding::said(requirement.severity, said!(lang, "secrets-pem-block", path = path, label = label))
                     .at(source.locate_without_snippet(offset)),
             );
         }
     } else if may_be_der(bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
         found.findings.push(
-            Finding::new(requirement.severity, format!("`{path}` is a DER-encoded private key"))
-                .at(Location::file(path)),
+            Finding::said(requirement.severity, said!(lang, "secrets-der-key", path = path)).at(Location::file(path)),
         );
     }
 }
 
 /// BUNDLE-SECRETS' one bundle-wide outcome from what every file showed.
-pub(crate) fn finish(found: Collected, requirement: &Requirement) -> SubjectResult {
+pub(crate) fn finish(context: &Context<'_>, found: Collected, requirement: &Requirement) -> SubjectResult {
+    let lang = context.lang.as_str();
     let Collected { mut findings, unreadable } = found;
     let verdict = if findings.is_empty() && !unreadable.is_empty() {
-        Verdict::Error(format!("could not read every file: {}", unreadable.join("; ")))
+        Verdict::Error(valmis_i18n::t!(lang, "secrets-unreadable", reasons = unreadable.join("; ")))
     } else {
         for reason in unreadable {
-            findings.push(Finding::new(requirement.severity, format!("not scanned: {reason}")));
+            findings.push(Finding::said(requirement.severity, said!(lang, "secrets-not-scanned", reason = reason)));
         }
         Verdict::Checked(findings)
     };

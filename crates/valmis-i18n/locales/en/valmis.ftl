@@ -456,3 +456,189 @@ org-test-oid-invalid = test organisation `{ $oid }` is not a valid OID: { $error
 org-test-oid-invalid-help = write the organisation OID Kela assigned, like 1.2.246.10.23456780
 org-test-arc-not-business-id = test organisation `{ $oid }`: arc `{ $arc }` is not a business id ({ $error })
 org-test-arc-not-business-id-help = check the OID against what Kela assigned; a placeholder would be refused
+
+## Documents as read (DOC-WELLFORMED and the rules after it)
+
+json-not-valid = not valid JSON: { $error }
+json-empty = the document is empty
+document-over-budget = the document has up to { $cost } elements, attributes or values; valmis parses at most { $limit } per document (a Kanta document has a few thousand), so it was not parsed
+document-over-budget-help = send a smaller sample document: co-testing needs representative documents, not bulk data
+document-too-large = `{ $path }` is { $size } bytes; documents larger than { $limit } bytes are not read
+document-not-utf8 = `{ $path }` is not UTF-8 (first bad byte at offset { $offset }); save it as UTF-8
+xml-not-well-formed = not well-formed XML: { $error }
+document-skip = { $why ->
+        [unreadable] not readable
+        [not-well-formed] not well-formed
+        [over-budget] not parsed: too many nodes
+       *[not-json] not valid JSON
+    } (see DOC-WELLFORMED)
+document-doctype = the document has a DOCTYPE or ENTITY declaration, which is refused
+document-doctype-help = remove the DOCTYPE: Kanta's validation rejects it, and entities open the door to XXE and billion-laughs attacks
+document-not-cda-skip = not a CDA R2 ClinicalDocument (see DOC-CDA-HEADER)
+documents-none-skip = documents/ holds no { $kind ->
+        [xml] .xml
+        [json] .json
+       *[any] .xml or .json
+    } document
+declared-unreadable-skip = not readable: { $reason }
+
+## Identity codes and secrets (PRIVACY-HETU, BUNDLE-SECRETS)
+
+privacy-nothing-skip = the bundle has no text artefacts to scan
+privacy-in-name = the file name holds personal identity code `{ $code }`, which is not a test identity (individual number not in 900–999)
+privacy-in-name-help = rename the file (and its folder) without the identity code
+privacy-not-test-identity = personal identity code `{ $code }` is not a test identity (individual number not in 900–999)
+privacy-workbook-unscanned = `{ $path }` could not be scanned: { $error }
+privacy-workbook-unscanned-help = save the workbook again from Excel (without stray cells far from the table), or export it as CSV
+secrets-key-store = `{ $path }` is a private key or key store file (.{ $extension })
+secrets-pem-block = `{ $path }` contains a PEM `{ $label }` block
+secrets-der-key = `{ $path }` is a DER-encoded private key
+secrets-unreadable = could not read every file: { $reasons }
+secrets-not-scanned = not scanned: { $reason }
+
+## Files of the bundle (BUNDLE-HYGIENE, BUNDLE-INTEGRITY)
+
+hygiene-tool-folder = `{ $path }` is a tool folder that does not belong in a submission
+hygiene-leftover = `{ $path }` is an editor or OS leftover
+hygiene-delete-help = { $macos ->
+        [yes] delete it; zip without Finder's leftovers: `valmis pack nippu -o nippu.zip` leaves them out (or, on macOS, `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'`; Finder's Compress adds __MACOSX/ and ._ files)
+       *[no] delete it from the bundle (`valmis pack` leaves it out)
+    }
+hygiene-empty = `{ $path }` is empty
+hygiene-empty-help = an empty file is usually a failed export: export it again or remove it
+hygiene-not-utf8 = `{ $path }` has a name that is not valid UTF-8
+hygiene-unportable = `{ $path }` { $problem }
+hygiene-unportable-folder = folder `{ $path }` { $problem }
+hygiene-rename-help = rename it without spaces, control characters or \ : * ? " < > | (letters such as ä, ö and å are fine)
+hygiene-collide = { $paths } differ only in letter case or in how their letters are composed, and collide on Windows and macOS
+hygiene-collide-help = rename or remove all but one
+name-space = has a space in its name
+name-control = has the control character `{ $character }` in its name
+name-windows-character = has `{ $character }`, a character Windows does not allow, in its name
+name-decomposed = is written decomposed (NFD, as macOS may write `{ $composed }`): it collides with the composed name elsewhere
+name-reserved = uses `{ $stem }`, a name Windows reserves
+name-trailing-dot = ends with a dot, which Windows drops
+name-leading-dash = starts with `-`, which command-line tools read as an option
+integrity-no-files-skip = manifest has no [files] table, so no file contents are pinned
+integrity-digest-form = digest of `{ $path }` must be "sha256:" and 64 hex digits
+integrity-missing = `{ $path }` is listed in [files] but is not in the bundle
+integrity-unreadable = `{ $path }` cannot be read to check its digest: { $error }
+integrity-changed = SHA-256 of `{ $path }` is { $actual }…, [files] says { $expected }…: the file changed after it was pinned
+integrity-changed-help = if the change is intended, pin it again: "{ $path }" = "sha256:{ $actual }"
+integrity-unlisted = `{ $path }` is in the bundle but not listed in [files]
+
+## The CDA header (DOC-CDA-HEADER, DOC-TIMESTAMPS, DOC-VERSIONING)
+
+header-not-cda = the root element is `{ $name }` in namespace `{ $namespace }`, not ClinicalDocument in `{ $hl7 }`
+header-none = (none)
+header-missing-value = (missing)
+header-not-cda-help = sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)
+header-part = { $element ->
+        [realmCode] realm FI
+        [typeId] CDA R2 type id
+        [id] the document's unique id (its @root is DOC-OID's)
+        [code] the document type
+        [effectiveTime] when the document was created
+        [confidentialityCode] confidentiality
+        [languageCode] language
+        [recordTarget] the patient
+        [author] the author
+       *[custodian] the custodian organisation
+    }
+header-attribute-missing = { $path }/@{ $attribute } is missing ({ $what })
+header-attribute-value = { $path }/@{ $attribute } is `{ $found }`, not `{ $expected }`
+header-element-missing = /ClinicalDocument/{ $element } is missing ({ $what })
+header-element-missing-help = add <{ $element }> to the header as Kanta's CDA R2 specification requires
+timestamp-invalid = { $path }/@value `{ $value }` is not an HL7 timestamp
+timestamp-invalid-help = write YYYYMMDDhhmmss with the offset, like 20261112091200+0200
+versioning-set-id = versionNumber is 1 but setId/@root `{ $set_id }` differs from id/@root `{ $id }`
+versioning-set-id-help = the first version of a document has setId equal to its id; later versions keep the setId and increase versionNumber
+
+## The patient of a document (DOC-PATIENT)
+
+patient-no-extension = { $path } has root { $root } but no @extension
+patient-invalid = { $path }/@extension is not a valid personal identity code: { $error }
+patient-invalid-help = use a Kela test identity, e.g. 010181-900C
+patient-real = { $path }/@extension `{ $code }` is a real person's identity code, not a test identity
+patient-real-help = Kanta's validation rejects documents with real identity codes: use a Kela test identity
+patient-not-test-person = { $path }/@extension `{ $code }` is not a test person of the pre-test report
+patient-not-test-person-help = sample documents should come from the pre-test runs; a reviewer will ask where this one is from
+patient-birth-date = { $path }/@value `{ $value }` disagrees with the identity code's birth date { $expected }
+
+## Schema validation (DOC-SCHEMA)
+
+xsd-anonymous-type = an anonymous type
+xsd-type-name = `{ $name }`
+xsd-builtin = xs:{ $name }
+xsd-not-valid = `{ $value }` is not a valid { $type_ }
+xsd-out-of-range = `{ $value }` is out of range for { $type_ }
+xsd-root-undeclared = the root element `{ $name }` is not declared by the schema (it declares { $declared }, ...)
+xsd-idref = IDREF `{ $reference }` refers to no ID in the document
+xsd-more = and { $more } more schema violations not listed
+xsd-too-deep = elements nested deeper than { $depth } levels are not validated
+xsd-xsi-type-unknown = element `{ $name }`: xsi:type `{ $value }` names no type of the schema
+xsd-xsi-type-not-derived = element `{ $name }`: xsi:type `{ $value }` is not derived from its declared type { $declared }
+xsd-not-nillable = element `{ $name }` is not nillable: xsi:nil is not allowed
+xsd-attribute-simple-content = element `{ $name }`: attribute `{ $attribute }` is not allowed (simple content)
+xsd-abstract = element `{ $name }` has the abstract type { $type_ }: name a concrete type with xsi:type
+xsd-nil-content = element `{ $name }` is nil (xsi:nil) but has content
+xsd-no-children = element `{ $name }` takes no child elements: `{ $child }` is not allowed
+xsd-simple-content-child = element `{ $name }` has simple content: child element `{ $child }` is not allowed
+xsd-element-value = element `{ $name }`: { $message }
+xsd-element-fixed = element `{ $name }` must have the fixed value `{ $fixed }`
+xsd-no-text = element `{ $name }` takes no text: `{ $text }`
+xsd-attribute-value = element `{ $name }`, attribute `{ $attribute }`: { $message }
+xsd-attribute-fixed = element `{ $name }`, attribute `{ $attribute }`: `{ $value }` is not the fixed value `{ $fixed }`
+xsd-attribute-not-allowed = element `{ $name }`: attribute `{ $attribute }` is not allowed
+xsd-attribute-required = element `{ $name }` is missing the required attribute `{ $attribute }`
+xsd-expected = { $any ->
+        [yes] { $has_before ->
+            [yes] { $before },{" "}
+           *[no] {""}
+        }any element{ $has_after ->
+            [yes] , { $after }
+           *[no] {""}
+        }
+       *[no] { $names }
+    }{ $more ->
+        [0] {""}
+       *[other] , { $more } more
+    }
+xsd-unexpected-no-more = element `{ $child }` is not expected in `{ $name }`: no more child elements are allowed
+xsd-unexpected = element `{ $child }` is not expected in `{ $name }` here; expected { $expected }
+xsd-strict-wildcard = element `{ $child }` is declared nowhere in the schema (a strict wildcard)
+xsd-missing-children = element `{ $name }` is missing child elements: expected { $expected }
+xsd-id-twice = the ID `{ $id }` is used twice in the document
+xsd-invalid = not valid
+xsd-list-item = list item { $message }
+xsd-union = `{ $value }` is not a valid { $type_ } (none of its member types accepts it)
+xsd-facet-of = { $message } ({ $type_ })
+xsd-enumeration = `{ $value }` is not one of the allowed values { $allowed }{ $more ->
+        [0] {""}
+       *[other] , { $more } more
+    }
+xsd-pattern = `{ $value }` does not match the pattern `{ $patterns }`
+xsd-length = `{ $value }` has { $length } { $unit ->
+        [items] items
+       *[characters] characters
+    }, { $which ->
+        [exact] not
+        [minimum] fewer than
+       *[maximum] more than
+    } { $bound }
+xsd-bound = `{ $value }` { $which ->
+        [min-inclusive] is less than the minimum
+        [max-inclusive] is more than the maximum
+        [min-exclusive] must be more than
+       *[max-exclusive] must be less than
+    } { $bound }
+xsd-digits = `{ $value }` has more than { $bound } { $which ->
+        [total] digits
+       *[fraction] fraction digits
+    }
+
+## The schema set (DOC-SCHEMA)
+
+schema-absent-skip = no CDA schema set: the round's catalog names none ([round] cda_schema) and --cda-schema is not given
+schema-help = Kanta's validation service rejects a document its schema rejects; valmis validated against { $origin }
+schema-broken = the CDA schema set `{ $origin }` cannot be used: { $error }

@@ -457,3 +457,189 @@ org-test-oid-invalid = testiorganisaatio `{ $oid }` ei ole kelvollinen OID: { $e
 org-test-oid-invalid-help = kirjoita Kelan osoittama organisaation OID, kuten 1.2.246.10.23456780
 org-test-arc-not-business-id = testiorganisaatio `{ $oid }`: haara `{ $arc }` ei ole Y-tunnus ({ $error })
 org-test-arc-not-business-id-help = tarkista OID Kelan osoittamaa vasten; paikkamerkki hylättäisiin
+
+## Asiakirjat luettuina (DOC-WELLFORMED ja sitä seuraavat säännöt)
+
+json-not-valid = ei kelvollista JSONia: { $error }
+json-empty = asiakirja on tyhjä
+document-over-budget = asiakirjassa on jopa { $cost } elementtiä, attribuuttia tai arvoa; valmis jäsentää enintään { $limit } asiakirjaa kohden (Kanta-asiakirjassa on muutama tuhat), joten sitä ei jäsennetty
+document-over-budget-help = lähetä pienempi esimerkkiasiakirja: yhteistestaus tarvitsee edustavia asiakirjoja, ei massadataa
+document-too-large = `{ $path }` on { $size } tavua; yli { $limit } tavun asiakirjoja ei lueta
+document-not-utf8 = `{ $path }` ei ole UTF-8-tekstiä (ensimmäinen virheellinen tavu kohdassa { $offset }); tallenna se UTF-8-muodossa
+xml-not-well-formed = XML ei ole hyvin muodostettua: { $error }
+document-skip = { $why ->
+        [unreadable] ei luettavissa
+        [not-well-formed] ei hyvin muodostettu
+        [over-budget] ei jäsennetty: liian monta solmua
+       *[not-json] ei kelvollista JSONia
+    } (katso DOC-WELLFORMED)
+document-doctype = asiakirjassa on DOCTYPE- tai ENTITY-määrittely, jota ei hyväksytä
+document-doctype-help = poista DOCTYPE: Kannan validointi hylkää sen, ja entiteetit avaavat oven XXE- ja billion laughs -hyökkäyksille
+document-not-cda-skip = ei CDA R2 -muotoinen ClinicalDocument (katso DOC-CDA-HEADER)
+documents-none-skip = documents/-kansiossa ei ole yhtään { $kind ->
+        [xml] .xml-asiakirjaa
+        [json] .json-asiakirjaa
+       *[any] .xml- tai .json-asiakirjaa
+    }
+declared-unreadable-skip = ei luettavissa: { $reason }
+
+## Henkilötunnukset ja salaisuudet (PRIVACY-HETU, BUNDLE-SECRETS)
+
+privacy-nothing-skip = nipussa ei ole tekstiaineistoa tarkistettavaksi
+privacy-in-name = tiedoston nimessä on henkilötunnus `{ $code }`, joka ei ole testihenkilötunnus (yksilönumero ei ole välillä 900–999)
+privacy-in-name-help = nimeä tiedosto (ja sen kansio) uudelleen ilman henkilötunnusta
+privacy-not-test-identity = henkilötunnus `{ $code }` ei ole testihenkilötunnus (yksilönumero ei ole välillä 900–999)
+privacy-workbook-unscanned = tiedostoa `{ $path }` ei voitu tarkistaa: { $error }
+privacy-workbook-unscanned-help = tallenna työkirja uudelleen Excelistä (ilman taulukosta kaukana olevia irrallisia soluja) tai vie se CSV-muotoon
+secrets-key-store = `{ $path }` on yksityinen avain tai avainsäilötiedosto (.{ $extension })
+secrets-pem-block = `{ $path }` sisältää PEM-lohkon `{ $label }`
+secrets-der-key = `{ $path }` on DER-koodattu yksityinen avain
+secrets-unreadable = kaikkia tiedostoja ei voitu lukea: { $reasons }
+secrets-not-scanned = ei tarkistettu: { $reason }
+
+## Nipun tiedostot (BUNDLE-HYGIENE, BUNDLE-INTEGRITY)
+
+hygiene-tool-folder = `{ $path }` on työkalun kansio, joka ei kuulu lähetykseen
+hygiene-leftover = `{ $path }` on editorin tai käyttöjärjestelmän jäänne
+hygiene-delete-help = { $macos ->
+        [yes] poista se; pakkaa ilman Finderin jäänteitä: `valmis pack nippu -o nippu.zip` jättää ne pois (tai macOS:ssä `zip -r -X nippu.zip nippu -x '*.DS_Store' -x '*/._*'`; Finderin Pakkaa-toiminto lisää __MACOSX/-kansion ja ._-tiedostot)
+       *[no] poista se nipusta (`valmis pack` jättää sen pois)
+    }
+hygiene-empty = `{ $path }` on tyhjä
+hygiene-empty-help = tyhjä tiedosto on yleensä epäonnistunut vienti: vie se uudelleen tai poista se
+hygiene-not-utf8 = tiedoston `{ $path }` nimi ei ole kelvollista UTF-8-tekstiä
+hygiene-unportable = `{ $path }` { $problem }
+hygiene-unportable-folder = kansio `{ $path }` { $problem }
+hygiene-rename-help = nimeä se uudelleen ilman välilyöntejä, ohjausmerkkejä ja merkkejä \ : * ? " < > | (kirjaimet kuten ä, ö ja å kelpaavat)
+hygiene-collide = { $paths } eroavat vain kirjainkoon tai kirjainten koostamistavan osalta ja törmäävät Windowsissa ja macOS:ssä
+hygiene-collide-help = nimeä uudelleen tai poista kaikki paitsi yksi
+name-space = sisältää nimessään välilyönnin
+name-control = sisältää nimessään ohjausmerkin `{ $character }`
+name-windows-character = sisältää nimessään merkin `{ $character }`, jota Windows ei salli
+name-decomposed = on kirjoitettu hajotettuna (NFD, kuten macOS voi kirjoittaa nimen `{ $composed }`): se törmää koostettuun nimeen muualla
+name-reserved = käyttää nimeä `{ $stem }`, jonka Windows on varannut
+name-trailing-dot = päättyy pisteeseen, jonka Windows pudottaa
+name-leading-dash = alkaa merkillä `-`, jonka komentorivityökalut lukevat valitsimeksi
+integrity-no-files-skip = manifestissa ei ole [files]-taulukkoa, joten tiedostojen sisältöjä ei ole kiinnitetty
+integrity-digest-form = tiedoston `{ $path }` tiivisteen on oltava "sha256:" ja 64 heksadesimaalinumeroa
+integrity-missing = `{ $path }` on lueteltu [files]-taulukossa, mutta sitä ei ole nipussa
+integrity-unreadable = tiedostoa `{ $path }` ei voi lukea tiivisteen tarkistamiseksi: { $error }
+integrity-changed = tiedoston `{ $path }` SHA-256 on { $actual }…, [files] sanoo { $expected }…: tiedosto muuttui kiinnittämisen jälkeen
+integrity-changed-help = jos muutos on tarkoituksellinen, kiinnitä se uudelleen: "{ $path }" = "sha256:{ $actual }"
+integrity-unlisted = `{ $path }` on nipussa, mutta sitä ei ole lueteltu [files]-taulukossa
+
+## CDA-otsake (DOC-CDA-HEADER, DOC-TIMESTAMPS, DOC-VERSIONING)
+
+header-not-cda = juurielementti on `{ $name }` nimiavaruudessa `{ $namespace }`, ei ClinicalDocument nimiavaruudessa `{ $hl7 }`
+header-none = (ei mitään)
+header-missing-value = (puuttuu)
+header-not-cda-help = documents/-kansion esimerkkiasiakirjojen on oltava HL7 CDA R2 -asiakirjoja (tai FHIR JSON -asiakirjoja)
+header-part = { $element ->
+        [realmCode] alue FI
+        [typeId] CDA R2 -tyyppitunniste
+        [id] asiakirjan yksilöivä tunniste (sen @root on DOC-OID:n)
+        [code] asiakirjan tyyppi
+        [effectiveTime] asiakirjan luontiaika
+        [confidentialityCode] luottamuksellisuus
+        [languageCode] kieli
+        [recordTarget] potilas
+        [author] tekijä
+       *[custodian] asiakirjan säilyttäjäorganisaatio
+    }
+header-attribute-missing = { $path }/@{ $attribute } puuttuu ({ $what })
+header-attribute-value = { $path }/@{ $attribute } on `{ $found }`, ei `{ $expected }`
+header-element-missing = /ClinicalDocument/{ $element } puuttuu ({ $what })
+header-element-missing-help = lisää otsakkeeseen <{ $element }>, kuten Kannan CDA R2 -määrittely edellyttää
+timestamp-invalid = { $path }/@value `{ $value }` ei ole HL7-aikaleima
+timestamp-invalid-help = kirjoita muodossa `VVVVKKPPttmmss` aikavyöhykkeen siirtymän kanssa, kuten 20261112091200+0200
+versioning-set-id = versionNumber on 1, mutta setId/@root `{ $set_id }` eroaa id/@root-arvosta `{ $id }`
+versioning-set-id-help = asiakirjan ensimmäisen version setId on sama kuin sen id; myöhemmät versiot säilyttävät setId:n ja kasvattavat versionNumber-arvoa
+
+## Asiakirjan potilas (DOC-PATIENT)
+
+patient-no-extension = elementin { $path } root on { $root }, mutta siinä ei ole @extension-attribuuttia
+patient-invalid = { $path }/@extension ei ole kelvollinen henkilötunnus: { $error }
+patient-invalid-help = käytä Kelan testihenkilötunnusta, esim. 010181-900C
+patient-real = { $path }/@extension `{ $code }` on todellisen henkilön henkilötunnus, ei testihenkilötunnus
+patient-real-help = Kannan validointi hylkää asiakirjat, joissa on todellisia henkilötunnuksia: käytä Kelan testihenkilötunnusta
+patient-not-test-person = { $path }/@extension `{ $code }` ei ole esitestiraportin testihenkilö
+patient-not-test-person-help = esimerkkiasiakirjojen pitäisi olla peräisin esitestiajoista; tarkastaja kysyy, mistä tämä on peräisin
+patient-birth-date = { $path }/@value `{ $value }` on ristiriidassa henkilötunnuksen syntymäajan { $expected } kanssa
+
+## Skeemavalidointi (DOC-SCHEMA)
+
+xsd-anonymous-type = nimetön tyyppi
+xsd-type-name = `{ $name }`
+xsd-builtin = xs:{ $name }
+xsd-not-valid = `{ $value }` ei ole kelvollinen { $type_ }
+xsd-out-of-range = `{ $value }` on tyypin { $type_ } arvoalueen ulkopuolella
+xsd-root-undeclared = skeema ei määrittele juurielementtiä `{ $name }` (se määrittelee { $declared }, ...)
+xsd-idref = IDREF `{ $reference }` ei viittaa mihinkään asiakirjan ID:hen
+xsd-more = ja { $more } muuta skeemarikkomusta, joita ei luetella
+xsd-too-deep = yli { $depth } tason syvyyteen sisäkkäisiä elementtejä ei validoida
+xsd-xsi-type-unknown = elementti `{ $name }`: `xsi:type` `{ $value }` ei nimeä mitään skeeman tyyppiä
+xsd-xsi-type-not-derived = elementti `{ $name }`: `xsi:type` `{ $value }` ei ole johdettu sen määritellystä tyypistä { $declared }
+xsd-not-nillable = elementti `{ $name }` ei voi olla `nil`: `xsi:nil` ei ole sallittu
+xsd-attribute-simple-content = elementti `{ $name }`: attribuutti `{ $attribute }` ei ole sallittu (yksinkertainen sisältö)
+xsd-abstract = elementin `{ $name }` tyyppi { $type_ } on abstrakti: nimeä konkreettinen tyyppi `xsi:type`-attribuutilla
+xsd-nil-content = elementti `{ $name }` on `nil` (`xsi:nil`), mutta siinä on sisältöä
+xsd-no-children = elementillä `{ $name }` ei voi olla lapsielementtejä: `{ $child }` ei ole sallittu
+xsd-simple-content-child = elementin `{ $name }` sisältö on yksinkertainen: lapsielementti `{ $child }` ei ole sallittu
+xsd-element-value = elementti `{ $name }`: { $message }
+xsd-element-fixed = elementin `{ $name }` arvon on oltava kiinteä arvo `{ $fixed }`
+xsd-no-text = elementissä `{ $name }` ei voi olla tekstiä: `{ $text }`
+xsd-attribute-value = elementti `{ $name }`, attribuutti `{ $attribute }`: { $message }
+xsd-attribute-fixed = elementti `{ $name }`, attribuutti `{ $attribute }`: `{ $value }` ei ole kiinteä arvo `{ $fixed }`
+xsd-attribute-not-allowed = elementti `{ $name }`: attribuutti `{ $attribute }` ei ole sallittu
+xsd-attribute-required = elementistä `{ $name }` puuttuu pakollinen attribuutti `{ $attribute }`
+xsd-expected = { $any ->
+        [yes] { $has_before ->
+            [yes] { $before },{" "}
+           *[no] {""}
+        }mikä tahansa elementti{ $has_after ->
+            [yes] , { $after }
+           *[no] {""}
+        }
+       *[no] { $names }
+    }{ $more ->
+        [0] {""}
+       *[other] , { $more } muuta
+    }
+xsd-unexpected-no-more = elementtiä `{ $child }` ei odoteta elementissä `{ $name }`: lapsielementtejä ei sallita enempää
+xsd-unexpected = elementtiä `{ $child }` ei odoteta tässä kohdassa elementtiä `{ $name }`; odotettiin: { $expected }
+xsd-strict-wildcard = elementtiä `{ $child }` ei ole määritelty missään skeemassa (tiukka jokerimerkki)
+xsd-missing-children = elementistä `{ $name }` puuttuu lapsielementtejä: odotettiin { $expected }
+xsd-id-twice = ID `{ $id }` on käytössä asiakirjassa kahdesti
+xsd-invalid = ei kelvollinen
+xsd-list-item = luettelon kohde: { $message }
+xsd-union = `{ $value }` ei ole kelvollinen { $type_ } (mikään sen jäsentyypeistä ei hyväksy sitä)
+xsd-facet-of = { $message } ({ $type_ })
+xsd-enumeration = `{ $value }` ei ole mikään sallituista arvoista { $allowed }{ $more ->
+        [0] {""}
+       *[other] , { $more } muuta
+    }
+xsd-pattern = `{ $value }` ei vastaa mallia `{ $patterns }`
+xsd-length = `{ $value }`: { $length } { $unit ->
+        [items] kohdetta
+       *[characters] merkkiä
+    }, { $which ->
+        [exact] ei
+        [minimum] vähemmän kuin
+       *[maximum] enemmän kuin
+    } { $bound }
+xsd-bound = `{ $value }` { $which ->
+        [min-inclusive] on pienempi kuin vähimmäisarvo
+        [max-inclusive] on suurempi kuin enimmäisarvo
+        [min-exclusive] on oltava suurempi kuin
+       *[max-exclusive] on oltava pienempi kuin
+    } { $bound }
+xsd-digits = `{ $value }`: yli { $bound } { $which ->
+        [total] numeroa
+       *[fraction] desimaalia
+    }
+
+## Skeemajoukko (DOC-SCHEMA)
+
+schema-absent-skip = CDA-skeemajoukkoa ei ole: kierroksen luettelo ei nimeä sellaista ([round] cda_schema), eikä valitsinta --cda-schema ole annettu
+schema-help = Kannan validointipalvelu hylkää asiakirjan, jonka sen skeema hylkää; valmis validoi skeemaa { $origin } vasten
+schema-broken = CDA-skeemajoukkoa `{ $origin }` ei voi käyttää: { $error }

@@ -1,6 +1,7 @@
 //! DOC-CDA-HEADER: the header elements Kanta's CDA R2 documents carry, with the right values.
 
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Severity};
 
 use crate::context::Context;
@@ -9,47 +10,57 @@ use crate::inputs::xml::{HL7, at_node, child, is_cda, xpath};
 
 /// DOC-CDA-HEADER: the header elements Kanta's CDA R2 documents carry, with the right values.
 pub(crate) fn check(
-    _context: &Context<'_>,
+    context: &Context<'_>,
     severity: Severity,
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
+    let lang = context.lang.as_str();
     let name = root.tag_name();
     if !is_cda(root) {
         findings.push(
-            Finding::new(
+            Finding::said(
                 severity,
-                format!(
-                    "the root element is `{}` in namespace `{}`, not ClinicalDocument in `{HL7}`",
-                    name.name(),
-                    name.namespace().unwrap_or("(none)")
+                said!(
+                    lang,
+                    "header-not-cda",
+                    name = name.name(),
+                    namespace = name.namespace().map_or_else(|| t!(lang, "header-none"), str::to_owned),
+                    hl7 = HL7
                 ),
             )
             .at(at_node(source, root, None))
-            .with_help("sample documents under documents/ must be HL7 CDA R2 documents (or FHIR JSON)"),
+            .with_help(t!(lang, "header-not-cda-help")),
         );
         return;
     }
-    header_findings(source, root, severity, findings);
+    header_findings(lang, source, root, severity, findings);
 }
 
-fn header_findings(source: &SourceFile<'_>, root: Node<'_, '_>, severity: Severity, findings: &mut Vec<Finding>) {
-    // (element, attribute that must be present, required value, what it is)
-    let rules: [(&str, Option<&str>, Option<&str>, &str); 10] = [
-        ("realmCode", Some("code"), Some("FI"), "realm FI"),
-        ("typeId", Some("root"), Some("2.16.840.1.113883.1.3"), "CDA R2 type id"),
-        ("id", None, None, "the document's unique id (its @root is DOC-OID's)"),
-        ("code", Some("code"), None, "the document type"),
-        ("effectiveTime", Some("value"), None, "when the document was created"),
-        ("confidentialityCode", Some("code"), None, "confidentiality"),
-        ("languageCode", Some("code"), None, "language"),
-        ("recordTarget", None, None, "the patient"),
-        ("author", None, None, "the author"),
-        ("custodian", None, None, "the custodian organisation"),
+fn header_findings(
+    lang: &str,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+    severity: Severity,
+    findings: &mut Vec<Finding>,
+) {
+    // (element, attribute that must be present, required value); `header-part` says what each is.
+    let rules: [(&str, Option<&str>, Option<&str>); 10] = [
+        ("realmCode", Some("code"), Some("FI")),
+        ("typeId", Some("root"), Some("2.16.840.1.113883.1.3")),
+        ("id", None, None),
+        ("code", Some("code"), None),
+        ("effectiveTime", Some("value"), None),
+        ("confidentialityCode", Some("code"), None),
+        ("languageCode", Some("code"), None),
+        ("recordTarget", None, None),
+        ("author", None, None),
+        ("custodian", None, None),
     ];
     let mut problems = Vec::new();
-    for (element, attribute, value, what) in rules {
+    for (element, attribute, value) in rules {
+        let what = t!(lang, "header-part", element = element);
         let Some(node) = child(root, element) else {
             problems.push((element, what));
             continue;
@@ -57,12 +68,25 @@ fn header_findings(source: &SourceFile<'_>, root: Node<'_, '_>, severity: Severi
         let Some(attribute) = attribute else { continue };
         match (node.attribute(attribute), value) {
             (None, _) => findings.push(
-                Finding::new(severity, format!("{}/@{attribute} is missing ({what})", xpath(node)))
-                    .at(at_node(source, node, None)),
+                Finding::said(
+                    severity,
+                    said!(lang, "header-attribute-missing", path = xpath(node), attribute = attribute, what = what),
+                )
+                .at(at_node(source, node, None)),
             ),
             (Some(found), Some(expected)) if found != expected => findings.push(
-                Finding::new(severity, format!("{}/@{attribute} is `{found}`, not `{expected}`", xpath(node)))
-                    .at(at_node(source, node, Some(attribute))),
+                Finding::said(
+                    severity,
+                    said!(
+                        lang,
+                        "header-attribute-value",
+                        path = xpath(node),
+                        attribute = attribute,
+                        found = found,
+                        expected = expected
+                    ),
+                )
+                .at(at_node(source, node, Some(attribute))),
             ),
             _ => {}
         }
@@ -71,12 +95,16 @@ fn header_findings(source: &SourceFile<'_>, root: Node<'_, '_>, severity: Severi
         && type_id.attribute("extension") != Some("POCD_HD000040")
     {
         findings.push(
-            Finding::new(
+            Finding::said(
                 severity,
-                format!(
-                    "{}/@extension is `{}`, not `POCD_HD000040`",
-                    xpath(type_id),
-                    type_id.attribute("extension").unwrap_or("(missing)")
+                said!(
+                    lang,
+                    "header-attribute-value",
+                    path = xpath(type_id),
+                    attribute = "extension",
+                    found =
+                        type_id.attribute("extension").map_or_else(|| t!(lang, "header-missing-value"), str::to_owned),
+                    expected = "POCD_HD000040"
                 ),
             )
             .at(at_node(source, type_id, Some("extension"))),
@@ -84,9 +112,9 @@ fn header_findings(source: &SourceFile<'_>, root: Node<'_, '_>, severity: Severi
     }
     for (element, what) in problems {
         findings.push(
-            Finding::new(severity, format!("/ClinicalDocument/{element} is missing ({what})"))
+            Finding::said(severity, said!(lang, "header-element-missing", element = element, what = what))
                 .at(at_node(source, root, None))
-                .with_help(format!("add <{element}> to the header as Kanta's CDA R2 specification requires")),
+                .with_help(t!(lang, "header-element-missing-help", element = element)),
         );
     }
 }

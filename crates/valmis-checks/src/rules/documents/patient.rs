@@ -2,6 +2,7 @@
 //! person of the pre-test report, and agrees with birthTime.
 
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_ids::Hetu;
 use valmis_model::{Finding, Severity};
 
@@ -21,6 +22,7 @@ pub(crate) fn check(
     root: Node<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
+    let lang = context.lang.as_str();
     let persons = context.test_persons();
     let Some(role) = child(root, "recordTarget").and_then(|target| child(target, "patientRole")) else { return };
     let birth_time = child(role, "patient").and_then(|patient| child(patient, "birthTime"));
@@ -30,19 +32,17 @@ pub(crate) fn check(
         }
         let Some(code) = id.attribute("extension") else {
             findings.push(
-                Finding::new(severity, format!("{} has root {HETU_ROOT} but no @extension", xpath(id)))
+                Finding::said(severity, said!(lang, "patient-no-extension", path = xpath(id), root = HETU_ROOT))
                     .at(at_node(source, id, None)),
             );
             continue;
         };
         match Hetu::parse(code) {
             Err(error) => {
-                let mut finding = Finding::new(
-                    severity,
-                    format!("{}/@extension is not a valid personal identity code: {error}", xpath(id)),
-                )
-                .at(at_node(source, id, Some("extension")))
-                .with_help("use a Kela test identity, e.g. 010181-900C");
+                let mut finding =
+                    Finding::said(severity, said!(lang, "patient-invalid", path = xpath(id), error = error.message()))
+                        .at(at_node(source, id, Some("extension")))
+                        .with_help(t!(lang, "patient-invalid-help"));
                 // A mistyped real code is still personal data: no snippet.
                 if let Some(location) = &mut finding.location {
                     location.snippet = None;
@@ -50,29 +50,22 @@ pub(crate) fn check(
                 findings.push(finding);
             }
             Ok(hetu) if !hetu.is_test_identity() => findings.push(
-                Finding::new(
-                    severity,
-                    format!(
-                        "{}/@extension `{}` is a real person's identity code, not a test identity",
-                        xpath(id),
-                        hetu.masked()
-                    ),
-                )
-                .at(at_node(source, id, Some("extension")))
-                .with_help("Kanta's validation rejects documents with real identity codes: use a Kela test identity"),
+                Finding::said(severity, said!(lang, "patient-real", path = xpath(id), code = hetu.masked()))
+                    .at(at_node(source, id, Some("extension")))
+                    .with_help(t!(lang, "patient-real-help")),
             ),
             Ok(hetu) => {
                 if let Some(persons) = &persons
                     && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
                 {
                     findings.push(
-                            Finding::new(
-                                Severity::Warning,
-                                format!("{}/@extension `{}` is not a test person of the pre-test report", xpath(id), hetu.as_str()),
-                            )
-                            .at(at_node(source, id, Some("extension")))
-                            .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
-                        );
+                        Finding::said(
+                            Severity::Warning,
+                            said!(lang, "patient-not-test-person", path = xpath(id), code = hetu.as_str()),
+                        )
+                        .at(at_node(source, id, Some("extension")))
+                        .with_help(t!(lang, "patient-not-test-person-help")),
+                    );
                 }
                 let Some(birth) = birth_time.and_then(|node| node.attribute("value").map(|value| (node, value))) else {
                     continue;
@@ -81,12 +74,14 @@ pub(crate) fn check(
                 let expected = format!("{year:04}{month:02}{day:02}");
                 if !birth.1.starts_with(&expected) {
                     findings.push(
-                        Finding::new(
+                        Finding::said(
                             severity,
-                            format!(
-                                "{}/@value `{}` disagrees with the identity code's birth date {expected}",
-                                xpath(birth.0),
-                                birth.1
+                            said!(
+                                lang,
+                                "patient-birth-date",
+                                path = xpath(birth.0),
+                                value = birth.1,
+                                expected = expected.as_str()
                             ),
                         )
                         .at(at_node(source, birth.0, Some("value"))),

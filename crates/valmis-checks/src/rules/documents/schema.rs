@@ -3,6 +3,7 @@
 //! already parsed. The schema set is compiled once per run.
 
 use roxmltree::Node;
+use valmis_i18n::t;
 use valmis_model::{Finding, Requirement, Severity};
 
 use crate::context::{Context, Verdict};
@@ -19,27 +20,29 @@ pub(crate) fn check(
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
 ) -> Verdict {
-    verdict(&context.cda_schema(), requirement.severity, source, root)
+    verdict(context.lang.as_str(), &context.cda_schema(), requirement.severity, source, root)
 }
 
-fn verdict(state: &SchemaState, severity: Severity, source: &SourceFile<'_>, root: Node<'_, '_>) -> Verdict {
+fn verdict(
+    lang: &str,
+    state: &SchemaState,
+    severity: Severity,
+    source: &SourceFile<'_>,
+    root: Node<'_, '_>,
+) -> Verdict {
     match state {
-        SchemaState::Absent => Verdict::Skipped(
-            "no CDA schema set: the round's catalog names none ([round] cda_schema) and --cda-schema is not given"
-                .to_owned(),
-        ),
-        SchemaState::Broken(message) => Verdict::Error(message.clone()),
+        SchemaState::Absent => Verdict::Skipped(t!(lang, "schema-absent-skip")),
+        SchemaState::Broken(message) => Verdict::Error(message.render(lang)),
         SchemaState::Ready(schema, origin) => {
             let violations = schema.validate(root.document(), MAX_VIOLATIONS);
             let findings = violations
                 .into_iter()
                 .enumerate()
                 .map(|(index, violation)| {
-                    let finding = Finding::new(severity, violation.message).at(source.locate(violation.range));
+                    let finding =
+                        Finding::said(severity, violation.message.said(lang)).at(source.locate(violation.range));
                     if index == 0 {
-                        finding.with_help(format!(
-                            "Kanta's validation service rejects a document its schema rejects; valmis validated against {origin}"
-                        ))
+                        finding.with_help(t!(lang, "schema-help", origin = origin.as_str()))
                     } else {
                         finding
                     }

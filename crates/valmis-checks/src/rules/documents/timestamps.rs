@@ -2,6 +2,7 @@
 //! `center`) are HL7 TS values.
 
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Severity};
 
 use crate::context::Context;
@@ -11,7 +12,7 @@ use crate::inputs::xml::{at_node, xpath};
 /// DOC-TIMESTAMPS: `effectiveTime`, `birthTime` and `time` values (and their `low`, `high`,
 /// `center`) are HL7 TS values.
 pub(crate) fn check(
-    _context: &Context<'_>,
+    context: &Context<'_>,
     severity: Severity,
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
@@ -25,9 +26,12 @@ pub(crate) fn check(
         let Some(value) = node.attribute("value").filter(|_| is_time) else { continue };
         if !is_hl7_timestamp(value) {
             findings.push(
-                Finding::new(severity, format!("{}/@value `{value}` is not an HL7 timestamp", xpath(node)))
-                    .at(at_node(source, node, Some("value")))
-                    .with_help("write YYYYMMDDhhmmss with the offset, like 20261112091200+0200"),
+                Finding::said(
+                    severity,
+                    said!(context.lang.as_str(), "timestamp-invalid", path = xpath(node), value = value),
+                )
+                .at(at_node(source, node, Some("value")))
+                .with_help(t!(context.lang.as_str(), "timestamp-invalid-help")),
             );
         }
     }

@@ -1,6 +1,7 @@
 //! DOC-VERSIONING: a first version (`versionNumber` 1) has `setId` equal to `id`.
 
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Severity};
 
 use crate::context::Context;
@@ -9,7 +10,7 @@ use crate::inputs::xml::{at_node, child};
 
 /// DOC-VERSIONING: a first version (`versionNumber` 1) has `setId` equal to `id`.
 pub(crate) fn check(
-    _context: &Context<'_>,
+    context: &Context<'_>,
     severity: Severity,
     source: &SourceFile<'_>,
     root: Node<'_, '_>,
@@ -26,17 +27,13 @@ pub(crate) fn check(
     let same =
         set_id.attribute("root") == id.attribute("root") && set_id.attribute("extension") == id.attribute("extension");
     if !same {
+        let lang = context.lang.as_str();
+        let root_of =
+            |node: Node<'_, '_>| node.attribute("root").map_or_else(|| t!(lang, "header-missing-value"), str::to_owned);
         findings.push(
-                Finding::new(
-                    severity,
-                    format!(
-                        "versionNumber is 1 but setId/@root `{}` differs from id/@root `{}`",
-                        set_id.attribute("root").unwrap_or("(missing)"),
-                        id.attribute("root").unwrap_or("(missing)")
-                    ),
-                )
+            Finding::said(severity, said!(lang, "versioning-set-id", set_id = root_of(set_id), id = root_of(id)))
                 .at(at_node(source, set_id, Some("root")))
-                .with_help("the first version of a document has setId equal to its id; later versions keep the setId and increase versionNumber"),
-            );
+                .with_help(t!(lang, "versioning-set-id-help")),
+        );
     }
 }
