@@ -211,7 +211,7 @@ impl Context<'_> {
     /// The readable pre-test report, or the reason a check over its rows cannot run.
     pub(crate) fn pretest_view(&self) -> Result<View<'_>, String> {
         match self.pretest() {
-            pretest::Loaded::Read { path, report } => Ok(View::new(path, report)),
+            pretest::Loaded::Read { path, report } => Ok(View::new(path, report, self.lang.as_str())),
             _ => Err(t!(self.lang.as_str(), "pretest-unusable-skip")),
         }
     }

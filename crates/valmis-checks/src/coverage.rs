@@ -155,9 +155,11 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
             Loaded::Ambiguous(paths) => {
                 (None, Some(format!("there are {} pre-test reports: {}", paths.len(), paths.join(", "))), Vec::new())
             }
-            Loaded::Unreadable { path, reason } => (Some(bundle.display_path(path)), Some(reason.clone()), Vec::new()),
+            Loaded::Unreadable { path, reason } => {
+                (Some(bundle.display_path(path)), Some(reason.to_string()), Vec::new())
+            }
             Loaded::Broken { path, error, .. } => {
-                (Some(bundle.display_path(path)), Some(error.message.clone()), Vec::new())
+                (Some(bundle.display_path(path)), Some(error.message.to_string()), Vec::new())
             }
         };
         let by_case = index_by_case(&groups);

@@ -75,8 +75,14 @@ fn both_languages_have_every_message_with_the_same_arguments() {
     let missing_en: Vec<&String> = fi.keys().filter(|id| !en.contains_key(*id)).collect();
     assert!(missing_fi.is_empty(), "not translated into Finnish: {missing_fi:?}");
     assert!(missing_en.is_empty(), "in Finnish only: {missing_en:?}");
+    // The two name the same arguments, but for a pre-test case's description: the catalog
+    // writes `exercises` in English and `title` in Finnish, so each language names the case by
+    // its own. (The code passes both; the next test checks that it passes what either names.)
+    const EITHER: [&str; 2] = ["exercises", "title"];
     for (id, variables) in &en {
-        assert_eq!(&fi[id], variables, "`{id}`: the Finnish message's arguments differ from the English one's");
+        let differ: Vec<&String> =
+            fi[id].symmetric_difference(variables).filter(|name| !EITHER.contains(&name.as_str())).collect();
+        assert!(differ.is_empty(), "`{id}`: the English and Finnish messages differ in arguments {differ:?}");
     }
 }
 
@@ -84,7 +90,11 @@ fn both_languages_have_every_message_with_the_same_arguments() {
 /// arguments it has; every id is used somewhere.
 #[test]
 fn the_code_uses_every_message_with_its_arguments() {
-    let en = messages("en/valmis.ftl", valmis_i18n::EN);
+    // A message's arguments: what either language names.
+    let mut en = messages("en/valmis.ftl", valmis_i18n::EN);
+    for (id, variables) in messages("fi/valmis.ftl", valmis_i18n::FI) {
+        en.entry(id).or_default().extend(variables);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
     let mut used = BTreeSet::new();
     let mut problems = Vec::new();

@@ -3,6 +3,7 @@
 //! crate. Cell places are byte ranges of the decoded text.
 
 use std::ops::Range;
+use valmis_i18n::msg;
 
 use crate::{Columns, Format, Level, Note, Place, ReadError, Report, RowBuilder};
 
@@ -24,7 +25,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
                 let start = usize::try_from(position.byte()).unwrap_or(text.len()).min(text.len());
                 Place::Text(start..start)
             });
-            ReadError::new(format!("not readable as CSV: {error}"), place)
+            ReadError::new(msg!("report-csv-unreadable", error = error.to_string()), place)
         })?;
         if !more {
             break;
@@ -62,20 +63,21 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
             notes.push(Note {
                 level: Level::Warning,
                 place: Some(Place::Text(span_of(header.width()))),
-                message: format!(
-                    "line {line} has {} values but the header has {} columns: quote values that contain `{}`",
-                    record.len(),
-                    header.width(),
-                    char::from(delimiter)
+                message: msg!(
+                    "report-csv-extra-values",
+                    line = line,
+                    values = record.len(),
+                    columns = header.width(),
+                    delimiter = char::from(delimiter).to_string()
                 ),
             });
         }
-        if let Some(row) = builder.finish(format!("line {line}"), line, Place::Text(span_of(0))) {
+        if let Some(row) = builder.finish(msg!("report-line", line = line), line, Place::Text(span_of(0))) {
             rows.push(row);
         }
     }
     let Some(columns) = columns else {
-        return Err(ReadError::new("the report is empty: it needs a header row and one row per case", None));
+        return Err(ReadError::new(msg!("report-empty"), None));
     };
     Ok(Report { format: Format::Csv, text: Some(text), columns: columns.into_columns(), rows, notes })
 }
@@ -90,11 +92,7 @@ fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
             notes.push(Note {
                 level: Level::Warning,
                 place: None,
-                message: format!(
-                    "the file starts with a {} byte order mark but is not valid {0}; broken characters \
-                     are shown as �",
-                    encoding.name()
-                ),
+                message: msg!("report-bom-invalid", encoding = encoding.name()),
             });
         }
         return text.into_owned();
@@ -108,9 +106,7 @@ fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
             notes.push(Note {
                 level: Level::Warning,
                 place: Some(Place::Text(offset..offset)),
-                message: "the file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Finnish \
-                          Windows): check that ä and ö look right and save it as \"CSV UTF-8\""
-                    .to_owned(),
+                message: msg!("report-windows-1252"),
             });
             text
         }
@@ -157,22 +153,14 @@ fn check_line_limits(text: &str, delimiter: u8) -> Result<(), ReadError> {
         let line_number = || valmis_model::LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), start).0;
         if line.len() > MAX_LINE_BYTES {
             return Err(ReadError::new(
-                format!(
-                    "line {} is {} bytes long; a report line is at most {} bytes (is this file the pre-test report?)",
-                    line_number(),
-                    line.len(),
-                    MAX_LINE_BYTES
-                ),
+                msg!("report-line-too-long", line = line_number(), bytes = line.len(), limit = MAX_LINE_BYTES),
                 place,
             ));
         }
         let fields = memchr::memchr_iter(delimiter, line).count() + 1;
         if fields > MAX_FIELDS {
             return Err(ReadError::new(
-                format!(
-                    "line {} has {fields} fields; a report has 8 columns and at most {MAX_FIELDS} are read (is this file the pre-test report?)",
-                    line_number()
-                ),
+                msg!("report-too-many-fields", line = line_number(), fields = fields, limit = MAX_FIELDS),
                 place,
             ));
         }
@@ -243,10 +231,10 @@ mod limit_tests {
     fn a_line_too_long_or_too_wide_is_one_error_at_its_line() {
         let wide = format!("case_id,result\nPA-01,pass\n{}\n", ",".repeat(MAX_FIELDS));
         let error = read(wide.as_bytes()).expect_err("too many fields");
-        assert!(error.message.starts_with("line 3 has 1001 fields"), "{}", error.message);
+        assert!(error.message.to_string().starts_with("line 3 has 1001 fields"), "{}", error.message);
         assert_eq!(error.place, Some(Place::Text(26..26)));
         let crlf = wide.replace('\n', "\r\n");
-        assert!(read(crlf.as_bytes()).expect_err("too many fields").message.starts_with("line 3 has"));
+        assert!(read(crlf.as_bytes()).expect_err("too many fields").message.to_string().starts_with("line 3 has"));
 
         // A lone-CR report of many rows is many lines, not one wide line.
         let mut lone_cr =
@@ -258,7 +246,7 @@ mod limit_tests {
 
         let long = format!("case_id,result,notes\nPA-01,pass,\"{}\"\n", "a".repeat(MAX_LINE_BYTES));
         let error = read(long.as_bytes()).expect_err("too long");
-        assert!(error.message.starts_with("line 2 is 1048589 bytes long"), "{}", error.message);
+        assert!(error.message.to_string().starts_with("line 2 is 1048589 bytes long"), "{}", error.message);
 
         // Semicolons (Finnish Excel) count as the delimiter there, and a full-width row is fine.
         let finnish = format!("case_id;result;notes\nPA-01;pass;{}\n", "x,".repeat(MAX_FIELDS * 2));

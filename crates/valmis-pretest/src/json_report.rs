@@ -2,6 +2,7 @@
 //! no trailing commas) with `jsonc-parser`, which keeps the byte range of every value.
 
 use std::collections::HashMap;
+use valmis_i18n::msg;
 
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
@@ -41,24 +42,14 @@ fn place(range: jsonc_parser::common::Range) -> Place {
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|error| {
-        ReadError::new(
-            format!(
-                "the JSON report is not UTF-8 (first bad byte at offset {}); save it as UTF-8",
-                error.valid_up_to()
-            ),
-            None,
-        )
-    })?;
-    let value = parse_strict_json(text)
-        .map_err(|(message, range)| ReadError::new(message.to_string(), Some(Place::Text(range))))?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|error| ReadError::new(msg!("report-json-not-utf8", offset = error.valid_up_to()), None))?;
+    let value =
+        parse_strict_json(text).map_err(|(message, range)| ReadError::new(message, Some(Place::Text(range))))?;
     let Some(Value::Array(array)) = value else {
         let found = value.as_ref().map(|value| (kind(value), value.range()));
         return Err(ReadError::new(
-            format!(
-                "the JSON report must be an array with one object per case; found {}",
-                found.map_or("nothing", |(kind, _)| kind)
-            ),
+            msg!("report-json-not-array", found = found.map_or("nothing", |(kind, _)| kind)),
             found.map(|(_, range)| place(range)),
         ));
     };
@@ -86,10 +77,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     }
     let mut notes = Vec::new();
     if array.elements.is_empty() {
-        return Err(ReadError::new(
-            "the JSON report is an empty array: it needs one object per case",
-            Some(place(array.range)),
-        ));
+        return Err(ReadError::new(msg!("report-json-empty"), Some(place(array.range))));
     }
     let columns = Columns::new(&keys, &mut notes)?;
     let lines = LineIndex::new(text.as_bytes());
@@ -100,7 +88,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
             notes.push(Note {
                 level: Level::Error,
                 place: Some(place(element.range())),
-                message: format!("element {index} is {}, not an object with the case's columns", kind(element)),
+                message: msg!("report-json-element", index = index, found = kind(element)),
             });
             continue;
         };
@@ -113,12 +101,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
                 None => notes.push(Note {
                     level: Level::Error,
                     place: Some(place(property.value.range())),
-                    message: format!("`{name}` on line {line} is {}; it must be text", kind(&property.value)),
+                    message: msg!("report-json-not-text", name = name, line = line, found = kind(&property.value)),
                 }),
             }
         }
         let start = object.range.start;
-        if let Some(row) = builder.finish(format!("line {line}"), line, Place::Text(start..start + 1)) {
+        if let Some(row) = builder.finish(msg!("report-line", line = line), line, Place::Text(start..start + 1)) {
             rows.push(row);
         }
     }
@@ -149,11 +137,11 @@ fn text_of(field: Field, value: &Value<'_>) -> Option<String> {
 
 fn kind(value: &Value<'_>) -> &'static str {
     match value {
-        Value::StringLit(_) => "a string",
-        Value::NumberLit(_) => "a number",
-        Value::BooleanLit(_) => "a boolean",
+        Value::StringLit(_) => "string",
+        Value::NumberLit(_) => "number",
+        Value::BooleanLit(_) => "boolean",
         Value::NullKeyword(_) => "null",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
     }
 }

@@ -15,6 +15,7 @@ mod values;
 mod xlsx_report;
 
 use std::ops::Range;
+use valmis_i18n::msg;
 
 pub use json_report::parse_strict_json;
 pub use values::{ExecutedAt, NotADate, ResultValue, parse_executed_at, parse_result, split_evidence};
@@ -165,8 +166,11 @@ pub struct Cell {
 /// One case row of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// How people find the row: `line 7` or `Sheet1 row 7`.
+    /// How people find the row: `line 7` or `Sheet1 row 7` (the same in every language: it names
+    /// a result).
     pub label: String,
+    /// The same, in the run's language.
+    pub label_message: valmis_i18n::Msg,
     /// 1-based line (text) or row (sheet) number.
     pub line: u32,
     /// Where the row starts.
@@ -212,7 +216,7 @@ pub struct Note {
     /// Where, when it has a place.
     pub place: Option<Place>,
     /// One line, lowercase fragment style.
-    pub message: String,
+    pub message: valmis_i18n::Msg,
 }
 
 /// A report that could be read.
@@ -241,14 +245,14 @@ impl Report {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// What is wrong, lowercase fragment style.
-    pub message: String,
+    pub message: valmis_i18n::Msg,
     /// Where, when known.
     pub place: Option<Place>,
 }
 
 impl ReadError {
-    pub(crate) fn new(message: impl Into<String>, place: Option<Place>) -> Self {
-        Self { message: message.into(), place }
+    pub(crate) fn new(message: valmis_i18n::Msg, place: Option<Place>) -> Self {
+        Self { message, place }
     }
 }
 
@@ -280,10 +284,7 @@ impl Columns {
                     notes.push(Note {
                         level: Level::Error,
                         place: Some(place.clone()),
-                        message: format!(
-                            "column `{}` appears twice in the header; only the first is read",
-                            text.trim()
-                        ),
+                        message: msg!("report-column-twice", column = text.trim()),
                     });
                     by_position.push(None);
                     continue;
@@ -293,7 +294,7 @@ impl Columns {
                 None => notes.push(Note {
                     level: Level::Warning,
                     place: Some(place.clone()),
-                    message: format!("unknown column `{}` is ignored", text.trim()),
+                    message: msg!("report-column-unknown", column = text.trim()),
                 }),
             }
             by_position.push(field);
@@ -301,21 +302,14 @@ impl Columns {
         let named = |field: Field| columns.iter().any(|(seen, _)| *seen == field);
         if !named(Field::CaseId) || !named(Field::Result) {
             let first = header.first().map(|(_, place)| place.clone());
-            return Err(ReadError::new(
-                format!(
-                    "the header row is not recognised: it must name at least `case_id` and `result` \
-                     (or `testitapaus` and `tulos`); found {}",
-                    describe_header(header)
-                ),
-                first,
-            ));
+            return Err(ReadError::new(msg!("report-header-unrecognised", found = describe_header(header)), first));
         }
         for field in Field::REQUIRED {
             if !named(field) {
                 notes.push(Note {
                     level: Level::Error,
                     place: header.first().map(|(_, place)| place.clone()),
-                    message: format!("the header has no `{}` column (Finnish: `{}`)", field.english(), field.finnish()),
+                    message: msg!("report-column-missing", english = field.english(), finnish = field.finnish()),
                 });
             }
         }
@@ -336,14 +330,14 @@ impl Columns {
     }
 }
 
-fn describe_header(header: &[(String, Place)]) -> String {
+fn describe_header(header: &[(String, Place)]) -> valmis_i18n::Msg {
     let names: Vec<String> = header
         .iter()
         .filter(|(text, _)| !text.trim().is_empty())
         .take(8)
         .map(|(text, _)| format!("`{}`", text.trim()))
         .collect();
-    if names.is_empty() { "an empty row".to_owned() } else { names.join(", ") }
+    if names.is_empty() { msg!("report-empty-row") } else { msg!("report-names", names = names.join(", ")) }
 }
 
 /// Collects the cells of one row.
@@ -361,8 +355,8 @@ impl RowBuilder {
     }
 
     /// The row, or `None` when every cell is blank (trailing empty rows of a spreadsheet).
-    pub(crate) fn finish(self, label: String, line: u32, place: Place) -> Option<Row> {
-        let row = Row { label, line, place, cells: self.cells };
+    pub(crate) fn finish(self, label_message: valmis_i18n::Msg, line: u32, place: Place) -> Option<Row> {
+        let row = Row { label: label_message.to_string(), label_message, line, place, cells: self.cells };
         (!row.is_blank()).then_some(row)
     }
 }

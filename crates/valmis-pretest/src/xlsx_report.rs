@@ -3,6 +3,7 @@
 //! are sheet cells (`Sheet1!C7`).
 
 use std::io::Cursor;
+use valmis_i18n::msg;
 
 use calamine::{Data, Reader, Xlsx};
 
@@ -43,19 +44,10 @@ pub fn cell_name(column: u32, row: u32) -> String {
 }
 
 fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
-        ReadError::new(
-            format!(
-                "not a readable XLSX workbook: the file is truncated or not a zip ({error}); save it again from Excel"
-            ),
-            None,
-        )
-    })?;
+    let archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|error| ReadError::new(msg!("xlsx-not-zip", error = error.to_string()), None))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(ReadError::new(
-            format!("not a plausible XLSX workbook: {} zip entries (at most {MAX_ENTRIES})", archive.len()),
-            None,
-        ));
+        return Err(ReadError::new(msg!("xlsx-too-many-entries", entries = archive.len(), limit = MAX_ENTRIES), None));
     }
     let mut inflated: u64 = 0;
     for index in 0..archive.len() {
@@ -64,28 +56,22 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
         inflated = inflated.saturating_add(size);
         if size >= 1024 * 1024 && size / entry.compressed_size().max(1) > MAX_RATIO {
             return Err(ReadError::new(
-                format!(
-                    "not a plausible XLSX workbook: part `{}` inflates {}:1 (a zip bomb?)",
-                    String::from_utf8_lossy(entry.name_raw()),
-                    size / entry.compressed_size().max(1)
+                msg!(
+                    "xlsx-ratio",
+                    part = String::from_utf8_lossy(entry.name_raw()).into_owned(),
+                    ratio = size / entry.compressed_size().max(1)
                 ),
                 None,
             ));
         }
     }
     if inflated > MAX_INFLATED {
-        return Err(ReadError::new(
-            format!("not a plausible XLSX workbook: it inflates to {inflated} bytes (at most {MAX_INFLATED})"),
-            None,
-        ));
+        return Err(ReadError::new(msg!("xlsx-inflated", inflated = inflated, limit = MAX_INFLATED), None));
     }
     Xlsx::new(Cursor::new(bytes)).map_err(|error| {
         let message = match error {
-            calamine::XlsxError::FileNotFound(part) => format!(
-                "not a readable XLSX workbook: the file is a zip without the workbook part `{part}`; is it \
-                 another file renamed to .xlsx?"
-            ),
-            other => format!("not a readable XLSX workbook: {other}; save it again from Excel as .xlsx"),
+            calamine::XlsxError::FileNotFound(part) => msg!("xlsx-no-part", part = part),
+            other => msg!("xlsx-unreadable", error = other.to_string()),
         };
         ReadError::new(message, None)
     })
@@ -95,9 +81,8 @@ fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, ReadError> {
 /// overflow on a reversed `<dimension ref>` in debug builds, found by fuzzing), and a workbook
 /// must give a finding, never a crash.
 fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-        Err(ReadError::new("not a readable XLSX workbook: its sheet data is malformed; save it again from Excel", None))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(ReadError::new(msg!("xlsx-malformed"), None)))
 }
 
 pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
@@ -107,16 +92,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
 fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut workbook = open(bytes)?;
     let Some(sheet) = workbook.sheet_names().into_iter().next() else {
-        return Err(ReadError::new("the workbook has no sheets", None));
+        return Err(ReadError::new(msg!("xlsx-no-sheets"), None));
     };
     let range = sparse_range(&mut workbook, &sheet)?;
     let merged = workbook.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
     let place = |row: u32, column: u32| Place::Cell { sheet: sheet.clone(), row: row + 1, column: column + 1 };
     let Some((first_row, first_column)) = range.start() else {
-        return Err(ReadError::new(
-            format!("the first sheet `{sheet}` is empty: it needs a header row and one row per case"),
-            Some(place(0, 0)),
-        ));
+        return Err(ReadError::new(msg!("xlsx-sheet-empty", sheet = sheet.as_str()), Some(place(0, 0))));
     };
 
     let mut notes = Vec::new();
@@ -157,10 +139,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
                 let from = cell_name(region.start.1 + 1, region.start.0 + 1);
                 let to = cell_name(region.end.1 + 1, region.end.0 + 1);
                 return Err(ReadError::new(
-                    format!(
-                        "header cells {sheet}!{from}:{to} are merged: unmerge them so that each column has \
-                         its own header cell"
-                    ),
+                    msg!("xlsx-merged", sheet = sheet.as_str(), from = from, to = to),
                     Some(place(region.start.0, region.start.1)),
                 ));
             }
@@ -175,7 +154,11 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
                 builder.set(field, &cell_text(cell), place(row, column_of(index)));
             }
         }
-        if let Some(row) = builder.finish(format!("{sheet} row {}", row + 1), row + 1, place(row, first_column)) {
+        if let Some(row) = builder.finish(
+            msg!("report-sheet-row", sheet = sheet.as_str(), row = row + 1),
+            row + 1,
+            place(row, first_column),
+        ) {
             rows.push(row);
         }
     }
@@ -185,7 +168,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
             Columns::new(first, &mut notes)?;
         }
         return Err(ReadError::new(
-            format!("the first sheet `{sheet}` has no header row: it needs `case_id`, `result`, …"),
+            msg!("xlsx-no-header", sheet = sheet.as_str()),
             Some(place(first_row, first_column)),
         ));
     };
@@ -205,8 +188,9 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Xlsx<RS>,
     sheet: &str,
 ) -> Result<calamine::Range<Data>, ReadError> {
-    let unreadable =
-        |error: calamine::XlsxError| ReadError::new(format!("sheet `{sheet}` is not readable: {error}"), None);
+    let unreadable = |error: calamine::XlsxError| {
+        ReadError::new(msg!("xlsx-sheet-unreadable", sheet = sheet, error = error.to_string()), None)
+    };
     let mut reader = match workbook.worksheet_cells_reader(sheet) {
         Ok(reader) => reader,
         // A chart sheet or another non-worksheet part holds no cells.
@@ -221,10 +205,7 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
             continue;
         }
         if cells.len() == MAX_CELLS {
-            return Err(ReadError::new(
-                format!("sheet `{sheet}` holds more than {MAX_CELLS} cells; valmis reads sheets of at most that many"),
-                None,
-            ));
+            return Err(ReadError::new(msg!("xlsx-too-many-cells", sheet = sheet, limit = MAX_CELLS), None));
         }
         let (row, column) = cell.get_position();
         (top, left, bottom, right) = (top.min(row), left.min(column), bottom.max(row), right.max(column));
@@ -237,9 +218,7 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
             let from = cell_name(left.saturating_add(1), top.saturating_add(1));
             let to = cell_name(right.saturating_add(1), bottom.saturating_add(1));
             return Err(ReadError::new(
-                format!(
-                    "sheet `{sheet}` spans {from}:{to} ({area} cells); valmis reads sheets of at most {MAX_AREA} cells: delete the stray cells far from the table (Ctrl+End shows the last one)"
-                ),
+                msg!("xlsx-area", sheet = sheet, from = from, to = to, area = area, limit = MAX_AREA),
                 Some(Place::Cell {
                     sheet: sheet.to_owned(),
                     row: bottom.saturating_add(1),

@@ -20,7 +20,7 @@ pub(crate) enum Loaded {
     /// More than one report file: which one counts is ambiguous.
     Ambiguous(Vec<String>),
     /// The bundle could not give the file (too large, unreadable).
-    Unreadable { path: String, reason: String },
+    Unreadable { path: String, reason: valmis_i18n::Msg },
     /// The file is there but is not a report.
     Broken { path: String, error: ReadError, bytes: Vec<u8> },
     /// A report.
@@ -42,7 +42,7 @@ pub(crate) fn load(bundle: &Bundle) -> Loaded {
     };
     let Some(format) = Format::of_path(&path) else { return Loaded::Missing };
     match bundle.read(&path) {
-        Err(error) => Loaded::Unreadable { path, reason: error.to_string() },
+        Err(error) => Loaded::Unreadable { path, reason: error.message() },
         Ok(bytes) => match valmis_pretest::read(format, &bytes) {
             Ok(report) => Loaded::Read { path, report },
             Err(error) => Loaded::Broken { path, error, bytes },
@@ -54,13 +54,15 @@ pub(crate) fn load(bundle: &Bundle) -> Loaded {
 pub(crate) struct View<'a> {
     pub(crate) path: &'a str,
     pub(crate) report: &'a Report,
+    /// The run's language.
+    pub(crate) lang: &'static str,
     source: Option<SourceFile<'a>>,
 }
 
 impl<'a> View<'a> {
-    pub(crate) fn new(path: &'a str, report: &'a Report) -> Self {
+    pub(crate) fn new(path: &'a str, report: &'a Report, lang: &'static str) -> Self {
         let source = report.text.as_deref().map(|text| SourceFile::new(path, text.as_bytes()));
-        Self { path, report, source }
+        Self { path, report, lang, source }
     }
 
     /// A location people can open: `report.csv:7:21` with the line, or `report.xlsx:Sheet1!C7`.
@@ -69,8 +71,8 @@ impl<'a> View<'a> {
     }
 
     /// A finding at `field` of `row` (at the row when the cell is absent).
-    pub(crate) fn at(&self, severity: Severity, row: &Row, field: Field, message: impl Into<String>) -> Finding {
-        Finding::new(severity, message).at(self.locate(row.place_of(field)))
+    pub(crate) fn at(&self, severity: Severity, row: &Row, field: Field, message: valmis_i18n::Said) -> Finding {
+        Finding::said(severity, message).at(self.locate(row.place_of(field)))
     }
 }
 

@@ -113,7 +113,7 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
             return Verdict::Checked(vec![
                 Finding::said(
                     requirement.severity,
-                    said!(lang, "privacy-workbook-unscanned", path = path, error = error.message.as_str()),
+                    said!(lang, "privacy-workbook-unscanned", path = path, error = &error.message),
                 )
                 .at(Location::file(path.to_owned()))
                 .with_help(t!(lang, "privacy-workbook-unscanned-help")),

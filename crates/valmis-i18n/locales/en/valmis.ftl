@@ -642,3 +642,136 @@ xsd-digits = `{ $value }` has more than { $bound } { $which ->
 schema-absent-skip = no CDA schema set: the round's catalog names none ([round] cda_schema) and --cda-schema is not given
 schema-help = Kanta's validation service rejects a document its schema rejects; valmis validated against { $origin }
 schema-broken = the CDA schema set `{ $origin }` cannot be used: { $error }
+
+## Reading the pre-test report
+
+report-column-twice = column `{ $column }` appears twice in the header; only the first is read
+report-column-unknown = unknown column `{ $column }` is ignored
+report-header-unrecognised = the header row is not recognised: it must name at least `case_id` and `result` (or `testitapaus` and `tulos`); found { $found }
+report-column-missing = the header has no `{ $english }` column (Finnish: `{ $finnish }`)
+report-empty-row = an empty row
+report-names = { $names }
+report-line = line { $line }
+report-sheet-row = { $sheet } row { $row }
+report-csv-unreadable = not readable as CSV: { $error }
+report-csv-extra-values = line { $line } has { $values } values but the header has { $columns } columns: quote values that contain `{ $delimiter }`
+report-empty = the report is empty: it needs a header row and one row per case
+report-bom-invalid = the file starts with a { $encoding } byte order mark but is not valid { $encoding }; broken characters are shown as �
+report-windows-1252 = the file is not UTF-8; it was read as Windows-1252 (Excel's "CSV" on Finnish Windows): check that ä and ö look right and save it as "CSV UTF-8"
+report-line-too-long = line { $line } is { $bytes } bytes long; a report line is at most { $limit } bytes (is this file the pre-test report?)
+report-too-many-fields = line { $line } has { $fields } fields; a report has 8 columns and at most { $limit } are read (is this file the pre-test report?)
+xlsx-not-zip = not a readable XLSX workbook: the file is truncated or not a zip ({ $error }); save it again from Excel
+xlsx-too-many-entries = not a plausible XLSX workbook: { $entries } zip entries (at most { $limit })
+xlsx-ratio = not a plausible XLSX workbook: part `{ $part }` inflates { $ratio }:1 (a zip bomb?)
+xlsx-inflated = not a plausible XLSX workbook: it inflates to { $inflated } bytes (at most { $limit })
+xlsx-no-part = not a readable XLSX workbook: the file is a zip without the workbook part `{ $part }`; is it another file renamed to .xlsx?
+xlsx-unreadable = not a readable XLSX workbook: { $error }; save it again from Excel as .xlsx
+xlsx-malformed = not a readable XLSX workbook: its sheet data is malformed; save it again from Excel
+xlsx-no-sheets = the workbook has no sheets
+xlsx-sheet-empty = the first sheet `{ $sheet }` is empty: it needs a header row and one row per case
+xlsx-merged = header cells { $sheet }!{ $from }:{ $to } are merged: unmerge them so that each column has its own header cell
+xlsx-no-header = the first sheet `{ $sheet }` has no header row: it needs `case_id`, `result`, …
+xlsx-sheet-unreadable = sheet `{ $sheet }` is not readable: { $error }
+xlsx-too-many-cells = sheet `{ $sheet }` holds more than { $limit } cells; valmis reads sheets of at most that many
+xlsx-area = sheet `{ $sheet }` spans { $from }:{ $to } ({ $area } cells); valmis reads sheets of at most { $limit } cells: delete the stray cells far from the table (Ctrl+End shows the last one)
+report-json-not-utf8 = the JSON report is not UTF-8 (first bad byte at offset { $offset }); save it as UTF-8
+report-json-not-array = the JSON report must be an array with one object per case; found { $found ->
+        [string] a string
+        [number] a number
+        [boolean] a boolean
+        [null] null
+        [array] an array
+        [object] an object
+       *[nothing] nothing
+    }
+report-json-empty = the JSON report is an empty array: it needs one object per case
+report-json-element = element { $index } is { $found ->
+        [string] a string
+        [number] a number
+        [boolean] a boolean
+        [null] null
+        [array] an array
+        [object] an object
+       *[nothing] nothing
+    }, not an object with the case's columns
+report-json-not-text = `{ $name }` on line { $line } is { $found ->
+        [string] a string
+        [number] a number
+        [boolean] a boolean
+        [null] null
+        [array] an array
+        [object] an object
+       *[nothing] nothing
+    }; it must be text
+
+## The pre-test report (PRETEST-*)
+
+pretest-no-rows-skip = the report has no case rows (see PRETEST-REPORT)
+pretest-not-applicable-skip = the case is not-applicable: there is no run to judge (see PRETEST-RESULT)
+pretest-not-run-skip = the case has not been run yet (see PRETEST-RESULT)
+result-missing = case { $case } has no result
+result-todo = case { $case } has not been run yet (result is TODO)
+result-todo-help = run the case in the customer test environment and fill in the row
+result-unknown = result `{ $value }` is not one valmis knows
+result-unknown-help = use pass, fail or not-applicable (also ok, hyväksytty, nok, hylätty, ei sovellu)
+result-optional-failed = optional case { $case } failed; Kela will see the failure
+result-failed = case { $case } failed; a mandatory case must pass before registration
+result-failed-help = fix the system and run the case again: { $exercises }
+result-not-applicable-refused = case { $case } does not allow not-applicable
+result-run-help = run the case: { $exercises }
+result-not-applicable-no-note = case { $case } is not-applicable without a note saying why
+result-not-applicable-no-note-help = explain in `notes` (huomiot) why the case does not apply to this system
+dates-missing = case { $case } has no executed_at
+dates-not-a-date = `{ $value }` is not a date: use RFC 3339 (2026-11-12T09:14:00+02:00), YYYY-MM-DD (2026-11-12), YYYY-MM-DD HH:MM, or the Finnish 12.11.2026 with an optional time (12.11.2026 9.14)
+dates-future = `{ $value }` is in the future (now is { $now })
+dates-future-help = a report can only hold runs that happened; check the date and the clock of the test machine
+dates-too-old = case { $case } ran on { $date }, { $age } days ago; round { $round } accepts runs from the last { $max_age } days (since { $oldest })
+dates-too-old-help = run the case again in the customer test environment and update the row
+environment-missing = case { $case } does not say where it ran
+environment-missing-help = fill in `environment` (ympäristö): { $allowed }
+environment-wrong = case { $case } ran in `{ $value }`; pre-tests count only in { $allowed }
+environment-wrong-help = run the case again in the customer test environment (asiakastestiympäristö)
+person-not-needed-skip = case { $case } declares no test person
+person-missing = case { $case } does not name its test person
+person-missing-help = fill in `test_person` (testihenkilö) with the test identity code used
+person-real = `{ $code }` is a real person's identity code (individual number not in 900–999)
+person-real-help = use only Kela's test identities; remove the real code from every file of the bundle
+person-invalid = `{ $code }` is not a valid personal identity code: { $error }
+person-invalid-help = use a test identity from Kela's list, e.g. 010181-900C
+evidence-oid-unknown = document_oid `{ $oid }` is not the id of any document under documents/
+evidence-oid-unknown-help = add the document the case stored to documents/, or correct document_oid to its id/@root
+evidence-absent = evidence `{ $path }` is not in the bundle
+evidence-absent-case-help = the bundle has `{ $actual }`; paths are case-sensitive on Kela's side
+evidence-absent-comma-help = evidence paths are separated by `;`, not `,`: write `{ $paths }`
+evidence-absent-help = add the file, or correct the path (relative to the bundle root)
+evidence-none-asked-skip = case { $case } asks for no evidence and the row lists none
+evidence-not-passed-skip = case { $case } did not pass and lists no evidence: evidence is asked of passed runs (see PRETEST-RESULT)
+evidence-document = case { $case } needs the document it stored
+evidence-document-help = add the document under documents/ and list its path in `evidence`
+evidence-no-oid = case { $case } stored a document but gives no document_oid
+evidence-no-oid-help = fill in `document_oid` (asiakirjan_oid) with the document's id/@root
+evidence-oid-invalid = document_oid `{ $oid }` is not an OID: { $error }
+evidence-validation-failed = `{ $file }` shows DONE_FAILED, but case { $case } is reported as passed
+evidence-validation-failed-help = fix the document until the validation service says DONE_PASSED, then run the case again
+evidence-validation = case { $case } needs a validation service result
+evidence-validation-help = save the Kanta validation service result (showing DONE_PASSED) under evidence/ and list it
+evidence-screenshot-mislabelled = `{ $file }` is named like an image or PDF but is not one; case { $case } needs a screenshot
+evidence-screenshot = case { $case } needs a screenshot
+evidence-screenshot-help = save a PNG, JPEG or PDF under evidence/ and list it in `evidence`
+evidence-message-id = case { $case } needs a message id
+evidence-message-id-help = give the acknowledged message's id (a UUID) in `notes`, or list the saved acknowledgement
+report-missing = there is no pre-test report (pretest/report.csv, .xlsx or .json)
+report-missing-help = pretest/ holds { $files }; the report must be named report.csv, report.xlsx or report.json
+report-ambiguous = there are { $count } pre-test reports: { $paths }
+report-ambiguous-help = keep one; valmis and Kela's reviewer must not have to guess which one counts
+report-no-rows = the report has a header but no case rows
+report-no-rows-help = add one row per pre-test case of the declared services (`valmis requirements --coverage`)
+coverage-no-service-skip = the manifest declares no known service (see BUNDLE-MANIFEST)
+coverage-no-cases-skip = the catalog declares no pre-test cases for { $services }
+coverage-missing = mandatory case { $case } ({ $title }) of { $service } has no row
+coverage-missing-help = run it and add a row with case_id `{ $case }`: { $exercises }
+coverage-optional-skip = optional case { $case } ({ $title }) is not reported
+coverage-twice = case { $case } is reported { $times } times ({ $rows }): keep one row per case
+coverage-no-case-id = the row has no case_id
+coverage-undeclared-service = case { $case } belongs to { $service }, which the manifest does not declare
+coverage-unknown-case = `{ $id }` is not a pre-test case of { $services }; the declared cases are { $cases }

@@ -643,3 +643,136 @@ xsd-digits = `{ $value }`: yli { $bound } { $which ->
 schema-absent-skip = CDA-skeemajoukkoa ei ole: kierroksen luettelo ei nimeä sellaista ([round] cda_schema), eikä valitsinta --cda-schema ole annettu
 schema-help = Kannan validointipalvelu hylkää asiakirjan, jonka sen skeema hylkää; valmis validoi skeemaa { $origin } vasten
 schema-broken = CDA-skeemajoukkoa `{ $origin }` ei voi käyttää: { $error }
+
+## Esitestiraportin lukeminen
+
+report-column-twice = sarake `{ $column }` esiintyy otsakerivillä kahdesti; vain ensimmäinen luetaan
+report-column-unknown = tuntematon sarake `{ $column }` ohitetaan
+report-header-unrecognised = otsakeriviä ei tunnisteta: siinä on oltava vähintään `case_id` ja `result` (tai `testitapaus` ja `tulos`); löytyi { $found }
+report-column-missing = otsakerivillä ei ole saraketta `{ $finnish }` (englanniksi `{ $english }`)
+report-empty-row = tyhjä rivi
+report-names = { $names }
+report-line = rivi { $line }
+report-sheet-row = { $sheet } rivi { $row }
+report-csv-unreadable = ei luettavissa CSV-muodossa: { $error }
+report-csv-extra-values = rivillä { $line } on { $values } arvoa, mutta otsakerivillä on { $columns } saraketta: lainaa arvot, joissa on merkki `{ $delimiter }`
+report-empty = raportti on tyhjä: siihen tarvitaan otsakerivi ja yksi rivi kutakin tapausta kohden
+report-bom-invalid = tiedosto alkaa { $encoding }-tavujärjestysmerkillä, mutta se ei ole kelvollista { $encoding }-tekstiä; rikkinäiset merkit näytetään merkkinä �
+report-windows-1252 = tiedosto ei ole UTF-8-tekstiä; se luettiin Windows-1252-merkistönä (Excelin "CSV" suomenkielisessä Windowsissa): tarkista, että ä ja ö näyttävät oikeilta, ja tallenna se muodossa "CSV UTF-8"
+report-line-too-long = rivi { $line } on { $bytes } tavua pitkä; raportin rivi on enintään { $limit } tavua (onko tämä tiedosto esitestiraportti?)
+report-too-many-fields = rivillä { $line } on { $fields } kenttää; raportissa on 8 saraketta, ja enintään { $limit } luetaan (onko tämä tiedosto esitestiraportti?)
+xlsx-not-zip = ei luettava XLSX-työkirja: tiedosto on katkennut tai ei ole zip ({ $error }); tallenna se uudelleen Excelistä
+xlsx-too-many-entries = ei uskottava XLSX-työkirja: { $entries } zip-kohdetta (enintään { $limit })
+xlsx-ratio = ei uskottava XLSX-työkirja: osa `{ $part }` purkautuu suhteessa { $ratio }:1 (zip-pommi?)
+xlsx-inflated = ei uskottava XLSX-työkirja: se purkautuu { $inflated } tavuksi (enintään { $limit })
+xlsx-no-part = ei luettava XLSX-työkirja: tiedosto on zip ilman työkirjan osaa `{ $part }`; onko se toinen tiedosto, joka on nimetty uudelleen .xlsx-päätteiseksi?
+xlsx-unreadable = ei luettava XLSX-työkirja: { $error }; tallenna se uudelleen Excelistä .xlsx-muodossa
+xlsx-malformed = ei luettava XLSX-työkirja: sen taulukkotiedot ovat virheelliset; tallenna se uudelleen Excelistä
+xlsx-no-sheets = työkirjassa ei ole taulukoita
+xlsx-sheet-empty = ensimmäinen taulukko `{ $sheet }` on tyhjä: siihen tarvitaan otsakerivi ja yksi rivi kutakin tapausta kohden
+xlsx-merged = otsakesolut { $sheet }!{ $from }:{ $to } on yhdistetty: pura yhdistäminen, jotta jokaisella sarakkeella on oma otsakesolunsa
+xlsx-no-header = ensimmäisessä taulukossa `{ $sheet }` ei ole otsakeriviä: siihen tarvitaan `case_id`, `result`, …
+xlsx-sheet-unreadable = taulukko `{ $sheet }` ei ole luettavissa: { $error }
+xlsx-too-many-cells = taulukossa `{ $sheet }` on yli { $limit } solua; valmis lukee enintään niin suuria taulukoita
+xlsx-area = taulukko `{ $sheet }` ulottuu alueelle { $from }:{ $to } ({ $area } solua); valmis lukee enintään { $limit } solun taulukoita: poista taulukosta kaukana olevat irralliset solut (Ctrl+End näyttää viimeisen)
+report-json-not-utf8 = JSON-raportti ei ole UTF-8-tekstiä (ensimmäinen virheellinen tavu kohdassa { $offset }); tallenna se UTF-8-muodossa
+report-json-not-array = JSON-raportin on oltava taulukko, jossa on yksi objekti kutakin tapausta kohden; löytyi { $found ->
+        [string] merkkijono
+        [number] luku
+        [boolean] totuusarvo
+        [null] `null`
+        [array] taulukko
+        [object] objekti
+       *[nothing] ei mitään
+    }
+report-json-empty = JSON-raportti on tyhjä taulukko: siihen tarvitaan yksi objekti kutakin tapausta kohden
+report-json-element = alkio { $index } on { $found ->
+        [string] merkkijono
+        [number] luku
+        [boolean] totuusarvo
+        [null] `null`
+        [array] taulukko
+        [object] objekti
+       *[nothing] ei mitään
+    }, ei objekti, jossa on tapauksen sarakkeet
+report-json-not-text = `{ $name }` rivillä { $line } on { $found ->
+        [string] merkkijono
+        [number] luku
+        [boolean] totuusarvo
+        [null] `null`
+        [array] taulukko
+        [object] objekti
+       *[nothing] ei mitään
+    }; sen on oltava tekstiä
+
+## Esitestiraportti (PRETEST-*)
+
+pretest-no-rows-skip = raportissa ei ole tapausrivejä (katso PRETEST-REPORT)
+pretest-not-applicable-skip = tapaus on not-applicable: arvioitavaa ajoa ei ole (katso PRETEST-RESULT)
+pretest-not-run-skip = tapausta ei ole vielä ajettu (katso PRETEST-RESULT)
+result-missing = tapauksella { $case } ei ole tulosta
+result-todo = tapausta { $case } ei ole vielä ajettu (tulos on TODO)
+result-todo-help = aja tapaus asiakastestiympäristössä ja täytä rivi
+result-unknown = tulos `{ $value }` ei ole valmiksen tuntema
+result-unknown-help = käytä arvoa hyväksytty, hylätty tai ei sovellu (myös `pass`, `fail`, `not-applicable`, `ok`, `nok`)
+result-optional-failed = valinnainen tapaus { $case } epäonnistui; Kela näkee epäonnistumisen
+result-failed = tapaus { $case } epäonnistui; pakollisen tapauksen on mentävä läpi ennen ilmoittautumista
+result-failed-help = korjaa järjestelmä ja aja tapaus uudelleen: { $title }
+result-not-applicable-refused = tapaus { $case } ei salli tulosta not-applicable
+result-run-help = aja tapaus: { $title }
+result-not-applicable-no-note = tapaus { $case } on not-applicable ilman huomautusta, joka kertoo miksi
+result-not-applicable-no-note-help = kerro sarakkeessa `huomiot` (`notes`), miksi tapaus ei koske tätä järjestelmää
+dates-missing = tapauksella { $case } ei ole ajoaikaa (`executed_at`)
+dates-not-a-date = `{ $value }` ei ole päivämäärä: käytä muotoa 12.11.2026 (kellonajan kanssa 12.11.2026 9.14), RFC 3339 (2026-11-12T09:14:00+02:00), `YYYY-MM-DD` (2026-11-12) tai `YYYY-MM-DD HH:MM`
+dates-future = `{ $value }` on tulevaisuudessa (nyt on { $now })
+dates-future-help = raportissa voi olla vain tapahtuneita ajoja; tarkista päivämäärä ja testikoneen kello
+dates-too-old = tapaus { $case } ajettiin { $date }, { $age } päivää sitten; kierros { $round } hyväksyy viimeisten { $max_age } päivän ajot ({ $oldest } alkaen)
+dates-too-old-help = aja tapaus uudelleen asiakastestiympäristössä ja päivitä rivi
+environment-missing = tapaus { $case } ei kerro, missä se ajettiin
+environment-missing-help = täytä `ympäristö` (`environment`): { $allowed }
+environment-wrong = tapaus { $case } ajettiin ympäristössä `{ $value }`; esitestit lasketaan vain ympäristössä { $allowed }
+environment-wrong-help = aja tapaus uudelleen asiakastestiympäristössä
+person-not-needed-skip = tapaus { $case } ei ilmoita testihenkilöä
+person-missing = tapaus { $case } ei nimeä testihenkilöään
+person-missing-help = täytä `testihenkilö` (`test_person`) käytetyllä testihenkilötunnuksella
+person-real = `{ $code }` on todellisen henkilön henkilötunnus (yksilönumero ei ole välillä 900–999)
+person-real-help = käytä vain Kelan testihenkilötunnuksia; poista todellinen tunnus nipun jokaisesta tiedostosta
+person-invalid = `{ $code }` ei ole kelvollinen henkilötunnus: { $error }
+person-invalid-help = käytä Kelan luettelon testihenkilötunnusta, esim. 010181-900C
+evidence-oid-unknown = `asiakirjan_oid` `{ $oid }` ei ole minkään documents/-kansion asiakirjan tunniste
+evidence-oid-unknown-help = lisää tapauksen tallentama asiakirja documents/-kansioon tai korjaa `asiakirjan_oid` sen id/@root-arvoksi
+evidence-absent = todiste `{ $path }` ei ole nipussa
+evidence-absent-case-help = nipussa on `{ $actual }`; Kelan päässä polut ovat kirjainkoon suhteen tarkkoja
+evidence-absent-comma-help = todisteiden polut erotetaan merkillä `;`, ei `,`: kirjoita `{ $paths }`
+evidence-absent-help = lisää tiedosto tai korjaa polku (suhteessa nipun juureen)
+evidence-none-asked-skip = tapaus { $case } ei vaadi todisteita, eikä rivi luettele niitä
+evidence-not-passed-skip = tapaus { $case } ei mennyt läpi eikä luettele todisteita: todisteita vaaditaan läpi menneiltä ajoilta (katso PRETEST-RESULT)
+evidence-document = tapaukseen { $case } tarvitaan sen tallentama asiakirja
+evidence-document-help = lisää asiakirja documents/-kansioon ja luettele sen polku sarakkeessa `todisteet`
+evidence-no-oid = tapaus { $case } tallensi asiakirjan, mutta ei anna sen tunnistetta (`asiakirjan_oid`)
+evidence-no-oid-help = täytä `asiakirjan_oid` (`document_oid`) asiakirjan id/@root-arvolla
+evidence-oid-invalid = `asiakirjan_oid` `{ $oid }` ei ole OID: { $error }
+evidence-validation-failed = `{ $file }` näyttää tuloksen `DONE_FAILED`, mutta tapaus { $case } on raportoitu läpi menneeksi
+evidence-validation-failed-help = korjaa asiakirjaa, kunnes validointipalvelu sanoo `DONE_PASSED`, ja aja sitten tapaus uudelleen
+evidence-validation = tapaukseen { $case } tarvitaan validointipalvelun tulos
+evidence-validation-help = tallenna Kannan validointipalvelun tulos (jossa näkyy `DONE_PASSED`) evidence/-kansioon ja luettele se
+evidence-screenshot-mislabelled = `{ $file }` on nimetty kuin kuva tai PDF, mutta ei ole sellainen; tapaukseen { $case } tarvitaan kuvakaappaus
+evidence-screenshot = tapaukseen { $case } tarvitaan kuvakaappaus
+evidence-screenshot-help = tallenna PNG-, JPEG- tai PDF-tiedosto evidence/-kansioon ja luettele se sarakkeessa `todisteet`
+evidence-message-id = tapaukseen { $case } tarvitaan sanoman tunniste
+evidence-message-id-help = anna kuitatun sanoman tunniste (UUID) sarakkeessa `huomiot` tai luettele tallennettu kuittaus
+report-missing = esitestiraporttia ei ole (pretest/report.csv, .xlsx tai .json)
+report-missing-help = pretest/-kansiossa on { $files }; raportin nimen on oltava report.csv, report.xlsx tai report.json
+report-ambiguous = esitestiraportteja on { $count }: { $paths }
+report-ambiguous-help = säilytä yksi; valmiksen ja Kelan tarkastajan ei pidä joutua arvaamaan, mikä niistä pätee
+report-no-rows = raportissa on otsakerivi mutta ei tapausrivejä
+report-no-rows-help = lisää yksi rivi kutakin ilmoitettujen palvelujen esitestitapausta kohden (`valmis requirements --coverage`)
+coverage-no-service-skip = manifesti ei ilmoita yhtään tunnettua palvelua (katso BUNDLE-MANIFEST)
+coverage-no-cases-skip = luettelo ei määrittele esitestitapauksia palveluille { $services }
+coverage-missing = palvelun { $service } pakollisella tapauksella { $case } ({ $title }) ei ole riviä
+coverage-missing-help = aja se ({ $title }) ja lisää rivi, jonka testitapaus on `{ $case }`
+coverage-optional-skip = valinnaista tapausta { $case } ({ $title }) ei ole raportoitu
+coverage-twice = tapaus { $case } on raportoitu { $times } kertaa ({ $rows }): säilytä yksi rivi tapausta kohden
+coverage-no-case-id = rivillä ei ole testitapausta (`case_id`)
+coverage-undeclared-service = tapaus { $case } kuuluu palveluun { $service }, jota manifesti ei ilmoita
+coverage-unknown-case = `{ $id }` ei ole palvelujen { $services } esitestitapaus; määritellyt tapaukset ovat { $cases }

@@ -1,6 +1,7 @@
 //! PRETEST-RESULT, PRETEST-DATES, PRETEST-ENVIRONMENT and PRETEST-TEST-PERSON: what each row
 //! says about its case, one outcome per case id.
 
+use valmis_i18n::{said, t};
 use valmis_ids::Hetu;
 use valmis_model::{Requirement, Severity};
 use valmis_pretest::{ExecutedAt, Field, ResultValue, parse_executed_at, parse_result};
@@ -13,12 +14,12 @@ use crate::inputs::pretest::{CaseRows, View};
 /// Why a row's case did not run, when it says so: not applicable, or still `TODO` (or no result)
 /// from `valmis init` (PRETEST-RESULT reports that). Such rows need no time, place or test
 /// person, so those checks have nothing to look at.
-fn did_not_run(row: &valmis_pretest::Row) -> Option<String> {
+fn did_not_run(lang: &str, row: &valmis_pretest::Row) -> Option<String> {
     let result = row.value(Field::Result);
     if parse_result(result) == Some(ResultValue::NotApplicable) {
-        Some("the case is not-applicable: there is no run to judge (see PRETEST-RESULT)".to_owned())
+        Some(t!(lang, "pretest-not-applicable-skip"))
     } else if is_placeholder(result) || result.is_empty() {
-        Some("the case has not been run yet (see PRETEST-RESULT)".to_owned())
+        Some(t!(lang, "pretest-not-run-skip"))
     } else {
         None
     }
@@ -42,36 +43,41 @@ fn check_one_result(
     severity: Severity,
     findings: &mut Vec<valmis_model::Finding>,
 ) {
+    let lang = view.lang;
     {
         match parse_result(value) {
             None if value.is_empty() => {
-                findings.push(view.at(severity, row, Field::Result, format!("case {} has no result", case.subject)));
-            }
-            None if is_placeholder(value) => findings.push(
-                view.at(
+                findings.push(view.at(
                     severity,
                     row,
                     Field::Result,
-                    format!("case {} has not been run yet (result is TODO)", case.subject),
-                )
-                .with_help("run the case in the customer test environment and fill in the row"),
+                    said!(lang, "result-missing", case = &case.subject),
+                ));
+            }
+            None if is_placeholder(value) => findings.push(
+                view.at(severity, row, Field::Result, said!(lang, "result-todo", case = &case.subject))
+                    .with_help(t!(lang, "result-todo-help")),
             ),
             None => findings.push(
-                view.at(severity, row, Field::Result, format!("result `{value}` is not one valmis knows"))
-                    .with_help("use pass, fail or not-applicable (also ok, hyväksytty, nok, hylätty, ei sovellu)"),
+                view.at(severity, row, Field::Result, said!(lang, "result-unknown", value = value))
+                    .with_help(t!(lang, "result-unknown-help")),
             ),
             Some(ResultValue::Pass) => {}
             Some(ResultValue::Fail) => {
                 let optional = case.declared.is_some_and(|declared| !declared.mandatory);
                 let (level, message) = if optional {
-                    (Severity::Warning, format!("optional case {} failed; Kela will see the failure", case.subject))
+                    (Severity::Warning, said!(lang, "result-optional-failed", case = &case.subject))
                 } else {
-                    (severity, format!("case {} failed; a mandatory case must pass before registration", case.subject))
+                    (severity, said!(lang, "result-failed", case = &case.subject))
                 };
                 let mut finding = view.at(level, row, Field::Result, message);
                 if let Some(declared) = case.declared {
-                    finding =
-                        finding.with_help(format!("fix the system and run the case again: {}", declared.exercises));
+                    finding = finding.with_help(t!(
+                        lang,
+                        "result-failed-help",
+                        exercises = declared.exercises.as_str(),
+                        title = declared.title.as_str()
+                    ));
                 }
                 findings.push(finding);
             }
@@ -84,9 +90,14 @@ fn check_one_result(
                             severity,
                             row,
                             Field::Result,
-                            format!("case {} does not allow not-applicable", case.subject),
+                            said!(lang, "result-not-applicable-refused", case = &case.subject),
                         )
-                        .with_help(format!("run the case: {}", declared.exercises)),
+                        .with_help(t!(
+                            lang,
+                            "result-run-help",
+                            exercises = declared.exercises.as_str(),
+                            title = declared.title.as_str()
+                        )),
                     );
                 }
                 if row.value(Field::Notes).is_empty() {
@@ -95,9 +106,9 @@ fn check_one_result(
                             severity,
                             row,
                             Field::Notes,
-                            format!("case {} is not-applicable without a note saying why", case.subject),
+                            said!(lang, "result-not-applicable-no-note", case = &case.subject),
                         )
-                        .with_help("explain in `notes` (huomiot) why the case does not apply to this system"),
+                        .with_help(t!(lang, "result-not-applicable-no-note-help")),
                     );
                 }
             }
@@ -112,9 +123,10 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let max_age = context.catalog.round.pretest_max_age_days;
     let oldest = today.checked_sub(jiff::Span::new().days(i64::from(max_age))).unwrap_or(today);
+    let lang = context.lang.as_str();
     per_case(context, |view, case, row, findings| {
         // A run that did not happen has no date to judge, whatever the row says.
-        if let Some(reason) = did_not_run(row) {
+        if let Some(reason) = did_not_run(lang, row) {
             return RowCheck::Nothing(reason);
         }
         let value = row.value(Field::ExecutedAt);
@@ -123,14 +135,19 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
                 severity,
                 row,
                 Field::ExecutedAt,
-                format!("case {} has no executed_at", case.subject),
+                said!(lang, "dates-missing", case = &case.subject),
             ));
             return RowCheck::Checked;
         }
         let executed = match parse_executed_at(value) {
             Ok(executed) => executed,
             Err(error) => {
-                findings.push(view.at(severity, row, Field::ExecutedAt, error.to_string()));
+                findings.push(view.at(
+                    severity,
+                    row,
+                    Field::ExecutedAt,
+                    said!(lang, "dates-not-a-date", value = error.0),
+                ));
                 return RowCheck::Checked;
             }
         };
@@ -140,10 +157,13 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
         };
         if in_future {
             findings.push(
-                view.at(severity, row, Field::ExecutedAt, format!("`{value}` is in the future (now is {now})"))
-                    .with_help(
-                        "a report can only hold runs that happened; check the date and the clock of the test machine",
-                    ),
+                view.at(
+                    severity,
+                    row,
+                    Field::ExecutedAt,
+                    said!(lang, "dates-future", value = value, now = now.to_string()),
+                )
+                .with_help(t!(lang, "dates-future-help")),
             );
         } else if executed.date() < oldest {
             let age = (today - executed.date()).get_days();
@@ -152,14 +172,18 @@ pub(crate) fn check_dates(context: &Context<'_>, requirement: &Requirement) -> V
                     severity,
                     row,
                     Field::ExecutedAt,
-                    format!(
-                        "case {} ran on {}, {age} days ago; round {} accepts runs from the last {max_age} days (since {oldest})",
-                        case.subject,
-                        executed.date(),
-                        context.catalog.round.id
+                    said!(
+                        lang,
+                        "dates-too-old",
+                        case = &case.subject,
+                        date = executed.date().to_string(),
+                        age = age,
+                        round = context.catalog.round.id.as_str(),
+                        max_age = max_age,
+                        oldest = oldest.to_string()
                     ),
                 )
-                .with_help("run the case again in the customer test environment and update the row"),
+                .with_help(t!(lang, "dates-too-old-help")),
             );
         }
         RowCheck::Checked
@@ -180,6 +204,8 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
         catalog.pretest.iter().flat_map(|list| &list.environments).map(String::as_str).collect();
     every_list.sort_unstable();
     every_list.dedup();
+    let lang = context.lang.as_str();
+    let or = format!(" {} ", t!(lang, "word-or"));
     per_case(context, |view, case: &CaseRows<'_>, row, findings| {
         let allowed: Vec<&str> = match case.declared.and_then(|declared| catalog.pretest_list(&declared.service)) {
             Some(list) => list.environments.iter().map(String::as_str).collect(),
@@ -187,7 +213,7 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
             None => every_list.clone(),
         };
         // `valmis init` fills in the environment of rows not run yet: nothing to judge there.
-        if let Some(reason) = did_not_run(row) {
+        if let Some(reason) = did_not_run(lang, row) {
             return RowCheck::Nothing(reason);
         }
         let value = row.value(Field::Environment);
@@ -198,9 +224,9 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
                         severity,
                         row,
                         Field::Environment,
-                        format!("case {} does not say where it ran", case.subject),
+                        said!(lang, "environment-missing", case = &case.subject),
                     )
-                    .with_help(format!("fill in `environment` (ympäristö): {}", allowed.join(" or "))),
+                    .with_help(t!(lang, "environment-missing-help", allowed = allowed.join(&or))),
                 );
             }
             return RowCheck::Checked;
@@ -211,9 +237,9 @@ pub(crate) fn check_environment(context: &Context<'_>, requirement: &Requirement
                     severity,
                     row,
                     Field::Environment,
-                    format!("case {} ran in `{value}`; pre-tests count only in {}", case.subject, allowed.join(" or ")),
+                    said!(lang, "environment-wrong", case = &case.subject, value = value, allowed = allowed.join(&or)),
                 )
-                .with_help("run the case again in the customer test environment (asiakastestiympäristö)"),
+                .with_help(t!(lang, "environment-wrong-help")),
             );
         }
         RowCheck::Checked
@@ -235,25 +261,21 @@ fn shown(value: &str) -> String {
 /// PRETEST-TEST-PERSON: the test person of each run is a valid test identity code.
 pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     per_case(context, |view, case, row, findings| {
         let value = row.value(Field::TestPerson);
         if value.is_empty() {
             let needs_person = case.declared.is_none_or(|declared| declared.test_person);
-            if let Some(reason) = did_not_run(row) {
+            if let Some(reason) = did_not_run(lang, row) {
                 return RowCheck::Nothing(reason);
             }
             if !needs_person {
-                return RowCheck::Nothing(format!("case {} declares no test person", case.subject));
+                return RowCheck::Nothing(t!(lang, "person-not-needed-skip", case = &case.subject));
             }
             {
                 findings.push(
-                    view.at(
-                        severity,
-                        row,
-                        Field::TestPerson,
-                        format!("case {} does not name its test person", case.subject),
-                    )
-                    .with_help("fill in `test_person` (testihenkilö) with the test identity code used"),
+                    view.at(severity, row, Field::TestPerson, said!(lang, "person-missing", case = &case.subject))
+                        .with_help(t!(lang, "person-missing-help")),
                 );
             }
             return RowCheck::Checked;
@@ -261,13 +283,8 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
         match Hetu::parse(value) {
             Ok(hetu) if hetu.is_test_identity() => {}
             Ok(hetu) => findings.push(
-                view.at(
-                    severity,
-                    row,
-                    Field::TestPerson,
-                    format!("`{}` is a real person's identity code (individual number not in 900–999)", hetu.masked()),
-                )
-                .with_help("use only Kela's test identities; remove the real code from every file of the bundle"),
+                view.at(severity, row, Field::TestPerson, said!(lang, "person-real", code = hetu.masked()))
+                    .with_help(t!(lang, "person-real-help")),
             ),
             Err(error) => {
                 let mut finding = view
@@ -275,9 +292,9 @@ pub(crate) fn check_test_person(context: &Context<'_>, requirement: &Requirement
                         severity,
                         row,
                         Field::TestPerson,
-                        format!("`{}` is not a valid personal identity code: {error}", shown(value)),
+                        said!(lang, "person-invalid", code = shown(value), error = error.message()),
                     )
-                    .with_help("use a test identity from Kela's list, e.g. 010181-900C");
+                    .with_help(t!(lang, "person-invalid-help"));
                 // A mistyped real code is still personal data: keep the line out of the report.
                 if shown(value) != value
                     && let Some(location) = &mut finding.location

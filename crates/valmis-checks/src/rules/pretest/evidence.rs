@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 use valmis_bundle::Bundle;
+use valmis_i18n::{said, t};
 use valmis_ids::Oid;
 use valmis_model::{EvidenceKind, Finding, Requirement, Severity};
 use valmis_pretest::{Field, ResultValue, Row, parse_result, split_evidence};
@@ -68,6 +69,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     let by_lower_case: std::collections::HashMap<String, &str> =
         bundle.files().map(|entry| (entry.path.to_lowercase(), entry.path.as_str())).collect();
     let document_ids = context.document_ids();
+    let lang = context.lang.as_str();
     per_case(context, |view, case, row, findings| {
         let oid = row.value(Field::DocumentOid);
         let ran = matches!(parse_result(row.value(Field::Result)), Some(ResultValue::Pass | ResultValue::Fail));
@@ -75,13 +77,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         let mut checked = ran && !oid.is_empty();
         if ran && !oid.is_empty() && Oid::parse(oid).is_ok() && !known {
             findings.push(
-                view.at(
-                    severity,
-                    row,
-                    Field::DocumentOid,
-                    format!("document_oid `{oid}` is not the id of any document under documents/"),
-                )
-                .with_help("add the document the case stored to documents/, or correct document_oid to its id/@root"),
+                view.at(severity, row, Field::DocumentOid, said!(lang, "evidence-oid-unknown", oid = oid))
+                    .with_help(t!(lang, "evidence-oid-unknown-help")),
             );
         }
         let mut files = Vec::new();
@@ -93,17 +90,15 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 Listed::Absent(path) => {
                     let near = by_lower_case.get(&path.to_lowercase());
                     let finding =
-                        view.at(severity, row, Field::Evidence, format!("evidence `{path}` is not in the bundle"));
+                        view.at(severity, row, Field::Evidence, said!(lang, "evidence-absent", path = path.as_str()));
                     let split: Vec<&str> = path.split(',').map(str::trim).filter(|part| !part.is_empty()).collect();
                     findings.push(match near {
-                        Some(actual) => finding
-                            .with_help(format!("the bundle has `{actual}`; paths are case-sensitive on Kela's side")),
+                        Some(actual) => finding.with_help(t!(lang, "evidence-absent-case-help", actual = *actual)),
                         // `a, b`: two paths with the wrong separator.
-                        None if split.len() > 1 => finding.with_help(format!(
-                            "evidence paths are separated by `;`, not `,`: write `{}`",
-                            split.join(";")
-                        )),
-                        None => finding.with_help("add the file, or correct the path (relative to the bundle root)"),
+                        None if split.len() > 1 => {
+                            finding.with_help(t!(lang, "evidence-absent-comma-help", paths = split.join(";")))
+                        }
+                        None => finding.with_help(t!(lang, "evidence-absent-help")),
                     });
                 }
             }
@@ -119,13 +114,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         }
         match (checked, passed) {
             (true, _) => RowCheck::Checked,
-            (false, true) => {
-                RowCheck::Nothing(format!("case {} asks for no evidence and the row lists none", case.subject))
-            }
-            (false, false) => RowCheck::Nothing(format!(
-                "case {} did not pass and lists no evidence: evidence is asked of passed runs (see PRETEST-RESULT)",
-                case.subject
-            )),
+            (false, true) => RowCheck::Nothing(t!(lang, "evidence-none-asked-skip", case = &case.subject)),
+            (false, false) => RowCheck::Nothing(t!(lang, "evidence-not-passed-skip", case = &case.subject)),
         }
     })
 }
@@ -141,28 +131,29 @@ fn missing_kind(
     severity: Severity,
 ) -> Option<Finding> {
     let id = &case.subject;
+    let lang = view.lang;
     match kind {
         EvidenceKind::Document => {
             if !files.iter().any(|file| file.starts_with("documents/")) {
                 return Some(
-                    view.at(severity, row, Field::Evidence, format!("case {id} needs the document it stored"))
-                        .with_help("add the document under documents/ and list its path in `evidence`"),
+                    view.at(severity, row, Field::Evidence, said!(lang, "evidence-document", case = id))
+                        .with_help(t!(lang, "evidence-document-help")),
                 );
             }
             let oid = row.value(Field::DocumentOid);
             if oid.is_empty() {
                 return Some(
-                    view.at(
-                        severity,
-                        row,
-                        Field::DocumentOid,
-                        format!("case {id} stored a document but gives no document_oid"),
-                    )
-                    .with_help("fill in `document_oid` (asiakirjan_oid) with the document's id/@root"),
+                    view.at(severity, row, Field::DocumentOid, said!(lang, "evidence-no-oid", case = id))
+                        .with_help(t!(lang, "evidence-no-oid-help")),
                 );
             }
             Oid::parse(oid).err().map(|error| {
-                view.at(severity, row, Field::DocumentOid, format!("document_oid `{oid}` is not an OID: {error}"))
+                view.at(
+                    severity,
+                    row,
+                    Field::DocumentOid,
+                    said!(lang, "evidence-oid-invalid", oid = oid, error = error.message()),
+                )
             })
         }
         EvidenceKind::ValidationResult => {
@@ -182,16 +173,12 @@ fn missing_kind(
                         severity,
                         row,
                         Field::Evidence,
-                        format!("`{file}` shows DONE_FAILED, but case {id} is reported as passed"),
+                        said!(lang, "evidence-validation-failed", file = file.as_str(), case = id),
                     )
-                    .with_help(
-                        "fix the document until the validation service says DONE_PASSED, then run the case again",
-                    ),
+                    .with_help(t!(lang, "evidence-validation-failed-help")),
                 None => view
-                    .at(severity, row, Field::Evidence, format!("case {id} needs a validation service result"))
-                    .with_help(
-                        "save the Kanta validation service result (showing DONE_PASSED) under evidence/ and list it",
-                    ),
+                    .at(severity, row, Field::Evidence, said!(lang, "evidence-validation", case = id))
+                    .with_help(t!(lang, "evidence-validation-help")),
             })
         }
         EvidenceKind::Screenshot => {
@@ -211,11 +198,11 @@ fn missing_kind(
                     severity,
                     row,
                     Field::Evidence,
-                    format!("`{file}` is named like an image or PDF but is not one; case {id} needs a screenshot"),
+                    said!(lang, "evidence-screenshot-mislabelled", file = file.as_str(), case = id),
                 ),
                 None => view
-                    .at(severity, row, Field::Evidence, format!("case {id} needs a screenshot"))
-                    .with_help("save a PNG, JPEG or PDF under evidence/ and list it in `evidence`"),
+                    .at(severity, row, Field::Evidence, said!(lang, "evidence-screenshot", case = id))
+                    .with_help(t!(lang, "evidence-screenshot-help")),
             })
         }
         EvidenceKind::MessageId => {
@@ -227,9 +214,8 @@ fn missing_kind(
                 .filter_map(|file| read_small(bundle, file))
                 .any(|bytes| !is_image_or_pdf(&bytes) && UUID.is_match(&bytes));
             (!found).then(|| {
-                view.at(severity, row, Field::Evidence, format!("case {id} needs a message id")).with_help(
-                    "give the acknowledged message's id (a UUID) in `notes`, or list the saved acknowledgement",
-                )
+                view.at(severity, row, Field::Evidence, said!(lang, "evidence-message-id", case = id))
+                    .with_help(t!(lang, "evidence-message-id-help"))
             })
         }
     }

@@ -19,7 +19,7 @@ pub(crate) fn per_case(
     if groups.is_empty() {
         return vec![SubjectResult::bundle_wide(
             Some(view.path),
-            Verdict::Skipped("the report has no case rows (see PRETEST-REPORT)".to_owned()),
+            Verdict::Skipped(valmis_i18n::t!(view.lang, "pretest-no-rows-skip")),
         )];
     }
     groups

@@ -1,6 +1,7 @@
 //! PRETEST-REPORT (the report is there, once, readable, with a recognised header) and
 //! PRETEST-COVERAGE (every declared case has rows).
 
+use valmis_i18n::{said, t};
 use valmis_model::{Finding, Location, Requirement, Severity};
 use valmis_pretest::{Field, Level, Place};
 
@@ -11,6 +12,7 @@ use crate::inputs::source::SourceFile;
 /// PRETEST-REPORT: the report is there, once, readable, with a recognised header.
 pub(crate) fn check_report(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let (file, findings) = match context.pretest() {
         Loaded::Missing => {
             let others: Vec<&str> = context
@@ -19,27 +21,22 @@ pub(crate) fn check_report(context: &Context<'_>, requirement: &Requirement) -> 
                 .map(|entry| entry.path.as_str())
                 .filter(|path| path.starts_with("pretest/"))
                 .collect();
-            let mut finding =
-                Finding::new(severity, "there is no pre-test report (pretest/report.csv, .xlsx or .json)")
-                    .at(Location::file("pretest/"));
+            let mut finding = Finding::said(severity, said!(lang, "report-missing")).at(Location::file("pretest/"));
             if !others.is_empty() {
-                finding = finding.with_help(format!(
-                    "pretest/ holds {}; the report must be named report.csv, report.xlsx or report.json",
-                    others.join(", ")
-                ));
+                finding = finding.with_help(t!(lang, "report-missing-help", files = others.join(", ")));
             }
             (None, vec![finding])
         }
         Loaded::Ambiguous(paths) => (
             Some(paths[0].as_str()),
             vec![
-                Finding::new(severity, format!("there are {} pre-test reports: {}", paths.len(), paths.join(", ")))
+                Finding::said(severity, said!(lang, "report-ambiguous", count = paths.len(), paths = paths.join(", ")))
                     .at(Location::file("pretest/"))
-                    .with_help("keep one; valmis and Kela's reviewer must not have to guess which one counts"),
+                    .with_help(t!(lang, "report-ambiguous-help")),
             ],
         ),
         Loaded::Unreadable { path, reason } => {
-            return vec![SubjectResult::bundle_wide(Some(path), Verdict::Error(reason.clone()))];
+            return vec![SubjectResult::bundle_wide(Some(path), Verdict::Error(reason.render(lang)))];
         }
         Loaded::Broken { path, error, bytes } => {
             let source = SourceFile::new(path, bytes);
@@ -50,10 +47,10 @@ pub(crate) fn check_report(context: &Context<'_>, requirement: &Requirement) -> 
                 Some(place) => locate(path, None, place),
                 None => Location::file(path.as_str()),
             };
-            (Some(path.as_str()), vec![Finding::new(severity, error.message.clone()).at(location)])
+            (Some(path.as_str()), vec![Finding::said(severity, error.message.said(lang)).at(location)])
         }
         Loaded::Read { path, report } => {
-            let view = View::new(path, report);
+            let view = View::new(path, report, context.lang.as_str());
             let mut findings: Vec<Finding> = report
                 .notes
                 .iter()
@@ -64,16 +61,14 @@ pub(crate) fn check_report(context: &Context<'_>, requirement: &Requirement) -> 
                     };
                     let location =
                         note.place.as_ref().map_or_else(|| Location::file(path.as_str()), |place| view.locate(place));
-                    Finding::new(level, note.message.clone()).at(location)
+                    Finding::said(level, note.message.said(lang)).at(location)
                 })
                 .collect();
             if report.rows.is_empty() {
                 findings.push(
-                    Finding::new(severity, "the report has a header but no case rows")
+                    Finding::said(severity, said!(lang, "report-no-rows"))
                         .at(Location::file(path.as_str()))
-                        .with_help(
-                            "add one row per pre-test case of the declared services (`valmis requirements --coverage`)",
-                        ),
+                        .with_help(t!(lang, "report-no-rows-help")),
                 );
             }
             (Some(path.as_str()), findings)
@@ -86,6 +81,7 @@ pub(crate) fn check_report(context: &Context<'_>, requirement: &Requirement) -> 
 /// every row names a case of a declared service.
 pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let severity = requirement.severity;
+    let lang = context.lang.as_str();
     let view = match context.pretest_view() {
         Ok(view) => view,
         Err(reason) => return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))],
@@ -94,14 +90,14 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
     if declared.is_empty() {
         return vec![SubjectResult::bundle_wide(
             Some(view.path),
-            Verdict::Skipped("the manifest declares no known service (see BUNDLE-MANIFEST)".to_owned()),
+            Verdict::Skipped(t!(lang, "coverage-no-service-skip")),
         )];
     }
     let lists: Vec<_> = declared.iter().filter_map(|service| context.catalog.pretest_list(service)).collect();
     if lists.is_empty() {
         return vec![SubjectResult::bundle_wide(
             Some(view.path),
-            Verdict::Skipped(format!("the catalog declares no pre-test cases for {}", declared.join(", "))),
+            Verdict::Skipped(t!(lang, "coverage-no-cases-skip", services = declared.join(", "))),
         )];
     }
     let groups = group(view.report, context.catalog);
@@ -113,19 +109,34 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
             let line = rows.and_then(|group| group.rows.first()).map(|row| row.line);
             let verdict = match rows.map(|group| group.rows.as_slice()) {
                 None | Some([]) if case.mandatory => Verdict::Checked(vec![
-                    Finding::new(
+                    Finding::said(
                         severity,
-                        format!("mandatory case {} ({}) of {} has no row", case.id, case.title, case.service),
+                        said!(
+                            lang,
+                            "coverage-missing",
+                            case = case.id.as_str(),
+                            title = case.title.as_str(),
+                            service = case.service.as_str()
+                        ),
                     )
                     .at(Location::file(view.path))
-                    .with_help(format!("run it and add a row with case_id `{}`: {}", case.id, case.exercises)),
+                    .with_help(t!(
+                        lang,
+                        "coverage-missing-help",
+                        case = case.id.as_str(),
+                        exercises = case.exercises.as_str(),
+                        title = case.title.as_str()
+                    )),
                 ]),
-                None | Some([]) => {
-                    Verdict::Skipped(format!("optional case {} ({}) is not reported", case.id, case.title))
-                }
+                None | Some([]) => Verdict::Skipped(t!(
+                    lang,
+                    "coverage-optional-skip",
+                    case = case.id.as_str(),
+                    title = case.title.as_str()
+                )),
                 Some([_]) => Verdict::Checked(Vec::new()),
                 Some(rows) => {
-                    let labels: Vec<&str> = rows.iter().map(|row| row.label.as_str()).collect();
+                    let labels: Vec<String> = rows.iter().map(|row| row.label_message.render(lang)).collect();
                     Verdict::Checked(
                         rows[1..]
                             .iter()
@@ -134,11 +145,12 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
                                     severity,
                                     row,
                                     Field::CaseId,
-                                    format!(
-                                        "case {} is reported {} times ({}): keep one row per case",
-                                        case.id,
-                                        rows.len(),
-                                        labels.join(", ")
+                                    said!(
+                                        lang,
+                                        "coverage-twice",
+                                        case = case.id.as_str(),
+                                        times = rows.len(),
+                                        rows = labels.join(", ")
                                     ),
                                 )
                             })
@@ -155,12 +167,21 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
         let Some(row) = group.rows.first() else { continue };
         let id = row.value(Field::CaseId);
         let message = match group.declared {
-            _ if id.is_empty() => "the row has no case_id".to_owned(),
-            Some(case) => format!("case {} belongs to {}, which the manifest does not declare", case.id, case.service),
-            None => format!(
-                "`{id}` is not a pre-test case of {}; the declared cases are {}",
-                declared.join(", "),
-                lists.iter().flat_map(|list| &list.cases).map(|case| case.id.as_str()).collect::<Vec<_>>().join(", ")
+            _ if id.is_empty() => said!(lang, "coverage-no-case-id"),
+            Some(case) => {
+                said!(lang, "coverage-undeclared-service", case = case.id.as_str(), service = case.service.as_str())
+            }
+            None => said!(
+                lang,
+                "coverage-unknown-case",
+                id = id,
+                services = declared.join(", "),
+                cases = lists
+                    .iter()
+                    .flat_map(|list| &list.cases)
+                    .map(|case| case.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         let findings = group.rows.iter().map(|row| view.at(severity, row, Field::CaseId, message.clone())).collect();
