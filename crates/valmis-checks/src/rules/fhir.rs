@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use jsonc_parser::ast::{ObjectProp, Value};
 use jsonc_parser::common::Ranged as _;
+use valmis_i18n::{said, t};
 use valmis_ids::Hetu;
 use valmis_model::{Finding, Severity};
 
@@ -242,6 +243,7 @@ pub(crate) fn check_resource(
     root: &Value<'_>,
     findings: &mut Vec<Finding>,
 ) {
+    let lang = context.lang.as_str();
     let phr = context.declared_services().contains(&"omatietovaranto");
     for (pointer, resource) in resources(root) {
         let shown = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
@@ -249,18 +251,16 @@ pub(crate) fn check_resource(
         match resource_type {
             None => {
                 findings.push(
-                    Finding::new(severity, format!("{shown}: no resourceType"))
+                    Finding::said(severity, said!(lang, "fhir-no-resource-type", pointer = shown.as_str()))
                         .at(source.locate(span(resource).start..span(resource).start + 1))
-                        .with_help(
-                            "a FHIR resource starts with \"resourceType\": \"Observation\" (or another R4 type)",
-                        ),
+                        .with_help(t!(lang, "fhir-no-resource-type-help")),
                 );
                 continue;
             }
             Some(name) if !RESOURCE_TYPES.contains(&name) => {
                 let at = property(resource, "resourceType").map_or(0..0, |p| span(&p.value));
                 findings.push(
-                    Finding::new(severity, format!("{pointer}/resourceType: `{name}` is not a FHIR R4 resource type"))
+                    Finding::said(severity, said!(lang, "fhir-unknown-type", pointer = pointer.as_str(), name = name))
                         .at(source.locate(at)),
                 );
                 continue;
@@ -279,10 +279,13 @@ pub(crate) fn check_resource(
         if !has_phr_profile {
             let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
             findings.push(
-                    Finding::new(severity, format!("{pointer}/meta/profile: no Kanta PHR profile ({PHR_PROFILE}…)"))
-                        .at(source.locate(at))
-                        .with_help("Kanta PHR validates each resource against its declared fiphr profile; declare it in meta.profile"),
-                );
+                Finding::said(
+                    severity,
+                    said!(lang, "fhir-no-profile", pointer = pointer.as_str(), profile = PHR_PROFILE),
+                )
+                .at(source.locate(at))
+                .with_help(t!(lang, "fhir-no-profile-help")),
+            );
         }
         let identifiers = property(resource, "identifier");
         let has_uuid = match identifiers.map(|p| &p.value) {
@@ -297,12 +300,9 @@ pub(crate) fn check_resource(
         if !has_uuid {
             let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
             findings.push(
-                Finding::new(
-                    severity,
-                    format!("{pointer}/identifier: no identifier with system urn:ietf:rfc:3986 and a urn:uuid: value"),
-                )
-                .at(source.locate(at))
-                .with_help("give each resource a urn:uuid identifier; conditional create uses it"),
+                Finding::said(severity, said!(lang, "fhir-no-uuid", pointer = pointer.as_str()))
+                    .at(source.locate(at))
+                    .with_help(t!(lang, "fhir-no-uuid-help")),
             );
         }
         walk(resource, &pointer, &mut |at, value| {
@@ -310,9 +310,9 @@ pub(crate) fn check_resource(
                 && lacks_offset(text)
             {
                 findings.push(
-                    Finding::new(severity, format!("{at}: dateTime `{text}` has a time but no offset"))
+                    Finding::said(severity, said!(lang, "fhir-no-offset", pointer = at, value = text))
                         .at(source.locate(span(value)))
-                        .with_help("write the offset, like 2026-11-12T09:14:00+02:00"),
+                        .with_help(t!(lang, "fhir-no-offset-help")),
                 );
             }
         });
@@ -327,6 +327,7 @@ pub(crate) fn check_patient(
     root: &Value<'_>,
     findings: &mut Vec<Finding>,
 ) {
+    let lang = context.lang.as_str();
     let persons = context.test_persons();
     walk(root, "", &mut |pointer, value| {
         if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
@@ -340,25 +341,22 @@ pub(crate) fn check_patient(
                     && !persons.iter().any(|person| person == &hetu.as_str().to_uppercase())
                 {
                     findings.push(
-                            Finding::new(
-                                Severity::Warning,
-                                format!("{pointer}/value `{}` is not a test person of the pre-test report", hetu.as_str()),
-                            )
-                            .at(source.locate(span(&code.value)))
-                            .with_help("sample documents should come from the pre-test runs; a reviewer will ask where this one is from"),
-                        );
+                        Finding::said(
+                            Severity::Warning,
+                            said!(lang, "fhir-not-test-person", pointer = pointer, code = hetu.as_str()),
+                        )
+                        .at(source.locate(span(&code.value)))
+                        .with_help(t!(lang, "patient-not-test-person-help")),
+                    );
                 }
                 return;
             }
-            Ok(hetu) => (
-                format!("{pointer}/value `{}` is a real person's identity code, not a test identity", hetu.masked()),
-                true,
-            ),
-            Err(error) => (format!("{pointer}/value is not a valid personal identity code: {error}"), false),
+            Ok(hetu) => (said!(lang, "fhir-real", pointer = pointer, code = hetu.masked()), true),
+            Err(error) => (said!(lang, "fhir-invalid", pointer = pointer, error = error.message()), false),
         };
-        let mut finding = Finding::new(severity, message)
+        let mut finding = Finding::said(severity, message)
             .at(source.locate(span(&code.value)))
-            .with_help("use a Kela test identity (individual number 900–999), e.g. 010181-900C");
+            .with_help(t!(lang, "fhir-identity-help"));
         if !snippet && let Some(location) = &mut finding.location {
             // A mistyped code may still be a real person's: keep the line out of reports.
             location.snippet = None;

@@ -775,3 +775,19 @@ coverage-twice = case { $case } is reported { $times } times ({ $rows }): keep o
 coverage-no-case-id = the row has no case_id
 coverage-undeclared-service = case { $case } belongs to { $service }, which the manifest does not declare
 coverage-unknown-case = `{ $id }` is not a pre-test case of { $services }; the declared cases are { $cases }
+
+## FHIR resources (FHIR-*)
+
+fhir-no-resource-type = { $pointer }: no resourceType
+fhir-no-resource-type-help = a FHIR resource starts with "resourceType": "Observation" (or another R4 type)
+fhir-unknown-type = { $pointer }/resourceType: `{ $name }` is not a FHIR R4 resource type
+fhir-no-profile = { $pointer }/meta/profile: no Kanta PHR profile ({ $profile }…)
+fhir-no-profile-help = Kanta PHR validates each resource against its declared fiphr profile; declare it in meta.profile
+fhir-no-uuid = { $pointer }/identifier: no identifier with system urn:ietf:rfc:3986 and a urn:uuid: value
+fhir-no-uuid-help = give each resource a urn:uuid identifier; conditional create uses it
+fhir-no-offset = { $pointer }: dateTime `{ $value }` has a time but no offset
+fhir-no-offset-help = write the offset, like 2026-11-12T09:14:00+02:00
+fhir-not-test-person = { $pointer }/value `{ $code }` is not a test person of the pre-test report
+fhir-real = { $pointer }/value `{ $code }` is a real person's identity code, not a test identity
+fhir-invalid = { $pointer }/value is not a valid personal identity code: { $error }
+fhir-identity-help = use a Kela test identity (individual number 900–999), e.g. 010181-900C

@@ -776,3 +776,19 @@ coverage-twice = tapaus { $case } on raportoitu { $times } kertaa ({ $rows }): s
 coverage-no-case-id = rivillä ei ole testitapausta (`case_id`)
 coverage-undeclared-service = tapaus { $case } kuuluu palveluun { $service }, jota manifesti ei ilmoita
 coverage-unknown-case = `{ $id }` ei ole palvelujen { $services } esitestitapaus; määritellyt tapaukset ovat { $cases }
+
+## FHIR-resurssit (FHIR-*)
+
+fhir-no-resource-type = { $pointer }: `resourceType` puuttuu
+fhir-no-resource-type-help = FHIR-resurssi alkaa kentällä "resourceType": "Observation" (tai muulla R4-tyypillä)
+fhir-unknown-type = { $pointer }/resourceType: `{ $name }` ei ole FHIR R4 -resurssityyppi
+fhir-no-profile = { $pointer }/meta/profile: Omatietovarannon profiili puuttuu ({ $profile }…)
+fhir-no-profile-help = Omatietovaranto validoi jokaisen resurssin sen ilmoittamaa fiphr-profiilia vasten; ilmoita se kentässä `meta.profile`
+fhir-no-uuid = { $pointer }/identifier: ei tunnistetta, jonka system on `urn:ietf:rfc:3986` ja arvo `urn:uuid:`-muotoinen
+fhir-no-uuid-help = anna jokaiselle resurssille `urn:uuid`-tunniste; ehdollinen luonti (conditional create) käyttää sitä
+fhir-no-offset = { $pointer }: dateTime `{ $value }` sisältää kellonajan mutta ei aikavyöhykkeen siirtymää
+fhir-no-offset-help = kirjoita siirtymä, kuten 2026-11-12T09:14:00+02:00
+fhir-not-test-person = { $pointer }/value `{ $code }` ei ole esitestiraportin testihenkilö
+fhir-real = { $pointer }/value `{ $code }` on todellisen henkilön henkilötunnus, ei testihenkilötunnus
+fhir-invalid = { $pointer }/value ei ole kelvollinen henkilötunnus: { $error }
+fhir-identity-help = käytä Kelan testihenkilötunnusta (yksilönumero 900–999), esim. 010181-900C
