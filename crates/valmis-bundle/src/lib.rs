@@ -15,6 +15,7 @@ mod zip_archive;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use valmis_i18n::msg;
 
 pub use valmis_i18n::Msg;
 
@@ -87,7 +88,7 @@ pub struct PathIssue {
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The path does not exist or cannot be read.
-    #[error("cannot read bundle `{path}`: {source}")]
+    #[error("{}", self.msg())]
     Io {
         /// The path as given.
         path: String,
@@ -95,13 +96,26 @@ pub enum OpenError {
         source: std::io::Error,
     },
     /// A file that is not a zip archive.
-    #[error("bundle `{path}` is neither a directory nor a zip archive: {reason}")]
+    #[error("{}", self.msg())]
     NotABundle {
         /// The path as given.
         path: String,
-        /// What the zip reader said.
-        reason: String,
+        /// What the zip reader said; `None`: the file has no zip directory at its end.
+        reason: Option<String>,
     },
+}
+
+impl OpenError {
+    /// What is wrong, in any language (`Display` is the English).
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::Io { path, source } => msg!("open-unreadable", path = path, reason = source.to_string()),
+            Self::NotABundle { path, reason: Some(reason) } => {
+                msg!("open-not-a-bundle", path = path, reason = reason)
+            }
+            Self::NotABundle { path, reason: None } => msg!("open-no-zip-directory", path = path),
+        }
+    }
 }
 
 /// Why one file could not be read.

@@ -139,10 +139,9 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     let display = bundle.display.clone();
     let io = |source| OpenError::Io { path: display.clone(), source };
     let mut file = File::open(path).map_err(io)?;
-    let declared_entries = declared_entry_count(&mut file).map_err(io)?.ok_or_else(|| OpenError::NotABundle {
-        path: display.clone(),
-        reason: "no end-of-central-directory record".to_owned(),
-    })?;
+    let declared_entries = declared_entry_count(&mut file)
+        .map_err(io)?
+        .ok_or_else(|| OpenError::NotABundle { path: display.clone(), reason: None })?;
     let limits = bundle.limits;
     if declared_entries > limits.max_entries as u64 {
         bundle.refuse(msg!("refused-declared-entries", declared = declared_entries, limit = limits.max_entries));
@@ -151,7 +150,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     file.seek(SeekFrom::Start(0)).map_err(io)?;
     let mut headers = file.try_clone().map_err(io)?;
     let archive = ZipArchive::new(SharedFile::new(file).map_err(io)?)
-        .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: error.to_string() })?;
+        .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: Some(error.to_string()) })?;
     if archive.has_duplicate_names() {
         bundle.refuse(msg!("refused-duplicate-names"));
         return Ok(());

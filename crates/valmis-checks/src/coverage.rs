@@ -11,6 +11,7 @@ use valmis_pretest::{Field, ResultValue, parse_result};
 use crate::inputs::names::is_placeholder;
 use crate::inputs::pretest::{Loaded, group, index_by_case};
 use crate::setup::with_context;
+use valmis_i18n::t;
 
 /// What the report says about one declared case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -127,9 +128,16 @@ pub enum CoverageError {
     UnknownService(String),
 }
 
-/// The coverage of `bundle`'s report for `services` (the manifest's when empty).
-pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> Result<Coverage, CoverageError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, valmis_model::Lang::En, |context| {
+/// The coverage of `bundle`'s report for `services` (the manifest's when empty); its texts in
+/// `lang`.
+pub fn coverage(
+    bundle: &Bundle,
+    catalogs: &CatalogSet,
+    services: &[String],
+    lang: valmis_model::Lang,
+) -> Result<Coverage, CoverageError> {
+    let said = lang.as_str();
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, lang, |context| {
         let services: Vec<String> = if services.is_empty() {
             context.declared_services().into_iter().map(str::to_owned).collect()
         } else {
@@ -149,17 +157,15 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
         let catalog = context.catalog;
         let (report_path, problem, groups) = match context.pretest() {
             Loaded::Read { path, report } => (Some(bundle.display_path(path)), None, group(report, catalog)),
-            Loaded::Missing => {
-                (None, Some("there is no pre-test report (pretest/report.csv, .xlsx or .json)".to_owned()), Vec::new())
-            }
+            Loaded::Missing => (None, Some(t!(said, "coverage-no-report")), Vec::new()),
             Loaded::Ambiguous(paths) => {
-                (None, Some(format!("there are {} pre-test reports: {}", paths.len(), paths.join(", "))), Vec::new())
+                (None, Some(t!(said, "coverage-reports", count = paths.len(), paths = paths.join(", "))), Vec::new())
             }
             Loaded::Unreadable { path, reason } => {
-                (Some(bundle.display_path(path)), Some(reason.to_string()), Vec::new())
+                (Some(bundle.display_path(path)), Some(reason.render(said)), Vec::new())
             }
             Loaded::Broken { path, error, .. } => {
-                (Some(bundle.display_path(path)), Some(error.message.to_string()), Vec::new())
+                (Some(bundle.display_path(path)), Some(error.message.render(said)), Vec::new())
             }
         };
         let by_case = index_by_case(&groups);
@@ -227,11 +233,11 @@ pub fn coverage(bundle: &Bundle, catalogs: &CatalogSet, services: &[String]) -> 
             .filter(|group| !group.declared.is_some_and(|case| services.contains(&case.service)))
             .flat_map(|group| {
                 let reason = match group.declared {
-                    Some(case) => format!("a case of {}, which is not shown", case.service),
+                    Some(case) => t!(said, "coverage-other-service", service = &case.service),
                     None if group.rows.first().is_some_and(|row| row.value(Field::CaseId).is_empty()) => {
-                        "no case_id".to_owned()
+                        t!(said, "coverage-stray-no-case-id")
                     }
-                    None => "not a declared case".to_owned(),
+                    None => t!(said, "coverage-undeclared"),
                 };
                 group.rows.iter().map(move |row| StrayRow {
                     case_id: row.value(Field::CaseId).to_owned(),

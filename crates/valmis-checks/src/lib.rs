@@ -120,10 +120,14 @@ pub fn run_facts(bundle: &Bundle, catalogs: &CatalogSet) -> Result<(String, Opti
 
 /// The endpoints of the bundle's connection.toml with their certificates, for the online probe;
 /// an error says why there is nothing to probe.
-pub fn probe_targets(bundle: &Bundle, catalogs: &CatalogSet) -> Result<Vec<ProbeTarget>, ProbeTargetsError> {
-    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, valmis_model::Lang::En, |context| {
+pub fn probe_targets(
+    bundle: &Bundle,
+    catalogs: &CatalogSet,
+    lang: valmis_model::Lang,
+) -> Result<Vec<ProbeTarget>, ProbeTargetsError> {
+    with_context(bundle, catalogs, Timestamp::UNIX_EPOCH, None, None, lang, |context| {
         let (connection, _) = context.connection_parsed()?;
-        inputs::certificates::probe_targets(connection, context.certificates()?)
+        inputs::certificates::probe_targets(connection, context.certificates()?, context.lang.as_str())
     })?
     .map_err(ProbeTargetsError::NoTargets)
 }

@@ -208,11 +208,23 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
     /// `{{` without its `}}`.
-    #[error("`{{{{` without a closing `}}}}`")]
+    #[error("{}", self.msg())]
     Unclosed,
     /// A variable the run does not define, with the ones it does.
-    #[error("unknown variable `{{{{{name}}}}}`; known: {}", .known.join(", "))]
+    #[error("{}", self.msg())]
     Unknown { name: String, known: Vec<String> },
+}
+
+impl TemplateError {
+    /// What is wrong, in any language (`Display` is the English).
+    pub fn msg(&self) -> valmis_i18n::Msg {
+        match self {
+            Self::Unclosed => valmis_i18n::msg!("template-unclosed"),
+            Self::Unknown { name, known } => {
+                valmis_i18n::msg!("template-unknown", name = name, known = known.join(", "))
+            }
+        }
+    }
 }
 
 /// Replaces `{{name}}` with variables; an unknown variable is an error naming it.

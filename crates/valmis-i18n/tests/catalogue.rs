@@ -139,9 +139,10 @@ fn calls(code: &str) -> Vec<(String, BTreeSet<String>)> {
     let bytes = code.as_bytes();
     let mut from = 0;
     // `t!(` and `said!(` (a finding's message with its id) take the same arguments.
-    // `msg!(` (a message rendered later) has no language: its id comes first.
+    // `msg!(` (a message rendered later) and `tr!(` (the command line's, in the run's language)
+    // name no language: the id comes first.
     let macro_at = |from: usize| {
-        [("t!(", 1), ("said!(", 1), ("msg!(", 0)]
+        [("t!(", 1), ("said!(", 1), ("msg!(", 0), ("tr!(", 0)]
             .into_iter()
             .filter_map(|(name, id_at)| code[from..].find(name).map(|at| (at, name.len(), id_at)))
             .min()

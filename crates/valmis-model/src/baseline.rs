@@ -67,11 +67,29 @@ struct PreviousOutcome {
 #[derive(Debug, thiserror::Error)]
 pub enum JsonReportError {
     /// Not a valmis JSON report: where it stops being one.
-    #[error("{file}:{line}:{column}: not a valmis JSON report: {reason}")]
+    #[error("{}", self.msg())]
     NotAReport { file: String, line: usize, column: usize, reason: serde_json::Error },
     /// A JSON report of a format this valmis does not read.
-    #[error("{file}: JSON report format {format} is not supported; valmis reads format 1")]
+    #[error("{}", self.msg())]
     Format { file: String, format: u32 },
+}
+
+impl JsonReportError {
+    /// What is wrong, in any language (`Display` is the English).
+    pub fn msg(&self) -> valmis_i18n::Msg {
+        match self {
+            Self::NotAReport { file, line, column, reason } => valmis_i18n::msg!(
+                "json-report-invalid",
+                file = file,
+                line = line.to_string(),
+                column = column.to_string(),
+                reason = reason.to_string()
+            ),
+            Self::Format { file, format } => {
+                valmis_i18n::msg!("json-report-format", file = file, format = format.to_string())
+            }
+        }
+    }
 }
 
 impl JsonReportError {

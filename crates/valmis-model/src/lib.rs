@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod dates;
 mod finding;
 mod outcome;
+pub mod parser;
 pub mod pretest;
 pub mod probe;
 pub mod safe;
@@ -25,6 +26,7 @@ pub use catalog::{
 };
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
+pub use parser::parser_said;
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use probe::{FailureClass, ProbeFailure, ProbeResult};
 pub use text::LineIndex;

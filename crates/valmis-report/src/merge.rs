@@ -2,6 +2,7 @@
 //! one unsharded run gives (same outcomes, same order, so the same JUnit bytes).
 
 use serde::Deserialize;
+use valmis_i18n::{Msg, msg};
 use valmis_model::{Outcome, Report, ReportMeta};
 
 #[derive(Deserialize)]
@@ -23,28 +24,51 @@ pub enum MergeError {
     #[error("{0}")]
     Report(valmis_model::JsonReportError),
     /// A report of a run without `--partition`.
-    #[error("{file}: not a shard (its report has no `partition`; run verify with --partition K/N)")]
+    #[error("{}", self.msg())]
     NotAShard { file: String },
     /// A shard with waivers or a baseline, which belong to the merge.
-    #[error("{file}: a shard must not carry waivers or a baseline; give them to merge")]
+    #[error("{}", self.msg())]
     WaiversInShard { file: String },
     /// Nothing to merge.
-    #[error("no shard given")]
+    #[error("{}", self.msg())]
     NoShard,
     /// Shards of different splits.
-    #[error("{file} is shard {shard}/{shards}, but {first_file} is of {declared} shards")]
+    #[error("{}", self.msg())]
     OtherSplit { file: String, shard: u32, shards: u32, first_file: String, declared: u32 },
     /// The same shard twice.
-    #[error("{file}: shard {shard}/{shards} is given twice")]
+    #[error("{}", self.msg())]
     Twice { file: String, shard: u32, shards: u32 },
     /// A shard not given.
-    #[error("shard {shard}/{shards} is missing")]
+    #[error("{}", self.msg())]
     Missing { shard: usize, shards: u32 },
     /// Shards of different runs.
-    #[error(
-        "{file} comes from a different run than {first_file} (valmis version, round, catalog, bundle, now or --strict differ)"
-    )]
+    #[error("{}", self.msg())]
     OtherRun { file: String, first_file: String },
+}
+
+impl MergeError {
+    /// What is wrong, in any language (`Display` is the English).
+    pub fn msg(&self) -> Msg {
+        let split = |shard: String, shards: &u32| format!("{shard}/{shards}");
+        match self {
+            Self::Report(error) => error.msg(),
+            Self::NotAShard { file } => msg!("merge-not-a-shard", file = file),
+            Self::WaiversInShard { file } => msg!("merge-waivers-in-shard", file = file),
+            Self::NoShard => msg!("merge-no-shard"),
+            Self::OtherSplit { file, shard, shards, first_file, declared } => msg!(
+                "merge-other-split",
+                file = file,
+                shard = split(shard.to_string(), shards),
+                first_file = first_file,
+                declared = *declared
+            ),
+            Self::Twice { file, shard, shards } => {
+                msg!("merge-twice", file = file, shard = split(shard.to_string(), shards))
+            }
+            Self::Missing { shard, shards } => msg!("merge-missing", shard = split(shard.to_string(), shards)),
+            Self::OtherRun { file, first_file } => msg!("merge-other-run", file = file, first_file = first_file),
+        }
+    }
 }
 
 /// Merges `(file, JSON text)` shard reports.

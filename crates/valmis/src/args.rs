@@ -168,11 +168,12 @@ pub(crate) struct VerifyArgs {
 }
 
 fn parse_partition(text: &str) -> Result<(u32, u32), String> {
-    let (shard, shards) = text.split_once('/').ok_or_else(|| format!("`{text}` is not K/N (like 2/4)"))?;
-    let shard: u32 = shard.trim().parse().map_err(|_| format!("`{text}`: K is not a number"))?;
-    let shards: u32 = shards.trim().parse().map_err(|_| format!("`{text}`: N is not a number"))?;
+    use crate::lang::tr;
+    let (shard, shards) = text.split_once('/').ok_or_else(|| tr!("cli-partition-not-k-n", text = text))?;
+    let shard: u32 = shard.trim().parse().map_err(|_| tr!("cli-partition-k", text = text))?;
+    let shards: u32 = shards.trim().parse().map_err(|_| tr!("cli-partition-n", text = text))?;
     if shards == 0 || shard == 0 || shard > shards || shards > 1000 {
-        return Err(format!("`{text}`: K/N needs 1 <= K <= N <= 1000"));
+        return Err(tr!("cli-partition-range", text = text));
     }
     Ok((shard, shards))
 }

@@ -11,6 +11,7 @@ use valmis_model::Lang;
 
 use crate::args::{ExplainArgs, InitArgs, MergeArgs, PackArgs, ProbeArgs, RequirementsArgs, RunArgs, VerifyArgs};
 use crate::exit;
+use crate::lang::tr;
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -49,9 +50,10 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 
-    /// Language of requirement titles, explanations and fixes, and of the report headings:
-    /// en or fi. Defaults to the locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else
-    /// English. Finding messages and the closing count line stay in English.
+    /// Language of everything valmis says: findings, requirement titles, explanations and
+    /// fixes, report headings, errors and warnings: en or fi. Defaults to the locale (LC_ALL,
+    /// LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids, statuses and the
+    /// keys of JSON and SARIF stay the same in both.
     #[arg(long, global = true, value_enum, env = "VALMIS_LANG")]
     lang: Option<LangChoice>,
 }
@@ -62,6 +64,21 @@ enum LangChoice {
     En,
     /// Finnish (suomi).
     Fi,
+}
+
+/// `--lang` (or `VALMIS_LANG`) as written, read before clap parses the command line.
+fn written_lang() -> Option<LangChoice> {
+    let args: Vec<String> = std::env::args().skip(1).take_while(|arg| arg != "--").collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(index, arg)| match arg.strip_prefix("--lang") {
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_owned()),
+            Some("") => args.get(index + 1).cloned(),
+            _ => None,
+        })
+        .or_else(|| std::env::var("VALMIS_LANG").ok())?;
+    LangChoice::from_str(&value, true).ok()
 }
 
 /// `--lang`, or the locale's language.
@@ -150,6 +167,9 @@ enum Command {
 
 /// Runs the command line and returns the exit code.
 pub(crate) fn run() -> u8 {
+    // The language before clap parses, so that the errors of the value parsers are in it too;
+    // the parsed `--lang` agrees.
+    crate::lang::set(language(written_lang()));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
@@ -166,6 +186,7 @@ pub(crate) fn run() -> u8 {
         }
     };
     let lang = language(cli.lang);
+    crate::lang::set(lang);
     let result = match cli.command {
         Command::Verify(args) => crate::verify::command(args, color, lang),
         Command::Requirements(args) => crate::explain::requirements(args, lang),
@@ -179,7 +200,7 @@ pub(crate) fn run() -> u8 {
     match result {
         Ok(code) => code,
         Err(error) => {
-            say_err!("valmis: error: {}", crate::failure::message(&error));
+            say_err!("{}", tr!("cli-error", message = crate::failure::message(&error)));
             crate::failure::exit_code(&error)
         }
     }

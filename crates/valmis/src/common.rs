@@ -9,6 +9,7 @@ use valmis_model::{Catalog, CatalogSet};
 use valmis_report::PathOptions;
 
 use crate::args::CatalogArgs;
+use crate::lang::tr;
 
 pub(crate) use crate::failure::usage;
 
@@ -17,15 +18,15 @@ pub(crate) fn load_catalogs(args: &CatalogArgs) -> anyhow::Result<CatalogSet> {
         Some(dir) => CatalogSet::load_dir(dir),
         None => CatalogSet::embedded(),
     };
-    set.map_err(|error| usage(format!("invalid catalog: {error}")))
+    set.map_err(|error| usage(tr!("cli-invalid-catalog", error = error.to_string())))
 }
 
 pub(crate) fn pick_round<'c>(set: &'c CatalogSet, round: Option<&str>) -> anyhow::Result<&'c Catalog> {
     match round {
         Some(round) => set
             .get(round)
-            .ok_or_else(|| usage(format!("no catalog for round `{round}`; known: {}", set.round_ids().join(", ")))),
-        None => set.latest().ok_or_else(|| usage("the catalog holds no round")),
+            .ok_or_else(|| usage(tr!("cli-unknown-round", round = round, known = set.round_ids().join(", ")))),
+        None => set.latest().ok_or_else(|| usage(tr!("cli-no-round"))),
     }
 }
 
@@ -39,9 +40,7 @@ pub(crate) fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     {
         return Ok(zoned.timestamp());
     }
-    Err(usage(format!(
-        "--now `{text}` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)"
-    )))
+    Err(usage(tr!("cli-bad-now", text = text)))
 }
 
 /// Paths in reports relative to the repository: CI's workspace, else the working directory.
@@ -60,23 +59,13 @@ pub(crate) fn open_bundle(path: &Path, display: &str) -> anyhow::Result<Bundle> 
     let is_toml = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("toml"));
     if path.is_file() && is_toml {
         let folder = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        return Err(usage(format!(
-            "`{display}` is a file: pass the bundle's folder, `valmis verify {}` (or its zip)",
-            folder.display()
-        )));
+        return Err(usage(tr!("cli-bundle-is-file", path = display, folder = folder.display().to_string())));
     }
-    let bundle = Bundle::open(path, display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let bundle = Bundle::open(path, display, Limits::default())
+        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
     if bundle.refused().is_none() && bundle.entry("manifest.toml").is_none() {
         let files = bundle.files().count();
-        let what = match files {
-            0 => "it is empty".to_owned(),
-            1 => "it holds 1 other file".to_owned(),
-            _ => format!("it holds {files} other files"),
-        };
-        return Err(usage(format!(
-            "`{display}` is not a submission bundle: there is no manifest.toml at its root ({what}). \
-             Pass the bundle's folder or zip, or start one with `valmis init DIR`"
-        )));
+        return Err(usage(tr!("cli-not-a-bundle", path = display, files = files)));
     }
     Ok(bundle)
 }

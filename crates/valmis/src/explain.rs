@@ -9,6 +9,7 @@ use valmis_model::{Catalog, Lang};
 use crate::args::{ExplainArgs, RequirementsArgs};
 use crate::common::{load_catalogs, pick_round, usage};
 use crate::exit;
+use crate::lang::tr;
 
 pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
@@ -20,7 +21,7 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         && catalog.service(service).is_none()
     {
         let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
-        return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+        return Err(usage(tr!("cli-init-unknown-service", service = service, known = known.join(", "))));
     }
     // An alias (Kela's name since 5/2024) stands for its service id.
     let service = args.service.as_deref().and_then(|service| catalog.service(service)).map(|known| known.id.as_str());
@@ -41,9 +42,9 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
     let rows: Vec<[String; 6]> = listed
         .iter()
         .map(|r| {
-            let services = if r.services.is_empty() { "all".to_owned() } else { r.services.join(",") };
+            let services = if r.services.is_empty() { tr!("explain-all") } else { r.services.join(",") };
             let submissions =
-                if r.applies_to.is_everything() { "all".to_owned() } else { r.applies_to.entries().join(",") };
+                if r.applies_to.is_everything() { tr!("explain-all") } else { r.applies_to.entries().join(",") };
             [
                 r.id.clone(),
                 r.area.as_str().to_owned(),
@@ -54,9 +55,17 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
             ]
         })
         .collect();
-    let headers = ["ID", "AREA", "SEVERITY", "SERVICES", "SUBMISSIONS", "TITLE"];
+    let headers = [
+        tr!("explain-column-id"),
+        tr!("explain-column-area"),
+        tr!("explain-column-severity"),
+        tr!("explain-column-services"),
+        tr!("explain-column-submissions"),
+        tr!("explain-column-title"),
+    ];
+    let headers = headers.each_ref().map(String::as_str);
     let widths: Vec<usize> = (0..5)
-        .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
+        .map(|i| rows.iter().map(|row| row[i].chars().count()).chain([headers[i].chars().count()]).max().unwrap_or(0))
         .collect();
     if args.json {
         say!("{}", serde_json::to_string_pretty(&listed).context("requirements as JSON")?);
@@ -66,7 +75,8 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         say!("{}", markdown_table(&rows, headers));
         return Ok(exit::READY);
     }
-    say!("Round {}: {} ({} catalog)\n", catalog.round.id, catalog.round.title, catalogs.origin);
+    let origin = if catalogs.origin == "embedded" { tr!("explain-built-in") } else { catalogs.origin.clone() };
+    say!("{}\n", tr!("explain-round", round = &catalog.round.id, title = &catalog.round.title, origin = origin));
     let print_row = |cells: [&str; 6]| {
         let mut line = String::new();
         for (index, cell) in cells.iter().enumerate() {
@@ -81,7 +91,7 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
     for row in &rows {
         print_row([&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]]);
     }
-    say!("\n{} requirements. `valmis explain ID` tells more about one.", rows.len());
+    say!("\n{}", tr!("explain-count", requirements = rows.len()));
     Ok(exit::READY)
 }
 
@@ -94,7 +104,7 @@ fn markdown_table(rows: &[[String; 6]], headers: [&str; 6]) -> String {
             row.iter().enumerate().map(|(i, text)| if i == 0 { format!("`{text}`") } else { cell(text) }).collect();
         table.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    table.push_str(&format!("\n{} requirements.", rows.len()));
+    table.push_str(&format!("\n{}", tr!("explain-count-markdown", requirements = rows.len())));
     table
 }
 
@@ -120,55 +130,42 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
             .map(|r| r.id.as_str())
             .filter(|id| id.contains(&wanted) || wanted.contains(id.split('-').next().unwrap_or_default()))
             .collect::<Vec<_>>();
-        let hint = if near.is_empty() { String::new() } else { format!("; similar: {}", near.join(", ")) };
-        return Err(usage(format!(
-            "no requirement `{}` in round {}{hint} (`valmis requirements` lists them)",
-            id, catalog.round.id
-        )));
+        let error = if near.is_empty() {
+            tr!("explain-unknown", id = id, round = &catalog.round.id)
+        } else {
+            tr!("explain-unknown-near", id = id, round = &catalog.round.id, near = near.join(", "))
+        };
+        return Err(usage(error));
     };
     let case = subject.and_then(|subject| catalog.pretest_case(subject));
-    let services = if requirement.services.is_empty() {
-        lang.pick("every service", "kaikki palvelut").to_owned()
-    } else {
-        requirement.services.join(", ")
-    };
+    let services =
+        if requirement.services.is_empty() { tr!("explain-every-service") } else { requirement.services.join(", ") };
     let submissions = if requirement.applies_to.is_everything() {
-        lang.pick("every kind", "kaikki lajit").to_owned()
+        tr!("explain-every-kind")
     } else {
         requirement.applies_to.entries().join(", ")
     };
     let (title, explanation, fix) = requirement.texts(lang);
     say!("{} — {title}\n", requirement.id);
     say!(
-        "{}: {}    {}: {}    {}: {services}    {}: {submissions}\n",
-        lang.pick("area", "alue"),
-        requirement.area.as_str(),
-        lang.pick("severity", "vakavuus"),
-        requirement.severity.as_str(),
-        lang.pick("services", "palvelut"),
-        lang.pick("submissions", "lähetykset")
+        "{}\n",
+        tr!(
+            "explain-facts",
+            area = requirement.area.as_str(),
+            severity = requirement.severity.as_str(),
+            services = services,
+            submissions = submissions
+        )
     );
-    say!("{}\n{}\n", lang.pick("What it checks and why:", "Mitä tarkistetaan ja miksi:"), indent(explanation));
-    say!("{}\n{}\n", lang.pick("How to fix a failure:", "Näin korjaat:"), indent(fix));
-    explain_round_data(catalog, &requirement.id, lang);
-    say!("{}: {}", lang.pick("Reference", "Lähde"), requirement.reference);
+    say!("{}\n{}\n", tr!("explain-what"), indent(explanation));
+    say!("{}\n{}\n", tr!("explain-how"), indent(fix));
+    explain_round_data(catalog, &requirement.id);
+    say!("{}", tr!("explain-reference", reference = &requirement.reference));
     // The built-in catalog is not a file the user has: name the round, and how to see its data.
     if catalogs.origin == "embedded" {
-        say!(
-            "{}: {} {} ({})",
-            lang.pick("Catalog", "Katalogi"),
-            lang.pick("built into valmis, round", "valmisiin sisäänrakennettu, kierros"),
-            catalog.round.id,
-            lang.pick("`valmis requirements` lists it", "`valmis requirements` listaa sen")
-        );
+        say!("{}", tr!("explain-catalog-built-in", round = &catalog.round.id));
     } else {
-        say!(
-            "{}: {} ({} {})",
-            lang.pick("Catalog", "Katalogi"),
-            catalog.source,
-            lang.pick("round", "kierros"),
-            catalog.round.id
-        );
+        say!("{}", tr!("explain-catalog-file", file = &catalog.source, round = &catalog.round.id));
     }
     if let Some(case) = case {
         say!();
@@ -178,7 +175,7 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// The catalog data a requirement judges by, so that `explain` shows the rule's actual values.
-fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
+fn explain_round_data(catalog: &Catalog, id: &str) {
     let round = &catalog.round;
     let lists: Vec<(&str, Vec<String>)> = match id {
         "CERT-ISSUER" => vec![
@@ -194,11 +191,11 @@ fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
         )],
         _ => return,
     };
-    say!("{}", lang.pick("Catalog data of this round:", "Tämän kierroksen katalogidata:"));
+    say!("{}", tr!("explain-round-data"));
     for (name, values) in lists {
         say!("  {name}:");
         if values.is_empty() {
-            say!("    {}", lang.pick("(none)", "(ei yhtään)"));
+            say!("    {}", tr!("explain-none"));
         }
         for value in values {
             say!("    {value}");
@@ -210,25 +207,26 @@ fn explain_round_data(catalog: &Catalog, id: &str, lang: Lang) {
 /// `valmis explain PA-01`: a pre-test case declaration.
 fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase, built_in: bool) -> anyhow::Result<()> {
     let kind = match (case.mandatory, case.not_applicable_allowed) {
-        (true, false) => "mandatory",
-        (true, true) => "mandatory; not-applicable allowed with a note",
-        (false, _) => "optional",
+        (true, false) => tr!("explain-case-mandatory"),
+        (true, true) => tr!("explain-case-mandatory-na"),
+        (false, _) => tr!("explain-case-optional"),
     };
     say!("{} — {}\n", case.id, case.title);
-    say!("pre-test case of {}    {kind}\n", case.service);
-    say!("What it exercises:\n{}\n", indent(&case.exercises));
+    say!("{}\n", tr!("explain-case-of", service = &case.service, kind = kind));
+    say!("{}\n{}\n", tr!("explain-case-exercises"), indent(&case.exercises));
     let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
-    let evidence = if evidence.is_empty() { "none beyond the row".to_owned() } else { evidence.join(", ") };
-    say!("Evidence a passed run must show: {evidence} (`valmis explain PRETEST-EVIDENCE`)");
-    say!("Test person in the row: {}", if case.test_person { "required" } else { "not needed" });
+    let evidence = if evidence.is_empty() { tr!("explain-case-no-evidence") } else { evidence.join(", ") };
+    say!("{}", tr!("explain-case-evidence", evidence = evidence));
+    let person =
+        if case.test_person { tr!("explain-case-person-required") } else { tr!("explain-case-person-not-needed") };
+    say!("{}", tr!("explain-case-person", person = person));
     if built_in {
-        say!(
-            "Declared in: the built-in case list of {} (round {}; `valmis requirements --coverage BUNDLE` shows every case)",
-            case.service,
-            catalog.round.id
-        );
+        say!("{}", tr!("explain-case-built-in", service = &case.service, round = &catalog.round.id));
     } else {
-        say!("Declared in: {}:{} (round {})", case.source, case.line, catalog.round.id);
+        say!(
+            "{}",
+            tr!("explain-case-file", file = &case.source, line = case.line.to_string(), round = &catalog.round.id)
+        );
     }
     Ok(())
 }

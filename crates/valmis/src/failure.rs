@@ -6,6 +6,7 @@
 //! command picks a code of its own.
 
 use crate::exit;
+use crate::lang::tr;
 
 /// A failure a command reports on one line.
 #[derive(Debug, thiserror::Error)]
@@ -58,10 +59,36 @@ pub(crate) fn exit_code(error: &anyhow::Error) -> u8 {
     exit::USAGE
 }
 
-/// The line valmis prints for an error: the failure's own message, or the whole chain.
+/// The line valmis prints for an error, in the run's language: the failure's own message, a
+/// library error's message, or the whole chain.
 pub(crate) fn message(error: &anyhow::Error) -> String {
-    match error.downcast_ref::<Failure>() {
-        Some(failure) => failure.to_string(),
-        None => format!("{error:#}"),
+    if let Some(failure) = error.downcast_ref::<Failure>() {
+        return failure.to_string();
     }
+    library_message(error.as_ref()).unwrap_or_else(|| format!("{error:#}"))
+}
+
+/// A library crate's typed error in the run's language (their `Display` is English), or `None`
+/// for an error no library crate made.
+pub(crate) fn library_message(error: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use valmis_checks::{ProbeTargetsError, VerifyError};
+    let lang = crate::lang::current().as_str();
+    let said = if let Some(error) = error.downcast_ref::<valmis_bundle::OpenError>() {
+        error.msg().render(lang)
+    } else if let Some(error) = error.downcast_ref::<valmis_model::JsonReportError>() {
+        error.msg().render(lang)
+    } else if let Some(error) = error.downcast_ref::<valmis_model::SchemaSetError>() {
+        error.msg().render(lang)
+    } else if let Some(error) = error.downcast_ref::<valmis_report::MergeError>() {
+        error.msg().render(lang)
+    } else if let Some(error) = error.downcast_ref::<valmis_harness::TemplateError>() {
+        error.msg().render(lang)
+    } else if let Some(VerifyError::Catalog(error)) = error.downcast_ref::<VerifyError>() {
+        tr!("cli-invalid-catalog", error = error.to_string())
+    } else if let Some(ProbeTargetsError::Catalog(error)) = error.downcast_ref::<ProbeTargetsError>() {
+        tr!("cli-invalid-catalog", error = error.to_string())
+    } else {
+        return None;
+    };
+    Some(said)
 }

@@ -3,6 +3,7 @@
 
 use crate::common::{load_catalogs, pick_round, usage};
 use crate::failure::output;
+use crate::lang::tr;
 use crate::terminal::say;
 use std::path::Path;
 
@@ -112,8 +113,9 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
     for (path, content) in files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|error| output(format!("failed to create `{}`: {error}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|error| {
+                output(tr!("cli-folder-failed", path = parent.display().to_string(), reason = error.to_string()))
+            })?;
         }
         crate::output::write_atomically(&target, content.as_bytes())?;
         written.push(path.to_owned());
@@ -327,7 +329,7 @@ pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
     for service in &services {
         if catalog.service(service).is_none() {
             let known: Vec<&str> = catalog.services.iter().map(|s| s.id.as_str()).collect();
-            return Err(usage(format!("unknown service `{service}`; services are {}", known.join(", "))));
+            return Err(usage(tr!("cli-init-unknown-service", service = service, known = known.join(", "))));
         }
     }
     // An alias (Kela's name since 5/2024) stands for its service id.
@@ -339,17 +341,15 @@ pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
         Err(message) => return Err(usage(message)),
     };
     if kind == SubmissionKind::ChangeNotification && role == Role::CustomerOrganisation {
-        return Err(usage(
-            "a change notification is a vendor's, for a certified system; a customer organisation sends a registration or an access application",
-        ));
+        return Err(usage(tr!("cli-init-change-by-customer")));
     }
     ensure_empty(&args.dir)?;
     let written = write_skeleton(&args.dir, catalog, &services, kind, role)?;
-    say!("Wrote a bundle skeleton to {}:", args.dir.display());
+    say!("{}", tr!("cli-init-wrote", path = args.dir.display().to_string()));
     for file in written {
         say!("  {file}");
     }
-    say!("\nFill in every TODO, add your forms, then run: valmis verify {}", args.dir.display());
+    say!("\n{}", tr!("cli-init-next", path = args.dir.display().to_string()));
     Ok(())
 }
 
@@ -357,14 +357,13 @@ fn ensure_empty(dir: &Path) -> anyhow::Result<()> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
-                return Err(usage(format!(
-                    "`{}` already exists and is not empty; init never overwrites files",
-                    dir.display()
-                )));
+                return Err(usage(tr!("cli-init-not-empty", path = dir.display().to_string())));
             }
             Ok(())
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(error) => Err(usage(format!("cannot use `{}`: {error}", dir.display()))),
+        Err(error) => {
+            Err(usage(tr!("cli-init-unusable", path = dir.display().to_string(), reason = error.to_string())))
+        }
     }
 }

@@ -9,6 +9,7 @@ mod coverage;
 mod explain;
 mod failure;
 mod init;
+mod lang;
 mod output;
 mod pack;
 mod probe;

@@ -5,6 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::failure::output;
+use crate::lang::tr;
 
 /// Refuses, before anything runs, a report path that names a folder: the command line is wrong
 /// (exit 2). A file that cannot be written once the run is done is an output error (exit 4).
@@ -19,10 +20,11 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
                 "--summary-md" => "summary.md",
                 _ => "valmis.json",
             };
-            return Err(crate::failure::usage(format!(
-                "{flag} `{}` is a folder; name the report file in it, like `{}`",
-                path.display(),
-                path.join(example).display()
+            return Err(crate::failure::usage(tr!(
+                "cli-report-is-folder",
+                flag = *flag,
+                path = path.display().to_string(),
+                example = path.join(example).display().to_string()
             )));
         }
     }
@@ -61,11 +63,15 @@ pub(crate) fn write_atomically_with(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(parent)
-        .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
-    let mut temporary = temporary_in(parent)
-        .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
-    let failed = |error: &dyn std::fmt::Display| output(format!("failed to write `{}`: {error:#}", path.display()));
+    std::fs::create_dir_all(parent).map_err(|error| {
+        output(tr!("cli-folder-failed", path = parent.display().to_string(), reason = error.to_string()))
+    })?;
+    let mut temporary = temporary_in(parent).map_err(|error| {
+        output(tr!("cli-temporary-failed", path = parent.display().to_string(), reason = error.to_string()))
+    })?;
+    let failed = |error: &dyn std::fmt::Display| {
+        output(tr!("cli-write-failed", path = path.display().to_string(), reason = format!("{error:#}")))
+    };
     {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file_mut());
         write(&mut buffered).map_err(|error| failed(&error))?;
@@ -86,10 +92,18 @@ pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathO
     }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty()) {
         let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&summary).map_err(|error| {
-            output(format!("failed to open $GITHUB_STEP_SUMMARY `{}`: {error}", Path::new(&summary).display()))
+            output(tr!(
+                "cli-step-summary-open",
+                path = Path::new(&summary).display().to_string(),
+                reason = error.to_string()
+            ))
         })?;
         file.write_all(valmis_report::render_markdown(report, paths).as_bytes()).map_err(|error| {
-            output(format!("failed to write $GITHUB_STEP_SUMMARY `{}`: {error}", Path::new(&summary).display()))
+            output(tr!(
+                "cli-step-summary-write",
+                path = Path::new(&summary).display().to_string(),
+                reason = error.to_string()
+            ))
         })?;
     }
     Ok(())

@@ -5,6 +5,7 @@
 
 use crate::common::usage;
 use crate::failure::output;
+use crate::lang::tr;
 use crate::terminal::say;
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -27,17 +28,21 @@ pub(crate) struct Packed {
 
 const MANIFEST: &str = "manifest.toml";
 
+// Why a file is left out of the zip: a key, said in the run's language when printed.
+const SYMLINK: &str = "symlink";
+const TOOL_FOLDER: &str = "tool-folder";
+const THE_ZIP: &str = "the-zip";
+const LEFTOVER: &str = "leftover";
+const BACKUP: &str = "backup";
+
 /// Packs the bundle folder `dir` into `out`.
 pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     if !dir.is_dir() {
-        return Err(usage(format!("`{}` is not a folder; pack takes the bundle folder", dir.display())));
+        return Err(usage(tr!("cli-pack-not-folder", path = dir.display().to_string())));
     }
     let manifest_path = dir.join(MANIFEST);
     if !manifest_path.is_file() {
-        return Err(usage(format!(
-            "there is no manifest.toml in `{}`; pack takes the bundle folder (`valmis init` writes one)",
-            dir.display()
-        )));
+        return Err(usage(tr!("cli-pack-no-manifest", path = dir.display().to_string())));
     }
     let out_absolute = absolute(out)?;
     let mut packed = Packed::default();
@@ -47,12 +52,13 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     let mut digests = BTreeMap::new();
     for (relative, path) in &files {
         if relative != MANIFEST {
-            let bytes = std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
             digests.insert(relative.clone(), format!("sha256:{}", valmis_bundle::sha256_hex(&bytes)));
         }
     }
     let manifest_text = std::fs::read_to_string(&manifest_path)
-        .with_context(|| format!("failed to read `{}`", manifest_path.display()))?;
+        .with_context(|| tr!("cli-cannot-read", path = manifest_path.display().to_string()))?;
     let (manifest, changes) = refresh_files(&manifest_text, &digests)?;
     if manifest != manifest_text {
         crate::output::write_atomically(&manifest_path, manifest.as_bytes())?;
@@ -63,10 +69,12 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(parent)
-        .map_err(|error| output(format!("failed to create folder `{}`: {error}", parent.display())))?;
-    let temporary = crate::output::temporary_in(parent)
-        .map_err(|error| output(format!("failed to create a temporary file in `{}`: {error}", parent.display())))?;
+    std::fs::create_dir_all(parent).map_err(|error| {
+        output(tr!("cli-folder-failed", path = parent.display().to_string(), reason = error.to_string()))
+    })?;
+    let temporary = crate::output::temporary_in(parent).map_err(|error| {
+        output(tr!("cli-temporary-failed", path = parent.display().to_string(), reason = error.to_string()))
+    })?;
     let mut zip = zip::ZipWriter::new(temporary);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -76,22 +84,32 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         let bytes = if relative == MANIFEST {
             manifest.as_bytes().to_vec()
         } else {
-            std::fs::read(path).with_context(|| format!("failed to read `{}`", path.display()))?
+            std::fs::read(path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?
         };
-        zip.start_file(relative.as_str(), options)
-            .map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
-        zip.write_all(&bytes).map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
+        zip.start_file(relative.as_str(), options).map_err(|error| {
+            output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
+        })?;
+        zip.write_all(&bytes).map_err(|error| {
+            output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
+        })?;
         packed.files.push(relative.clone());
     }
-    let temporary = zip.finish().map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
-    temporary.as_file().sync_all().map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
+    let temporary = zip.finish().map_err(|error| {
+        output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
+    })?;
+    temporary.as_file().sync_all().map_err(|error| {
+        output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
+    })?;
     packed.zip_bytes = temporary.as_file().metadata().map(|meta| meta.len()).unwrap_or_default();
-    temporary.persist(out).map_err(|error| output(format!("failed to write `{}`: {error}", out.display())))?;
+    temporary.persist(out).map_err(|error| {
+        output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
+    })?;
     Ok(packed)
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let path = std::path::absolute(path).with_context(|| format!("cannot resolve `{}`", path.display()))?;
+    let path =
+        std::path::absolute(path).with_context(|| tr!("cli-cannot-resolve", path = path.display().to_string()))?;
     // The folder exists when the zip is inside the bundle; resolve it so that links compare equal.
     Ok(match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) => parent.canonicalize().map(|parent| parent.join(name)).unwrap_or(path),
@@ -108,36 +126,35 @@ fn walk(
     left_out: &mut Vec<(String, &'static str)>,
 ) -> anyhow::Result<()> {
     let mut entries = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("failed to read folder `{}`", dir.display()))? {
-        let entry = entry.with_context(|| format!("failed to read folder `{}`", dir.display()))?;
+    let unreadable = || tr!("cli-cannot-read", path = dir.display().to_string());
+    for entry in std::fs::read_dir(dir).with_context(unreadable)? {
+        let entry = entry.with_context(unreadable)?;
         let Ok(name) = entry.file_name().into_string() else {
-            return Err(usage(format!(
-                "`{}` has a name that is not valid UTF-8; rename it before packing",
-                entry.path().display()
-            )));
+            return Err(usage(tr!("cli-pack-name-not-utf8", path = entry.path().display().to_string())));
         };
         entries.push((name, entry));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, entry) in entries {
         let relative = format!("{prefix}{name}");
-        let kind = entry.file_type().with_context(|| format!("failed to read `{}`", entry.path().display()))?;
+        let kind =
+            entry.file_type().with_context(|| tr!("cli-cannot-read", path = entry.path().display().to_string()))?;
         if kind.is_symlink() {
-            left_out.push((relative, "a symbolic link: pack copies files only"));
+            left_out.push((relative, SYMLINK));
         } else if kind.is_dir() {
             if valmis_checks::is_stray_folder(&name) {
-                left_out.push((format!("{relative}/"), "a tool or OS folder"));
+                left_out.push((format!("{relative}/"), TOOL_FOLDER));
             } else {
                 walk(&entry.path(), &format!("{relative}/"), out, files, left_out)?;
             }
         } else if kind.is_file() {
             let path = entry.path();
             if absolute(&path).is_ok_and(|path| path == out) {
-                left_out.push((relative, "the zip being written"));
+                left_out.push((relative, THE_ZIP));
             } else if valmis_checks::is_leftover_file(&name) {
-                left_out.push((relative, "an editor or OS leftover"));
+                left_out.push((relative, LEFTOVER));
             } else if name.ends_with(".bak") {
-                left_out.push((relative, "a backup (valmis run keeps the report it changes as .bak)"));
+                left_out.push((relative, BACKUP));
             } else {
                 files.push((relative, path));
             }
@@ -155,16 +172,13 @@ fn refresh_files(
     let mut document: toml_edit::DocumentMut = match text.parse() {
         Ok(document) => document,
         Err(error) => {
-            return Err(usage(format!(
-                "manifest.toml is not valid TOML, so its [files] cannot be refreshed: {}; `valmis verify` shows where",
-                error.message()
-            )));
+            return Err(usage(tr!("cli-pack-manifest-not-toml", error = error.message())));
         }
     };
     let mut old: BTreeMap<String, String> = BTreeMap::new();
     if let Some(item) = document.get("files") {
         let Some(table) = item.as_table_like() else {
-            return Err(usage("manifest.toml's `files` is not a table; make it a [files] table"));
+            return Err(usage(tr!("cli-pack-files-not-table")));
         };
         for (key, value) in table.iter() {
             old.insert(key.to_owned(), value.as_str().unwrap_or_default().to_owned());
@@ -202,25 +216,42 @@ fn refresh_files(
 pub(crate) fn command(args: crate::args::PackArgs) -> anyhow::Result<()> {
     let packed = pack(&args.dir, &args.output)?;
     if packed.digest_changes.is_empty() {
-        say!("manifest.toml: [files] already lists every file with its digest");
+        say!("{}", tr!("cli-pack-digests-current"));
     } else {
-        say!("manifest.toml: [files] refreshed");
+        say!("{}", tr!("cli-pack-digests-refreshed"));
+        let (added, removed, changed) = (tr!("cli-pack-added"), tr!("cli-pack-removed"), tr!("cli-pack-changed"));
+        // One column in either language.
+        let width = 1 + [&added, &removed, &changed].iter().map(|word| word.chars().count()).max().unwrap_or(0);
         for (path, change) in &packed.digest_changes {
-            say!("  {change:<8} {path}");
+            let change = match *change {
+                "added" => &added,
+                "removed" => &removed,
+                _ => &changed,
+            };
+            say!("  {change:<width$} {path}");
         }
     }
     if !packed.left_out.is_empty() {
-        say!("Left out of the zip:");
+        say!("{}", tr!("cli-pack-left-out"));
         for (path, reason) in &packed.left_out {
+            let reason = match *reason {
+                SYMLINK => tr!("cli-pack-symlink"),
+                TOOL_FOLDER => tr!("cli-pack-tool-folder"),
+                THE_ZIP => tr!("cli-pack-the-zip"),
+                LEFTOVER => tr!("cli-pack-leftover"),
+                _ => tr!("cli-pack-backup"),
+            };
             say!("  {path}: {reason}");
         }
     }
     say!(
-        "Wrote {} ({} files, {} KiB). Check what Kela will receive: valmis verify {}",
-        args.output.display(),
-        packed.files.len(),
-        packed.zip_bytes.div_ceil(1024),
-        args.output.display()
+        "{}",
+        tr!(
+            "cli-pack-wrote",
+            path = args.output.display().to_string(),
+            files = packed.files.len(),
+            kib = packed.zip_bytes.div_ceil(1024)
+        )
     );
     Ok(())
 }

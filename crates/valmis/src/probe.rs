@@ -14,21 +14,20 @@ use valmis_model::{CatalogSet, ProbeResult};
 
 use crate::common::{load_catalogs, usage};
 use crate::exit;
+use crate::lang::tr;
 
 /// Reads the private key from `path` once (PEM or DER). Errors name the file, never its content.
 pub(crate) fn read_key(path: Option<&Path>) -> anyhow::Result<PrivateKeyDer<'static>> {
     let Some(path) = path else {
-        return Err(usage(
-            "probing needs the client certificate's private key: --client-key FILE (or VALMIS_CLIENT_KEY)",
-        ));
+        return Err(usage(tr!("cli-probe-needs-key")));
     };
-    let bytes = std::fs::read(path)
-        .map_err(|error| usage(format!("cannot read the client key `{}`: {error}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        usage(tr!("cli-key-unreadable", path = path.display().to_string(), reason = error.to_string()))
+    })?;
     if let Ok(key) = PrivateKeyDer::from_pem_slice(&bytes) {
         return Ok(key);
     }
-    PrivateKeyDer::try_from(bytes)
-        .map_err(|_| usage(format!("`{}` is not a private key in PEM or DER (PKCS#8, PKCS#1 or SEC1)", path.display())))
+    PrivateKeyDer::try_from(bytes).map_err(|_| usage(tr!("cli-key-not-a-key", path = path.display().to_string())))
 }
 
 /// The client keys of `--client-key`: `FILE` for every endpoint, `NAME=FILE` for endpoint NAME
@@ -49,10 +48,7 @@ pub(crate) fn read_keys(
     for (name, _) in &named {
         if !targets.iter().any(|target| target.name == *name) {
             let known: Vec<&str> = targets.iter().map(|target| target.name.as_str()).collect();
-            return Err(usage(format!(
-                "--client-key {name}=…: no endpoint `{name}` (endpoints: {})",
-                known.join(", ")
-            )));
+            return Err(usage(tr!("cli-key-unknown-endpoint", name = *name, known = known.join(", "))));
         }
     }
     let mut cache: Vec<(&str, PrivateKeyDer<'static>)> = Vec::new();
@@ -60,10 +56,7 @@ pub(crate) fn read_keys(
     for target in targets {
         let file = named.iter().find(|(name, _)| *name == target.name).map(|(_, file)| *file).or(default);
         let Some(file) = file else {
-            return Err(usage(format!(
-                "endpoint `{}` needs its client certificate's private key: --client-key FILE, or --client-key {}=FILE",
-                target.name, target.name
-            )));
+            return Err(usage(tr!("cli-endpoint-needs-key", name = &target.name)));
         };
         if let Some((_, key)) = cache.iter().find(|(cached, _)| *cached == file) {
             keys.push(key.clone_key());
@@ -84,7 +77,7 @@ pub(crate) fn select(targets: Vec<valmis_net::Target>, names: &[String]) -> anyh
     for name in names {
         if !targets.iter().any(|target| &target.name == name) {
             let known: Vec<&str> = targets.iter().map(|target| target.name.as_str()).collect();
-            return Err(usage(format!("--endpoint `{name}`: connection.toml has {}", known.join(", "))));
+            return Err(usage(tr!("cli-unknown-endpoint", name = name, known = known.join(", "))));
         }
     }
     Ok(targets.into_iter().filter(|target| names.contains(&target.name)).collect())
@@ -92,8 +85,8 @@ pub(crate) fn select(targets: Vec<valmis_net::Target>, names: &[String]) -> anyh
 
 /// The endpoints of the bundle, as probe targets.
 pub(crate) fn targets(bundle: &Bundle, catalogs: &CatalogSet) -> anyhow::Result<Vec<valmis_net::Target>> {
-    let specs = valmis_checks::probe_targets(bundle, catalogs)
-        .map_err(|reason| usage(format!("nothing to probe: {reason} (`valmis verify` tells more)")))?;
+    let specs = valmis_checks::probe_targets(bundle, catalogs, crate::lang::current())
+        .map_err(|error| usage(tr!("cli-nothing-to-probe", reason = error.to_string())))?;
     Ok(specs
         .into_iter()
         .map(|spec| valmis_net::Target {
@@ -124,7 +117,7 @@ pub(crate) fn run(
         concurrency: 8,
     };
     if progress && std::io::stderr().is_terminal() {
-        say_err!("probing {} endpoint(s), at most {timeout_seconds} s per step…", targets.len());
+        say_err!("{}", tr!("cli-probing", endpoints = targets.len(), seconds = timeout_seconds));
     }
     // Endpoints that share a key are probed together (concurrently); groups one after another.
     let mut results: Vec<Option<ProbeResult>> = vec![None; targets.len()];
@@ -153,28 +146,33 @@ pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
     for result in results {
         let verdict = if result.failure.is_none() { "ok" } else { "FAIL" };
         say!("{verdict} {} {}", result.endpoint, result.url);
+        // Labels padded to one column in either language.
+        let line = |label: String, value: String| say!("   {label:<16} {value}");
         if let Some(address) = &result.address {
-            say!("   address        {address}, TCP connect {} ms", result.connect_ms.unwrap_or_default());
+            let connect = result.connect_ms.unwrap_or_default();
+            line(tr!("probe-label-address"), tr!("probe-address", address = address, ms = connect));
         }
         if let (Some(version), Some(suite)) = (&result.tls_version, &result.cipher_suite) {
-            say!("   TLS            {version}, {suite}, handshake {} ms", result.handshake_ms.unwrap_or_default());
+            let handshake = result.handshake_ms.unwrap_or_default();
+            line("TLS".to_owned(), tr!("probe-tls", version = version, suite = suite, ms = handshake));
         }
         for (index, subject) in result.server_chain.iter().enumerate() {
-            let label = if index == 0 { "server chain" } else { "" };
-            say!("   {label:<14} {subject}");
+            let label = if index == 0 { tr!("probe-label-chain") } else { String::new() };
+            line(label, subject.clone());
         }
         if let Some(asked) = result.client_certificate_requested {
-            say!("   client cert    {}", if asked { "requested by the server" } else { "not requested" });
+            let said = if asked { tr!("probe-client-asked") } else { tr!("probe-client-not-asked") };
+            line(tr!("probe-label-client"), said);
         }
         if let Some(status) = result.http_status {
-            say!("   HTTP           GET → {status}");
+            line("HTTP".to_owned(), format!("GET → {status}"));
         }
         if let Some(failure) = &result.failure {
-            say!("   failure        {}: {}", failure.class, failure.message);
+            line(tr!("probe-label-failure"), format!("{}: {}", failure.class, failure.message));
         }
     }
     let failed = results.iter().filter(|result| result.failure.is_some()).count();
-    say!("{} endpoint(s) probed, {} ok, {failed} failed", results.len(), results.len() - failed);
+    say!("{}", tr!("probe-closing", endpoints = results.len(), ok = results.len() - failed, failed = failed));
     Ok(())
 }
 
@@ -182,7 +180,8 @@ pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
 pub(crate) fn command(args: crate::args::ProbeArgs) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
     let display = args.bundle.display().to_string();
-    let bundle = Bundle::open(&args.bundle, &display, Limits::default()).map_err(|error| usage(error.to_string()))?;
+    let bundle = Bundle::open(&args.bundle, &display, Limits::default())
+        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
     let targets = select(targets(&bundle, &catalogs)?, &args.endpoint)?;
     let keys = read_keys(&args.client_key, &targets)?;
     let results = run(&targets, &keys, args.timeout, !args.json)?;

@@ -17,6 +17,7 @@ use valmis_net::harness::{CaseRun, Plan, RunOptions, run_cases};
 use crate::common::{load_catalogs, usage};
 use crate::exit;
 use crate::failure::output;
+use crate::lang::tr;
 use valmis_report::HumanOptions;
 
 /// What `valmis run` was asked to do.
@@ -41,8 +42,8 @@ fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTre
             let mut found = Vec::new();
             let mut pending = vec![dir.to_path_buf()];
             while let Some(current) = pending.pop() {
-                for entry in
-                    std::fs::read_dir(&current).with_context(|| format!("cannot read `{}`", current.display()))?
+                for entry in std::fs::read_dir(&current)
+                    .with_context(|| tr!("cli-cannot-read", path = current.display().to_string()))?
                 {
                     let path = entry?.path();
                     if path.is_dir() {
@@ -67,7 +68,8 @@ fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTre
     let all: BTreeMap<String, String> = files.into_iter().collect();
     let mut cases = Vec::new();
     for (path, text) in all.iter().filter(|(path, _)| !path.contains('/') && path.ends_with(".toml")) {
-        let case = parse_case(&shown(path), text).map_err(|error| usage(format!("invalid harness case: {error}")))?;
+        let case = parse_case(&shown(path), text)
+            .map_err(|error| usage(tr!("cli-invalid-case", error = error.to_string())))?;
         cases.push((case, all.clone()));
     }
     Ok(cases)
@@ -94,31 +96,26 @@ fn extension(body: &str) -> &'static str {
 /// Runs the cases and writes evidence and report rows into the bundle folder.
 pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     if !request.bundle.is_dir() {
-        return Err(usage(
-            "valmis run writes evidence and the report into the bundle: give a bundle folder, not a zip",
-        ));
+        return Err(usage(tr!("cli-run-needs-folder")));
     }
     // `run` writes into the bundle: a bundle folder, or a folder on the way to what it writes or
     // reads, that is a symbolic link would send it outside (a bundle comes from someone else).
     if request.bundle.symlink_metadata().is_ok_and(|meta| meta.file_type().is_symlink()) {
-        return Err(usage(format!(
-            "`{}` is a symbolic link; valmis run writes only into a real bundle folder: pass the folder it points to",
-            request.bundle.display()
-        )));
+        return Err(usage(tr!("cli-run-bundle-link", path = request.bundle.display().to_string())));
     }
     for relative in ["pretest/report.csv", "pretest/report.csv.bak", "evidence/"] {
         inside_without_links(request.bundle, relative)?;
     }
     let display = request.bundle.display().to_string();
     let bundle = Bundle::open(request.bundle, &display, valmis_bundle::Limits::default())
-        .map_err(|error| usage(error.to_string()))?;
+        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
     let (round, organisation) = valmis_checks::run_facts(&bundle, request.catalogs)?;
     let targets = crate::probe::targets(&bundle, request.catalogs)?;
     let target = targets
         .into_iter()
         .find(|target| target.name == request.endpoint)
-        .ok_or_else(|| usage(format!("connection.toml has no endpoint named `{}`", request.endpoint)))?;
-    let specs = valmis_checks::probe_targets(&bundle, request.catalogs)?;
+        .ok_or_else(|| usage(tr!("cli-run-no-endpoint", name = request.endpoint)))?;
+    let specs = valmis_checks::probe_targets(&bundle, request.catalogs, crate::lang::current())?;
     let service =
         specs.iter().find(|spec| spec.name == request.endpoint).map(|spec| spec.service.clone()).unwrap_or_default();
     valmis_net::check_key(std::slice::from_ref(&target), &request.key).map_err(|error| usage(error.0))?;
@@ -129,7 +126,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         cases.retain(|(case, _)| request.only.iter().any(|id| id.eq_ignore_ascii_case(&case.case)));
     }
     if cases.is_empty() {
-        return Err(usage(format!("no harness case runs against `{}` (service {service})", request.endpoint)));
+        return Err(usage(tr!("cli-run-no-case", name = request.endpoint, service = &service)));
     }
     let now = jiff::Timestamp::now();
     let zoned = now.to_zoned(jiff::tz::TimeZone::UTC);
@@ -163,7 +160,8 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     let bar = interactive.then(|| {
         let bar = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or(0));
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} cases {msg}") {
+        let template = format!("{{bar:30}} {{pos}}/{{len}} {} {{msg}}", tr!("cli-run-cases-word"));
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             bar.set_style(style);
         }
         bar
@@ -171,9 +169,9 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     let progress = |run: &CaseRun| {
         let verdict = if run.passed() { "ok  " } else { "FAIL" };
         let attempts: u32 = run.steps.iter().map(|step| step.attempts.saturating_sub(1)).sum();
-        let retried = if attempts > 0 { format!(", {attempts} retried") } else { String::new() };
         let millis: u64 = run.steps.iter().map(|step| step.elapsed_ms).sum();
-        let line = format!("{verdict} {} {} ({} step(s), {millis} ms{retried})", run.case, run.title, run.steps.len());
+        let said = tr!("cli-run-case-line", steps = run.steps.len(), ms = millis, retried = attempts);
+        let line = format!("{verdict} {} {} ({said})", run.case, run.title);
         match &bar {
             Some(bar) => {
                 bar.println(valmis_model::safe::terminal_text(&line, false));
@@ -182,7 +180,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
             None => say_err!("{line}"),
         }
     };
-    say_err!("running {total} case(s) against {} …", target.url);
+    say_err!("{}", tr!("cli-run-running", cases = total, url = &target.url));
     let runs = run_cases(&target, &request.key, plans, &options, &progress)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
@@ -192,7 +190,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     // were (a person may have written them), and the run reports an error for it.
     let judged: Vec<&CaseRun> = runs.iter().filter(|run| run.transport_failure().is_none()).collect();
     for run in runs.iter().filter_map(|run| run.transport_failure().map(|why| (run, why))) {
-        say_err!("{}: not run to the end ({}); its report row is left as it was", run.0.case, run.1);
+        say_err!("{}", tr!("cli-run-not-finished", case = &run.0.case, why = run.1.to_string()));
     }
     let mut evidence_by_case = BTreeMap::new();
     for run in &judged {
@@ -211,9 +209,7 @@ fn inside_without_links(bundle: &Path, relative: &str) -> anyhow::Result<()> {
         current.push(part);
         if current.symlink_metadata().is_ok_and(|meta| meta.file_type().is_symlink()) {
             let shown = current.strip_prefix(bundle).unwrap_or(&current).display().to_string();
-            return Err(usage(format!(
-                "`{shown}` in the bundle is a symbolic link; valmis run reads and writes only inside the bundle folder: replace the link with the real folder or file"
-            )));
+            return Err(usage(tr!("cli-run-link-inside", path = shown)));
         }
     }
     Ok(())
@@ -267,8 +263,9 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
             inside_without_links(bundle, &path)?;
             let target = bundle.join(&path);
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|error| output(format!("cannot create `{}`: {error}", parent.display())))?;
+                std::fs::create_dir_all(parent).map_err(|error| {
+                    output(tr!("cli-folder-failed", path = parent.display().to_string(), reason = error.to_string()))
+                })?;
             }
             crate::output::write_atomically(&target, text.as_bytes())?;
             index.push_str(&format!(
@@ -302,7 +299,7 @@ fn write_report(
     let path: PathBuf = bundle.join("pretest/report.csv");
     for other in ["pretest/report.xlsx", "pretest/report.json"] {
         if bundle.join(other).exists() {
-            return Err(usage(format!("the report is `{other}`; valmis run keeps the report in pretest/report.csv")));
+            return Err(usage(tr!("cli-run-report-format", file = other)));
         }
     }
     if runs.is_empty() {
@@ -311,21 +308,26 @@ fn write_report(
     let mut rows: Vec<[String; 8]> = Vec::new();
     let mut previous: Option<Vec<u8>> = None;
     if path.exists() {
-        let bytes = std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let bytes = std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
         previous = Some(bytes.clone());
-        let report = valmis_pretest::read(valmis_pretest::Format::Csv, &bytes)
-            .map_err(|error| usage(format!("cannot update `{}`: {}", path.display(), error.message)))?;
+        let report = valmis_pretest::read(valmis_pretest::Format::Csv, &bytes).map_err(|error| {
+            usage(tr!(
+                "cli-run-cannot-update",
+                path = path.display().to_string(),
+                error = error.message.render(crate::lang::current().as_str())
+            ))
+        })?;
         for row in &report.rows {
             rows.push(Field::ALL.map(|field| row.value(field).to_owned()));
         }
     }
     for run in runs {
-        let notes = format!(
-            "valmis run: {} step(s), {} ms{}",
-            run.steps.len(),
-            run.steps.iter().map(|step| step.elapsed_ms).sum::<u64>(),
-            if run.passed() { String::new() } else { "; failed, see the harness JUnit".to_owned() }
-        );
+        let millis = run.steps.iter().map(|step| step.elapsed_ms).sum::<u64>();
+        let notes = if run.passed() {
+            tr!("cli-run-notes-passed", steps = run.steps.len(), ms = millis)
+        } else {
+            tr!("cli-run-notes-failed", steps = run.steps.len(), ms = millis)
+        };
         let row = [
             run.case.clone(),
             if run.passed() { "pass" } else { "fail" }.to_owned(),
@@ -340,34 +342,38 @@ fn write_report(
         match rows.iter_mut().find(|existing| existing[0].eq_ignore_ascii_case(&run.case)) {
             Some(existing) => {
                 say_err!(
-                    "report row {} changed: {} ({}) → {} ({})",
-                    run.case,
-                    existing[1],
-                    existing[2],
-                    row[1],
-                    row[2]
+                    "{}",
+                    tr!(
+                        "cli-run-row-changed",
+                        case = &run.case,
+                        before = format!("{} ({})", existing[1], existing[2]),
+                        after = format!("{} ({})", row[1], row[2])
+                    )
                 );
                 *existing = row;
             }
             None => {
-                say_err!("report row {} added: {} ({})", run.case, row[1], row[2]);
+                say_err!("{}", tr!("cli-run-row-added", case = &run.case, row = format!("{} ({})", row[1], row[2])));
                 rows.push(row);
             }
         }
     }
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(Field::ALL.map(Field::english)).context("writing the report")?;
+    let failed = |error: &dyn std::fmt::Display| {
+        output(tr!("cli-write-failed", path = path.display().to_string(), reason = error.to_string()))
+    };
+    writer.write_record(Field::ALL.map(Field::english)).map_err(|error| failed(&error))?;
     for row in &rows {
-        writer.write_record(row).context("writing the report")?;
+        writer.write_record(row).map_err(|error| failed(&error))?;
     }
-    let bytes = writer.into_inner().map_err(|error| anyhow::anyhow!("writing the report: {error}"))?;
+    let bytes = writer.into_inner().map_err(|error| failed(&error))?;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
     if let Some(previous) = previous {
         let backup = bundle.join("pretest/report.csv.bak");
         crate::output::write_atomically(&backup, &previous)?;
-        say_err!("the report before this run is kept in {} (delete it before you send the bundle)", backup.display());
+        say_err!("{}", tr!("cli-run-backup", path = backup.display().to_string()));
     }
     crate::output::write_atomically(&path, &bytes)
 }
@@ -384,11 +390,13 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                     let mut findings: Vec<Finding> = step
                         .problems
                         .iter()
-                        .map(|problem| Finding::new(Severity::Error, format!("step `{}`: {problem}", step.name)))
+                        .map(|problem| {
+                            Finding::new(Severity::Error, tr!("harness-step", step = &step.name, problem = problem))
+                        })
                         .collect();
                     if let Some(diff) = &step.diff {
                         findings.push(
-                            Finding::new(Severity::Error, format!("step `{}`: the answer differs from the golden file", step.name))
+                            Finding::new(Severity::Error, tr!("harness-step-golden", step = &step.name))
                                 .with_help(diff.clone()),
                         );
                     }
@@ -400,11 +408,15 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                 .steps
                 .iter()
                 .filter(|step| step.response.is_some())
-                .flat_map(|step| step.transport_errors.iter().map(move |error| format!("step `{}`: {error}", step.name)))
+                .flat_map(|step| {
+                    step.transport_errors
+                        .iter()
+                        .map(move |error| tr!("harness-step", step = &step.name, problem = error))
+                })
                 .collect();
             let status = if let Some(why) = run.transport_failure() {
                 // Not a result of the case: the system was never reached or never answered.
-                Status::Error(format!("could not run the case to the end: {why}"))
+                Status::Error(tr!("harness-not-finished", why = why.to_string()))
             } else if findings.iter().any(|finding| finding.severity == Severity::Error) {
                 Status::Failed
             } else if findings.is_empty() {
@@ -417,7 +429,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
                 area: Area::Harness,
                 title: run.title.as_str().into(),
                 severity: Severity::Error,
-                fix: "Compare the request and response saved under evidence/ with the expectation, fix the system, and run again.".into(),
+                fix: tr!("harness-fix").into(),
                 reference: "https://www.kanta.fi/jarjestelmakehittajat/yhteistestausprosessi".into(),
                 subject: Some(run.case.clone()),
                 file: Some(format!("evidence/{}/harness-run.toml", run.case)),
@@ -438,7 +450,7 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
             now: now.to_owned(),
             strict: false,
             partition: None,
-            lang: valmis_model::Lang::En,
+            lang: crate::lang::current(),
         },
         outcomes,
         waivers: Vec::new(),
@@ -457,7 +469,7 @@ pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result
     let key = crate::probe::read_key(args.client_key.as_deref())?;
     match valmis_ids::Hetu::parse(&args.test_person) {
         Ok(hetu) if hetu.is_test_identity() => {}
-        _ => return Err(usage("--test-person must be a valid test identity code (individual number 900-999)")),
+        _ => return Err(usage(tr!("cli-run-test-person"))),
     }
     let (report, all_passed) = run(RunRequest {
         bundle: &args.bundle,

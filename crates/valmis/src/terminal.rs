@@ -22,7 +22,7 @@ pub(crate) fn stdout_failed(error: &std::io::Error) -> ! {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(141);
     }
-    err(&format!("valmis: cannot write to standard output: {error}"));
+    err(&crate::lang::tr!("cli-error", message = crate::lang::tr!("cli-stdout-failed", reason = error.to_string())));
     std::process::exit(i32::from(crate::exit::INTERNAL));
 }
 

@@ -12,6 +12,7 @@ use crate::args::{MergeArgs, ReportArgs, VerifyArgs};
 use crate::common::{load_catalogs, open_bundle, parse_now, path_options, usage};
 use crate::exit;
 use crate::failure::output;
+use crate::lang::tr;
 
 /// A report sink that renders to text.
 type Render = fn(&Report, &PathOptions) -> String;
@@ -20,9 +21,7 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
     let now = parse_now(args.now.as_deref())?;
     let catalogs = load_catalogs(&args.catalog)?;
     if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
-        return Err(usage(
-            "--waivers and --baseline apply to the whole report: give them to `valmis merge`, not to a --partition run",
-        ));
+        return Err(usage(tr!("cli-partition-post")));
     }
     // Waivers and the baseline are read before anything is checked: a bad file stops at once.
     let post = Post::read(&args.reports)?;
@@ -36,9 +35,9 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
         None
     };
     let cda_schema = match &args.cda_schema {
-        Some(path) => {
-            Some(valmis_model::SchemaFiles::read(path).map_err(|message| usage(format!("--cda-schema: {message}")))?)
-        }
+        Some(path) => Some(
+            valmis_model::SchemaFiles::read(path).map_err(|error| usage(tr!("cli-cda-schema", error = error.msg())))?,
+        ),
         None => None,
     };
     let options = VerifyOptions {
@@ -70,9 +69,9 @@ impl Post {
             Some(path) => {
                 let file = path.display().to_string();
                 let text = std::fs::read_to_string(path)
-                    .map_err(|error| usage(format!("cannot read waivers `{file}`: {error}")))?;
+                    .map_err(|error| usage(tr!("cli-waivers-unreadable", file = &file, reason = error.to_string())))?;
                 let waivers = valmis_model::parse_waivers(&file, &text)
-                    .map_err(|error| usage(format!("invalid waivers: {error}")))?;
+                    .map_err(|error| usage(tr!("cli-waivers-invalid", error = error.to_string())))?;
                 Some((file, waivers))
             }
             None => None,
@@ -81,7 +80,7 @@ impl Post {
             Some(path) => {
                 let file = path.display().to_string();
                 let text = std::fs::read_to_string(path)
-                    .map_err(|error| usage(format!("cannot read baseline `{file}`: {error}")))?;
+                    .map_err(|error| usage(tr!("cli-baseline-unreadable", file = &file, reason = error.to_string())))?;
                 Some((file, text))
             }
             None => None,
@@ -148,7 +147,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
         match crate::terminal::write_raw_safe(&mut stdout, &text, show.color) {
             // The reader went away (`| head`): the verdict still decides the exit code.
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other.map_err(|error| output(format!("failed to write to standard output: {error}")))?,
+            other => other.map_err(|error| output(tr!("cli-stdout-failed", reason = error.to_string())))?,
         }
     }
     if !unwritten.is_empty() {
@@ -162,16 +161,12 @@ pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
     let mut shards = Vec::new();
     for path in &args.shards {
         let file = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|error| usage(format!("cannot read shard `{file}`: {error}")))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| usage(tr!("cli-shard-unreadable", file = &file, reason = error.to_string())))?;
         shards.push((file, text));
     }
     let report = valmis_report::merge_json_reports(&shards)?;
-    let now: Timestamp = report
-        .meta
-        .now
-        .parse()
-        .map_err(|_| usage(format!("the shards' `now` `{}` is not a timestamp", report.meta.now)))?;
+    let now: Timestamp = report.meta.now.parse().map_err(|_| usage(tr!("cli-shard-now", now = &report.meta.now)))?;
     let mut reports = args.reports;
     reports.json = Some(args.out);
     finish(report, &reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })

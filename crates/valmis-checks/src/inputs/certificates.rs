@@ -105,25 +105,31 @@ pub(crate) fn read(bundle: &Bundle, connection: &RawConnection, source: &SourceF
 }
 
 /// The endpoints with their client chains and the anchors of `ca_bundle`, for the probe.
-pub(crate) fn probe_targets(connection: &RawConnection, files: &[CertificateFile]) -> Result<Vec<ProbeTarget>, String> {
+pub(crate) fn probe_targets(
+    connection: &RawConnection,
+    files: &[CertificateFile],
+    lang: &str,
+) -> Result<Vec<ProbeTarget>, String> {
     let anchors_file = files.iter().find(|file| file.roles.contains(&Role::Anchors));
     let authorities = match anchors_file.map(|file| &file.certificates) {
         Some(Ok(certificates)) => certificates,
-        Some(Err(message)) => return Err(format!("ca_bundle is not readable: {message}")),
-        None => return Err("connection.toml names no ca_bundle".to_owned()),
+        Some(Err(message)) => return Err(valmis_i18n::t!(lang, "probe-anchors-unreadable", reason = message)),
+        None => return Err(valmis_i18n::t!(lang, "probe-no-anchors")),
     };
     let roots: Vec<Vec<u8>> = authorities.iter().filter(|ca| ca.self_issued).map(|ca| ca.der.clone()).collect();
     let anchors = if roots.is_empty() { authorities.iter().map(|ca| ca.der.clone()).collect() } else { roots };
     let mut targets = Vec::new();
     for endpoint in &connection.endpoints {
         let endpoint = endpoint.get_ref();
-        let path = bundle_path(endpoint.client_certificate.get_ref()).map_err(|message| message.to_string())?;
+        let path = bundle_path(endpoint.client_certificate.get_ref()).map_err(|message| message.render(lang))?;
         let chain = match files.iter().find(|file| file.path == path).map(|file| &file.certificates) {
             Some(Ok(certificates)) => certificates.iter().map(|certificate| certificate.der.clone()).collect(),
             Some(Err(message)) => {
-                return Err(format!(
-                    "the client certificate of `{}` is not readable: {message}",
-                    endpoint.name.get_ref()
+                return Err(valmis_i18n::t!(
+                    lang,
+                    "probe-client-unreadable",
+                    endpoint = endpoint.name.get_ref(),
+                    reason = message
                 ));
             }
             None => Vec::new(),

@@ -52,7 +52,7 @@ pub(crate) enum Loaded {
     /// Not TOML, or not the schema: the message and where.
     Invalid {
         text: String,
-        message: String,
+        message: Msg,
         span: Option<Range<usize>>,
     },
     Parsed {
@@ -71,7 +71,7 @@ pub(crate) fn load(bundle: &Bundle) -> Loaded {
             Ok(text) => match toml::from_str::<RawConnection>(&text) {
                 Ok(connection) => Loaded::Parsed { text, connection },
                 Err(error) => {
-                    let message = error.message().trim_end().to_owned();
+                    let message = valmis_model::parser_said(error.message());
                     Loaded::Invalid { span: error.span(), message, text }
                 }
             },

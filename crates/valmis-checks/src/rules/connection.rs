@@ -48,7 +48,7 @@ pub(crate) fn check_config(context: &Context<'_>, requirement: &Requirement) -> 
         Loaded::Invalid { text, message, span } => {
             let source = SourceFile::new(CONNECTION, text.as_bytes());
             let location = span.clone().map_or_else(|| Location::file(CONNECTION), |span| source.locate(span));
-            let finding = Finding::said(severity, said!(lang, "conn-invalid", message = message.as_str())).at(location);
+            let finding = Finding::said(severity, said!(lang, "conn-invalid", message = message)).at(location);
             return vec![SubjectResult::bundle_wide(Some(CONNECTION), Verdict::Checked(vec![finding]))];
         }
         Loaded::Parsed { text, connection } => (text, connection),

@@ -791,3 +791,262 @@ fhir-not-test-person = { $pointer }/value `{ $code }` is not a test person of th
 fhir-real = { $pointer }/value `{ $code }` is a real person's identity code, not a test identity
 fhir-invalid = { $pointer }/value is not a valid personal identity code: { $error }
 fhir-identity-help = use a Kela test identity (individual number 900–999), e.g. 010181-900C
+
+## The command line: errors and warnings
+
+cli-error = valmis: error: { $message }
+cli-invalid-catalog = invalid catalog: { $error }
+cli-unknown-round = no catalog for round `{ $round }`; known: { $known }
+cli-no-round = the catalog holds no round
+cli-bad-now = --now `{ $text }` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)
+cli-bundle-is-file = `{ $path }` is a file: pass the bundle's folder, `valmis verify { $folder }` (or its zip)
+cli-not-a-bundle = `{ $path }` is not a submission bundle: there is no manifest.toml at its root ({ $files ->
+        [0] it is empty
+        [one] it holds 1 other file
+       *[other] it holds { $files } other files
+    }). Pass the bundle's folder or zip, or start one with `valmis init DIR`
+
+## Opening a bundle
+
+open-unreadable = cannot read bundle `{ $path }`: { $reason }
+open-not-a-bundle = bundle `{ $path }` is neither a directory nor a zip archive: { $reason }
+open-no-zip-directory = bundle `{ $path }` is neither a directory nor a zip archive: no end-of-central-directory record
+
+## Reading JSON reports and schema sets
+
+json-report-invalid = { $file }:{ $line }:{ $column }: not a valmis JSON report: { $reason }
+json-report-format = { $file }: JSON report format { $format } is not supported; valmis reads format 1
+schema-set-no-entry = `{ $path }` holds no CDA_Fi.xsd: name the entry schema, like --cda-schema { $path }/CDA_Fi.xsd
+schema-set-not-found = `{ $path }` is neither a schema file nor a folder
+schema-set-unreadable = failed to read `{ $path }`: { $reason }
+schema-set-too-many = `{ $path }` has more than { $limit } schema files
+schema-set-too-large = `{ $path }` is larger than { $limit } bytes
+schema-set-not-xsd = `{ $path }` is not a .xsd file
+
+## Merging shards
+
+merge-not-a-shard = { $file }: not a shard (its report has no `partition`; run verify with --partition K/N)
+merge-waivers-in-shard = { $file }: a shard must not carry waivers or a baseline; give them to merge
+merge-no-shard = no shard given
+merge-other-split = { $file } is shard { $shard }, but { $first_file } is of { $declared } shards
+merge-twice = { $file }: shard { $shard } is given twice
+merge-missing = shard { $shard } is missing
+merge-other-run = { $file } comes from a different run than { $first_file } (valmis version, round, catalog, bundle, now or --strict differ)
+
+## Harness templates
+
+template-unclosed = `{"{{"}` without a closing `{"}}"}`
+template-unknown = unknown variable `{"{{"}{ $name }{"}}"}`; known: { $known }
+
+## The endpoints to probe
+
+probe-anchors-unreadable = ca_bundle is not readable: { $reason }
+probe-no-anchors = connection.toml names no ca_bundle
+probe-client-unreadable = the client certificate of `{ $endpoint }` is not readable: { $reason }
+
+## The command line: verify, merge and report files
+
+cli-partition-post = --waivers and --baseline apply to the whole report: give them to `valmis merge`, not to a --partition run
+cli-cda-schema = --cda-schema: { $error }
+cli-waivers-unreadable = cannot read waivers `{ $file }`: { $reason }
+cli-waivers-invalid = invalid waivers: { $error }
+cli-baseline-unreadable = cannot read baseline `{ $file }`: { $reason }
+cli-stdout-failed = failed to write to standard output: { $reason }
+cli-shard-unreadable = cannot read shard `{ $file }`: { $reason }
+cli-shard-now = the shards' `now` `{ $now }` is not a timestamp
+cli-report-is-folder = { $flag } `{ $path }` is a folder; name the report file in it, like `{ $example }`
+cli-folder-failed = failed to create folder `{ $path }`: { $reason }
+cli-temporary-failed = failed to create a temporary file in `{ $path }`: { $reason }
+cli-write-failed = failed to write `{ $path }`: { $reason }
+cli-step-summary-open = failed to open $GITHUB_STEP_SUMMARY `{ $path }`: { $reason }
+cli-step-summary-write = failed to write $GITHUB_STEP_SUMMARY `{ $path }`: { $reason }
+
+## The command line: probe
+
+cli-probe-needs-key = probing needs the client certificate's private key: --client-key FILE (or VALMIS_CLIENT_KEY)
+cli-key-unreadable = cannot read the client key `{ $path }`: { $reason }
+cli-key-not-a-key = `{ $path }` is not a private key in PEM or DER (PKCS#8, PKCS#1 or SEC1)
+cli-key-unknown-endpoint = --client-key { $name }=…: no endpoint `{ $name }` (endpoints: { $known })
+cli-endpoint-needs-key = endpoint `{ $name }` needs its client certificate's private key: --client-key FILE, or --client-key { $name }=FILE
+cli-unknown-endpoint = --endpoint `{ $name }`: connection.toml has { $known }
+cli-nothing-to-probe = nothing to probe: { $reason } (`valmis verify` tells more)
+cli-probing = probing { $endpoints ->
+        [one] 1 endpoint
+       *[other] { $endpoints } endpoints
+    }, at most { $seconds } s per step…
+probe-label-address = address
+probe-address = { $address }, TCP connect { $ms } ms
+probe-tls = { $version }, { $suite }, handshake { $ms } ms
+probe-label-chain = server chain
+probe-label-client = client cert
+probe-client-asked = requested by the server
+probe-client-not-asked = not requested
+probe-label-failure = failure
+probe-closing = { $endpoints ->
+        [one] 1 endpoint
+       *[other] { $endpoints } endpoints
+    } probed, { $ok } ok, { $failed } failed
+
+## The command line: run
+
+cli-cannot-read = cannot read `{ $path }`
+cli-invalid-case = invalid harness case: { $error }
+cli-run-needs-folder = valmis run writes evidence and the report into the bundle: give a bundle folder, not a zip
+cli-run-bundle-link = `{ $path }` is a symbolic link; valmis run writes only into a real bundle folder: pass the folder it points to
+cli-run-no-endpoint = connection.toml has no endpoint named `{ $name }`
+cli-run-no-case = no harness case runs against `{ $name }` (service { $service })
+cli-run-cases-word = cases
+cli-run-case-line = { $steps ->
+        [one] 1 step
+       *[other] { $steps } steps
+    }, { $ms } ms{ $retried ->
+        [0] {""}
+       *[other] , { $retried } retried
+    }
+cli-run-running = running { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    } against { $url } …
+cli-run-not-finished = { $case }: not run to the end ({ $why }); its report row is left as it was
+cli-run-link-inside = `{ $path }` in the bundle is a symbolic link; valmis run reads and writes only inside the bundle folder: replace the link with the real folder or file
+cli-run-report-format = the report is `{ $file }`; valmis run keeps the report in pretest/report.csv
+cli-run-cannot-update = cannot update `{ $path }`: { $error }
+cli-run-notes-passed = valmis run: { $steps ->
+        [one] 1 step
+       *[other] { $steps } steps
+    }, { $ms } ms
+cli-run-notes-failed = valmis run: { $steps ->
+        [one] 1 step
+       *[other] { $steps } steps
+    }, { $ms } ms; failed, see the harness JUnit
+cli-run-row-changed = report row { $case } changed: { $before } → { $after }
+cli-run-row-added = report row { $case } added: { $row }
+cli-run-backup = the report before this run is kept in { $path } (delete it before you send the bundle)
+cli-run-test-person = --test-person must be a valid test identity code (individual number 900-999)
+
+## Harness runs in reports
+
+harness-step = step `{ $step }`: { $problem }
+harness-step-golden = step `{ $step }`: the answer differs from the golden file
+harness-not-finished = could not run the case to the end: { $why }
+harness-fix = Compare the request and response saved under evidence/ with the expectation, fix the system, and run again.
+
+## The command line: pack
+
+cli-pack-not-folder = `{ $path }` is not a folder; pack takes the bundle folder
+cli-pack-no-manifest = there is no manifest.toml in `{ $path }`; pack takes the bundle folder (`valmis init` writes one)
+cli-pack-name-not-utf8 = `{ $path }` has a name that is not valid UTF-8; rename it before packing
+cli-pack-manifest-not-toml = manifest.toml is not valid TOML, so its [files] cannot be refreshed: { $error }; `valmis verify` shows where
+cli-pack-files-not-table = manifest.toml's `files` is not a table; make it a [files] table
+cli-pack-digests-current = manifest.toml: [files] already lists every file with its digest
+cli-pack-digests-refreshed = manifest.toml: [files] refreshed
+cli-pack-added = added
+cli-pack-removed = removed
+cli-pack-changed = changed
+cli-pack-left-out = Left out of the zip:
+cli-pack-symlink = a symbolic link: pack copies files only
+cli-pack-tool-folder = a tool or OS folder
+cli-pack-the-zip = the zip being written
+cli-pack-leftover = an editor or OS leftover
+cli-pack-backup = a backup (valmis run keeps the report it changes as .bak)
+cli-pack-wrote = Wrote { $path } ({ $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }, { $kib } KiB). Check what Kela will receive: valmis verify { $path }
+
+## The command line: files
+
+cli-cannot-resolve = cannot resolve `{ $path }`
+
+## The command line: init and arguments
+
+cli-init-unknown-service = unknown service `{ $service }`; services are { $known }
+cli-init-change-by-customer = a change notification is a vendor's, for a certified system; a customer organisation sends a registration or an access application
+cli-init-wrote = Wrote a bundle skeleton to { $path }:
+cli-init-next = Fill in every TODO, add your forms, then run: valmis verify { $path }
+cli-init-not-empty = `{ $path }` already exists and is not empty; init never overwrites files
+cli-init-unusable = cannot use `{ $path }`: { $reason }
+cli-partition-not-k-n = `{ $text }` is not K/N (like 2/4)
+cli-partition-k = `{ $text }`: K is not a number
+cli-partition-n = `{ $text }`: N is not a number
+cli-partition-range = `{ $text }`: K/N needs 1 <= K <= N <= 1000
+
+## The command line: requirements and explain
+
+explain-all = all
+explain-column-id = ID
+explain-column-area = AREA
+explain-column-severity = SEVERITY
+explain-column-services = SERVICES
+explain-column-submissions = SUBMISSIONS
+explain-column-title = TITLE
+explain-built-in = embedded
+explain-round = Round { $round }: { $title } ({ $origin } catalog)
+explain-count = { $requirements ->
+        [one] 1 requirement
+       *[other] { $requirements } requirements
+    }. `valmis explain ID` tells more about one.
+explain-count-markdown = { $requirements ->
+        [one] 1 requirement
+       *[other] { $requirements } requirements
+    }.
+explain-unknown = no requirement `{ $id }` in round { $round } (`valmis requirements` lists them)
+explain-unknown-near = no requirement `{ $id }` in round { $round }; similar: { $near } (`valmis requirements` lists them)
+explain-every-service = every service
+explain-every-kind = every kind
+explain-facts = area: { $area }    severity: { $severity }    services: { $services }    submissions: { $submissions }
+explain-what = What it checks and why:
+explain-how = How to fix a failure:
+explain-reference = Reference: { $reference }
+explain-catalog-built-in = Catalog: built into valmis, round { $round } (`valmis requirements` lists it)
+explain-catalog-file = Catalog: { $file } (round { $round })
+explain-round-data = Catalog data of this round:
+explain-none = (none)
+explain-case-mandatory = mandatory
+explain-case-mandatory-na = mandatory; not-applicable allowed with a note
+explain-case-optional = optional
+explain-case-of = pre-test case of { $service }    { $kind }
+explain-case-exercises = What it exercises:
+explain-case-no-evidence = none beyond the row
+explain-case-evidence = Evidence a passed run must show: { $evidence } (`valmis explain PRETEST-EVIDENCE`)
+explain-case-person-required = required
+explain-case-person-not-needed = not needed
+explain-case-person = Test person in the row: { $person }
+explain-case-built-in = Declared in: the built-in case list of { $service } (round { $round }; `valmis requirements --coverage BUNDLE` shows every case)
+explain-case-file = Declared in: { $file }:{ $line } (round { $round })
+
+## Pre-test coverage (requirements --coverage)
+
+coverage-no-report = there is no pre-test report (pretest/report.csv, .xlsx or .json)
+coverage-reports = there are { $count } pre-test reports: { $paths }
+coverage-other-service = a case of { $service }, which is not shown
+coverage-stray-no-case-id = no case_id
+coverage-undeclared = not a declared case
+
+## The command line: requirements --coverage
+
+cli-coverage-no-services = `{ $path }` declares no known service in manifest.toml; name one with --service (e.g. --service potilastiedon-arkisto)
+cli-coverage-unknown-service = unknown service `{ $service }` (`valmis requirements` lists them)
+cli-coverage-title = Pre-test coverage of { $path } (round { $round })
+cli-coverage-report = report: { $report }
+cli-coverage-illustrative = illustrative case list
+cli-coverage-no-cases = the catalog declares no pre-test cases for this service
+cli-coverage-yes = yes
+cli-coverage-no = no
+cli-coverage-column-case = CASE
+cli-coverage-column-mandatory = MANDATORY
+cli-coverage-column-result = RESULT
+cli-coverage-column-executed = EXECUTED
+cli-coverage-column-row = ROW
+cli-coverage-stray = Rows that count for none of these services:
+cli-coverage-closing = { $ready } of { $mandatory } mandatory cases ready. `valmis verify { $path }` checks results, evidence, dates and test persons.
+
+## What a parser said (serde)
+
+parser-unknown-field = unknown field `{ $field }`, expected one of { $expected }
+parser-unknown-field-none = unknown field `{ $field }`; this table has no fields
+parser-unknown-variant = unknown variant `{ $value }`, expected one of { $expected }
+parser-missing-field = missing field `{ $field }`
+parser-duplicate-field = field `{ $field }` is given twice
+parser-invalid-type = invalid type: { $found }, expected { $expected }
+parser-said = { $text }

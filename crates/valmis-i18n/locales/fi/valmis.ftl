@@ -792,3 +792,262 @@ fhir-not-test-person = { $pointer }/value `{ $code }` ei ole esitestiraportin te
 fhir-real = { $pointer }/value `{ $code }` on todellisen henkilön henkilötunnus, ei testihenkilötunnus
 fhir-invalid = { $pointer }/value ei ole kelvollinen henkilötunnus: { $error }
 fhir-identity-help = käytä Kelan testihenkilötunnusta (yksilönumero 900–999), esim. 010181-900C
+
+## Komentorivi: virheet ja varoitukset
+
+cli-error = valmis: virhe: { $message }
+cli-invalid-catalog = virheellinen katalogi: { $error }
+cli-unknown-round = kierrokselle `{ $round }` ei ole katalogia; tunnetut: { $known }
+cli-no-round = katalogissa ei ole yhtään kierrosta
+cli-bad-now = --now `{ $text }` ei ole RFC 3339 -muotoinen hetki kuten 2026-11-23T09:00:00Z (eikä päivämäärä kuten 2026-11-23)
+cli-bundle-is-file = `{ $path }` on tiedosto: anna nipun kansio, `valmis verify { $folder }` (tai sen zip)
+cli-not-a-bundle = `{ $path }` ei ole nippu: sen juuressa ei ole tiedostoa manifest.toml ({ $files ->
+        [0] se on tyhjä
+        [one] siinä on 1 muu tiedosto
+       *[other] siinä on { $files } muuta tiedostoa
+    }). Anna nipun kansio tai zip, tai aloita uusi komennolla `valmis init KANSIO`
+
+## Nipun avaaminen
+
+open-unreadable = nippua `{ $path }` ei voi lukea: { $reason }
+open-not-a-bundle = nippu `{ $path }` ei ole kansio eikä zip-arkisto: { $reason }
+open-no-zip-directory = nippu `{ $path }` ei ole kansio eikä zip-arkisto: sen lopusta puuttuu zip-arkiston keskushakemisto
+
+## JSON-raporttien ja skeemajoukkojen lukeminen
+
+json-report-invalid = { $file }:{ $line }:{ $column }: ei ole valmiksen JSON-raportti: { $reason }
+json-report-format = { $file }: JSON-raportin muotoa { $format } ei tueta; valmis lukee muotoa 1
+schema-set-no-entry = kansiossa `{ $path }` ei ole tiedostoa CDA_Fi.xsd: nimeä pääskeema, esimerkiksi --cda-schema { $path }/CDA_Fi.xsd
+schema-set-not-found = `{ $path }` ei ole skeematiedosto eikä kansio
+schema-set-unreadable = tiedostoa tai kansiota `{ $path }` ei voitu lukea: { $reason }
+schema-set-too-many = kansiossa `{ $path }` on yli { $limit } skeematiedostoa
+schema-set-too-large = `{ $path }` on suurempi kuin { $limit } tavua
+schema-set-not-xsd = `{ $path }` ei ole .xsd-tiedosto
+
+## Osien yhdistäminen
+
+merge-not-a-shard = { $file }: ei ole osa (sen raportissa ei ole kenttää `partition`; aja `verify` valitsimella --partition K/N)
+merge-waivers-in-shard = { $file }: osassa ei saa olla poikkeuslupia eikä vertailuraporttia; anna ne komennolle `merge`
+merge-no-shard = yhtään osaa ei annettu
+merge-other-split = { $file } on osa { $shard }, mutta { $first_file } on { $declared } osan jaosta
+merge-twice = { $file }: osa { $shard } on annettu kahdesti
+merge-missing = osa { $shard } puuttuu
+merge-other-run = { $file } on eri ajosta kuin { $first_file } (valmiksen versio, kierros, katalogi, nippu, `now` tai `--strict` eroavat)
+
+## Testiajon pohjat
+
+template-unclosed = `{"{{"}` ilman sulkevaa merkkijonoa `{"}}"}`
+template-unknown = tuntematon muuttuja `{"{{"}{ $name }{"}}"}`; tunnetut: { $known }
+
+## Koeteltavat päätepisteet
+
+probe-anchors-unreadable = `ca_bundle` ei ole luettavissa: { $reason }
+probe-no-anchors = connection.toml ei nimeä `ca_bundle`-tiedostoa
+probe-client-unreadable = päätepisteen `{ $endpoint }` asiakasvarmenne ei ole luettavissa: { $reason }
+
+## Komentorivi: verify, merge ja raporttitiedostot
+
+cli-partition-post = `--waivers` ja `--baseline` koskevat koko raporttia: anna ne komennolle `valmis merge`, älä --partition-ajolle
+cli-cda-schema = --cda-schema: { $error }
+cli-waivers-unreadable = poikkeuslupatiedostoa `{ $file }` ei voi lukea: { $reason }
+cli-waivers-invalid = virheelliset poikkeusluvat: { $error }
+cli-baseline-unreadable = vertailuraporttia `{ $file }` ei voi lukea: { $reason }
+cli-stdout-failed = vakiotulosteeseen kirjoittaminen epäonnistui: { $reason }
+cli-shard-unreadable = osaa `{ $file }` ei voi lukea: { $reason }
+cli-shard-now = osien `now`-arvo `{ $now }` ei ole aikaleima
+cli-report-is-folder = { $flag } `{ $path }` on kansio; nimeä raporttitiedosto sen sisällä, esimerkiksi `{ $example }`
+cli-folder-failed = kansion `{ $path }` luominen epäonnistui: { $reason }
+cli-temporary-failed = väliaikaisen tiedoston luominen kansioon `{ $path }` epäonnistui: { $reason }
+cli-write-failed = tiedoston `{ $path }` kirjoittaminen epäonnistui: { $reason }
+cli-step-summary-open = $GITHUB_STEP_SUMMARY-tiedoston `{ $path }` avaaminen epäonnistui: { $reason }
+cli-step-summary-write = $GITHUB_STEP_SUMMARY-tiedostoon `{ $path }` kirjoittaminen epäonnistui: { $reason }
+
+## Komentorivi: probe
+
+cli-probe-needs-key = koettelu tarvitsee asiakasvarmenteen yksityisen avaimen: --client-key TIEDOSTO (tai VALMIS_CLIENT_KEY)
+cli-key-unreadable = asiakasavainta `{ $path }` ei voi lukea: { $reason }
+cli-key-not-a-key = `{ $path }` ei ole yksityinen avain PEM- tai DER-muodossa (PKCS#8, PKCS#1 tai SEC1)
+cli-key-unknown-endpoint = --client-key { $name }=…: päätepistettä `{ $name }` ei ole (päätepisteet: { $known })
+cli-endpoint-needs-key = päätepiste `{ $name }` tarvitsee asiakasvarmenteensa yksityisen avaimen: --client-key TIEDOSTO tai --client-key { $name }=TIEDOSTO
+cli-unknown-endpoint = --endpoint `{ $name }`: connection.toml-tiedoston päätepisteet ovat { $known }
+cli-nothing-to-probe = koeteltavaa ei ole: { $reason } (`valmis verify` kertoo lisää)
+cli-probing = koetellaan { $endpoints ->
+        [one] 1 päätepiste
+       *[other] { $endpoints } päätepistettä
+    }, enintään { $seconds } s vaihetta kohden…
+probe-label-address = osoite
+probe-address = { $address }, TCP-yhteys { $ms } ms
+probe-tls = { $version }, { $suite }, kättely { $ms } ms
+probe-label-chain = palvelimen ketju
+probe-label-client = asiakasvarmenne
+probe-client-asked = palvelin pyysi sitä
+probe-client-not-asked = ei pyydetty
+probe-label-failure = virhe
+probe-closing = { $endpoints ->
+        [one] 1 päätepiste koeteltu
+       *[other] { $endpoints } päätepistettä koeteltu
+    }, { $ok } kunnossa, { $failed } epäonnistui
+
+## Komentorivi: run
+
+cli-cannot-read = tiedostoa tai kansiota `{ $path }` ei voi lukea
+cli-invalid-case = virheellinen testiajon tapaus: { $error }
+cli-run-needs-folder = `valmis run` kirjoittaa todisteet ja raportin nippuun: anna nipun kansio, ei zip-tiedostoa
+cli-run-bundle-link = `{ $path }` on symbolinen linkki; `valmis run` kirjoittaa vain todelliseen nipun kansioon: anna kansio, johon linkki osoittaa
+cli-run-no-endpoint = connection.toml-tiedostossa ei ole päätepistettä nimeltä `{ $name }`
+cli-run-no-case = yksikään testiajon tapaus ei kohdistu päätepisteeseen `{ $name }` (palvelu { $service })
+cli-run-cases-word = tapausta
+cli-run-case-line = { $steps ->
+        [one] 1 vaihe
+       *[other] { $steps } vaihetta
+    }, { $ms } ms{ $retried ->
+        [0] {""}
+       *[other] , { $retried } uusittu
+    }
+cli-run-running = ajetaan { $cases ->
+        [one] 1 tapaus
+       *[other] { $cases } tapausta
+    } kohteeseen { $url } …
+cli-run-not-finished = { $case }: ajo ei päässyt loppuun ({ $why }); sen raporttirivi jätettiin ennalleen
+cli-run-link-inside = nipun `{ $path }` on symbolinen linkki; `valmis run` lukee ja kirjoittaa vain nipun kansion sisällä: korvaa linkki todellisella kansiolla tai tiedostolla
+cli-run-report-format = raportti on `{ $file }`; `valmis run` pitää raportin tiedostossa pretest/report.csv
+cli-run-cannot-update = tiedostoa `{ $path }` ei voi päivittää: { $error }
+cli-run-notes-passed = valmis run: { $steps ->
+        [one] 1 vaihe
+       *[other] { $steps } vaihetta
+    }, { $ms } ms
+cli-run-notes-failed = valmis run: { $steps ->
+        [one] 1 vaihe
+       *[other] { $steps } vaihetta
+    }, { $ms } ms; epäonnistui, katso testiajon `JUnit`-raportti
+cli-run-row-changed = raporttirivi { $case } muuttui: { $before } → { $after }
+cli-run-row-added = raporttirivi { $case } lisättiin: { $row }
+cli-run-backup = ajoa edeltänyt raportti on tallessa tiedostossa { $path } (poista se ennen kuin lähetät nipun)
+cli-run-test-person = --test-person-arvon on oltava kelvollinen testihenkilötunnus (yksilönumero 900–999)
+
+## Testiajot raporteissa
+
+harness-step = vaihe `{ $step }`: { $problem }
+harness-step-golden = vaihe `{ $step }`: vastaus poikkeaa vertailutiedostosta
+harness-not-finished = tapausta ei voitu ajaa loppuun: { $why }
+harness-fix = Vertaa evidence/-kansioon tallennettua pyyntöä ja vastausta odotettuun, korjaa järjestelmä ja aja uudelleen.
+
+## Komentorivi: pack
+
+cli-pack-not-folder = `{ $path }` ei ole kansio; `pack` ottaa nipun kansion
+cli-pack-no-manifest = kansiossa `{ $path }` ei ole tiedostoa manifest.toml; `pack` ottaa nipun kansion (`valmis init` kirjoittaa sellaisen)
+cli-pack-name-not-utf8 = tiedoston `{ $path }` nimi ei ole kelvollista UTF-8:aa; nimeä se uudelleen ennen pakkaamista
+cli-pack-manifest-not-toml = manifest.toml ei ole kelvollista TOMLia, joten sen [files]-taulukkoa ei voi päivittää: { $error }; `valmis verify` näyttää kohdan
+cli-pack-files-not-table = manifest.toml-tiedoston `files` ei ole taulukko; tee siitä [files]-taulukko
+cli-pack-digests-current = manifest.toml: [files] luettelee jo jokaisen tiedoston tiivisteineen
+cli-pack-digests-refreshed = manifest.toml: [files] päivitetty
+cli-pack-added = lisätty
+cli-pack-removed = poistettu
+cli-pack-changed = muuttunut
+cli-pack-left-out = Jätetty pois zip-tiedostosta:
+cli-pack-symlink = symbolinen linkki: `pack` kopioi vain tiedostoja
+cli-pack-tool-folder = työkalun tai käyttöjärjestelmän kansio
+cli-pack-the-zip = kirjoitettava zip-tiedosto itse
+cli-pack-leftover = editorin tai käyttöjärjestelmän jäänne
+cli-pack-backup = varmuuskopio (`valmis run` säilyttää muuttamansa raportin .bak-tiedostona)
+cli-pack-wrote = Kirjoitettiin { $path } ({ $files ->
+        [one] 1 tiedosto
+       *[other] { $files } tiedostoa
+    }, { $kib } KiB). Tarkista, mitä Kela saa: valmis verify { $path }
+
+## Komentorivi: tiedostot
+
+cli-cannot-resolve = polkua `{ $path }` ei voi selvittää
+
+## Komentorivi: init ja valitsimet
+
+cli-init-unknown-service = tuntematon palvelu `{ $service }`; palvelut ovat { $known }
+cli-init-change-by-customer = muutosilmoituksen tekee järjestelmätoimittaja sertifioidusta järjestelmästä; asiakasorganisaatio lähettää rekisteröitymisen tai käyttöoikeushakemuksen
+cli-init-wrote = Nipun runko kirjoitettiin kansioon { $path }:
+cli-init-next = Täytä jokainen TODO, lisää lomakkeet ja aja sitten: valmis verify { $path }
+cli-init-not-empty = `{ $path }` on jo olemassa eikä ole tyhjä; `init` ei koskaan kirjoita tiedostojen päälle
+cli-init-unusable = kansiota `{ $path }` ei voi käyttää: { $reason }
+cli-partition-not-k-n = `{ $text }` ei ole muotoa K/N (kuten 2/4)
+cli-partition-k = `{ $text }`: K ei ole luku
+cli-partition-n = `{ $text }`: N ei ole luku
+cli-partition-range = `{ $text }`: K/N edellyttää 1 <= K <= N <= 1000
+
+## Komentorivi: requirements ja explain
+
+explain-all = kaikki
+explain-column-id = TUNNUS
+explain-column-area = ALUE
+explain-column-severity = VAKAVUUS
+explain-column-services = PALVELUT
+explain-column-submissions = LÄHETYKSET
+explain-column-title = OTSIKKO
+explain-built-in = sisäänrakennettu
+explain-round = Kierros { $round }: { $title } (katalogi: { $origin })
+explain-count = { $requirements ->
+        [one] 1 vaatimus
+       *[other] { $requirements } vaatimusta
+    }. `valmis explain TUNNUS` kertoo yhdestä enemmän.
+explain-count-markdown = { $requirements ->
+        [one] 1 vaatimus
+       *[other] { $requirements } vaatimusta
+    }.
+explain-unknown = kierroksella { $round } ei ole vaatimusta `{ $id }` (`valmis requirements` luettelee ne)
+explain-unknown-near = kierroksella { $round } ei ole vaatimusta `{ $id }`; samankaltaisia: { $near } (`valmis requirements` luettelee ne)
+explain-every-service = kaikki palvelut
+explain-every-kind = kaikki lajit
+explain-facts = alue: { $area }    vakavuus: { $severity }    palvelut: { $services }    lähetykset: { $submissions }
+explain-what = Mitä tarkistetaan ja miksi:
+explain-how = Näin korjaat:
+explain-reference = Lähde: { $reference }
+explain-catalog-built-in = Katalogi: valmiiseen sisäänrakennettu, kierros { $round } (`valmis requirements` luettelee sen)
+explain-catalog-file = Katalogi: { $file } (kierros { $round })
+explain-round-data = Tämän kierroksen katalogidata:
+explain-none = (ei yhtään)
+explain-case-mandatory = pakollinen
+explain-case-mandatory-na = pakollinen; `not-applicable` sallittu huomautuksen kanssa
+explain-case-optional = valinnainen
+explain-case-of = palvelun { $service } esitestitapaus    { $kind }
+explain-case-exercises = Mitä tapaus harjoittaa:
+explain-case-no-evidence = ei muita kuin raporttirivi
+explain-case-evidence = Todisteet, jotka läpi menneen ajon on esitettävä: { $evidence } (`valmis explain PRETEST-EVIDENCE`)
+explain-case-person-required = vaaditaan
+explain-case-person-not-needed = ei tarvita
+explain-case-person = Testihenkilö rivillä: { $person }
+explain-case-built-in = Määritelty: palvelun { $service } sisäänrakennetussa tapausluettelossa (kierros { $round }; `valmis requirements --coverage NIPPU` näyttää jokaisen tapauksen)
+explain-case-file = Määritelty: { $file }:{ $line } (kierros { $round })
+
+## Esitestien kattavuus (requirements --coverage)
+
+coverage-no-report = esitestiraporttia ei ole (pretest/report.csv, .xlsx tai .json)
+coverage-reports = esitestiraportteja on { $count }: { $paths }
+coverage-other-service = palvelun { $service } tapaus, jota ei näytetä
+coverage-stray-no-case-id = ei `case_id`-arvoa
+coverage-undeclared = ei määritelty tapaus
+
+## Komentorivi: requirements --coverage
+
+cli-coverage-no-services = `{ $path }` ei ilmoita manifest.toml-tiedostossa yhtään tunnettua palvelua; nimeä palvelu valitsimella --service (esimerkiksi --service potilastiedon-arkisto)
+cli-coverage-unknown-service = tuntematon palvelu `{ $service }` (`valmis requirements` luettelee palvelut)
+cli-coverage-title = Esitestien kattavuus: { $path } (kierros { $round })
+cli-coverage-report = raportti: { $report }
+cli-coverage-illustrative = esimerkinomainen tapausluettelo
+cli-coverage-no-cases = katalogi ei määrittele tälle palvelulle esitestitapauksia
+cli-coverage-yes = kyllä
+cli-coverage-no = ei
+cli-coverage-column-case = TAPAUS
+cli-coverage-column-mandatory = PAKOLLINEN
+cli-coverage-column-result = TULOS
+cli-coverage-column-executed = SUORITETTU
+cli-coverage-column-row = RIVI
+cli-coverage-stray = Rivit, jotka eivät kuulu millekään näistä palveluista:
+cli-coverage-closing = { $ready }/{ $mandatory } pakollisesta tapauksesta valmiina. `valmis verify { $path }` tarkistaa tulokset, todisteet, päivämäärät ja testihenkilöt.
+
+## Mitä jäsennin sanoi (serde)
+
+parser-unknown-field = tuntematon kenttä `{ $field }`; odotettiin jotakin näistä: { $expected }
+parser-unknown-field-none = tuntematon kenttä `{ $field }`; tässä taulukossa ei ole kenttiä
+parser-unknown-variant = tuntematon arvo `{ $value }`; odotettiin jotakin näistä: { $expected }
+parser-missing-field = kenttä `{ $field }` puuttuu
+parser-duplicate-field = kenttä `{ $field }` on annettu kahdesti
+parser-invalid-type = väärä tyyppi: { $found }, odotettiin: { $expected }
+parser-said = jäsennin ilmoitti: { $text }

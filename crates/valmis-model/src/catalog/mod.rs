@@ -505,23 +505,41 @@ impl SchemaFiles {
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaSetError {
     /// A folder without `CDA_Fi.xsd`.
-    #[error("`{}` holds no CDA_Fi.xsd: name the entry schema, like --cda-schema {}/CDA_Fi.xsd", .0.display(), .0.display())]
+    #[error("{}", self.msg())]
     NoEntry(PathBuf),
     /// Neither a file nor a folder.
-    #[error("`{}` is neither a schema file nor a folder", .0.display())]
+    #[error("{}", self.msg())]
     NotFound(PathBuf),
     /// A folder or file that cannot be read.
-    #[error("failed to read `{}`: {reason}", .path.display())]
+    #[error("{}", self.msg())]
     Read { path: PathBuf, reason: std::io::Error },
     /// More schema files than a set may have.
-    #[error("`{}` has more than {MAX_SCHEMA_FILES} schema files", .0.display())]
+    #[error("{}", self.msg())]
     TooManyFiles(PathBuf),
     /// A schema file larger than one may be.
-    #[error("`{}` is larger than {MAX_SCHEMA_BYTES} bytes", .0.display())]
+    #[error("{}", self.msg())]
     TooLarge(PathBuf),
     /// The entry is not a `.xsd` file of the set.
-    #[error("`{}` is not a .xsd file", .0.display())]
+    #[error("{}", self.msg())]
     NotXsd(PathBuf),
+}
+
+impl SchemaSetError {
+    /// What is wrong, in any language (`Display` is the English).
+    pub fn msg(&self) -> valmis_i18n::Msg {
+        use valmis_i18n::msg;
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            Self::NoEntry(path) => msg!("schema-set-no-entry", path = shown(path)),
+            Self::NotFound(path) => msg!("schema-set-not-found", path = shown(path)),
+            Self::Read { path, reason } => {
+                msg!("schema-set-unreadable", path = shown(path), reason = reason.to_string())
+            }
+            Self::TooManyFiles(path) => msg!("schema-set-too-many", path = shown(path), limit = MAX_SCHEMA_FILES),
+            Self::TooLarge(path) => msg!("schema-set-too-large", path = shown(path), limit = MAX_SCHEMA_BYTES),
+            Self::NotXsd(path) => msg!("schema-set-not-xsd", path = shown(path)),
+        }
+    }
 }
 
 /// A validated catalog of one round.
