@@ -61,8 +61,8 @@ pub(crate) fn open_bundle(path: &Path, display: &str) -> anyhow::Result<Bundle> 
         let folder = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
         return Err(usage(tr!("cli-bundle-is-file", path = display, folder = folder.display().to_string())));
     }
-    let bundle = Bundle::open(path, display, Limits::default())
-        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
+    let bundle =
+        Bundle::open(path, display, Limits::default()).map_err(|error| usage(crate::lang::said(&error.msg())))?;
     if bundle.refused().is_none() && bundle.entry("manifest.toml").is_none() {
         let files = bundle.files().count();
         return Err(usage(tr!("cli-not-a-bundle", path = display, files = files)));

@@ -17,7 +17,7 @@ use crate::lang::tr;
 pub(crate) fn show(bundle_path: &Path, catalogs: &CatalogSet, service: Option<&str>, json: bool) -> anyhow::Result<u8> {
     let display = bundle_path.display().to_string();
     let bundle = Bundle::open(bundle_path, &display, Limits::default())
-        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
+        .map_err(|error| usage(crate::lang::said(&error.msg())))?;
     let services: Vec<String> = service.map(str::to_owned).into_iter().collect();
     let coverage = coverage(&bundle, catalogs, &services, crate::lang::current()).map_err(|error| match error {
         CoverageError::Catalog(error) => usage(tr!("cli-invalid-catalog", error = error.to_string())),

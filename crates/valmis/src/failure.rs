@@ -70,25 +70,24 @@ pub(crate) fn message(error: &anyhow::Error) -> String {
 
 /// A library crate's typed error in the run's language (their `Display` is English), or `None`
 /// for an error no library crate made.
-pub(crate) fn library_message(error: &(dyn std::error::Error + 'static)) -> Option<String> {
+fn library_message(error: &(dyn std::error::Error + 'static)) -> Option<String> {
     use valmis_checks::{ProbeTargetsError, VerifyError};
-    let lang = crate::lang::current().as_str();
-    let said = if let Some(error) = error.downcast_ref::<valmis_bundle::OpenError>() {
-        error.msg().render(lang)
+    let message = if let Some(error) = error.downcast_ref::<valmis_bundle::OpenError>() {
+        error.msg()
     } else if let Some(error) = error.downcast_ref::<valmis_model::JsonReportError>() {
-        error.msg().render(lang)
+        error.msg()
     } else if let Some(error) = error.downcast_ref::<valmis_model::SchemaSetError>() {
-        error.msg().render(lang)
+        error.msg()
     } else if let Some(error) = error.downcast_ref::<valmis_report::MergeError>() {
-        error.msg().render(lang)
+        error.msg()
     } else if let Some(error) = error.downcast_ref::<valmis_harness::TemplateError>() {
-        error.msg().render(lang)
+        error.msg()
     } else if let Some(VerifyError::Catalog(error)) = error.downcast_ref::<VerifyError>() {
-        tr!("cli-invalid-catalog", error = error.to_string())
+        return Some(tr!("cli-invalid-catalog", error = error.to_string()));
     } else if let Some(ProbeTargetsError::Catalog(error)) = error.downcast_ref::<ProbeTargetsError>() {
-        tr!("cli-invalid-catalog", error = error.to_string())
+        return Some(tr!("cli-invalid-catalog", error = error.to_string()));
     } else {
         return None;
     };
-    Some(said)
+    Some(crate::lang::said(&message))
 }

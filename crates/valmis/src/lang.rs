@@ -17,6 +17,11 @@ pub(crate) fn current() -> Lang {
     LANG.get().copied().unwrap_or(Lang::En)
 }
 
+/// A message a library returned, in the run's language.
+pub(crate) fn said(message: &valmis_i18n::Msg) -> String {
+    message.render(current().as_str())
+}
+
 /// The message `id` in the run's language, arguments written as `name = value`:
 /// `tr!("cli-not-a-bundle", path = display, files = 3)`.
 macro_rules! tr {

@@ -181,7 +181,7 @@ pub(crate) fn command(args: crate::args::ProbeArgs) -> anyhow::Result<u8> {
     let catalogs = load_catalogs(&args.catalog)?;
     let display = args.bundle.display().to_string();
     let bundle = Bundle::open(&args.bundle, &display, Limits::default())
-        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
+        .map_err(|error| usage(crate::lang::said(&error.msg())))?;
     let targets = select(targets(&bundle, &catalogs)?, &args.endpoint)?;
     let keys = read_keys(&args.client_key, &targets)?;
     let results = run(&targets, &keys, args.timeout, !args.json)?;

@@ -108,7 +108,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     }
     let display = request.bundle.display().to_string();
     let bundle = Bundle::open(request.bundle, &display, valmis_bundle::Limits::default())
-        .map_err(|error| usage(error.msg().render(crate::lang::current().as_str())))?;
+        .map_err(|error| usage(crate::lang::said(&error.msg())))?;
     let (round, organisation) = valmis_checks::run_facts(&bundle, request.catalogs)?;
     let targets = crate::probe::targets(&bundle, request.catalogs)?;
     let target = targets
@@ -314,7 +314,7 @@ fn write_report(
             usage(tr!(
                 "cli-run-cannot-update",
                 path = path.display().to_string(),
-                error = error.message.render(crate::lang::current().as_str())
+                error = crate::lang::said(&error.message)
             ))
         })?;
         for row in &report.rows {
