@@ -2198,11 +2198,14 @@ fn finnish_reports_use_the_catalogs_finnish_texts() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("ei valmis: 1 estävää tulosta"), "{}", run.stdout);
+    // One blocking outcome is singular in Finnish too (it used to say `1 estävää tulosta`).
+    assert!(run.stdout.contains("ei valmis: 1 estävä tulos"), "{}", run.stdout);
     assert!(run.stdout.trim_end().ends_with("passed, 1 failed, 6 skipped"), "{}", run.stdout);
     // JUnit: the failure body carries the Finnish title and fix.
     assert!(run.junit.contains("DOC-PATIENT: asiakirjojen potilaat ovat testihenkilöitä"), "{}", run.junit);
-    assert!(run.junit.contains("how to fix: Käytä Kelan testihenkilöä"), "{}", run.junit);
+    // ... framed in Finnish (it used to say `how to fix:` and `checked:`).
+    assert!(run.junit.contains("näin korjaat: Käytä Kelan testihenkilöä"), "{}", run.junit);
+    assert!(run.junit.contains("tarkistettu: ") && !run.junit.contains("checked: "), "{}", run.junit);
     let page = std::fs::read_to_string(&html).expect("html");
     assert!(page.contains("<html lang=\"fi\">") && page.contains("Ei valmis") && page.contains("Näin korjaat:"));
     let summary = std::fs::read_to_string(&markdown).expect("summary");

@@ -19,10 +19,7 @@ pub fn validate_catalog(catalog: &Catalog) -> Result<(), CatalogError> {
                 path: catalog.source.clone(),
                 line: Some(requirement.line),
                 column: Some(1),
-                message: format!(
-                    "requirement `{}` asks for a built-in check, but valmis has none by that id",
-                    requirement.id
-                ),
+                message: valmis_i18n::msg!("catalog-builtin-missing", id = &requirement.id),
             });
         }
     }
@@ -60,10 +57,7 @@ pub(crate) fn with_context<R>(
         None => match catalogs.latest() {
             Some(catalog) => (catalog, false),
             None => {
-                return Err(CatalogError::whole_file(
-                    catalogs.origin.clone(),
-                    "the catalog set holds no round".to_owned(),
-                ));
+                return Err(CatalogError::whole_file(catalogs.origin.clone(), valmis_i18n::msg!("catalog-no-round")));
             }
         },
     };

@@ -9,7 +9,7 @@ pub enum DateError {
     NotPlainDate,
     /// Its parts make no calendar date (`2027-02-30`).
     #[error("{0}")]
-    Invalid(String),
+    Invalid(valmis_i18n::Msg),
 }
 
 /// A TOML local date (a date without time or offset) as a `jiff` calendar date.
@@ -23,12 +23,14 @@ pub fn plain_date(value: &toml::value::Datetime) -> Result<jiff::civil::Date, Da
 /// The date of a TOML date or date-time, whatever its time (`2026-11-20T12:00:00` is 2026-11-20).
 pub fn date_part(value: &toml::value::Datetime) -> Result<jiff::civil::Date, DateError> {
     let Some(date) = value.date else { return Err(DateError::NotPlainDate) };
-    let year =
-        i16::try_from(date.year).map_err(|_| DateError::Invalid(format!("year {} is out of range", date.year)))?;
-    let month =
-        i8::try_from(date.month).map_err(|_| DateError::Invalid(format!("month {} is out of range", date.month)))?;
-    let day = i8::try_from(date.day).map_err(|_| DateError::Invalid(format!("day {} is out of range", date.day)))?;
-    jiff::civil::Date::new(year, month, day).map_err(|error| DateError::Invalid(error.to_string()))
+    let out_of_range = |message: valmis_i18n::Msg| DateError::Invalid(message);
+    let year = i16::try_from(date.year)
+        .map_err(|_| out_of_range(valmis_i18n::msg!("date-year-range", value = date.year.to_string())))?;
+    let month = i8::try_from(date.month)
+        .map_err(|_| out_of_range(valmis_i18n::msg!("date-month-range", value = date.month.to_string())))?;
+    let day = i8::try_from(date.day)
+        .map_err(|_| out_of_range(valmis_i18n::msg!("date-day-range", value = date.day.to_string())))?;
+    jiff::civil::Date::new(year, month, day).map_err(|error| DateError::Invalid(crate::parser_said(&error.to_string())))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::catalog::{Catalog, CatalogError};
+use valmis_i18n::{Msg, msg};
 
 /// The pre-test file format version this valmis reads.
 pub const PRETEST_FORMAT: i64 = 1;
@@ -120,38 +121,34 @@ impl Catalog {
     /// Reads one `pretest/<service>.toml` into the catalog. `source` is the path shown in errors;
     /// its file stem must be the service id.
     pub fn add_pretest(&mut self, source: &str, text: &str) -> Result<(), CatalogError> {
-        let at = |offset: usize, message: String| CatalogError::at(source, text, Some(offset), message);
+        let at = |offset: usize, message: Msg| CatalogError::at(source, text, Some(offset), message);
         let raw: RawList = toml::from_str(text).map_err(|error| {
-            CatalogError::at(source, text, error.span().map(|span| span.start), error.message().trim_end().to_owned())
+            let said = crate::parser_said(error.message().trim_end());
+            CatalogError::at(source, text, error.span().map(|span| span.start), said)
         })?;
         if *raw.format.get_ref() != PRETEST_FORMAT {
             return Err(at(
                 raw.format.span().start,
-                format!(
-                    "pre-test format {} is not supported; this valmis reads format {PRETEST_FORMAT}",
-                    raw.format.get_ref()
+                msg!(
+                    "pretest-list-format",
+                    format = raw.format.get_ref().to_string(),
+                    supported = PRETEST_FORMAT.to_string()
                 ),
             ));
         }
         let service = raw.service.get_ref();
         if self.service(service).is_none() {
-            return Err(at(raw.service.span().start, format!("no `[[service]]` of the catalog has id `{service}`")));
+            return Err(at(raw.service.span().start, msg!("pretest-list-no-service", service = service)));
         }
         let stem = source.rsplit(['/', '\\']).next().unwrap_or(source).trim_end_matches(".toml");
         if stem != service {
-            return Err(at(
-                raw.service.span().start,
-                format!("the list for `{service}` must be named `pretest/{service}.toml`, not `{stem}.toml`"),
-            ));
+            return Err(at(raw.service.span().start, msg!("pretest-list-name", service = service, stem = stem)));
         }
         if self.pretest.iter().any(|list| &list.service == service) {
-            return Err(at(raw.service.span().start, format!("service `{service}` already has a pre-test list")));
+            return Err(at(raw.service.span().start, msg!("pretest-list-twice", service = service)));
         }
         if raw.environments.get_ref().is_empty() {
-            return Err(at(
-                raw.environments.span().start,
-                "`environments` must name at least one environment (`asiakastesti`)".to_owned(),
-            ));
+            return Err(at(raw.environments.span().start, msg!("pretest-list-no-environment")));
         }
         let lines = crate::LineIndex::new(text.as_bytes());
         let mut seen = BTreeSet::new();
@@ -161,17 +158,11 @@ impl Catalog {
             let case = entry.into_inner();
             let id = case.id.get_ref();
             if !is_case_id(id) {
-                return Err(at(
-                    case.id.span().start,
-                    format!("case id `{id}` must be 1–64 letters, digits, `-`, `_` or `.`, without spaces"),
-                ));
+                return Err(at(case.id.span().start, msg!("pretest-list-case-id", id = id)));
             }
             let folded = id.to_ascii_uppercase();
             if !seen.insert(folded.clone()) || self.pretest_index.contains_key(&folded) {
-                return Err(at(
-                    case.id.span().start,
-                    format!("case id `{id}` is declared twice (case ids are unique across services)"),
-                ));
+                return Err(at(case.id.span().start, msg!("pretest-list-case-twice", id = id)));
             }
             let mut evidence = case.evidence;
             evidence.sort();

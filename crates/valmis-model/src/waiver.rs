@@ -19,6 +19,7 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use valmis_i18n::{msg, said};
 
 use crate::catalog::{Area, CatalogError, Severity};
 use crate::finding::{Finding, Location};
@@ -80,15 +81,15 @@ struct RawWaiver {
 
 /// Reads a waiver file; errors point at file, line and column.
 pub fn parse_waivers(path: &str, text: &str) -> Result<Vec<Waiver>, CatalogError> {
-    let at = |offset: Option<usize>, message: String| CatalogError::at(path, text, offset, message);
+    let at = |offset: Option<usize>, message: valmis_i18n::Msg| CatalogError::at(path, text, offset, message);
     let raw: RawFile = toml::from_str(text).map_err(|error| {
         let offset = error.span().map(|span| span.start);
-        at(offset, error.message().to_owned())
+        at(offset, crate::parser_said(error.message()))
     })?;
     if *raw.format.get_ref() != WAIVERS_FORMAT {
         return Err(at(
             Some(raw.format.span().start),
-            format!("format {} is not supported; this valmis reads format {WAIVERS_FORMAT}", raw.format.get_ref()),
+            msg!("waivers-format", format = raw.format.get_ref().to_string(), supported = WAIVERS_FORMAT.to_string()),
         ));
     }
     let index = LineIndex::new(text.as_bytes());
@@ -103,18 +104,20 @@ pub fn parse_waivers(path: &str, text: &str) -> Result<Vec<Waiver>, CatalogError
                 .build()
                 .map(|glob| glob.compile_matcher())
                 .map_err(|error| {
-                    at(Some(value.span().start), format!("bad {what} pattern `{}`: {error}", value.get_ref()))
+                    let said =
+                        msg!("waivers-bad-pattern", what = what, pattern = value.get_ref(), error = error.to_string());
+                    at(Some(value.span().start), said)
                 })
         };
         for (value, what) in [(&raw.reason, "reason"), (&raw.ticket, "ticket"), (&raw.requirement, "requirement")] {
             if value.get_ref().trim().is_empty() {
-                return Err(at(Some(value.span().start), format!("a waiver needs a {what}")));
+                return Err(at(Some(value.span().start), msg!("waivers-needs", what = what)));
             }
         }
         let expires_text = raw.expires.get_ref().to_string();
-        let expires = crate::dates::plain_date(raw.expires.get_ref()).ok().ok_or_else(|| {
-            at(Some(raw.expires.span().start), format!("expires must be a date like 2027-01-31, not `{expires_text}`"))
-        })?;
+        let expires = crate::dates::plain_date(raw.expires.get_ref())
+            .ok()
+            .ok_or_else(|| at(Some(raw.expires.span().start), msg!("waivers-expires", value = &expires_text)))?;
         let subject = raw.subject.clone().unwrap_or_else(|| toml::Spanned::new(0..0, "*".to_owned()));
         waivers.push(Waiver {
             requirement: raw.requirement.get_ref().clone(),
@@ -152,6 +155,7 @@ impl Waiver {
 pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today: jiff::civil::Date) {
     let mut notes = Vec::new();
     let mut added = Vec::new();
+    let lang = report.meta.lang.as_str();
     for waiver in waivers {
         let active = today <= waiver.expires;
         let mut matched = 0;
@@ -162,8 +166,13 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             }
             matched += 1;
             if active {
-                outcome.status =
-                    Status::Skipped(format!("waived until {} ({}): {}", waiver.expires, waiver.ticket, waiver.reason));
+                outcome.status = Status::Skipped(valmis_i18n::t!(
+                    lang,
+                    "waiver-waived",
+                    expires = waiver.expires.to_string(),
+                    ticket = &waiver.ticket,
+                    reason = &waiver.reason
+                ));
             }
         }
         let state = if !active {
@@ -178,22 +187,21 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             (true, 0) => (
                 Status::Warned,
                 vec![
-                    Finding::new(
-                        Severity::Warning,
-                        format!("waiver for {} matches nothing that fails: remove it", waiver.describe()),
-                    )
-                    .at(location),
+                    Finding::said(Severity::Warning, said!(lang, "waiver-unused", waiver = waiver.describe()))
+                        .at(location),
                 ],
             ),
             (true, _) => (Status::Passed, Vec::new()),
             (false, 0) => (
                 Status::Warned,
                 vec![
-                    Finding::new(
+                    Finding::said(
                         Severity::Warning,
-                        format!(
-                            "waiver expired on {} ({}) and matches nothing that fails: remove it",
-                            waiver.expires, waiver.ticket
+                        said!(
+                            lang,
+                            "waiver-expired-unused",
+                            expires = waiver.expires.to_string(),
+                            ticket = &waiver.ticket
                         ),
                     )
                     .at(location),
@@ -202,19 +210,20 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             (false, _) => (
                 Status::Failed,
                 vec![
-                    Finding::new(
+                    Finding::said(
                         Severity::Error,
-                        format!(
-                            "waiver expired on {} ({}): {} outcome(s) of {} fail again ({})",
-                            waiver.expires,
-                            waiver.ticket,
-                            matched,
-                            waiver.describe(),
-                            waiver.reason
+                        said!(
+                            lang,
+                            "waiver-expired-failing",
+                            expires = waiver.expires.to_string(),
+                            ticket = &waiver.ticket,
+                            count = matched,
+                            waiver = waiver.describe(),
+                            reason = &waiver.reason
                         ),
                     )
                     .at(location)
-                    .with_help("fix what the waiver covered, or renew it with a new date and a reason"),
+                    .with_help(valmis_i18n::t!(lang, "waiver-expired-help")),
                 ],
             ),
         };
@@ -223,9 +232,9 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
         added.push(Outcome {
             requirement: "WAIVERS".to_owned(),
             area: Area::Bundle,
-            title: Arc::from("waivers are current and each one still waives something"),
+            title: Arc::from(valmis_i18n::t!(lang, "waiver-title")),
             severity: Severity::Error,
-            fix: Arc::from("Remove waivers that no longer match a failing outcome; renew or fix expired ones."),
+            fix: Arc::from(valmis_i18n::t!(lang, "waiver-fix")),
             reference: Arc::from("valmis docs/waivers.md"),
             subject: Some(waiver.subject_name()),
             file: Some(file.to_owned()),

@@ -38,9 +38,7 @@ pub(crate) fn render_within(report: &Report, options: &PathOptions, budget: usiz
         let note = json!({
             "type": "issue",
             "check_name": "valmis-more",
-            "description": format!(
-                "+{omitted} more valmis findings are not listed here (GitLab reads at most 30 MB of Code Quality); the JUnit and JSON reports list every one"
-            ),
+            "description": valmis_i18n::t!(report.meta.lang.as_str(), "report-codequality-omitted", count = omitted),
             "severity": "info",
             "fingerprint": format!("valmis-more-{omitted}"),
             "location": { "path": crate::problems::relative(&report.meta.bundle, options), "lines": { "begin": 1 } },

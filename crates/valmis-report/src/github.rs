@@ -33,8 +33,11 @@ pub fn render_github_annotations(report: &Report, options: &PathOptions) -> Stri
             out,
             "::notice title={}::{}",
             property("valmis"),
-            data(&format!(
-                "+{omitted} more findings are not annotated (GitHub shows {ANNOTATIONS_PER_TYPE} per type and step); the step summary and the JUnit report list them"
+            data(&valmis_i18n::t!(
+                report.meta.lang.as_str(),
+                "report-github-omitted",
+                count = omitted,
+                limit = ANNOTATIONS_PER_TYPE
             ))
         );
     }

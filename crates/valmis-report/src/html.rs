@@ -53,7 +53,8 @@ pub fn render_html(report: &Report) -> String {
     let meta = &report.meta;
     let mut out = String::with_capacity(64 * 1024 + report.outcomes.len() * 200);
     let lang = meta.lang;
-    let verdict = if ready { lang.pick("Ready", "Valmis") } else { lang.pick("Not ready", "Ei valmis") };
+    let words = crate::words::words(lang);
+    let verdict = if ready { &words.ready_title } else { &words.not_ready_title };
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -61,7 +62,7 @@ pub fn render_html(report: &Report) -> String {
          <title>valmis: {} ({} {})</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang.as_str(),
         escape(verdict),
-        lang.pick("round", "kierros"),
+        words.round,
         escape(&meta.round)
     );
     let _ = write!(
@@ -72,29 +73,24 @@ pub fn render_html(report: &Report) -> String {
         if ready { "✓" } else { "✗" },
         verdict,
         escape(&crate::problems::counts_line(&summary, lang)),
-        lang.pick("Round", "Kierros"),
+        words.round_title,
         escape(&meta.round),
-        lang.pick("catalog", "katalogi"),
+        words.catalog,
         escape(&meta.catalog),
-        lang.pick("bundle", "nippu"),
+        words.bundle,
         escape(&meta.bundle),
-        lang.pick("now", "hetki"),
+        words.now,
         escape(&meta.now),
-        if meta.strict { " · strict" } else { "" },
+        if meta.strict { format!(" · {}", words.strict) } else { String::new() },
         escape(&meta.tool_version)
     );
     out.push_str("<input type=\"radio\" name=\"show\" id=\"show-all\" checked hidden>\n");
-    for (id, ..) in FILTERS {
+    for (id, _) in &words.filters {
         let _ = writeln!(out, "<input type=\"radio\" name=\"show\" id=\"show-{id}\" hidden>");
     }
-    let _ = write!(
-        out,
-        "<nav class=\"filter\">{} <label for=\"show-all\">{}</label>",
-        lang.pick("Show:", "Näytä:"),
-        lang.pick("all", "kaikki")
-    );
-    for (id, english, finnish) in FILTERS {
-        let _ = write!(out, "<label for=\"show-{id}\">{}</label>", lang.pick(english, finnish));
+    let _ = write!(out, "<nav class=\"filter\">{} <label for=\"show-all\">{}</label>", words.show, words.filter_all);
+    for (id, label) in &words.filters {
+        let _ = write!(out, "<label for=\"show-{id}\">{label}</label>");
     }
     out.push_str("</nav>\n<main>\n");
     // What makes the bundle not ready (and what warns), first, each linking to its details.
@@ -105,16 +101,21 @@ pub fn render_html(report: &Report) -> String {
         .filter(|(_, outcome)| matches!(outcome.status, Status::Failed | Status::Error(_) | Status::Warned))
         .collect();
     if !problems.is_empty() {
-        out.push_str(
-            lang.pick(
-                "<section id=\"problems\">\n<h2>Problems</h2>\n<table>\n<thead><tr><th>status</th><th>requirement</th><th>subject</th><th>first finding</th></tr></thead>\n<tbody>\n",
-                "<section id=\"problems\">\n<h2>Ongelmat</h2>\n<table>\n<thead><tr><th>tila</th><th>vaatimus</th><th>kohde</th><th>ensimmäinen havainto</th></tr></thead>\n<tbody>\n",
-            ),
+        let _ = write!(
+            out,
+            "<section id=\"problems\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
+            words.problems,
+            header_cells(&[
+                &words.column_status,
+                &words.column_requirement,
+                &words.column_subject,
+                &words.column_first_finding
+            ])
         );
         for (index, outcome) in problems.iter().take(HTML_MAX_ROWS) {
-            let (class, status) = status_of(outcome);
+            let (class, status) = status_of(outcome, words);
             let first = match &outcome.status {
-                Status::Error(reason) => format!("could not be evaluated: {reason}"),
+                Status::Error(reason) => crate::words::not_evaluated_because(lang, reason),
                 _ => outcome.findings.first().map(|finding| finding.message.clone()).unwrap_or_default(),
             };
             let more = outcome.findings.len().saturating_sub(1);
@@ -128,29 +129,43 @@ pub fn render_html(report: &Report) -> String {
                     .map(|subject| format!("<code>{}</code>", escape(subject)))
                     .unwrap_or_default(),
                 escape(&first),
-                if more > 0 { format!(" (and {more} more)") } else { String::new() }
+                if more > 0 {
+                    format!(" {}", valmis_i18n::t!(lang.as_str(), "report-and-more", count = more))
+                } else {
+                    String::new()
+                }
             );
         }
         out.push_str("</tbody>\n</table>\n");
         if problems.len() > HTML_MAX_ROWS {
             let _ = writeln!(
                 out,
-                "<p class=\"more\">+{} more problems are not listed here; the JUnit and JSON reports list every one.</p>",
-                problems.len() - HTML_MAX_ROWS
+                "<p class=\"more\">{}</p>",
+                valmis_i18n::t!(lang.as_str(), "report-html-more-problems", count = problems.len() - HTML_MAX_ROWS)
             );
         }
         out.push_str("</section>\n");
     }
     if !report.waivers.is_empty() {
-        out.push_str(lang.pick(
-            "<section id=\"waivers\">\n<h2>Waivers</h2>\n<table>\n<thead><tr><th>state</th><th>requirement</th><th>subject</th><th>expires</th><th>ticket</th><th>matched</th><th>reason</th></tr></thead>\n<tbody>\n",
-            "<section id=\"waivers\">\n<h2>Poikkeusluvat</h2>\n<table>\n<thead><tr><th>tila</th><th>vaatimus</th><th>kohde</th><th>voimassa</th><th>tiketti</th><th>osumia</th><th>syy</th></tr></thead>\n<tbody>\n",
-        ));
+        let _ = write!(
+            out,
+            "<section id=\"waivers\">\n<h2>{}</h2>\n<table>\n<thead><tr>{}</tr></thead>\n<tbody>\n",
+            words.waivers_title,
+            header_cells(&[
+                &words.column_state,
+                &words.column_requirement,
+                &words.column_subject,
+                &words.column_expires,
+                &words.column_ticket,
+                &words.column_matched,
+                &words.column_reason
+            ])
+        );
         for waiver in &report.waivers {
             let _ = writeln!(
                 out,
                 "<tr class=\"waiver\"><td>{}</td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&waiver.state),
+                escape(&crate::words::waiver_state(lang, &waiver.state)),
                 escape(&waiver.requirement),
                 escape(&waiver.subject),
                 escape(&waiver.expires),
@@ -165,12 +180,12 @@ pub fn render_html(report: &Report) -> String {
         let _ = writeln!(
             out,
             "<section id=\"baseline\">\n<h2>{}</h2>\n<p><code>{}</code> ({})</p>",
-            lang.pick("Since the baseline", "Muutokset vertailuraportista"),
+            words.since_title,
             escape(&diff.file),
             escape(&diff.baseline_now)
         );
         if diff.is_empty() {
-            out.push_str(lang.pick("<p>No change.</p>\n", "<p>Ei muutoksia.</p>\n"));
+            let _ = writeln!(out, "<p>{}</p>", words.no_change_sentence);
         }
         for (heading, entries, more) in crate::problems::baseline_sections(diff, 1000, lang) {
             if entries.is_empty() {
@@ -181,7 +196,7 @@ pub fn render_html(report: &Report) -> String {
                 let _ = write!(out, "<li class=\"change\"><code>{}</code></li>", escape(&entry));
             }
             if more > 0 {
-                let _ = write!(out, "<li class=\"change\">+{more} more (see the JSON report)</li>");
+                let _ = write!(out, "<li class=\"change\">+{more} {}</li>", words.more_in_json);
             }
             out.push_str("</ul>\n");
         }
@@ -198,10 +213,12 @@ pub fn render_html(report: &Report) -> String {
             out,
             "<section id=\"area-{0}\">\n<h2>{0}</h2>\n<table>\n<thead><tr>{1}</tr></thead>\n<tbody>\n",
             area.as_str(),
-            lang.pick(
-                "<th>status</th><th>requirement</th><th>subject</th><th>details</th>",
-                "<th>tila</th><th>vaatimus</th><th>kohde</th><th>tiedot</th>"
-            )
+            header_cells(&[
+                &words.column_status,
+                &words.column_requirement,
+                &words.column_subject,
+                &words.column_details
+            ])
         );
         // Problems first, so that a capped area still shows every failure.
         let mut ordered = outcomes.clone();
@@ -224,7 +241,8 @@ pub fn render_html(report: &Report) -> String {
         if left > 0 {
             let _ = writeln!(
                 out,
-                "<p class=\"more\">+{left} more passed or skipped outcomes are not listed here; the JUnit and JSON reports list every one.</p>"
+                "<p class=\"more\">{}</p>",
+                valmis_i18n::t!(lang.as_str(), "report-html-more-outcomes", count = left)
             );
         }
         out.push_str("</section>\n");
@@ -233,25 +251,25 @@ pub fn render_html(report: &Report) -> String {
     out
 }
 
-const FILTERS: [(&str, &str, &str); 4] = [
-    ("failed", "failed", "hylätyt"),
-    ("warned", "warnings", "varoitukset"),
-    ("skipped", "skipped", "ohitetut"),
-    ("passed", "passed", "hyväksytyt"),
-];
+/// `<th>` cells of a table's header row.
+fn header_cells(names: &[&str]) -> String {
+    names.iter().map(|name| format!("<th>{name}</th>")).collect()
+}
 
-fn status_of(outcome: &Outcome) -> (&'static str, &'static str) {
+/// The row's class (for the filters) and its status as people read it.
+fn status_of<'w>(outcome: &Outcome, words: &'w crate::words::Words) -> (&'static str, &'w str) {
     match &outcome.status {
-        Status::Passed => ("passed", "passed"),
-        Status::Warned => ("warned", "warning"),
-        Status::Failed => ("failed", "FAILED"),
-        Status::Error(_) => ("error", "ERROR"),
-        Status::Skipped(_) => ("skipped", "skipped"),
+        Status::Passed => ("passed", &words.status_passed),
+        Status::Warned => ("warned", &words.status_warning),
+        Status::Failed => ("failed", &words.status_failed),
+        Status::Error(_) => ("error", &words.status_error),
+        Status::Skipped(_) => ("skipped", &words.status_skipped),
     }
 }
 
 fn row(out: &mut String, index: usize, outcome: &Outcome, lang: valmis_model::Lang) {
-    let (class, status) = status_of(outcome);
+    let words = crate::words::words(lang);
+    let (class, status) = status_of(outcome, words);
     let _ = write!(
         out,
         "<tr class=\"{class}\" id=\"o{index}\" data-requirement=\"{}\"><td class=\"status\">{status}</td><td><code>{}</code></td><td>{}</td><td>",
@@ -267,8 +285,9 @@ fn row(out: &mut String, index: usize, outcome: &Outcome, lang: valmis_model::La
         Status::Error(reason) => {
             let _ = write!(
                 out,
-                "<details open><summary>{}: could not be evaluated</summary><p>{}</p>{}</details>",
+                "<details open><summary>{}: {}</summary><p>{}</p>{}</details>",
                 escape(&outcome.title),
+                words.not_evaluated,
                 escape(reason),
                 fix(outcome, lang)
             );
@@ -277,12 +296,12 @@ fn row(out: &mut String, index: usize, outcome: &Outcome, lang: valmis_model::La
             let open = if matches!(outcome.status, Status::Failed) { " open" } else { "" };
             let _ = write!(
                 out,
-                "<details{open}><summary>{} — {} finding(s)</summary><ul class=\"findings\">",
+                "<details{open}><summary>{} — {}</summary><ul class=\"findings\">",
                 escape(&outcome.title),
-                outcome.findings.len()
+                valmis_i18n::t!(lang.as_str(), "report-findings-count", count = outcome.findings.len())
             );
             for finding in &outcome.findings {
-                finding_item(out, finding);
+                finding_item(out, finding, words);
             }
             let _ = write!(out, "</ul>{}</details>", fix(outcome, lang));
         }
@@ -290,10 +309,10 @@ fn row(out: &mut String, index: usize, outcome: &Outcome, lang: valmis_model::La
     out.push_str("</td></tr>\n");
 }
 
-fn finding_item(out: &mut String, finding: &Finding) {
+fn finding_item(out: &mut String, finding: &Finding, words: &crate::words::Words) {
     out.push_str("<li>");
     if finding.severity == valmis_model::Severity::Warning {
-        out.push_str("<strong>warning:</strong> ");
+        let _ = write!(out, "<strong>{}:</strong> ", words.level_warning);
     }
     if let Some(location) = &finding.location {
         let _ = write!(out, "<code>{}</code> ", escape(&location.display()));
@@ -319,7 +338,7 @@ fn finding_item(out: &mut String, finding: &Finding) {
         }
     }
     if let Some(help) = &finding.help {
-        let _ = write!(out, "<p>help: {}</p>", escape(help));
+        let _ = write!(out, "<p>{}: {}</p>", words.level_help, escape(help));
     }
     out.push_str("</li>");
 }
@@ -332,9 +351,9 @@ fn fix(outcome: &Outcome, lang: valmis_model::Lang) -> String {
     };
     format!(
         "<p class=\"fix\"><strong>{}</strong> {}</p><p class=\"fix\">{} {reference}</p>",
-        lang.pick("How to fix:", "Näin korjaat:"),
+        crate::words::words(lang).how_to_fix_title,
         escape(&outcome.fix),
-        lang.pick("Reference:", "Lähde:")
+        crate::words::words(lang).reference_title
     )
 }
 

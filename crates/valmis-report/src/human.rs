@@ -9,6 +9,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use valmis_model::{Area, Finding, Outcome, Report, Severity, Status};
 
+use crate::words::Words;
+
 /// How to render.
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
@@ -33,6 +35,7 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
     let mut out = String::new();
     let meta = &report.meta;
     let lang = meta.lang;
+    let words = crate::words::words(lang);
     let _ = writeln!(
         out,
         "{}",
@@ -41,13 +44,13 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
             &format!(
                 "valmis {} · {} {} ({} {}) · {} {} · {} {}",
                 meta.tool_version,
-                lang.pick("round", "kierros"),
+                words.round,
                 meta.round,
                 meta.catalog,
-                lang.pick("catalog", "katalogi"),
-                lang.pick("bundle", "nippu"),
+                words.catalog,
+                words.bundle,
                 meta.bundle,
-                lang.pick("now", "hetki"),
+                words.now,
                 meta.now
             )
         )
@@ -65,75 +68,71 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                 Status::Passed => {
                     passed += 1;
                     if options.verbose {
-                        let _ = writeln!(out, "  {} {}", paint(green, "ok"), outcome.test_name());
+                        let _ = writeln!(out, "  {} {}", paint(green, &words.status_ok), outcome.test_name());
                     }
                 }
                 Status::Warned => {
-                    let _ = writeln!(out, "  {} {}", paint(yellow, "warn"), outcome.test_name());
-                    render_findings(&mut out, &renderer, outcome, options.color);
+                    let _ = writeln!(out, "  {} {}", paint(yellow, &words.status_warn), outcome.test_name());
+                    render_findings(&mut out, &renderer, outcome, options.color, words);
                 }
                 Status::Failed => {
-                    let _ = writeln!(out, "  {} {} — {}", paint(red, "FAIL"), outcome.test_name(), outcome.title);
-                    render_findings(&mut out, &renderer, outcome, options.color);
                     let _ = writeln!(
                         out,
-                        "       {} {}",
-                        paint(bold, lang.pick("fix:", "korjaus:")),
-                        outcome.fix.replace('\n', " ")
+                        "  {} {} — {}",
+                        paint(red, &words.status_fail),
+                        outcome.test_name(),
+                        outcome.title
                     );
-                    let _ = writeln!(out, "       {} {}", paint(bold, lang.pick("see:", "lähde:")), outcome.reference);
+                    render_findings(&mut out, &renderer, outcome, options.color, words);
+                    let _ =
+                        writeln!(out, "       {} {}", paint(bold, &words.fix_label), outcome.fix.replace('\n', " "));
+                    let _ = writeln!(out, "       {} {}", paint(bold, &words.see_label), outcome.reference);
                 }
                 Status::Error(reason) => {
                     let _ = writeln!(
                         out,
                         "  {} {}: {}: {reason}",
-                        paint(red, "ERROR"),
+                        paint(red, &words.status_error),
                         outcome.test_name(),
-                        lang.pick("could not be evaluated", "ei voitu arvioida")
+                        words.not_evaluated
                     );
                 }
                 Status::Skipped(reason) => skipped.entry(reason.as_str()).or_default().push(outcome.test_name()),
             }
         }
         if passed > 0 && !options.verbose {
-            let _ = writeln!(out, "  {} {passed} passed", paint(green, "ok"));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                paint(green, &words.status_ok),
+                valmis_i18n::t!(lang.as_str(), "report-area-passed", count = passed)
+            );
         }
         for (reason, names) in skipped {
-            let _ = writeln!(out, "  {} {}: {}", paint(dim, "skip"), names.join(", "), paint(dim, reason));
+            let _ = writeln!(out, "  {} {}: {}", paint(dim, &words.status_skip), names.join(", "), paint(dim, reason));
         }
     }
     if !report.waivers.is_empty() {
-        let _ = writeln!(out, "\n{}", paint(bold, lang.pick("waivers", "poikkeusluvat")));
+        let _ = writeln!(out, "\n{}", paint(bold, &words.waivers));
         for waiver in &report.waivers {
-            let _ = writeln!(
-                out,
-                "  {} {} {} until {} ({}): {} — matched {}",
-                paint(if waiver.state == "active" { yellow } else { red }, &waiver.state),
-                waiver.requirement,
-                waiver.subject,
-                waiver.expires,
-                waiver.ticket,
-                waiver.reason,
-                waiver.matched
+            let line = valmis_i18n::t!(
+                lang.as_str(),
+                "report-waiver-line",
+                requirement = &waiver.requirement,
+                subject = &waiver.subject,
+                expires = &waiver.expires,
+                ticket = &waiver.ticket,
+                reason = &waiver.reason,
+                matched = waiver.matched
             );
+            let state = crate::words::waiver_state(lang, &waiver.state);
+            let _ = writeln!(out, "  {} {line}", paint(if waiver.state == "active" { yellow } else { red }, &state));
         }
     }
     if let Some(diff) = &report.baseline {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint(
-                bold,
-                &format!(
-                    "{} {} ({})",
-                    lang.pick("since", "muutokset vertailuraportista"),
-                    diff.file,
-                    diff.baseline_now
-                )
-            )
-        );
+        let _ = writeln!(out, "\n{}", paint(bold, &format!("{} {} ({})", words.since, diff.file, diff.baseline_now)));
         if diff.is_empty() {
-            let _ = writeln!(out, "  {}", lang.pick("no change", "ei muutoksia"));
+            let _ = writeln!(out, "  {}", words.no_change);
         }
         for (heading, entries, more) in crate::problems::baseline_sections(diff, 20, lang) {
             if entries.is_empty() {
@@ -144,36 +143,18 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                 let _ = writeln!(out, "    {entry}");
             }
             if more > 0 {
-                let _ = writeln!(
-                    out,
-                    "    +{more} {}",
-                    lang.pick("more (see the JSON report)", "lisää (katso JSON-raportti)")
-                );
+                let _ = writeln!(out, "    +{more} {}", words.more_in_json);
             }
         }
     }
     let summary = report.summary();
     let verdict = if report.is_ready() {
-        paint(
-            Style::new().fg_color(Some(AnsiColor::Green.into())).bold(),
-            lang.pick("ready: no blocking finding", "valmis: ei estäviä havaintoja"),
-        )
+        paint(Style::new().fg_color(Some(AnsiColor::Green.into())).bold(), &words.verdict_ready)
     } else if !report.checked_anything() {
-        paint(
-            red,
-            lang.pick(
-                "not ready: no requirement was checked (every one was skipped, see the reasons above)",
-                "ei valmis: yhtään vaatimusta ei tarkistettu (kaikki ohitettiin, katso syyt yllä)",
-            ),
-        )
+        paint(red, &words.verdict_unchecked)
     } else {
         let blocking = report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()).count();
-        let text = match lang {
-            valmis_model::Lang::Fi => format!("ei valmis: {blocking} estävää tulosta"),
-            valmis_model::Lang::En => {
-                format!("not ready: {blocking} blocking outcome{}", if blocking == 1 { "" } else { "s" })
-            }
-        };
+        let text = valmis_i18n::t!(lang.as_str(), "report-verdict-blocking", count = blocking);
         paint(red, &text)
     };
     let _ = writeln!(out, "\n{verdict}");
@@ -181,7 +162,7 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
     out
 }
 
-fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome, color: bool) {
+fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome, color: bool, words: &Words) {
     for finding in &outcome.findings {
         // A unified diff (harness mismatches) is printed as it is, coloured, not as a help line.
         let diff = finding.help.as_deref().filter(|help| help.starts_with("--- expected"));
@@ -189,7 +170,7 @@ fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome, col
         if diff.is_some() {
             plain.help = None;
         }
-        let rendered = render_finding(renderer, &outcome.requirement, &plain);
+        let rendered = render_finding(renderer, &outcome.requirement, &plain, words);
         for line in rendered.lines() {
             let _ = writeln!(out, "       {line}");
         }
@@ -209,8 +190,12 @@ fn render_findings(out: &mut String, renderer: &Renderer, outcome: &Outcome, col
     }
 }
 
-fn render_finding(renderer: &Renderer, requirement: &str, finding: &Finding) -> String {
-    let level = if finding.severity == Severity::Warning { Level::WARNING } else { Level::ERROR };
+fn render_finding(renderer: &Renderer, requirement: &str, finding: &Finding, words: &Words) -> String {
+    let level = if finding.severity == Severity::Warning {
+        Level::WARNING.with_name(words.level_warning.as_str())
+    } else {
+        Level::ERROR.with_name(words.level_error.as_str())
+    };
     let title = level.primary_title(finding.message.as_str()).id(requirement);
     let mut group = Group::with_title(title);
     let location = finding.location.as_ref();
@@ -226,12 +211,16 @@ fn render_finding(renderer: &Renderer, requirement: &str, finding: &Finding) -> 
         }
         _ => {
             if let Some(location) = location {
-                group = group.element(Level::NOTE.message(format!("at {}", location.display())));
+                group = group.element(Level::NOTE.message(valmis_i18n::t!(
+                    words.lang.as_str(),
+                    "report-at",
+                    place = location.display()
+                )));
             }
         }
     }
     if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.with_name(words.level_help.as_str()).message(help.as_str()));
     }
     renderer.render(&[group])
 }

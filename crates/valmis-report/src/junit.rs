@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::io;
 
+use crate::words::Words;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use valmis_model::{Area, Outcome, Report, Severity, Status};
@@ -89,6 +90,7 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
     tag.push_attribute(("time", seconds(total.time_us).as_str()));
     writer.write_event(Event::Start(tag))?;
     let properties = run_facts(report);
+    let words = crate::words::words(report.meta.lang);
     for (index, (area, counts)) in suites.into_iter().enumerate() {
         let mut tag = BytesStart::new("testsuite");
         tag.push_attribute(("name", area.as_str()));
@@ -109,7 +111,7 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
             writer.write_event(Event::End(BytesEnd::new("properties")))?;
         }
         for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
-            write_test_case(&mut writer, outcome)?;
+            write_test_case(&mut writer, outcome, words)?;
         }
         writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
     }
@@ -149,7 +151,7 @@ fn push_counts(tag: &mut BytesStart<'_>, counts: Counts, order: &[&str]) {
     }
 }
 
-fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> Result<(), JunitError> {
+fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome, words: &Words) -> Result<(), JunitError> {
     let mut tag = BytesStart::new("testcase");
     tag.push_attribute(("name", clean(&outcome.test_name()).as_ref()));
     let classname = format!("valmis.{}.{}", outcome.area.as_str(), outcome.requirement);
@@ -163,7 +165,7 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
     }
     // What was checked, on every case that was: a passed case in a CI view says which
     // requirement it met, not only its id.
-    let system_out = matches!(outcome.status, Status::Passed | Status::Warned).then(|| checked_line(outcome));
+    let system_out = matches!(outcome.status, Status::Passed | Status::Warned).then(|| checked_line(outcome, words));
     writer.write_event(Event::Start(tag))?;
     match &outcome.status {
         // A step that passed only after transport errors is flaky: JUnit consumers show the
@@ -183,17 +185,17 @@ fn write_test_case<W: io::Write>(writer: &mut Writer<W>, outcome: &Outcome) -> R
         // warned case is a <skipped> whose message starts with `warning` and whose text lists
         // the findings, as a failure's would.
         Status::Warned => {
-            let message = warning_message(outcome);
-            write_status(writer, "skipped", &message, None, &failure_body(&message, outcome))?;
+            let message = warning_message(outcome, words);
+            write_status(writer, "skipped", &message, None, &failure_body(&message, outcome, words))?;
         }
         Status::Failed => {
             let kind = outcome.worst_severity().unwrap_or(Severity::Error).as_str();
-            let message = failure_message(outcome);
-            write_status(writer, "failure", &message, Some(kind), &failure_body(&message, outcome))?;
+            let message = failure_message(outcome, words);
+            write_status(writer, "failure", &message, Some(kind), &failure_body(&message, outcome, words))?;
         }
         Status::Error(reason) => {
-            let message = format!("could not be evaluated: {reason}");
-            write_status(writer, "error", &message, Some("error"), &requirement_body(&message, outcome))?;
+            let message = crate::words::not_evaluated_because(words.lang, reason);
+            write_status(writer, "error", &message, Some("error"), &requirement_body(&message, outcome, words))?;
         }
         // GitLab reads an element with attributes and no text as a hash and shows it as one
         // (`{"message"=>"…"}`): every status element carries its reason as text too.
@@ -283,27 +285,32 @@ pub(crate) fn defuse_attachments(text: &str) -> Cow<'_, str> {
 }
 
 /// The `<system-out>` of a case that was checked: the requirement's title.
-fn checked_line(outcome: &Outcome) -> String {
-    format!("checked: {}: {}\n", outcome.requirement, outcome.title)
+fn checked_line(outcome: &Outcome, words: &Words) -> String {
+    format!("{}: {}: {}\n", words.checked, outcome.requirement, outcome.title)
 }
 
 /// The one-line message of a warned case: it was checked, and it does not block.
-fn warning_message(outcome: &Outcome) -> String {
-    format!("warning (checked; does not block without --strict): {}", failure_message(outcome))
+fn warning_message(outcome: &Outcome, words: &Words) -> String {
+    format!("{}: {}", words.warning_checked, failure_message(outcome, words))
 }
 
 /// One line: the first finding with its place, and how many more there are.
-fn failure_message(outcome: &Outcome) -> String {
+fn failure_message(outcome: &Outcome, words: &Words) -> String {
     match outcome.findings.as_slice() {
         [] => outcome.title.to_string(),
-        [only] => finding_line(only),
-        [first, rest @ ..] => format!("{} (and {} more)", finding_line(first), rest.len()),
+        [only] => finding_line(only, words),
+        [first, rest @ ..] => format!(
+            "{} {}",
+            finding_line(first, words),
+            valmis_i18n::t!(words.lang.as_str(), "report-and-more", count = rest.len())
+        ),
     }
 }
 
 /// `path:line:col: message`, with `warning: ` before a warning's message.
-fn finding_line(finding: &valmis_model::Finding) -> String {
-    let prefix = if finding.severity == Severity::Warning { "warning: " } else { "" };
+fn finding_line(finding: &valmis_model::Finding, words: &Words) -> String {
+    let prefix =
+        if finding.severity == Severity::Warning { format!("{}: ", words.level_warning) } else { String::new() };
     format!("{}{prefix}{}", location_prefix(finding), finding.message)
 }
 
@@ -311,31 +318,31 @@ fn finding_line(finding: &valmis_model::Finding) -> String {
 /// `path:line:col: message`, then the requirement. Each finding is said once: a reader that shows
 /// the message and then the text (EnricoMi's action leaves the message out when the text starts
 /// with it), or only the text (GitLab), or only the message (dorny's table) reads every one.
-fn failure_body(message: &str, outcome: &Outcome) -> String {
+fn failure_body(message: &str, outcome: &Outcome, words: &Words) -> String {
     let mut body = format!("{message}\n");
     for (index, finding) in outcome.findings.iter().enumerate() {
         if index > 0 {
-            body.push_str(&finding_line(finding));
+            body.push_str(&finding_line(finding, words));
             body.push('\n');
         }
         if let Some(help) = &finding.help {
-            body.push_str(&format!("    help: {help}\n"));
+            body.push_str(&format!("    {}: {help}\n", words.level_help));
         }
     }
-    body.push_str(&requirement_text(outcome));
+    body.push_str(&requirement_text(outcome, words));
     body
 }
 
 /// The message, then the requirement: what a case that could not be evaluated says.
-fn requirement_body(message: &str, outcome: &Outcome) -> String {
-    format!("{message}\n{}", requirement_text(outcome))
+fn requirement_body(message: &str, outcome: &Outcome, words: &Words) -> String {
+    format!("{message}\n{}", requirement_text(outcome, words))
 }
 
 /// The requirement's title, fix and reference, after a blank line.
-fn requirement_text(outcome: &Outcome) -> String {
+fn requirement_text(outcome: &Outcome, words: &Words) -> String {
     format!(
-        "\n{}: {}\nhow to fix: {}\nreference: {}\n",
-        outcome.requirement, outcome.title, outcome.fix, outcome.reference
+        "\n{}: {}\n{}: {}\n{}: {}\n",
+        outcome.requirement, outcome.title, words.how_to_fix, outcome.fix, words.reference, outcome.reference
     )
 }
 
@@ -382,12 +389,21 @@ mod tests {
         format!("{head}<testsuites{tag}>{tail}").into_bytes()
     }
 
+    /// The English words, which these reports are in.
+    fn w() -> &'static crate::words::Words {
+        crate::words::words(valmis_model::Lang::En)
+    }
+
     fn test_case(outcome: &Outcome) -> TestCase {
         let status = match &outcome.status {
             Status::Warned => {
                 let mut status = TestCaseStatus::skipped();
-                let message = super::warning_message(outcome);
-                status.set_message(one_line(&message).into_owned()).set_description(failure_body(&message, outcome));
+                let message = super::warning_message(outcome, w());
+                status.set_message(one_line(&message).into_owned()).set_description(failure_body(
+                    &message,
+                    outcome,
+                    w(),
+                ));
                 status
             }
             Status::Passed => {
@@ -401,20 +417,20 @@ mod tests {
             }
             Status::Failed => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                let message = failure_message(outcome);
+                let message = failure_message(outcome, w());
                 status
                     .set_message(one_line(&message).into_owned())
                     .set_type(outcome.worst_severity().unwrap_or(Severity::Error).as_str())
-                    .set_description(failure_body(&message, outcome));
+                    .set_description(failure_body(&message, outcome, w()));
                 status
             }
             Status::Error(reason) => {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-                let message = format!("could not be evaluated: {reason}");
+                let message = crate::words::not_evaluated_because(w().lang, reason);
                 status
                     .set_message(one_line(&message).into_owned())
                     .set_type("error")
-                    .set_description(requirement_body(&message, outcome));
+                    .set_description(requirement_body(&message, outcome, w()));
                 status
             }
             Status::Skipped(reason) => {
@@ -433,7 +449,7 @@ mod tests {
             case.extra.insert("line".into(), line.to_string().into());
         }
         if matches!(outcome.status, Status::Passed | Status::Warned) {
-            case.set_system_out(super::checked_line(outcome));
+            case.set_system_out(super::checked_line(outcome, w()));
         }
         case
     }

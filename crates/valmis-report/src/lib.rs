@@ -16,6 +16,7 @@ mod markdown;
 mod merge;
 mod problems;
 mod sarif;
+mod words;
 
 pub use codequality::{CODEQUALITY_MAX_BYTES, render_codequality};
 pub use github::{ANNOTATIONS_PER_TYPE, render_github_annotations};

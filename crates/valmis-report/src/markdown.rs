@@ -23,32 +23,40 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     let summary = report.summary();
     let ready = report.is_ready();
     let lang = report.meta.lang;
+    let words = crate::words::words(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "## {} valmis: {} ({} {})\n",
         if ready { "✅" } else { "❌" },
-        if ready { lang.pick("ready", "valmis") } else { lang.pick("not ready", "ei valmis") },
-        lang.pick("round", "kierros"),
+        if ready { &words.ready } else { &words.not_ready },
+        words.round,
         escape(&report.meta.round)
     );
     let _ = writeln!(
         out,
         "{} {} · {} {} · {} {}{}\n",
-        lang.pick("Bundle", "Nippu"),
+        words.bundle_title,
         code(&report.meta.bundle),
-        lang.pick("catalog", "katalogi"),
+        words.catalog,
         escape(&report.meta.catalog),
-        lang.pick("now", "hetki"),
+        words.now,
         escape(&report.meta.now),
-        if report.meta.strict { " · strict" } else { "" }
+        if report.meta.strict { format!(" · {}", words.strict) } else { String::new() }
     );
     let _ = writeln!(out, "**{}**\n", crate::problems::counts_line(&summary, lang));
 
-    out.push_str(lang.pick(
-        "| area | passed | failed | errors | skipped |\n|---|---:|---:|---:|---:|\n",
-        "| alue | hyväksytty | hylätty | virheitä | ohitettu |\n|---|---:|---:|---:|---:|\n",
-    ));
+    let _ = writeln!(
+        out,
+        "{}\n|---|---:|---:|---:|---:|",
+        table_header(&[
+            &words.column_area,
+            &words.column_passed,
+            &words.column_failed,
+            &words.column_errors,
+            &words.column_skipped
+        ])
+    );
     for area in Area::ALL {
         let mut counts = [0usize; 4];
         for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
@@ -67,17 +75,27 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     }
 
     if !report.waivers.is_empty() {
-        out.push_str(lang.pick(
-            "\n### Waivers\n\n| requirement | subject | state | expires | ticket | matched | reason |\n|---|---|---|---|---|---:|---|\n",
-            "\n### Poikkeusluvat\n\n| vaatimus | kohde | tila | voimassa | tiketti | osumia | syy |\n|---|---|---|---|---|---:|---|\n",
-        ));
+        let _ = writeln!(
+            out,
+            "\n### {}\n\n{}\n|---|---|---|---|---|---:|---|",
+            words.waivers_title,
+            table_header(&[
+                &words.column_requirement,
+                &words.column_subject,
+                &words.column_state,
+                &words.column_expires,
+                &words.column_ticket,
+                &words.column_matched,
+                &words.column_reason
+            ])
+        );
         for waiver in &report.waivers {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 escape(&waiver.requirement),
                 escape(&waiver.subject),
-                waiver.state,
+                crate::words::waiver_state(lang, &waiver.state),
                 waiver.expires,
                 escape(&waiver.ticket),
                 waiver.matched,
@@ -87,15 +105,9 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     }
 
     if let Some(diff) = &report.baseline {
-        let _ = writeln!(
-            out,
-            "\n### {}\n\n{} ({})\n",
-            lang.pick("Since the baseline", "Muutokset vertailuraportista"),
-            code(&diff.file),
-            escape(&diff.baseline_now)
-        );
+        let _ = writeln!(out, "\n### {}\n\n{} ({})\n", words.since_title, code(&diff.file), escape(&diff.baseline_now));
         if diff.is_empty() {
-            out.push_str(lang.pick("No change.\n", "Ei muutoksia.\n"));
+            let _ = writeln!(out, "{}", words.no_change_sentence);
         }
         for (heading, entries, more) in crate::problems::baseline_sections(diff, 200, lang) {
             if entries.is_empty() {
@@ -106,11 +118,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
                 let _ = writeln!(out, "- {}", escape(&entry));
             }
             if more > 0 {
-                let _ = writeln!(
-                    out,
-                    "- +{more} {}",
-                    lang.pick("more (see the JSON report)", "lisää (katso JSON-raportti)")
-                );
+                let _ = writeln!(out, "- +{more} {}", words.more_in_json);
             }
             out.push('\n');
         }
@@ -129,10 +137,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         entry.1 += 1;
         entry.2 += outcome.findings.len().max(1);
     }
-    let headings = [
-        (lang.pick("Not ready because of", "Ei valmis, koska"), &failing),
-        (lang.pick("Warnings", "Varoitukset"), &warned),
-    ];
+    let headings = [(&words.not_ready_because, &failing), (&words.warnings_title, &warned)];
     for (heading, table) in headings {
         if table.is_empty() {
             continue;
@@ -140,10 +145,12 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         let _ = writeln!(
             out,
             "\n### {heading}\n\n{}\n|---|---|---:|---:|",
-            lang.pick(
-                "| requirement | title | subjects | findings |",
-                "| vaatimus | otsikko | kohteita | havaintoja |"
-            )
+            table_header(&[
+                &words.column_requirement,
+                &words.column_title,
+                &words.column_subjects,
+                &words.column_findings
+            ])
         );
         for (id, (title, subjects, findings)) in table {
             let _ = writeln!(out, "| {id} | {} | {subjects} | {findings} |", escape(title));
@@ -152,7 +159,7 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
 
     let all = problems(report, options);
     if !all.is_empty() {
-        out.push_str(lang.pick("\n### Findings\n\n", "\n### Havainnot\n\n"));
+        let _ = write!(out, "\n### {}\n\n", words.findings_title);
         let mut listed = 0;
         for problem in &all {
             let place = match (&problem.artifact, problem.line, problem.column) {
@@ -183,22 +190,25 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
             let _ = writeln!(
                 out,
                 "\n{}",
-                match lang {
-                    valmis_model::Lang::En => format!(
-                        "**+{} more findings** are not listed here (the summary is kept under {} KiB); the JUnit and JSON reports list every one.",
-                        all.len() - listed,
-                        budget / 1024
-                    ),
-                    valmis_model::Lang::Fi => format!(
-                        "**+{} havaintoa lisää** jäi tästä pois (yhteenveto pidetään alle {} KiB:n); JUnit- ja JSON-raportit listaavat kaikki.",
-                        all.len() - listed,
-                        budget / 1024
-                    ),
-                }
+                valmis_i18n::t!(
+                    lang.as_str(),
+                    "report-md-more-findings",
+                    count = all.len() - listed,
+                    kib = budget / 1024
+                )
             );
         }
     }
     out
+}
+
+/// A table's header row: `| a | b |`.
+fn table_header(names: &[&str]) -> String {
+    let mut row = String::from("|");
+    for name in names {
+        let _ = write!(row, " {name} |");
+    }
+    row
 }
 
 /// Text safe inside a Markdown table cell or list item: no HTML, no table breaks, no emphasis.

@@ -87,7 +87,7 @@ pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Pro
                     outcome,
                     finding: None,
                     severity: Severity::Error,
-                    message: format!("could not be evaluated: {reason}"),
+                    message: crate::words::not_evaluated_because(report.meta.lang, reason),
                     artifact,
                     inner,
                     line: outcome.line,
@@ -187,13 +187,11 @@ pub(crate) fn baseline_sections(
     cap: usize,
     lang: valmis_model::Lang,
 ) -> Vec<(&'static str, Vec<String>, usize)> {
+    let words = crate::words::words(lang);
     [
-        (lang.pick("newly failing", "uusia hylättyjä"), &diff.newly_failing),
-        (lang.pick("fixed", "korjattuja"), &diff.fixed),
-        (
-            lang.pick("gone (in the baseline, not in this report)", "poistuneita (vertailuraportissa, ei tässä)"),
-            &diff.disappeared,
-        ),
+        (words.newly_failing.as_str(), &diff.newly_failing),
+        (words.fixed.as_str(), &diff.fixed),
+        (words.gone.as_str(), &diff.disappeared),
     ]
     .into_iter()
     .map(|(heading, keys)| {

@@ -62,8 +62,11 @@ pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
     if omitted > 0 {
         notifications.push(json!({
             "level": "warning",
-            "message": { "text": format!(
-                "+{omitted} more results are not in this SARIF file (code scanning accepts {SARIF_MAX_RESULTS} per run); the JUnit and JSON reports list every one"
+            "message": { "text": valmis_i18n::t!(
+                report.meta.lang.as_str(),
+                "report-sarif-omitted",
+                count = omitted,
+                limit = SARIF_MAX_RESULTS
             ) },
         }));
     }

@@ -18,7 +18,7 @@ pub(crate) fn load_catalogs(args: &CatalogArgs) -> anyhow::Result<CatalogSet> {
         Some(dir) => CatalogSet::load_dir(dir),
         None => CatalogSet::embedded(),
     };
-    set.map_err(|error| usage(tr!("cli-invalid-catalog", error = error.to_string())))
+    set.map_err(|error| usage(tr!("cli-invalid-catalog", error = &error.msg())))
 }
 
 pub(crate) fn pick_round<'c>(set: &'c CatalogSet, round: Option<&str>) -> anyhow::Result<&'c Catalog> {

@@ -29,7 +29,8 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         None => None,
         Some(kind) => {
             let role = args.role.as_deref().unwrap_or("vendor");
-            let parsed = valmis_model::AppliesTo::parse_entry(&format!("{kind}/{role}")).map_err(usage)?;
+            let parsed = valmis_model::AppliesTo::parse_entry(&format!("{kind}/{role}"))
+                .map_err(|message| usage(crate::lang::said(&message)))?;
             Some((parsed.0, parsed.1.unwrap_or(valmis_model::Role::Vendor)))
         }
     };

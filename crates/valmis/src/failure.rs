@@ -83,9 +83,9 @@ fn library_message(error: &(dyn std::error::Error + 'static)) -> Option<String> 
     } else if let Some(error) = error.downcast_ref::<valmis_harness::TemplateError>() {
         error.msg()
     } else if let Some(VerifyError::Catalog(error)) = error.downcast_ref::<VerifyError>() {
-        return Some(tr!("cli-invalid-catalog", error = error.to_string()));
+        return Some(tr!("cli-invalid-catalog", error = &error.msg()));
     } else if let Some(ProbeTargetsError::Catalog(error)) = error.downcast_ref::<ProbeTargetsError>() {
-        return Some(tr!("cli-invalid-catalog", error = error.to_string()));
+        return Some(tr!("cli-invalid-catalog", error = &error.msg()));
     } else {
         return None;
     };

@@ -338,7 +338,7 @@ pub(crate) fn command(args: crate::args::InitArgs) -> anyhow::Result<()> {
     let (kind, role) = match valmis_model::AppliesTo::parse_entry(&format!("{}/{}", args.kind, args.role)) {
         Ok((kind, Some(role))) => (kind, role),
         Ok((kind, None)) => (kind, Role::Vendor),
-        Err(message) => return Err(usage(message)),
+        Err(message) => return Err(usage(crate::lang::said(&message))),
     };
     if kind == SubmissionKind::ChangeNotification && role == Role::CustomerOrganisation {
         return Err(usage(tr!("cli-init-change-by-customer")));

@@ -71,7 +71,7 @@ impl Post {
                 let text = std::fs::read_to_string(path)
                     .map_err(|error| usage(tr!("cli-waivers-unreadable", file = &file, reason = error.to_string())))?;
                 let waivers = valmis_model::parse_waivers(&file, &text)
-                    .map_err(|error| usage(tr!("cli-waivers-invalid", error = error.to_string())))?;
+                    .map_err(|error| usage(tr!("cli-waivers-invalid", error = &error.msg())))?;
                 Some((file, waivers))
             }
             None => None,

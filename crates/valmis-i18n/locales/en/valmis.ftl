@@ -1050,3 +1050,163 @@ parser-missing-field = missing field `{ $field }`
 parser-duplicate-field = field `{ $field }` is given twice
 parser-invalid-type = invalid type: { $found }, expected { $expected }
 parser-said = { $text }
+
+## Reports: headings, labels and notes
+
+report-round = round
+report-round-title = Round
+report-catalog = catalog
+report-bundle = bundle
+report-bundle-title = Bundle
+report-now = now
+report-strict = strict
+report-ready = ready
+report-not-ready = not ready
+report-ready-title = Ready
+report-not-ready-title = Not ready
+report-status-ok = ok
+report-status-warn = warn
+report-status-fail = FAIL
+report-status-error = ERROR
+report-status-skip = skip
+report-status-passed = passed
+report-status-warning = warning
+report-status-failed = FAILED
+report-status-skipped = skipped
+report-fix-label = fix:
+report-see-label = see:
+report-not-evaluated = could not be evaluated
+report-not-evaluated-because = could not be evaluated: { $reason }
+report-area-passed = { $count } passed
+report-waivers = waivers
+report-waivers-title = Waivers
+report-waiver-state = { $state ->
+        [active] active
+        [expired] expired
+       *[unused] unused
+    }
+report-waiver-line = { $requirement } { $subject } until { $expires } ({ $ticket }): { $reason } — matched { $matched }
+report-since = since
+report-since-title = Since the baseline
+report-no-change = no change
+report-no-change-sentence = No change.
+report-more-in-json = more (see the JSON report)
+report-baseline-newly-failing = newly failing
+report-baseline-fixed = fixed
+report-baseline-gone = gone (in the baseline, not in this report)
+report-verdict-ready = ready: no blocking finding
+report-verdict-unchecked = not ready: no requirement was checked (every one was skipped, see the reasons above)
+report-verdict-blocking = not ready: { $count } blocking { $count ->
+        [one] outcome
+       *[other] outcomes
+    }
+report-level-error = error
+report-level-warning = warning
+report-level-help = help
+report-at = at { $place }
+report-show = Show:
+report-filter-all = all
+report-filter-failed = failed
+report-filter-warned = warnings
+report-filter-skipped = skipped
+report-filter-passed = passed
+report-problems = Problems
+report-column-status = status
+report-column-requirement = requirement
+report-column-subject = subject
+report-column-first-finding = first finding
+report-column-details = details
+report-column-state = state
+report-column-expires = expires
+report-column-ticket = ticket
+report-column-matched = matched
+report-column-reason = reason
+report-column-area = area
+report-column-passed = passed
+report-column-failed = failed
+report-column-errors = errors
+report-column-skipped = skipped
+report-column-title = title
+report-column-subjects = subjects
+report-column-findings = findings
+report-and-more = (and { $count } more)
+report-html-more-problems = +{ $count } more problems are not listed here; the JUnit and JSON reports list every one.
+report-html-more-outcomes = +{ $count } more passed or skipped outcomes are not listed here; the JUnit and JSON reports list every one.
+report-findings-count = { $count } finding(s)
+report-how-to-fix-title = How to fix:
+report-reference-title = Reference:
+report-not-ready-because = Not ready because of
+report-warnings-title = Warnings
+report-findings-title = Findings
+report-md-more-findings = **+{ $count } more findings** are not listed here (the summary is kept under { $kib } KiB); the JUnit and JSON reports list every one.
+report-checked = checked
+report-warning-checked = warning (checked; does not block without --strict)
+report-how-to-fix = how to fix
+report-reference = reference
+report-sarif-omitted = +{ $count } more results are not in this SARIF file (code scanning accepts { $limit } per run); the JUnit and JSON reports list every one
+report-github-omitted = +{ $count } more findings are not annotated (GitHub shows { $limit } per type and step); the step summary and the JUnit report list them
+report-codequality-omitted = +{ $count } more valmis findings are not listed here (GitLab reads at most 30 MB of Code Quality); the JUnit and JSON reports list every one
+
+## Waivers (WAIVERS)
+
+waiver-waived = waived until { $expires } ({ $ticket }): { $reason }
+waiver-unused = waiver for { $waiver } matches nothing that fails: remove it
+waiver-expired-unused = waiver expired on { $expires } ({ $ticket }) and matches nothing that fails: remove it
+waiver-expired-failing = waiver expired on { $expires } ({ $ticket }): { $count } outcome(s) of { $waiver } fail again ({ $reason })
+waiver-expired-help = fix what the waiver covered, or renew it with a new date and a reason
+waiver-title = waivers are current and each one still waives something
+waiver-fix = Remove waivers that no longer match a failing outcome; renew or fix expired ones.
+
+## Catalogs, pre-test lists and waiver files: what is wrong in them
+
+catalog-error-at = { $path }:{ $line }:{ $column }: { $message }
+catalog-error-file = { $path }: { $message }
+catalog-unreadable = failed to read catalog: { $error }
+catalog-dir-unreadable = failed to read catalog directory: { $error }
+catalog-none-here = no catalog.toml here nor in any sub-folder
+catalog-pretest-dir-unreadable = failed to read pre-test directory: { $error }
+catalog-round-twice = round `{ $round }` is also defined in { $other }
+catalog-schema-missing = `cda_schema = "{ $entry }"`: `{ $path }` does not exist; copy the schema folder beside catalog.toml, or remove cda_schema (DOC-SCHEMA is then skipped)
+catalog-schema-not-embedded = `cda_schema` `{ $entry }` must be under schemas/ to be built into valmis
+catalog-schema-not-found = `cda_schema` `{ $entry }` is not among the schema files
+catalog-schema-path = `cda_schema` `{ $path }` must be a .xsd file inside the catalog's folder, like schemas/kanta-cda/CDA_Fi.xsd
+catalog-not-plain-date = `{ $field }` must be a plain date like 2027-03-01
+catalog-bad-date = `{ $field }`: { $error }
+catalog-field-not-for-check = `{ $field }` does not belong to a `check = "{ $check }"` requirement
+catalog-field-needed = a `check = "{ $check }"` requirement needs `{ $field }`
+catalog-bad-glob = bad glob: { $error }
+catalog-bad-regex = bad regular expression: { $error }
+catalog-bad-path = `path` must look like /ClinicalDocument/realmCode/@code or //title (names, optional final @attribute)
+catalog-bad-pointer = `pointer` must be a JSON pointer like /meta/profile/0
+catalog-bad-command = `command` must name a program: ["xmllint", "--noout", "{ "{document}" }"]
+catalog-format = catalog format { $format } is not supported; this valmis reads format { $supported }
+catalog-round-order = `round.ends` is before `round.starts`
+catalog-round-id = round id `{ $id }` must look like `2027-1` (year, hyphen, number)
+catalog-form-twice = form `{ $id }` is defined twice
+catalog-service-twice = service `{ $id }` is defined twice
+catalog-no-form = no `[[form]]` has id `{ $id }`
+catalog-requirement-id = requirement id `{ $id }` must be upper-case words joined by hyphens, like BUNDLE-ORG
+catalog-requirement-twice = requirement `{ $id }` is defined twice
+catalog-no-service = no `[[service]]` has id `{ $id }`
+catalog-reference-https = `reference` must be an https:// link
+catalog-applies-to-twice = `applies_to` lists `{ $entry }` twice
+catalog-applies-to = applies_to: { $error }
+catalog-not-a-kind = `{ $text }`: `{ $kind }` is not a kind of submission; kinds are { $kinds }
+catalog-not-a-role = `{ $text }`: `{ $role }` is not a role; roles are { $roles }
+catalog-bad-oid = `{ $oid }` is not a valid OID: { $error }
+catalog-builtin-missing = requirement `{ $id }` asks for a built-in check, but valmis has none by that id
+catalog-no-round = the catalog set holds no round
+pretest-list-format = pre-test format { $format } is not supported; this valmis reads format { $supported }
+pretest-list-no-service = no `[[service]]` of the catalog has id `{ $service }`
+pretest-list-name = the list for `{ $service }` must be named `pretest/{ $service }.toml`, not `{ $stem }.toml`
+pretest-list-twice = service `{ $service }` already has a pre-test list
+pretest-list-no-environment = `environments` must name at least one environment (`asiakastesti`)
+pretest-list-case-id = case id `{ $id }` must be 1–64 letters, digits, `-`, `_` or `.`, without spaces
+pretest-list-case-twice = case id `{ $id }` is declared twice (case ids are unique across services)
+waivers-format = format { $format } is not supported; this valmis reads format { $supported }
+waivers-bad-pattern = bad { $what } pattern `{ $pattern }`: { $error }
+waivers-needs = a waiver needs a { $what }
+waivers-expires = expires must be a date like 2027-01-31, not `{ $value }`
+date-year-range = year { $value } is out of range
+date-month-range = month { $value } is out of range
+date-day-range = day { $value } is out of range

@@ -1051,3 +1051,187 @@ parser-missing-field = kenttä `{ $field }` puuttuu
 parser-duplicate-field = kenttä `{ $field }` on annettu kahdesti
 parser-invalid-type = väärä tyyppi: { $found }, odotettiin: { $expected }
 parser-said = jäsennin ilmoitti: { $text }
+
+## Raportit: otsikot, nimet ja huomautukset
+
+report-round = kierros
+report-round-title = Kierros
+report-catalog = katalogi
+report-bundle = nippu
+report-bundle-title = Nippu
+report-now = hetki
+report-strict = tiukka
+report-ready = valmis
+report-not-ready = ei valmis
+report-ready-title = Valmis
+report-not-ready-title = Ei valmis
+report-status-ok = ok
+report-status-warn = varoitus
+report-status-fail = HYLÄTTY
+report-status-error = VIRHE
+report-status-skip = ohitettu
+report-status-passed = hyväksytty
+report-status-warning = varoitus
+report-status-failed = HYLÄTTY
+report-status-skipped = ohitettu
+report-fix-label = korjaus:
+report-see-label = lähde:
+report-not-evaluated = ei voitu arvioida
+report-not-evaluated-because = ei voitu arvioida: { $reason }
+report-area-passed = { $count } hyväksytty
+report-waivers = poikkeusluvat
+report-waivers-title = Poikkeusluvat
+report-waiver-state = { $state ->
+        [active] voimassa
+        [expired] vanhentunut
+       *[unused] käyttämätön
+    }
+report-waiver-line = { $requirement } { $subject } voimassa { $expires } asti ({ $ticket }): { $reason } — osumia { $matched }
+report-since = muutokset vertailuraportista
+report-since-title = Muutokset vertailuraportista
+report-no-change = ei muutoksia
+report-no-change-sentence = Ei muutoksia.
+report-more-in-json = lisää (katso JSON-raportti)
+report-baseline-newly-failing = uusia hylättyjä
+report-baseline-fixed = korjattuja
+report-baseline-gone = poistuneita (vertailuraportissa, ei tässä)
+report-verdict-ready = valmis: ei estäviä havaintoja
+report-verdict-unchecked = ei valmis: yhtään vaatimusta ei tarkistettu (kaikki ohitettiin, katso syyt yllä)
+report-verdict-blocking = ei valmis: { $count ->
+        [one] { $count } estävä tulos
+       *[other] { $count } estävää tulosta
+    }
+report-level-error = virhe
+report-level-warning = varoitus
+report-level-help = ohje
+report-at = kohdassa { $place }
+report-show = Näytä:
+report-filter-all = kaikki
+report-filter-failed = hylätyt
+report-filter-warned = varoitukset
+report-filter-skipped = ohitetut
+report-filter-passed = hyväksytyt
+report-problems = Ongelmat
+report-column-status = tila
+report-column-requirement = vaatimus
+report-column-subject = kohde
+report-column-first-finding = ensimmäinen havainto
+report-column-details = tiedot
+report-column-state = tila
+report-column-expires = voimassa
+report-column-ticket = tiketti
+report-column-matched = osumia
+report-column-reason = syy
+report-column-area = alue
+report-column-passed = hyväksytty
+report-column-failed = hylätty
+report-column-errors = virheitä
+report-column-skipped = ohitettu
+report-column-title = otsikko
+report-column-subjects = kohteita
+report-column-findings = havaintoja
+report-and-more = (ja { $count } muuta)
+report-html-more-problems = +{ $count } { $count ->
+        [one] ongelma
+       *[other] ongelmaa
+    } lisää jäi tästä pois; `JUnit`- ja `JSON`-raportit listaavat kaikki.
+report-html-more-outcomes = +{ $count } { $count ->
+        [one] hyväksytty tai ohitettu tulos
+       *[other] hyväksyttyä tai ohitettua tulosta
+    } lisää jäi tästä pois; `JUnit`- ja `JSON`-raportit listaavat kaikki.
+report-findings-count = { $count ->
+        [one] { $count } havainto
+       *[other] { $count } havaintoa
+    }
+report-how-to-fix-title = Näin korjaat:
+report-reference-title = Lähde:
+report-not-ready-because = Ei valmis, koska
+report-warnings-title = Varoitukset
+report-findings-title = Havainnot
+report-md-more-findings = **+{ $count } { $count ->
+        [one] havainto
+       *[other] havaintoa
+    } lisää** jäi tästä pois (yhteenveto pidetään alle { $kib } KiB:n); `JUnit`- ja `JSON`-raportit listaavat kaikki.
+report-checked = tarkistettu
+report-warning-checked = varoitus (tarkistettu; ei estä ilman valitsinta `--strict`)
+report-how-to-fix = näin korjaat
+report-reference = lähde
+report-sarif-omitted = +{ $count } { $count ->
+        [one] tulos
+       *[other] tulosta
+    } lisää puuttuu tästä SARIF-tiedostosta (`code scanning` hyväksyy { $limit } tulosta ajoa kohden); `JUnit`- ja `JSON`-raportit listaavat kaikki
+report-github-omitted = +{ $count } { $count ->
+        [one] havainto
+       *[other] havaintoa
+    } lisää jäi merkitsemättä (GitHub näyttää { $limit } kutakin lajia vaihetta kohden); vaiheen yhteenveto ja `JUnit`-raportti listaavat ne
+report-codequality-omitted = +{ $count } valmiksen { $count ->
+        [one] havainto
+       *[other] havaintoa
+    } lisää jäi tästä pois (GitLab lukee `Code Quality` -raporttia enintään 30 Mt); `JUnit`- ja `JSON`-raportit listaavat kaikki
+
+## Poikkeusluvat (WAIVERS)
+
+waiver-waived = ohitettu poikkeusluvan nojalla { $expires } asti ({ $ticket }): { $reason }
+waiver-unused = poikkeuslupa kohteelle { $waiver } ei osu mihinkään hylättyyn: poista se
+waiver-expired-unused = poikkeuslupa vanheni { $expires } ({ $ticket }) eikä osu mihinkään hylättyyn: poista se
+waiver-expired-failing = poikkeuslupa vanheni { $expires } ({ $ticket }): { $count ->
+        [one] { $count } tulos
+       *[other] { $count } tulosta
+    } kohteesta { $waiver } hylätään taas ({ $reason })
+waiver-expired-help = korjaa se, minkä poikkeuslupa kattoi, tai uusi lupa uudella päivämäärällä ja perustelulla
+waiver-title = poikkeusluvat ovat voimassa, ja jokainen niistä kattaa vielä jotakin
+waiver-fix = Poista poikkeusluvat, jotka eivät enää osu hylättyyn tulokseen; uusi vanhentuneet tai korjaa niiden kattamat puutteet.
+
+## Katalogit, esitestiluettelot ja poikkeuslupatiedostot: mikä niissä on vialla
+
+catalog-error-at = { $path }:{ $line }:{ $column }: { $message }
+catalog-error-file = { $path }: { $message }
+catalog-unreadable = katalogia ei voi lukea: { $error }
+catalog-dir-unreadable = katalogikansiota ei voi lukea: { $error }
+catalog-none-here = täällä eikä yhdessäkään alikansiossa ole tiedostoa `catalog.toml`
+catalog-pretest-dir-unreadable = esitestikansiota ei voi lukea: { $error }
+catalog-round-twice = kierros `{ $round }` on määritelty myös tiedostossa { $other }
+catalog-schema-missing = `cda_schema = "{ $entry }"`: `{ $path }` ei ole olemassa; kopioi skeemakansio tiedoston `catalog.toml` viereen tai poista `cda_schema` (DOC-SCHEMA ohitetaan silloin)
+catalog-schema-not-embedded = `cda_schema` `{ $entry }` on oltava kansiossa `schemas/`, jotta sen voi rakentaa ohjelmaan
+catalog-schema-not-found = `cda_schema` `{ $entry }` ei ole skeematiedostojen joukossa
+catalog-schema-path = `cda_schema` `{ $path }` on oltava `.xsd`-tiedosto katalogin kansiossa, esimerkiksi `schemas/kanta-cda/CDA_Fi.xsd`
+catalog-not-plain-date = `{ $field }` on annettava pelkkänä päivämääränä, esimerkiksi 2027-03-01
+catalog-bad-date = `{ $field }`: { $error }
+catalog-field-not-for-check = `{ $field }` ei kuulu vaatimukseen, jonka tarkistus on `check = "{ $check }"`
+catalog-field-needed = vaatimus, jonka tarkistus on `check = "{ $check }"`, tarvitsee kentän `{ $field }`
+catalog-bad-glob = virheellinen `glob`-kuvio: { $error }
+catalog-bad-regex = virheellinen säännöllinen lauseke: { $error }
+catalog-bad-path = `path` on annettava muodossa `/ClinicalDocument/realmCode/@code` tai `//title` (nimiä ja lopussa valinnainen `@attribuutti`)
+catalog-bad-pointer = `pointer` on annettava JSON-osoittimena, esimerkiksi `/meta/profile/0`
+catalog-bad-command = `command` nimeää ajettavan ohjelman: `["xmllint", "--noout", "{ "{document}" }"]`
+catalog-format = katalogin muotoa { $format } ei tueta; tämä `valmis` lukee muotoa { $supported }
+catalog-round-order = `round.ends` on ennen päivää `round.starts`
+catalog-round-id = kierroksen tunnuksen `{ $id }` on oltava muotoa `2027-1` (vuosi, yhdysmerkki, numero)
+catalog-form-twice = lomake `{ $id }` on määritelty kahdesti
+catalog-service-twice = palvelu `{ $id }` on määritelty kahdesti
+catalog-no-form = minkään `[[form]]`-taulukon tunnus ei ole `{ $id }`
+catalog-requirement-id = vaatimuksen tunnuksen `{ $id }` on oltava isoin kirjaimin kirjoitettuja sanoja yhdysmerkein liitettyinä, esimerkiksi BUNDLE-ORG
+catalog-requirement-twice = vaatimus `{ $id }` on määritelty kahdesti
+catalog-no-service = minkään `[[service]]`-taulukon tunnus ei ole `{ $id }`
+catalog-reference-https = `reference` on annettava `https://`-linkkinä
+catalog-applies-to-twice = `applies_to` luettelee arvon `{ $entry }` kahdesti
+catalog-applies-to = `applies_to`: { $error }
+catalog-not-a-kind = `{ $text }`: `{ $kind }` ei ole lähetyksen laji; lajit ovat { $kinds }
+catalog-not-a-role = `{ $text }`: `{ $role }` ei ole rooli; roolit ovat { $roles }
+catalog-bad-oid = `{ $oid }` ei ole kelvollinen OID: { $error }
+catalog-builtin-missing = vaatimus `{ $id }` pyytää sisäänrakennettua tarkistusta, mutta tässä `valmis`-versiossa ei ole sen nimistä
+catalog-no-round = katalogeissa ei ole yhtään kierrosta
+pretest-list-format = esitestiluettelon muotoa { $format } ei tueta; tämä `valmis` lukee muotoa { $supported }
+pretest-list-no-service = minkään katalogin `[[service]]`-taulukon tunnus ei ole `{ $service }`
+pretest-list-name = palvelun `{ $service }` luettelon nimen on oltava `pretest/{ $service }.toml`, ei `{ $stem }.toml`
+pretest-list-twice = palvelulla `{ $service }` on jo esitestiluettelo
+pretest-list-no-environment = `environments` nimeää vähintään yhden ympäristön (`asiakastesti`)
+pretest-list-case-id = tapauksen tunnus `{ $id }` koostuu 1–64 kirjaimesta, numerosta tai merkistä `-`, `_` tai `.` ilman välilyöntejä
+pretest-list-case-twice = tapauksen tunnus `{ $id }` on annettu kahdesti (tunnukset ovat yksilöllisiä kaikkien palvelujen kesken)
+waivers-format = muotoa { $format } ei tueta; tämä `valmis` lukee muotoa { $supported }
+waivers-bad-pattern = virheellinen `{ $what }`-kuvio `{ $pattern }`: { $error }
+waivers-needs = poikkeusluvalta puuttuu `{ $what }`
+waivers-expires = `expires` on annettava päivämääränä, esimerkiksi 2027-01-31, ei `{ $value }`
+date-year-range = vuosi { $value } on sallitun alueen ulkopuolella
+date-month-range = kuukausi { $value } on sallitun alueen ulkopuolella
+date-day-range = päivä { $value } on sallitun alueen ulkopuolella

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::*;
+use valmis_i18n::msg;
 
 mod embedded {
     /// Round id, `catalog.toml` text, and `(file name, text)` of each pre-test list.
@@ -44,7 +45,10 @@ impl CatalogSet {
     pub fn load_dir(dir: &Path) -> Result<Self, CatalogError> {
         let read = |path: &Path| {
             std::fs::read_to_string(path).map_err(|error| {
-                CatalogError::whole_file(path.display().to_string(), format!("failed to read catalog: {error}"))
+                CatalogError::whole_file(
+                    path.display().to_string(),
+                    msg!("catalog-unreadable", error = error.to_string()),
+                )
             })
         };
         let mut files = Vec::new();
@@ -55,7 +59,7 @@ impl CatalogSet {
             let entries = std::fs::read_dir(dir).map_err(|error| {
                 CatalogError::whole_file(
                     dir.display().to_string(),
-                    format!("failed to read catalog directory: {error}"),
+                    msg!("catalog-dir-unreadable", error = error.to_string()),
                 )
             })?;
             for entry in entries.filter_map(Result::ok) {
@@ -67,10 +71,7 @@ impl CatalogSet {
             files.sort();
         }
         if files.is_empty() {
-            return Err(CatalogError::whole_file(
-                dir.display().to_string(),
-                "no catalog.toml here nor in any sub-folder".to_owned(),
-            ));
+            return Err(CatalogError::whole_file(dir.display().to_string(), msg!("catalog-none-here")));
         }
         let mut rounds = BTreeMap::new();
         for file in files {
@@ -86,7 +87,7 @@ impl CatalogSet {
                 let entries = std::fs::read_dir(&pretest_dir).map_err(|error| {
                     CatalogError::whole_file(
                         pretest_dir.display().to_string(),
-                        format!("failed to read pre-test directory: {error}"),
+                        msg!("catalog-pretest-dir-unreadable", error = error.to_string()),
                     )
                 })?;
                 let mut lists: Vec<_> = entries
@@ -102,7 +103,7 @@ impl CatalogSet {
             if let Some(previous) = rounds.insert(catalog.round.id.clone(), catalog) {
                 return Err(CatalogError::whole_file(
                     shown,
-                    format!("round `{}` is also defined in {}", previous.round.id, previous.source),
+                    msg!("catalog-round-twice", round = &previous.round.id, other = &previous.source),
                 ));
             }
         }
@@ -140,8 +141,7 @@ impl CatalogSet {
 fn user_schema(schema: &SchemaFiles, dir: &Path, shown: &str) -> Result<SchemaFiles, CatalogError> {
     let entry = dir.join(&schema.entry);
     if entry.is_file() {
-        return SchemaFiles::read(&entry)
-            .map_err(|error| CatalogError::whole_file(shown.to_owned(), error.to_string()));
+        return SchemaFiles::read(&entry).map_err(|error| CatalogError::whole_file(shown.to_owned(), error.msg()));
     }
     for (round, files) in embedded::SCHEMAS {
         let mut copy = schema.clone();
@@ -158,11 +158,7 @@ fn user_schema(schema: &SchemaFiles, dir: &Path, shown: &str) -> Result<SchemaFi
     }
     Err(CatalogError::whole_file(
         shown.to_owned(),
-        format!(
-            "`cda_schema = \"{}\"`: `{}` does not exist; copy the schema folder beside catalog.toml, or remove cda_schema (DOC-SCHEMA is then skipped)",
-            schema.entry,
-            entry.display()
-        ),
+        msg!("catalog-schema-missing", entry = &schema.entry, path = entry.display().to_string()),
     ))
 }
 
@@ -177,7 +173,7 @@ fn fill_schema(
     let Some(inside) = schema.entry.strip_prefix("schemas/") else {
         return Err(CatalogError::whole_file(
             source.to_owned(),
-            format!("`cda_schema` `{}` must be under schemas/ to be built into valmis", schema.entry),
+            msg!("catalog-schema-not-embedded", entry = &schema.entry),
         ));
     };
     let (folder, entry) = match inside.rsplit_once('/') {
@@ -189,7 +185,7 @@ fn fill_schema(
     if !files.iter().any(|(path, _)| *path == entry) {
         return Err(CatalogError::whole_file(
             source.to_owned(),
-            format!("`cda_schema` `{}` is not among the schema files", schema.entry),
+            msg!("catalog-schema-not-found", entry = &schema.entry),
         ));
     }
     *schema = SchemaFiles { origin: format!("{catalog_dir}/{}", schema.entry), entry, files };

@@ -163,20 +163,20 @@ impl AppliesTo {
     }
 
     /// Reads one entry: `kind` or `kind/role`.
-    pub fn parse_entry(text: &str) -> Result<(SubmissionKind, Option<Role>), String> {
+    pub fn parse_entry(text: &str) -> Result<(SubmissionKind, Option<Role>), valmis_i18n::Msg> {
         let (kind_text, role_text) = match text.split_once('/') {
             Some((kind, role)) => (kind, Some(role)),
             None => (text, None),
         };
         let kind = SubmissionKind::parse(kind_text).ok_or_else(|| {
             let kinds: Vec<&str> = SubmissionKind::ALL.iter().map(|kind| kind.as_str()).collect();
-            format!("`{text}`: `{kind_text}` is not a kind of submission; kinds are {}", kinds.join(", "))
+            valmis_i18n::msg!("catalog-not-a-kind", text = text, kind = kind_text, kinds = kinds.join(", "))
         })?;
         let role = match role_text {
             None => None,
             Some(role_text) => Some(Role::parse(role_text).ok_or_else(|| {
                 let roles: Vec<&str> = Role::ALL.iter().map(|role| role.as_str()).collect();
-                format!("`{text}`: `{role_text}` is not a role; roles are {}", roles.join(", "))
+                valmis_i18n::msg!("catalog-not-a-role", text = text, role = role_text, roles = roles.join(", "))
             })?),
         };
         Ok((kind, role))
@@ -613,16 +613,30 @@ pub struct CatalogError {
     /// 1-based column, when known.
     pub column: Option<u32>,
     /// What is wrong.
-    pub message: String,
+    pub message: valmis_i18n::Msg,
 }
 
 impl CatalogError {
     /// An error about a whole file or folder, with no position in it.
-    pub fn whole_file(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), line: None, column: None, message: message.into() }
+    pub fn whole_file(path: impl Into<String>, message: valmis_i18n::Msg) -> Self {
+        Self { path: path.into(), line: None, column: None, message }
     }
 
-    pub(crate) fn at(path: &str, text: &str, offset: Option<usize>, message: String) -> Self {
+    /// The error with its place, as a message to render in any language.
+    pub fn msg(&self) -> valmis_i18n::Msg {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => valmis_i18n::msg!(
+                "catalog-error-at",
+                path = &self.path,
+                line = line.to_string(),
+                column = column.to_string(),
+                message = &self.message
+            ),
+            _ => valmis_i18n::msg!("catalog-error-file", path = &self.path, message = &self.message),
+        }
+    }
+
+    pub(crate) fn at(path: &str, text: &str, offset: Option<usize>, message: valmis_i18n::Msg) -> Self {
         let (line, column) = match offset {
             Some(offset) => {
                 let (line, column) = LineIndex::new(text.as_bytes()).line_col(text.as_bytes(), offset);
@@ -636,10 +650,7 @@ impl CatalogError {
 
 impl fmt::Display for CatalogError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(formatter, "{}:{line}:{column}: {}", self.path, self.message),
-            _ => write!(formatter, "{}: {}", self.path, self.message),
-        }
+        write!(formatter, "{}", self.msg())
     }
 }
 

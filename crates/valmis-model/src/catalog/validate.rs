@@ -9,11 +9,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::*;
+use valmis_i18n::msg;
 
 /// Parses and validates one `catalog.toml` (see [`Catalog::parse`]).
 pub(super) fn parse(source: &str, text: &str) -> Result<Catalog, CatalogError> {
     let raw: RawCatalog = toml::from_str(text).map_err(|error| {
-        let message = error.message().trim_end().to_owned();
+        let message = crate::parser_said(error.message().trim_end());
         CatalogError::at(source, text, error.span().map(|span| span.start), message)
     })?;
     Validator { source, text, problems: Vec::new() }.validate(raw)
@@ -142,7 +143,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn problem(&mut self, offset: usize, message: String) {
+    fn problem(&mut self, offset: usize, message: valmis_i18n::Msg) {
         self.problems.push(CatalogError::at(self.source, self.text, Some(offset), message));
     }
 
@@ -150,10 +151,10 @@ impl Validator<'_> {
         match crate::dates::plain_date(value.get_ref()) {
             Ok(date) => return date,
             Err(crate::dates::DateError::NotPlainDate) => {
-                self.problem(value.span().start, format!("`{field}` must be a plain date like 2027-03-01"));
+                self.problem(value.span().start, msg!("catalog-not-plain-date", field = field));
             }
             Err(crate::dates::DateError::Invalid(error)) => {
-                self.problem(value.span().start, format!("`{field}`: {error}"));
+                self.problem(value.span().start, msg!("catalog-bad-date", field = field, error = error));
             }
         }
         Date::constant(2000, 1, 1)
@@ -193,7 +194,7 @@ impl Validator<'_> {
             if let Some(offset) = offset
                 && !allowed.contains(&field)
             {
-                self.problem(offset, format!("`{field}` does not belong to a `check = \"{name}\"` requirement"));
+                self.problem(offset, msg!("catalog-field-not-for-check", field = field, check = name));
             }
         }
         let required: &[&str] = match kind {
@@ -206,41 +207,34 @@ impl Validator<'_> {
         };
         for field in required {
             if given.iter().any(|(name, offset)| name == field && offset.is_none()) {
-                self.problem(at, format!("a `check = \"{name}\"` requirement needs `{field}`"));
+                self.problem(at, msg!("catalog-field-needed", check = name, field = *field));
             }
         }
         if let Some(glob) = &requirement.glob
             && let Err(error) = globset::GlobBuilder::new(glob.get_ref()).literal_separator(true).build()
         {
-            self.problem(glob.span().start, format!("bad glob: {error}"));
+            self.problem(glob.span().start, msg!("catalog-bad-glob", error = error.to_string()));
         }
         for regex in [&requirement.matches, &requirement.pattern].into_iter().flatten() {
             if let Err(error) = regex::Regex::new(regex.get_ref()) {
                 let first = error.to_string().lines().last().unwrap_or_default().trim().to_owned();
-                self.problem(regex.span().start, format!("bad regular expression: {first}"));
+                self.problem(regex.span().start, msg!("catalog-bad-regex", error = first));
             }
         }
         if let Some(path) = &requirement.path
             && !is_xml_path(path.get_ref())
         {
-            self.problem(
-                path.span().start,
-                "`path` must look like /ClinicalDocument/realmCode/@code or //title (names, optional final @attribute)"
-                    .to_owned(),
-            );
+            self.problem(path.span().start, msg!("catalog-bad-path"));
         }
         if let Some(pointer) = &requirement.pointer
             && !(pointer.get_ref().is_empty() || pointer.get_ref().starts_with('/'))
         {
-            self.problem(pointer.span().start, "`pointer` must be a JSON pointer like /meta/profile/0".to_owned());
+            self.problem(pointer.span().start, msg!("catalog-bad-pointer"));
         }
         if let Some(command) = &requirement.command
             && command.get_ref().first().is_none_or(|program| program.trim().is_empty())
         {
-            self.problem(
-                command.span().start,
-                "`command` must name a program: [\"xmllint\", \"--noout\", \"{document}\"]".to_owned(),
-            );
+            self.problem(command.span().start, msg!("catalog-bad-command"));
         }
         Declared {
             glob: present(&requirement.glob),
@@ -257,31 +251,29 @@ impl Validator<'_> {
         if *raw.format.get_ref() != CATALOG_FORMAT {
             self.problem(
                 raw.format.span().start,
-                format!(
-                    "catalog format {} is not supported; this valmis reads format {CATALOG_FORMAT}",
-                    raw.format.get_ref()
+                msg!(
+                    "catalog-format",
+                    format = raw.format.get_ref().to_string(),
+                    supported = CATALOG_FORMAT.to_string()
                 ),
             );
         }
         let starts = self.date(&raw.round.starts, "round.starts");
         let ends = self.date(&raw.round.ends, "round.ends");
         if ends < starts {
-            self.problem(raw.round.ends.span().start, "`round.ends` is before `round.starts`".to_owned());
+            self.problem(raw.round.ends.span().start, msg!("catalog-round-order"));
         }
         let months = raw.round.registration_months_before_start;
         let registration_deadline = starts.checked_sub(jiff::Span::new().months(i64::from(months))).unwrap_or(starts);
         if !is_round_id(raw.round.id.get_ref()) {
-            self.problem(
-                raw.round.id.span().start,
-                format!("round id `{}` must look like `2027-1` (year, hyphen, number)", raw.round.id.get_ref()),
-            );
+            self.problem(raw.round.id.span().start, msg!("catalog-round-id", id = raw.round.id.get_ref()));
         }
 
         let mut forms = Vec::new();
         let mut form_ids = BTreeSet::new();
         for form in raw.forms {
             if !form_ids.insert(form.id.get_ref().clone()) {
-                self.problem(form.id.span().start, format!("form `{}` is defined twice", form.id.get_ref()));
+                self.problem(form.id.span().start, msg!("catalog-form-twice", id = form.id.get_ref()));
             }
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in &form.patterns {
@@ -293,7 +285,9 @@ impl Validator<'_> {
                     Ok(glob) => {
                         builder.add(glob);
                     }
-                    Err(error) => self.problem(pattern.span().start, format!("bad glob: {error}")),
+                    Err(error) => {
+                        self.problem(pattern.span().start, msg!("catalog-bad-glob", error = error.to_string()))
+                    }
                 }
             }
             let matcher = builder.build().unwrap_or_else(|_| globset::GlobSet::empty());
@@ -309,11 +303,11 @@ impl Validator<'_> {
         let mut service_ids = BTreeSet::new();
         for service in raw.services {
             if !service_ids.insert(service.id.get_ref().clone()) {
-                self.problem(service.id.span().start, format!("service `{}` is defined twice", service.id.get_ref()));
+                self.problem(service.id.span().start, msg!("catalog-service-twice", id = service.id.get_ref()));
             }
             for form in &service.forms {
                 if !form_ids.contains(form.get_ref()) {
-                    self.problem(form.span().start, format!("no `[[form]]` has id `{}`", form.get_ref()));
+                    self.problem(form.span().start, msg!("catalog-no-form", id = form.get_ref()));
                 }
             }
             services.push(Service {
@@ -335,30 +329,27 @@ impl Validator<'_> {
             let requirement = entry.into_inner();
             let id = requirement.id.get_ref();
             if !is_requirement_id(id) {
-                self.problem(
-                    requirement.id.span().start,
-                    format!("requirement id `{id}` must be upper-case words joined by hyphens, like BUNDLE-ORG"),
-                );
+                self.problem(requirement.id.span().start, msg!("catalog-requirement-id", id = id));
             }
             if !requirement_ids.insert(id.clone()) {
-                self.problem(requirement.id.span().start, format!("requirement `{id}` is defined twice"));
+                self.problem(requirement.id.span().start, msg!("catalog-requirement-twice", id = id));
             }
             for service in &requirement.services {
                 if !service_ids.contains(service.get_ref()) {
-                    self.problem(service.span().start, format!("no `[[service]]` has id `{}`", service.get_ref()));
+                    self.problem(service.span().start, msg!("catalog-no-service", id = service.get_ref()));
                 }
             }
             if !requirement.reference.get_ref().starts_with("https://") {
-                self.problem(requirement.reference.span().start, "`reference` must be an https:// link".to_owned());
+                self.problem(requirement.reference.span().start, msg!("catalog-reference-https"));
             }
             let mut applies_to = AppliesTo::default();
             for entry in &requirement.applies_to {
                 match AppliesTo::parse_entry(entry.get_ref()) {
                     Ok(submission) if !applies_to.0.contains(&submission) => applies_to.0.push(submission),
                     Ok(_) => {
-                        self.problem(entry.span().start, format!("`applies_to` lists `{}` twice", entry.get_ref()))
+                        self.problem(entry.span().start, msg!("catalog-applies-to-twice", entry = entry.get_ref()))
                     }
-                    Err(message) => self.problem(entry.span().start, format!("applies_to: {message}")),
+                    Err(message) => self.problem(entry.span().start, msg!("catalog-applies-to", error = message)),
                 }
             }
             let declared = self.declared(&requirement, entry_offset);
@@ -388,10 +379,7 @@ impl Validator<'_> {
         if let Some(path) = &raw.round.cda_schema {
             let text = path.get_ref();
             if !text.ends_with(".xsd") || text.starts_with('/') || text.split(['/', '\\']).any(|part| part == "..") {
-                self.problem(
-                    path.span().start,
-                    format!("`cda_schema` `{text}` must be a .xsd file inside the catalog's folder, like schemas/kanta-cda/CDA_Fi.xsd"),
-                );
+                self.problem(path.span().start, msg!("catalog-schema-path", path = text));
             }
         }
         let mut sample_oids = Vec::new();
@@ -399,7 +387,7 @@ impl Validator<'_> {
             if let Err(error) = valmis_ids::Oid::parse(sample.oid.get_ref()) {
                 self.problem(
                     sample.oid.span().start,
-                    format!("`{}` is not a valid OID: {error}", sample.oid.get_ref()),
+                    msg!("catalog-bad-oid", oid = sample.oid.get_ref(), error = error.to_string()),
                 );
             }
             sample_oids.push(SampleOid { oid: sample.oid.into_inner(), source: sample.source });
