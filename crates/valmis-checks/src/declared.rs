@@ -15,6 +15,7 @@ use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged as _;
 use regex::Regex;
 use roxmltree::Node;
+use valmis_i18n::{said, t};
 use valmis_model::catalog::{CheckKind, ExternalOutput};
 use valmis_model::{Finding, Location, Requirement};
 
@@ -30,13 +31,17 @@ const MAX_FINDINGS: usize = 50;
 
 pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
     let declared = &requirement.declared;
+    let lang = context.lang.as_str();
     let glob = match globset::GlobBuilder::new(declared.glob.as_deref().unwrap_or("**"))
         .literal_separator(true)
         .build()
         .map(|glob| glob.compile_matcher())
     {
         Ok(glob) => glob,
-        Err(error) => return vec![SubjectResult::bundle_wide(None, Verdict::Error(format!("bad glob: {error}")))],
+        Err(error) => {
+            let message = t!(lang, "catalog-bad-glob", error = error.to_string());
+            return vec![SubjectResult::bundle_wide(None, Verdict::Error(message))];
+        }
     };
     let mut paths: Vec<&str> =
         context.bundle.files().map(|entry| entry.path.as_str()).filter(|path| glob.is_match(path)).collect();
@@ -45,7 +50,7 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
     if requirement.check == CheckKind::FileExists {
         let findings = if paths.is_empty() {
             vec![
-                Finding::new(requirement.severity, format!("no file of the bundle matches `{pattern}`"))
+                Finding::said(requirement.severity, said!(lang, "declared-no-file", pattern = pattern))
                     .at(Location::file(pattern)),
             ]
         } else {
@@ -54,7 +59,8 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         return vec![SubjectResult::bundle_wide(paths.first().copied(), Verdict::Checked(findings))];
     }
     if paths.is_empty() {
-        return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(format!("no file matches `{pattern}`")))];
+        let reason = t!(lang, "declared-no-file-skip", pattern = pattern);
+        return vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))];
     }
     let regex = |text: &Option<String>, anchored: bool| {
         text.as_deref()
@@ -66,25 +72,19 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         .into_iter()
         .map(|path| {
             let verdict = match read_text(context.bundle, path) {
-                Err(message) => Verdict::Skipped(valmis_i18n::t!(
-                    context.lang.as_str(),
-                    "declared-unreadable-skip",
-                    reason = message
-                )),
+                Err(message) => Verdict::Skipped(t!(lang, "declared-unreadable-skip", reason = message)),
                 Ok(text) => {
                     let source = SourceFile::new(path, text.as_bytes());
                     match requirement.check {
                         CheckKind::Xml => {
-                            xml(&source, &text, declared.path.as_deref().unwrap_or("/"), matches.as_ref(), requirement)
+                            let path = declared.path.as_deref().unwrap_or("/");
+                            xml(&source, &text, path, matches.as_ref(), requirement, lang)
                         }
-                        CheckKind::Json => json(
-                            &source,
-                            &text,
-                            declared.pointer.as_deref().unwrap_or(""),
-                            matches.as_ref(),
-                            requirement,
-                        ),
-                        CheckKind::TextAbsent => text_absent(&source, &text, forbidden.as_ref(), requirement),
+                        CheckKind::Json => {
+                            let pointer = declared.pointer.as_deref().unwrap_or("");
+                            json(&source, &text, pointer, matches.as_ref(), requirement, lang)
+                        }
+                        CheckKind::TextAbsent => text_absent(&source, &text, forbidden.as_ref(), requirement, lang),
                         CheckKind::External => external(context, &source, requirement),
                         CheckKind::Builtin | CheckKind::FileExists => Verdict::Checked(Vec::new()),
                     }
@@ -129,9 +129,16 @@ fn select<'a, 'input>(root: Node<'a, 'input>, path: &str) -> (Vec<Node<'a, 'inpu
     (current, attribute)
 }
 
-fn xml(source: &SourceFile<'_>, text: &str, path: &str, matches: Option<&Regex>, requirement: &Requirement) -> Verdict {
+fn xml(
+    source: &SourceFile<'_>,
+    text: &str,
+    path: &str,
+    matches: Option<&Regex>,
+    requirement: &Requirement,
+    lang: &str,
+) -> Verdict {
     let Ok(document) = parse(text) else {
-        return Verdict::Skipped("not well-formed XML (see DOC-WELLFORMED)".to_owned());
+        return Verdict::Skipped(t!(lang, "declared-not-xml-skip"));
     };
     let (nodes, attribute) = select(document.root_element(), path);
     let mut findings = Vec::new();
@@ -153,9 +160,9 @@ fn xml(source: &SourceFile<'_>, text: &str, path: &str, matches: Option<&Regex>,
                 None => xpath(node),
             };
             findings.push(
-                Finding::new(
+                Finding::said(
                     requirement.severity,
-                    format!("{shown} is `{value}`, which does not match `{}`", regex.as_str()),
+                    said!(lang, "declared-xml-mismatch", place = shown, value = value, pattern = regex.as_str()),
                 )
                 .at(source.locate(range.start..range.end.min(range.start + 200))),
             );
@@ -163,7 +170,7 @@ fn xml(source: &SourceFile<'_>, text: &str, path: &str, matches: Option<&Regex>,
     }
     if !found {
         findings.push(
-            Finding::new(requirement.severity, format!("`{path}` is not in the document"))
+            Finding::said(requirement.severity, said!(lang, "declared-absent", path = path))
                 .at(Location::file(source.path)),
         );
     }
@@ -177,9 +184,10 @@ fn json(
     pointer: &str,
     matches: Option<&Regex>,
     requirement: &Requirement,
+    lang: &str,
 ) -> Verdict {
     let Ok(root) = parse_json(text) else {
-        return Verdict::Skipped("not valid JSON (see DOC-WELLFORMED)".to_owned());
+        return Verdict::Skipped(t!(lang, "declared-not-json-skip"));
     };
     let mut current: &Value<'_> = &root;
     for token in pointer.split('/').skip(1) {
@@ -195,7 +203,7 @@ fn json(
             Some(value) => current = value,
             None => {
                 return Verdict::Checked(vec![
-                    Finding::new(requirement.severity, format!("`{pointer}` is not in the document"))
+                    Finding::said(requirement.severity, said!(lang, "declared-absent", path = pointer))
                         .at(Location::file(source.path)),
                 ]);
             }
@@ -211,9 +219,9 @@ fn json(
     let range = current.range();
     let findings = match matches {
         Some(regex) if !regex.is_match(&value) => vec![
-            Finding::new(
+            Finding::said(
                 requirement.severity,
-                format!("`{pointer}` is `{value}`, which does not match `{}`", regex.as_str()),
+                said!(lang, "declared-json-mismatch", pointer = pointer, value = &value, pattern = regex.as_str()),
             )
             .at(source.locate(range.start..range.end)),
         ],
@@ -222,15 +230,21 @@ fn json(
     Verdict::Checked(findings)
 }
 
-fn text_absent(source: &SourceFile<'_>, text: &str, pattern: Option<&Regex>, requirement: &Requirement) -> Verdict {
-    let Some(pattern) = pattern else { return Verdict::Error("no pattern".to_owned()) };
+fn text_absent(
+    source: &SourceFile<'_>,
+    text: &str,
+    pattern: Option<&Regex>,
+    requirement: &Requirement,
+    lang: &str,
+) -> Verdict {
+    let Some(pattern) = pattern else { return Verdict::Error(t!(lang, "declared-no-pattern")) };
     let findings = pattern
         .find_iter(text)
         .take(MAX_FINDINGS)
         .map(|found| {
-            Finding::new(
+            Finding::said(
                 requirement.severity,
-                format!("`{}` matches the forbidden pattern `{}`", found.as_str(), pattern.as_str()),
+                said!(lang, "declared-forbidden", text = found.as_str(), pattern = pattern.as_str()),
             )
             .at(source.locate(found.range()))
         })
@@ -240,19 +254,22 @@ fn text_absent(source: &SourceFile<'_>, text: &str, pattern: Option<&Regex>, req
 
 fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requirement) -> Verdict {
     let declared = &requirement.declared;
+    let lang = context.lang.as_str();
     let catalog_dir = context.catalog.dir.as_ref().map(|dir| dir.display().to_string());
     let mut arguments = Vec::new();
     for argument in &declared.command {
         if argument.contains("{catalog}") {
             let Some(dir) = &catalog_dir else {
-                return Verdict::Error("`{catalog}` needs a catalog folder (--catalog DIR)".to_owned());
+                return Verdict::Error(t!(lang, "declared-needs-catalog-dir"));
             };
             arguments.push(argument.replace("{catalog}", dir));
         } else {
             arguments.push(argument.replace("{document}", "-"));
         }
     }
-    let Some((program, rest)) = arguments.split_first() else { return Verdict::Error("empty command".to_owned()) };
+    let Some((program, rest)) = arguments.split_first() else {
+        return Verdict::Error(t!(lang, "declared-empty-command"));
+    };
     let mut child = match Command::new(program)
         .args(rest)
         .stdin(Stdio::piped())
@@ -262,9 +279,11 @@ fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requir
     {
         Ok(child) => child,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Verdict::Skipped(format!("`{program}` is not installed, so this external validator cannot run"));
+            return Verdict::Skipped(t!(lang, "declared-not-installed-skip", program = program));
         }
-        Err(error) => return Verdict::Error(format!("cannot start `{program}`: {error}")),
+        Err(error) => {
+            return Verdict::Error(t!(lang, "declared-cannot-start", program = program, error = error.to_string()));
+        }
     };
     // Feed the document from a thread so that a program that writes before it has read all of
     // its input cannot deadlock against us.
@@ -282,9 +301,12 @@ fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requir
         Ok(None) => {
             let _ = child.kill();
             let _ = child.wait();
-            return Verdict::Error(format!("`{program}` did not finish within {} s", EXTERNAL_TIMEOUT.as_secs()));
+            let seconds = EXTERNAL_TIMEOUT.as_secs();
+            return Verdict::Error(t!(lang, "declared-timeout", program = program, seconds = seconds));
         }
-        Err(error) => return Verdict::Error(format!("waiting for `{program}` failed: {error}")),
+        Err(error) => {
+            return Verdict::Error(t!(lang, "declared-wait-failed", program = program, error = error.to_string()));
+        }
     };
     let out = stdout.and_then(|reader| reader.join().ok()).unwrap_or_default();
     let err = stderr.and_then(|reader| reader.join().ok()).unwrap_or_default();
@@ -297,9 +319,9 @@ fn external(context: &Context<'_>, source: &SourceFile<'_>, requirement: &Requir
                 return Verdict::Checked(Vec::new());
             }
             let text = String::from_utf8_lossy(&err).into_owned() + &String::from_utf8_lossy(&out);
-            Verdict::Checked(exit_code_findings(source, &text, program, status.code(), requirement))
+            Verdict::Checked(exit_code_findings(source, &text, program, status.code(), requirement, lang))
         }
-        ExternalOutput::Svrl => svrl_findings(source, &String::from_utf8_lossy(&out), program, requirement),
+        ExternalOutput::Svrl => svrl_findings(source, &String::from_utf8_lossy(&out), program, requirement, lang),
     }
 }
 
@@ -333,6 +355,7 @@ fn exit_code_findings(
     program: &str,
     code: Option<i32>,
     requirement: &Requirement,
+    lang: &str,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for line in text.lines() {
@@ -341,18 +364,19 @@ fn exit_code_findings(
         let Ok(number) = number.trim().parse::<u32>() else { continue };
         let mut location = Location::line_column(source.path, number, 1);
         location.snippet = None;
-        findings.push(Finding::new(requirement.severity, format!("{program}: {}", message.trim())).at(location));
+        let said = said!(lang, "declared-validator-said", program = program, message = message.trim());
+        findings.push(Finding::said(requirement.severity, said).at(location));
         if findings.len() == MAX_FINDINGS {
             break;
         }
     }
     if findings.is_empty() {
         let summary: Vec<&str> = text.lines().filter(|line| !line.trim().is_empty()).take(5).collect();
-        let code = code.map_or_else(|| "a signal".to_owned(), |code| format!("exit code {code}"));
+        let code = code.map_or_else(|| "signal".to_owned(), |code| code.to_string());
         findings.push(
-            Finding::new(
+            Finding::said(
                 requirement.severity,
-                format!("{program} rejected the document ({code}): {}", summary.join(" / ")),
+                said!(lang, "declared-rejected", program = program, code = code, summary = summary.join(" / ")),
             )
             .at(Location::file(source.path)),
         );
@@ -363,11 +387,18 @@ fn exit_code_findings(
 const SVRL: &str = "http://purl.oclc.org/dsdl/svrl";
 
 /// Every `svrl:failed-assert` and `svrl:successful-report` of an SVRL report.
-fn svrl_findings(source: &SourceFile<'_>, output: &str, program: &str, requirement: &Requirement) -> Verdict {
+fn svrl_findings(
+    source: &SourceFile<'_>,
+    output: &str,
+    program: &str,
+    requirement: &Requirement,
+    lang: &str,
+) -> Verdict {
     let Ok(report) = parse(output) else {
         let start: String = output.chars().take(80).collect();
-        return Verdict::Error(format!("`{program}` did not write an SVRL report (it began `{start}`)"));
+        return Verdict::Error(t!(lang, "declared-no-svrl", program = program, start = start));
     };
+    let no_id = t!(lang, "declared-svrl-no-id");
     let findings = report
         .descendants()
         .filter(|node| {
@@ -377,7 +408,7 @@ fn svrl_findings(source: &SourceFile<'_>, output: &str, program: &str, requireme
         })
         .take(MAX_FINDINGS)
         .map(|node| {
-            let rule = node.attribute("id").or_else(|| node.attribute("role")).unwrap_or("(no id)");
+            let rule = node.attribute("id").or_else(|| node.attribute("role")).unwrap_or(&no_id);
             let location = node.attribute("location").unwrap_or("");
             let text = node
                 .children()
@@ -385,8 +416,8 @@ fn svrl_findings(source: &SourceFile<'_>, output: &str, program: &str, requireme
                 .and_then(|text| text.text())
                 .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default();
-            Finding::new(requirement.severity, format!("rule {rule}: {text} (at {location})"))
-                .at(Location::file(source.path))
+            let said = said!(lang, "declared-svrl-rule", rule = rule, text = text, location = location);
+            Finding::said(requirement.severity, said).at(Location::file(source.path))
         })
         .collect();
     Verdict::Checked(findings)

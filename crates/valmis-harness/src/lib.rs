@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::Spanned;
+use valmis_i18n::{Msg, msg};
 
 /// The harness file format this valmis reads.
 pub const HARNESS_FORMAT: i64 = 1;
@@ -67,15 +68,22 @@ pub struct DeclarationError {
     /// 1-based line, when known.
     pub line: Option<u32>,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
+}
+
+impl DeclarationError {
+    /// The error with its place, to render in any language.
+    pub fn msg(&self) -> Msg {
+        match self.line {
+            Some(line) => msg!("case-error-at", path = &self.path, line = line.to_string(), message = &self.message),
+            None => msg!("catalog-error-file", path = &self.path, message = &self.message),
+        }
+    }
 }
 
 impl std::fmt::Display for DeclarationError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(formatter, "{}:{line}: {}", self.path, self.message),
-            None => write!(formatter, "{}: {}", self.path, self.message),
-        }
+        write!(formatter, "{}", self.msg())
     }
 }
 
@@ -125,24 +133,22 @@ fn line_of(text: &str, offset: usize) -> u32 {
 
 /// Parses and validates one declaration.
 pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
-    let error = |offset: Option<usize>, message: String| DeclarationError {
+    let error = |offset: Option<usize>, message: Msg| DeclarationError {
         path: source.to_owned(),
         line: offset.map(|offset| line_of(text, offset)),
         message,
     };
-    let raw: RawCase = toml::from_str(text)
-        .map_err(|problem| error(problem.span().map(|span| span.start), problem.message().trim_end().to_owned()))?;
+    let raw: RawCase = toml::from_str(text).map_err(|problem| {
+        error(problem.span().map(|span| span.start), valmis_model::parser_said(problem.message().trim_end()))
+    })?;
     if *raw.format.get_ref() != HARNESS_FORMAT {
         return Err(error(
             Some(raw.format.span().start),
-            format!(
-                "harness format {} is not supported; this valmis reads format {HARNESS_FORMAT}",
-                raw.format.get_ref()
-            ),
+            msg!("case-format", format = raw.format.get_ref().to_string(), supported = HARNESS_FORMAT.to_string()),
         ));
     }
     if raw.steps.is_empty() {
-        return Err(error(None, "a case needs at least one [[step]]".to_owned()));
+        return Err(error(None, msg!("case-no-step")));
     }
     let mut steps = Vec::new();
     for step in raw.steps {
@@ -150,30 +156,24 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
         let step = step.into_inner();
         let name = step.name.get_ref();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(error(
-                Some(step.name.span().start),
-                format!("step name `{name}` must be letters, digits, - or _"),
-            ));
+            return Err(error(Some(step.name.span().start), msg!("case-step-name", name = name)));
         }
         if steps.iter().any(|other: &Step| &other.name == name) {
-            return Err(error(Some(step.name.span().start), format!("step name `{name}` is used twice")));
+            return Err(error(Some(step.name.span().start), msg!("case-step-twice", name = name)));
         }
         let method = step.method.get_ref().to_ascii_uppercase();
         if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(&method.as_str()) {
-            return Err(error(
-                Some(step.method.span().start),
-                format!("method `{method}` is not an HTTP method valmis sends"),
-            ));
+            return Err(error(Some(step.method.span().start), msg!("case-method", method = &method)));
         }
         for pattern in &step.expect.mask_patterns {
             if let Err(problem) = regex::Regex::new(pattern.get_ref()) {
                 let first = problem.to_string().lines().last().unwrap_or_default().trim().to_owned();
-                return Err(error(Some(pattern.span().start), format!("bad regular expression: {first}")));
+                return Err(error(Some(pattern.span().start), msg!("catalog-bad-regex", error = first)));
             }
         }
         for (header, pattern) in &step.expect.headers {
             if regex::Regex::new(pattern).is_err() {
-                return Err(error(Some(at), format!("expected header `{header}`: bad regular expression")));
+                return Err(error(Some(at), msg!("case-bad-header-regex", header = header)));
             }
         }
         for (capture, from) in &step.capture {
@@ -181,10 +181,7 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
                 || from.starts_with("header:")
                 || from.strip_prefix("regex:").is_some_and(|re| regex::Regex::new(re).is_ok());
             if !ok {
-                return Err(error(
-                    Some(at),
-                    format!("capture `{capture}` must be a JSON pointer, header:Name or regex:(…)"),
-                ));
+                return Err(error(Some(at), msg!("case-capture", capture = capture)));
             }
         }
         steps.push(Step {
@@ -217,11 +214,11 @@ pub enum TemplateError {
 
 impl TemplateError {
     /// What is wrong, in any language (`Display` is the English).
-    pub fn msg(&self) -> valmis_i18n::Msg {
+    pub fn msg(&self) -> Msg {
         match self {
-            Self::Unclosed => valmis_i18n::msg!("template-unclosed"),
+            Self::Unclosed => msg!("template-unclosed"),
             Self::Unknown { name, known } => {
-                valmis_i18n::msg!("template-unknown", name = name, known = known.join(", "))
+                msg!("template-unknown", name = name, known = known.join(", "))
             }
         }
     }

@@ -86,7 +86,7 @@ pub fn escape_controls(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
 
 /// `text` cut to `max` characters, with the count of those left out. A text at most
 /// [`CAP_SLACK`] characters over is left whole, so that a text cut before is not cut again.
-pub fn cap_length(text: &str, max: usize) -> Cow<'_, str> {
+pub fn cap_length(text: &str, max: usize, lang: crate::catalog::Lang) -> Cow<'_, str> {
     if text.char_indices().nth(max + CAP_SLACK).is_none() {
         return Cow::Borrowed(text);
     }
@@ -94,26 +94,27 @@ pub fn cap_length(text: &str, max: usize) -> Cow<'_, str> {
         None => Cow::Borrowed(text),
         Some((end, _)) => {
             let left_out = text[end..].chars().count();
-            Cow::Owned(format!("{}… ({left_out} more characters not shown)", &text[..end]))
+            let note = valmis_i18n::t!(lang.as_str(), "safe-cut", count = left_out);
+            Cow::Owned(format!("{}… {note}", &text[..end]))
         }
     }
 }
 
 /// Masked, escaped and capped: what any sink may write of a text from a bundle.
-pub fn safe_text(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+pub fn safe_text(text: &str, keep_line_breaks: bool, lang: crate::catalog::Lang) -> Cow<'_, str> {
     let masked = mask_identity_codes(text);
     let escaped = match escape_controls(&masked, keep_line_breaks) {
         Cow::Borrowed(_) => masked,
         Cow::Owned(escaped) => Cow::Owned(escaped),
     };
-    match cap_length(&escaped, MAX_TEXT_CHARS) {
+    match cap_length(&escaped, MAX_TEXT_CHARS, lang) {
         Cow::Borrowed(_) => escaped,
         Cow::Owned(capped) => Cow::Owned(capped),
     }
 }
 
-fn make_safe_string(text: &mut String, keep_line_breaks: bool) {
-    if let Cow::Owned(safe) = safe_text(text, keep_line_breaks) {
+fn make_safe_string(text: &mut String, keep_line_breaks: bool, lang: crate::catalog::Lang) {
+    if let Cow::Owned(safe) = safe_text(text, keep_line_breaks, lang) {
         *text = safe;
     }
 }
@@ -138,8 +139,7 @@ fn make_safe_snippet(snippet: &mut Snippet) {
 }
 
 /// Catalog texts are shared by every outcome of a requirement: each distinct one is made safe once.
-#[derive(Default)]
-struct SharedTexts(HashMap<usize, Option<Arc<str>>>);
+struct SharedTexts(HashMap<usize, Option<Arc<str>>>, crate::catalog::Lang);
 
 impl SharedTexts {
     fn make_safe(&mut self, text: &mut Arc<str>) {
@@ -147,7 +147,7 @@ impl SharedTexts {
         let replacement = self
             .0
             .entry(key)
-            .or_insert_with(|| match safe_text(text, true) {
+            .or_insert_with(|| match safe_text(text, true, self.1) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(safe) => Some(Arc::from(safe)),
             })
@@ -164,22 +164,22 @@ impl Report {
     pub fn make_safe(&mut self) {
         let lang = self.meta.lang;
         for text in [&mut self.meta.round, &mut self.meta.catalog, &mut self.meta.bundle, &mut self.meta.now] {
-            make_safe_string(text, false);
+            make_safe_string(text, false, lang);
         }
-        let mut shared = SharedTexts::default();
+        let mut shared = SharedTexts(HashMap::new(), lang);
         for outcome in &mut self.outcomes {
             shared.make_safe(&mut outcome.title);
             shared.make_safe(&mut outcome.fix);
             shared.make_safe(&mut outcome.reference);
-            make_safe_string(&mut outcome.requirement, false);
+            make_safe_string(&mut outcome.requirement, false, lang);
             for text in outcome.subject.iter_mut().chain(outcome.file.iter_mut()) {
-                make_safe_string(text, false);
+                make_safe_string(text, false, lang);
             }
             if let Status::Error(reason) | Status::Skipped(reason) = &mut outcome.status {
-                make_safe_string(reason, true);
+                make_safe_string(reason, true, lang);
             }
             for rerun in &mut outcome.reruns {
-                make_safe_string(rerun, true);
+                make_safe_string(rerun, true, lang);
             }
             // More than one over the limit: a report made safe before has exactly one over.
             if outcome.findings.len() > MAX_FINDINGS_PER_OUTCOME + 1 {
@@ -189,14 +189,14 @@ impl Report {
             for finding in &mut outcome.findings {
                 // A message is one line (its line breaks are shown escaped, as in a file name
                 // it quotes); help, reasons and reruns may span lines.
-                make_safe_string(&mut finding.message, false);
+                make_safe_string(&mut finding.message, false, lang);
                 if let Some(help) = &mut finding.help {
-                    make_safe_string(help, true);
+                    make_safe_string(help, true, lang);
                 }
                 if let Some(location) = &mut finding.location {
-                    make_safe_string(&mut location.path, false);
+                    make_safe_string(&mut location.path, false, lang);
                     if let Some(cell) = &mut location.cell {
-                        make_safe_string(cell, false);
+                        make_safe_string(cell, false, lang);
                     }
                     if let Some(snippet) = &mut location.snippet {
                         make_safe_snippet(snippet);
@@ -207,17 +207,17 @@ impl Report {
         for note in &mut self.waivers {
             for text in [&mut note.requirement, &mut note.subject, &mut note.ticket, &mut note.expires, &mut note.state]
             {
-                make_safe_string(text, false);
+                make_safe_string(text, false, lang);
             }
-            make_safe_string(&mut note.reason, true);
+            make_safe_string(&mut note.reason, true, lang);
         }
         if let Some(baseline) = &mut self.baseline {
-            make_safe_string(&mut baseline.file, false);
-            make_safe_string(&mut baseline.baseline_now, false);
+            make_safe_string(&mut baseline.file, false, lang);
+            make_safe_string(&mut baseline.baseline_now, false, lang);
             for key in baseline.newly_failing.iter_mut().chain(&mut baseline.fixed).chain(&mut baseline.disappeared) {
-                make_safe_string(&mut key.requirement, false);
+                make_safe_string(&mut key.requirement, false, lang);
                 if let Some(subject) = &mut key.subject {
-                    make_safe_string(subject, false);
+                    make_safe_string(subject, false, lang);
                 }
             }
         }
@@ -229,17 +229,15 @@ fn summary_of(rest: &[Finding], lang: crate::catalog::Lang) -> Finding {
     let errors = rest.iter().filter(|finding| finding.severity == Severity::Error).count();
     let warnings = rest.len() - errors;
     let severity = if errors > 0 { Severity::Error } else { Severity::Warning };
-    let message = match lang {
-        crate::catalog::Lang::En => format!(
-            "+{} more findings ({errors} errors, {warnings} warnings) are not listed: one requirement lists at most {MAX_FINDINGS_PER_OUTCOME} per subject; fix these and run again",
-            rest.len()
-        ),
-        crate::catalog::Lang::Fi => format!(
-            "+{} havaintoa lisää ({errors} virhettä, {warnings} varoitusta) jätettiin luettelematta: yhdestä vaatimuksesta luetellaan enintään {MAX_FINDINGS_PER_OUTCOME} kohdetta kohden; korjaa nämä ja aja uudelleen",
-            rest.len()
-        ),
-    };
-    Finding::new(severity, message)
+    let said = valmis_i18n::said!(
+        lang.as_str(),
+        "safe-more-findings",
+        count = rest.len(),
+        errors = errors,
+        warnings = warnings,
+        max = MAX_FINDINGS_PER_OUTCOME
+    );
+    Finding::said(severity, said)
 }
 
 /// Whether a trimmed line starts like a workflow command of GitHub Actions (`::`) or Azure
@@ -324,6 +322,7 @@ pub fn terminal_text(text: &str, color: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Lang;
 
     #[test]
     fn real_codes_are_masked_and_test_codes_kept() {
@@ -345,12 +344,12 @@ mod tests {
     #[test]
     fn long_texts_are_cut_with_a_count() {
         let text = "ä".repeat(MAX_TEXT_CHARS + 700);
-        let capped = cap_length(&text, MAX_TEXT_CHARS);
+        let capped = cap_length(&text, MAX_TEXT_CHARS, Lang::En);
         assert!(capped.ends_with("… (700 more characters not shown)"), "{capped}");
         assert_eq!(capped.chars().filter(|c| *c == 'ä').count(), MAX_TEXT_CHARS);
-        assert!(matches!(cap_length(&capped, MAX_TEXT_CHARS), Cow::Borrowed(_)), "cut once");
-        assert!(matches!(cap_length(&text[..(MAX_TEXT_CHARS + 7) * 2], MAX_TEXT_CHARS), Cow::Borrowed(_)));
-        assert!(matches!(cap_length("short", MAX_TEXT_CHARS), Cow::Borrowed(_)));
+        assert!(matches!(cap_length(&capped, MAX_TEXT_CHARS, Lang::En), Cow::Borrowed(_)), "cut once");
+        assert!(matches!(cap_length(&text[..(MAX_TEXT_CHARS + 7) * 2], MAX_TEXT_CHARS, Lang::En), Cow::Borrowed(_)));
+        assert!(matches!(cap_length("short", MAX_TEXT_CHARS, Lang::En), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -68,8 +68,8 @@ fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTre
     let all: BTreeMap<String, String> = files.into_iter().collect();
     let mut cases = Vec::new();
     for (path, text) in all.iter().filter(|(path, _)| !path.contains('/') && path.ends_with(".toml")) {
-        let case = parse_case(&shown(path), text)
-            .map_err(|error| usage(tr!("cli-invalid-case", error = error.to_string())))?;
+        let case =
+            parse_case(&shown(path), text).map_err(|error| usage(tr!("cli-invalid-case", error = &error.msg())))?;
         cases.push((case, all.clone()));
     }
     Ok(cases)

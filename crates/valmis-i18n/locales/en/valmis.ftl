@@ -1210,3 +1210,45 @@ waivers-expires = expires must be a date like 2027-01-31, not `{ $value }`
 date-year-range = year { $value } is out of range
 date-month-range = month { $value } is out of range
 date-day-range = day { $value } is out of range
+
+## Requirements a catalog declares (check = file-exists, xml, json, text-absent, external)
+
+declared-no-file = no file of the bundle matches `{ $pattern }`
+declared-no-file-skip = no file matches `{ $pattern }`
+declared-not-xml-skip = not well-formed XML (see DOC-WELLFORMED)
+declared-xml-mismatch = { $place } is `{ $value }`, which does not match `{ $pattern }`
+declared-absent = `{ $path }` is not in the document
+declared-not-json-skip = not valid JSON (see DOC-WELLFORMED)
+declared-json-mismatch = `{ $pointer }` is `{ $value }`, which does not match `{ $pattern }`
+declared-no-pattern = no pattern
+declared-forbidden = `{ $text }` matches the forbidden pattern `{ $pattern }`
+declared-needs-catalog-dir = `{ "{catalog}" }` needs a catalog folder (--catalog DIR)
+declared-empty-command = empty command
+declared-not-installed-skip = `{ $program }` is not installed, so this external validator cannot run
+declared-cannot-start = cannot start `{ $program }`: { $error }
+declared-timeout = `{ $program }` did not finish within { $seconds } s
+declared-wait-failed = waiting for `{ $program }` failed: { $error }
+declared-validator-said = { $program }: { $message }
+declared-rejected = { $program } rejected the document ({ $code ->
+        [signal] a signal
+       *[other] exit code { $code }
+    }): { $summary }
+declared-no-svrl = `{ $program }` did not write an SVRL report (it began `{ $start }`)
+declared-svrl-rule = rule { $rule }: { $text } (at { $location })
+declared-svrl-no-id = (no id)
+
+## Texts cut short and findings left out
+
+safe-cut = ({ $count } more characters not shown)
+safe-more-findings = +{ $count } more findings ({ $errors } errors, { $warnings } warnings) are not listed: one requirement lists at most { $max } per subject; fix these and run again
+
+## Harness case declarations (harness/*.toml)
+
+case-error-at = { $path }:{ $line }: { $message }
+case-format = harness format { $format } is not supported; this valmis reads format { $supported }
+case-no-step = a case needs at least one [[step]]
+case-step-name = step name `{ $name }` must be letters, digits, - or _
+case-step-twice = step name `{ $name }` is used twice
+case-method = method `{ $method }` is not an HTTP method valmis sends
+case-bad-header-regex = expected header `{ $header }`: bad regular expression
+case-capture = capture `{ $capture }` must be a JSON pointer, header:Name or regex:(…)

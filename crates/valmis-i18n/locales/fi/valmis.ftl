@@ -1235,3 +1235,57 @@ waivers-expires = `expires` on annettava päivämääränä, esimerkiksi 2027-01
 date-year-range = vuosi { $value } on sallitun alueen ulkopuolella
 date-month-range = kuukausi { $value } on sallitun alueen ulkopuolella
 date-day-range = päivä { $value } on sallitun alueen ulkopuolella
+
+## Katalogin määrittelemät vaatimukset (check = file-exists, xml, json, text-absent, external)
+
+declared-no-file = yksikään nipun tiedosto ei vastaa kuviota `{ $pattern }`
+declared-no-file-skip = mikään tiedosto ei vastaa kuviota `{ $pattern }`
+declared-not-xml-skip = XML ei ole hyvin muodostettua (katso DOC-WELLFORMED)
+declared-xml-mismatch = { $place } on `{ $value }`, mikä ei vastaa lauseketta `{ $pattern }`
+declared-absent = `{ $path }` puuttuu asiakirjasta
+declared-not-json-skip = JSON ei ole kelvollista (katso DOC-WELLFORMED)
+declared-json-mismatch = `{ $pointer }` on `{ $value }`, mikä ei vastaa lauseketta `{ $pattern }`
+declared-no-pattern = kuvio puuttuu
+declared-forbidden = `{ $text }` vastaa kiellettyä kuviota `{ $pattern }`
+declared-needs-catalog-dir = `{ "{catalog}" }` tarvitsee katalogikansion (`--catalog DIR`)
+declared-empty-command = komento on tyhjä
+declared-not-installed-skip = `{ $program }` ei ole asennettu, joten tätä ulkoista tarkistusohjelmaa ei voi ajaa
+declared-cannot-start = ohjelmaa `{ $program }` ei voi käynnistää: { $error }
+declared-timeout = `{ $program }` ei valmistunut { $seconds } sekunnissa
+declared-wait-failed = ohjelman `{ $program }` odottaminen epäonnistui: { $error }
+declared-validator-said = { $program }: { $message }
+declared-rejected = { $program } hylkäsi asiakirjan ({ $code ->
+        [signal] signaali
+       *[other] paluuarvo { $code }
+    }): { $summary }
+declared-no-svrl = `{ $program }` ei kirjoittanut SVRL-raporttia (tuloste alkoi `{ $start }`)
+declared-svrl-rule = sääntö { $rule }: { $text } (kohdassa { $location })
+declared-svrl-no-id = (ei tunnusta)
+
+## Lyhennetyt tekstit ja luettelematta jätetyt havainnot
+
+safe-cut = ({ $count ->
+        [one] { $count } merkki
+       *[other] { $count } merkkiä
+    } jätetty näyttämättä)
+safe-more-findings = +{ $count } { $count ->
+        [one] havainto
+       *[other] havaintoa
+    } lisää ({ $errors ->
+        [one] { $errors } virhe
+       *[other] { $errors } virhettä
+    }, { $warnings ->
+        [one] { $warnings } varoitus
+       *[other] { $warnings } varoitusta
+    }) jätettiin luettelematta: yhdestä vaatimuksesta luetellaan enintään { $max } havaintoa kohdetta kohden; korjaa nämä ja aja uudelleen
+
+## Testiajon tapausten määrittelyt (harness/*.toml)
+
+case-error-at = { $path }:{ $line }: { $message }
+case-format = testiajon muotoa { $format } ei tueta; tämä `valmis` lukee muotoa { $supported }
+case-no-step = tapauksessa on oltava vähintään yksi `[[step]]`
+case-step-name = vaiheen nimessä `{ $name }` saa olla vain kirjaimia, numeroita sekä merkkejä `-` ja `_`
+case-step-twice = vaiheen nimi `{ $name }` on käytössä kahdesti
+case-method = `{ $method }` ei ole HTTP-metodi, jota `valmis` lähettää
+case-bad-header-regex = odotettu otsake `{ $header }`: virheellinen säännöllinen lauseke
+case-capture = talteenoton `{ $capture }` on oltava JSON-osoitin, `header:Nimi` tai `regex:(…)`
