@@ -41,26 +41,26 @@ pub enum FailureClass {
     Io,
 }
 
-impl std::fmt::Display for FailureClass {
-    /// The class as a person reads it (`probe` printed Rust's `Dns`).
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(match self {
-            Self::Url => "unusable URL",
-            Self::Dns => "DNS lookup failed",
-            Self::Refused => "connection refused",
-            Self::Timeout => "timed out",
-            Self::Alert => "TLS alert from the server",
-            Self::UnknownIssuer => "server certificate from an unknown issuer",
-            Self::NameMismatch => "server certificate for another name",
-            Self::Expired => "server certificate expired or not yet valid",
-            Self::TlsVersion => "no common TLS version",
-            Self::Tls => "TLS failure",
-            Self::Http => "HTTP request failed",
-            Self::ClientCertificateRejected => "client certificate rejected",
-            Self::ClientCertificateNotRequested => "no client certificate requested",
-            Self::Redirect => "redirect (not followed)",
-            Self::Io => "network error",
-        })
+impl FailureClass {
+    /// The class as the JSON probe results name it (`unknown-issuer`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Url => "url",
+            Self::Dns => "dns",
+            Self::Refused => "refused",
+            Self::Timeout => "timeout",
+            Self::Alert => "alert",
+            Self::UnknownIssuer => "unknown-issuer",
+            Self::NameMismatch => "name-mismatch",
+            Self::Expired => "expired",
+            Self::TlsVersion => "tls-version",
+            Self::Tls => "tls",
+            Self::Http => "http",
+            Self::ClientCertificateRejected => "client-certificate-rejected",
+            Self::ClientCertificateNotRequested => "client-certificate-not-requested",
+            Self::Redirect => "redirect",
+            Self::Io => "io",
+        }
     }
 }
 
@@ -106,4 +106,40 @@ pub struct ProbeResult {
     /// Why the probe failed, if it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<ProbeFailure>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FailureClass;
+
+    #[test]
+    fn a_class_has_the_name_the_json_gives_it() {
+        // `probe` names a class through its message, keyed by this name: it must be the one the
+        // probe results' JSON holds.
+        let all = [
+            FailureClass::Url,
+            FailureClass::Dns,
+            FailureClass::Refused,
+            FailureClass::Timeout,
+            FailureClass::Alert,
+            FailureClass::UnknownIssuer,
+            FailureClass::NameMismatch,
+            FailureClass::Expired,
+            FailureClass::TlsVersion,
+            FailureClass::Tls,
+            FailureClass::Http,
+            FailureClass::ClientCertificateRejected,
+            FailureClass::ClientCertificateNotRequested,
+            FailureClass::Redirect,
+            FailureClass::Io,
+        ];
+        for class in all {
+            let json = serde_json::to_value(class).expect("serialises");
+            assert_eq!(json.as_str(), Some(class.as_str()));
+            // Every class has its own words in both languages (not the message's default).
+            let fi = valmis_i18n::t!("fi", "probe-class", class = class.as_str());
+            let en = valmis_i18n::t!("en", "probe-class", class = class.as_str());
+            assert!(class == FailureClass::Io || (en != "network error" && fi != "verkkovirhe"), "{class:?}");
+        }
+    }
 }

@@ -11,6 +11,7 @@ use rustls::pki_types::PrivateKeyDer;
 use valmis_harness::{Case, capture, diff, normalise, real_identity_codes, render};
 
 use crate::Target;
+use valmis_i18n::{Msg, msg};
 
 /// Limits of a harness run.
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct RunOptions {
     /// The most bytes of one answer's body that are read: a server that never stops sending
     /// costs at most this much per running case ([`DEFAULT_MAX_BODY`] unless set).
     pub max_body: usize,
+    /// The language of the transport errors.
+    pub lang: valmis_model::Lang,
 }
 
 /// The default body limit: 16 MiB, far above any FHIR or CDA answer of a test case.
@@ -31,7 +34,13 @@ pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { step_timeout: Duration::from_secs(30), retries: 2, concurrency: 4, max_body: DEFAULT_MAX_BODY }
+        Self {
+            step_timeout: Duration::from_secs(30),
+            retries: 2,
+            concurrency: 4,
+            max_body: DEFAULT_MAX_BODY,
+            lang: valmis_model::Lang::En,
+        }
     }
 }
 
@@ -72,10 +81,11 @@ pub struct StepRun {
     pub response: Option<Received>,
     /// Attempts made (1 without retries).
     pub attempts: u32,
-    /// Transport errors of the attempts that were retried (or of the last one).
+    /// Transport errors of the attempts that were retried (or of the last one), in the run's
+    /// language.
     pub transport_errors: Vec<String>,
     /// Problems: wrong status, header not matching, template errors, refused identity codes.
-    pub problems: Vec<String>,
+    pub problems: Vec<Msg>,
     /// A unified diff of normalised expected and actual bodies, when they differ.
     pub diff: Option<String>,
     /// Milliseconds from the first attempt to the answer.
@@ -137,19 +147,28 @@ const SECRET_HEADERS: &[&str] = &["authorization", "cookie", "proxy-authorizatio
 
 /// Why a harness run cannot start.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.msg())]
 pub enum RunError {
     /// The TLS client cannot be set up from the endpoint's anchors and the client key.
-    #[error("{0}")]
-    Tls(String),
+    Tls(Msg),
     /// The HTTP client cannot be built.
-    #[error("cannot build the HTTP client: {0}")]
     Client(String),
     /// The endpoint's url is not a URL.
-    #[error("`{url}` is not a URL: {detail}")]
     Url { url: String, detail: String },
     /// The network runtime cannot start.
-    #[error("cannot start the network runtime: {0}")]
     Runtime(std::io::Error),
+}
+
+impl RunError {
+    /// What went wrong, to render in any language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::Tls(message) => message.clone(),
+            Self::Client(error) => msg!("net-http-client", error = error),
+            Self::Url { url, detail } => msg!("net-not-url", url = url, error = detail),
+            Self::Runtime(error) => msg!("net-runtime", error = error.to_string()),
+        }
+    }
 }
 
 /// Runs `plans` against `target` with `key`, returning the runs in the plans' order, and calls
@@ -161,7 +180,7 @@ pub fn run_cases(
     options: &RunOptions,
     progress: &(dyn Fn(&CaseRun) + Sync),
 ) -> Result<Vec<CaseRun>, RunError> {
-    let recording = crate::client_config(target, Some(key.clone_key())).map_err(RunError::Tls)?;
+    let recording = crate::client_config(target, Some(key.clone_key()), options.lang).map_err(RunError::Tls)?;
     let client = reqwest::Client::builder()
         .use_preconfigured_tls((*recording.config).clone())
         .timeout(options.step_timeout)
@@ -255,31 +274,28 @@ async fn run_step(
         started_at: now_rfc3339(),
     };
     // Build the request from its templates.
-    let built = (|| -> Result<SentRequest, String> {
+    let built = (|| -> Result<SentRequest, Msg> {
         // Paths are relative to the endpoint url: `/Observation` under `https://host/fhir`.
-        let path = render(&step.path, variables).map_err(|error| error.to_string())?;
+        let path = render(&step.path, variables).map_err(|error| error.msg())?;
         let (path_part, query) = path.split_once('?').map_or((path.as_str(), None), |(p, q)| (p, Some(q)));
         let mut url = base.clone();
         url.set_path(&format!("{}/{}", base.path().trim_end_matches('/'), path_part.trim_start_matches('/')));
         url.set_query(query);
         let mut headers = BTreeMap::new();
         for (name, template) in &step.headers {
-            headers.insert(name.clone(), render(template, variables).map_err(|error| error.to_string())?);
+            headers.insert(name.clone(), render(template, variables).map_err(|error| error.msg())?);
         }
         let body = match &step.body {
             Some(file) => {
-                let template = files.get(file).ok_or_else(|| format!("body template `{file}` is missing"))?;
-                render(template, variables).map_err(|error| error.to_string())?
+                let template = files.get(file).ok_or_else(|| msg!("harness-body-missing", file = file))?;
+                render(template, variables).map_err(|error| error.msg())?
             }
             None => String::new(),
         };
         let everything = format!("{url} {headers:?} {body}");
         let real = real_identity_codes(&everything);
         if !real.is_empty() {
-            return Err(format!(
-                "refused to send: the request would carry a real identity code ({}); templates may hold test identities only",
-                real.join(", ")
-            ));
+            return Err(msg!("harness-refused-real-id", codes = real.join(", ")));
         }
         Ok(SentRequest { method: step.method.clone(), url: url.to_string(), headers, body })
     })();
@@ -316,12 +332,16 @@ async fn run_step(
                         let body = String::from_utf8_lossy(&bytes).into_owned();
                         break Some(Received { status, headers, body, truncated });
                     }
-                    Err(error) => run.transport_errors.push(format!("reading the answer failed: {error}")),
+                    Err(error) => run
+                        .transport_errors
+                        .push(msg!("harness-reading-failed", error = error.to_string()).render(options.lang.as_str())),
                 }
             }
             Err(error) => {
-                let message =
-                    crate::classify_chain(&error).map_or_else(|| crate::describe_chain(&error), |(_, message)| message);
+                let message = crate::classify_chain(&error).map_or_else(
+                    || crate::describe_chain(&error),
+                    |(_, message)| message.render(options.lang.as_str()),
+                );
                 run.transport_errors.push(message);
             }
         }
@@ -343,35 +363,36 @@ async fn run_step(
         ..request
     });
     let Some(received) = received else {
-        run.problems.push(format!(
-            "no answer after {} attempt(s): {}",
-            run.attempts,
-            run.transport_errors.last().map_or("", String::as_str)
+        run.problems.push(msg!(
+            "harness-no-answer",
+            count = run.attempts,
+            last = run.transport_errors.last().map_or("", String::as_str)
         ));
         return run;
     };
     if received.truncated {
-        run.problems.push(format!(
-            "the answer's body is longer than {} bytes, the limit (`valmis run --max-body`); its first {} bytes are kept as evidence and the rest was not read",
-            options.max_body, options.max_body
-        ));
+        run.problems.push(msg!("harness-body-too-long", limit = options.max_body.to_string()));
     }
     if received.status != step.status {
-        run.problems.push(format!("status {} where {} was expected", received.status, step.status));
+        run.problems.push(msg!(
+            "harness-status",
+            got = received.status.to_string(),
+            expected = step.status.to_string()
+        ));
     }
     for (name, pattern) in &step.expect_headers {
         let value = received.headers.get(&name.to_ascii_lowercase());
         let matches = value.is_some_and(|value| regex::Regex::new(pattern).is_ok_and(|regex| regex.is_match(value)));
         if !matches {
-            run.problems.push(format!(
-                "header `{name}` is {:?}, expected to match `{pattern}`",
-                value.map(String::as_str).unwrap_or("absent")
-            ));
+            run.problems.push(match value {
+                Some(value) => msg!("harness-header", name = name, value = format!("{value:?}"), pattern = pattern),
+                None => msg!("harness-header-absent", name = name, pattern = pattern),
+            });
         }
     }
     if let Some(golden) = &step.golden {
         match files.get(golden) {
-            None => run.problems.push(format!("golden file `{golden}` is missing")),
+            None => run.problems.push(msg!("harness-golden-missing", file = golden)),
             // Goldens take the same variables as requests (`{{test_person}}`), so that a run
             // with another test person is judged by what it sent, not by a hard-coded one.
             Some(expected) => match render(expected, variables) {
@@ -380,7 +401,7 @@ async fn run_step(
                     let actual = normalise(&received.body, &step.masks, &step.mask_patterns);
                     run.diff = diff(&expected, &actual);
                 }
-                Err(error) => run.problems.push(format!("golden file `{golden}`: {error}")),
+                Err(error) => run.problems.push(msg!("harness-golden-error", file = golden, error = &error.msg())),
             },
         }
     }
@@ -389,7 +410,7 @@ async fn run_step(
             Some(value) => {
                 variables.insert(name.clone(), value);
             }
-            None => run.problems.push(format!("capture `{name}` found nothing at `{from}`")),
+            None => run.problems.push(msg!("harness-capture-nothing", name = name, from = from)),
         }
     }
     run.response = Some(received);

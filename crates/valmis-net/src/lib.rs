@@ -21,6 +21,7 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::sign::CertifiedKey;
 use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
 use tokio::net::TcpStream;
+use valmis_i18n::{Msg, msg};
 use valmis_model::{FailureClass, ProbeFailure, ProbeResult};
 
 pub mod harness;
@@ -49,6 +50,8 @@ pub struct Options {
     pub http_timeout: Duration,
     /// Endpoints probed at once.
     pub concurrency: usize,
+    /// The language of the failure messages.
+    pub lang: valmis_model::Lang,
 }
 
 impl Default for Options {
@@ -58,17 +61,18 @@ impl Default for Options {
             handshake_timeout: Duration::from_secs(5),
             http_timeout: Duration::from_secs(5),
             concurrency: 8,
+            lang: valmis_model::Lang::En,
         }
     }
 }
 
 /// A client key that cannot be used with the configured certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyError(pub String);
+pub struct KeyError(pub Msg);
 
 impl std::fmt::Display for KeyError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(&self.0)
+        write!(formatter, "{}", self.0)
     }
 }
 
@@ -83,10 +87,7 @@ pub fn check_key(targets: &[Target], key: &PrivateKeyDer<'static>) -> Result<(),
     let provider = provider();
     for target in targets.iter().filter(|target| !target.client_chain.is_empty()) {
         CertifiedKey::from_der(target.client_chain.clone(), key.clone_key(), &provider).map_err(|error| {
-            KeyError(format!(
-                "the client key does not fit the client certificate of endpoint `{}`: {error}",
-                target.name
-            ))
+            KeyError(msg!("net-key-mismatch-endpoint", endpoint = &target.name, error = error.to_string()))
         })?;
     }
     Ok(())
@@ -100,7 +101,10 @@ pub fn probe_all(targets: &[Target], key: Option<&PrivateKeyDer<'static>>, optio
         Err(error) => {
             return targets
                 .iter()
-                .map(|target| failed(target, FailureClass::Io, format!("cannot start the network runtime: {error}")))
+                .map(|target| {
+                    let message = msg!("net-runtime", error = error.to_string());
+                    failed(target, FailureClass::Io, &message, options.lang)
+                })
                 .collect();
         }
     };
@@ -126,17 +130,17 @@ pub fn probe_all(targets: &[Target], key: Option<&PrivateKeyDer<'static>>, optio
             .into_iter()
             .zip(targets)
             .map(|(result, target)| {
-                result.unwrap_or_else(|| failed(target, FailureClass::Io, "the probe task failed".to_owned()))
+                result.unwrap_or_else(|| failed(target, FailureClass::Io, &msg!("net-task-failed"), options.lang))
             })
             .collect()
     })
 }
 
-fn failed(target: &Target, class: FailureClass, message: String) -> ProbeResult {
+fn failed(target: &Target, class: FailureClass, message: &Msg, lang: valmis_model::Lang) -> ProbeResult {
     ProbeResult {
         endpoint: target.name.clone(),
         url: target.url.clone(),
-        failure: Some(ProbeFailure { class, message }),
+        failure: Some(ProbeFailure { class, message: message.render(lang.as_str()) }),
         ..ProbeResult::default()
     }
 }
@@ -148,17 +152,19 @@ fn millis(since: Instant) -> u64 {
 /// Probes one target.
 pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options: &Options) -> ProbeResult {
     let mut result = ProbeResult { endpoint: target.name.clone(), url: target.url.clone(), ..ProbeResult::default() };
-    let fail = |mut result: ProbeResult, class: FailureClass, message: String| {
-        result.failure = Some(ProbeFailure { class, message });
+    let fail = |mut result: ProbeResult, class: FailureClass, message: Msg| {
+        result.failure = Some(ProbeFailure { class, message: message.render(options.lang.as_str()) });
         result
     };
     let url = match url::Url::parse(&target.url) {
         Ok(url) if url.scheme() == "https" => url,
-        Ok(url) => return fail(result, FailureClass::Url, format!("`{}` is not https", url)),
-        Err(error) => return fail(result, FailureClass::Url, format!("`{}` is not a URL: {error}", target.url)),
+        Ok(url) => return fail(result, FailureClass::Url, msg!("net-not-https", url = url.to_string())),
+        Err(error) => {
+            return fail(result, FailureClass::Url, msg!("net-not-url", url = &target.url, error = error.to_string()));
+        }
     };
     let Some(host) = url.host_str().map(|host| host.trim_start_matches('[').trim_end_matches(']').to_owned()) else {
-        return fail(result, FailureClass::Url, format!("`{}` has no host", target.url));
+        return fail(result, FailureClass::Url, msg!("net-no-host", url = &target.url));
     };
     let port = url.port_or_known_default().unwrap_or(443);
 
@@ -170,14 +176,20 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
                 return fail(
                     result,
                     FailureClass::Timeout,
-                    format!("resolving `{host}` took longer than {:?}", options.connect_timeout),
+                    msg!("net-resolve-timeout", host = &host, limit = format!("{:?}", options.connect_timeout)),
                 );
             }
-            Ok(Err(error)) => return fail(result, FailureClass::Dns, format!("`{host}` does not resolve: {error}")),
+            Ok(Err(error)) => {
+                return fail(
+                    result,
+                    FailureClass::Dns,
+                    msg!("net-no-resolve", host = &host, error = error.to_string()),
+                );
+            }
             Ok(Ok(addresses)) => addresses.collect(),
         };
     if addresses.is_empty() {
-        return fail(result, FailureClass::Dns, format!("`{host}` resolves to no address"));
+        return fail(result, FailureClass::Dns, msg!("net-no-address", host = &host));
     }
     let mut last_error = None;
     let mut connected = None;
@@ -187,17 +199,24 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
             Err(_) => {
                 last_error = Some((
                     FailureClass::Timeout,
-                    format!("no TCP answer from {address} within {:?}", options.connect_timeout),
+                    msg!(
+                        "net-tcp-timeout",
+                        address = address.to_string(),
+                        limit = format!("{:?}", options.connect_timeout)
+                    ),
                 ));
                 break;
             }
             Ok(Err(error)) if error.kind() == std::io::ErrorKind::ConnectionRefused => {
                 last_error = Some((
                     FailureClass::Refused,
-                    format!("{address} refused the connection (nothing listens on port {port})"),
+                    msg!("net-refused", address = address.to_string(), port = port.to_string()),
                 ));
             }
-            Ok(Err(error)) => last_error = Some((FailureClass::Io, format!("cannot connect to {address}: {error}"))),
+            Ok(Err(error)) => {
+                let message = msg!("net-connect-failed", address = address.to_string(), error = error.to_string());
+                last_error = Some((FailureClass::Io, message));
+            }
             Ok(Ok(stream)) => {
                 connected = Some((stream, *address));
                 break;
@@ -205,18 +224,18 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         }
     }
     let Some((stream, address)) = connected else {
-        let (class, message) = last_error.unwrap_or((FailureClass::Io, "no address could be tried".to_owned()));
+        let (class, message) = last_error.unwrap_or((FailureClass::Io, msg!("net-no-address-tried")));
         return fail(result, class, message);
     };
     result.address = Some(address.to_string());
     result.connect_ms = Some(millis(started));
 
-    let recording = match client_config(target, key) {
+    let recording = match client_config(target, key, options.lang) {
         Ok(recording) => recording,
         Err(message) => return fail(result, FailureClass::Tls, message),
     };
     let Ok(server_name) = ServerName::try_from(host.clone()) else {
-        return fail(result, FailureClass::Url, format!("`{host}` is not a valid server name"));
+        return fail(result, FailureClass::Url, msg!("net-bad-server-name", host = &host));
     };
     let connector = tokio_rustls::TlsConnector::from(Arc::clone(&recording.config));
     let handshake_started = Instant::now();
@@ -228,7 +247,11 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
             return fail(
                 result,
                 FailureClass::Timeout,
-                format!("the TLS handshake with {address} did not finish within {:?}", options.handshake_timeout),
+                msg!(
+                    "net-handshake-timeout",
+                    address = address.to_string(),
+                    limit = format!("{:?}", options.handshake_timeout)
+                ),
             );
         }
         Ok(Err(error)) => {
@@ -259,7 +282,7 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         .build();
     let client = match client {
         Ok(client) => client,
-        Err(error) => return fail(result, FailureClass::Http, format!("cannot build the HTTP client: {error}")),
+        Err(error) => return fail(result, FailureClass::Http, msg!("net-http-client", error = error.to_string())),
     };
     match client.get(url.clone()).send().await {
         Ok(response) => {
@@ -285,36 +308,35 @@ pub async fn probe(target: &Target, key: Option<PrivateKeyDer<'static>>, options
         Err(error) => {
             let (class, message) = classify_chain(&error).unwrap_or_else(|| {
                 if error.is_timeout() {
-                    (FailureClass::Timeout, format!("no HTTP answer within {:?}", options.http_timeout))
+                    (FailureClass::Timeout, msg!("net-http-timeout", limit = format!("{:?}", options.http_timeout)))
                 } else {
-                    (FailureClass::Http, format!("the HTTP request failed: {}", describe_chain(&error)))
+                    (FailureClass::Http, msg!("net-http-failed", error = describe_chain(&error)))
                 }
             });
             return fail(result, class, message);
         }
     }
     if result.client_certificate_requested == Some(false) {
-        return fail(
-            result,
-            FailureClass::ClientCertificateNotRequested,
-            "the server completed the TLS handshake without asking for a client certificate; Kanta's endpoints require mutual TLS, so this is not the endpoint, or a proxy before it ends TLS".to_owned(),
-        );
+        return fail(result, FailureClass::ClientCertificateNotRequested, msg!("net-not-mutual"));
     }
     result
 }
 
 /// The message for a 3xx answer: its target, and that it was not followed.
-pub fn redirect_message(status: u16, location: Option<&str>) -> String {
-    let location: String = location.unwrap_or("(no Location header)").chars().take(200).collect();
-    format!(
-        "HTTP {status} redirect to {location}; valmis never follows redirects: use the endpoint's final https address"
-    )
+pub fn redirect_message(status: u16, location: Option<&str>) -> Msg {
+    match location {
+        Some(location) => {
+            let location: String = location.chars().take(200).collect();
+            msg!("net-redirect", status = status.to_string(), location = location)
+        }
+        None => msg!("net-redirect", status = status.to_string(), location = msg!("net-no-location")),
+    }
 }
 
 /// A 4xx or 5xx answer is never "ok": a server that completed the handshake but rejects the
 /// client certificate answers so (nginx with `ssl_verify_client on`: 400 "The SSL certificate
 /// error" or "No required SSL certificate was sent", or its 495 and 496; a proxy: 403).
-pub fn judge_http_status(status: u16, body: &str) -> (FailureClass, String) {
+pub fn judge_http_status(status: u16, body: &str) -> (FailureClass, Msg) {
     let lower = body.to_ascii_lowercase();
     let certificate_rejected = matches!(status, 495 | 496)
         || (status == 400
@@ -322,20 +344,22 @@ pub fn judge_http_status(status: u16, body: &str) -> (FailureClass, String) {
     if certificate_rejected {
         (
             FailureClass::ClientCertificateRejected,
-            format!(
-                "the server completed the TLS handshake but rejected the client certificate (HTTP {status}{})",
-                if lower.contains("ssl certificate error") { ": \"The SSL certificate error\"" } else { "" }
+            msg!(
+                "net-certificate-rejected",
+                status = status.to_string(),
+                said = if lower.contains("ssl certificate error") { ": \"The SSL certificate error\"" } else { "" }
             ),
         )
     } else if status == 403 {
-        (FailureClass::Http, "HTTP 403 Forbidden: the server (or a proxy before it) refuses this client".to_owned())
+        (FailureClass::Http, msg!("net-forbidden"))
     } else {
-        (FailureClass::Http, format!("HTTP {status}: the endpoint answered with an error"))
+        (FailureClass::Http, msg!("net-http-error", status = status.to_string()))
     }
 }
 
 /// A client configuration whose verifier and certificate resolver record what the server did.
 struct Recording {
+    lang: valmis_model::Lang,
     config: Arc<rustls::ClientConfig>,
     verifier: Arc<RecordingVerifier>,
     asked: Arc<AtomicBool>,
@@ -345,39 +369,44 @@ impl Recording {
     fn server_chain(&self) -> Vec<String> {
         let seen = self.verifier.seen.lock().map(|seen| seen.clone()).unwrap_or_default();
         seen.iter()
-            .map(|der| valmis_pki::inspect(der).map_or_else(|_| "(unreadable certificate)".to_owned(), |c| c.subject))
+            .map(|der| {
+                valmis_pki::inspect(der)
+                    .map_or_else(|_| msg!("net-unreadable-certificate").render(self.lang.as_str()), |c| c.subject)
+            })
             .collect()
     }
 }
 
-fn client_config(target: &Target, key: Option<PrivateKeyDer<'static>>) -> Result<Recording, String> {
+fn client_config(
+    target: &Target,
+    key: Option<PrivateKeyDer<'static>>,
+    lang: valmis_model::Lang,
+) -> Result<Recording, Msg> {
     let provider = provider();
     let mut roots = RootCertStore::empty();
     for anchor in &target.anchors {
-        roots
-            .add(anchor.clone())
-            .map_err(|error| format!("a ca_bundle certificate is not a usable trust anchor: {error}"))?;
+        roots.add(anchor.clone()).map_err(|error| msg!("net-bad-anchor", error = error.to_string()))?;
     }
     let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), Arc::clone(&provider))
         .build()
-        .map_err(|error| format!("cannot build the certificate verifier: {error}"))?;
+        .map_err(|error| msg!("net-verifier", error = error.to_string()))?;
     let verifier = Arc::new(RecordingVerifier { inner, seen: Mutex::new(Vec::new()) });
     let asked = Arc::new(AtomicBool::new(false));
     let certified = match (key, target.client_chain.is_empty()) {
         (Some(key), false) => Some(Arc::new(
             CertifiedKey::from_der(target.client_chain.clone(), key, &provider)
-                .map_err(|error| format!("the client key does not fit the client certificate: {error}"))?,
+                .map_err(|error| msg!("net-key-mismatch", error = error.to_string()))?,
         )),
         _ => None,
     };
     let resolver = Arc::new(RecordingResolver { certified, asked: Arc::clone(&asked) });
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
-        .map_err(|error| format!("cannot configure TLS: {error}"))?
+        .map_err(|error| msg!("net-tls-config", error = error.to_string()))?
         .dangerous()
         .with_custom_certificate_verifier(Arc::clone(&verifier) as Arc<dyn ServerCertVerifier>)
         .with_client_cert_resolver(resolver);
-    Ok(Recording { config: Arc::new(config), verifier, asked })
+    Ok(Recording { config: Arc::new(config), verifier, asked, lang })
 }
 
 /// The webpki verifier, keeping the chain the server presented for the report.
@@ -445,23 +474,20 @@ impl ResolvesClientCert for RecordingResolver {
     }
 }
 
-fn classify_tls(error: &rustls::Error) -> (FailureClass, String) {
+fn classify_tls(error: &rustls::Error) -> (FailureClass, Msg) {
     match error {
         rustls::Error::InvalidCertificate(certificate) => match certificate {
-            CertificateError::UnknownIssuer => (
-                FailureClass::UnknownIssuer,
-                "the server's certificate does not chain to ca_bundle (unknown issuer)".to_owned(),
-            ),
+            CertificateError::UnknownIssuer => (FailureClass::UnknownIssuer, msg!("net-unknown-issuer")),
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
-                (FailureClass::NameMismatch, "the server's certificate does not name the endpoint host".to_owned())
+                (FailureClass::NameMismatch, msg!("net-name-mismatch"))
             }
             CertificateError::Expired
             | CertificateError::ExpiredContext { .. }
             | CertificateError::NotValidYet
             | CertificateError::NotValidYetContext { .. } => {
-                (FailureClass::Expired, format!("the server's certificate is not valid now ({certificate:?})"))
+                (FailureClass::Expired, msg!("net-not-valid-now", detail = format!("{certificate:?}")))
             }
-            other => (FailureClass::Tls, format!("the server's certificate was rejected: {other:?}")),
+            other => (FailureClass::Tls, msg!("net-certificate-other", detail = format!("{other:?}"))),
         },
         rustls::Error::AlertReceived(alert) => {
             let class = if matches!(alert, rustls::AlertDescription::ProtocolVersion) {
@@ -470,37 +496,35 @@ fn classify_tls(error: &rustls::Error) -> (FailureClass, String) {
                 FailureClass::Alert
             };
             let hint = match alert {
-                rustls::AlertDescription::CertificateRequired => ": the server requires a client certificate",
-                rustls::AlertDescription::UnknownCA => ": the server does not trust the client certificate's issuer",
-                rustls::AlertDescription::BadCertificate => ": the server rejected the client certificate",
-                rustls::AlertDescription::ProtocolVersion => ": no common TLS version (TLS 1.2 or 1.3 is required)",
-                _ => "",
+                rustls::AlertDescription::CertificateRequired => "certificate-required",
+                rustls::AlertDescription::UnknownCA => "unknown-ca",
+                rustls::AlertDescription::BadCertificate => "bad-certificate",
+                rustls::AlertDescription::ProtocolVersion => "protocol-version",
+                _ => "none",
             };
-            (class, format!("the server ended the handshake with alert {alert:?}{hint}"))
+            (class, msg!("net-alert", alert = format!("{alert:?}"), hint = hint))
         }
-        rustls::Error::PeerIncompatible(reason) => (
-            FailureClass::TlsVersion,
-            format!("the server's TLS is incompatible (TLS 1.2 or later is required): {reason:?}"),
-        ),
-        other => (FailureClass::Tls, format!("TLS failed: {other}")),
+        rustls::Error::PeerIncompatible(reason) => {
+            (FailureClass::TlsVersion, msg!("net-incompatible", reason = format!("{reason:?}")))
+        }
+        other => (FailureClass::Tls, msg!("net-tls-failed", error = other.to_string())),
     }
 }
 
-fn classify_io(error: &std::io::Error) -> (FailureClass, String) {
+fn classify_io(error: &std::io::Error) -> (FailureClass, Msg) {
     if let Some(tls) = error.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
         return classify_tls(tls);
     }
     match error.kind() {
-        std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset => (
-            FailureClass::Tls,
-            "the server closed the connection during the TLS handshake (does it speak TLS on this port?)".to_owned(),
-        ),
-        _ => (FailureClass::Io, format!("the TLS handshake failed: {error}")),
+        std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::ConnectionReset => {
+            (FailureClass::Tls, msg!("net-closed"))
+        }
+        _ => (FailureClass::Io, msg!("net-handshake-failed", error = error.to_string())),
     }
 }
 
 /// A rustls error anywhere in an error's source chain (reqwest wraps hyper wraps io wraps it).
-fn classify_chain(error: &(dyn std::error::Error + 'static)) -> Option<(FailureClass, String)> {
+fn classify_chain(error: &(dyn std::error::Error + 'static)) -> Option<(FailureClass, Msg)> {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
     while let Some(error) = current {
         if let Some(tls) = error.downcast_ref::<rustls::Error>() {

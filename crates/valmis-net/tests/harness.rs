@@ -151,7 +151,11 @@ fn harness_cases_run_in_order_capture_diff_retry_and_refuse_real_codes() {
     let slow = run("slow", "010181-900C");
     assert!(!slow.passed());
     assert_eq!(slow.steps[0].attempts, 3, "timeouts are transport errors: retried twice");
-    assert!(slow.steps[0].problems[0].starts_with("no answer after 3 attempt(s)"), "{:?}", slow.steps[0].problems);
+    assert!(
+        slow.steps[0].problems[0].to_string().starts_with("no answer after 3 attempt(s)"),
+        "{:?}",
+        slow.steps[0].problems
+    );
 
     let flaky = run("drop", "010181-900C");
     assert!(flaky.passed(), "{flaky:#?}");
@@ -162,15 +166,18 @@ fn harness_cases_run_in_order_capture_diff_retry_and_refuse_real_codes() {
     assert!(!error.passed());
     assert_eq!(error.steps[0].attempts, 1, "a 500 is an answer, not retried");
     assert_eq!(
-        error.steps[0].problems[0], "status 500 where 201 was expected",
+        error.steps[0].problems[0].to_string(),
+        "status 500 where 201 was expected",
         "every problem of the answer is listed, status first"
     );
+    // Issue 20: a problem is a message, said in the report's language.
+    assert_eq!(error.steps[0].problems[0].render("fi"), "tila 500, odotettiin 201");
 
     let refused = run("ok", "131052-308T");
     assert!(!refused.passed());
     assert!(refused.steps[0].response.is_none(), "nothing was sent");
     assert!(
-        refused.steps[0].problems[0].contains("real identity code (131052-3***)"),
+        refused.steps[0].problems[0].to_string().contains("real identity code (131052-3***)"),
         "{:?}",
         refused.steps[0].problems
     );
@@ -211,7 +218,7 @@ fn a_redirect_is_the_steps_answer_and_the_request_is_never_resent_elsewhere() {
     let run = run_cases(&target, &key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
     assert!(!run.passed());
     assert_eq!(run.steps[0].response.as_ref().map(|response| response.status), Some(307), "{run:#?}");
-    assert!(run.steps[0].problems[0].starts_with("status 307"), "{:?}", run.steps[0].problems);
+    assert!(run.steps[0].problems[0].to_string().starts_with("status 307"), "{:?}", run.steps[0].problems);
     std::thread::sleep(Duration::from_millis(100));
     assert!(elsewhere.accept().is_err(), "the request was re-sent to the redirect's target");
 }
@@ -221,8 +228,13 @@ fn an_answer_that_never_ends_is_cut_at_the_body_limit() {
     // Issue 16 (3): a server that never stopped sending took `valmis run` to 2.9 GB and an
     // abort. The body is read up to the limit, the step fails, the first bytes are evidence.
     let (target, key) = one_answer_server(|_| Reply::Endless(200));
-    let options =
-        RunOptions { step_timeout: Duration::from_secs(20), retries: 0, concurrency: 1, max_body: 1024 * 1024 };
+    let options = RunOptions {
+        step_timeout: Duration::from_secs(20),
+        retries: 0,
+        concurrency: 1,
+        max_body: 1024 * 1024,
+        ..RunOptions::default()
+    };
     let run = run_cases(&target, &key, vec![plan("010181-900C")], &options, &|_| {}).expect("runs").remove(0);
     assert!(!run.passed());
     let step = &run.steps[0];
@@ -230,7 +242,7 @@ fn an_answer_that_never_ends_is_cut_at_the_body_limit() {
     assert!(response.truncated);
     assert_eq!(response.body.len(), 1024 * 1024);
     assert!(
-        step.problems[0].starts_with("the answer's body is longer than 1048576 bytes, the limit"),
+        step.problems[0].to_string().starts_with("the answer's body is longer than 1048576 bytes, the limit"),
         "{:?}",
         step.problems
     );

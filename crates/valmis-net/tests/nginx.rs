@@ -89,6 +89,7 @@ fn probe(address: SocketAddr, server: &Pki, client: &Pki) -> valmis_model::Probe
         handshake_timeout: Duration::from_secs(5),
         http_timeout: Duration::from_secs(5),
         concurrency: 1,
+        ..Options::default()
     };
     probe_all(&[target], Some(&leaf.key), &options).remove(0)
 }

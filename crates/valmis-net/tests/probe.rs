@@ -48,6 +48,7 @@ fn quick() -> Options {
         handshake_timeout: Duration::from_secs(2),
         http_timeout: Duration::from_secs(2),
         concurrency: 8,
+        ..Options::default()
     }
 }
 
@@ -147,6 +148,13 @@ fn each_failure_is_classified() {
     let silent = by_name("silent");
     assert_eq!(class(silent), FailureClass::Timeout, "{silent:?}");
     assert!(silent.failure.as_ref().is_some_and(|f| f.message.contains("did not finish within 700ms")), "{silent:?}");
+
+    // Issue 20: under `--lang fi` the same failures are said in Finnish (they were English).
+    let finnish = Options { lang: valmis_model::Lang::Fi, ..options.clone() };
+    let again = probe_all(&targets[..1], Some(&client_key), &finnish);
+    let message = again[0].failure.as_ref().map(|failure| failure.message.clone()).unwrap_or_default();
+    assert!(message.contains("palvelin vaatii asiakasvarmenteen"), "{message}");
+    assert!(!message.contains("the server"), "{message}");
     // DNS failures are not exercised: resolving a name that does not exist would leave loopback.
 }
 
@@ -167,8 +175,13 @@ fn ten_endpoints_with_three_black_holed_are_probed_at_once_not_one_after_another
         targets.insert(at, target(name, black_hole(), "localhost", &client_chain, &ca.root));
     }
     let timeout = Duration::from_secs(3);
-    let options =
-        Options { connect_timeout: timeout, handshake_timeout: timeout, http_timeout: timeout, concurrency: 10 };
+    let options = Options {
+        connect_timeout: timeout,
+        handshake_timeout: timeout,
+        http_timeout: timeout,
+        concurrency: 10,
+        ..Options::default()
+    };
     let started = Instant::now();
     let results = probe_all(&targets, Some(&client_key), &options);
     let elapsed = started.elapsed();
@@ -191,8 +204,8 @@ fn a_key_that_does_not_fit_the_certificate_is_refused_before_connecting() {
     let (_, other_key) = leaf(&ca, "other", Usage::ClientAuth, 2020, 2099);
     let targets = [target("arkisto", "127.0.0.1:9".parse().expect("address"), "localhost", &client_chain, &ca.root)];
     let error = valmis_net::check_key(&targets, &other_key).expect_err("mismatch");
-    assert!(error.0.contains("does not fit the client certificate of endpoint `arkisto`"), "{error}");
-    assert!(!error.0.contains("PRIVATE KEY"));
+    assert!(error.to_string().contains("does not fit the client certificate of endpoint `arkisto`"), "{error}");
+    assert!(!error.to_string().contains("PRIVATE KEY"));
 }
 
 /// A plain TCP listener that records whether anything connected to it.

@@ -82,6 +82,8 @@ fn library_message(error: &(dyn std::error::Error + 'static)) -> Option<String> 
         error.msg()
     } else if let Some(error) = error.downcast_ref::<valmis_harness::TemplateError>() {
         error.msg()
+    } else if let Some(error) = error.downcast_ref::<valmis_net::harness::RunError>() {
+        error.msg()
     } else if let Some(VerifyError::Catalog(error)) = error.downcast_ref::<VerifyError>() {
         return Some(tr!("cli-invalid-catalog", error = &error.msg()));
     } else if let Some(ProbeTargetsError::Catalog(error)) = error.downcast_ref::<ProbeTargetsError>() {

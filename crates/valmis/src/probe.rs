@@ -107,7 +107,7 @@ pub(crate) fn run(
     progress: bool,
 ) -> anyhow::Result<Vec<ProbeResult>> {
     for (target, key) in targets.iter().zip(keys) {
-        valmis_net::check_key(std::slice::from_ref(target), key).map_err(|error| usage(error.0))?;
+        valmis_net::check_key(std::slice::from_ref(target), key).map_err(|error| usage(crate::lang::said(&error.0)))?;
     }
     let timeout = Duration::from_secs(timeout_seconds.max(1));
     let options = valmis_net::Options {
@@ -115,6 +115,7 @@ pub(crate) fn run(
         handshake_timeout: timeout,
         http_timeout: timeout,
         concurrency: 8,
+        lang: crate::lang::current(),
     };
     if progress && std::io::stderr().is_terminal() {
         say_err!("{}", tr!("cli-probing", endpoints = targets.len(), seconds = timeout_seconds));
@@ -168,7 +169,10 @@ pub(crate) fn print(results: &[ProbeResult], json: bool) -> anyhow::Result<()> {
             line("HTTP".to_owned(), format!("GET → {status}"));
         }
         if let Some(failure) = &result.failure {
-            line(tr!("probe-label-failure"), format!("{}: {}", failure.class, failure.message));
+            line(
+                tr!("probe-label-failure"),
+                format!("{}: {}", tr!("probe-class", class = failure.class.as_str()), failure.message),
+            );
         }
     }
     let failed = results.iter().filter(|result| result.failure.is_some()).count();

@@ -118,7 +118,8 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     let specs = valmis_checks::probe_targets(&bundle, request.catalogs, crate::lang::current())?;
     let service =
         specs.iter().find(|spec| spec.name == request.endpoint).map(|spec| spec.service.clone()).unwrap_or_default();
-    valmis_net::check_key(std::slice::from_ref(&target), &request.key).map_err(|error| usage(error.0))?;
+    valmis_net::check_key(std::slice::from_ref(&target), &request.key)
+        .map_err(|error| usage(crate::lang::said(&error.0)))?;
 
     let mut cases = load_cases(request.cases_dir, &round)?;
     cases.retain(|(case, _)| case.service == service);
@@ -154,6 +155,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         retries: request.retries,
         concurrency: 4,
         max_body: request.max_body,
+        lang: crate::lang::current(),
     };
     let total = plans.len();
     // A progress bar on a terminal; plain lines in CI and in logs.

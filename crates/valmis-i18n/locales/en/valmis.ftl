@@ -1252,3 +1252,81 @@ case-step-twice = step name `{ $name }` is used twice
 case-method = method `{ $method }` is not an HTTP method valmis sends
 case-bad-header-regex = expected header `{ $header }`: bad regular expression
 case-capture = capture `{ $capture }` must be a JSON pointer, header:Name or regex:(…)
+
+## The network: probing endpoints and running harness steps
+
+probe-class = { $class ->
+        [url] unusable URL
+        [dns] DNS lookup failed
+        [refused] connection refused
+        [timeout] timed out
+        [alert] TLS alert from the server
+        [unknown-issuer] server certificate from an unknown issuer
+        [name-mismatch] server certificate for another name
+        [expired] server certificate expired or not yet valid
+        [tls-version] no common TLS version
+        [tls] TLS failure
+        [http] HTTP request failed
+        [client-certificate-rejected] client certificate rejected
+        [client-certificate-not-requested] no client certificate requested
+        [redirect] redirect (not followed)
+       *[io] network error
+    }
+net-key-mismatch-endpoint = the client key does not fit the client certificate of endpoint `{ $endpoint }`: { $error }
+net-key-mismatch = the client key does not fit the client certificate: { $error }
+net-runtime = cannot start the network runtime: { $error }
+net-task-failed = the probe task failed
+net-not-https = `{ $url }` is not https
+net-not-url = `{ $url }` is not a URL: { $error }
+net-no-host = `{ $url }` has no host
+net-resolve-timeout = resolving `{ $host }` took longer than { $limit }
+net-no-resolve = `{ $host }` does not resolve: { $error }
+net-no-address = `{ $host }` resolves to no address
+net-tcp-timeout = no TCP answer from { $address } within { $limit }
+net-refused = { $address } refused the connection (nothing listens on port { $port })
+net-connect-failed = cannot connect to { $address }: { $error }
+net-no-address-tried = no address could be tried
+net-bad-server-name = `{ $host }` is not a valid server name
+net-handshake-timeout = the TLS handshake with { $address } did not finish within { $limit }
+net-http-client = cannot build the HTTP client: { $error }
+net-http-timeout = no HTTP answer within { $limit }
+net-http-failed = the HTTP request failed: { $error }
+net-not-mutual = the server completed the TLS handshake without asking for a client certificate; Kanta's endpoints require mutual TLS, so this is not the endpoint, or a proxy before it ends TLS
+net-redirect = HTTP { $status } redirect to { $location }; valmis never follows redirects: use the endpoint's final https address
+net-no-location = (no Location header)
+net-certificate-rejected = the server completed the TLS handshake but rejected the client certificate (HTTP { $status }{ $said })
+net-forbidden = HTTP 403 Forbidden: the server (or a proxy before it) refuses this client
+net-http-error = HTTP { $status }: the endpoint answered with an error
+net-bad-anchor = a ca_bundle certificate is not a usable trust anchor: { $error }
+net-verifier = cannot build the certificate verifier: { $error }
+net-tls-config = cannot configure TLS: { $error }
+net-unknown-issuer = the server's certificate does not chain to ca_bundle (unknown issuer)
+net-name-mismatch = the server's certificate does not name the endpoint host
+net-not-valid-now = the server's certificate is not valid now ({ $detail })
+net-certificate-other = the server's certificate was rejected: { $detail }
+net-alert = the server ended the handshake with alert { $alert }{ $hint ->
+        [certificate-required] : the server requires a client certificate
+        [unknown-ca] : the server does not trust the client certificate's issuer
+        [bad-certificate] : the server rejected the client certificate
+        [protocol-version] : no common TLS version (TLS 1.2 or 1.3 is required)
+       *[none] {""}
+    }
+net-incompatible = the server's TLS is incompatible (TLS 1.2 or later is required): { $reason }
+net-tls-failed = TLS failed: { $error }
+net-closed = the server closed the connection during the TLS handshake (does it speak TLS on this port?)
+net-handshake-failed = the TLS handshake failed: { $error }
+net-unreadable-certificate = (unreadable certificate)
+
+## Harness steps
+
+harness-body-missing = body template `{ $file }` is missing
+harness-refused-real-id = refused to send: the request would carry a real identity code ({ $codes }); templates may hold test identities only
+harness-reading-failed = reading the answer failed: { $error }
+harness-no-answer = no answer after { $count } attempt(s): { $last }
+harness-body-too-long = the answer's body is longer than { $limit } bytes, the limit (`valmis run --max-body`); its first { $limit } bytes are kept as evidence and the rest was not read
+harness-status = status { $got } where { $expected } was expected
+harness-header = header `{ $name }` is { $value }, expected to match `{ $pattern }`
+harness-header-absent = header `{ $name }` is absent, expected to match `{ $pattern }`
+harness-golden-missing = golden file `{ $file }` is missing
+harness-golden-error = golden file `{ $file }`: { $error }
+harness-capture-nothing = capture `{ $name }` found nothing at `{ $from }`

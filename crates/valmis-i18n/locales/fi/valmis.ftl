@@ -1289,3 +1289,81 @@ case-step-twice = vaiheen nimi `{ $name }` on käytössä kahdesti
 case-method = `{ $method }` ei ole HTTP-metodi, jota `valmis` lähettää
 case-bad-header-regex = odotettu otsake `{ $header }`: virheellinen säännöllinen lauseke
 case-capture = talteenoton `{ $capture }` on oltava JSON-osoitin, `header:Nimi` tai `regex:(…)`
+
+## Verkko: päätepisteiden koettelu ja testiajon vaiheet
+
+probe-class = { $class ->
+        [url] käyttökelvoton URL-osoite
+        [dns] nimipalvelukysely epäonnistui
+        [refused] yhteys torjuttiin
+        [timeout] aikakatkaisu
+        [alert] palvelimen TLS-hälytys
+        [unknown-issuer] palvelinvarmenteen myöntäjä on tuntematon
+        [name-mismatch] palvelinvarmenne on toiselle nimelle
+        [expired] palvelinvarmenne on vanhentunut tai ei vielä voimassa
+        [tls-version] yhteistä TLS-versiota ei ole
+        [tls] TLS-virhe
+        [http] HTTP-pyyntö epäonnistui
+        [client-certificate-rejected] asiakasvarmenne hylättiin
+        [client-certificate-not-requested] asiakasvarmennetta ei pyydetty
+        [redirect] uudelleenohjaus (ei seurattu)
+       *[io] verkkovirhe
+    }
+net-key-mismatch-endpoint = yksityinen avain ei sovi päätepisteen `{ $endpoint }` asiakasvarmenteeseen: { $error }
+net-key-mismatch = yksityinen avain ei sovi asiakasvarmenteeseen: { $error }
+net-runtime = verkkoliikenteen ajoympäristöä ei voi käynnistää: { $error }
+net-task-failed = koettelu keskeytyi virheeseen
+net-not-https = `{ $url }` ei ole https-osoite
+net-not-url = `{ $url }` ei ole URL-osoite: { $error }
+net-no-host = osoitteessa `{ $url }` ei ole palvelimen nimeä
+net-resolve-timeout = nimen `{ $host }` selvittäminen kesti yli { $limit }
+net-no-resolve = nimeä `{ $host }` ei voi selvittää: { $error }
+net-no-address = nimi `{ $host }` ei vastaa yhtään osoitetta
+net-tcp-timeout = osoitteesta { $address } ei tullut TCP-vastausta ajassa { $limit }
+net-refused = { $address } torjui yhteyden (portissa { $port } ei ole kuuntelijaa)
+net-connect-failed = osoitteeseen { $address } ei saada yhteyttä: { $error }
+net-no-address-tried = yhtään osoitetta ei voitu kokeilla
+net-bad-server-name = `{ $host }` ei ole kelvollinen palvelimen nimi
+net-handshake-timeout = TLS-kättely osoitteen { $address } kanssa ei valmistunut ajassa { $limit }
+net-http-client = HTTP-asiakasta ei voi muodostaa: { $error }
+net-http-timeout = HTTP-vastausta ei tullut ajassa { $limit }
+net-http-failed = HTTP-pyyntö epäonnistui: { $error }
+net-not-mutual = palvelin päätti TLS-kättelyn pyytämättä asiakasvarmennetta; Kannan päätepisteet vaativat kaksisuuntaisen TLS:n, joten tämä ei ole oikea päätepiste tai sen edessä oleva välityspalvelin päättää TLS-yhteyden
+net-redirect = HTTP { $status } -uudelleenohjaus osoitteeseen { $location }; `valmis` ei koskaan seuraa uudelleenohjauksia: käytä päätepisteen lopullista https-osoitetta
+net-no-location = (ei Location-otsaketta)
+net-certificate-rejected = palvelin päätti TLS-kättelyn mutta hylkäsi asiakasvarmenteen (HTTP { $status }{ $said })
+net-forbidden = `HTTP 403 Forbidden`: palvelin (tai sen edessä oleva välityspalvelin) torjuu tämän asiakkaan
+net-http-error = HTTP { $status }: päätepiste vastasi virheellä
+net-bad-anchor = `ca_bundle`-tiedoston varmenne ei kelpaa luottamusankkuriksi: { $error }
+net-verifier = varmenteiden tarkistinta ei voi muodostaa: { $error }
+net-tls-config = TLS-asetuksia ei voi muodostaa: { $error }
+net-unknown-issuer = palvelinvarmenteen ketju ei johda `ca_bundle`-tiedoston varmenteisiin (tuntematon myöntäjä)
+net-name-mismatch = palvelinvarmenne ei nimeä päätepisteen palvelinta
+net-not-valid-now = palvelinvarmenne ei ole nyt voimassa ({ $detail })
+net-certificate-other = palvelinvarmenne hylättiin: { $detail }
+net-alert = palvelin päätti kättelyn hälytykseen { $alert }{ $hint ->
+        [certificate-required] : palvelin vaatii asiakasvarmenteen
+        [unknown-ca] : palvelin ei luota asiakasvarmenteen myöntäjään
+        [bad-certificate] : palvelin hylkäsi asiakasvarmenteen
+        [protocol-version] : yhteistä TLS-versiota ei ole (TLS 1.2 tai 1.3 vaaditaan)
+       *[none] {""}
+    }
+net-incompatible = palvelimen TLS ei ole yhteensopiva (TLS 1.2 tai uudempi vaaditaan): { $reason }
+net-tls-failed = TLS epäonnistui: { $error }
+net-closed = palvelin sulki yhteyden TLS-kättelyn aikana (puhuuko se TLS:ää tässä portissa?)
+net-handshake-failed = TLS-kättely epäonnistui: { $error }
+net-unreadable-certificate = (lukukelvoton varmenne)
+
+## Testiajon vaiheet
+
+harness-body-missing = viestipohja `{ $file }` puuttuu
+harness-refused-real-id = lähetys estetty: pyynnössä olisi oikea henkilötunnus ({ $codes }); pohjissa saa olla vain testihenkilöitä
+harness-reading-failed = vastauksen lukeminen epäonnistui: { $error }
+harness-no-answer = ei vastausta { $count } yrityksen jälkeen: { $last }
+harness-body-too-long = vastauksen runko on pidempi kuin raja { $limit } tavua (`valmis run --max-body`); sen ensimmäiset { $limit } tavua tallennetaan todisteeksi eikä loppua luettu
+harness-status = tila { $got }, odotettiin { $expected }
+harness-header = otsake `{ $name }` on { $value }, odotettiin lauseketta `{ $pattern }`
+harness-header-absent = otsake `{ $name }` puuttuu, odotettiin lauseketta `{ $pattern }`
+harness-golden-missing = vertailutiedosto `{ $file }` puuttuu
+harness-golden-error = vertailutiedosto `{ $file }`: { $error }
+harness-capture-nothing = talteenotto `{ $name }` ei löytänyt mitään kohdasta `{ $from }`
