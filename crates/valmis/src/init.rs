@@ -9,8 +9,23 @@ use std::path::Path;
 
 use valmis_model::{Catalog, Role, SubmissionKind};
 
+/// Where a comment starts on a skeleton's `key = value` line.
+const COMMENT_COLUMN: usize = 39;
+
+/// `assignment` with `comment` after it, from [`COMMENT_COLUMN`] on.
+fn entry(assignment: &str, comment: &str) -> String {
+    let width = assignment.chars().count();
+    format!("{assignment}{}# {comment}\n", " ".repeat(COMMENT_COLUMN.saturating_sub(width).max(1)))
+}
+
+/// Every line of `text` as a TOML comment.
+fn comment_lines(text: &str) -> String {
+    text.lines().map(|line| if line.is_empty() { "#\n".to_owned() } else { format!("# {line}\n") }).collect()
+}
+
 /// Writes the skeleton of a submission of `kind` by `role` and returns the bundle-relative paths
-/// written.
+/// written. Comments and READMEs are in the run's language; the `TODO` placeholders, which the
+/// checks recognise, are the same in every language.
 pub(crate) fn write_skeleton(
     dir: &Path,
     catalog: &Catalog,
@@ -19,50 +34,41 @@ pub(crate) fn write_skeleton(
     role: Role,
 ) -> anyhow::Result<Vec<String>> {
     let services_list = services.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
-    let manifest = format!(
-        r#"# valmis bundle manifest, format 1. Fill in every TODO, then run `valmis verify`.
-# Reference: `valmis explain BUNDLE-MANIFEST` (and BUNDLE-ORG, BUNDLE-CONTACTS, ...).
-format = 1
-round = "{round}"                       # co-testing round; selects its requirement catalog
-submitted = {deadline}              # TODO: the date you send the registration (deadline {deadline})
-{submission}
-[organisation]
-name = "TODO: organisation name as in the Trade Register"
-business_id = "TODO"                   # Y-tunnus, e.g. "1234567-1"
-oid = "TODO"                           # 1.2.246.10.<business id digits>, e.g. "1.2.246.10.12345671"
-# The test organisations Kela assigned you in the customer test environment, when your sample
-# documents are written for them (DOC-OID accepts document ids under these arcs):
-# test_organisations = ["1.2.246.10.23456780"]
+    let deadline = catalog.round.registration_deadline.to_string();
+    let mut manifest = comment_lines(&format!("{}\n{}", tr!("init-manifest-head"), tr!("init-manifest-reference")));
+    manifest.push_str("format = 1\n");
+    manifest.push_str(&entry(&format!("round = \"{}\"", catalog.round.id), &tr!("init-round")));
+    manifest.push_str(&entry(&format!("submitted = {deadline}"), &tr!("init-submitted", deadline = &deadline)));
+    manifest.push_str(&submission_lines(kind, role));
+    manifest.push_str("\n[organisation]\n");
+    manifest.push_str(&format!("name = \"{}\"\n", tr!("init-organisation-name")));
+    manifest.push_str(&entry("business_id = \"TODO\"", &format!("Y-tunnus, {}", example_of("\"1234567-1\""))));
+    manifest.push_str(&entry("oid = \"TODO\"", &tr!("init-oid", example = "\"1.2.246.10.12345671\"")));
+    manifest.push_str(&comment_lines(&tr!("init-test-organisations")));
+    manifest.push_str("# test_organisations = [\"1.2.246.10.23456780\"]\n");
+    for (contact, examples) in
+        [("technical", Some(["\"tekninen.tuki@esimerkki.fi\"", "\"+358 40 123 4567\""])), ("administrative", None)]
+    {
+        manifest.push_str(&format!("\n[contacts.{contact}]\nname = \"TODO\"\n"));
+        match examples {
+            Some([email, phone]) => {
+                manifest.push_str(&entry("email = \"TODO\"", &example_of(email)));
+                manifest.push_str(&entry("phone = \"TODO\"", &example_of(phone)));
+            }
+            None => manifest.push_str("email = \"TODO\"\nphone = \"TODO\"\n"),
+        }
+    }
+    manifest.push_str("\n[system]\n");
+    manifest.push_str(&format!("name = \"{}\"\nversion = \"TODO\"\n", tr!("init-product-name")));
+    manifest.push_str(&entry("class = \"A2\"", "A1 | A2 | A3 | B (THL 4/2024)"));
+    manifest.push_str(&format!("services = [{services_list}]\n"));
+    manifest.push_str(&entry("environment = \"asiakastesti\"", "asiakastesti | tuotannonkuva"));
+    manifest.push('\n');
+    manifest.push_str(&sections(kind, role, &services_list));
+    manifest.push_str(&comment_lines(&tr!("init-files")));
+    manifest.push_str(&format!("# [files]\n# \"pretest/report.csv\" = \"{}\"\n", tr!("init-files-example")));
 
-[contacts.technical]
-name = "TODO"
-email = "TODO"                         # e.g. "tekninen.tuki@esimerkki.fi"
-phone = "TODO"                         # e.g. "+358 40 123 4567"
-
-[contacts.administrative]
-name = "TODO"
-email = "TODO"
-phone = "TODO"
-
-[system]
-name = "TODO: product name"
-version = "TODO"
-class = "A2"                           # A1 | A2 | A3 | B (THL 4/2024)
-services = [{services_list}]
-environment = "asiakastesti"           # asiakastesti | tuotannonkuva
-
-{sections}
-# Optional: pin file contents. When present, every file must be listed with its SHA-256.
-# [files]
-# "pretest/report.csv" = "sha256:<64 hex digits from sha256sum>"
-"#,
-        round = catalog.round.id,
-        deadline = catalog.round.registration_deadline,
-        submission = submission_lines(kind, role),
-        sections = sections(kind, role, &services_list),
-    );
-    let mut forms_readme =
-        String::from("Put the registration forms in this folder. Needed for the declared services:\n\n");
+    let mut forms_readme = format!("{}\n\n", tr!("init-forms-readme"));
     let mut seen = Vec::new();
     for service in services {
         let Some(service) = catalog.service(service) else { continue };
@@ -72,15 +78,16 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
             }
             seen.push(form_id.clone());
             if let Some(form) = catalog.form(form_id) {
+                let patterns = form.patterns.join(&tr!("init-or"));
                 forms_readme.push_str(&format!(
-                    "- {}\n  file name matching: {}\n",
+                    "- {}\n  {}\n",
                     form.title,
-                    form.patterns.join(" or ")
+                    tr!("init-forms-pattern", patterns = patterns)
                 ));
             }
         }
     }
-    forms_readme.push_str("\nDelete this file when the forms are in place.\n");
+    forms_readme.push_str(&format!("\n{}\n", tr!("init-forms-delete")));
     let mut files: Vec<(&str, String)> = vec![("manifest.toml", manifest), ("README.txt", guide(kind, role))];
     let registers = kind == SubmissionKind::Registration && role == Role::Vendor;
     if registers {
@@ -88,26 +95,18 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
             ("forms/README.txt", forms_readme),
             ("pretest/report.csv", report_template(catalog, services)),
             ("pretest/README.txt", report_guide(catalog, services)),
-            ("evidence/README.txt", "Evidence files that report rows refer to (validation results, screenshots, message ids).\n".to_owned()),
-            ("documents/README.txt", "Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).\n".to_owned()),
+            ("evidence/README.txt", format!("{}\n", tr!("init-evidence-readme"))),
+            ("documents/README.txt", format!("{}\n", tr!("init-documents-readme"))),
         ]);
     }
     if registers || kind == SubmissionKind::AccessApplication {
-        files.push((
-            "connection/README.txt",
-            "connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.\n".to_owned(),
-        ));
+        files.push(("connection/README.txt", format!("{}\n", tr!("init-connection-readme"))));
         if let Some(connection) = connection_template(catalog, services, kind == SubmissionKind::AccessApplication) {
             files.push(("connection/connection.toml", connection));
         }
     }
     if role == Role::CustomerOrganisation && kind != SubmissionKind::ChangeNotification {
-        files.push((
-            "plan/README.txt",
-            "Put your test plan (testaussuunnitelma) here as a PDF, DOCX, ODT or XLSX document, then\n\
-             delete this file: PLAN-TEST-PLAN fails until plan/ holds the real document only.\n"
-                .to_owned(),
-        ));
+        files.push(("plan/README.txt", format!("{}\n", tr!("init-plan-readme"))));
     }
     let mut written = Vec::new();
     for (path, content) in files {
@@ -127,18 +126,13 @@ environment = "asiakastesti"           # asiakastesti | tuotannonkuva
 fn submission_lines(kind: SubmissionKind, role: Role) -> String {
     let mut lines = String::new();
     if kind != SubmissionKind::Registration {
-        lines.push_str(&format!(
-            "kind = \"{}\"{}# registration | access-application | change-notification\n",
-            kind.as_str(),
-            " ".repeat(28usize.saturating_sub(kind.as_str().len()))
+        lines.push_str(&entry(
+            &format!("kind = \"{}\"", kind.as_str()),
+            "registration | access-application | change-notification",
         ));
     }
     if role != Role::Vendor {
-        lines.push_str(&format!(
-            "role = \"{}\"{}# vendor | customer-organisation\n",
-            role.as_str(),
-            " ".repeat(28usize.saturating_sub(role.as_str().len()))
-        ));
+        lines.push_str(&entry(&format!("role = \"{}\"", role.as_str()), "vendor | customer-organisation"));
     }
     lines
 }
@@ -147,24 +141,21 @@ fn submission_lines(kind: SubmissionKind, role: Role) -> String {
 fn sections(kind: SubmissionKind, role: Role, services_list: &str) -> String {
     let mut text = String::new();
     if role == Role::CustomerOrganisation {
-        text.push_str(
-            "\n# What you join for; your test plan goes in plan/ (`valmis explain PLAN-TEST-PLAN`).\n\
-             [customer]\n\
-             purpose = \"TODO\"                     # co-testing | independent-testing | change-testing\n",
-        );
+        text.push_str(&comment_lines(&tr!("init-customer")));
+        text.push_str("[customer]\n");
+        text.push_str(&entry("purpose = \"TODO\"", "co-testing | independent-testing | change-testing"));
+        text.push('\n');
     }
     if kind == SubmissionKind::ChangeNotification {
-        text.push_str(&format!(
-            "\n# The change you notify Kela of (`valmis explain CHANGE-SCHEDULE` and CHANGE-VERSIONS, CHANGE-SCOPE).\n\
-             [change]\n\
-             certified_version = \"TODO\"           # the version in Kela's certificate, e.g. \"4.2.0\"\n\
-             new_version = \"TODO\"                 # the version with the change, e.g. \"4.3.0\"\n\
-             affected_services = [{services_list}]\n\
-             summary = \"TODO: what changes in the system's functions or interfaces\"\n\
-             co_testing_needed = true               # false when Kela need not co-test the change\n\
-             # TODO when co-testing is needed: its first and last day, at least a month after `submitted`, not in July\n\
-             # planned_testing = {{ start = 2027-02-01, end = 2027-02-26 }}\n"
-        ));
+        text.push_str(&comment_lines(&tr!("init-change")));
+        text.push_str("[change]\n");
+        text.push_str(&entry("certified_version = \"TODO\"", &tr!("init-certified-version", example = "\"4.2.0\"")));
+        text.push_str(&entry("new_version = \"TODO\"", &tr!("init-new-version", example = "\"4.3.0\"")));
+        text.push_str(&format!("affected_services = [{services_list}]\n"));
+        text.push_str(&format!("summary = \"{}\"\n", tr!("init-change-summary")));
+        text.push_str(&entry("co_testing_needed = true", &tr!("init-co-testing-needed")));
+        text.push_str(&comment_lines(&tr!("init-planned-testing")));
+        text.push_str("# planned_testing = { start = 2027-02-01, end = 2027-02-26 }\n\n");
     }
     text
 }
@@ -172,43 +163,13 @@ fn sections(kind: SubmissionKind, role: Role, services_list: &str) -> String {
 /// The top-level README: what this kind of submission is and what to fill in.
 fn guide(kind: SubmissionKind, role: Role) -> String {
     let what = match (kind, role) {
-        (SubmissionKind::Registration, Role::Vendor) => {
-            "A vendor's registration for Kanta co-testing (ilmoittautuminen yhteistestaukseen).\n\n\
-             Fill in manifest.toml, run the pre-test cases and record them in pretest/report.csv with\n\
-             their evidence under evidence/, add the forms under forms/, the connection data and DVV test\n\
-             certificates under connection/, and sample documents under documents/."
-        }
-        (SubmissionKind::Registration, Role::CustomerOrganisation) => {
-            "A customer organisation's application to co-testing (asiakasorganisaation hakemus), with its\n\
-             test plan.\n\n\
-             Fill in manifest.toml (set [customer] purpose) and put the test plan in plan/."
-        }
-        (SubmissionKind::AccessApplication, Role::Vendor) => {
-            "An access application to the Kanta customer test service (asiakastestipalvelun\n\
-             liittymishakemus), one per service.\n\n\
-             Fill in manifest.toml and connection/connection.toml: every endpoint with its url and DVV\n\
-             test certificate, and the source IP addresses Kela opens the connections from."
-        }
-        (SubmissionKind::AccessApplication, Role::CustomerOrganisation) => {
-            "A customer organisation's access application to the Kanta customer test service\n\
-             (asiakastestipalvelun liittymishakemus), with its test plan.\n\n\
-             Fill in manifest.toml (set [customer] purpose: asiakastesti for co-testing and change\n\
-             testing, tuotannonkuva for independent testing), connection/connection.toml (every endpoint,\n\
-             its certificate, the source IP addresses), and put the test plan in plan/."
-        }
-        (SubmissionKind::ChangeNotification, _) => {
-            "A change notification for a certified system (muutosilmoitus).\n\n\
-             Fill in manifest.toml's [change]: the certified and the new version, the affected services,\n\
-             what changes, and whether co-testing is needed; if it is, the planned testing days, at\n\
-             least a month after you send this and not in July."
-        }
+        (SubmissionKind::Registration, Role::Vendor) => tr!("init-guide-registration"),
+        (SubmissionKind::Registration, Role::CustomerOrganisation) => tr!("init-guide-customer-registration"),
+        (SubmissionKind::AccessApplication, Role::Vendor) => tr!("init-guide-access"),
+        (SubmissionKind::AccessApplication, Role::CustomerOrganisation) => tr!("init-guide-customer-access"),
+        (SubmissionKind::ChangeNotification, _) => tr!("init-guide-change"),
     };
-    format!(
-        "{what}\n\nEvery TODO fails its requirement until filled in: `valmis verify .` lists what is left,\n\
-         `valmis requirements --kind {} --role {}` what is checked. Delete the README files when done.\n",
-        kind.as_str(),
-        role.as_str()
-    )
+    format!("{what}\n\n{}\n", tr!("init-guide-closing", kind = kind.as_str(), role = role.as_str()))
 }
 
 /// A commented `connection/connection.toml` for the declared services that connect to the
@@ -222,51 +183,50 @@ fn connection_template(catalog: &Catalog, services: &[String], access_applicatio
     if connecting.is_empty() {
         return None;
     }
-    let mut text = String::from(
-        "# Connection data for the Kanta customer test environment, format 1. Fill in every TODO, then\n\
-         # run `valmis verify`. Reference: `valmis explain CONN-CONFIG` (and CONN-ENDPOINTS, CERT-CHAIN, ...).\n\
-         # Paths are relative to connection/. Private keys never go in the bundle: `valmis probe` takes\n\
-         # the key with --client-key.\n\
-         format = 1\n\
-         environment = \"asiakastesti\"           # asiakastesti | tuotannonkuva\n\
-         ca_bundle = \"TODO-root.pem\"            # the DVV test root (PEM), e.g. \"certs/dvv-test-root.pem\"\n",
-    );
+    let mut text = comment_lines(&tr!("init-connection-head"));
+    text.push_str("format = 1\n");
+    text.push_str(&entry("environment = \"asiakastesti\"", "asiakastesti | tuotannonkuva"));
+    text.push_str(&entry(
+        "ca_bundle = \"TODO-root.pem\"",
+        &tr!("init-ca-bundle", example = "\"certs/dvv-test-root.pem\""),
+    ));
     for service in &connecting {
-        let name = format!("\"{}\"", service.id);
-        text.push_str(&format!(
-            "\n# {title}: your system's interface in the customer test environment.\n\
-             [[endpoint]]\n\
-             name = {name:<32}# your name for it: `valmis probe --endpoint NAME` and `valmis run --endpoint NAME`\n\
-             service = \"{id}\"\n\
-             url = \"TODO\"                           # https://… of the customer test environment\n\
-             # The DVV test server certificate + intermediate you present, e.g. \"certs/palvelinvarmenne.pem\":\n\
-             client_certificate = \"TODO-{id}.pem\"\n",
-            title = service.title,
-            id = service.id,
-        ));
+        text.push('\n');
+        text.push_str(&comment_lines(&tr!("init-endpoint", service = &service.title)));
+        text.push_str("[[endpoint]]\n");
+        text.push_str(&entry(&format!("name = \"{}\"", service.id), &tr!("init-endpoint-name")));
+        text.push_str(&format!("service = \"{}\"\n", service.id));
+        text.push_str(&entry("url = \"TODO\"", &tr!("init-endpoint-url")));
+        text.push_str(&comment_lines(&tr!("init-client-certificate", example = "\"certs/palvelinvarmenne.pem\"")));
+        text.push_str(&format!("client_certificate = \"TODO-{}.pem\"\n", service.id));
     }
     if connecting.iter().any(|service| service.signing_certificate) {
-        text.push_str(
-            "\n# The DVV test system-signature certificate your system signs documents or prescriptions with.\n\
-             [signing]\n\
-             certificate = \"TODO-signing.pem\"       # e.g. \"certs/allekirjoitusvarmenne.pem\"\n",
-        );
+        text.push('\n');
+        text.push_str(&comment_lines(&tr!("init-signing")));
+        text.push_str("[signing]\n");
+        text.push_str(&entry("certificate = \"TODO-signing.pem\"", &example_of("\"certs/allekirjoitusvarmenne.pem\"")));
     }
     if access_application && !connecting.iter().any(|service| service.public_source_ips) {
-        text.push_str(
-            "\n# The addresses your system connects from: Kela opens the connections for them (ACCESS-CONNECTION).\n\
-             [network]\n\
-             source_ips = [\"TODO\"]                  # one address per entry, e.g. [\"10.12.34.56\"] through the access point\n",
-        );
+        text.push('\n');
+        text.push_str(&comment_lines(&tr!("init-network-access")));
+        text.push_str("[network]\n");
+        text.push_str(&entry("source_ips = [\"TODO\"]", &tr!("init-source-ips-access", example = "[\"10.12.34.56\"]")));
     }
     if connecting.iter().any(|service| service.public_source_ips) {
-        text.push_str(
-            "\n# The static public addresses your backend connects from (Kanta PHR connects over the internet).\n\
-             [network]\n\
-             source_ips = [\"TODO\"]                  # one address per entry, e.g. [\"198.51.100.20\", \"2001:db8::20\"]\n",
-        );
+        text.push('\n');
+        text.push_str(&comment_lines(&tr!("init-network-public")));
+        text.push_str("[network]\n");
+        text.push_str(&entry(
+            "source_ips = [\"TODO\"]",
+            &tr!("init-source-ips-public", example = "[\"198.51.100.20\", \"2001:db8::20\"]"),
+        ));
     }
     Some(text)
+}
+
+/// `e.g. example`, in the run's language.
+fn example_of(example: &str) -> String {
+    tr!("init-example", example = example)
 }
 
 /// The pre-test report with its header and one row per mandatory case of the declared
@@ -285,36 +245,38 @@ fn report_template(catalog: &Catalog, services: &[String]) -> String {
 
 /// What each column means and what each case needs, next to the template.
 fn report_guide(catalog: &Catalog, services: &[String]) -> String {
-    let mut text = String::from(
-        "The pre-test case report (esitestitapaukset): report.csv here, or report.xlsx / report.json.\n\
-         One row per case. Columns (English or Finnish headers):\n\
-         \n  case_id (testitapaus)         the case id below\n\
-         \x20 result (tulos)                pass | fail | not-applicable (ok, hyväksytty, nok, hylätty, ei sovellu)\n\
-         \x20 executed_at (suoritettu)      RFC 3339 (2026-11-12T09:14:00+02:00) or YYYY-MM-DD\n\
-         \x20 environment (ympäristö)       where it ran: asiakastesti\n\
-         \x20 test_person (testihenkilö)    the test identity code used (individual number 900-999)\n\
-         \x20 document_oid (asiakirjan_oid) id/@root of the stored document, when the case stores one\n\
-         \x20 evidence (todisteet)          bundle paths separated by `;` (evidence/..., documents/...)\n\
-         \x20 notes (huomiot)               free text; required for not-applicable\n\
-         \nCases of the declared services (`valmis requirements --coverage .` shows what is missing):\n",
-    );
+    let mut text = format!("{}\n\n", tr!("init-pretest-guide"));
+    for (column, meaning) in [
+        ("case_id (testitapaus)", tr!("init-column-case")),
+        ("result (tulos)", tr!("init-column-result")),
+        ("executed_at (suoritettu)", tr!("init-column-executed")),
+        ("environment (ympäristö)", tr!("init-column-environment")),
+        ("test_person (testihenkilö)", tr!("init-column-test-person")),
+        ("document_oid (asiakirjan_oid)", tr!("init-column-document")),
+        ("evidence (todisteet)", tr!("init-column-evidence")),
+        ("notes (huomiot)", tr!("init-column-notes")),
+    ] {
+        let width = column.chars().count();
+        text.push_str(&format!("  {column}{} {meaning}\n", " ".repeat(29usize.saturating_sub(width))));
+    }
+    text.push_str(&format!("\n{}\n", tr!("init-cases")));
     for service in services {
         let Some(list) = catalog.pretest_list(service) else {
-            text.push_str(&format!("\n{service}: the catalog declares no pre-test cases\n"));
+            text.push_str(&format!("\n{}\n", tr!("init-no-cases", service = service)));
             continue;
         };
-        let note = if list.illustrative { " (illustrative list: use Kela's real one)" } else { "" };
+        let note = if list.illustrative { format!(" {}", tr!("init-illustrative")) } else { String::new() };
         text.push_str(&format!("\n{service}{note}\n"));
         for case in &list.cases {
             let kind = match (case.mandatory, case.not_applicable_allowed) {
                 (true, false) => "mandatory",
-                (true, true) => "mandatory, not-applicable allowed",
+                (true, true) => "mandatory-na",
                 (false, _) => "optional",
             };
             let evidence: Vec<&str> = case.evidence.iter().map(|kind| kind.as_str()).collect();
-            text.push_str(&format!("  {} {} ({kind})\n", case.id, case.title));
+            text.push_str(&format!("  {} {} ({})\n", case.id, case.title, tr!("init-case-kind", kind = kind)));
             if !evidence.is_empty() {
-                text.push_str(&format!("      evidence: {}\n", evidence.join(", ")));
+                text.push_str(&format!("      {}\n", tr!("init-case-evidence", kinds = evidence.join(", "))));
             }
         }
     }

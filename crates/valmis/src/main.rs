@@ -133,8 +133,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(_) => {
             let detail = LAST_PANIC.lock().ok().and_then(|mut last| last.take()).unwrap_or_default();
-            terminal::say_err!("valmis: internal error{detail}");
-            terminal::say_err!("This is a bug in valmis; please report it with the command you ran.");
+            terminal::say_err!("{}", lang::tr!("cli-internal-error", detail = detail));
+            terminal::say_err!("{}", lang::tr!("cli-internal-error-report"));
             ExitCode::from(exit::INTERNAL)
         }
     }

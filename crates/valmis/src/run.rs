@@ -492,7 +492,7 @@ pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
     crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)
-        .map_err(|error| output(format!("failed to write to standard output: {error}")))?;
+        .map_err(|error| output(tr!("cli-stdout-failed", reason = error.to_string())))?;
     Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }
 

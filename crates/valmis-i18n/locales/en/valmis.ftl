@@ -1330,3 +1330,99 @@ harness-header-absent = header `{ $name }` is absent, expected to match `{ $patt
 harness-golden-missing = golden file `{ $file }` is missing
 harness-golden-error = golden file `{ $file }`: { $error }
 harness-capture-nothing = capture `{ $name }` found nothing at `{ $from }`
+
+## The skeleton `valmis init` writes
+
+init-manifest-head = valmis bundle manifest, format 1. Fill in every TODO, then run `valmis verify`.
+init-manifest-reference = Reference: `valmis explain BUNDLE-MANIFEST` (and BUNDLE-ORG, BUNDLE-CONTACTS, ...).
+init-round = co-testing round; selects its requirement catalog
+init-submitted = TODO: the date you send the registration (deadline { $deadline })
+init-organisation-name = TODO: organisation name as in the Trade Register
+init-example = e.g. { $example }
+init-oid = 1.2.246.10.<business id digits>, e.g. { $example }
+init-test-organisations = The test organisations Kela assigned you in the customer test environment, when your sample
+    documents are written for them (DOC-OID accepts document ids under these arcs):
+init-product-name = TODO: product name
+init-files = Optional: pin file contents. When present, every file must be listed with its SHA-256.
+init-files-example = sha256:<64 hex digits from sha256sum>
+init-customer = What you join for; your test plan goes in plan/ (`valmis explain PLAN-TEST-PLAN`).
+init-change = The change you notify Kela of (`valmis explain CHANGE-SCHEDULE` and CHANGE-VERSIONS, CHANGE-SCOPE).
+init-certified-version = the version in Kela's certificate, e.g. { $example }
+init-new-version = the version with the change, e.g. { $example }
+init-change-summary = TODO: what changes in the system's functions or interfaces
+init-co-testing-needed = false when Kela need not co-test the change
+init-planned-testing = TODO when co-testing is needed: its first and last day, at least a month after `submitted`, not in July
+init-guide-registration = A vendor's registration for Kanta co-testing (ilmoittautuminen yhteistestaukseen).
+
+    Fill in manifest.toml, run the pre-test cases and record them in pretest/report.csv with
+    their evidence under evidence/, add the forms under forms/, the connection data and DVV test
+    certificates under connection/, and sample documents under documents/.
+init-guide-customer-registration = A customer organisation's application to co-testing (asiakasorganisaation hakemus), with its
+    test plan.
+
+    Fill in manifest.toml (set [customer] purpose) and put the test plan in plan/.
+init-guide-access = An access application to the Kanta customer test service (asiakastestipalvelun
+    liittymishakemus), one per service.
+
+    Fill in manifest.toml and connection/connection.toml: every endpoint with its url and DVV
+    test certificate, and the source IP addresses Kela opens the connections from.
+init-guide-customer-access = A customer organisation's access application to the Kanta customer test service
+    (asiakastestipalvelun liittymishakemus), with its test plan.
+
+    Fill in manifest.toml (set [customer] purpose: asiakastesti for co-testing and change
+    testing, tuotannonkuva for independent testing), connection/connection.toml (every endpoint,
+    its certificate, the source IP addresses), and put the test plan in plan/.
+init-guide-change = A change notification for a certified system (muutosilmoitus).
+
+    Fill in manifest.toml's [change]: the certified and the new version, the affected services,
+    what changes, and whether co-testing is needed; if it is, the planned testing days, at
+    least a month after you send this and not in July.
+init-guide-closing = Every TODO fails its requirement until filled in: `valmis verify .` lists what is left,
+    `valmis requirements --kind { $kind } --role { $role }` what is checked. Delete the README files when done.
+init-forms-readme = Put the registration forms in this folder. Needed for the declared services:
+init-forms-pattern = file name matching: { $patterns }
+init-or = {" or "}
+init-forms-delete = Delete this file when the forms are in place.
+init-evidence-readme = Evidence files that report rows refer to (validation results, screenshots, message ids).
+init-documents-readme = Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).
+init-connection-readme = connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.
+init-plan-readme = Put your test plan (testaussuunnitelma) here as a PDF, DOCX, ODT or XLSX document, then
+    delete this file: PLAN-TEST-PLAN fails until plan/ holds the real document only.
+init-connection-head = Connection data for the Kanta customer test environment, format 1. Fill in every TODO, then
+    run `valmis verify`. Reference: `valmis explain CONN-CONFIG` (and CONN-ENDPOINTS, CERT-CHAIN, ...).
+    Paths are relative to connection/. Private keys never go in the bundle: `valmis probe` takes
+    the key with --client-key.
+init-ca-bundle = the DVV test root (PEM), e.g. { $example }
+init-endpoint = { $service }: your system's interface in the customer test environment.
+init-endpoint-name = your name for it: `valmis probe --endpoint NAME` and `valmis run --endpoint NAME`
+init-endpoint-url = https://… of the customer test environment
+init-client-certificate = The DVV test server certificate + intermediate you present, e.g. { $example }:
+init-signing = The DVV test system-signature certificate your system signs documents or prescriptions with.
+init-network-access = The addresses your system connects from: Kela opens the connections for them (ACCESS-CONNECTION).
+init-source-ips-access = one address per entry, e.g. { $example } through the access point
+init-network-public = The static public addresses your backend connects from (Kanta PHR connects over the internet).
+init-source-ips-public = one address per entry, e.g. { $example }
+init-pretest-guide = The pre-test case report (esitestitapaukset): report.csv here, or report.xlsx / report.json.
+    One row per case. Columns (English or Finnish headers):
+init-column-case = the case id below
+init-column-result = pass | fail | not-applicable (ok, hyväksytty, nok, hylätty, ei sovellu)
+init-column-executed = RFC 3339 (2026-11-12T09:14:00+02:00) or YYYY-MM-DD
+init-column-environment = where it ran: asiakastesti
+init-column-test-person = the test identity code used (individual number 900-999)
+init-column-document = id/@root of the stored document, when the case stores one
+init-column-evidence = bundle paths separated by `;` (evidence/..., documents/...)
+init-column-notes = free text; required for not-applicable
+init-cases = Cases of the declared services (`valmis requirements --coverage .` shows what is missing):
+init-no-cases = { $service }: the catalog declares no pre-test cases
+init-illustrative = (illustrative list: use Kela's real one)
+init-case-kind = { $kind ->
+        [mandatory] mandatory
+        [mandatory-na] mandatory, not-applicable allowed
+       *[optional] optional
+    }
+init-case-evidence = evidence: { $kinds }
+
+## The command line: an internal error
+
+cli-internal-error = valmis: internal error{ $detail }
+cli-internal-error-report = This is a bug in valmis; please report it with the command you ran.

@@ -1367,3 +1367,96 @@ harness-header-absent = otsake `{ $name }` puuttuu, odotettiin lauseketta `{ $pa
 harness-golden-missing = vertailutiedosto `{ $file }` puuttuu
 harness-golden-error = vertailutiedosto `{ $file }`: { $error }
 harness-capture-nothing = talteenotto `{ $name }` ei löytänyt mitään kohdasta `{ $from }`
+
+## `valmis init` -komennon kirjoittama runko
+
+init-manifest-head = valmiksen nipun manifesti, muoto 1. Täytä jokainen TODO ja aja sitten `valmis verify`.
+init-manifest-reference = Ohjeet: `valmis explain BUNDLE-MANIFEST` (sekä BUNDLE-ORG, BUNDLE-CONTACTS, ...).
+init-round = yhteistestauskierros; valitsee kierroksen vaatimukset
+init-submitted = TODO: päivä, jona lähetät ilmoittautumisen (määräaika { $deadline })
+init-organisation-name = TODO: organisaation nimi kaupparekisterin mukaan
+init-example = esim. { $example }
+init-oid = 1.2.246.10.<Y-tunnuksen numerot>, esim. { $example }
+init-test-organisations = Kelan sinulle asiakastestiympäristöön osoittamat testiorganisaatiot, kun esimerkkiasiakirjasi
+    on kirjoitettu niille (DOC-OID hyväksyy asiakirjojen tunnukset näiden haarojen alta):
+init-product-name = TODO: tuotteen nimi
+init-files = Valinnainen: kiinnitä tiedostojen sisältö. Kun osio on mukana, jokainen tiedosto on lueteltava SHA-256-tiivisteineen.
+init-files-example = sha256:<64 heksadesimaalinumeroa `sha256sum`-ohjelmalta>
+init-customer = Mihin liityt; testaussuunnitelma kuuluu kansioon plan/ (`valmis explain PLAN-TEST-PLAN`).
+init-change = Muutos, josta ilmoitat Kelalle (`valmis explain CHANGE-SCHEDULE` sekä CHANGE-VERSIONS, CHANGE-SCOPE).
+init-certified-version = Kelan sertifioinnissa hyväksytty versio, esim. { $example }
+init-new-version = muutoksen sisältävä versio, esim. { $example }
+init-change-summary = TODO: mitä järjestelmän toiminnoissa tai rajapinnoissa muuttuu
+init-co-testing-needed = false, kun Kelan ei tarvitse yhteistestata muutosta
+init-planned-testing = TODO, kun yhteistestausta tarvitaan: sen ensimmäinen ja viimeinen päivä, vähintään kuukausi `submitted`-päivän jälkeen, ei heinäkuussa
+init-guide-registration = Järjestelmätoimittajan ilmoittautuminen Kannan yhteistestaukseen.
+
+    Täytä manifest.toml, suorita esitestitapaukset ja kirjaa ne tiedostoon pretest/report.csv
+    todisteineen kansioon evidence/, lisää lomakkeet kansioon forms/, yhteystiedot ja DVV:n
+    testivarmenteet kansioon connection/ sekä esimerkkiasiakirjat kansioon documents/.
+init-guide-customer-registration = Asiakasorganisaation hakemus yhteistestaukseen testaussuunnitelmineen.
+
+    Täytä manifest.toml (anna `[customer]`-osion `purpose`) ja lisää testaussuunnitelma kansioon plan/.
+init-guide-access = Kannan asiakastestipalvelun liittymishakemus, yksi kutakin palvelua kohden.
+
+    Täytä manifest.toml ja connection/connection.toml: jokainen päätepiste osoitteineen ja DVV:n
+    testivarmenteineen sekä lähdeosoitteet, joista Kela avaa yhteydet.
+init-guide-customer-access = Asiakasorganisaation liittymishakemus Kannan asiakastestipalveluun testaussuunnitelmineen.
+
+    Täytä manifest.toml (anna `[customer]`-osion `purpose`: asiakastesti yhteistestaukseen ja
+    muutostestaukseen, tuotannonkuva omatoimiseen testaukseen), connection/connection.toml
+    (jokainen päätepiste, sen varmenne, lähdeosoitteet) ja lisää testaussuunnitelma kansioon plan/.
+init-guide-change = Sertifioidun järjestelmän muutosilmoitus.
+
+    Täytä manifest.toml-tiedoston `[change]`-osio: sertifioitu ja uusi versio, muutoksen koskemat
+    palvelut, mikä muuttuu ja tarvitaanko yhteistestausta; jos tarvitaan, suunnitellut
+    testauspäivät vähintään kuukausi lähettämisen jälkeen, ei heinäkuussa.
+init-guide-closing = Jokainen TODO hylkää vaatimuksensa, kunnes se on täytetty: `valmis verify .` luettelee, mitä on jäljellä,
+    `valmis requirements --kind { $kind } --role { $role }` sen, mitä tarkistetaan. Poista README-tiedostot lopuksi.
+init-forms-readme = Lisää ilmoittautumislomakkeet tähän kansioon. Ilmoitetut palvelut tarvitsevat nämä:
+init-forms-pattern = tiedoston nimi vastaa kuviota: { $patterns }
+init-or = {" tai "}
+init-forms-delete = Poista tämä tiedosto, kun lomakkeet ovat paikallaan.
+init-evidence-readme = Todistetiedostot, joihin raportin rivit viittaavat (validointitulokset, kuvakaappaukset, viestitunnukset).
+init-documents-readme = CDA R2 (*.xml)- ja FHIR (*.json) -esimerkkiasiakirjat, joissa on vain testihenkilöitä (yksilönumero 900–999).
+init-connection-readme = connection.toml ja sen nimeämät DVV:n testivarmenteet (PEM tai DER). Ei koskaan yksityisiä avaimia.
+init-plan-readme = Lisää testaussuunnitelma tähän PDF-, DOCX-, ODT- tai XLSX-asiakirjana ja poista sitten tämä
+    tiedosto: PLAN-TEST-PLAN hylätään, kunnes kansiossa plan/ on vain varsinainen asiakirja.
+init-connection-head = Kannan asiakastestiympäristön yhteystiedot, muoto 1. Täytä jokainen TODO ja aja sitten
+    `valmis verify`. Ohjeet: `valmis explain CONN-CONFIG` (sekä CONN-ENDPOINTS, CERT-CHAIN, ...).
+    Polut ovat suhteessa kansioon connection/. Yksityiset avaimet eivät koskaan kuulu nippuun:
+    `valmis probe` ottaa avaimen valitsimella `--client-key`.
+init-ca-bundle = DVV:n testijuurivarmenne (PEM), esim. { $example }
+init-endpoint = { $service }: järjestelmäsi rajapinta asiakastestiympäristössä.
+init-endpoint-name = oma nimesi sille: `valmis probe --endpoint NIMI` ja `valmis run --endpoint NIMI`
+init-endpoint-url = asiakastestiympäristön https://…-osoite
+init-client-certificate = DVV:n testipalvelinvarmenne ja välivarmenne, jotka esität, esim. { $example }:
+init-signing = DVV:n testijärjestelmäallekirjoitusvarmenne, jolla järjestelmäsi allekirjoittaa asiakirjat tai reseptit.
+init-network-access = Osoitteet, joista järjestelmäsi ottaa yhteyden: Kela avaa yhteydet niille (ACCESS-CONNECTION).
+init-source-ips-access = yksi osoite kohtaa kohden, esim. { $example } liityntäpisteen kautta
+init-network-public = Kiinteät julkiset osoitteet, joista taustajärjestelmäsi ottaa yhteyden (Omatietovaranto liitetään internetin yli).
+init-source-ips-public = yksi osoite kohtaa kohden, esim. { $example }
+init-pretest-guide = Esitestitapausten raportti: report.csv tässä kansiossa tai report.xlsx / report.json.
+    Yksi rivi tapausta kohden. Sarakkeet (englannin- tai suomenkieliset otsikot):
+init-column-case = tapauksen tunnus alla
+init-column-result = pass | fail | not-applicable (tai `ok`, hyväksytty, `nok`, hylätty, ei sovellu)
+init-column-executed = RFC 3339 (2026-11-12T09:14:00+02:00) tai VVVV-KK-PP
+init-column-environment = missä tapaus suoritettiin: asiakastesti
+init-column-test-person = käytetty testihenkilötunnus (yksilönumero 900–999)
+init-column-document = tallennetun asiakirjan id/@root, kun tapaus tallentaa asiakirjan
+init-column-evidence = nipun polut `;`-merkillä erotettuina (evidence/..., documents/...)
+init-column-notes = vapaa teksti; pakollinen, kun tulos on not-applicable
+init-cases = Ilmoitettujen palvelujen tapaukset (`valmis requirements --coverage .` näyttää, mitä puuttuu):
+init-no-cases = { $service }: katalogi ei määrittele esitestitapauksia
+init-illustrative = (havainnollistava luettelo: käytä Kelan varsinaista)
+init-case-kind = { $kind ->
+        [mandatory] pakollinen
+        [mandatory-na] pakollinen, not-applicable sallittu
+       *[optional] valinnainen
+    }
+init-case-evidence = todisteet: { $kinds }
+
+## Komentorivi: sisäinen virhe
+
+cli-internal-error = valmis: sisäinen virhe{ $detail }
+cli-internal-error-report = Tämä on valmiksen ohjelmointivirhe; ilmoita siitä ja kerro komento, jonka ajoit.
