@@ -222,3 +222,150 @@ fn plurals_follow_each_language() {
         "3 hyväksytty, 1 hylätty, 2 ohitettu"
     );
 }
+
+/// Literals of the code that read like English prose (three words in a row), with why each may
+/// stay where it is.
+const PROSE_ALLOWED: &[(&str, &str, &str)] = &[
+    (
+        "crates/valmis-bundle/src/zip_archive.rs",
+        "seek before the start",
+        "an io::Error of a Seek impl, which the zip reader turns into a refusal",
+    ),
+    (
+        "crates/valmis-checks/src/coverage.rs",
+        "not run yet",
+        "a status name of the coverage JSON (machine-read); people read it through a message",
+    ),
+    ("crates/valmis-checks/src/inputs/connection.rs", "has no host", "a reason that is dropped (`.ok()`), never shown"),
+    ("crates/valmis-model/src/parser.rs", "expected one of", "serde's own words, matched to translate them"),
+    ("crates/valmis-net/src/lib.rs", "ssl certificate", "nginx's words, matched in an answer's body"),
+    (
+        "crates/valmis/src/main.rs",
+        "out of memory",
+        "written with no allocation when an allocation failed; no message file can be read then",
+    ),
+    ("crates/valmis/src/main.rs", "bytes failed, so", "the same line, continued"),
+    (
+        "crates/valmis/src/probe.rs",
+        "probe results as",
+        "the context of serialising valmis's own struct to JSON, which cannot fail",
+    ),
+    (
+        "crates/valmis/src/run.rs",
+        "what was sent and received",
+        "a comment inside a machine-read evidence file (harness-run.toml)",
+    ),
+];
+
+/// Issue 20: no message text in the code. A library or the command line says what it says
+/// through the message files, so that `--lang fi` reaches it; a literal that reads like an
+/// English sentence outside tests and comments fails here, unless [`PROSE_ALLOWED`] says why.
+#[test]
+fn no_sentence_is_written_in_the_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
+    let mut problems = Vec::new();
+    let mut allowed_used = BTreeSet::new();
+    let mut stack = vec![root.join("crates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                // Tests, benches and the fuzz and test-kit crates write no user-facing text.
+                let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+                if !matches!(name, "tests" | "benches" | "valmis-fuzz" | "valmis-testkit" | "valmis-i18n") {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|ext| ext != "rs") {
+                continue;
+            }
+            let relative = path.strip_prefix(&root).expect("inside").display().to_string().replace('\\', "/");
+            let code = std::fs::read_to_string(&path).expect("read");
+            // Unit tests sit at the end of a file, after `#[cfg(test)]`.
+            let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+            for (number, line) in code.lines().enumerate() {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("//")
+                    || trimmed.starts_with("#[")
+                    || trimmed.contains(".expect(")
+                    || trimmed.contains("assert!(")
+                {
+                    continue;
+                }
+                for literal in string_literals(line) {
+                    if !reads_as_prose(&literal) {
+                        continue;
+                    }
+                    match PROSE_ALLOWED.iter().find(|(file, words, _)| relative == *file && literal.contains(words)) {
+                        Some((file, words, _)) => {
+                            allowed_used.insert((*file, *words));
+                        }
+                        None => problems.push(format!("{relative}:{}: {literal:?}", number + 1)),
+                    }
+                }
+            }
+        }
+    }
+    for (file, words, _) in PROSE_ALLOWED {
+        if !allowed_used.contains(&(*file, *words)) {
+            problems.push(format!("{file}: `{words}` is allowed but no longer there: remove it from PROSE_ALLOWED"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "English text in the code (say it through the message files):\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The contents of the ordinary string literals of one line (`"…"`, escapes kept as written).
+fn string_literals(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut chars = line.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        // A char literal `'"'` is not the start of a string.
+        if c == '"' && previous != '\'' {
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        literal.push(c);
+                        if let Some(escaped) = chars.next() {
+                            literal.push(escaped);
+                        }
+                    }
+                    '"' => break,
+                    _ => literal.push(c),
+                }
+            }
+            found.push(literal);
+            previous = '"';
+        } else {
+            previous = c;
+        }
+    }
+    found
+}
+
+/// Three lower-case words of two or more letters in a row, separated by single spaces.
+fn reads_as_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    words.windows(3).any(|three| {
+        three.iter().all(|word| {
+            let word = word.trim_end_matches([',', ';', ':', '.']);
+            word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase())
+        })
+    })
+}
+
+#[test]
+fn the_prose_reader_finds_sentences_and_leaves_code_alone() {
+    assert_eq!(
+        string_literals(r#"let a = format!("no answer after {n} tries", '"'); b("x")"#),
+        ["no answer after {n} tries", "x"]
+    );
+    assert!(reads_as_prose("the server closed the connection"));
+    assert!(!reads_as_prose("valmis.{}.{}") && !reads_as_prose("DOC-OID") && !reads_as_prose("case_id,result"));
+}

@@ -11,14 +11,22 @@ use crate::model::{
 };
 use crate::simple::{BUILTINS, Builtin, Facets, Pattern, WhiteSpace, translate_pattern};
 use crate::xml::{QName, SchemaDoc, XNode, XS};
+use valmis_i18n::{Msg, msg};
 
 /// Why a schema set cannot be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SchemaError(pub String);
+pub struct SchemaError(pub Msg);
+
+impl SchemaError {
+    /// What is wrong, to render in any language.
+    pub fn msg(&self) -> Msg {
+        self.0.clone()
+    }
+}
 
 impl fmt::Display for SchemaError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(&self.0)
+        write!(formatter, "{}", self.0)
     }
 }
 
@@ -53,8 +61,8 @@ impl Sources {
     }
 }
 
-fn error(doc: &SchemaDoc, node: &XNode, message: impl fmt::Display) -> SchemaError {
-    SchemaError(format!("{}:{}: {message}", doc.location, node.line))
+fn error(doc: &SchemaDoc, node: &XNode, message: Msg) -> SchemaError {
+    SchemaError(msg!("xsd-schema-at", location = &doc.location, line = node.line.to_string(), message = message))
 }
 
 /// `dir/../x.xsd` resolved against the including document's folder; `None` for URLs.
@@ -88,9 +96,9 @@ fn load(fetch: &dyn Fn(&str) -> Option<String>, entry: &str) -> Result<Sources> 
         }
         let text = fetch(&location).ok_or_else(|| {
             SchemaError(if location == referenced_from {
-                format!("the schema `{location}` is not available")
+                msg!("xsd-schema-missing", location = &location)
             } else {
-                format!("`{referenced_from}` refers to the schema `{location}`, which is not among the schema files")
+                msg!("xsd-schema-not-among", from = &referenced_from, location = &location)
             })
         })?;
         let doc = SchemaDoc::parse(&location, &text, including_target.as_deref()).map_err(SchemaError)?;
@@ -98,7 +106,7 @@ fn load(fetch: &dyn Fn(&str) -> Option<String>, entry: &str) -> Result<Sources> 
             continue;
         }
         if sources.docs.len() >= MAX_DOCUMENTS {
-            return Err(SchemaError(format!("more than {MAX_DOCUMENTS} schema documents")));
+            return Err(SchemaError(msg!("xsd-too-many-documents", max = MAX_DOCUMENTS)));
         }
         let index = sources.docs.len();
         for (position, child) in doc.root.children.iter().enumerate() {
@@ -106,19 +114,14 @@ fn load(fetch: &dyn Fn(&str) -> Option<String>, entry: &str) -> Result<Sources> 
             let table = match child.local.as_str() {
                 "include" | "import" => {
                     let Some(target) = child.attribute("schemaLocation") else { continue };
-                    let resolved = resolve_location(&location, target).ok_or_else(|| {
-                        error(
-                            &doc,
-                            child,
-                            format!("`{target}` is not a schema file beside this one (URLs are never fetched)"),
-                        )
-                    })?;
+                    let resolved = resolve_location(&location, target)
+                        .ok_or_else(|| error(&doc, child, msg!("xsd-not-beside", target = target)))?;
                     let including = if child.local == "include" { Some(doc.target.clone()) } else { None };
                     pending.push((resolved, including, location.clone()));
                     continue;
                 }
                 "redefine" | "override" => {
-                    return Err(error(&doc, child, format!("xs:{} is not supported", child.local)));
+                    return Err(error(&doc, child, msg!("xsd-unsupported", name = &child.local)));
                 }
                 "complexType" | "simpleType" => &mut sources.types,
                 "element" => &mut sources.elements,
@@ -255,7 +258,7 @@ impl<'s> Builder<'s> {
         for slot in self.types {
             types.push(match slot {
                 Slot::Pending => {
-                    return Err(SchemaError("a type could not be compiled (circular definition)".to_owned()));
+                    return Err(SchemaError(msg!("xsd-circular-type")));
                 }
                 Slot::Simple(simple) => Type::Simple(simple),
                 Slot::Complex(mut complex, draft) => {
@@ -272,7 +275,7 @@ impl<'s> Builder<'s> {
         let elements = self
             .elements
             .into_iter()
-            .map(|element| element.ok_or_else(|| SchemaError("an element could not be compiled".to_owned())))
+            .map(|element| element.ok_or_else(|| SchemaError(msg!("xsd-element-not-compiled"))))
             .collect::<Result<Vec<_>>>()?;
         let global_types = self.type_ids;
         Ok(Schema { types, elements, global_elements: self.element_ids, global_types, any_type: self.any_type })
@@ -285,7 +288,7 @@ impl<'s> Builder<'s> {
             return Ok(*id);
         }
         let Some(place) = self.sources.types.get(name).copied() else {
-            return Err(SchemaError(format!("the type `{}` is not defined in the schema files", name.local)));
+            return Err(SchemaError(msg!("xsd-type-undefined", name = &name.local)));
         };
         let id = self.push(Slot::Pending);
         self.type_ids.insert(name.clone(), id);
@@ -297,7 +300,7 @@ impl<'s> Builder<'s> {
     fn ensure(&mut self, id: TypeId) -> Result<()> {
         let Some((name, place)) = self.queued.remove(&id) else {
             if self.in_progress.contains(&id) {
-                return Err(SchemaError("a type derives from itself".to_owned()));
+                return Err(SchemaError(msg!("xsd-derives-from-itself")));
             }
             return Ok(());
         };
@@ -354,15 +357,11 @@ impl<'s> Builder<'s> {
                 Some(base) => base,
                 None => self
                     .anonymous(doc, restriction)?
-                    .ok_or_else(|| error(doc, restriction, "xs:restriction has neither @base nor a simpleType"))?,
+                    .ok_or_else(|| error(doc, restriction, msg!("xsd-restriction-no-base")))?,
             };
             self.ensure(base).map_err(|SchemaError(message)| error(doc, restriction, message))?;
             let Some(base_type) = self.simple_of(base) else {
-                return Err(error(
-                    doc,
-                    restriction,
-                    "a simple type restricts a type that is not a (compiled) simple type",
-                ));
+                return Err(error(doc, restriction, msg!("xsd-restricts-non-simple")));
             };
             let inherited = base_type.white_space;
             let (facets, white_space) = facets(doc, restriction, inherited)?;
@@ -371,7 +370,7 @@ impl<'s> Builder<'s> {
         if let Some(list) = node.child("list") {
             let item = match self.type_attribute(doc, list, "itemType")? {
                 Some(item) => item,
-                None => self.anonymous(doc, list)?.ok_or_else(|| error(doc, list, "xs:list has no item type"))?,
+                None => self.anonymous(doc, list)?.ok_or_else(|| error(doc, list, msg!("xsd-list-no-item")))?,
             };
             return Ok(SimpleType {
                 name,
@@ -393,7 +392,7 @@ impl<'s> Builder<'s> {
                 members.push(id);
             }
             if members.is_empty() {
-                return Err(error(doc, union, "xs:union has no member types"));
+                return Err(error(doc, union, msg!("xsd-union-no-members")));
             }
             return Ok(SimpleType {
                 name,
@@ -402,7 +401,7 @@ impl<'s> Builder<'s> {
                 white_space: WhiteSpace::Collapse,
             });
         }
-        Err(error(doc, node, "xs:simpleType has no restriction, list or union"))
+        Err(error(doc, node, msg!("xsd-simple-type-empty")))
     }
 
     /// The content and attributes of a compiled complex type `id`, which must be complete.
@@ -410,7 +409,7 @@ impl<'s> Builder<'s> {
         match self.types.get(id) {
             Some(Slot::Complex(complex, draft)) => Ok(Some((complex, draft))),
             Some(Slot::Simple(_)) => Ok(None),
-            _ => Err(error(doc, node, "a type derives from itself")),
+            _ => Err(error(doc, node, msg!("xsd-derives-from-itself"))),
         }
     }
 
@@ -426,16 +425,17 @@ impl<'s> Builder<'s> {
             let derivation = content
                 .child("extension")
                 .or_else(|| content.child("restriction"))
-                .ok_or_else(|| error(doc, content, "xs:simpleContent has no extension or restriction"))?;
-            let base =
-                self.type_attribute(doc, derivation, "base")?.ok_or_else(|| error(doc, derivation, "no @base"))?;
+                .ok_or_else(|| error(doc, content, msg!("xsd-simple-content-empty")))?;
+            let base = self
+                .type_attribute(doc, derivation, "base")?
+                .ok_or_else(|| error(doc, derivation, msg!("xsd-no-base")))?;
             self.ensure(base).map_err(|SchemaError(message)| error(doc, derivation, message))?;
             let (base_simple, base_attributes) = match self.complete(doc, derivation, base)? {
                 None => (base, Vec::new()),
                 Some((complex, Draft::Simple(simple))) => (*simple, complex.attributes.clone()),
                 Some((complex, _)) if base == self.any_type => (self.any_simple_type, complex.attributes.clone()),
                 Some(_) => {
-                    return Err(error(doc, derivation, "simple content derived from a type with element content"));
+                    return Err(error(doc, derivation, msg!("xsd-simple-from-element")));
                 }
             };
             let simple = if derivation.local == "extension" {
@@ -480,12 +480,13 @@ impl<'s> Builder<'s> {
             let derivation = content
                 .child("extension")
                 .or_else(|| content.child("restriction"))
-                .ok_or_else(|| error(doc, content, "xs:complexContent has no extension or restriction"))?;
-            let base =
-                self.type_attribute(doc, derivation, "base")?.ok_or_else(|| error(doc, derivation, "no @base"))?;
+                .ok_or_else(|| error(doc, content, msg!("xsd-complex-content-empty")))?;
+            let base = self
+                .type_attribute(doc, derivation, "base")?
+                .ok_or_else(|| error(doc, derivation, msg!("xsd-no-base")))?;
             self.ensure(base).map_err(|SchemaError(message)| error(doc, derivation, message))?;
             let Some((base_type, base_draft)) = self.complete(doc, derivation, base)? else {
-                return Err(error(doc, derivation, "complex content derived from a simple type"));
+                return Err(error(doc, derivation, msg!("xsd-complex-from-simple")));
             };
             let (base_attributes, base_draft, base_mixed) =
                 (base_type.attributes.clone(), base_draft.clone(), base_type.mixed);
@@ -557,18 +558,19 @@ impl<'s> Builder<'s> {
         depth: usize,
     ) -> Result<()> {
         if depth > 32 {
-            return Err(error(doc, node, "attribute groups nest too deep (circular?)"));
+            return Err(error(doc, node, msg!("xsd-attribute-groups-deep")));
         }
         for child in &node.children {
             match child.local.as_str() {
                 "anyAttribute" => *any_attribute = true,
                 "attributeGroup" => {
                     let reference =
-                        child.attribute("ref").ok_or_else(|| error(doc, child, "xs:attributeGroup without @ref"))?;
+                        child.attribute("ref").ok_or_else(|| error(doc, child, msg!("xsd-attribute-group-no-ref")))?;
                     let name = doc.resolve(child, reference).map_err(SchemaError)?;
-                    let place = self.sources.attribute_groups.get(&name).copied().ok_or_else(|| {
-                        error(doc, child, format!("the attribute group `{}` is not defined", name.local))
-                    })?;
+                    let place =
+                        self.sources.attribute_groups.get(&name).copied().ok_or_else(|| {
+                            error(doc, child, msg!("xsd-attribute-group-undefined", name = &name.local))
+                        })?;
                     let (group_doc, group) = self.sources.node(place);
                     self.collect_attributes(group_doc, group, drafts, any_attribute, depth + 1)?;
                 }
@@ -599,11 +601,11 @@ impl<'s> Builder<'s> {
                 }
                 // xml:lang, xml:space and friends: any value.
                 None if xml_namespace => (self.any_simple_type, None),
-                None => return Err(error(doc, node, format!("the attribute `{}` is not defined", name.local))),
+                None => return Err(error(doc, node, msg!("xsd-attribute-undefined", name = &name.local))),
             };
             (name, type_id, node.attribute("fixed").map(str::to_owned).or(fixed))
         } else {
-            let local = node.attribute("name").ok_or_else(|| error(doc, node, "xs:attribute without @name or @ref"))?;
+            let local = node.attribute("name").ok_or_else(|| error(doc, node, msg!("xsd-attribute-no-name")))?;
             let qualified = match node.attribute("form") {
                 Some(form) => form == "qualified",
                 None => doc.attribute_qualified,
@@ -633,7 +635,7 @@ impl<'s> Builder<'s> {
 
     fn particle(&mut self, doc: &'s SchemaDoc, node: &'s XNode, depth: usize) -> Result<Particle> {
         if depth > 64 {
-            return Err(error(doc, node, "model groups nest too deep (circular group references?)"));
+            return Err(error(doc, node, msg!("xsd-groups-deep")));
         }
         let occurs = occurs(doc, node)?;
         match node.local.as_str() {
@@ -653,25 +655,25 @@ impl<'s> Builder<'s> {
                 })
             }
             "group" => {
-                let reference = node.attribute("ref").ok_or_else(|| error(doc, node, "xs:group without @ref"))?;
+                let reference = node.attribute("ref").ok_or_else(|| error(doc, node, msg!("xsd-group-no-ref")))?;
                 let name = doc.resolve(node, reference).map_err(SchemaError)?;
                 let place = self
                     .sources
                     .groups
                     .get(&name)
                     .copied()
-                    .ok_or_else(|| error(doc, node, format!("the group `{}` is not defined", name.local)))?;
+                    .ok_or_else(|| error(doc, node, msg!("xsd-group-undefined", name = &name.local)))?;
                 let (group_doc, group) = self.sources.node(place);
                 let inner = group
                     .children
                     .iter()
                     .find(|child| matches!(child.local.as_str(), "sequence" | "choice" | "all"))
-                    .ok_or_else(|| error(group_doc, group, "xs:group has no model group"))?;
+                    .ok_or_else(|| error(group_doc, group, msg!("xsd-group-empty")))?;
                 let inner = self.particle(group_doc, inner, depth + 1)?;
                 Ok(Particle::Sequence(vec![inner], occurs))
             }
-            "all" => Err(error(doc, node, "xs:all is not supported")),
-            other => Err(error(doc, node, format!("xs:{other} is not a particle"))),
+            "all" => Err(error(doc, node, msg!("xsd-all"))),
+            other => Err(error(doc, node, msg!("xsd-not-particle", name = other))),
         }
     }
 
@@ -691,10 +693,12 @@ impl<'s> Builder<'s> {
         if let Some(id) = self.element_ids.get(name) {
             return Ok(*id);
         }
-        let place =
-            self.sources.elements.get(name).copied().ok_or_else(|| {
-                SchemaError(format!("the element `{}` is not declared in the schema files", name.local))
-            })?;
+        let place = self
+            .sources
+            .elements
+            .get(name)
+            .copied()
+            .ok_or_else(|| SchemaError(msg!("xsd-element-undeclared", name = &name.local)))?;
         let id = self.elements.len();
         self.elements.push(None);
         self.element_ids.insert(name.clone(), id);
@@ -706,18 +710,14 @@ impl<'s> Builder<'s> {
 
     fn element_declaration(&mut self, doc: &'s SchemaDoc, node: &'s XNode, global: bool) -> Result<ElementDecl> {
         if node.attribute("substitutionGroup").is_some() {
-            return Err(error(doc, node, "substitution groups are not supported"));
+            return Err(error(doc, node, msg!("xsd-substitution")));
         }
         if let Some(constraint) =
             node.children.iter().find(|child| matches!(child.local.as_str(), "key" | "keyref" | "unique"))
         {
-            return Err(error(
-                doc,
-                constraint,
-                format!("identity constraints (xs:{}) are not supported", constraint.local),
-            ));
+            return Err(error(doc, constraint, msg!("xsd-identity", name = &constraint.local)));
         }
-        let local = node.attribute("name").ok_or_else(|| error(doc, node, "xs:element without @name or @ref"))?;
+        let local = node.attribute("name").ok_or_else(|| error(doc, node, msg!("xsd-element-no-name")))?;
         let qualified = global
             || match node.attribute("form") {
                 Some(form) => form == "qualified",
@@ -765,17 +765,17 @@ fn occurs(doc: &SchemaDoc, node: &XNode) -> Result<Occurs> {
             None => Ok(Some(default)),
             Some("unbounded") if name == "maxOccurs" => Ok(None),
             Some(text) => {
-                text.parse().map(Some).map_err(|_| error(doc, node, format!("@{name} `{text}` is not a count")))
+                text.parse().map(Some).map_err(|_| error(doc, node, msg!("xsd-not-count", name = name, value = text)))
             }
         }
     };
     let min = number("minOccurs", 1)?.unwrap_or(1);
     let max = number("maxOccurs", 1)?;
     if min > MAX_OCCURS || max.is_some_and(|max| max > MAX_OCCURS) {
-        return Err(error(doc, node, format!("occurrence bounds above {MAX_OCCURS} are not supported")));
+        return Err(error(doc, node, msg!("xsd-occurs-too-high", max = MAX_OCCURS)));
     }
     if max.is_some_and(|max| max < min) {
-        return Err(error(doc, node, "maxOccurs is less than minOccurs"));
+        return Err(error(doc, node, msg!("xsd-max-below-min")));
     }
     Ok(Occurs { min, max })
 }
@@ -807,10 +807,11 @@ fn facets(doc: &SchemaDoc, node: &XNode, inherited: WhiteSpace) -> Result<(Facet
     let mut white_space = inherited;
     for child in &node.children {
         let value = child.attribute("value");
-        let text =
-            || value.map(str::to_owned).ok_or_else(|| error(doc, child, format!("xs:{} without @value", child.local)));
+        let text = || {
+            value.map(str::to_owned).ok_or_else(|| error(doc, child, msg!("xsd-facet-no-value", name = &child.local)))
+        };
         let count = || -> Result<usize> {
-            text()?.trim().parse().map_err(|_| error(doc, child, format!("xs:{} needs a count", child.local)))
+            text()?.trim().parse().map_err(|_| error(doc, child, msg!("xsd-facet-not-count", name = &child.local)))
         };
         match child.local.as_str() {
             "enumeration" => {
@@ -821,8 +822,9 @@ fn facets(doc: &SchemaDoc, node: &XNode, inherited: WhiteSpace) -> Result<(Facet
             }
             "pattern" => {
                 let source = text()?;
-                let regex = translate_pattern(&source)
-                    .map_err(|message| error(doc, child, format!("the pattern `{source}`: {message}")))?;
+                let regex = translate_pattern(&source).map_err(|message| {
+                    error(doc, child, msg!("xsd-bad-pattern", pattern = &source, error = message))
+                })?;
                 facets.patterns.push(Pattern { source, regex });
             }
             "length" => facets.length = Some(count()?),
@@ -857,7 +859,7 @@ struct Nfa {
 impl Nfa {
     fn state(&mut self) -> Result<usize> {
         if self.edges.len() >= MAX_STATES {
-            return Err(SchemaError(format!("a content model needs more than {MAX_STATES} automaton states")));
+            return Err(SchemaError(msg!("xsd-too-many-states", max = MAX_STATES)));
         }
         self.edges.push(Vec::new());
         self.epsilon.push(Vec::new());

@@ -492,7 +492,7 @@ fn is_base64(value: &str) -> bool {
 
 /// Translates an XSD regular expression (always anchored at both ends) into the `regex` crate's
 /// syntax. Block escapes (`\p{IsBasicLatin}`) and character class subtraction are refused.
-pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
+pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, Msg> {
     let mut out = String::from("^(?:");
     let mut chars = pattern.chars().peekable();
     let mut in_class = false;
@@ -501,7 +501,7 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
         let at_class_start = std::mem::take(&mut class_start);
         match c {
             '\\' => {
-                let Some(escaped) = chars.next() else { return Err("ends with a lone backslash".to_owned()) };
+                let Some(escaped) = chars.next() else { return Err(msg!("xsd-regex-lone-backslash")) };
                 match escaped {
                     'i' | 'I' | 'c' | 'C' => {
                         let class = match escaped {
@@ -512,7 +512,7 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
                         };
                         if in_class {
                             if escaped.is_ascii_uppercase() {
-                                return Err(format!("`\\{escaped}` inside a character class is not supported"));
+                                return Err(msg!("xsd-regex-escape-in-class", escaped = escaped.to_string()));
                             }
                             out.push_str(class);
                         } else {
@@ -525,7 +525,7 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
                     'S' if !in_class => out.push_str("[^ \\t\\n\\r]"),
                     'p' | 'P' => {
                         if chars.peek() != Some(&'{') {
-                            return Err(format!("`\\{escaped}` without a property"));
+                            return Err(msg!("xsd-regex-no-property", escaped = escaped.to_string()));
                         }
                         let mut property = String::new();
                         for next in chars.by_ref() {
@@ -535,7 +535,7 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
                             }
                         }
                         if property.starts_with("{Is") {
-                            return Err(format!("the block escape `\\{escaped}{property}` is not supported"));
+                            return Err(msg!("xsd-regex-block", escaped = escaped.to_string(), property = property));
                         }
                         out.push('\\');
                         out.push(escaped);
@@ -546,12 +546,12 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
                         out.push('\\');
                         out.push(escaped);
                     }
-                    other => return Err(format!("unknown escape `\\{other}`")),
+                    other => return Err(msg!("xsd-regex-unknown-escape", escaped = other.to_string())),
                 }
             }
             '[' if in_class => {
                 if out.ends_with('-') {
-                    return Err("character class subtraction is not supported".to_owned());
+                    return Err(msg!("xsd-regex-subtraction"));
                 }
                 out.push_str("\\[");
             }
@@ -574,13 +574,13 @@ pub(crate) fn translate_pattern(pattern: &str) -> Result<Regex, String> {
         }
     }
     if in_class {
-        return Err("an unclosed character class".to_owned());
+        return Err(msg!("xsd-regex-unclosed"));
     }
     out.push_str(")$");
     regex::RegexBuilder::new(&out)
         .size_limit(1 << 20)
         .build()
-        .map_err(|error| format!("not a regular expression valmis can run: {error}"))
+        .map_err(|error| msg!("xsd-regex-not-runnable", error = error.to_string()))
 }
 
 /// Compares two numbers written as decimals or doubles; `None` when either is not a number.

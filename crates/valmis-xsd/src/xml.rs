@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use valmis_i18n::{Msg, msg};
+
 pub(crate) const XS: &str = "http://www.w3.org/2001/XMLSchema";
 
 /// A qualified name; an empty namespace means none.
@@ -75,13 +77,13 @@ pub(crate) struct SchemaDoc {
 impl SchemaDoc {
     /// Parses a schema document; `including_target` is the target namespace of the document that
     /// includes it (for chameleon includes).
-    pub(crate) fn parse(location: &str, text: &str, including_target: Option<&str>) -> Result<Self, String> {
+    pub(crate) fn parse(location: &str, text: &str, including_target: Option<&str>) -> Result<Self, Msg> {
         let options = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 2_000_000, ..Default::default() };
         let document = roxmltree::Document::parse_with_options(text, options)
-            .map_err(|error| format!("`{location}` is not well-formed XML: {error}"))?;
+            .map_err(|error| msg!("xsd-not-well-formed", location = location, error = error.to_string()))?;
         let root = document.root_element();
         if root.tag_name().namespace() != Some(XS) || root.tag_name().name() != "schema" {
-            return Err(format!("`{location}` is not an XML Schema document (its root is not xs:schema)"));
+            return Err(msg!("xsd-not-schema", location = location));
         }
         let declared = root.attribute("targetNamespace").unwrap_or_default().to_owned();
         let chameleon = declared.is_empty() && including_target.is_some_and(|target| !target.is_empty());
@@ -99,7 +101,7 @@ impl SchemaDoc {
     }
 
     /// Resolves a QName-valued attribute (`hl7:II`, `CE`, `xs:string`) of `node`.
-    pub(crate) fn resolve(&self, node: &XNode, value: &str) -> Result<QName, String> {
+    pub(crate) fn resolve(&self, node: &XNode, value: &str) -> Result<QName, Msg> {
         let value = value.trim();
         let (prefix, local) = match value.split_once(':') {
             Some((prefix, local)) => (Some(prefix), local),
@@ -111,9 +113,12 @@ impl SchemaDoc {
             (Some(ns), _) => ns,
             (None, None) => String::new(),
             (None, Some(prefix)) => {
-                return Err(format!(
-                    "{}:{}: the prefix `{prefix}` of `{value}` is not declared",
-                    self.location, node.line
+                return Err(msg!(
+                    "xsd-prefix-undeclared",
+                    location = &self.location,
+                    line = node.line.to_string(),
+                    prefix = prefix,
+                    value = value
                 ));
             }
         };

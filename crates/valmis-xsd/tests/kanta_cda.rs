@@ -170,20 +170,22 @@ fn broken_samples_are_invalid_as_xmllint_says_and_each_violation_is_named() {
 #[test]
 fn an_unavailable_or_unsupported_schema_is_an_error_not_a_pass() {
     let missing = Schema::compile("CDA_Fi.xsd", &|_| None).expect_err("no files");
-    assert!(missing.0.contains("`CDA_Fi.xsd` is not available"), "{missing}");
+    assert!(missing.to_string().contains("`CDA_Fi.xsd` is not available"), "{missing}");
     let dir = schema_dir();
     let without_voc = Schema::compile("CDA_Fi.xsd", &|location| {
         (location != "voc.xsd").then(|| std::fs::read_to_string(dir.join(location)).ok()).flatten()
     })
     .expect_err("voc.xsd missing");
     assert!(
-        without_voc.0.contains("refers to the schema `voc.xsd`, which is not among the schema files"),
+        without_voc.to_string().contains("refers to the schema `voc.xsd`, which is not among the schema files"),
         "{without_voc}"
     );
     let substitution = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
         <xs:element name="a" type="xs:string"/><xs:element name="b" substitutionGroup="a"/></xs:schema>"#;
     let error = Schema::compile("s.xsd", &|_| Some(substitution.to_owned())).expect_err("unsupported");
-    assert!(error.0.contains("s.xsd:2: substitution groups are not supported"), "{error}");
+    assert!(error.to_string().contains("s.xsd:2: substitution groups are not supported"), "{error}");
+    // Issue 20: a schema error is a message, said in the run's language (it was English).
+    assert_eq!(error.msg().render("fi"), "s.xsd:2: korvausryhmiä (`substitution groups`) ei tueta");
 }
 
 /// A small deterministic generator, so that the differential test is the same on every run.

@@ -76,8 +76,11 @@ fn checked(pointer: *mut u8, size: usize) -> *mut u8 {
 }
 
 /// Writes one line to standard error without allocating and ends the process with exit code 3.
+/// No message file can be read when memory has run out: the line is written here, in both
+/// languages (reading the run's language allocates nothing).
 fn out_of_memory(size: usize) -> ! {
-    let mut line = [0u8; 320];
+    let finnish = lang::current() == valmis_model::Lang::Fi;
+    let mut line = [0u8; 400];
     let mut length = 0;
     let mut push = |bytes: &[u8]| {
         let room = line.len() - length;
@@ -85,7 +88,7 @@ fn out_of_memory(size: usize) -> ! {
         line[length..length + take].copy_from_slice(&bytes[..take]);
         length += take;
     };
-    push(b"\nvalmis: out of memory: an allocation of ");
+    push(if finnish { "\nvalmis: muisti loppui: ".as_bytes() } else { b"\nvalmis: out of memory: an allocation of " });
     let mut digits = [0u8; 20];
     let mut value = size;
     let mut start = digits.len();
@@ -98,10 +101,14 @@ fn out_of_memory(size: usize) -> ! {
         }
     }
     push(&digits[start..]);
-    push(
+    push(if finnish {
+        " tavun varaus epäonnistui, joten ajo pysähtyi eikä kirjoittanut enempää raportteja. \
+         Aja se koneella, jossa on enemmän muistia (tai nosta muistirajaa), tai jaa nippu osiin.\n"
+            .as_bytes()
+    } else {
         b" bytes failed, so the run stopped and wrote no more reports. \
-          Run it where more memory is available (or lift the memory limit), or split the bundle.\n",
-    );
+          Run it where more memory is available (or lift the memory limit), or split the bundle.\n"
+    });
     // SAFETY: writing a stack buffer to file descriptor 2 and ending the process at once (no
     // destructors, no at-exit handlers: they could allocate) are sound in any state.
     unsafe {

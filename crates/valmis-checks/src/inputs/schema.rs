@@ -20,11 +20,9 @@ impl SchemaState {
         let Some(files) = files else { return Self::Absent };
         match valmis_xsd::Schema::compile(&files.entry, &|location| files.get(location).map(str::to_owned)) {
             Ok(schema) => Self::Ready(Box::new(schema), files.origin.clone()),
-            Err(error) => Self::Broken(valmis_i18n::msg!(
-                "schema-broken",
-                origin = files.origin.as_str(),
-                error = error.to_string()
-            )),
+            Err(error) => {
+                Self::Broken(valmis_i18n::msg!("schema-broken", origin = files.origin.as_str(), error = &error.msg()))
+            }
         }
     }
 }
