@@ -445,3 +445,42 @@ fn init_writes_finnish_skeletons_under_lang_fi() {
     }
     assert!(problems.is_empty(), "English in the Finnish skeletons:\n{}", problems.join("\n"));
 }
+
+/// `--help` under `--lang fi`: every text valmis writes there is Finnish (it was English), for
+/// the top level and every command, short (`-h`) and long (`--help`).
+#[test]
+fn help_is_finnish_under_lang_fi() {
+    let judge = judge(&english_phrases());
+    let mut problems = Vec::new();
+    let commands = ["", "verify", "requirements", "explain", "init", "pack", "probe", "run", "merge"];
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for command in commands {
+        for flag in ["-h", "--help"] {
+            let mut args = vec!["--lang", "fi"];
+            if !command.is_empty() {
+                args.push(command);
+            }
+            args.push(flag);
+            runs.push(args);
+        }
+    }
+    // The `help` command: its list, and a command's help through it.
+    runs.extend([vec!["--lang", "fi", "help"], vec!["--lang", "fi", "help", "verify"]]);
+    for args in runs {
+        {
+            let output = valmis(&args);
+            assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output.stderr));
+            let help = text(&output.stdout);
+            let english = english_in(&judge, &help);
+            if !english.is_empty() {
+                problems.push(format!("valmis {}: {english:?}", args.join(" ")));
+            }
+            for heading in ["Usage:", "Options:", "Commands:", "Arguments:", "Print help"] {
+                if help.contains(heading) {
+                    problems.push(format!("valmis {}: clap's `{heading}`", args.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "English in the Finnish help:\n{}", problems.join("\n"));
+}

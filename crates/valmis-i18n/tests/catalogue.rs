@@ -95,35 +95,20 @@ fn the_code_uses_every_message_with_its_arguments() {
     for (id, variables) in messages("fi/valmis.ftl", valmis_i18n::FI) {
         en.entry(id).or_default().extend(variables);
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
     let mut used = BTreeSet::new();
     let mut problems = Vec::new();
-    let mut stack = vec![root.join("crates")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read dir").filter_map(Result::ok) {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
+    // The message crate itself only shows how a call looks.
+    for (_, path) in rust_files(&["valmis-i18n"]).1 {
+        let code = std::fs::read_to_string(&path).expect("read");
+        for (id, given) in calls(&code) {
+            let Some(expected) = en.get(&id) else {
+                problems.push(format!("{}: `{id}` is in no message file", path.display()));
                 continue;
+            };
+            if &given != expected {
+                problems.push(format!("{}: `{id}` is given {given:?}, the message has {expected:?}", path.display()));
             }
-            // The message crate itself only shows how a call looks.
-            if path.extension().is_none_or(|ext| ext != "rs")
-                || path.strip_prefix(&root).is_ok_and(|relative| relative.starts_with("crates/valmis-i18n"))
-            {
-                continue;
-            }
-            let code = std::fs::read_to_string(&path).expect("read");
-            for (id, given) in calls(&code) {
-                let Some(expected) = en.get(&id) else {
-                    problems.push(format!("{}: `{id}` is in no message file", path.display()));
-                    continue;
-                };
-                if &given != expected {
-                    problems
-                        .push(format!("{}: `{id}` is given {given:?}, the message has {expected:?}", path.display()));
-                }
-                used.insert(id);
-            }
+            used.insert(id);
         }
     }
     for id in en.keys().filter(|id| !used.contains(*id)) {
@@ -223,6 +208,30 @@ fn plurals_follow_each_language() {
     );
 }
 
+/// The workspace root and every `.rs` file under `crates/`, as (path relative to the root,
+/// path), leaving out the folders `skip` names.
+fn rust_files(skip: &[&str]) -> (std::path::PathBuf, Vec<(String, std::path::PathBuf)>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
+    let mut files = Vec::new();
+    let mut stack = vec![root.join("crates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").filter_map(Result::ok) {
+            let path = entry.path();
+            let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default().to_owned();
+            if path.is_dir() {
+                if !skip.contains(&name.as_str()) {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                let relative = path.strip_prefix(&root).expect("inside").display().to_string().replace('\\', "/");
+                files.push((relative, path));
+            }
+        }
+    }
+    files.sort();
+    (root, files)
+}
+
 /// Literals of the code that read like English prose (three words in a row), with why each may
 /// stay where it is.
 const PROSE_ALLOWED: &[(&str, &str, &str)] = &[
@@ -262,47 +271,32 @@ const PROSE_ALLOWED: &[(&str, &str, &str)] = &[
 /// English sentence outside tests and comments fails here, unless [`PROSE_ALLOWED`] says why.
 #[test]
 fn no_sentence_is_written_in_the_code() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
     let mut problems = Vec::new();
     let mut allowed_used = BTreeSet::new();
-    let mut stack = vec![root.join("crates")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read dir").filter_map(Result::ok) {
-            let path = entry.path();
-            if path.is_dir() {
-                // Tests, benches and the fuzz and test-kit crates write no user-facing text.
-                let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
-                if !matches!(name, "tests" | "benches" | "valmis-fuzz" | "valmis-testkit" | "valmis-i18n") {
-                    stack.push(path);
-                }
+    // Tests, benches and the fuzz and test-kit crates write no user-facing text.
+    let (_, files) = rust_files(&["tests", "benches", "valmis-fuzz", "valmis-testkit", "valmis-i18n"]);
+    for (relative, path) in files {
+        let code = std::fs::read_to_string(&path).expect("read");
+        // Unit tests sit at the end of a file, after `#[cfg(test)]`.
+        let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        for (number, line) in code.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//")
+                || trimmed.starts_with("#[")
+                || trimmed.contains(".expect(")
+                || trimmed.contains("assert!(")
+            {
                 continue;
             }
-            if path.extension().is_none_or(|ext| ext != "rs") {
-                continue;
-            }
-            let relative = path.strip_prefix(&root).expect("inside").display().to_string().replace('\\', "/");
-            let code = std::fs::read_to_string(&path).expect("read");
-            // Unit tests sit at the end of a file, after `#[cfg(test)]`.
-            let code = code.split("#[cfg(test)]").next().unwrap_or_default();
-            for (number, line) in code.lines().enumerate() {
-                let trimmed = line.trim_start();
-                if trimmed.starts_with("//")
-                    || trimmed.starts_with("#[")
-                    || trimmed.contains(".expect(")
-                    || trimmed.contains("assert!(")
-                {
+            for literal in string_literals(line) {
+                if !reads_as_prose(&literal) {
                     continue;
                 }
-                for literal in string_literals(line) {
-                    if !reads_as_prose(&literal) {
-                        continue;
+                match PROSE_ALLOWED.iter().find(|(file, words, _)| relative == *file && literal.contains(words)) {
+                    Some((file, words, _)) => {
+                        allowed_used.insert((*file, *words));
                     }
-                    match PROSE_ALLOWED.iter().find(|(file, words, _)| relative == *file && literal.contains(words)) {
-                        Some((file, words, _)) => {
-                            allowed_used.insert((*file, *words));
-                        }
-                        None => problems.push(format!("{relative}:{}: {literal:?}", number + 1)),
-                    }
+                    None => problems.push(format!("{relative}:{}: {literal:?}", number + 1)),
                 }
             }
         }

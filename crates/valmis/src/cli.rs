@@ -6,7 +6,7 @@
 use crate::terminal::say_err;
 use std::io::IsTerminal as _;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use valmis_model::Lang;
 
 use crate::args::{ExplainArgs, InitArgs, MergeArgs, PackArgs, ProbeArgs, RequirementsArgs, RunArgs, VerifyArgs};
@@ -169,8 +169,12 @@ enum Command {
 pub(crate) fn run() -> u8 {
     // The language before clap parses, so that the errors of the value parsers are in it too;
     // the parsed `--lang` agrees.
-    crate::lang::set(language(written_lang()));
-    let cli = match Cli::try_parse() {
+    let written = language(written_lang());
+    crate::lang::set(written);
+    let parsed = crate::help::localised(Cli::command(), written)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let code = if error.use_stderr() { exit::USAGE } else { exit::READY };
@@ -203,5 +207,82 @@ pub(crate) fn run() -> u8 {
             say_err!("{}", tr!("cli-error", message = crate::failure::message(&error)));
             crate::failure::exit_code(&error)
         }
+    }
+}
+
+#[cfg(test)]
+mod help_tests {
+    use clap::CommandFactory as _;
+
+    use super::Cli;
+    use crate::help::{Place, texts};
+
+    /// The help clap derives from the doc comments at `place` of command `name`.
+    fn derived(command: &clap::Command, name: &str, place: Place) -> Vec<String> {
+        let commands: Vec<&clap::Command> = match name {
+            "" => vec![command],
+            "*" => command.get_subcommands().collect(),
+            name => command.get_subcommands().filter(|sub| sub.get_name() == name).collect(),
+        };
+        commands
+            .into_iter()
+            .filter_map(|command| match place {
+                Place::About => command.get_about().map(ToString::to_string),
+                Place::LongAbout => command.get_long_about().map(ToString::to_string),
+                Place::AfterLongHelp => command.get_after_long_help().map(ToString::to_string),
+                Place::Arg(id) => command
+                    .get_arguments()
+                    .find(|arg| arg.get_id() == id)
+                    .and_then(|arg| arg.get_help().map(ToString::to_string)),
+            })
+            .collect()
+    }
+
+    /// Issue 20: the English message texts of `--help` are the doc comments' (so English help is
+    /// unchanged and the Finnish says the same), and every help text has a message.
+    #[test]
+    fn the_help_messages_are_the_doc_comments() {
+        let command = Cli::command();
+        let mut problems = Vec::new();
+        let mut dump = String::new();
+        for (name, place, english) in texts("en") {
+            let derived = derived(&command, name, place);
+            if derived.is_empty() {
+                problems.push(format!("{name:?} {place:?}: no such help"));
+            }
+            for text in &derived {
+                dump.push_str(&format!("{name}\t{place:?}\t{}\n", text.replace('\n', "\\n")));
+                if *text != english {
+                    problems.push(format!("{name:?} {place:?}:\n  doc comment: {text:?}\n  message:     {english:?}"));
+                }
+            }
+        }
+        if let Some(path) = std::env::var_os("VALMIS_DUMP_HELP") {
+            std::fs::write(path, dump).expect("dump");
+        }
+        // Every argument and command with a help text of its own has a message.
+        let covered: Vec<(String, Place)> =
+            texts("en").into_iter().map(|(name, place, _)| (name.to_owned(), place)).collect();
+        let has = |name: &str, place: Place| {
+            covered.iter().any(|(covered_name, covered_place)| {
+                *covered_place == place && (covered_name == name || (covered_name == "*" && !name.is_empty()))
+            })
+        };
+        for sub in std::iter::once(&command).chain(command.get_subcommands()) {
+            let name = if std::ptr::eq(sub, &command) { "" } else { sub.get_name() };
+            if sub.get_about().is_some() && !has(name, Place::About) {
+                problems.push(format!("{name:?}: its about has no message"));
+            }
+            for arg in sub.get_arguments().filter(|arg| arg.get_help().is_some() && !arg.is_global_set()) {
+                let id = arg.get_id().as_str();
+                if !covered
+                    .iter()
+                    .any(|(n, p)| matches!(p, Place::Arg(known) if *known == id) && (n == name || n == "*"))
+                {
+                    problems.push(format!("{name:?}: argument `{id}` has no message"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }

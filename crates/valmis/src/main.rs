@@ -8,6 +8,7 @@ mod common;
 mod coverage;
 mod explain;
 mod failure;
+mod help;
 mod init;
 mod lang;
 mod output;

@@ -1482,3 +1482,124 @@ xsd-regex-no-property = `\{ $escaped }` without a property
 xsd-regex-block = the block escape `\{ $escaped }{ $property }` is not supported
 xsd-regex-unknown-escape = unknown escape `\{ $escaped }`
 xsd-regex-not-runnable = not a regular expression valmis can run: { $error }
+
+## The command line: --help
+
+help-about = Checks a Kanta co-testing submission bundle and writes JUnit XML
+help-long = Checks a Kanta co-testing (yhteistestaus) submission bundle before it goes to Kela.
+
+    valmis reads the bundle (a directory or a .zip, never extracted), checks it against the requirement catalog of the co-testing round named in its manifest, and writes JUnit XML that GitHub Actions, GitLab CI and Jenkins show natively. The exit code gates the pipeline.
+help-after = Exit codes:
+    {"  "}0  ready: no blocking finding (errors; and warnings under --strict)
+    {"  "}1  not ready: at least one blocking requirement failed or could not be evaluated,
+    {"     "}or no requirement was checked at all (every one skipped: offline, not applicable)
+    {"  "}2  usage error: bad arguments, unreadable bundle path, unusable catalog, an --only or
+    {"     "}--skip pattern that matches no requirement, a selection that leaves none to check
+    {"  "}3  internal error (a bug in valmis, or out of memory)
+    {"  "}4  output error: a report or another file valmis writes could not be written (the
+    {"     "}verdict is still printed; every other report is still written)
+
+    Examples:
+    {"  "}valmis verify submission/ --junit target/valmis/junit.xml
+    {"  "}valmis verify bundle.zip --now 2026-11-23T09:00:00Z --strict
+    {"  "}valmis verify --only 'BUNDLE-*' --skip BUNDLE-HYGIENE
+    {"  "}valmis requirements --service potilastiedon-arkisto
+    {"  "}valmis requirements --coverage submission/
+    {"  "}valmis explain PRIVACY-HETU
+    {"  "}valmis probe submission/ --client-key ~/keys/palvelinvarmenne.key
+    {"  "}valmis run submission/ --endpoint phr --client-key ~/keys/palvelinvarmenne.key --junit harness.xml
+    {"  "}valmis init my-submission
+help-color = When to colour the terminal output
+help-lang = Language of everything valmis says: findings, requirement titles, explanations and fixes, report headings, errors and warnings: en or fi. Defaults to the locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids, statuses and the keys of JSON and SARIF stay the same in both
+help-verify-about = Check a bundle against its round's requirements and report (the main command)
+help-verify-long = Check a bundle against its round's requirements and report (the main command).
+
+    Every requirement of the catalog is reported for every subject it applies to: passed, failed, could not be evaluated, or skipped with the reason. The last line of output is `N passed, N failed, N skipped`.
+help-verify-bundle = The bundle: a directory or a .zip file
+help-shared-catalog = Use the catalog(s) in DIR instead of the built-in one: a folder with catalog.toml, or a folder with one sub-folder per round (like testcases/)
+help-verify-now = The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23, meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports
+help-verify-online = Allow checks that use the network: CONN-PROBE makes a real mutual-TLS handshake and an HTTP GET to every endpoint of connection/connection.toml, presenting its client certificate with the key from --client-key. Without it they are skipped, never failed
+help-verify-client-key = Private key of the client certificates (PEM or DER), for --online: FILE for every endpoint, or NAME=FILE for endpoint NAME (repeatable). Read once, never copied into a report; it must not be in the bundle
+help-verify-probe-timeout = Seconds to wait for each of connect, TLS handshake and HTTP answer, with --online
+help-verify-cda-schema = Validate CDA documents (DOC-SCHEMA) against this XML Schema set instead of the round's (Kela's CDA_Fi.xsd, built in): a folder holding CDA_Fi.xsd, or the entry .xsd itself; every .xsd of its folder is read. Nothing is downloaded
+help-verify-strict = Treat warnings as blocking
+help-verify-timestamps = Write measured durations as JUnit `time` (and in the JSON). Without it every `time` is 0, so the same bundle gives the same report bytes
+help-verify-only = Run only requirements whose id matches PATTERN (`*` globs, e.g. 'BUNDLE-*'); repeatable
+help-verify-skip = Skip requirements whose id matches PATTERN (`*` globs); repeatable
+help-verify-quiet = Print nothing on standard output; rely on the exit code and report files
+help-verify-verbose = List passed requirements one by one, not just their count
+help-verify-jobs = Threads checking files and requirements in parallel (0: one per core). The output is the same for any number; `--jobs 1` uses the least memory
+help-verify-partition = Check only shard K of N (e.g. 2/4), for a CI matrix or GitLab `parallel:`: the files of the per-file requirements (PRIVACY-HETU, DOC-*, FHIR-*) are split by a stable hash of their path; shard 1 also runs every other requirement. Write each shard's --json and join them with `valmis merge`; waivers and baselines belong to the merge
+help-shared-junit = Write JUnit XML to FILE (atomically; parent folders are created)
+help-shared-json = Write the report as JSON to FILE (same content as the JUnit XML)
+help-shared-sarif = Write SARIF 2.1.0 to FILE, for GitHub code scanning and other SARIF viewers: one rule per requirement (ruleId = requirement id), one result per finding, repository-relative paths
+help-shared-gitlab-codequality = Write a GitLab Code Quality report to FILE (`artifacts:reports:codequality`), kept under GitLab's 30 MB limit with a last entry counting what did not fit
+help-shared-waivers = Waivers (TOML, format 1): accepted problems with a requirement id, a subject glob, a reason, a ticket and an expiry date. An active waiver turns what it matches into skipped with its reason; an expired one fails ("waiver expired"); an unused one warns. Every report lists the waivers (as `WAIVERS` outcomes)
+help-shared-baseline = An earlier run's JSON report (--json, format 1): the reports then say what changed since, namely requirements and subjects newly failing, fixed, and gone
+help-shared-html = Write a self-contained HTML report to FILE: one file with no network access, verdict at the top, a table per area, each finding with its snippet, filter by status (works with JavaScript off)
+help-shared-summary-md = Write a Markdown summary to FILE: verdict, counts per area, failed requirements and their findings, under 1 MiB. Under GitHub Actions (GITHUB_ACTIONS=true) the same summary is appended to $GITHUB_STEP_SUMMARY and the findings become annotations, worst first
+help-requirements-about = List the requirements of a round as a table, or a bundle's pre-test coverage
+help-requirements-long = List the requirements of a round as a table, or a bundle's pre-test coverage.
+
+    With --coverage BUNDLE: per service the bundle declares, every pre-test case of the round with what the bundle's report says about it (pass, fail, not-applicable, missing, duplicate), so that you see what is missing before running anything else.
+help-requirements-round = Round to list (default: the newest in the catalog)
+help-requirements-service = Only requirements that apply to this service id (e.g. omatietovaranto). With --coverage: the service whose cases to show instead of the manifest's
+help-requirements-kind = Only the requirements a submission of this kind belongs to: registration, access-application or change-notification (with --role: by that role)
+help-requirements-role = With --kind: who submits, vendor (default) or customer-organisation
+help-requirements-coverage = Instead of the requirements, show the pre-test coverage of BUNDLE: every declared case of its services with the result its report gives. Exit code 0 when every mandatory case passed (or is an allowed not-applicable), 1 otherwise
+help-requirements-json = Print JSON instead of a table
+help-requirements-markdown = Print the table as Markdown (docs/requirements.md carries it, and a test keeps it current)
+help-explain-about = Explain one requirement (what it checks, why, how to fix a failure, its source) or one pre-test case (what it exercises, what evidence it needs)
+help-explain-id = Requirement id, e.g. BUNDLE-ORG, or pre-test case id, e.g. PA-01 (case-insensitive)
+help-explain-round = Round whose catalog to read (default: the newest)
+help-init-about = Write a bundle skeleton with commented templates that say what is still to fill in
+help-init-dir = Folder to create; it must not exist or be empty
+help-init-services = Services to prepare forms for (default: potilastiedon-arkisto)
+help-init-kind = The submission: registration (default), access-application or change-notification
+help-init-role = Who submits: vendor (default) or customer-organisation
+help-pack-about = Write the clean zip you send to Kela: refresh manifest.toml's [files] digests, leave out OS and editor leftovers (.DS_Store, __MACOSX/, ._*, ~$*, *.bak), and zip the rest
+help-pack-long = Write the clean zip you send to Kela: refresh manifest.toml's [files] digests, leave out OS and editor leftovers (.DS_Store, __MACOSX/, ._*, ~$*, *.bak), and zip the rest.
+
+    Only the [files] table of manifest.toml changes (every comment and other value stays); pack prints each digest it adds, changes or removes, and each file it leaves out. The zip is deterministic (sorted entries, fixed times) and written atomically. Then run `valmis verify` on the zip: it is exactly what Kela receives.
+help-pack-after = Example:
+    {"  "}valmis pack hakemus -o hakemus.zip && valmis verify hakemus.zip
+help-pack-dir = The bundle folder (with manifest.toml at its root)
+help-pack-output = The zip to write (replaced atomically when it exists)
+help-probe-about = Probe every endpoint of connection/connection.toml with mutual TLS and report the details
+help-probe-long = Probe every endpoint of connection/connection.toml with mutual TLS and report the details.
+
+    For each endpoint: TCP connect time, TLS version and cipher suite, the server's chain and whether it validates to ca_bundle and names the host, whether the server asked for a client certificate, and the HTTP status of a GET. Failures are classified (DNS, refused, timeout, alert, unknown issuer, name mismatch, expired, TLS version). Exit code 0 when every endpoint answers, 1 otherwise, 2 for usage errors.
+help-probe-bundle = The bundle: a directory or a .zip file
+help-probe-client-key = Private key of the client certificates (PEM or DER): FILE for every endpoint, or NAME=FILE for endpoint NAME (repeat for endpoints with different certificates). Read once, never printed
+help-probe-endpoint = Probe only the endpoint NAME of connection.toml (repeatable; default: every endpoint)
+help-probe-timeout = Seconds to wait for each of connect, TLS handshake and HTTP answer
+help-probe-json = Print JSON instead of text
+help-run-about = Run the declared test cases against an endpoint, save the evidence, fill the report
+help-run-long = Run the declared test cases against an endpoint, save the evidence, fill the report.
+
+    Each harness case (testcases/<round>/harness/*.toml, or --cases DIR) runs its steps in order over HTTPS with mutual TLS: a request built from templates (variables uuid, now, now_hl7, test_person, organisation_oid, oid, and captures of earlier steps), the expected status and headers, and the body compared with a golden file after normalisation, shown as a unified diff. Every request and response is saved under evidence/<case>/ with SHA-256 and times, and pretest/report.csv gets one row per case, so `valmis verify` consumes the run directly. A template that would send a real identity code is refused. Exit code 0 when every case passed, 1 otherwise.
+help-run-bundle = The bundle folder (evidence and the report are written into it)
+help-run-endpoint = Endpoint name of connection/connection.toml to run against
+help-run-client-key = Private key of the endpoint's client certificate (PEM or DER). Read once, never printed
+help-run-cases = Harness cases from DIR instead of the built-in ones of the bundle's round
+help-run-only = Run only these case ids; repeatable
+help-run-test-person = Test identity code the templates use ({"{"}{"{"}test_person{"}"}{"}"})
+help-run-timeout = Seconds to wait for each step
+help-run-retries = Extra attempts after a transport error (never after an answer)
+help-run-max-body = Read at most MIB mebibytes of each answer's body: a longer answer fails its step, and its first MIB MiB are kept as evidence
+help-run-junit = Write JUnit XML (one test case per harness case) to FILE
+help-merge-about = Merge the JSON reports of `verify --partition K/N` shards into one report
+help-merge-long = Merge the JSON reports of `verify --partition K/N` shards into one report.
+
+    Every shard 1..N must be there once, from the same valmis, round, catalog, bundle, now and --strict. The merged report is what one unsharded run gives: the same outcomes, the same JUnit bytes, one verdict and exit code (0 ready, 1 not ready, 2 usage error, 4 a report not written). OUT is the merged JSON; every other report can be written too, and waivers and a baseline apply here.
+help-merge-out = Where to write the merged JSON report
+help-merge-shards = The shards' JSON reports (--json of each `verify --partition K/N` run)
+help-merge-quiet = Print nothing but errors
+help-merge-verbose = List passed requirements one by one, not just their count
+help-heading-commands = Commands
+help-heading-options = Options
+help-heading-arguments = Arguments
+help-heading-usage = Usage:
+help-flag-help = Print help
+help-flag-version = Print version
+help-help-command = Print this message or the help of the given subcommand(s)

@@ -1516,3 +1516,125 @@ xsd-regex-no-property = `\{ $escaped }` ilman ominaisuutta
 xsd-regex-block = lohkoviittausta `\{ $escaped }{ $property }` ei tueta
 xsd-regex-unknown-escape = tuntematon koodinvaihto `\{ $escaped }`
 xsd-regex-not-runnable = ei säännöllinen lauseke, jota `valmis` voi ajaa: { $error }
+
+## Komentorivi: --help
+
+help-about = Tarkistaa Kannan yhteistestaukseen lähetettävän nipun ennen kuin se lähtee Kelalle
+help-long = Tarkistaa Kannan yhteistestaukseen lähetettävän nipun ennen kuin se lähtee Kelalle.
+
+    `valmis` lukee nipun (kansion tai .zip-tiedoston, purkamatta sitä), tarkistaa sen manifestissa nimetyn yhteistestauskierroksen vaatimuksia vasten ja kirjoittaa `JUnit XML` -raportin, jonka `GitHub Actions`, `GitLab CI` ja `Jenkins` näyttävät sellaisenaan. Paluuarvo ohjaa putkea.
+help-after = Paluuarvot:
+    {"  "}0  valmis: ei estäviä havaintoja (virheitä; valitsimella --strict ei myöskään varoituksia)
+    {"  "}1  ei valmis: ainakin yksi estävä vaatimus hylättiin tai sitä ei voitu arvioida,
+    {"     "}tai yhtään vaatimusta ei tarkistettu (kaikki ohitettiin: ei verkkoa, ei sovellu)
+    {"  "}2  käyttövirhe: virheelliset argumentit, lukukelvoton nipun polku, käyttökelvoton katalogi,
+    {"     "}--only- tai --skip-kuvio, joka ei vastaa yhtään vaatimusta, tai valinta, joka ei jätä
+    {"     "}mitään tarkistettavaa
+    {"  "}3  sisäinen virhe (valmiksen ohjelmointivirhe tai muistin loppuminen)
+    {"  "}4  tulostusvirhe: raporttia tai muuta tiedostoa ei voitu kirjoittaa (tulos tulostetaan
+    {"     "}silti; kaikki muut raportit kirjoitetaan)
+
+    Esimerkkejä:
+    {"  "}valmis verify hakemus/ --junit target/valmis/junit.xml
+    {"  "}valmis verify nippu.zip --now 2026-11-23T09:00:00Z --strict
+    {"  "}valmis verify --only 'BUNDLE-*' --skip BUNDLE-HYGIENE
+    {"  "}valmis requirements --service potilastiedon-arkisto
+    {"  "}valmis requirements --coverage hakemus/
+    {"  "}valmis explain PRIVACY-HETU
+    {"  "}valmis probe hakemus/ --client-key ~/avaimet/palvelinvarmenne.key
+    {"  "}valmis run hakemus/ --endpoint phr --client-key ~/avaimet/palvelinvarmenne.key --junit harness.xml
+    {"  "}valmis init oma-hakemus
+help-color = Milloin päätteen tuloste väritetään: auto (kun vakiotuloste on pääte eikä NO_COLOR ole asetettu), `always` tai `never`
+help-lang = Kaiken valmiksen sanoman kieli: havainnot, vaatimusten otsikot, selitykset ja korjausohjeet, raporttien otsikot, virheet ja varoitukset: en tai fi. Oletus on lokaalin kieli (LC_ALL, LC_MESSAGES, LANG: fi_* antaa suomen), muuten englanti. Vaatimusten tunnukset, tilat sekä JSON- ja SARIF-avaimet ovat samat molemmilla kielillä
+help-verify-about = Tarkista nippu kierroksensa vaatimuksia vasten ja raportoi (pääkomento)
+help-verify-long = Tarkista nippu kierroksensa vaatimuksia vasten ja raportoi (pääkomento).
+
+    Jokaisesta katalogin vaatimuksesta raportoidaan jokaisen kohteen tulos: hyväksytty, hylätty, ei voitu arvioida tai ohitettu syineen. Tulosteen viimeinen rivi on `N passed, N failed, N skipped`.
+help-verify-bundle = Nippu: kansio tai .zip-tiedosto
+help-shared-catalog = Käytä sisäänrakennetun katalogin sijaan kansion DIR katalogia: kansio, jossa on catalog.toml, tai kansio, jossa on yksi alikansio kutakin kierrosta kohden (kuten testcases/)
+help-verify-now = Hetki, jota kaikki päivämääräsäännöt käyttävät: RFC 3339 (2026-11-23T09:00:00Z) tai päivämäärä (2026-11-23, eli keskiyö UTC). Oletus on kello; anna se CI:ssä, niin raportit toistuvat samoina
+help-verify-online = Salli verkkoa käyttävät tarkistukset: CONN-PROBE tekee oikean kaksisuuntaisen TLS-kättelyn ja HTTP GET -pyynnön jokaiseen connection/connection.toml-tiedoston päätepisteeseen ja esittää sen asiakasvarmenteen --client-key-avaimella. Ilman tätä ne ohitetaan, ei koskaan hylätä
+help-verify-client-key = Asiakasvarmenteiden yksityinen avain (PEM tai DER) --online-tarkistuksiin: FILE kaikille päätepisteille tai NAME=FILE päätepisteelle NAME (toistettavissa). Luetaan kerran, ei koskaan kopioida raporttiin; se ei saa olla nipussa
+help-verify-probe-timeout = Sekunnit, jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta --online-tarkistuksissa
+help-verify-cda-schema = Validoi CDA-asiakirjat (DOC-SCHEMA) tätä XML Schema -joukkoa vasten kierroksen oman (Kelan CDA_Fi.xsd, sisäänrakennettu) sijaan: kansio, jossa on CDA_Fi.xsd, tai itse aloitus-.xsd; sen kansion jokainen .xsd luetaan. Mitään ei ladata verkosta
+help-verify-strict = Käsittele varoitukset estävinä
+help-verify-timestamps = Kirjoita mitatut kestot `JUnit`-raportin `time`-arvoiksi (ja JSONiin). Ilman tätä jokainen `time` on 0, jolloin sama nippu antaa samat raporttitavut
+help-verify-only = Aja vain vaatimukset, joiden tunnus vastaa kuviota PATTERN (`*`-jokerit, esim. 'BUNDLE-*'); toistettavissa
+help-verify-skip = Ohita vaatimukset, joiden tunnus vastaa kuviota PATTERN (`*`-jokerit); toistettavissa
+help-verify-quiet = Älä tulosta mitään vakiotulosteeseen; luota paluuarvoon ja raporttitiedostoihin
+help-verify-verbose = Luettele hyväksytyt vaatimukset yksitellen, ei vain niiden määrää
+help-verify-jobs = Säikeet, jotka tarkistavat tiedostoja ja vaatimuksia rinnakkain (0: yksi kutakin ydintä kohden). Tulos on sama säikeiden määrästä riippumatta; `--jobs 1` käyttää vähiten muistia
+help-verify-partition = Tarkista vain osa K N:stä (esim. 2/4) CI-matriisia tai `GitLab`-palvelun `parallel:`-asetusta varten: tiedostokohtaisten vaatimusten (PRIVACY-HETU, DOC-*, FHIR-*) tiedostot jaetaan polun vakaan tiivisteen mukaan; osa 1 ajaa myös kaikki muut vaatimukset. Kirjoita kunkin osan --json ja yhdistä ne komennolla `valmis merge`; poikkeusluvat ja vertailuraportit kuuluvat yhdistämiseen
+help-shared-junit = Kirjoita `JUnit XML` tiedostoon FILE (atomisesti; yläkansiot luodaan)
+help-shared-json = Kirjoita raportti JSON-muodossa tiedostoon FILE (sama sisältö kuin `JUnit XML` -raportissa)
+help-shared-sarif = Kirjoita SARIF 2.1.0 tiedostoon FILE `GitHub`-palvelun `code scanning` -toimintoa ja muita SARIF-katselimia varten: yksi sääntö vaatimusta kohden (ruleId = vaatimuksen tunnus), yksi tulos havaintoa kohden, polut suhteessa repositorioon
+help-shared-gitlab-codequality = Kirjoita `GitLab`-palvelun `Code Quality` -raportti tiedostoon FILE (`artifacts:reports:codequality`) `GitLab`-palvelun 30 Mt:n rajan alle; viimeinen merkintä kertoo, mitä ei mahtunut
+help-shared-waivers = Poikkeusluvat (TOML, muoto 1): hyväksytyt ongelmat vaatimuksen tunnuksella, kohteen kuviolla, perustelulla, tiketillä ja päättymispäivällä. Voimassa oleva lupa muuttaa osumansa ohitetuiksi perusteluineen; vanhentunut hylätään ("poikkeuslupa vanheni"); käyttämätön varoittaa. Jokainen raportti luettelee poikkeusluvat (`WAIVERS`-tuloksina)
+help-shared-baseline = Aiemman ajon JSON-raportti (--json, muoto 1): raportit kertovat silloin, mikä on muuttunut sen jälkeen: uudet hylätyt, korjatut ja poistuneet vaatimukset ja kohteet
+help-shared-html = Kirjoita itsenäinen HTML-raportti tiedostoon FILE: yksi tiedosto ilman verkkoyhteyksiä, tulos ylimpänä, taulukko aluetta kohden, jokainen havainto katkelmineen, suodatus tilan mukaan (toimii ilman `JavaScript`-tukea)
+help-shared-summary-md = Kirjoita Markdown-yhteenveto tiedostoon FILE: tulos, määrät alueittain, hylätyt vaatimukset ja niiden havainnot, alle 1 MiB. `GitHub Actions` -ajossa (GITHUB_ACTIONS=true) sama yhteenveto lisätään tiedostoon $GITHUB_STEP_SUMMARY ja havainnoista tulee merkintöjä, vakavimmat ensin
+help-requirements-about = Luettele kierroksen vaatimukset taulukkona tai nipun esitestikattavuus
+help-requirements-long = Luettele kierroksen vaatimukset taulukkona tai nipun esitestikattavuus.
+
+    Valitsimella --coverage BUNDLE: jokaisesta nipun ilmoittamasta palvelusta kierroksen jokainen esitestitapaus sekä se, mitä nipun raportti siitä sanoo (pass, fail, not-applicable, puuttuu, kahdesti), jotta näet, mitä puuttuu, ennen kuin ajat mitään muuta.
+help-requirements-round = Lueteltava kierros (oletus: katalogin uusin)
+help-requirements-service = Vain tätä palvelua (esim. omatietovaranto) koskevat vaatimukset. Valitsimella --coverage: palvelu, jonka tapaukset näytetään manifestin palvelujen sijaan
+help-requirements-kind = Vain tämänlajiseen lähetykseen kuuluvat vaatimukset: registration, access-application tai change-notification (valitsimella --role: tämän roolin lähettämänä)
+help-requirements-role = Valitsimen --kind kanssa: lähettäjä, vendor (oletus) tai customer-organisation
+help-requirements-coverage = Näytä vaatimusten sijaan nipun BUNDLE esitestikattavuus: sen palvelujen jokainen ilmoitettu tapaus ja tulos, jonka raportti sille antaa. Paluuarvo 0, kun jokainen pakollinen tapaus meni läpi (tai on sallittu not-applicable), muuten 1
+help-requirements-json = Tulosta JSON taulukon sijaan
+help-requirements-markdown = Tulosta taulukko `Markdown`-muodossa (docs/requirements.md sisältää sen, ja testi pitää sen ajan tasalla)
+help-explain-about = Selitä yksi vaatimus (mitä se tarkistaa, miksi, miten hylkäys korjataan, lähde) tai yksi esitestitapaus (mitä se koettelee, mitä todisteita se tarvitsee)
+help-explain-id = Vaatimuksen tunnus, esim. BUNDLE-ORG, tai esitestitapauksen tunnus, esim. PA-01 (kirjainkoolla ei väliä)
+help-explain-round = Kierros, jonka katalogi luetaan (oletus: uusin)
+help-init-about = Kirjoita nipun runko, jonka kommentoidut pohjat kertovat, mitä on vielä täytettävä
+help-init-dir = Luotava kansio; se ei saa olla olemassa tai sen on oltava tyhjä
+help-init-services = Palvelut, joille lomakkeet valmistellaan (oletus: potilastiedon-arkisto)
+help-init-kind = Lähetys: registration (oletus), access-application tai change-notification
+help-init-role = Lähettäjä: vendor (oletus) tai customer-organisation
+help-pack-about = Kirjoita Kelalle lähetettävä siisti zip: päivitä manifest.toml-tiedoston [files]-tiivisteet, jätä pois käyttöjärjestelmän ja editorien jäänteet (.DS_Store, __MACOSX/, ._*, ~$*, *.bak) ja pakkaa loput
+help-pack-long = Kirjoita Kelalle lähetettävä siisti zip: päivitä manifest.toml-tiedoston [files]-tiivisteet, jätä pois käyttöjärjestelmän ja editorien jäänteet (.DS_Store, __MACOSX/, ._*, ~$*, *.bak) ja pakkaa loput.
+
+    Vain manifest.toml-tiedoston [files]-taulukko muuttuu (kaikki kommentit ja muut arvot säilyvät); pack tulostaa jokaisen lisäämänsä, muuttamansa tai poistamansa tiivisteen ja jokaisen pois jättämänsä tiedoston. Zip on toistettava (lajitellut kohteet, kiinteät ajat) ja kirjoitetaan atomisesti. Aja sitten `valmis verify` zipille: se on juuri se, minkä Kela saa.
+help-pack-after = Esimerkki:
+    {"  "}valmis pack hakemus -o hakemus.zip && valmis verify hakemus.zip
+help-pack-dir = Nipun kansio (manifest.toml juuressa)
+help-pack-output = Kirjoitettava zip (korvataan atomisesti, jos se on olemassa)
+help-probe-about = Koettele jokaista connection/connection.toml-tiedoston päätepistettä kaksisuuntaisella TLS:llä ja raportoi yksityiskohdat
+help-probe-long = Koettele jokaista connection/connection.toml-tiedoston päätepistettä kaksisuuntaisella TLS:llä ja raportoi yksityiskohdat.
+
+    Jokaisesta päätepisteestä: TCP-yhteyden aika, TLS-versio ja salausjoukko, palvelimen varmenneketju ja se, johtaako se ca_bundle-tiedoston varmenteisiin ja nimeääkö se palvelimen, pyysikö palvelin asiakasvarmennetta, sekä GET-pyynnön HTTP-tila. Epäonnistumiset luokitellaan (DNS, torjuttu, aikakatkaisu, hälytys, tuntematon myöntäjä, väärä nimi, vanhentunut, TLS-versio). Paluuarvo 0, kun jokainen päätepiste vastaa, muuten 1, ja 2 käyttövirheissä.
+help-probe-bundle = Nippu: kansio tai .zip-tiedosto
+help-probe-client-key = Asiakasvarmenteiden yksityinen avain (PEM tai DER): FILE kaikille päätepisteille tai NAME=FILE päätepisteelle NAME (toista päätepisteille, joilla on eri varmenteet). Luetaan kerran, ei koskaan tulosteta
+help-probe-endpoint = Koettele vain connection.toml-tiedoston päätepistettä NAME (toistettavissa; oletus: jokainen päätepiste)
+help-probe-timeout = Sekunnit, jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta
+help-probe-json = Tulosta JSON tekstin sijaan
+help-run-about = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti
+help-run-long = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti.
+
+    Jokainen testiajon tapaus (testcases/<round>/harness/*.toml tai --cases DIR) ajaa vaiheensa järjestyksessä HTTPS:n yli kaksisuuntaisella TLS:llä: pohjista rakennettu pyyntö (muuttujat uuid, now, now_hl7, test_person, organisation_oid, oid sekä aiempien vaiheiden talteenotot), odotettu tila ja otsakkeet sekä runko, jota verrataan normalisoinnin jälkeen vertailutiedostoon ja jonka erot näytetään `unified diff` -muodossa. Jokainen pyyntö ja vastaus tallennetaan kansioon evidence/<case>/ SHA-256-tiivisteineen ja aikoineen, ja pretest/report.csv saa yhden rivin tapausta kohden, joten `valmis verify` käyttää ajon tuloksia suoraan. Pohja, joka lähettäisi oikean henkilötunnuksen, torjutaan. Paluuarvo 0, kun jokainen tapaus meni läpi, muuten 1.
+help-run-bundle = Nipun kansio (todisteet ja raportti kirjoitetaan siihen)
+help-run-endpoint = connection/connection.toml-tiedoston päätepiste, jota vasten ajetaan
+help-run-client-key = Päätepisteen asiakasvarmenteen yksityinen avain (PEM tai DER). Luetaan kerran, ei koskaan tulosteta
+help-run-cases = Testiajon tapaukset kansiosta DIR nipun kierroksen sisäänrakennettujen sijaan
+help-run-only = Aja vain nämä tapaukset; toistettavissa
+help-run-test-person = Testihenkilötunnus, jota pohjat käyttävät ({"{"}{"{"}test_person{"}"}{"}"})
+help-run-timeout = Sekunnit, jotka odotetaan kutakin vaihetta
+help-run-retries = Lisäyritykset siirtovirheen jälkeen (ei koskaan vastauksen jälkeen)
+help-run-max-body = Lue kunkin vastauksen rungosta enintään MIB mebitavua: pidempi vastaus hylkää vaiheensa, ja sen ensimmäiset MIB MiB tallennetaan todisteeksi
+help-run-junit = Kirjoita `JUnit XML` (yksi testitapaus testiajon tapausta kohden) tiedostoon FILE
+help-merge-about = Yhdistä `verify --partition K/N` -osien JSON-raportit yhdeksi raportiksi
+help-merge-long = Yhdistä `verify --partition K/N` -osien JSON-raportit yhdeksi raportiksi.
+
+    Jokaisen osan 1..N on oltava mukana kerran, samasta valmiksesta, kierroksesta, katalogista, nipusta, hetkestä ja --strict-asetuksesta. Yhdistetty raportti on sama kuin yhden jakamattoman ajon: samat tulokset, samat `JUnit`-tavut, yksi tulos ja paluuarvo (0 valmis, 1 ei valmis, 2 käyttövirhe, 4 raporttia ei kirjoitettu). OUT on yhdistetty JSON; kaikki muutkin raportit voidaan kirjoittaa, ja poikkeusluvat ja vertailuraportti sovelletaan tässä.
+help-merge-out = Mihin yhdistetty JSON-raportti kirjoitetaan
+help-merge-shards = Osien JSON-raportit (kunkin `verify --partition K/N` -ajon --json)
+help-merge-quiet = Älä tulosta muuta kuin virheet
+help-merge-verbose = Luettele hyväksytyt vaatimukset yksitellen, ei vain niiden määrää
+help-heading-commands = Komennot
+help-heading-options = Valitsimet
+help-heading-arguments = Argumentit
+help-heading-usage = Käyttö:
+help-flag-help = Näytä ohje
+help-flag-version = Näytä versio
+help-help-command = Näytä tämä ohje tai annettujen alikomentojen ohje
