@@ -2507,3 +2507,34 @@ fn the_requirements_table_of_the_docs_is_what_valmis_prints() {
     let count = valmis_model::CatalogSet::embedded().expect("catalog").get("2027-1").expect("round").requirements.len();
     assert!(printed.ends_with(&format!("\n{count} requirements.\n")), "{printed}");
 }
+
+/// Issue 21 (5): `valmis --version` names the version, the commit it was built from and the
+/// rounds it embeds, so that a CI log says exactly which valmis judged the bundle.
+#[test]
+fn version_names_the_commit_and_the_rounds() {
+    let output = valmis(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    let line = text(&output.stdout);
+    let pattern =
+        regex::Regex::new(r"^valmis (\d+\.\d+\.\d+) \(([0-9a-f]{7}|unknown)\) rounds ([0-9-]+(, [0-9-]+)*)\n$")
+            .expect("regex");
+    let parts = pattern.captures(&line).unwrap_or_else(|| panic!("unexpected version line {line:?}"));
+    assert_eq!(&parts[1], env!("CARGO_PKG_VERSION"));
+    let rounds: Vec<String> = std::fs::read_dir(root().join("testcases"))
+        .expect("testcases")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().join("catalog.toml").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut rounds = rounds;
+    rounds.sort();
+    assert_eq!(&parts[3], rounds.join(", "));
+    // Built from this checkout: the commit is its HEAD (unless the build set VALMIS_COMMIT).
+    let head = std::process::Command::new("git").args(["rev-parse", "--short=7", "HEAD"]).current_dir(root()).output();
+    if let Ok(head) = head
+        && head.status.success()
+        && std::env::var_os("VALMIS_COMMIT").is_none()
+    {
+        assert_eq!(&parts[2], String::from_utf8_lossy(&head.stdout).trim());
+    }
+}

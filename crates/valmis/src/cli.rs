@@ -165,13 +165,24 @@ enum Command {
     Merge(MergeArgs),
 }
 
+/// What `valmis --version` says after the name: the version, the commit it was built from and
+/// the catalog rounds it embeds (`0.2.0 (abc1234) rounds 2027-1`).
+pub(crate) fn version() -> String {
+    format!(
+        "{} ({}) rounds {}",
+        env!("CARGO_PKG_VERSION"),
+        env!("VALMIS_COMMIT"),
+        valmis_model::CatalogSet::embedded_round_ids().join(", ")
+    )
+}
+
 /// Runs the command line and returns the exit code.
 pub(crate) fn run() -> u8 {
     // The language before clap parses, so that the errors of the value parsers are in it too;
     // the parsed `--lang` agrees.
     let written = language(written_lang());
     crate::lang::set(written);
-    let parsed = crate::help::localised(Cli::command(), written)
+    let parsed = crate::help::localised(Cli::command().version(version()), written)
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {

@@ -14,6 +14,11 @@ mod embedded {
 }
 
 impl CatalogSet {
+    /// The rounds built into this valmis, oldest first, without reading their catalogs.
+    pub fn embedded_round_ids() -> Vec<&'static str> {
+        embedded::EMBEDDED.iter().map(|(round, ..)| *round).collect()
+    }
+
     /// The catalogs built into this valmis (`testcases/*/catalog.toml` at build time).
     pub fn embedded() -> Result<Self, CatalogError> {
         let mut rounds = BTreeMap::new();

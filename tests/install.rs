@@ -1,0 +1,213 @@
+//! The action's install step (`ci/install.sh`, issue 21), offline: a fake release of every
+//! target is served over HTTP on loopback, and the script is run as the action runs it. It must
+//! pick the archive of the runner's OS and architecture, refuse an archive whose SHA-256 is not
+//! the one SHA256SUMS gives, say clearly when a version has no release, and reuse what it cached.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+
+const VERSION: &str = "0.9.1";
+
+const TARGETS: [(&str, &str, &str); 5] = [
+    ("Linux", "X64", "x86_64-unknown-linux-musl"),
+    ("Linux", "ARM64", "aarch64-unknown-linux-musl"),
+    ("macOS", "X64", "x86_64-apple-darwin"),
+    ("macOS", "ARM64", "aarch64-apple-darwin"),
+    ("Windows", "X64", "x86_64-pc-windows-msvc"),
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    ring::digest::digest(&ring::digest::SHA256, bytes).as_ref().iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// A release as the release workflow lays it out: one archive per target, each holding
+/// `valmis-v<version>-<target>/valmis` (a script that names its target), and SHA256SUMS.
+fn release(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut sums = String::new();
+    for (_, _, target) in TARGETS {
+        let folder = format!("valmis-v{VERSION}-{target}");
+        let windows = target.contains("windows");
+        let binary = if windows { "valmis.exe" } else { "valmis" };
+        let staging = dir.join(target);
+        std::fs::create_dir_all(staging.join(&folder)).expect("mkdir");
+        std::fs::write(staging.join(&folder).join(binary), format!("#!/bin/sh\necho {target}\n")).expect("write");
+        std::fs::write(staging.join(&folder).join("README.md"), "valmis\n").expect("write");
+        let (name, bytes) = if windows {
+            let name = format!("{folder}.zip");
+            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file(format!("{folder}/{binary}"), options).expect("zip entry");
+            zip.write_all(format!("#!/bin/sh\necho {target}\n").as_bytes()).expect("zip write");
+            (name, zip.finish().expect("zip").into_inner())
+        } else {
+            let name = format!("{folder}.tar.gz");
+            let status = Command::new("tar")
+                .args(["-czf", dir.join(&name).to_str().expect("utf-8"), "-C"])
+                .arg(&staging)
+                .arg(&folder)
+                .status()
+                .expect("tar runs");
+            assert!(status.success());
+            let bytes = std::fs::read(dir.join(&name)).expect("archive");
+            (name, bytes)
+        };
+        sums.push_str(&format!("{}  {name}\n", sha256(&bytes)));
+        files.insert(format!("/v{VERSION}/{name}"), bytes);
+    }
+    files.insert(format!("/v{VERSION}/SHA256SUMS"), sums.into_bytes());
+    files
+}
+
+/// Serves `files` by path on loopback (HTTP/1.1, GET only, one request per connection) and
+/// counts the requests. Returns the base URL.
+fn serve(files: BTreeMap<String, Vec<u8>>, requests: Arc<Mutex<Vec<String>>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            // The headers, to their blank line.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|read| read > 2) {
+                line.clear();
+            }
+            let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            requests.lock().expect("lock").push(path.clone());
+            let response = match files.get(&path) {
+                Some(body) => {
+                    let mut response =
+                        format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())
+                            .into_bytes();
+                    response.extend_from_slice(body);
+                    response
+                }
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found".to_vec(),
+            };
+            let _ = stream.write_all(&response);
+            let _ = stream.flush();
+            let mut rest = Vec::new();
+            let _ = reader.read_to_end(&mut rest);
+        }
+    });
+    format!("http://{address}")
+}
+
+fn install(base: &str, version: &str, os: &str, arch: &str, cache: &Path, github_path: &Path) -> Output {
+    Command::new("bash")
+        .arg(root().join("ci/install.sh"))
+        .env("VALMIS_VERSION", version)
+        .env("VALMIS_RELEASES_URL", base)
+        .env("RUNNER_OS", os)
+        .env("RUNNER_ARCH", arch)
+        .env("RUNNER_TOOL_CACHE", cache)
+        .env("RUNNER_TEMP", cache.parent().expect("parent"))
+        .env("GITHUB_PATH", github_path)
+        .output()
+        .expect("bash runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_install_step_picks_verifies_and_caches_the_release() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let files = release(&temp.path().join("release"));
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let base = serve(files, Arc::clone(&requests));
+    for (os, arch, target) in TARGETS {
+        let cache = temp.path().join(format!("cache-{target}"));
+        let github_path = temp.path().join(format!("path-{target}"));
+        // `v0.9.1` and `0.9.1` name the same release.
+        let output = install(&base, &format!("v{VERSION}"), os, arch, &cache, &github_path);
+        assert_eq!(output.status.code(), Some(0), "{os} {arch}: {}", text(&output.stderr));
+        let installed = PathBuf::from(text(&output.stdout).lines().last().expect("a path").trim());
+        assert!(installed.starts_with(&cache), "{os} {arch}: {installed:?}");
+        let content = std::fs::read_to_string(&installed).expect("installed binary");
+        assert!(content.contains(target), "{os} {arch} got {content:?}, not the {target} archive");
+        let added = std::fs::read_to_string(&github_path).expect("GITHUB_PATH");
+        assert_eq!(added.trim(), installed.parent().expect("folder").to_str().expect("utf-8"));
+        // Run again: the tool cache answers, nothing is downloaded.
+        let before = requests.lock().expect("lock").len();
+        let again = install(&base, VERSION, os, arch, &cache, &github_path);
+        assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+        assert!(text(&again.stderr).contains("from the tool cache"), "{}", text(&again.stderr));
+        assert_eq!(requests.lock().expect("lock").len(), before, "{os} {arch}: the cache was not used");
+    }
+
+    // A platform with no prebuilt binary is told to build from source.
+    let output = install(&base, VERSION, "Windows", "ARM64", &temp.path().join("c"), &temp.path().join("p"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("no prebuilt valmis for Windows on ARM64"), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("version: source"), "{}", text(&output.stderr));
+
+    // A version that has no release says so, with the address it tried.
+    let output = install(&base, "0.0.7", "Linux", "X64", &temp.path().join("c"), &temp.path().join("p"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("valmis 0.0.7 has no release at") && stderr.contains("/v0.0.7/"), "{stderr}");
+    // Not a version at all.
+    let output = install(&base, "latest", "Linux", "X64", &temp.path().join("c"), &temp.path().join("p"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("`latest` is not a release version"), "{}", text(&output.stderr));
+}
+
+#[test]
+fn a_tampered_archive_is_refused_and_nothing_is_installed() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let mut files = release(&temp.path().join("release"));
+    // The Linux x86_64 archive is replaced after SHA256SUMS was written.
+    let name = format!("/v{VERSION}/valmis-v{VERSION}-x86_64-unknown-linux-musl.tar.gz");
+    let mut tampered = files[&name].clone();
+    let last = tampered.len() - 1;
+    tampered[last] ^= 0xff;
+    files.insert(name, tampered);
+    let base = serve(files, Arc::new(Mutex::new(Vec::new())));
+    let cache = temp.path().join("cache");
+    let output = install(&base, VERSION, "Linux", "X64", &cache, &temp.path().join("path"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("does not match SHA256SUMS") && stderr.contains("refusing to run it"), "{stderr}");
+    assert!(!cache.join(format!("valmis/{VERSION}/x86_64-unknown-linux-musl/valmis")).exists(), "nothing cached");
+    assert!(!temp.path().join("path").exists(), "nothing added to PATH");
+    // The other archives of the same release are still fine.
+    let output = install(&base, VERSION, "macOS", "ARM64", &cache, &temp.path().join("path"));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+}
+
+/// The action's default version is the version of the valmis it is part of, so that
+/// `uses: valmis-dev/valmis@v0.2.0` installs valmis 0.2.0.
+#[test]
+fn the_actions_default_version_is_this_release() {
+    let action = std::fs::read_to_string(root().join("action.yml")).expect("action.yml");
+    assert_eq!(version_default(&action).as_deref(), Some(env!("CARGO_PKG_VERSION")), "action.yml `version` default");
+}
+
+/// The `default:` of the `version:` input of an action.yml (inputs are indented by two spaces,
+/// their keys by four).
+fn version_default(action: &str) -> Option<String> {
+    let mut in_version = false;
+    for line in action.lines() {
+        if line.starts_with("  ") && !line.starts_with("   ") {
+            in_version = line.trim() == "version:";
+        } else if in_version && let Some(value) = line.trim().strip_prefix("default:") {
+            return Some(value.trim().trim_matches('"').to_owned());
+        }
+    }
+    None
+}
