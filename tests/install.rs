@@ -211,3 +211,60 @@ fn version_default(action: &str) -> Option<String> {
     }
     None
 }
+
+/// The GitLab template runs this release's image by default, as the action runs this release.
+#[test]
+fn the_gitlab_templates_default_version_is_this_release() {
+    let template = std::fs::read_to_string(root().join("ci/valmis.gitlab-ci.yml")).expect("template");
+    assert!(
+        template.contains(&format!("VALMIS_VERSION: \"{}\"", env!("CARGO_PKG_VERSION"))),
+        "ci/valmis.gitlab-ci.yml's VALMIS_VERSION default is not {}",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(template.contains("name: ghcr.io/valmis-dev/valmis:$VALMIS_VERSION"), "{template}");
+    assert!(!template.contains("cargo install") && !template.contains("image: rust"), "no compile in the template");
+}
+
+/// The image (issue 21, 2): a pinned distroless base, the static binary as the entrypoint, a
+/// non-root user, the OCI labels; and its binary is the one the release workflow stages. No
+/// container engine runs on the machines the tests run on, so the image is checked as a file and
+/// the binary is run as the image runs it: as a user that owns nothing, with an empty environment
+/// (no HOME, no PATH, no locale) and a read-only bundle.
+#[test]
+fn the_image_runs_the_binary_alone_as_a_user_that_owns_nothing() {
+    let containerfile = std::fs::read_to_string(root().join("Containerfile")).expect("Containerfile");
+    let lines: Vec<&str> = containerfile.lines().filter(|line| !line.trim_start().starts_with('#')).collect();
+    let from = lines.iter().find(|line| line.starts_with("FROM ")).expect("FROM");
+    let digest =
+        regex::Regex::new(r"^FROM gcr\.io/distroless/static-debian12:[a-z-]+@sha256:[0-9a-f]{64}$").expect("regex");
+    assert!(digest.is_match(from), "the base must be distroless static, pinned by digest: {from}");
+    assert!(lines.contains(&"USER 65532:65532"), "non-root user");
+    assert!(lines.contains(&"ENTRYPOINT [\"/usr/local/bin/valmis\"]"), "the binary is the entrypoint");
+    for label in ["source", "version", "licenses", "revision"] {
+        assert!(containerfile.contains(&format!("org.opencontainers.image.{label}=")), "OCI label {label}");
+    }
+    assert!(lines.contains(&"COPY --chmod=0755 dist/${TARGETARCH}/valmis /usr/local/bin/valmis"));
+    let workflow = std::fs::read_to_string(root().join(".github/workflows/release.yml")).expect("release.yml");
+    assert!(
+        workflow.contains("cp \"artifacts/$name/valmis\" \"dist/$platform/valmis\""),
+        "the workflow stages dist/<platform>/valmis"
+    );
+    assert!(workflow.contains("--platform linux/amd64,linux/arm64"));
+
+    // As the image runs it: no environment at all, a bundle it may only read, reports to a folder
+    // it may write.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let reports = temp.path().join("reports");
+    std::fs::create_dir_all(&reports).expect("mkdir");
+    let output = Command::new(env!("CARGO_BIN_EXE_valmis"))
+        .env_clear()
+        .current_dir(temp.path())
+        .arg("verify")
+        .arg(root().join("fixtures/bundles/ready"))
+        .args(["--now", "2026-11-23T12:00:00Z", "--junit"])
+        .arg(reports.join("junit.xml"))
+        .output()
+        .expect("valmis runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(reports.join("junit.xml").is_file());
+}
