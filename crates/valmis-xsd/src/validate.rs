@@ -259,8 +259,10 @@ impl<'s> Validator<'s> {
             if ns == XSI {
                 continue;
             }
-            let attribute_name = QName::new(ns, attribute.name());
-            match complex.attributes.iter().find(|use_| use_.name == attribute_name) {
+            // Compared in place (no QName built per attribute): the local name first, since most
+            // attributes are unqualified and differ there.
+            let local = attribute.name();
+            match complex.attributes.iter().find(|use_| use_.name.local == local && use_.name.ns == ns) {
                 Some(use_) => {
                     let range = attribute.range_value();
                     match self.value(use_.type_id, attribute.value(), &range) {
