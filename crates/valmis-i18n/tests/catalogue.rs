@@ -98,7 +98,7 @@ fn the_code_uses_every_message_with_its_arguments() {
     let mut used = BTreeSet::new();
     let mut problems = Vec::new();
     // The message crate itself only shows how a call looks.
-    for (_, path) in rust_files(&["valmis-i18n"]).1 {
+    for (_, path) in rust_files(&["valmis-i18n"]) {
         let code = std::fs::read_to_string(&path).expect("read");
         for (id, given) in calls(&code) {
             let Some(expected) = en.get(&id) else {
@@ -208,9 +208,9 @@ fn plurals_follow_each_language() {
     );
 }
 
-/// The workspace root and every `.rs` file under `crates/`, as (path relative to the root,
-/// path), leaving out the folders `skip` names.
-fn rust_files(skip: &[&str]) -> (std::path::PathBuf, Vec<(String, std::path::PathBuf)>) {
+/// Every `.rs` file under `crates/`, as (path relative to the workspace root, path), leaving out
+/// the folders `skip` names.
+fn rust_files(skip: &[&str]) -> Vec<(String, std::path::PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root");
     let mut files = Vec::new();
     let mut stack = vec![root.join("crates")];
@@ -229,7 +229,7 @@ fn rust_files(skip: &[&str]) -> (std::path::PathBuf, Vec<(String, std::path::Pat
         }
     }
     files.sort();
-    (root, files)
+    files
 }
 
 /// Literals of the code that read like English prose (three words in a row), with why each may
@@ -274,7 +274,7 @@ fn no_sentence_is_written_in_the_code() {
     let mut problems = Vec::new();
     let mut allowed_used = BTreeSet::new();
     // Tests, benches and the fuzz and test-kit crates write no user-facing text.
-    let (_, files) = rust_files(&["tests", "benches", "valmis-fuzz", "valmis-testkit", "valmis-i18n"]);
+    let files = rust_files(&["tests", "benches", "valmis-fuzz", "valmis-testkit", "valmis-i18n"]);
     for (relative, path) in files {
         let code = std::fs::read_to_string(&path).expect("read");
         // Unit tests sit at the end of a file, after `#[cfg(test)]`.
