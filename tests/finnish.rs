@@ -483,4 +483,10 @@ fn help_is_finnish_under_lang_fi() {
         }
     }
     assert!(problems.is_empty(), "English in the Finnish help:\n{}", problems.join("\n"));
+    // A command's --version works in Finnish as in English (it was refused under --lang fi).
+    for lang in ["en", "fi"] {
+        let output = valmis(&["--lang", lang, "verify", "--version"]);
+        assert_eq!(output.status.code(), Some(0), "{lang}: {}", text(&output.stderr));
+        assert!(text(&output.stdout).starts_with("valmis-verify "), "{lang}: {}", text(&output.stdout));
+    }
 }

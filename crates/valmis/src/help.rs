@@ -172,19 +172,20 @@ pub(crate) fn localised(command: Command, lang: Lang) -> Command {
                     .help(t!(lang, "help-flag-help"))
                     .help_heading(t!(lang, "help-heading-options")),
             )
+            // Every command answers --version (`propagate_version`), as in English.
+            .disable_version_flag(true)
+            .arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help(t!(lang, "help-flag-version"))
+                    .help_heading(t!(lang, "help-heading-options")),
+            )
     };
     let mut command = frame(command)
         .mut_arg("color", |arg| arg.hide_possible_values(true))
-        .mut_arg("lang", |arg| arg.hide_possible_values(true))
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(t!(lang, "help-flag-version"))
-                .help_heading(t!(lang, "help-heading-options")),
-        );
+        .mut_arg("lang", |arg| arg.hide_possible_values(true));
     command = command.mut_subcommands(frame);
     command.build();
     command.mut_subcommand("help", |help| help.about(t!(lang, "help-help-command")))
