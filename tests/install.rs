@@ -229,7 +229,8 @@ fn the_gitlab_templates_default_version_is_this_release() {
 /// non-root user, the OCI labels; and its binary is the one the release workflow stages. No
 /// container engine runs on the machines the tests run on, so the image is checked as a file and
 /// the binary is run as the image runs it: as a user that owns nothing, with an empty environment
-/// (no HOME, no PATH, no locale) and a read-only bundle.
+/// (no HOME, no PATH, no locale) and a read-only bundle. (`.ci/run` also runs
+/// `ci/scratch-check.sh`: a static build alone in an empty root directory, as user 65532.)
 #[test]
 fn the_image_runs_the_binary_alone_as_a_user_that_owns_nothing() {
     let containerfile = std::fs::read_to_string(root().join("Containerfile")).expect("Containerfile");
@@ -267,4 +268,74 @@ fn the_image_runs_the_binary_alone_as_a_user_that_owns_nothing() {
         .expect("valmis runs");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(reports.join("junit.xml").is_file());
+}
+
+/// `cargo binstall` (issue 21, 5), as far as this machine can try it: cargo-binstall itself does
+/// not build with this machine's toolchain (1.26 needs rustc 1.96; 1.24's dependencies too), so
+/// the crate's `[package.metadata.binstall]` is rendered as cargo-binstall renders it (its
+/// `{ name }`-style variables; `tgz` tries the suffixes `.tgz` then `.tar.gz`, as binstalk's
+/// `PkgFmt::extensions` lists them) and must name, for every target, an archive of the release
+/// layout above and the binary inside it.
+#[test]
+fn the_binstall_metadata_names_the_release_archives_and_their_binary() {
+    let manifest: toml::Table =
+        std::fs::read_to_string(root().join("crates/valmis/Cargo.toml")).expect("Cargo.toml").parse().expect("toml");
+    let workspace: toml::Table =
+        std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml").parse().expect("toml");
+    let repo = workspace["workspace"]["package"]["repository"].as_str().expect("repository");
+    let binstall = manifest["package"]["metadata"]["binstall"].as_table().expect("[package.metadata.binstall]");
+    let temp = tempfile::tempdir().expect("tempdir");
+    let files = release(&temp.path().join("release"));
+    for (_, _, target) in TARGETS {
+        let windows = target.contains("windows");
+        let field = |key: &str| -> String {
+            binstall
+                .get("overrides")
+                .and_then(|overrides| overrides.get(target))
+                .and_then(|table| table.get(key))
+                .or_else(|| binstall.get(key))
+                .and_then(toml::Value::as_str)
+                .unwrap_or_else(|| panic!("{target}: no {key}"))
+                .to_owned()
+        };
+        let suffixes: &[&str] = match field("pkg-fmt").as_str() {
+            "tgz" => &[".tgz", ".tar.gz"],
+            "zip" => &[".zip"],
+            other => panic!("{target}: pkg-fmt {other} is not one the release makes"),
+        };
+        let render = |template: &str, suffix: &str| {
+            template
+                .replace("{ repo }", repo)
+                .replace("{ version }", VERSION)
+                .replace("{ name }", "valmis")
+                .replace("{ bin }", "valmis")
+                .replace("{ target }", target)
+                .replace("{ archive-suffix }", suffix)
+                .replace("{ binary-ext }", if windows { ".exe" } else { "" })
+        };
+        let prefix = format!("{repo}/releases/download");
+        let found: Vec<(String, &Vec<u8>)> = suffixes
+            .iter()
+            .filter_map(|suffix| {
+                let url = render(&field("pkg-url"), suffix);
+                assert!(!url.contains('{'), "{target}: a variable was left in {url}");
+                let path = url.strip_prefix(&prefix).unwrap_or_else(|| panic!("{url} is not under {prefix}"));
+                files.get(path).map(|bytes| (path.to_owned(), bytes))
+            })
+            .collect();
+        let [(path, archive)] = found.as_slice() else {
+            panic!("{target}: the pkg-url names no archive of the release (or several): {found:?}")
+        };
+        let bin_dir = render(&field("bin-dir"), "");
+        let members: Vec<String> = if windows {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive.as_slice())).expect("zip");
+            (0..zip.len()).map(|index| zip.by_index(index).expect("entry").name().expect("name").into_owned()).collect()
+        } else {
+            let file = temp.path().join("archive.tar.gz");
+            std::fs::write(&file, archive).expect("write");
+            let listing = Command::new("tar").arg("-tzf").arg(&file).output().expect("tar runs");
+            text(&listing.stdout).lines().map(str::to_owned).collect()
+        };
+        assert!(members.contains(&bin_dir), "{target}: {path} has no {bin_dir}: {members:?}");
+    }
 }

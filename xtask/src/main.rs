@@ -6,9 +6,10 @@
 //!   `target/valmis/report.json`.
 //! - `cargo xtask fixtures [--check]`: refresh the ready bundle's `[files]` digests and regenerate
 //!   the failing fixtures and zip fixtures from it; `--check` fails if the committed ones are stale.
-//! - `cargo xtask bench [--scale | --pretest | --hostile]`: release build, synthetic bundles under
-//!   `target/bench/`; the S/M/L bundles next to the cat, xmllint and rg floors with the ratios and
-//!   issue 7's targets, then the 5,000-row pre-test report workloads (see BENCHMARKS.md).
+//! - `cargo xtask bench [--scale [--sizes S,M,L,XL] | --pretest | --hostile]`: release build,
+//!   synthetic bundles under `target/bench/`; the S/M/L/XL bundles (100 to 40,000 documents) next
+//!   to the cat, xmllint and rg floors with the ratios, memory per document and the targets, then
+//!   the 5,000-row pre-test report workloads (see BENCHMARKS.md).
 //! - `cargo xtask fuzz [--seconds N] [--seed S] [--debug] [TARGET ...]`: mutation fuzzing of every
 //!   parser's entry point on stable Rust (crates/valmis-fuzz); crashing inputs are saved under
 //!   fixtures/fuzz-regressions/ and replayed by the tests.
@@ -46,20 +47,32 @@ fn main() -> anyhow::Result<()> {
         "fixtures" => fixtures::run(&root, rest.iter().any(|arg| arg == "--check")),
         "ci" => ci(),
         "bench" => {
-            let scale = rest.iter().any(|arg| arg == "--scale");
-            let pretest = rest.iter().any(|arg| arg == "--pretest");
-            if let Some(unknown) =
-                rest.iter().find(|arg| *arg != "--scale" && *arg != "--pretest" && *arg != "--hostile")
-            {
+            // `--sizes S,M` picks rows of the scale table (all four by default).
+            let mut sizes: Option<Vec<String>> = None;
+            let mut flags = Vec::new();
+            let mut iter = rest.iter();
+            while let Some(arg) = iter.next() {
+                if let Some(list) = arg.strip_prefix("--sizes=") {
+                    sizes = Some(list.split(',').map(str::to_owned).collect());
+                } else if arg == "--sizes" {
+                    let list = iter.next().context("--sizes needs a list, e.g. --sizes L,XL")?;
+                    sizes = Some(list.split(',').map(str::to_owned).collect());
+                } else {
+                    flags.push(arg.as_str());
+                }
+            }
+            let scale = flags.contains(&"--scale") || sizes.is_some();
+            let pretest = flags.contains(&"--pretest");
+            if let Some(unknown) = flags.iter().find(|arg| !["--scale", "--pretest", "--hostile"].contains(arg)) {
                 bail!(
-                    "unknown bench option `{unknown}` (--scale: the S/M/L table only; --pretest: the 5,000-row report workloads only; --hostile: the hostile inputs only)"
+                    "unknown bench option `{unknown}` (--scale: the S/M/L/XL table only; --sizes L,XL: those rows of it; --pretest: the 5,000-row report workloads only; --hostile: the hostile inputs only)"
                 );
             }
-            if rest.iter().any(|arg| arg == "--hostile") {
+            if flags.contains(&"--hostile") {
                 return hostile_bench::run(&root);
             }
             if scale || !pretest {
-                bench::scale(&root)?;
+                bench::scale(&root, sizes.as_deref())?;
             }
             if pretest || !scale { bench::run(&root) } else { Ok(()) }
         }
@@ -67,7 +80,7 @@ fn main() -> anyhow::Result<()> {
         "spell" => spell::run(&root),
         _ => {
             eprintln!(
-                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale | --pretest | --hostile] | fuzz [--seconds N] [--debug] [TARGET ...] | spell | ci>"
+                "usage: cargo xtask <verify [BUNDLE] [-- ARGS] | fixtures [--check] | bench [--scale [--sizes S,M,L,XL] | --pretest | --hostile] | fuzz [--seconds N] [--debug] [TARGET ...] | spell | ci>"
             );
             if task.is_empty() || task == "help" || task == "--help" { Ok(()) } else { bail!("unknown task `{task}`") }
         }
