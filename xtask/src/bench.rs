@@ -527,7 +527,11 @@ fn targets(rows: &[Row]) -> String {
             mark(*bytes <= 1000.0)
         ));
     }
-    if let (Some(first), Some(last)) = (rows.get(1).or(rows.first()), rows.last()) {
+    // From M (S is mostly start-up) when the table has it, else from the first size measured.
+    let from = if rows.len() > 2 { rows.get(1) } else { rows.first() };
+    if let (Some(first), Some(last)) = (from, rows.last())
+        && rows.len() > 1
+    {
         let per_mb = |row: &Row| row.folder_ms / row.megabytes;
         let growth = per_mb(last) / per_mb(first);
         text.push_str(&format!(

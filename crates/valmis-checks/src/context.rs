@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use valmis_bundle::Bundle;
 use valmis_i18n::{Msg, msg, t};
 use valmis_ids::Oid;
-use valmis_model::{Catalog, CatalogSet, Finding, Lang, Requirement, Role, SchemaFiles, SubmissionKind};
+use valmis_model::{Catalog, CatalogSet, Finding, Lang, Outcomes, Requirement, Role, SchemaFiles, SubmissionKind};
 
 use crate::inputs::certificates::{self, CertificateFile};
 use crate::inputs::connection::{self, CONNECTION, RawConnection};
@@ -66,7 +66,7 @@ pub(crate) enum ManifestState<'m> {
 /// pass takes its own once.
 #[derive(Debug)]
 pub(crate) struct FileResults {
-    results: Mutex<HashMap<&'static str, Vec<SubjectResult>>>,
+    results: Mutex<HashMap<&'static str, Outcomes>>,
     /// The `id/@root` of every XML document, or `None` when some XML document cannot be read
     /// (DOC-WELLFORMED reports it), so that its id cannot be known. `None` too when the pass was
     /// not asked for them.
@@ -74,19 +74,15 @@ pub(crate) struct FileResults {
 }
 
 impl FileResults {
-    pub(crate) fn new(results: HashMap<&'static str, Vec<SubjectResult>>, cda_ids: Option<Vec<String>>) -> Self {
+    pub(crate) fn new(results: HashMap<&'static str, Outcomes>, cda_ids: Option<Vec<String>>) -> Self {
         Self { results: Mutex::new(results), cda_ids }
     }
 
-    /// Requirement `id`'s results; each requirement takes them once.
-    pub(crate) fn take(&self, id: &str) -> Vec<SubjectResult> {
-        let taken = self.results.lock().ok().and_then(|mut results| results.remove(id));
-        taken.unwrap_or_else(|| not_in_file_pass(id))
+    /// Requirement `id`'s outcomes; each requirement takes them once (`None`: the pass did not
+    /// evaluate it).
+    pub(crate) fn take(&self, id: &str) -> Option<Outcomes> {
+        self.results.lock().ok().and_then(|mut results| results.remove(id))
     }
-}
-
-fn not_in_file_pass(id: &str) -> Vec<SubjectResult> {
-    vec![SubjectResult::bundle_wide(None, Verdict::Error(valmis_i18n::msg!("not-in-file-pass", id = id).to_string()))]
 }
 
 /// Everything a rule may look at. The inputs beyond the manifest are read on first use and kept
@@ -334,11 +330,12 @@ impl Context<'_> {
     }
 
     /// Requirement `id`'s results from the file pass.
-    pub(crate) fn take_file_results(&self, id: &str) -> Vec<SubjectResult> {
-        match self.file_results.get() {
-            Some(results) => results.take(id),
-            None => not_in_file_pass(id),
-        }
+    /// Requirement `id`'s outcomes from the file pass, or why there are none (an internal
+    /// error: the pass runs every rule of the registry that looks at files).
+    pub(crate) fn take_file_outcomes(&self, id: &str) -> Result<Outcomes, SubjectResult> {
+        self.file_results.get().and_then(|results| results.take(id)).ok_or_else(|| {
+            SubjectResult::bundle_wide(None, Verdict::Error(msg!("not-in-file-pass", id = id).to_string()))
+        })
     }
 
     /// The `id/@root` of every XML document under `documents/`, or `None` when some cannot be

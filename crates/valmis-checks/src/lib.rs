@@ -11,6 +11,7 @@ mod context;
 mod coverage;
 mod declared;
 mod inputs;
+mod outcome;
 mod pass;
 mod rules;
 mod setup;
@@ -19,11 +20,10 @@ use jiff::Timestamp;
 use valmis_bundle::Bundle;
 use valmis_i18n::t;
 use valmis_model::catalog::CheckKind;
-use valmis_model::{
-    Catalog, CatalogError, CatalogSet, Finding, Outcome, Report, ReportMeta, Requirement, Severity, Status,
-};
+use valmis_model::{Catalog, CatalogError, CatalogSet, Outcomes, Report, ReportMeta, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
+use crate::outcome::{Texts, to_outcome};
 use crate::setup::with_context;
 
 pub use coverage::{CaseCoverage, CaseState, Coverage, CoverageError, ServiceCoverage, StrayRow, coverage};
@@ -157,17 +157,31 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         options.partition.is_some_and(|(shard, _)| shard != 1)
             && !(requirement.check == CheckKind::Builtin && rules::per_file_rule(&requirement.id).is_some())
     };
-    let evaluate = |requirement: &Requirement| -> Vec<Outcome> {
+    let evaluate = |requirement: &Requirement| -> Outcomes {
         if elsewhere(requirement) {
-            return Vec::new();
+            return Outcomes::new();
         }
         let started = std::time::Instant::now();
+        let texts = Texts::of(requirement, options.lang);
         let results = if let Some(reason) = gate(requirement) {
             vec![SubjectResult::bundle_wide(None, Verdict::Skipped(reason))]
         } else if requirement.check != CheckKind::Builtin {
             declared::check(context, requirement)
         } else if let Some(check) = rules::check(&requirement.id) {
-            check(context, requirement)
+            match check {
+                rules::Checked::Alone(check) => check(context, requirement),
+                // Already outcomes: the pass made them as it went.
+                rules::Checked::InFilePass => match context.take_file_outcomes(&requirement.id) {
+                    Ok(mut outcomes) => {
+                        outcomes.sort();
+                        if options.timestamps {
+                            share_time(&mut outcomes, started.elapsed());
+                        }
+                        return outcomes;
+                    }
+                    Err(error) => vec![error],
+                },
+            }
         } else {
             // validate_catalog refuses catalogs naming a check this valmis does not have.
             vec![SubjectResult::bundle_wide(
@@ -175,12 +189,12 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
                 Verdict::Error(t!(context.lang.as_str(), "no-check", id = &requirement.id)),
             )]
         };
-        let texts = Texts::of(requirement, options.lang);
-        let mut outcomes: Vec<Outcome> =
+        // Each result is kept compactly as soon as it is an outcome (Outcomes), and freed.
+        let mut outcomes: Outcomes =
             results.into_iter().map(|result| to_outcome(bundle, requirement, &texts, result, strict)).collect();
         // Every outcome here has this requirement's area and id: ordering by subject puts them
-        // in the report's order (Report::sort), with a small sort buffer per requirement.
-        outcomes.sort_by(|a, b| a.subject.cmp(&b.subject));
+        // in the report's order (Report::sort); results in path order are already in it.
+        outcomes.sort();
         if options.timestamps {
             share_time(&mut outcomes, started.elapsed());
         }
@@ -208,43 +222,46 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         running.iter().copied(),
         running.iter().any(|requirement| rules::needs_document_ids(&requirement.id)),
     )
-    .in_shard(options.partition);
+    .in_shard(options.partition)
+    .strict(strict);
     // The file pass reads every file once for all the requirements that look at files; then the
     // requirements, which are independent, run in parallel. Putting the outcomes in order
     // afterwards makes the output the same whatever the number of threads.
     let mut pass_time = std::time::Duration::ZERO;
-    let mut per_requirement: Vec<Vec<Outcome>> =
-        match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build() {
-            Ok(pool) => pool.install(|| {
-                use rayon::prelude::*;
-                let pass_started = std::time::Instant::now();
-                if !wanted.is_empty() {
-                    context.set_file_results(pass::run(context, &wanted, true));
-                }
-                pass_time = pass_started.elapsed();
-                checklist.par_iter().map(|requirement| evaluate(requirement)).collect()
-            }),
-            Err(_) => checklist.iter().map(|requirement| evaluate(requirement)).collect(),
-        };
+    let mut per_requirement: Vec<Outcomes> = match rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()
+    {
+        Ok(pool) => pool.install(|| {
+            use rayon::prelude::*;
+            let pass_started = std::time::Instant::now();
+            if !wanted.is_empty() {
+                context.set_file_results(pass::run(context, &wanted, true));
+            }
+            pass_time = pass_started.elapsed();
+            checklist.par_iter().map(|requirement| evaluate(requirement)).collect()
+        }),
+        Err(_) => checklist.iter().map(|requirement| evaluate(requirement)).collect(),
+    };
     if options.timestamps && !wanted.is_empty() {
         // The file pass worked for the per-file requirements at once: its time goes to their
         // outcomes, shared alike.
-        let mut served: Vec<&mut Outcome> =
-            per_requirement.iter_mut().flatten().filter(|outcome| wanted.serves(&outcome.requirement)).collect();
-        let share = u64::try_from(pass_time.as_micros()).unwrap_or(u64::MAX) / (served.len().max(1) as u64);
-        for outcome in &mut served {
-            outcome.time_us = Some(outcome.time_us.unwrap_or(0).saturating_add(share));
+        let served =
+            |outcomes: &Outcomes| outcomes.views().next().is_some_and(|first| wanted.serves(first.requirement()));
+        let count: usize = per_requirement.iter().filter(|outcomes| served(outcomes)).map(Outcomes::len).sum();
+        let share = u64::try_from(pass_time.as_micros()).unwrap_or(u64::MAX) / (count.max(1) as u64);
+        for outcomes in per_requirement.iter_mut().filter(|outcomes| served(outcomes)) {
+            outcomes.for_each_mut(|outcome| {
+                outcome.time_us = Some(outcome.time_us.unwrap_or(0).saturating_add(share));
+            });
         }
     }
-    // The report's order (Report::sort) without sorting the whole report, whose stable sort
-    // would take a buffer of half the outcomes (11 MB on the benchmark's L bundle): requirements
-    // in (area, id) order, each already ordered by subject, moved into one vector of the final
-    // size. For that moment every outcome is held twice (22 MB on L, the run's peak).
-    per_requirement
-        .sort_by_cached_key(|outcomes| outcomes.first().map(|first| (first.area, first.requirement.clone())));
-    let mut outcomes = Vec::with_capacity(per_requirement.iter().map(Vec::len).sum());
-    for mut outcomes_of_one in per_requirement {
-        outcomes.append(&mut outcomes_of_one);
+    // The report's order (Report::sort) without sorting the whole report: requirements in
+    // (area, id) order, each already ordered by subject, their compact outcomes moved as they are.
+    per_requirement.sort_by_cached_key(|outcomes| {
+        outcomes.views().next().map(|first| (first.area(), first.requirement().to_owned()))
+    });
+    let mut outcomes = Outcomes::new();
+    for outcomes_of_one in per_requirement {
+        outcomes.append(outcomes_of_one);
     }
 
     let report = Report {
@@ -267,11 +284,9 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
 }
 
 /// Gives each outcome an equal share of `elapsed` (`--timestamps`).
-fn share_time(outcomes: &mut [Outcome], elapsed: std::time::Duration) {
+fn share_time(outcomes: &mut Outcomes, elapsed: std::time::Duration) {
     let share = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX) / (outcomes.len().max(1) as u64);
-    for outcome in outcomes {
-        outcome.time_us = Some(share);
-    }
+    outcomes.for_each_mut(|outcome| outcome.time_us = Some(share));
 }
 
 /// `--only` / `--skip` as compiled globs.
@@ -408,81 +423,4 @@ fn not_applicable(context: &Context<'_>, requirement: &Requirement) -> Option<St
         return None;
     }
     Some(t!(context.lang.as_str(), "skip-no-service", services = requirement.services.join(", ")))
-}
-
-/// A requirement's texts, shared by all of its outcomes.
-struct Texts {
-    title: std::sync::Arc<str>,
-    fix: std::sync::Arc<str>,
-    reference: std::sync::Arc<str>,
-}
-
-impl Texts {
-    fn of(requirement: &Requirement, lang: valmis_model::Lang) -> Self {
-        let (title, _, fix) = requirement.texts(lang);
-        Self { title: title.into(), fix: fix.trim().into(), reference: requirement.reference.as_str().into() }
-    }
-}
-
-/// Errors first, then by place (borrowed: sorting 10,000 findings cloned 20,000 paths per pass).
-fn finding_order(finding: &Finding) -> (std::cmp::Reverse<Severity>, Option<&str>, Option<u32>, Option<u32>) {
-    let location = finding.location.as_ref();
-    (
-        std::cmp::Reverse(finding.severity),
-        location.map(|location| location.path.as_str()),
-        location.and_then(|location| location.line),
-        location.and_then(|location| location.column),
-    )
-}
-
-fn to_outcome(
-    bundle: &Bundle,
-    requirement: &Requirement,
-    texts: &Texts,
-    result: SubjectResult,
-    strict: bool,
-) -> Outcome {
-    let (status, mut findings) = match result.verdict {
-        Verdict::Skipped(reason) => (Status::Skipped(reason), Vec::new()),
-        Verdict::Error(reason) => (Status::Error(reason), Vec::new()),
-        Verdict::Checked(findings) => {
-            let worst = findings.iter().map(|finding| finding.severity).max();
-            let status = match worst {
-                None => Status::Passed,
-                Some(Severity::Error) => Status::Failed,
-                Some(Severity::Warning) if strict => Status::Failed,
-                Some(Severity::Warning) => Status::Warned,
-            };
-            (status, findings)
-        }
-    };
-    // Errors first, then by position, so that reports read top-down and are deterministic.
-    findings.sort_by(|a, b| finding_order(a).cmp(&finding_order(b)).then_with(|| a.message.cmp(&b.message)));
-    // A test case points where its first finding is (CI annotations land on that line), else at
-    // the subject's file; never at a folder or the bundle itself, which are not files.
-    let is_file = |path: &str| !path.is_empty() && bundle.entry(path).is_some();
-    let (file, line) = match findings.iter().filter_map(|finding| finding.location.as_ref()).next() {
-        Some(location) if is_file(&location.path) => (Some(location.path.clone()), location.line),
-        _ => (result.file.filter(|file| is_file(file)), result.line),
-    };
-    for finding in &mut findings {
-        if let Some(location) = &mut finding.location {
-            location.path = bundle.display_path(&location.path);
-        }
-    }
-    Outcome {
-        requirement: requirement.id.clone(),
-        area: requirement.area,
-        title: texts.title.clone(),
-        severity: requirement.severity,
-        fix: texts.fix.clone(),
-        reference: texts.reference.clone(),
-        subject: result.subject,
-        file: file.map(|file| bundle.display_path(&file)),
-        line,
-        status,
-        findings,
-        reruns: Vec::new(),
-        time_us: None,
-    }
 }

@@ -12,11 +12,14 @@ use valmis_bundle::{Bundle, Entry};
 use valmis_i18n::t;
 use valmis_model::Requirement;
 
+use valmis_model::Outcomes;
+
 use crate::context::{Context, FileResults, SubjectResult, Verdict};
 use crate::inputs::document::{Document, Tree};
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::xml::{self, MAX_DOCUMENT};
+use crate::outcome::{Texts, to_outcome};
 use crate::rules::kit::Collected;
 use crate::rules::{self, FileCheck, Rule, Runs, Subjects};
 
@@ -27,6 +30,8 @@ pub(crate) struct Wanted<'c> {
     rules: Vec<(&'static Rule, &'c Requirement)>,
     cda_ids: bool,
     shard: Option<(u32, u32)>,
+    /// `--strict`: warnings fail (the outcomes are made in the pass).
+    strict: bool,
 }
 
 impl<'c> Wanted<'c> {
@@ -38,7 +43,13 @@ impl<'c> Wanted<'c> {
                 rules::rule(&requirement.id).filter(|rule| rules::in_file_pass(rule.id)).map(|rule| (rule, requirement))
             })
             .collect();
-        Self { rules, cda_ids, shard: None }
+        Self { rules, cda_ids, shard: None, strict: false }
+    }
+
+    /// Warnings fail (`--strict`).
+    pub(crate) fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
     }
 
     /// Checks only the files of shard `K` of `N` for the per-file rules.
@@ -51,7 +62,7 @@ impl<'c> Wanted<'c> {
     fn ids_only(&self) -> Self {
         let rules =
             self.rules.iter().copied().filter(|(rule, _)| matches!(rule.runs, Runs::AcrossFiles { .. })).collect();
-        Self { rules, cda_ids: self.cda_ids, shard: self.shard }
+        Self { rules, cda_ids: self.cda_ids, shard: self.shard, strict: self.strict }
     }
 
     /// Whether there is anything to do.
@@ -73,6 +84,10 @@ impl<'c> Wanted<'c> {
         })
     }
 }
+
+/// Files read before their results are made compact outcomes: enough to keep every thread busy,
+/// few enough that their results take little memory.
+const CHUNK: usize = 512;
 
 /// What one file showed.
 #[derive(Debug, Default)]
@@ -102,51 +117,69 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
         let mine = wanted.shard.is_none_or(|(shard, shards)| shard_of(&entry.path, shards) == shard);
         visit(context, entry, if mine { wanted } else { &others })
     };
-    let records: Vec<FileRecord> = if parallel {
-        use rayon::prelude::*;
-        entries.par_iter().map(visit).collect()
-    } else {
-        entries.iter().map(visit).collect()
-    };
-
+    // Files in chunks: each chunk's results become compact outcomes (Outcomes) before the next
+    // chunk is read, so that memory holds one chunk's results, not the whole bundle's.
+    let texts: HashMap<&'static str, (Texts, &Requirement)> = wanted
+        .rules
+        .iter()
+        .map(|(rule, requirement)| (rule.id, (Texts::of(requirement, context.lang), *requirement)))
+        .collect();
     let mut collected: HashMap<&'static str, Collected> = HashMap::new();
-    let mut results: HashMap<&'static str, Vec<SubjectResult>> = HashMap::new();
+    let mut results: HashMap<&'static str, Outcomes> = HashMap::new();
+    let add = |results: &mut HashMap<&'static str, Outcomes>, id: &'static str, result: SubjectResult| {
+        if let Some((texts, requirement)) = texts.get(id) {
+            results.entry(id).or_default().push(to_outcome(context.bundle, requirement, texts, result, wanted.strict));
+        }
+    };
     let mut ids = Some(Vec::new());
-    for record in records {
-        for (id, found) in record.collected {
-            collected.entry(id).or_default().extend(found);
-        }
-        for (id, result) in record.results {
-            results.entry(id).or_default().push(result);
-        }
-        match record.cda_id {
-            Some(Err(())) => ids = None,
-            Some(Ok(Some(id))) => {
-                if let Some(ids) = &mut ids {
-                    ids.push(id);
-                }
+    for chunk in entries.chunks(CHUNK) {
+        let records: Vec<FileRecord> = if parallel {
+            use rayon::prelude::*;
+            chunk.par_iter().map(visit).collect()
+        } else {
+            chunk.iter().map(visit).collect()
+        };
+        for record in records {
+            for (id, found) in record.collected {
+                collected.entry(id).or_default().extend(found);
             }
-            Some(Ok(None)) | None => {}
+            for (id, result) in record.results {
+                add(&mut results, id, result);
+            }
+            match record.cda_id {
+                Some(Err(())) => ids = None,
+                Some(Ok(Some(id))) => {
+                    if let Some(ids) = &mut ids {
+                        ids.push(id);
+                    }
+                }
+                Some(Ok(None)) | None => {}
+            }
         }
     }
     for (rule, requirement) in &wanted.rules {
         let id = rule.id;
-        let list = results.entry(id).or_default();
+        // Every rule of the pass has its entry, empty or not.
+        let none = results.entry(id).or_default().is_empty();
         match rule.runs {
             Runs::AcrossFiles { finish, .. } => {
-                list.push(finish(context, collected.remove(id).unwrap_or_default(), requirement))
+                add(&mut results, id, finish(context, collected.remove(id).unwrap_or_default(), requirement));
             }
             Runs::PerFile { nothing, .. } => {
                 // A shard whose files gave nothing says nothing: other shards have the subjects.
                 // (Only shard 1 reports that the bundle as a whole has none.)
-                if list.is_empty() && wanted.shard.is_some_and(|(shard, _)| shard != 1) {
+                if none && wanted.shard.is_some_and(|(shard, _)| shard != 1) {
                     continue;
                 }
-                if list.is_empty() && wanted.shard.is_some() && has_subjects_elsewhere(context, rule) {
+                if none && wanted.shard.is_some() && has_subjects_elsewhere(context, rule) {
                     continue;
                 }
-                if list.is_empty() {
-                    list.push(SubjectResult::bundle_wide(None, Verdict::Skipped(nothing(context.lang.as_str()))));
+                if none {
+                    add(
+                        &mut results,
+                        id,
+                        SubjectResult::bundle_wide(None, Verdict::Skipped(nothing(context.lang.as_str()))),
+                    );
                 }
             }
             Runs::Alone(_) => {}

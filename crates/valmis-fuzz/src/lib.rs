@@ -158,7 +158,7 @@ fn check_safe_text(input: &[u8]) {
             partition: None,
             lang: valmis_model::Lang::En,
         },
-        outcomes: vec![valmis_model::Outcome {
+        outcomes: valmis_model::Outcomes::from(vec![valmis_model::Outcome {
             requirement: "PRIVACY-HETU".to_owned(),
             area: valmis_model::Area::Privacy,
             title: raw.as_str().into(),
@@ -176,12 +176,12 @@ fn check_safe_text(input: &[u8]) {
             ],
             reruns: Vec::new(),
             time_us: None,
-        }],
+        }]),
         waivers: Vec::new(),
         baseline: None,
     };
     report.make_safe();
-    let outcome = &report.outcomes[0];
+    let outcome = &report.outcomes.first().expect("one outcome");
     let finding = &outcome.findings[0];
     for one_line in [&report.meta.bundle, outcome.subject.as_ref().unwrap_or(&raw), &finding.message] {
         assert!(!one_line.chars().any(is_unsafe_char), "unsafe character left in {one_line:?}");

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod dates;
 mod finding;
 mod outcome;
+mod outcomes;
 pub mod parser;
 pub mod pretest;
 pub mod probe;
@@ -26,6 +27,7 @@ pub use catalog::{
 };
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
+pub use outcomes::{OutcomeView, Outcomes};
 pub use parser::parser_said;
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use probe::{FailureClass, ProbeFailure, ProbeResult};

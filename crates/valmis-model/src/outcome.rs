@@ -171,8 +171,9 @@ fn is_english(lang: &crate::catalog::Lang) -> bool {
 pub struct Report {
     /// Run facts.
     pub meta: ReportMeta,
-    /// One per (requirement x subject), sorted by area, requirement id, subject.
-    pub outcomes: Vec<Outcome>,
+    /// One per (requirement x subject), sorted by area, requirement id, subject; kept compactly
+    /// and decoded one at a time ([`Outcomes`](crate::Outcomes)).
+    pub outcomes: crate::outcomes::Outcomes,
     /// The waivers of `--waivers` and what became of each (empty without waivers).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<crate::waiver::WaiverNote>,
@@ -184,27 +185,26 @@ pub struct Report {
 impl Report {
     /// Sorts the outcomes into the canonical order.
     pub fn sort(&mut self) {
-        self.outcomes.sort_by(|a, b| Self::order(a).cmp(&Self::order(b)));
+        self.outcomes.sort();
     }
 
     /// Whether the outcomes are in the canonical order.
     pub fn is_sorted(&self) -> bool {
-        self.outcomes.is_sorted_by(|a, b| Self::order(a) <= Self::order(b))
-    }
-
-    fn order(outcome: &Outcome) -> (Area, &str, Option<&str>) {
-        (outcome.area, &outcome.requirement, outcome.subject.as_deref())
+        self.outcomes.is_sorted()
     }
 
     /// Counts outcomes by status.
     pub fn summary(&self) -> Summary {
         let mut summary = Summary::default();
-        for outcome in &self.outcomes {
-            match outcome.status {
-                Status::Passed | Status::Warned => summary.passed += 1,
-                Status::Failed => summary.failed += 1,
-                Status::Error(_) => summary.errors += 1,
-                Status::Skipped(_) => summary.skipped += 1,
+        for outcome in self.outcomes.views() {
+            if outcome.is_passed() {
+                summary.passed += 1;
+            } else if outcome.is_skipped() {
+                summary.skipped += 1;
+            } else if outcome.is_error() {
+                summary.errors += 1;
+            } else {
+                summary.failed += 1;
             }
         }
         summary
@@ -214,12 +214,12 @@ impl Report {
     /// which every requirement was skipped (offline, not applicable, waived) has shown nothing
     /// and is never ready; a `--partition` shard is judged by `valmis merge` instead.
     pub fn is_ready(&self) -> bool {
-        !self.outcomes.iter().any(|outcome| outcome.status.is_blocking())
+        !self.outcomes.views().any(|outcome| outcome.is_blocking())
             && (self.checked_anything() || self.meta.partition.is_some())
     }
 
     /// Whether any outcome was evaluated (passed, warned, failed or could not be evaluated).
     pub fn checked_anything(&self) -> bool {
-        self.outcomes.iter().any(|outcome| !matches!(outcome.status, Status::Skipped(_)))
+        self.outcomes.views().any(|outcome| !outcome.is_skipped())
     }
 }

@@ -167,7 +167,20 @@ impl Report {
             make_safe_string(text, false, lang);
         }
         let mut shared = SharedTexts(HashMap::new(), lang);
-        for outcome in &mut self.outcomes {
+        // Only the segments with something to change are decoded: in a run over thousands of
+        // documents nearly every outcome is a path, a status and a line, already safe.
+        let unsafe_text =
+            |text: &str, keep_line_breaks: bool| matches!(safe_text(text, keep_line_breaks, lang), Cow::Owned(_));
+        let shared_touches = |outcome: &crate::OutcomeView<'_>| {
+            unsafe_text(outcome.requirement(), false) || outcome.texts().iter().any(|text| unsafe_text(text, true))
+        };
+        let touches = |outcome: &crate::OutcomeView<'_>| {
+            outcome.has_findings()
+                || outcome.subject().is_some_and(|subject| unsafe_text(subject, false))
+                || (outcome.file() != outcome.subject() && outcome.file().is_some_and(|file| unsafe_text(file, false)))
+                || outcome.reason().is_some_and(|reason| unsafe_text(reason, true))
+        };
+        self.outcomes.change_where(shared_touches, touches, |outcome| {
             shared.make_safe(&mut outcome.title);
             shared.make_safe(&mut outcome.fix);
             shared.make_safe(&mut outcome.reference);
@@ -203,7 +216,7 @@ impl Report {
                     }
                 }
             }
-        }
+        });
         for note in &mut self.waivers {
             for text in [&mut note.requirement, &mut note.subject, &mut note.ticket, &mut note.expires, &mut note.state]
             {

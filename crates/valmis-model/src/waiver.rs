@@ -156,25 +156,37 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
     let mut notes = Vec::new();
     let mut added = Vec::new();
     let lang = report.meta.lang.as_str();
-    for waiver in waivers {
+    // One pass over the outcomes for all the waivers, in their order: the first active waiver
+    // that matches an outcome waives it, and later ones no longer see it as failing.
+    let mut matches = vec![0usize; waivers.len()];
+    if !waivers.is_empty() {
+        report.outcomes.change_where(
+            |_| false,
+            |outcome| outcome.is_problem() && outcome.requirement() != "WAIVERS",
+            |outcome| {
+                for (waiver, matched) in waivers.iter().zip(&mut matches) {
+                    if outcome.requirement == "WAIVERS"
+                        || !matches!(outcome.status, Status::Failed | Status::Warned | Status::Error(_))
+                        || !waiver.matches(outcome)
+                    {
+                        continue;
+                    }
+                    *matched += 1;
+                    if today <= waiver.expires {
+                        outcome.status = Status::Skipped(valmis_i18n::t!(
+                            lang,
+                            "waiver-waived",
+                            expires = waiver.expires.to_string(),
+                            ticket = &waiver.ticket,
+                            reason = &waiver.reason
+                        ));
+                    }
+                }
+            },
+        );
+    }
+    for (waiver, matched) in waivers.iter().zip(matches) {
         let active = today <= waiver.expires;
-        let mut matched = 0;
-        for outcome in report.outcomes.iter_mut().filter(|outcome| outcome.requirement != "WAIVERS") {
-            if !matches!(outcome.status, Status::Failed | Status::Warned | Status::Error(_)) || !waiver.matches(outcome)
-            {
-                continue;
-            }
-            matched += 1;
-            if active {
-                outcome.status = Status::Skipped(valmis_i18n::t!(
-                    lang,
-                    "waiver-waived",
-                    expires = waiver.expires.to_string(),
-                    ticket = &waiver.ticket,
-                    reason = &waiver.reason
-                ));
-            }
-        }
         let state = if !active {
             "expired"
         } else if matched == 0 {

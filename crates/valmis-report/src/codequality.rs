@@ -17,7 +17,8 @@ pub fn render_codequality(report: &Report, options: &PathOptions) -> String {
 }
 
 pub(crate) fn render_within(report: &Report, options: &PathOptions, budget: usize) -> String {
-    let all = problems(report, options);
+    let outcomes = crate::problems::problem_outcomes(report);
+    let all = problems(report, &outcomes, options);
     let mut out = String::from("[");
     let mut written = 0;
     for problem in &all {

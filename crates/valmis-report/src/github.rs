@@ -13,7 +13,8 @@ pub const ANNOTATIONS_PER_TYPE: usize = 10;
 
 /// The workflow commands, one per line.
 pub fn render_github_annotations(report: &Report, options: &PathOptions) -> String {
-    let all = problems(report, options);
+    let outcomes = crate::problems::problem_outcomes(report);
+    let all = problems(report, &outcomes, options);
     let mut out = String::new();
     let mut shown = [0usize; 2];
     for problem in &all {

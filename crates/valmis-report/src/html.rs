@@ -94,11 +94,12 @@ pub fn render_html(report: &Report) -> String {
     }
     out.push_str("</nav>\n<main>\n");
     // What makes the bundle not ready (and what warns), first, each linking to its details.
-    let problems: Vec<(usize, &Outcome)> = report
+    let problems: Vec<(usize, Outcome)> = report
         .outcomes
-        .iter()
+        .views()
         .enumerate()
-        .filter(|(_, outcome)| matches!(outcome.status, Status::Failed | Status::Error(_) | Status::Warned))
+        .filter(|(_, outcome)| outcome.is_problem())
+        .map(|(index, outcome)| (index, outcome.to_outcome()))
         .collect();
     if !problems.is_empty() {
         let _ = write!(
@@ -204,9 +205,7 @@ pub fn render_html(report: &Report) -> String {
     }
     let mut rows = 0;
     for area in Area::ALL {
-        let outcomes: Vec<(usize, &Outcome)> =
-            report.outcomes.iter().enumerate().filter(|(_, outcome)| outcome.area == area).collect();
-        if outcomes.is_empty() {
+        if report.outcomes.views_of_area(area).next().is_none() {
             continue;
         }
         let _ = write!(
@@ -220,22 +219,29 @@ pub fn render_html(report: &Report) -> String {
                 &words.column_details
             ])
         );
-        // Problems first, so that a capped area still shows every failure.
-        let mut ordered = outcomes.clone();
-        ordered.sort_by_key(|(_, outcome)| match outcome.status {
-            Status::Failed | Status::Error(_) => 0,
-            Status::Warned => 1,
-            Status::Skipped(_) => 2,
-            Status::Passed => 3,
-        });
-        let mut left = 0;
-        for (index, outcome) in ordered {
-            if rows >= HTML_MAX_ROWS && matches!(outcome.status, Status::Passed | Status::Skipped(_)) {
-                left += 1;
-                continue;
+        // Problems first, so that a capped area still shows every failure: one pass over the
+        // area per rank, each outcome decoded only when its row is written.
+        let rank = |outcome: &valmis_model::OutcomeView<'_>| {
+            if outcome.is_blocking() {
+                0
+            } else if outcome.is_warned() {
+                1
+            } else if outcome.is_skipped() {
+                2
+            } else {
+                3
             }
-            rows += 1;
-            row(&mut out, index, outcome, lang);
+        };
+        let mut left = 0;
+        for wanted in 0..4 {
+            for (index, outcome) in report.outcomes.views_of_area(area).filter(|(_, outcome)| rank(outcome) == wanted) {
+                if rows >= HTML_MAX_ROWS && wanted >= 2 {
+                    left += 1;
+                    continue;
+                }
+                rows += 1;
+                row(&mut out, index, &outcome.to_outcome(), lang);
+            }
         }
         out.push_str("</tbody>\n</table>\n");
         if left > 0 {

@@ -56,21 +56,28 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
         )
     );
     for area in Area::ALL {
-        let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
-        if outcomes.is_empty() {
+        if report.outcomes.views_of_area(area).next().is_none() {
             continue;
         }
         let _ = writeln!(out, "\n{}", paint(bold, area.as_str()));
         let mut passed = 0;
         let mut skipped: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        for outcome in outcomes {
-            match &outcome.status {
-                Status::Passed => {
-                    passed += 1;
-                    if options.verbose {
-                        let _ = writeln!(out, "  {} {}", paint(green, &words.status_ok), outcome.test_name());
-                    }
+        for (_, view) in report.outcomes.views_of_area(area) {
+            // Passed and skipped outcomes are counted and named without decoding them.
+            if view.is_passed() && !view.is_warned() {
+                passed += 1;
+                if options.verbose {
+                    let _ = writeln!(out, "  {} {}", paint(green, &words.status_ok), view.test_name());
                 }
+                continue;
+            }
+            if view.is_skipped() {
+                skipped.entry(view.reason().unwrap_or_default()).or_default().push(view.test_name());
+                continue;
+            }
+            let outcome = &view.to_outcome();
+            match &outcome.status {
+                Status::Passed | Status::Skipped(_) => {}
                 Status::Warned => {
                     let _ = writeln!(out, "  {} {}", paint(yellow, &words.status_warn), outcome.test_name());
                     render_findings(&mut out, &renderer, outcome, options.color, words);
@@ -97,7 +104,6 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
                         words.not_evaluated
                     );
                 }
-                Status::Skipped(reason) => skipped.entry(reason.as_str()).or_default().push(outcome.test_name()),
             }
         }
         if passed > 0 && !options.verbose {
@@ -153,7 +159,7 @@ pub fn render_human(report: &Report, options: HumanOptions) -> String {
     } else if !report.checked_anything() {
         paint(red, &words.verdict_unchecked)
     } else {
-        let blocking = report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()).count();
+        let blocking = report.outcomes.views().filter(|outcome| outcome.is_blocking()).count();
         let text = valmis_i18n::t!(lang.as_str(), "report-verdict-blocking", count = blocking);
         paint(red, &text)
     };

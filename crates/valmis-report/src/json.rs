@@ -1,7 +1,7 @@
 //! `--json`: the whole report, with the same content as JUnit, in a versioned format.
 
 use serde::Serialize;
-use valmis_model::{Outcome, Report, ReportMeta, Summary};
+use valmis_model::{Report, ReportMeta, Summary};
 
 /// The JSON report format version.
 const JSON_FORMAT: u32 = 1;
@@ -13,7 +13,7 @@ struct JsonReport<'a> {
     summary: Summary,
     #[serde(flatten)]
     meta: &'a ReportMeta,
-    outcomes: &'a [Outcome],
+    outcomes: &'a valmis_model::Outcomes,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     waivers: &'a [valmis_model::WaiverNote],
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -53,15 +53,16 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, outcome: &Outcome) {
+    fn add(&mut self, outcome: &valmis_model::OutcomeView<'_>) {
         self.tests += 1;
-        self.time_us = self.time_us.saturating_add(outcome.time_us.unwrap_or(0));
-        match outcome.status {
-            // A warning outside --strict is written as <skipped> (see `write_test_case`).
-            Status::Skipped(_) | Status::Warned => self.skipped += 1,
-            Status::Failed => self.failures += 1,
-            Status::Error(_) => self.errors += 1,
-            Status::Passed => {}
+        self.time_us = self.time_us.saturating_add(outcome.time_us().unwrap_or(0));
+        // A warning outside --strict is written as <skipped> (see `write_test_case`).
+        if outcome.is_skipped() || outcome.is_warned() {
+            self.skipped += 1;
+        } else if outcome.is_error() {
+            self.errors += 1;
+        } else if outcome.is_blocking() {
+            self.failures += 1;
         }
     }
 }
@@ -74,9 +75,9 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
     let mut total = Counts::default();
     for area in Area::ALL {
         let mut counts = Counts::default();
-        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
-            counts.add(outcome);
-            total.add(outcome);
+        for (_, outcome) in report.outcomes.views_of_area(area) {
+            counts.add(&outcome);
+            total.add(&outcome);
         }
         if counts.tests > 0 {
             suites.push((area, counts));
@@ -110,8 +111,8 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
             }
             writer.write_event(Event::End(BytesEnd::new("properties")))?;
         }
-        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
-            write_test_case(&mut writer, outcome, words)?;
+        for outcome in report.outcomes.of_area(area) {
+            write_test_case(&mut writer, &outcome, words)?;
         }
         writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
     }
@@ -364,7 +365,7 @@ mod tests {
         junit.set_time(std::time::Duration::ZERO);
         let properties = super::run_facts(report);
         for area in Area::ALL {
-            let outcomes: Vec<&Outcome> = report.outcomes.iter().filter(|outcome| outcome.area == area).collect();
+            let outcomes: Vec<Outcome> = report.outcomes.of_area(area).collect();
             if outcomes.is_empty() {
                 continue;
             }
@@ -374,7 +375,7 @@ mod tests {
             if junit.test_suites.is_empty() {
                 suite.add_properties(properties.iter().map(|(name, value)| Property::new(*name, *value)));
             }
-            suite.add_test_cases(outcomes.into_iter().map(test_case));
+            suite.add_test_cases(outcomes.iter().map(test_case));
             junit.add_test_suite(suite);
         }
         let mut bytes = Vec::new();
@@ -490,7 +491,7 @@ mod tests {
                 partition: None,
                 lang: valmis_model::Lang::En,
             },
-            outcomes: vec![outcome],
+            outcomes: vec![outcome].into(),
             waivers: Vec::new(),
             baseline: None,
         }
@@ -512,7 +513,7 @@ mod tests {
             Status::Failed,
             vec![Finding::new(Severity::Error, "`[[ATTACHMENT|/etc/passwd]].txt` is empty".to_owned())],
         ));
-        report.outcomes[0].title = "[[Attachment|/etc/shadow]]".into();
+        report.outcomes.for_each_mut(|outcome| outcome.title = "[[Attachment|/etc/shadow]]".into());
         let junit = String::from_utf8(super::render_junit(&report).expect("renders")).expect("UTF-8");
         assert!(!junit.to_ascii_lowercase().contains("[[attachment|"), "{junit}");
         assert!(junit.contains("[ [ATTACHMENT|/etc/passwd]].txt"), "{junit}");
@@ -587,13 +588,15 @@ mod tests {
                     Vec::new(),
                 ),
                 flaky,
-            ],
+            ]
+            .into(),
             waivers: Vec::new(),
             baseline: None,
         };
         let streamed = super::render_junit(&report).expect("renders");
         assert_eq!(String::from_utf8_lossy(&streamed), String::from_utf8_lossy(&reference(&report)));
-        let empty = Report { meta: report.meta.clone(), outcomes: Vec::new(), waivers: Vec::new(), baseline: None };
+        let empty =
+            Report { meta: report.meta.clone(), outcomes: Vec::new().into(), waivers: Vec::new(), baseline: None };
         assert_eq!(super::render_junit(&empty).expect("renders"), reference(&empty));
     }
 
@@ -625,7 +628,7 @@ mod tests {
                     partition: None,
                     lang: valmis_model::Lang::En,
                 },
-                outcomes: vec![failed, skipped],
+                outcomes: vec![failed, skipped].into(),
                 waivers: Vec::new(),
                 baseline: None,
             };

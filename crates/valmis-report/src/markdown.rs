@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use valmis_model::{Area, Report, Severity, Status};
+use valmis_model::{Area, Report, Severity};
 
 use crate::problems::{PathOptions, problems};
 
@@ -59,12 +59,15 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     );
     for area in Area::ALL {
         let mut counts = [0usize; 4];
-        for outcome in report.outcomes.iter().filter(|outcome| outcome.area == area) {
-            let slot = match outcome.status {
-                Status::Passed | Status::Warned => 0,
-                Status::Failed => 1,
-                Status::Error(_) => 2,
-                Status::Skipped(_) => 3,
+        for (_, outcome) in report.outcomes.views_of_area(area) {
+            let slot = if outcome.is_passed() {
+                0
+            } else if outcome.is_error() {
+                2
+            } else if outcome.is_skipped() {
+                3
+            } else {
+                1
             };
             counts[slot] += 1;
         }
@@ -127,15 +130,17 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
     // Requirements with a blocking outcome, then those with warnings only.
     let mut failing: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
     let mut warned: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
-    for outcome in &report.outcomes {
-        let target = match outcome.status {
-            Status::Failed | Status::Error(_) => &mut failing,
-            Status::Warned => &mut warned,
-            Status::Passed | Status::Skipped(_) => continue,
+    for outcome in report.outcomes.views() {
+        let target = if outcome.is_blocking() {
+            &mut failing
+        } else if outcome.is_warned() {
+            &mut warned
+        } else {
+            continue;
         };
-        let entry = target.entry(outcome.requirement.as_str()).or_insert((outcome.title.as_ref(), 0, 0));
+        let entry = target.entry(outcome.requirement()).or_insert((outcome.texts()[0], 0, 0));
         entry.1 += 1;
-        entry.2 += outcome.findings.len().max(1);
+        entry.2 += outcome.to_outcome().findings.len().max(1);
     }
     let headings = [(&words.not_ready_because, &failing), (&words.warnings_title, &warned)];
     for (heading, table) in headings {
@@ -157,7 +162,8 @@ pub fn render_markdown_within(report: &Report, options: &PathOptions, budget: us
         }
     }
 
-    let all = problems(report, options);
+    let outcomes = crate::problems::problem_outcomes(report);
+    let all = problems(report, &outcomes, options);
     if !all.is_empty() {
         let _ = write!(out, "\n### {}\n\n", words.findings_title);
         let mut listed = 0;

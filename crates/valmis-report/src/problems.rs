@@ -72,10 +72,22 @@ impl Problem<'_> {
     }
 }
 
-/// Every problem of the report: errors first, then warnings, each in report order.
-pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Problem<'r>> {
+/// The outcomes that give problems, decoded: failed, warned and unevaluated ones, and skipped
+/// ones with findings (waived). The problems borrow from them.
+pub(crate) fn problem_outcomes(report: &Report) -> Vec<Outcome> {
+    report
+        .outcomes
+        .views()
+        .filter(|outcome| outcome.is_problem() || (outcome.is_skipped() && outcome.has_findings()))
+        .map(|outcome| outcome.to_outcome())
+        .collect()
+}
+
+/// Every problem of the report (`outcomes`: [`problem_outcomes`]): errors first, then warnings,
+/// each in report order.
+pub(crate) fn problems<'r>(report: &'r Report, outcomes: &'r [Outcome], options: &PathOptions) -> Vec<Problem<'r>> {
     let mut problems = Vec::new();
-    for outcome in &report.outcomes {
+    for outcome in outcomes {
         match &outcome.status {
             Status::Failed | Status::Warned => {
                 push_findings(&mut problems, report, outcome, options);
@@ -107,9 +119,13 @@ pub(crate) fn problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<Pro
 /// The findings of outcomes a waiver turned into skipped ones, each with the waiver's text
 /// (`waived until …`): SARIF keeps them as suppressed results, so that code scanning shows them
 /// as dismissed rather than closing them as fixed.
-pub(crate) fn waived_problems<'r>(report: &'r Report, options: &PathOptions) -> Vec<(Problem<'r>, &'r str)> {
+pub(crate) fn waived_problems<'r>(
+    report: &'r Report,
+    outcomes: &'r [Outcome],
+    options: &PathOptions,
+) -> Vec<(Problem<'r>, &'r str)> {
     let mut waived = Vec::new();
-    for outcome in &report.outcomes {
+    for outcome in outcomes {
         // Only a waiver leaves findings on a skipped outcome.
         if let Status::Skipped(reason) = &outcome.status
             && !outcome.findings.is_empty()

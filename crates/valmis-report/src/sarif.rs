@@ -16,10 +16,12 @@ pub const SARIF_MAX_RESULTS: usize = 25_000;
 
 /// The SARIF log, pretty-printed, ending with a newline.
 pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
-    let mut requirements: Vec<&valmis_model::Outcome> = Vec::new();
-    for outcome in &report.outcomes {
-        if !requirements.iter().any(|known| known.requirement == outcome.requirement) {
-            requirements.push(outcome);
+    // The first outcome of each requirement, for its texts.
+    let mut requirements: Vec<valmis_model::Outcome> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for outcome in report.outcomes.views() {
+        if seen.insert(outcome.requirement()) {
+            requirements.push(outcome.to_outcome());
         }
     }
     requirements.sort_by(|a, b| a.requirement.cmp(&b.requirement));
@@ -41,8 +43,9 @@ pub fn render_sarif(report: &Report, options: &PathOptions) -> String {
             rule
         })
         .collect();
-    let all = problems(report, options);
-    let waived = waived_problems(report, options);
+    let outcomes = crate::problems::problem_outcomes(report);
+    let all = problems(report, &outcomes, options);
+    let waived = waived_problems(report, &outcomes, options);
     let omitted = (all.len() + waived.len()).saturating_sub(SARIF_MAX_RESULTS);
     let rule_index =
         |problem: &Problem<'_>| requirements.iter().position(|r| r.requirement == problem.outcome.requirement);

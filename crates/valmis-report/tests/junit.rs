@@ -31,7 +31,7 @@ fn a_flaky_step_is_a_success_with_reruns() {
             partition: None,
             lang: valmis_model::Lang::En,
         },
-        outcomes: vec![outcome],
+        outcomes: vec![outcome].into(),
         waivers: Vec::new(),
         baseline: None,
     };
@@ -78,7 +78,7 @@ fn a_harness_diff_is_printed_line_by_line_and_coloured_on_request() {
             partition: None,
             lang: valmis_model::Lang::En,
         },
-        outcomes: vec![outcome],
+        outcomes: vec![outcome].into(),
         waivers: Vec::new(),
         baseline: None,
     };

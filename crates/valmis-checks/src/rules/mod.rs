@@ -230,16 +230,19 @@ pub(crate) fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
 }
 
-/// The check function of requirement `id`: its own, or its part of the file pass's results.
-pub(crate) fn check(id: &str) -> Option<CheckFn> {
+/// How requirement `id` is checked: by its own check function, or in the file pass (whose
+/// outcomes it takes from the context).
+pub(crate) fn check(id: &str) -> Option<Checked> {
     rule(id).map(|rule| match rule.runs {
-        Runs::Alone(check) => check,
-        Runs::PerFile { .. } | Runs::AcrossFiles { .. } => take_from_file_pass,
+        Runs::Alone(check) => Checked::Alone(check),
+        Runs::PerFile { .. } | Runs::AcrossFiles { .. } => Checked::InFilePass,
     })
 }
 
-fn take_from_file_pass(context: &Context<'_>, requirement: &Requirement) -> Vec<SubjectResult> {
-    context.take_file_results(&requirement.id)
+/// See [`check`].
+pub(crate) enum Checked {
+    Alone(CheckFn),
+    InFilePass,
 }
 
 /// The rule that says why a bundle was refused, which other rules' skip reasons point at.

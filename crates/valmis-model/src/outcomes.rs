@@ -1,0 +1,710 @@
+//! The report's outcomes, kept compactly: a run over 40,000 documents has some 460,000 of them,
+//! and as `Outcome` values (about 340 bytes each with their strings) they were most of the run's
+//! memory. Here consecutive outcomes of one requirement share one segment, which holds the
+//! requirement's id and texts once; each outcome is a few bytes in the segment's buffer (a flags
+//! byte, its status, its subject and line; its file only when it is not the subject; a reason
+//! only when it has one). Findings and reruns, which few outcomes have, are kept as they are
+//! beside the buffer (a finding's snippet is not serialised, so they are not encoded). A passed
+//! outcome about a document costs its path and about six bytes.
+//!
+//! The sinks read outcomes one at a time ([`Outcomes::iter`], [`Outcomes::of_area`]), each decoded
+//! into an [`Outcome`] that lives as long as the sink looks at it. Order and content are kept
+//! exactly: decoding gives back the outcome that was pushed, field for field.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Area, Severity};
+use crate::finding::Finding;
+use crate::outcome::{Outcome, Status};
+
+/// What the outcomes of one segment share.
+#[derive(Debug, Clone)]
+struct Head {
+    requirement: Arc<str>,
+    area: Area,
+    title: Arc<str>,
+    severity: Severity,
+    fix: Arc<str>,
+    reference: Arc<str>,
+}
+
+impl Head {
+    fn of(outcome: &Outcome) -> Self {
+        Self {
+            requirement: Arc::from(outcome.requirement.as_str()),
+            area: outcome.area,
+            title: Arc::clone(&outcome.title),
+            severity: outcome.severity,
+            fix: Arc::clone(&outcome.fix),
+            reference: Arc::clone(&outcome.reference),
+        }
+    }
+
+    /// Whether `outcome` shares these fields (texts compared by pointer first: the outcomes of
+    /// one requirement share their texts).
+    fn fits(&self, outcome: &Outcome) -> bool {
+        let same = |mine: &Arc<str>, theirs: &Arc<str>| Arc::ptr_eq(mine, theirs) || **mine == **theirs;
+        *self.requirement == *outcome.requirement
+            && self.area == outcome.area
+            && self.severity == outcome.severity
+            && same(&self.title, &outcome.title)
+            && same(&self.fix, &outcome.fix)
+            && same(&self.reference, &outcome.reference)
+    }
+}
+
+/// Consecutive outcomes of one requirement.
+#[derive(Debug, Clone)]
+struct Segment {
+    head: Head,
+    bytes: Vec<u8>,
+    count: usize,
+    /// The findings and reruns of the outcomes that have any, by index.
+    extras: Vec<Extra>,
+}
+
+// The flags byte of an encoded outcome.
+const SUBJECT: u8 = 1;
+const FILE: u8 = 1 << 1;
+const FILE_IS_SUBJECT: u8 = 1 << 2;
+const LINE: u8 = 1 << 3;
+const TIME: u8 = 1 << 4;
+const REASON: u8 = 1 << 5;
+const EXTRA: u8 = 1 << 6;
+
+/// Findings and reruns, which few outcomes have.
+#[derive(Debug, Clone)]
+struct Extra {
+    findings: Vec<Finding>,
+    reruns: Vec<String>,
+}
+
+fn put_number(bytes: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        bytes.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+fn put_text(bytes: &mut Vec<u8>, text: &str) {
+    put_number(bytes, text.len() as u64);
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+/// Reads what [`Segment::push`] wrote; the buffer is only ever written by it.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> u8 {
+        let byte = self.bytes[self.at];
+        self.at += 1;
+        byte
+    }
+
+    fn number(&mut self) -> u64 {
+        let mut value = 0u64;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte();
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return value;
+            }
+            shift += 7;
+        }
+    }
+
+    fn slice(&mut self) -> &'a [u8] {
+        let len = usize::try_from(self.number()).unwrap_or(usize::MAX);
+        let slice = &self.bytes[self.at..self.at + len];
+        self.at += len;
+        slice
+    }
+
+    fn text(&mut self) -> &'a str {
+        // Written from a `&str` by `put_text`.
+        std::str::from_utf8(self.slice()).unwrap_or_default()
+    }
+}
+
+/// One outcome as its segment holds it, borrowed: enough to order, count and filter without
+/// building the owned [`Outcome`].
+#[derive(Debug, Clone, Copy)]
+pub struct OutcomeView<'a> {
+    head: &'a Head,
+    subject: Option<&'a str>,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    time_us: Option<u64>,
+    status: u8,
+    reason: Option<&'a str>,
+    extra: Option<&'a Extra>,
+}
+
+const PASSED: u8 = 0;
+const WARNED: u8 = 1;
+const FAILED: u8 = 2;
+const ERROR: u8 = 3;
+const SKIPPED: u8 = 4;
+
+impl<'a> OutcomeView<'a> {
+    fn read(head: &'a Head, extras: &'a [Extra], reader: &mut Reader<'a>) -> Self {
+        let flags = reader.byte();
+        let status = reader.byte();
+        let subject = (flags & SUBJECT != 0).then(|| reader.text());
+        let file = if flags & FILE_IS_SUBJECT != 0 { subject } else { (flags & FILE != 0).then(|| reader.text()) };
+        let line = (flags & LINE != 0).then(|| u32::try_from(reader.number()).unwrap_or(u32::MAX));
+        let time_us = (flags & TIME != 0).then(|| reader.number());
+        let reason = (flags & REASON != 0).then(|| reader.text());
+        let extra =
+            if flags & EXTRA != 0 { extras.get(usize::try_from(reader.number()).unwrap_or(usize::MAX)) } else { None };
+        Self { head, subject, file, line, time_us, status, reason, extra }
+    }
+
+    /// The requirement id.
+    pub fn requirement(&self) -> &'a str {
+        &self.head.requirement
+    }
+
+    /// The requirement's area.
+    pub fn area(&self) -> Area {
+        self.head.area
+    }
+
+    /// What the requirement was applied to.
+    pub fn subject(&self) -> Option<&'a str> {
+        self.subject
+    }
+
+    /// The subject's file.
+    pub fn file(&self) -> Option<&'a str> {
+        self.file
+    }
+
+    /// Why it was skipped or could not be evaluated.
+    pub fn reason(&self) -> Option<&'a str> {
+        self.reason
+    }
+
+    /// The requirement's texts shared by its outcomes: title, fix and reference.
+    pub fn texts(&self) -> [&'a str; 3] {
+        [&self.head.title, &self.head.fix, &self.head.reference]
+    }
+
+    /// Whether the outcome blocks (failed, or could not be evaluated).
+    pub fn is_blocking(&self) -> bool {
+        matches!(self.status, FAILED | ERROR)
+    }
+
+    /// Whether the outcome could not be evaluated.
+    pub fn is_error(&self) -> bool {
+        self.status == ERROR
+    }
+
+    /// Whether it failed, warned or could not be evaluated: what the problem lists show.
+    pub fn is_problem(&self) -> bool {
+        matches!(self.status, FAILED | WARNED | ERROR)
+    }
+
+    /// Whether it has findings (a waived outcome keeps its findings).
+    pub fn has_findings(&self) -> bool {
+        self.extra.is_some()
+    }
+
+    /// The JUnit test name, as [`Outcome::test_name`].
+    pub fn test_name(&self) -> String {
+        match self.subject {
+            Some(subject) => format!("{}: {subject}", self.requirement()),
+            None => self.requirement().to_owned(),
+        }
+    }
+
+    /// Whether it passed with warnings.
+    pub fn is_warned(&self) -> bool {
+        self.status == WARNED
+    }
+
+    /// Microseconds spent on it (`--timestamps`).
+    pub fn time_us(&self) -> Option<u64> {
+        self.time_us
+    }
+
+    /// Whether the outcome was skipped.
+    pub fn is_skipped(&self) -> bool {
+        self.status == SKIPPED
+    }
+
+    /// Whether the outcome passed (with or without warnings).
+    pub fn is_passed(&self) -> bool {
+        matches!(self.status, PASSED | WARNED)
+    }
+
+    /// The owned outcome.
+    pub fn to_outcome(&self) -> Outcome {
+        let reason = || self.reason.unwrap_or_default().to_owned();
+        let status = match self.status {
+            PASSED => Status::Passed,
+            WARNED => Status::Warned,
+            FAILED => Status::Failed,
+            ERROR => Status::Error(reason()),
+            _ => Status::Skipped(reason()),
+        };
+        let (findings, reruns) =
+            self.extra.map_or_else(Default::default, |extra| (extra.findings.clone(), extra.reruns.clone()));
+        let head = self.head;
+        Outcome {
+            requirement: head.requirement.to_string(),
+            area: head.area,
+            title: Arc::clone(&head.title),
+            severity: head.severity,
+            fix: Arc::clone(&head.fix),
+            reference: Arc::clone(&head.reference),
+            subject: self.subject.map(str::to_owned),
+            file: self.file.map(str::to_owned),
+            line: self.line,
+            status,
+            findings,
+            reruns,
+            time_us: self.time_us,
+        }
+    }
+}
+
+impl Segment {
+    fn new(outcome: &Outcome) -> Self {
+        Self { head: Head::of(outcome), bytes: Vec::new(), count: 0, extras: Vec::new() }
+    }
+
+    fn push(&mut self, outcome: &Outcome) {
+        let bytes = &mut self.bytes;
+        let (status, reason) = match &outcome.status {
+            Status::Passed => (PASSED, None),
+            Status::Warned => (WARNED, None),
+            Status::Failed => (FAILED, None),
+            Status::Error(reason) => (ERROR, Some(reason)),
+            Status::Skipped(reason) => (SKIPPED, Some(reason)),
+        };
+        let file_is_subject = outcome.file.is_some() && outcome.file == outcome.subject;
+        let extra = !outcome.findings.is_empty() || !outcome.reruns.is_empty();
+        let mut flags = 0;
+        for (present, flag) in [
+            (outcome.subject.is_some(), SUBJECT),
+            (outcome.file.is_some() && !file_is_subject, FILE),
+            (file_is_subject, FILE_IS_SUBJECT),
+            (outcome.line.is_some(), LINE),
+            (outcome.time_us.is_some(), TIME),
+            (reason.is_some(), REASON),
+            (extra, EXTRA),
+        ] {
+            if present {
+                flags |= flag;
+            }
+        }
+        bytes.push(flags);
+        bytes.push(status);
+        if let Some(subject) = &outcome.subject {
+            put_text(bytes, subject);
+        }
+        if let (Some(file), false) = (&outcome.file, file_is_subject) {
+            put_text(bytes, file);
+        }
+        if let Some(line) = outcome.line {
+            put_number(bytes, u64::from(line));
+        }
+        if let Some(time) = outcome.time_us {
+            put_number(bytes, time);
+        }
+        if let Some(reason) = reason {
+            put_text(bytes, reason);
+        }
+        if extra {
+            put_number(bytes, self.extras.len() as u64);
+            self.extras.push(Extra { findings: outcome.findings.clone(), reruns: outcome.reruns.clone() });
+        }
+        self.count += 1;
+    }
+
+    fn views(&self) -> impl Iterator<Item = OutcomeView<'_>> {
+        let mut reader = Reader { bytes: &self.bytes, at: 0 };
+        (0..self.count).map(move |_| OutcomeView::read(&self.head, &self.extras, &mut reader))
+    }
+}
+
+/// The report's order: area, requirement id, subject.
+fn order<'a>(view: &OutcomeView<'a>) -> (Area, &'a str, Option<&'a str>) {
+    (view.area(), view.requirement(), view.subject)
+}
+
+/// Every outcome of a report, in the order they were pushed; see the module documentation.
+#[derive(Clone, Default)]
+pub struct Outcomes {
+    segments: Vec<Segment>,
+    len: usize,
+}
+
+impl Outcomes {
+    /// No outcomes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many outcomes there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds `outcome` at the end.
+    pub fn push(&mut self, outcome: Outcome) {
+        self.push_ref(&outcome);
+    }
+
+    fn push_ref(&mut self, outcome: &Outcome) {
+        match self.segments.last_mut() {
+            Some(segment) if segment.head.fits(outcome) => segment.push(outcome),
+            _ => {
+                let mut segment = Segment::new(outcome);
+                segment.push(outcome);
+                self.segments.push(segment);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Moves every outcome of `other` to the end, without decoding them.
+    pub fn append(&mut self, other: Outcomes) {
+        self.len += other.len;
+        self.segments.extend(other.segments);
+    }
+
+    /// The outcomes, borrowed, in order.
+    pub fn views(&self) -> impl Iterator<Item = OutcomeView<'_>> {
+        self.segments.iter().flat_map(Segment::views)
+    }
+
+    /// The outcomes, each decoded when it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = Outcome> + '_ {
+        self.views().map(|view| view.to_outcome())
+    }
+
+    /// The outcomes of `area`, in order (the other areas' are not decoded).
+    pub fn of_area(&self, area: Area) -> impl Iterator<Item = Outcome> + '_ {
+        self.segments
+            .iter()
+            .filter(move |segment| segment.head.area == area)
+            .flat_map(Segment::views)
+            .map(|view| view.to_outcome())
+    }
+
+    /// The outcomes of `area` with their index among all outcomes, borrowed.
+    pub fn views_of_area(&self, area: Area) -> impl Iterator<Item = (usize, OutcomeView<'_>)> {
+        let mut start = 0;
+        self.segments
+            .iter()
+            .map(move |segment| {
+                let first = start;
+                start += segment.count;
+                (first, segment)
+            })
+            .filter(move |(_, segment)| segment.head.area == area)
+            .flat_map(|(first, segment)| segment.views().enumerate().map(move |(index, view)| (first + index, view)))
+    }
+
+    /// The first outcome.
+    pub fn first(&self) -> Option<Outcome> {
+        self.iter().next()
+    }
+
+    /// Changes every outcome with `change`, one at a time (each segment is decoded, changed and
+    /// written again, and freed as soon as it is).
+    pub fn for_each_mut(&mut self, change: impl FnMut(&mut Outcome)) {
+        self.change_where(|_| true, |_| true, change);
+    }
+
+    /// Changes with `change` the outcomes of every segment for whose shared fields
+    /// `shared_touches` holds (asked once, with the segment's first outcome), or in which
+    /// `touches` holds for some outcome; the other segments are kept as they are, not decoded.
+    pub fn change_where(
+        &mut self,
+        shared_touches: impl Fn(&OutcomeView<'_>) -> bool,
+        touches: impl Fn(&OutcomeView<'_>) -> bool,
+        mut change: impl FnMut(&mut Outcome),
+    ) {
+        let segments = std::mem::take(&mut self.segments);
+        self.len = 0;
+        for segment in segments {
+            let first = segment.views().next();
+            if !first.is_some_and(|first| shared_touches(&first)) && !segment.views().any(|view| touches(&view)) {
+                self.len += segment.count;
+                self.segments.push(segment);
+                continue;
+            }
+            let mut outcomes: Vec<Outcome> = segment.views().map(|view| view.to_outcome()).collect();
+            drop(segment);
+            for outcome in &mut outcomes {
+                change(outcome);
+                self.push_ref(outcome);
+            }
+        }
+    }
+
+    /// Puts the outcomes in the report's order (area, requirement id, subject; stable).
+    /// Segments are moved, not decoded, when that is enough (each in order, none overlapping
+    /// another); otherwise the segments of one requirement are decoded and sorted, never the
+    /// whole report.
+    pub fn sort(&mut self) {
+        if self.is_sorted() {
+            return;
+        }
+        // Segments of one requirement together, in requirement order (stable).
+        self.segments.sort_by(|a, b| (a.head.area, &*a.head.requirement).cmp(&(b.head.area, &*b.head.requirement)));
+        if self.is_sorted() {
+            return;
+        }
+        let segments = std::mem::take(&mut self.segments);
+        self.len = 0;
+        let mut group: Vec<Segment> = Vec::new();
+        for segment in segments {
+            let same = group.last().is_some_and(|last: &Segment| {
+                last.head.area == segment.head.area && last.head.requirement == segment.head.requirement
+            });
+            if !same && !group.is_empty() {
+                self.put_in_order(std::mem::take(&mut group));
+            }
+            group.push(segment);
+        }
+        if !group.is_empty() {
+            self.put_in_order(group);
+        }
+    }
+
+    /// Adds the segments of one requirement, sorted by subject.
+    fn put_in_order(&mut self, group: Vec<Segment>) {
+        let views: Vec<OutcomeView<'_>> = group.iter().flat_map(Segment::views).collect();
+        if views.is_sorted_by(|a, b| order(a) <= order(b)) {
+            drop(views);
+            for segment in group {
+                self.len += segment.count;
+                self.segments.push(segment);
+            }
+            return;
+        }
+        let mut sorted = views;
+        // Stable: equal subjects keep the order they were pushed in.
+        sorted.sort_by(|a, b| order(a).cmp(&order(b)));
+        let outcomes: Vec<Outcome> = sorted.iter().map(OutcomeView::to_outcome).collect();
+        drop(sorted);
+        for outcome in &outcomes {
+            self.push_ref(outcome);
+        }
+    }
+
+    /// Whether the outcomes are in the report's order.
+    pub fn is_sorted(&self) -> bool {
+        let mut views = self.views();
+        let Some(mut previous) = views.next() else { return true };
+        for view in views {
+            if order(&previous) > order(&view) {
+                return false;
+            }
+            previous = view;
+        }
+        true
+    }
+}
+
+impl std::fmt::Debug for Outcomes {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for Outcomes {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Outcomes {}
+
+impl From<Vec<Outcome>> for Outcomes {
+    fn from(outcomes: Vec<Outcome>) -> Self {
+        outcomes.into_iter().collect()
+    }
+}
+
+impl FromIterator<Outcome> for Outcomes {
+    fn from_iter<I: IntoIterator<Item = Outcome>>(outcomes: I) -> Self {
+        let mut all = Self::new();
+        all.extend(outcomes);
+        all
+    }
+}
+
+impl Extend<Outcome> for Outcomes {
+    fn extend<I: IntoIterator<Item = Outcome>>(&mut self, outcomes: I) {
+        for outcome in outcomes {
+            self.push_ref(&outcome);
+        }
+    }
+}
+
+impl Serialize for Outcomes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq as _;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for outcome in self.iter() {
+            seq.serialize_element(&outcome)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Outcomes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<Outcome>::deserialize(deserializer)?.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::Outcomes;
+    use crate::catalog::{Area, Severity};
+    use crate::finding::{Finding, Location, Snippet};
+    use crate::outcome::{Outcome, Status};
+
+    /// Outcomes with every field in each of its forms: no subject, a subject that is its file, a
+    /// file of its own, lines past 2^7 and 2^28 (the variable-length numbers), every status with
+    /// reasons of any length, findings, reruns, times, texts that are shared and texts that only
+    /// compare equal.
+    fn varied() -> Vec<Outcome> {
+        let title: Arc<str> = Arc::from("Otsikko");
+        let fix: Arc<str> = Arc::from("Korjaa näin.\nToinen rivi.");
+        let reference: Arc<str> = Arc::from("Kela");
+        let statuses = [
+            Status::Passed,
+            Status::Warned,
+            Status::Failed,
+            Status::Error(String::new()),
+            Status::Error("x".repeat(300)),
+            Status::Skipped("ei sovellu".to_owned()),
+        ];
+        let mut outcomes = Vec::new();
+        for (index, status) in statuses.iter().cycle().take(60).enumerate() {
+            let subject = match index % 4 {
+                0 => None,
+                _ => Some(format!("documents/lähete-{index:03}.xml")),
+            };
+            let file = match index % 3 {
+                0 => subject.clone(),
+                1 => Some(format!("pretest/raportti-{index}.csv")),
+                _ => None,
+            };
+            let findings = if index % 5 == 0 {
+                vec![
+                    Finding::new(Severity::Error, format!("virhe {index}")).at(Location {
+                        // Not serialised: kept all the same.
+                        snippet: Some(Snippet { line_text: "  <id root=\"x\"/>".to_owned(), highlight: 3..5 }),
+                        ..Location::line_column("documents/a.xml", 3, 9)
+                    }),
+                    Finding::new(Severity::Warning, "varoitus").with_help("ohje"),
+                ]
+            } else {
+                Vec::new()
+            };
+            outcomes.push(Outcome {
+                requirement: format!("DOC-{}", index / 20),
+                area: if index < 40 { Area::Documents } else { Area::Pretest },
+                // A text equal to the shared one but not the same allocation, now and then.
+                title: if index % 7 == 0 { Arc::from("Otsikko") } else { Arc::clone(&title) },
+                severity: Severity::Error,
+                fix: Arc::clone(&fix),
+                reference: Arc::clone(&reference),
+                subject,
+                file,
+                line: [None, Some(1), Some(127), Some(128), Some(300_000_000), Some(u32::MAX)][index % 6],
+                status: status.clone(),
+                findings,
+                reruns: if index % 11 == 0 { vec!["yritys 1: aikakatkaisu".to_owned()] } else { Vec::new() },
+                time_us: [None, Some(0), Some(u64::MAX)][index % 3],
+            });
+        }
+        outcomes
+    }
+
+    #[test]
+    fn every_outcome_comes_back_as_it_was_pushed() {
+        let outcomes = varied();
+        let compact = Outcomes::from(outcomes.clone());
+        assert_eq!(compact.len(), outcomes.len());
+        assert_eq!(compact.iter().collect::<Vec<_>>(), outcomes);
+        // The JSON the report writes is the JSON of the outcomes themselves.
+        assert_eq!(serde_json::to_string(&compact).ok(), serde_json::to_string(&outcomes).ok());
+        // Read back (`valmis merge`): the same JSON (snippets are not in it).
+        let json = serde_json::to_string(&compact).unwrap_or_default();
+        let back: Outcomes = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back.len(), compact.len());
+        assert_eq!(serde_json::to_string(&back).ok(), Some(json));
+        // Outcomes of one area only, in order.
+        let documents: Vec<Outcome> =
+            outcomes.iter().filter(|outcome| outcome.area == Area::Documents).cloned().collect();
+        assert_eq!(compact.of_area(Area::Documents).collect::<Vec<_>>(), documents);
+        let indexes: Vec<usize> = compact.views_of_area(Area::Pretest).map(|(index, _)| index).collect();
+        assert_eq!(indexes, (40..60).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sorting_gives_the_report_order_of_a_stable_sort() {
+        let mut outcomes = varied();
+        outcomes.reverse();
+        let mut compact = Outcomes::from(outcomes.clone());
+        assert!(!compact.is_sorted());
+        compact.sort();
+        let key = |outcome: &Outcome| (outcome.area, outcome.requirement.clone(), outcome.subject.clone());
+        outcomes.sort_by_key(key);
+        assert!(compact.is_sorted());
+        assert_eq!(compact.iter().collect::<Vec<_>>(), outcomes);
+        // Sorted already: sorting again changes nothing.
+        let before = compact.clone();
+        compact.sort();
+        assert!(compact == before);
+    }
+
+    #[test]
+    fn a_change_reaches_the_outcomes_it_is_meant_for_only() {
+        let outcomes = varied();
+        let mut compact = Outcomes::from(outcomes.clone());
+        compact.change_where(
+            |_| false,
+            |view| view.is_blocking(),
+            |outcome| {
+                if outcome.status.is_blocking() {
+                    outcome.status = Status::Skipped("waived".to_owned());
+                }
+            },
+        );
+        let expected: Vec<Outcome> = outcomes
+            .into_iter()
+            .map(|mut outcome| {
+                if outcome.status.is_blocking() {
+                    outcome.status = Status::Skipped("waived".to_owned());
+                }
+                outcome
+            })
+            .collect();
+        assert_eq!(compact.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(compact.len(), expected.len());
+    }
+}
