@@ -174,6 +174,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
                 rules::Checked::InFilePass => match context.take_file_outcomes(&requirement.id) {
                     Ok(mut outcomes) => {
                         outcomes.sort();
+                        outcomes.shrink_to_fit();
                         if options.timestamps {
                             share_time(&mut outcomes, started.elapsed());
                         }
@@ -195,6 +196,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         // Every outcome here has this requirement's area and id: ordering by subject puts them
         // in the report's order (Report::sort); results in path order are already in it.
         outcomes.sort();
+        outcomes.shrink_to_fit();
         if options.timestamps {
             share_time(&mut outcomes, started.elapsed());
         }

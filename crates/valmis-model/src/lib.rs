@@ -27,7 +27,7 @@ pub use catalog::{
 };
 pub use finding::{Finding, Location, Snippet};
 pub use outcome::{Outcome, Report, ReportMeta, Status, Summary};
-pub use outcomes::{OutcomeView, Outcomes};
+pub use outcomes::{OutcomeView, Outcomes, Text};
 pub use parser::parser_said;
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use probe::{FailureClass, ProbeFailure, ProbeResult};

@@ -176,8 +176,9 @@ impl Report {
         };
         let touches = |outcome: &crate::OutcomeView<'_>| {
             outcome.has_findings()
-                || outcome.subject().is_some_and(|subject| unsafe_text(subject, false))
-                || (outcome.file() != outcome.subject() && outcome.file().is_some_and(|file| unsafe_text(file, false)))
+                || outcome.subject().is_some_and(|subject| unsafe_text(&subject.as_str(), false))
+                || (outcome.file() != outcome.subject()
+                    && outcome.file().is_some_and(|file| unsafe_text(&file.as_str(), false)))
                 || outcome.reason().is_some_and(|reason| unsafe_text(reason, true))
         };
         self.outcomes.change_where(shared_touches, touches, |outcome| {
