@@ -412,9 +412,8 @@ impl Segment {
             put_text(bytes, &text[shared..]);
         } else {
             put_number(bytes, 0);
-            put_number(bytes, text.len() as u64);
-            *anchor = bytes.len()..bytes.len() + text.len();
-            bytes.extend_from_slice(text.as_bytes());
+            put_text(bytes, text);
+            *anchor = bytes.len() - text.len()..bytes.len();
         }
     }
 
