@@ -14,9 +14,11 @@ use crate::{Bundle, Entry, EntryLocation, ReadError};
 const NOT_WALKED: &[&str] = &[".git", ".hg", ".svn", "node_modules"];
 
 pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
-    let mut pending = vec![(root.to_path_buf(), String::new())];
+    // Each pending folder with its bundle path and whether that path names it exactly (no part
+    // of it was rendered lossily from a name that is not UTF-8).
+    let mut pending = vec![(root.to_path_buf(), String::new(), true)];
     let mut seen = 0usize;
-    while let Some((dir, prefix)) = pending.pop() {
+    while let Some((dir, prefix, exact)) = pending.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(error) => {
@@ -54,14 +56,13 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
             } else if file_type.is_dir() {
                 bundle.dirs.insert(format!("{path}/"));
                 if !NOT_WALKED.contains(&name.to_string_lossy().as_ref()) {
-                    pending.push((entry.path(), format!("{path}/")));
+                    pending.push((entry.path(), format!("{path}/"), exact && !lossy_name));
                 }
             } else if file_type.is_file() {
                 let size = metadata.len();
-                bundle.files.insert(
-                    path.clone(),
-                    Entry { path, size, lossy_name, location: EntryLocation::File(entry.path()) },
-                );
+                let location =
+                    if exact && !lossy_name { EntryLocation::UnderRoot } else { EntryLocation::File(entry.path()) };
+                bundle.files.push(Entry { path, size, lossy_name, location });
             } else {
                 bundle.issue(path, msg!("path-special-file"));
             }

@@ -13,7 +13,7 @@
 mod dir;
 mod zip_archive;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use valmis_i18n::msg;
 
@@ -69,6 +69,10 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum EntryLocation {
+    /// `path` under the bundle folder: the name on disk is the bundle path (the common case,
+    /// which keeps no second copy of it).
+    UnderRoot,
+    /// A file whose name on disk is not valid UTF-8, so that `path` does not name it.
     File(PathBuf),
     ZipIndex(usize),
 }
@@ -159,7 +163,10 @@ impl ReadError {
 pub struct Bundle {
     display: String,
     kind: BundleKind,
-    files: BTreeMap<String, Entry>,
+    /// Sorted by path, each path once: a bundle of 40,000 files keeps one copy of each name.
+    files: Vec<Entry>,
+    /// The folder a directory bundle was opened at.
+    root: PathBuf,
     dirs: BTreeSet<String>,
     issues: Vec<PathIssue>,
     refused: Option<Msg>,
@@ -176,7 +183,8 @@ impl Bundle {
         let mut bundle = Self {
             display: display.to_owned(),
             kind: BundleKind::Directory,
-            files: BTreeMap::new(),
+            files: Vec::new(),
+            root: path.to_path_buf(),
             dirs: BTreeSet::new(),
             issues: Vec::new(),
             refused: None,
@@ -190,6 +198,14 @@ impl Bundle {
             bundle.kind = BundleKind::Zip;
             zip_archive::open(&mut bundle, path)?;
         }
+        bundle.files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        // A zip that names one path twice was refused already; in a folder, two names that are
+        // not UTF-8 can still render as one path. Which file that path means is ambiguous.
+        if let Some(pair) = bundle.files.windows(2).find(|pair| pair[0].path == pair[1].path) {
+            let path = pair[0].path.clone();
+            bundle.refuse(msg!("refused-same-path", path = path));
+        }
+        bundle.files.shrink_to_fit();
         Ok(bundle)
     }
 
@@ -205,17 +221,15 @@ impl Bundle {
 
     /// Every readable file, sorted by path.
     pub fn files(&self) -> impl Iterator<Item = &Entry> {
-        self.files.values()
+        self.files.iter()
     }
 
     /// Every file below `folder` (a bundle path without a trailing `/`), sorted; found by a
     /// range query, not a scan.
     pub fn files_under(&self, folder: &str) -> impl Iterator<Item = &Entry> {
         let prefix = format!("{}/", folder.trim_end_matches('/'));
-        self.files
-            .range(prefix.clone()..)
-            .take_while(move |(path, _)| path.starts_with(&prefix))
-            .map(|(_, entry)| entry)
+        let start = self.files.partition_point(|entry| entry.path < prefix);
+        self.files[start..].iter().take_while(move |entry| entry.path.starts_with(&prefix))
     }
 
     /// Every folder, sorted (with a trailing `/`).
@@ -225,7 +239,7 @@ impl Bundle {
 
     /// The file at `path`, if it is in the bundle and readable.
     pub fn entry(&self, path: &str) -> Option<&Entry> {
-        self.files.get(path)
+        self.files.binary_search_by(|entry| entry.path.as_str().cmp(path)).ok().map(|index| &self.files[index])
     }
 
     /// Problems found with entry names, kinds and sizes.
@@ -253,7 +267,7 @@ impl Bundle {
 
     /// Reads a whole file, refusing anything over [`Limits::max_file_size`].
     pub fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
-        let entry = self.files.get(path).ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
+        let entry = self.entry(path).ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
         if entry.size > self.limits.max_file_size {
             return Err(ReadError::TooLarge {
                 path: path.to_owned(),
@@ -261,6 +275,7 @@ impl Bundle {
             });
         }
         match &entry.location {
+            EntryLocation::UnderRoot => dir::read(&self.root.join(path), path, self.limits.max_file_size),
             EntryLocation::File(file) => dir::read(file, path, self.limits.max_file_size),
             EntryLocation::ZipIndex(index) => {
                 let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;

@@ -247,9 +247,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         if is_dir {
             bundle.dirs.insert(format!("{}/", path.trim_end_matches('/')));
         } else {
-            bundle
-                .files
-                .insert(path.clone(), Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
+            bundle.files.push(Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
         }
     }
     bundle.zip_prefix = prefix;

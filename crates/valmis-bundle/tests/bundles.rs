@@ -73,6 +73,37 @@ fn a_directory_bundle_lists_files_and_reports_links_and_special_files() {
 }
 
 #[test]
+fn files_whose_names_are_not_utf8_are_still_read_and_two_that_render_alike_are_refused() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let temp = tempfile::tempdir().expect("tempdir");
+    let root = temp.path();
+    // A file named in Latin-1 (`ä` as one byte), and an ordinary name inside a Latin-1 folder:
+    // their bundle paths are lossy renderings, so reading must use the names on disk.
+    std::fs::write(root.join(OsStr::from_bytes(b"p\xe4iv\xe4.txt")), b"latin-1 file").expect("write");
+    std::fs::create_dir(root.join(OsStr::from_bytes(b"kansi\xf6"))).expect("mkdir");
+    std::fs::write(root.join(OsStr::from_bytes(b"kansi\xf6/sis.txt")), b"in a latin-1 folder").expect("write");
+    std::fs::write(root.join("ok.txt"), b"plain").expect("write");
+    let bundle = Bundle::open(root, "b", Limits::default()).expect("opens");
+    let files: Vec<(&str, bool)> = bundle.files().map(|e| (e.path.as_str(), e.lossy_name)).collect();
+    assert_eq!(files, [("kansi\u{fffd}/sis.txt", false), ("ok.txt", false), ("p\u{fffd}iv\u{fffd}.txt", true)]);
+    assert_eq!(bundle.read("p\u{fffd}iv\u{fffd}.txt").expect("read"), b"latin-1 file");
+    assert_eq!(bundle.read("kansi\u{fffd}/sis.txt").expect("read"), b"in a latin-1 folder");
+    assert_eq!(bundle.read("ok.txt").expect("read"), b"plain");
+    assert_eq!(bundle.entry("ok.txt").map(|e| e.size), Some(5));
+    assert_eq!(bundle.files_under("kansi\u{fffd}").count(), 1);
+
+    // `a\xff.txt` and `a\xfe.txt` both render as `a\u{fffd}.txt`: which file that path means
+    // is ambiguous, as for a zip that names one path twice.
+    std::fs::write(root.join(OsStr::from_bytes(b"a\xff.txt")), b"one").expect("write");
+    std::fs::write(root.join(OsStr::from_bytes(b"a\xfe.txt")), b"two").expect("write");
+    let bundle = Bundle::open(root, "b", Limits::default()).expect("opens");
+    let refused = bundle.refused().map(ToString::to_string).unwrap_or_default();
+    assert!(refused.contains("two entries both mean `a\u{fffd}.txt`"), "{refused:?}");
+    assert_eq!(bundle.files().count(), 0);
+}
+
+#[test]
 fn a_missing_path_or_a_file_that_is_not_a_zip_is_an_open_error() {
     let temp = tempfile::tempdir().expect("tempdir");
     let missing = Bundle::open(&temp.path().join("nope"), "nope", Limits::default());

@@ -217,7 +217,7 @@ pub fn coverage(
                         acceptable,
                         result: single(Field::Result),
                         executed_at: single(Field::ExecutedAt),
-                        rows: rows.iter().map(|row| row.label.clone()).collect(),
+                        rows: rows.iter().map(|row| row.label()).collect(),
                     }
                 })
                 .collect();
@@ -241,7 +241,7 @@ pub fn coverage(
                 };
                 group.rows.iter().map(move |row| StrayRow {
                     case_id: row.value(Field::CaseId).to_owned(),
-                    row: row.label.clone(),
+                    row: row.label(),
                     reason: reason.clone(),
                 })
             })

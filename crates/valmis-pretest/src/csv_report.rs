@@ -72,7 +72,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
                 ),
             });
         }
-        if let Some(row) = builder.finish(msg!("report-line", line = line), line, Place::Text(span_of(0))) {
+        if let Some(row) = builder.finish(line, Place::Text(span_of(0))) {
             rows.push(row);
         }
     }

@@ -106,7 +106,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
             }
         }
         let start = object.range.start;
-        if let Some(row) = builder.finish(msg!("report-line", line = line), line, Place::Text(start..start + 1)) {
+        if let Some(row) = builder.finish(line, Place::Text(start..start + 1)) {
             rows.push(row);
         }
     }

@@ -15,6 +15,7 @@ mod values;
 mod xlsx_report;
 
 use std::ops::Range;
+use std::sync::Arc;
 use valmis_i18n::msg;
 
 pub use json_report::parse_strict_json;
@@ -145,8 +146,8 @@ pub enum Place {
     Text(Range<usize>),
     /// A worksheet cell; `row` and `column` are 1-based, as Excel shows them.
     Cell {
-        /// Sheet name.
-        sheet: String,
+        /// Sheet name, shared by every place on the sheet.
+        sheet: Arc<str>,
         /// 1-based row.
         row: u32,
         /// 1-based column (A = 1).
@@ -154,48 +155,72 @@ pub enum Place {
     },
 }
 
-/// One cell of a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    /// The value as text, trimmed.
-    pub value: String,
-    /// Where it is.
-    pub place: Place,
+/// Where one cell of a row is, without repeating what the row already says: a byte range of the
+/// text, or a sheet row and column (the sheet is the row's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Slot {
+    /// End of the value in [`Row::values`]; it starts where the previous field's ends.
+    value_end: u32,
+    /// Whether the row has a cell for this field.
+    present: bool,
+    /// A text range, or (row, column) of a sheet cell.
+    at: (usize, usize),
 }
 
-/// One case row of the report.
+/// One case row of the report, kept compactly: a report of 20,000 rows is held whole while the
+/// bundle is checked, so the values share one allocation and a cell's place is a pair of numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// How people find the row: `line 7` or `Sheet1 row 7` (the same in every language: it names
-    /// a result).
-    pub label: String,
-    /// The same, in the run's language.
-    pub label_message: valmis_i18n::Msg,
     /// 1-based line (text) or row (sheet) number.
     pub line: u32,
     /// Where the row starts.
     pub place: Place,
-    cells: [Option<Cell>; 8],
+    /// The trimmed values of the fields, one after the other in [`Field`] order.
+    values: Box<str>,
+    slots: [Slot; 8],
 }
 
 impl Row {
-    /// The cell of `field`, when the report has that column and the row has a cell there.
-    pub fn cell(&self, field: Field) -> Option<&Cell> {
-        self.cells[field.index()].as_ref()
+    /// How people find the row: `line 7` or `Sheet1 row 7` (the same in every language: it names
+    /// a result).
+    pub fn label(&self) -> String {
+        self.label_message().to_string()
+    }
+
+    /// The same, in the run's language.
+    pub fn label_message(&self) -> valmis_i18n::Msg {
+        match &self.place {
+            Place::Text(_) => msg!("report-line", line = self.line),
+            Place::Cell { sheet, .. } => msg!("report-sheet-row", sheet = &**sheet, row = self.line),
+        }
+    }
+
+    /// Whether the row has a cell for `field` (the report has that column and the row reaches it).
+    pub fn has(&self, field: Field) -> bool {
+        self.slots[field.index()].present
     }
 
     /// The trimmed value of `field`, or "" when absent.
     pub fn value(&self, field: Field) -> &str {
-        self.cell(field).map_or("", |cell| cell.value.as_str())
+        let index = field.index();
+        let start = if index == 0 { 0 } else { self.slots[index - 1].value_end as usize };
+        self.values.get(start..self.slots[index].value_end as usize).unwrap_or("")
     }
 
     /// Where `field` is, or where the row is when the cell is absent.
-    pub fn place_of(&self, field: Field) -> &Place {
-        self.cell(field).map_or(&self.place, |cell| &cell.place)
-    }
-
-    fn is_blank(&self) -> bool {
-        self.cells.iter().flatten().all(|cell| cell.value.is_empty())
+    pub fn place_of(&self, field: Field) -> Place {
+        let slot = self.slots[field.index()];
+        if !slot.present {
+            return self.place.clone();
+        }
+        match &self.place {
+            Place::Text(_) => Place::Text(slot.at.0..slot.at.1),
+            Place::Cell { sheet, .. } => Place::Cell {
+                sheet: Arc::clone(sheet),
+                row: u32::try_from(slot.at.0).unwrap_or(u32::MAX),
+                column: u32::try_from(slot.at.1).unwrap_or(u32::MAX),
+            },
+        }
     }
 }
 
@@ -343,20 +368,100 @@ fn describe_header(header: &[(String, Place)]) -> valmis_i18n::Msg {
 /// Collects the cells of one row.
 #[derive(Debug, Default)]
 pub(crate) struct RowBuilder {
-    cells: [Option<Cell>; 8],
+    values: String,
+    cells: [Option<(Range<usize>, Place)>; 8],
 }
 
 impl RowBuilder {
     pub(crate) fn set(&mut self, field: Field, value: &str, place: Place) {
         let slot = &mut self.cells[field.index()];
         if slot.is_none() {
-            *slot = Some(Cell { value: value.trim().to_owned(), place });
+            let start = self.values.len();
+            self.values.push_str(value.trim());
+            *slot = Some((start..self.values.len(), place));
         }
     }
 
     /// The row, or `None` when every cell is blank (trailing empty rows of a spreadsheet).
-    pub(crate) fn finish(self, label_message: valmis_i18n::Msg, line: u32, place: Place) -> Option<Row> {
-        let row = Row { label: label_message.to_string(), label_message, line, place, cells: self.cells };
-        (!row.is_blank()).then_some(row)
+    /// `place` is where the row starts: a text range, or a sheet cell whose sheet every cell of
+    /// the row shares.
+    pub(crate) fn finish(self, line: u32, place: Place) -> Option<Row> {
+        if self.cells.iter().flatten().all(|(value, _)| value.is_empty()) {
+            return None;
+        }
+        let mut values = String::with_capacity(self.values.len());
+        let mut slots = [Slot::default(); 8];
+        for (slot, cell) in slots.iter_mut().zip(&self.cells) {
+            if let Some((value, at)) = cell {
+                values.push_str(&self.values[value.clone()]);
+                slot.present = true;
+                slot.at = match at {
+                    Place::Text(span) => (span.start, span.end),
+                    Place::Cell { row, column, .. } => (*row as usize, *column as usize),
+                };
+            }
+            slot.value_end = u32::try_from(values.len()).unwrap_or(u32::MAX);
+        }
+        Some(Row { line, place, values: values.into_boxed_str(), slots })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_keeps_each_value_and_place_whatever_order_its_columns_come_in() {
+        let mut builder = RowBuilder::default();
+        // Columns in a different order from `Field`, one empty, two absent, one repeated.
+        builder.set(Field::Notes, " huom ", Place::Text(40..46));
+        builder.set(Field::CaseId, "PA-1", Place::Text(10..14));
+        builder.set(Field::Result, "", Place::Text(15..15));
+        builder.set(Field::TestPerson, "010181-900C", Place::Text(20..31));
+        builder.set(Field::CaseId, "PA-2", Place::Text(50..54));
+        let row = builder.finish(3, Place::Text(10..60)).expect("not blank");
+        let expected = [
+            (Field::CaseId, "PA-1", Some(10..14)),
+            (Field::Result, "", Some(15..15)),
+            (Field::ExecutedAt, "", None),
+            (Field::Environment, "", None),
+            (Field::TestPerson, "010181-900C", Some(20..31)),
+            (Field::DocumentOid, "", None),
+            (Field::Evidence, "", None),
+            (Field::Notes, "huom", Some(40..46)),
+        ];
+        for (field, value, place) in expected {
+            assert_eq!(row.value(field), value, "{field:?}");
+            assert_eq!(row.has(field), place.is_some(), "{field:?}");
+            assert_eq!(row.place_of(field), Place::Text(place.unwrap_or(10..60)), "{field:?}");
+        }
+        assert_eq!(row.label(), "line 3");
+    }
+
+    #[test]
+    fn a_sheet_row_shares_its_sheet_name_and_names_itself_by_it() {
+        let sheet: Arc<str> = "Esitestit".into();
+        let cell = |column| Place::Cell { sheet: sheet.clone(), row: 7, column };
+        let mut builder = RowBuilder::default();
+        builder.set(Field::Result, "hyväksytty", cell(3));
+        let row = builder.finish(7, cell(1)).expect("not blank");
+        assert_eq!(row.place_of(Field::Result), cell(3));
+        assert_eq!(row.place_of(Field::CaseId), cell(1));
+        assert_eq!(row.value(Field::Result), "hyväksytty");
+        assert_eq!(row.label(), "Esitestit row 7");
+        // One name for the whole sheet, not one per cell.
+        assert!(
+            matches!(row.place_of(Field::Result), Place::Cell { sheet: shared, .. } if Arc::ptr_eq(&shared, &sheet))
+        );
+    }
+
+    #[test]
+    fn a_blank_row_is_left_out_and_a_row_stays_small() {
+        let mut builder = RowBuilder::default();
+        builder.set(Field::CaseId, "  ", Place::Text(0..2));
+        assert_eq!(builder.finish(1, Place::Text(0..2)), None);
+        // 20,000 rows are held while a bundle is checked (issue 22): a row is its values plus
+        // at most 256 bytes, where it was about 1.2 KB with a string and a place per cell.
+        assert!(std::mem::size_of::<Row>() <= 256, "{}", std::mem::size_of::<Row>());
     }
 }

@@ -96,7 +96,8 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
     };
     let range = sparse_range(&mut workbook, &sheet)?;
     let merged = workbook.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
-    let place = |row: u32, column: u32| Place::Cell { sheet: sheet.clone(), row: row + 1, column: column + 1 };
+    let shared: std::sync::Arc<str> = sheet.as_str().into();
+    let place = |row: u32, column: u32| Place::Cell { sheet: shared.clone(), row: row + 1, column: column + 1 };
     let Some((first_row, first_column)) = range.start() else {
         return Err(ReadError::new(msg!("xlsx-sheet-empty", sheet = sheet.as_str()), Some(place(0, 0))));
     };
@@ -154,11 +155,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<Report, ReadError> {
                 builder.set(field, &cell_text(cell), place(row, column_of(index)));
             }
         }
-        if let Some(row) = builder.finish(
-            msg!("report-sheet-row", sheet = sheet.as_str(), row = row + 1),
-            row + 1,
-            place(row, first_column),
-        ) {
+        if let Some(row) = builder.finish(row + 1, place(row, first_column)) {
             rows.push(row);
         }
     }
@@ -220,7 +217,7 @@ fn sparse_range<RS: std::io::Read + std::io::Seek>(
             return Err(ReadError::new(
                 msg!("xlsx-area", sheet = sheet, from = from, to = to, area = area, limit = MAX_AREA),
                 Some(Place::Cell {
-                    sheet: sheet.to_owned(),
+                    sheet: sheet.into(),
                     row: bottom.saturating_add(1),
                     column: right.saturating_add(1),
                 }),

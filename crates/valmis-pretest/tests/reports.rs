@@ -25,12 +25,12 @@ fn english_csv_rows_keep_values_and_places() {
     assert!(report.notes.is_empty(), "{:?}", report.notes);
     assert_eq!(report.columns.len(), 8);
     let row = &report.rows[0];
-    assert_eq!((row.label.as_str(), row.line), ("line 2", 2));
+    assert_eq!((row.label().as_str(), row.line), ("line 2", 2));
     assert_eq!(row.value(Field::CaseId), "PA-01");
     assert_eq!(row.value(Field::Notes), "Tallennus, ja kuittaus");
     assert_eq!(split_evidence(row.value(Field::Evidence)), ["evidence/a.txt", "documents/b.xml"]);
-    assert_eq!(text_at(&report, row.place_of(Field::TestPerson)), "010181-900C");
-    assert_eq!(text_at(&report, row.place_of(Field::Evidence)), "\"evidence/a.txt;documents/b.xml\"");
+    assert_eq!(text_at(&report, &row.place_of(Field::TestPerson)), "010181-900C");
+    assert_eq!(text_at(&report, &row.place_of(Field::Evidence)), "\"evidence/a.txt;documents/b.xml\"");
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn xlsx_reports_read_date_cells_and_point_at_cells() {
     // A title row above the header is skipped: the header is the first row naming the key columns.
     let report = read(Format::Xlsx, &bytes).expect("readable");
     assert_eq!(report.rows.len(), 1);
-    assert_eq!(report.rows[0].label, "Esitestit row 4");
+    assert_eq!(report.rows[0].label(), "Esitestit row 4");
     assert_eq!(report.rows[0].value(Field::ExecutedAt), "2026-11-12");
 
     let no_header = workbook(|sheet| {
@@ -182,14 +182,14 @@ fn xlsx_reports_read_date_cells_and_point_at_cells() {
     let report = read(Format::Xlsx, &bytes).expect("readable");
     assert!(report.notes.is_empty(), "{:?}", report.notes);
     let [row] = report.rows.as_slice() else { panic!("one row: {:?}", report.rows) };
-    assert_eq!(row.label, "Esitestit row 2");
+    assert_eq!(row.label(), "Esitestit row 2");
     assert_eq!(row.value(Field::ExecutedAt), "2026-11-12T09:14:00");
     assert_eq!(
         parse_executed_at(row.value(Field::ExecutedAt)).map(ExecutedAt::date).map(|d| d.to_string()),
         Ok("2026-11-12".to_owned())
     );
     assert_eq!(row.value(Field::DocumentOid), "1001", "whole numbers without .0");
-    assert_eq!(row.place_of(Field::TestPerson), &Place::Cell { sheet: "Esitestit".to_owned(), row: 2, column: 5 });
+    assert_eq!(row.place_of(Field::TestPerson), Place::Cell { sheet: "Esitestit".into(), row: 2, column: 5 });
 }
 
 #[test]
@@ -250,8 +250,8 @@ fn json_reports_are_arrays_of_objects_with_positions() {
     let report = read(Format::Json, json.as_bytes()).expect("readable");
     assert_eq!(report.rows.len(), 2);
     assert_eq!(report.rows[0].value(Field::Evidence), "evidence/a.txt;documents/b.xml");
-    assert_eq!(report.rows[1].label, "line 4");
-    assert_eq!(text_at(&report, report.rows[0].place_of(Field::TestPerson)), "\"010181-900C\"");
+    assert_eq!(report.rows[1].label(), "line 4");
+    assert_eq!(text_at(&report, &report.rows[0].place_of(Field::TestPerson)), "\"010181-900C\"");
     assert!(
         report.notes.iter().any(|note| note.message.to_string() == "unknown column `reviewer` is ignored"),
         "{:?}",

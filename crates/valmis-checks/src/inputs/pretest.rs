@@ -72,7 +72,7 @@ impl<'a> View<'a> {
 
     /// A finding at `field` of `row` (at the row when the cell is absent).
     pub(crate) fn at(&self, severity: Severity, row: &Row, field: Field, message: valmis_i18n::Said) -> Finding {
-        Finding::said(severity, message).at(self.locate(row.place_of(field)))
+        Finding::said(severity, message).at(self.locate(&row.place_of(field)))
     }
 }
 
@@ -102,7 +102,7 @@ pub(crate) fn group<'a>(report: &'a Report, catalog: &'a Catalog) -> Vec<CaseRow
     for row in &report.rows {
         let id = row.value(Field::CaseId);
         if id.is_empty() {
-            groups.push(CaseRows { subject: row.label.clone(), declared: None, rows: vec![row] });
+            groups.push(CaseRows { subject: row.label(), declared: None, rows: vec![row] });
             continue;
         }
         let declared = catalog.pretest_case(id);

@@ -136,7 +136,7 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
                 )),
                 Some([_]) => Verdict::Checked(Vec::new()),
                 Some(rows) => {
-                    let labels: Vec<String> = rows.iter().map(|row| row.label_message.render(lang)).collect();
+                    let labels: Vec<String> = rows.iter().map(|row| row.label_message().render(lang)).collect();
                     Verdict::Checked(
                         rows[1..]
                             .iter()
