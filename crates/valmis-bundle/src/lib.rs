@@ -275,8 +275,8 @@ impl Bundle {
             });
         }
         match &entry.location {
-            EntryLocation::UnderRoot => dir::read(&self.root.join(path), path, self.limits.max_file_size),
-            EntryLocation::File(file) => dir::read(file, path, self.limits.max_file_size),
+            EntryLocation::UnderRoot => dir::read(&self.root.join(path), path, entry.size, self.limits.max_file_size),
+            EntryLocation::File(file) => dir::read(file, path, entry.size, self.limits.max_file_size),
             EntryLocation::ZipIndex(index) => {
                 let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
                 zip.read(*index, entry.size, path)

@@ -215,19 +215,39 @@ fn lacks_offset(text: &str) -> bool {
     !(rest.ends_with('Z') || rest.contains('+') || rest.contains('-'))
 }
 
-/// Visits every value below `value` with its JSON pointer.
+/// Visits every value below `value` with its JSON pointer (RFC 6901: `~` and `/` in a name
+/// escaped as `~0` and `~1`).
 fn walk<'a, 'b>(value: &'a Value<'b>, pointer: &str, visit: &mut dyn FnMut(&str, &'a Value<'b>)) {
+    // One buffer for every pointer: each level appends its step and cuts it off again.
+    let mut buffer = String::with_capacity(pointer.len() + 64);
+    buffer.push_str(pointer);
+    walk_in(value, &mut buffer, visit);
+}
+
+fn walk_in<'a, 'b>(value: &'a Value<'b>, pointer: &mut String, visit: &mut dyn FnMut(&str, &'a Value<'b>)) {
     visit(pointer, value);
+    let length = pointer.len();
     match value {
         Value::Object(object) => {
             for property in &object.properties {
-                let key = property.name.as_str().replace('~', "~0").replace('/', "~1");
-                walk(&property.value, &format!("{pointer}/{key}"), visit);
+                pointer.push('/');
+                for c in property.name.as_str().chars() {
+                    match c {
+                        '~' => pointer.push_str("~0"),
+                        '/' => pointer.push_str("~1"),
+                        c => pointer.push(c),
+                    }
+                }
+                walk_in(&property.value, pointer, visit);
+                pointer.truncate(length);
             }
         }
         Value::Array(array) => {
             for (index, element) in array.elements.iter().enumerate() {
-                walk(element, &format!("{pointer}/{index}"), visit);
+                use std::fmt::Write as _;
+                let _ = write!(pointer, "/{index}");
+                walk_in(element, pointer, visit);
+                pointer.truncate(length);
             }
         }
         _ => {}
@@ -367,7 +387,26 @@ pub(crate) fn check_patient(
 
 #[cfg(test)]
 mod tests {
-    use super::lacks_offset;
+    use super::{lacks_offset, walk};
+
+    #[test]
+    fn every_pointer_walked_is_one_serde_json_resolves_to_the_same_value() {
+        // serde_json's `Value::pointer` (RFC 6901) is the oracle: names with `/` and `~`,
+        // arrays, nesting, a non-ASCII name and an empty one.
+        let text = r#"{"entry":[{"resource":{"a/b":1,"c~d":[true,null],"ä":"ö","":{"x~/y":[[2]]}}}],"n":3}"#;
+        let parsed = valmis_pretest::parse_strict_json(text).expect("valid").expect("not empty");
+        let oracle: serde_json::Value = serde_json::from_str(text).expect("valid");
+        let mut seen = Vec::new();
+        walk(&parsed, "", &mut |pointer, value| {
+            let range = jsonc_parser::common::Ranged::range(value);
+            let own: serde_json::Value = serde_json::from_str(&text[range.start..range.end]).expect("a value");
+            assert_eq!(oracle.pointer(pointer), Some(&own), "{pointer}");
+            seen.push(pointer.to_owned());
+        });
+        assert_eq!(seen.len(), 14, "{seen:?}");
+        assert!(seen.contains(&"/entry/0/resource/a~1b".to_owned()), "{seen:?}");
+        assert!(seen.contains(&"/entry/0/resource//x~0~1y/0/0".to_owned()), "{seen:?}");
+    }
 
     #[test]
     fn date_times_without_offsets() {
