@@ -74,7 +74,7 @@ enum EntryLocation {
     UnderRoot,
     /// A file whose name on disk is not valid UTF-8, so that `path` does not name it.
     File(PathBuf),
-    ZipIndex(usize),
+    Zip(zip_archive::Stored),
 }
 
 /// A problem with an entry's name, kind or size, found when opening the bundle.
@@ -277,9 +277,9 @@ impl Bundle {
         match &entry.location {
             EntryLocation::UnderRoot => dir::read(&self.root.join(path), path, entry.size, self.limits.max_file_size),
             EntryLocation::File(file) => dir::read(file, path, entry.size, self.limits.max_file_size),
-            EntryLocation::ZipIndex(index) => {
+            EntryLocation::Zip(stored) => {
                 let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
-                zip.read(*index, entry.size, path)
+                zip.read(*stored, entry.size, path)
             }
         }
     }

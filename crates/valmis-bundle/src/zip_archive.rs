@@ -8,14 +8,12 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use valmis_i18n::{Msg, msg};
-use zip::ZipArchive;
+use zip::{ZipArchive, ZipReadOptions};
 
 use crate::{Bundle, Entry, EntryLocation, OpenError, PathIssue, ReadError};
-
-pub(crate) type Archive = ZipArchive<SharedFile>;
 
 /// The zip file behind one reader: positioned reads (`pread`) on one shared handle, so that a
 /// reader can be cloned for each thread that reads entries in parallel, all over the same file
@@ -59,24 +57,30 @@ impl Seek for SharedFile {
     }
 }
 
-/// Readers of one archive: each read borrows an idle clone (they share the parsed central
-/// directory), so threads decompress entries in parallel.
+/// Where a file's bytes are in the archive, and what the central directory says of them: all
+/// that reading it needs once the archive has been judged. (The zip reader's own index of the
+/// central directory, some 400 bytes an entry, is dropped after opening.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stored {
+    /// Offset of the entry's local header.
+    header: u64,
+    /// Compressed size, from the central directory (a local header may leave it to a data
+    /// descriptor after the data).
+    compressed: u64,
+    /// CRC-32 of the contents, from the central directory.
+    crc: u32,
+}
+
+/// The archive's file, read by every thread at once (positioned reads on one handle).
 #[derive(Debug)]
 pub(crate) struct Pool {
-    template: Archive,
-    idle: Mutex<Vec<Archive>>,
+    file: SharedFile,
 }
 
 impl Pool {
-    /// Reads entry `index` on an idle reader.
-    pub(crate) fn read(&self, index: usize, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let mut archive = idle.unwrap_or_else(|| self.template.clone());
-        let result = read(&mut archive, index, declared, path);
-        if let Ok(mut idle) = self.idle.lock() {
-            idle.push(archive);
-        }
-        result
+    /// Reads the file stored at `stored` whose central directory entry declares `declared` bytes.
+    pub(crate) fn read(&self, stored: Stored, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
+        read(&mut self.file.clone(), stored, declared, path)
     }
 }
 
@@ -149,7 +153,8 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     }
     file.seek(SeekFrom::Start(0)).map_err(io)?;
     let mut headers = file.try_clone().map_err(io)?;
-    let archive = ZipArchive::new(SharedFile::new(file).map_err(io)?)
+    let shared = SharedFile::new(file).map_err(io)?;
+    let archive = ZipArchive::new(shared.clone())
         .map_err(|error| OpenError::NotABundle { path: display.clone(), reason: Some(error.to_string()) })?;
     if archive.has_duplicate_names() {
         bundle.refuse(msg!("refused-duplicate-names"));
@@ -177,6 +182,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
             entry.unix_mode().is_some_and(|mode| mode & UNIX_TYPE_MASK == UNIX_SYMLINK) || entry.is_symlink();
         let is_dir = entry.is_dir();
         let encrypted = entry.encrypted();
+        let stored = Stored { header: entry.header_start(), compressed, crc: entry.crc32() };
         spans.push(Span { start: entry.header_start(), compressed, name: raw.to_vec() });
         drop(entry);
 
@@ -221,7 +227,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
             bundle.issue(shown, msg!("path-too-large", size = size, limit = limits.max_file_size));
             continue;
         }
-        names.push((index, normalised.path, size, lossy_name, is_dir));
+        names.push((stored, normalised.path, size, lossy_name, is_dir));
     }
 
     // Entries that share their bytes (many central entries pointing at one deflate stream: each
@@ -235,7 +241,7 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     // A bundle zipped together with its folder has everything under one top-level folder.
     let prefix = common_top_folder(names.iter().map(|(_, path, ..)| path.as_str()));
     let mut seen = std::collections::BTreeSet::new();
-    for (index, path, size, lossy_name, is_dir) in names {
+    for (stored, path, size, lossy_name, is_dir) in names {
         let path = path.strip_prefix(&prefix).unwrap_or(&path).to_owned();
         if path.is_empty() {
             continue;
@@ -247,17 +253,31 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         if is_dir {
             bundle.dirs.insert(format!("{}/", path.trim_end_matches('/')));
         } else {
-            bundle.files.push(Entry { path, size, lossy_name, location: EntryLocation::ZipIndex(index) });
+            bundle.files.push(Entry { path, size, lossy_name, location: EntryLocation::Zip(stored) });
         }
     }
     bundle.zip_prefix = prefix;
-    bundle.zip = Some(Pool { template: archive, idle: Mutex::new(Vec::new()) });
+    drop(archive);
+    bundle.zip = Some(Pool { file: shared });
     Ok(())
 }
 
-pub(crate) fn read(archive: &mut Archive, index: usize, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
+/// Reads one entry from its local header on, with the sizes and checksum of the central
+/// directory (which `open` checked the local header against: same place, same name).
+fn read(file: &mut SharedFile, stored: Stored, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
     let fail = |reason: String| ReadError::Io { path: path.to_owned(), reason };
-    let entry = archive.by_index(index).map_err(|error| fail(error.to_string()))?;
+    file.seek(SeekFrom::Start(stored.header)).map_err(|error| fail(error.to_string()))?;
+    let options = ZipReadOptions::new()
+        .override_compressed_size(stored.compressed)
+        .override_uncompressed_size(declared)
+        .override_crc(stored.crc);
+    let entry = match zip::read::read_zipfile_from_stream_with_options(file, options) {
+        Ok(Some(entry)) => entry,
+        // `open` found the local header; the file changed since. (Said like the zip reader's and
+        // the system's own reasons, which are English.)
+        Ok(None) => return Err(fail(msg!("refused-no-local-header", entry = path).to_string())),
+        Err(error) => return Err(fail(error.to_string())),
+    };
     let mut bytes = Vec::with_capacity(usize::try_from(declared.min(1 << 20)).unwrap_or(0));
     // One byte past the declared size is enough to catch a header that lies about it.
     entry.take(declared + 1).read_to_end(&mut bytes).map_err(|error| fail(error.to_string()))?;

@@ -224,6 +224,41 @@ fn an_entry_that_lies_about_its_size_cannot_be_read_past_it() {
     assert!(error.to_string().contains("declared"), "{error}");
 }
 
+#[test]
+fn zips_written_as_a_stream_or_behind_other_bytes_read_the_same_and_a_wrong_checksum_is_an_error() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let document = "<ClinicalDocument>äö</ClinicalDocument>".repeat(200);
+    let entries: [(&str, &[u8]); 2] = [("documents/a.xml", document.as_bytes()), ("manifest.toml", b"format = 1\n")];
+
+    // Written to a stream that cannot seek back: every entry's sizes and checksum come after its
+    // data (a data descriptor), and its local header says 0 for them.
+    let mut writer = ZipWriter::new_stream(Vec::new());
+    for (name, content) in entries {
+        writer
+            .start_file(name, SimpleFileOptions::default().compression_method(CompressionMethod::Deflated))
+            .expect("start");
+        writer.write_all(content).expect("write");
+    }
+    let streamed = writer.finish().expect("finish").into_inner();
+    // A self-extracting archive: the zip behind a program, its offsets counted from the zip.
+    let mut behind = b"#!/bin/sh\necho a self-extracting bundle\nexit 0\n".to_vec();
+    behind.extend(zip_bytes(&entries, CompressionMethod::Deflated));
+    for (what, bytes) in [("streamed", &streamed), ("behind a script", &behind)] {
+        let bundle = open_bytes(temp.path(), bytes);
+        assert_eq!(bundle.refused(), None, "{what}");
+        for (name, content) in entries {
+            assert_eq!(bundle.read(name).expect(what), content, "{what}: {name}");
+        }
+    }
+
+    // One byte of a stored entry changed: the checksum of the central directory catches it.
+    let mut bytes = zip_bytes(&entries, CompressionMethod::Stored);
+    replace_all(&mut bytes, b"format = 1", b"format = 2");
+    let bundle = open_bytes(temp.path(), &bytes);
+    let error = bundle.read("manifest.toml").expect_err("a changed byte is not read as if it were right");
+    assert!(error.to_string().contains("checksum"), "{error}");
+}
+
 /// Opens `bytes` as a zip bundle and reads every file it lists; any outcome but a panic is fine.
 fn open_and_read_everything(bytes: &[u8]) {
     let temp = tempfile::tempdir().expect("tempdir");
