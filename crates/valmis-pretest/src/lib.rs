@@ -462,6 +462,6 @@ mod tests {
         assert_eq!(builder.finish(1, Place::Text(0..2)), None);
         // 20,000 rows are held while a bundle is checked (issue 22): a row is its values plus
         // at most 256 bytes, where it was about 1.2 KB with a string and a place per cell.
-        assert!(std::mem::size_of::<Row>() <= 256, "{}", std::mem::size_of::<Row>());
+        assert!(size_of::<Row>() <= 256, "{}", size_of::<Row>());
     }
 }
