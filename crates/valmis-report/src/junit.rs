@@ -248,13 +248,28 @@ fn one_line(text: &str) -> Cow<'_, str> {
 /// Borrowed when there is nothing to remove, which is almost always.
 fn clean(text: &str) -> Cow<'_, str> {
     // Whatever the escape stripper might touch takes the slow path, which is quick-junit's own.
-    let touched = |c: char| (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c);
-    if !text.contains(touched) {
+    if !has_controls(text) {
         return defuse_attachments(text);
     }
     let unwanted = |c: char| matches!(c, '\x00'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f');
     let stripped = strip_ansi_escapes::strip_str(text).replace(unwanted, "");
     Cow::Owned(defuse_attachments(&stripped).into_owned())
+}
+
+/// Whether `text` has a control character other than a line feed: C0 (below U+0020), DEL or C1
+/// (U+0080 to U+009F, which UTF-8 writes as 0xC2 0x80 to 0xC2 0x9F). Read as bytes: this runs on
+/// every name and file of a JUnit report (hundreds of thousands of texts).
+fn has_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Printable ASCII, the usual case, in one pass the compiler can vectorise.
+    if bytes.iter().all(|&byte| (0x20..0x7f).contains(&byte)) {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(at, &byte)| {
+        (byte < 0x20 && byte != b'\n')
+            || byte == 0x7f
+            || (byte == 0xc2 && bytes.get(at + 1).is_some_and(|&next| next <= 0x9f))
+    })
 }
 
 /// GitLab and Jenkins' attachments plugin read `[[ATTACHMENT|path]]` (any letter case) in a test
@@ -263,6 +278,10 @@ fn clean(text: &str) -> Cow<'_, str> {
 pub(crate) fn defuse_attachments(text: &str) -> Cow<'_, str> {
     const WORD: &[u8] = b"attachment|";
     let bytes = text.as_bytes();
+    // Most texts have no `[` at all: one memchr instead of a look at every byte.
+    if memchr::memchr(b'[', bytes).is_none() {
+        return Cow::Borrowed(text);
+    }
     // Every `[[attachment|`, overlapping ones included (`[[[ATTACHMENT|`).
     let armed = |at: usize| {
         bytes[at] == b'['
@@ -354,6 +373,23 @@ fn location_prefix(finding: &valmis_model::Finding) -> String {
 #[cfg(test)]
 mod tests {
     //! The streaming writer against quick-junit's own writer, the implementation it replaced.
+
+    #[test]
+    fn control_characters_are_found_as_the_character_test_finds_them() {
+        // The byte test against the character test it replaced, over every character up to
+        // U+0800 (one- and two-byte UTF-8), alone and between other text.
+        let by_chars =
+            |text: &str| text.contains(|c: char| (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c));
+        for code in 0..0x800u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            for text in [c.to_string(), format!("doc-1{c}.xml"), format!("ä{c}ö"), format!("{c}\u{a0}")] {
+                assert_eq!(super::has_controls(&text), by_chars(&text), "U+{code:04X} in {text:?}");
+            }
+        }
+        for text in ["", "documents/a.xml", "rivi\nrivi", "\u{20ac}\u{1f600}", "\u{c2}\u{9f}"] {
+            assert_eq!(super::has_controls(text), by_chars(text), "{text:?}");
+        }
+    }
 
     use quick_junit::{NonSuccessKind, Property, TestCase, TestCaseStatus, TestSuite};
     use valmis_model::{Area, Finding, Location, Outcome, Report, ReportMeta, Severity, Status};
