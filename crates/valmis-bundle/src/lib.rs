@@ -171,7 +171,7 @@ pub struct Bundle {
     issues: Vec<PathIssue>,
     refused: Option<Msg>,
     limits: Limits,
-    zip: Option<zip_archive::Pool>,
+    zip: Option<zip_archive::SharedFile>,
     zip_prefix: String,
 }
 
@@ -279,7 +279,7 @@ impl Bundle {
             EntryLocation::File(file) => dir::read(file, path, entry.size, self.limits.max_file_size),
             EntryLocation::Zip(stored) => {
                 let zip = self.zip.as_ref().ok_or_else(|| ReadError::NotFound(path.to_owned()))?;
-                zip.read(*stored, entry.size, path)
+                zip_archive::read(zip, *stored, entry.size, path)
             }
         }
     }

@@ -71,19 +71,6 @@ pub(crate) struct Stored {
     crc: u32,
 }
 
-/// The archive's file, read by every thread at once (positioned reads on one handle).
-#[derive(Debug)]
-pub(crate) struct Pool {
-    file: SharedFile,
-}
-
-impl Pool {
-    /// Reads the file stored at `stored` whose central directory entry declares `declared` bytes.
-    pub(crate) fn read(&self, stored: Stored, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
-        read(&mut self.file.clone(), stored, declared, path)
-    }
-}
-
 /// Where one entry's bytes lie: its local header's offset, its compressed size, and its name in
 /// the central directory.
 #[derive(Debug)]
@@ -258,14 +245,16 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
     }
     bundle.zip_prefix = prefix;
     drop(archive);
-    bundle.zip = Some(Pool { file: shared });
+    bundle.zip = Some(shared);
     Ok(())
 }
 
 /// Reads one entry from its local header on, with the sizes and checksum of the central
-/// directory (which `open` checked the local header against: same place, same name).
-fn read(file: &mut SharedFile, stored: Stored, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
+/// directory (which `open` checked the local header against: same place, same name). Every
+/// thread reads at once, each through its own clone of the one shared handle.
+pub(crate) fn read(archive: &SharedFile, stored: Stored, declared: u64, path: &str) -> Result<Vec<u8>, ReadError> {
     let fail = |reason: String| ReadError::Io { path: path.to_owned(), reason };
+    let file = &mut archive.clone();
     file.seek(SeekFrom::Start(stored.header)).map_err(|error| fail(error.to_string()))?;
     let options = ZipReadOptions::new()
         .override_compressed_size(stored.compressed)
