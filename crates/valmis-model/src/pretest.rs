@@ -94,11 +94,100 @@ struct RawList {
     #[serde(default)]
     illustrative: bool,
     environments: Spanned<Vec<String>>,
-    #[serde(rename = "case", default)]
+    /// `None` when the file has no `case` key (and in the top-level keys before the first `[[case]]`
+    /// table when the list is parsed in pieces).
+    #[serde(rename = "case")]
+    cases: Option<Vec<Spanned<RawCase>>>,
+}
+
+/// One `[[case]]` table of a list parsed in pieces.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPiece {
+    #[serde(rename = "case")]
     cases: Vec<Spanned<RawCase>>,
 }
 
-#[derive(Deserialize)]
+/// A parsed list: its top-level keys and its cases, each with the byte offset its spans count from.
+type Parsed = (RawList, Vec<(usize, Spanned<RawCase>)>);
+
+/// Parses a list. A long list (Kela's lists have hundreds of cases, generated ones tens of
+/// thousands) is parsed one `[[case]]` table at a time, so that the parser's tree never holds more
+/// than one case: the whole-document tree of a 20,000-case list took about 60 MB. Whenever the
+/// pieces do not parse, or the file is shaped otherwise, the whole file is parsed at once, which
+/// gives the parser's own error at its own place.
+fn parse_list(text: &str) -> Result<Parsed, toml::de::Error> {
+    if let Some(parsed) = case_headers(text).and_then(|headers| parse_in_pieces(text, &headers)) {
+        return Ok(parsed);
+    }
+    parse_whole(text)
+}
+
+fn parse_whole(text: &str) -> Result<Parsed, toml::de::Error> {
+    let mut raw: RawList = toml::from_str(text)?;
+    let cases = raw.cases.take().unwrap_or_default().into_iter().map(|case| (0, case)).collect();
+    Ok((raw, cases))
+}
+
+fn parse_in_pieces(text: &str, headers: &[usize]) -> Option<Parsed> {
+    let head: RawList = toml::from_str(text.get(..*headers.first()?)?).ok()?;
+    if head.cases.is_some() {
+        return None;
+    }
+    let mut cases = Vec::with_capacity(headers.len());
+    for (index, &start) in headers.iter().enumerate() {
+        let end = headers.get(index + 1).copied().unwrap_or(text.len());
+        let piece: RawPiece = toml::from_str(text.get(start..end)?).ok()?;
+        let [case] = <[Spanned<RawCase>; 1]>::try_from(piece.cases).ok()?;
+        cases.push((start, case));
+    }
+    Some((head, cases))
+}
+
+/// Where each `[[case]]` table of a list starts, when the list is top-level keys followed by
+/// `[[case]]` tables and no other table header; `None` otherwise. It reads the lexer's tokens:
+/// a string, even a multi-line one, is one token, and brackets are counted so that an array
+/// value spanning lines is not taken for a header.
+fn case_headers(text: &str) -> Option<Vec<usize>> {
+    use toml_parser::lexer::TokenKind as Kind;
+    let mut tokens = toml_parser::Source::new(text).lex();
+    let mut headers = Vec::new();
+    let mut depth = 0usize;
+    let mut line_start = true;
+    while let Some(token) = tokens.next() {
+        match token.kind() {
+            Kind::Whitespace | Kind::Comment | Kind::Eof => {}
+            Kind::Newline => line_start |= depth == 0,
+            Kind::LeftSquareBracket if depth == 0 && line_start => {
+                let mut next = || tokens.next().map(|token| (token.kind(), token.span()));
+                let (Some((Kind::LeftSquareBracket, _)), Some((Kind::Atom, key)), Some((Kind::RightSquareBracket, _))) =
+                    (next(), next(), next())
+                else {
+                    return None;
+                };
+                if text.get(key.start()..key.end()) != Some("case")
+                    || !matches!(next(), Some((Kind::RightSquareBracket, _)))
+                {
+                    return None;
+                }
+                headers.push(token.span().start());
+                line_start = false;
+            }
+            Kind::LeftSquareBracket | Kind::LeftCurlyBracket => {
+                depth += 1;
+                line_start = false;
+            }
+            Kind::RightSquareBracket | Kind::RightCurlyBracket => {
+                depth = depth.checked_sub(1)?;
+                line_start = false;
+            }
+            _ => line_start = false,
+        }
+    }
+    (depth == 0 && !headers.is_empty()).then_some(headers)
+}
+
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCase {
     id: Spanned<String>,
@@ -122,7 +211,7 @@ impl Catalog {
     /// its file stem must be the service id.
     pub fn add_pretest(&mut self, source: &str, text: &str) -> Result<(), CatalogError> {
         let at = |offset: usize, message: Msg| CatalogError::at(source, text, Some(offset), message);
-        let raw: RawList = toml::from_str(text).map_err(|error| {
+        let (raw, entries) = parse_list(text).map_err(|error| {
             let said = crate::parser_said(error.message().trim_end());
             CatalogError::at(source, text, error.span().map(|span| span.start), said)
         })?;
@@ -152,17 +241,18 @@ impl Catalog {
         }
         let lines = crate::LineIndex::new(text.as_bytes());
         let mut seen = BTreeSet::new();
-        let mut cases = Vec::new();
-        for entry in raw.cases {
-            let (line, _) = lines.line_col(text.as_bytes(), entry.span().start);
+        let mut cases = Vec::with_capacity(entries.len());
+        for (offset, entry) in entries {
+            let (line, _) = lines.line_col(text.as_bytes(), offset + entry.span().start);
             let case = entry.into_inner();
             let id = case.id.get_ref();
+            let id_at = offset + case.id.span().start;
             if !is_case_id(id) {
-                return Err(at(case.id.span().start, msg!("pretest-list-case-id", id = id)));
+                return Err(at(id_at, msg!("pretest-list-case-id", id = id)));
             }
             let folded = id.to_ascii_uppercase();
             if !seen.insert(folded.clone()) || self.pretest_index.contains_key(&folded) {
-                return Err(at(case.id.span().start, msg!("pretest-list-case-twice", id = id)));
+                return Err(at(id_at, msg!("pretest-list-case-twice", id = id)));
             }
             let mut evidence = case.evidence;
             evidence.sort();
@@ -208,4 +298,101 @@ impl Catalog {
 
 fn is_case_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a parse says, with every offset made absolute, for comparing the two ways to parse.
+    fn said(parsed: Parsed) -> String {
+        let (head, cases) = parsed;
+        let mut out = format!(
+            "{}@{:?} {}@{:?} {} {:?}@{:?}\n",
+            head.format.get_ref(),
+            head.format.span(),
+            head.service.get_ref(),
+            head.service.span(),
+            head.illustrative,
+            head.environments.get_ref(),
+            head.environments.span()
+        );
+        for (offset, entry) in cases {
+            let start = offset + entry.span().start;
+            let RawCase { id, title, exercises, mandatory, not_applicable_allowed, test_person, evidence } =
+                entry.into_inner();
+            let id_at = offset + id.span().start;
+            let id = id.into_inner();
+            out += &format!(
+                "{start} {id}@{id_at} {title:?} {exercises:?} {mandatory} {not_applicable_allowed} {test_person} {evidence:?}\n"
+            );
+        }
+        out
+    }
+
+    fn shipped(service: &str) -> String {
+        let path = format!("{}/../../testcases/2027-1/pretest/{service}.toml", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).expect("shipped list")
+    }
+
+    const HEAD: &str = "format = 1\nservice = \"potilastiedon-arkisto\"\nenvironments = [\"asiakastesti\"]\n";
+    const CASE: &str = "[[case]]\nid = \"PA-01\"\ntitle = \"T\"\nexercises = \"E\"\nmandatory = true\n";
+
+    #[test]
+    fn pieces_parse_as_the_whole_list_does() {
+        let tricky = [
+            // An array value spanning lines, its closing bracket at a line's start.
+            format!("{HEAD}{CASE}evidence = [\n\"document\"\n]\n"),
+            format!(
+                "{HEAD}{CASE}evidence = [\n  \"document\",\n  \"screenshot\",\n]\n\n# [[case]] in a comment\n{}",
+                CASE.replace("PA-01", "PA-02")
+            ),
+            // `[[case]]` inside multi-line strings, at a line's start.
+            format!("{HEAD}{CASE}").replace("exercises = \"E\"", "exercises = \"\"\"\n[[case]]\nid = \"X\"\n\"\"\"")
+                + &CASE.replace("PA-01", "PA-02"),
+            format!("{HEAD}{CASE}").replace("title = \"T\"", "title = \'\'\'\n[[case]]\'\'\'"),
+            // Indented headers, a comment after one, a byte order mark, CRLF line ends.
+            format!("\u{feff}{HEAD}  {CASE}[[case]] # two\n{}", &CASE["[[case]]\n".len()..].replace("PA-01", "PA-02")),
+            format!("{HEAD}{CASE}{}", CASE.replace("PA-01", "PA-02")).replace('\n', "\r\n"),
+        ];
+        let mut lists: Vec<String> =
+            ["eresepti", "omatietovaranto", "potilastiedon-arkisto", "sosiaalihuollon-arkisto"].map(shipped).into();
+        lists.extend(tricky);
+        for text in &lists {
+            let headers = case_headers(text).unwrap_or_else(|| panic!("split:\n{text}"));
+            let pieces = parse_in_pieces(text, &headers).unwrap_or_else(|| panic!("pieces:\n{text}"));
+            let whole = parse_whole(text).unwrap_or_else(|error| panic!("whole: {error}\n{text}"));
+            assert_eq!(said(pieces), said(whole), "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_of_any_other_shape_are_parsed_whole() {
+        let case2 = CASE.replace("PA-01", "PA-02");
+        for text in [
+            HEAD.to_owned(),
+            format!("{HEAD}{CASE}[case.more]\nx = 1\n"),
+            format!("{HEAD}{CASE}[[case.more]]\nx = 1\n"),
+            format!("{HEAD}[[\"case\"]]\n{}", &CASE["[[case]]\n".len()..]),
+            format!("{HEAD}[[ case ]]\n{}", &CASE["[[case]]\n".len()..]),
+            format!("{HEAD}{CASE}[meta]\n"),
+            format!("{HEAD}{CASE}evidence = [\"document\"\n{case2}"),
+            format!("{HEAD}{CASE}evidence = ]\n"),
+        ] {
+            assert_eq!(case_headers(&text), None, "{text}");
+        }
+        // Nested arrays at a line's start are values, not headers.
+        let text = format!("{HEAD}{CASE}x = [\n[[1]],\n[[case]],\n]\n");
+        assert_eq!(case_headers(&text), Some(vec![HEAD.len()]));
+        // Split, but a piece or the head does not parse alone: the whole list is parsed.
+        for text in [
+            format!("{HEAD}case = []\n{CASE}"),
+            format!("{HEAD}{CASE}id = \"again\"\n"),
+            format!("{HEAD}{CASE}{CASE}x = [1,\n"),
+        ] {
+            let headers = case_headers(&text);
+            assert!(headers.as_ref().is_none_or(|headers| parse_in_pieces(&text, headers).is_none()), "{text}");
+            assert!(parse_list(&text).is_err(), "{text}");
+        }
+    }
 }
