@@ -69,12 +69,16 @@ pub(crate) struct FileResults {
     results: Mutex<HashMap<&'static str, Outcomes>>,
     /// The `id/@root` of every XML document, or `None` when some XML document cannot be read
     /// (DOC-WELLFORMED reports it), so that its id cannot be known. `None` too when the pass was
-    /// not asked for them.
+    /// not asked for them. Sorted, each id once, for [`FileResults::has_document_id`].
     cda_ids: Option<Vec<String>>,
 }
 
 impl FileResults {
-    pub(crate) fn new(results: HashMap<&'static str, Outcomes>, cda_ids: Option<Vec<String>>) -> Self {
+    pub(crate) fn new(results: HashMap<&'static str, Outcomes>, mut cda_ids: Option<Vec<String>>) -> Self {
+        if let Some(ids) = &mut cda_ids {
+            ids.sort_unstable();
+            ids.dedup();
+        }
         Self { results: Mutex::new(results), cda_ids }
     }
 
@@ -340,7 +344,11 @@ impl Context<'_> {
 
     /// The `id/@root` of every XML document under `documents/`, or `None` when some cannot be
     /// known (or the file pass did not run).
-    pub(crate) fn document_ids(&self) -> Option<&[String]> {
-        self.file_results.get().and_then(|results| results.cda_ids.as_deref())
+    /// Whether some XML document of the bundle has `id` as its `id/@root`: `None` when that
+    /// cannot be known (see [`FileResults`]). A binary search: each of 20,000 report rows
+    /// comparing its id with each of 40,000 documents' took seconds.
+    pub(crate) fn has_document_id(&self, id: &str) -> Option<bool> {
+        let ids = self.file_results.get()?.cda_ids.as_deref()?;
+        Some(ids.binary_search_by(|known| known.as_str().cmp(id)).is_ok())
     }
 }

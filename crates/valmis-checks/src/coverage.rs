@@ -230,10 +230,12 @@ pub fn coverage(
         }
         let stray_rows: Vec<StrayRow> = groups
             .iter()
-            .filter(|group| !group.declared.is_some_and(|case| services.contains(&case.service)))
+            .filter(|group| {
+                !group.declared.is_some_and(|case| services.iter().any(|service| **service == *case.service))
+            })
             .flat_map(|group| {
                 let reason = match group.declared {
-                    Some(case) => t!(said, "coverage-other-service", service = &case.service),
+                    Some(case) => t!(said, "coverage-other-service", service = &*case.service),
                     None if group.rows.first().is_some_and(|row| row.value(Field::CaseId).is_empty()) => {
                         t!(said, "coverage-stray-no-case-id")
                     }

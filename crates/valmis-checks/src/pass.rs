@@ -139,12 +139,15 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
         } else {
             chunk.iter().map(visit).collect()
         };
+        // Each chunk's outcomes in their own exactly sized segments: one buffer per rule
+        // growing by doubling over the whole bundle kept up to half of itself unused.
+        let mut made: HashMap<&'static str, Outcomes> = HashMap::new();
         for record in records {
             for (id, found) in record.collected {
                 collected.entry(id).or_default().extend(found);
             }
             for (id, result) in record.results {
-                add(&mut results, id, result);
+                add(&mut made, id, result);
             }
             match record.cda_id {
                 Some(Err(())) => ids = None,
@@ -155,6 +158,10 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
                 }
                 Some(Ok(None)) | None => {}
             }
+        }
+        for (id, mut outcomes) in made {
+            outcomes.shrink_to_fit();
+            results.entry(id).or_default().append(outcomes);
         }
     }
     for (rule, requirement) in &wanted.rules {

@@ -52,6 +52,12 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a std::sync::Arc<str>> for Arg<'a> {
+    fn from(text: &'a std::sync::Arc<str>) -> Self {
+        Self::Text(Cow::Borrowed(text))
+    }
+}
+
 impl From<String> for Arg<'_> {
     fn from(text: String) -> Self {
         Self::Text(Cow::Owned(text))

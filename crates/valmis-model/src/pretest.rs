@@ -4,6 +4,7 @@
 //! replaces them with `--catalog DIR`. Case ids are opaque keys.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -49,8 +50,8 @@ impl EvidenceKind {
 pub struct PretestCase {
     /// Kela's case id, as the report's `case_id` column names it.
     pub id: String,
-    /// The service whose list declares it.
-    pub service: String,
+    /// The service whose list declares it (shared by the list's cases).
+    pub service: Arc<str>,
     /// One line.
     pub title: String,
     /// What the case exercises, for people reading a failure.
@@ -63,9 +64,9 @@ pub struct PretestCase {
     pub test_person: bool,
     /// What a passed run must show.
     pub evidence: Vec<EvidenceKind>,
-    /// The declaring file, as shown in messages.
+    /// The declaring file, as shown in messages (shared by the list's cases).
     #[serde(skip)]
-    pub source: String,
+    pub source: Arc<str>,
     /// Line of its `[[case]]` entry.
     #[serde(skip)]
     pub line: u32,
@@ -242,6 +243,8 @@ impl Catalog {
         let lines = crate::LineIndex::new(text.as_bytes());
         let mut seen = BTreeSet::new();
         let mut cases = Vec::with_capacity(entries.len());
+        let shared_service: Arc<str> = Arc::from(service.as_str());
+        let shared_source: Arc<str> = Arc::from(source);
         for (offset, entry) in entries {
             let (line, _) = lines.line_col(text.as_bytes(), offset + entry.span().start);
             let case = entry.into_inner();
@@ -259,19 +262,19 @@ impl Catalog {
             evidence.dedup();
             cases.push(PretestCase {
                 id: case.id.into_inner(),
-                service: service.clone(),
+                service: Arc::clone(&shared_service),
                 title: case.title.trim().to_owned(),
                 exercises: crate::catalog::reflow(&case.exercises),
                 mandatory: case.mandatory,
                 not_applicable_allowed: case.not_applicable_allowed,
                 test_person: case.test_person,
                 evidence,
-                source: source.to_owned(),
+                source: Arc::clone(&shared_source),
                 line,
             });
         }
         for (position, case) in cases.iter().enumerate() {
-            self.pretest_index.insert(case.id.to_ascii_uppercase(), (service.clone(), position));
+            self.pretest_index.insert(case.id.to_ascii_uppercase(), (Arc::clone(&shared_service), position));
         }
         self.pretest.push(PretestList {
             service: raw.service.into_inner(),

@@ -162,7 +162,7 @@ fn embedded_pretest_lists_cover_every_service() {
         assert!(list.illustrative, "{} is marked illustrative", service.id);
         assert_eq!(list.environments, ["asiakastesti"]);
         assert!(list.cases.iter().filter(|case| case.mandatory).count() >= 3, "{}", service.id);
-        assert!(list.cases.iter().all(|case| case.service == service.id && !case.title.is_empty()));
+        assert!(list.cases.iter().all(|case| *case.service == *service.id && !case.title.is_empty()));
     }
     let case = catalog.pretest_case("pa-01").expect("case ids compare case-insensitively");
     assert_eq!(case.id, "PA-01");

@@ -570,7 +570,7 @@ pub struct Catalog {
     pub dir: Option<PathBuf>,
     /// Upper-cased case id to its service and position in that service's list.
     #[serde(skip)]
-    pub(crate) pretest_index: std::collections::HashMap<String, (String, usize)>,
+    pub(crate) pretest_index: std::collections::HashMap<String, (std::sync::Arc<str>, usize)>,
 }
 
 impl Catalog {

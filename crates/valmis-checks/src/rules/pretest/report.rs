@@ -116,7 +116,7 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
                             "coverage-missing",
                             case = case.id.as_str(),
                             title = case.title.as_str(),
-                            service = case.service.as_str()
+                            service = &*case.service
                         ),
                     )
                     .at(Location::file(view.path))
@@ -161,15 +161,13 @@ pub(crate) fn check_coverage(context: &Context<'_>, requirement: &Requirement) -
             results.push(SubjectResult::about(&case.id, Some(view.path), line, verdict));
         }
     }
-    for group in
-        groups.iter().filter(|group| !group.declared.is_some_and(|case| declared.contains(&case.service.as_str())))
-    {
+    for group in groups.iter().filter(|group| !group.declared.is_some_and(|case| declared.contains(&&*case.service))) {
         let Some(row) = group.rows.first() else { continue };
         let id = row.value(Field::CaseId);
         let message = match group.declared {
             _ if id.is_empty() => said!(lang, "coverage-no-case-id"),
             Some(case) => {
-                said!(lang, "coverage-undeclared-service", case = case.id.as_str(), service = case.service.as_str())
+                said!(lang, "coverage-undeclared-service", case = case.id.as_str(), service = &*case.service)
             }
             None => said!(
                 lang,
