@@ -225,17 +225,35 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         return Ok(());
     }
 
+    // The zip reader's index and the names as the central directory spells them go before the
+    // file list is made: made while they were held, the list's paths were scattered among them
+    // and kept their pages (11 MiB more peak RSS than the same bundle as a folder at 40,000
+    // files).
+    drop(spans);
+    drop(archive);
+
     // A bundle zipped together with its folder has everything under one top-level folder.
     let prefix = common_top_folder(names.iter().map(|(_, path, ..)| path.as_str()));
-    let mut seen = std::collections::BTreeSet::new();
+    let stripped = |path: &str| path.strip_prefix(prefix.as_str()).unwrap_or(path).to_owned();
+    // Two entries with one path: the first to repeat one, in the archive's order.
+    let mut sorted: Vec<&str> =
+        names.iter().map(|(_, path, ..)| path.strip_prefix(prefix.as_str()).unwrap_or(path)).collect();
+    sorted.sort_unstable();
+    if sorted.windows(2).any(|pair| pair[0] == pair[1] && !pair[0].is_empty()) {
+        let mut seen = std::collections::BTreeSet::new();
+        for (_, path, ..) in &names {
+            let path = stripped(path);
+            if !path.is_empty() && !seen.insert(path.clone()) {
+                bundle.refuse(msg!("refused-same-path", path = path));
+                return Ok(());
+            }
+        }
+    }
+    drop(sorted);
     for (stored, path, size, lossy_name, is_dir) in names {
-        let path = path.strip_prefix(&prefix).unwrap_or(&path).to_owned();
+        let path = stripped(&path);
         if path.is_empty() {
             continue;
-        }
-        if !seen.insert(path.clone()) {
-            bundle.refuse(msg!("refused-same-path", path = path));
-            return Ok(());
         }
         if is_dir {
             bundle.dirs.insert(format!("{}/", path.trim_end_matches('/')));
@@ -244,7 +262,6 @@ pub(crate) fn open(bundle: &mut Bundle, path: &Path) -> Result<(), OpenError> {
         }
     }
     bundle.zip_prefix = prefix;
-    drop(archive);
     bundle.zip = Some(shared);
     Ok(())
 }

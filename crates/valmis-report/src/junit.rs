@@ -111,15 +111,69 @@ pub fn write_junit(report: &Report, out: impl io::Write) -> Result<(), JunitErro
             }
             writer.write_event(Event::End(BytesEnd::new("properties")))?;
         }
-        for outcome in report.outcomes.of_area(area) {
-            write_test_case(&mut writer, &outcome, words)?;
-        }
+        write_test_cases(&mut writer, report, area, words)?;
         writer.write_event(Event::End(BytesEnd::new("testsuite")))?;
     }
     writer.write_event(Event::End(BytesEnd::new("testsuites")))?;
     writer.write_event(Event::Eof)?;
     writer.write_indent()?;
     Ok(())
+}
+
+/// Test cases rendered in one block; see [`write_test_cases`].
+const BLOCK: usize = 2048;
+
+/// Writes the test cases of `area`'s suite. With more than one thread in rayon's current pool,
+/// blocks of cases are rendered in parallel, a few blocks at a time, and written in order: the
+/// bytes are the same whatever the number of threads, and the memory is a few blocks' worth (a
+/// bundle of 40,000 documents gives 140 MB of JUnit, which one thread took 15 % of the run to
+/// write).
+fn write_test_cases<W: io::Write>(
+    writer: &mut Writer<W>,
+    report: &Report,
+    area: Area,
+    words: &Words,
+) -> Result<(), JunitError> {
+    let threads = rayon::current_num_threads();
+    if threads <= 1 {
+        for outcome in report.outcomes.of_area(area) {
+            write_test_case(writer, &outcome, words)?;
+        }
+        return Ok(());
+    }
+    let mut views = report.outcomes.views_of_area(area).map(|(_, view)| view);
+    loop {
+        let blocks: Vec<Vec<valmis_model::OutcomeView<'_>>> = (0..threads * 2)
+            .map(|_| views.by_ref().take(BLOCK).collect::<Vec<_>>())
+            .take_while(|block| !block.is_empty())
+            .collect();
+        if blocks.is_empty() {
+            return Ok(());
+        }
+        use rayon::prelude::*;
+        let rendered: Vec<Result<Vec<u8>, JunitError>> =
+            blocks.par_iter().map(|block| render_block(block, words)).collect();
+        for bytes in rendered {
+            writer.get_mut().write_all(&bytes?)?;
+        }
+    }
+}
+
+/// A block of test cases as [`write_test_case`] writes them inside a suite: rendered after two
+/// enclosing start tags (a test case's place in `<testsuites><testsuite>`), so that the
+/// indentation is the suite's, and returned without them. The writer of the suite is left as a
+/// test case's end tag leaves it: each of its start and end tags breaks the line the same way.
+fn render_block(block: &[valmis_model::OutcomeView<'_>], words: &Words) -> Result<Vec<u8>, JunitError> {
+    let mut writer = Writer::new_with_indent(Vec::with_capacity(block.len() * 200 + 64), b' ', 4);
+    writer.write_event(Event::Start(BytesStart::new("testsuites")))?;
+    writer.write_event(Event::Start(BytesStart::new("testsuite")))?;
+    let enclosing = writer.get_ref().len();
+    for view in block {
+        write_test_case(&mut writer, &view.to_outcome(), words)?;
+    }
+    let mut bytes = writer.into_inner();
+    bytes.drain(..enclosing);
+    Ok(bytes)
 }
 
 /// The run facts every suite carries as properties.
@@ -578,6 +632,36 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_bytes_are_the_same_whatever_the_number_of_threads() {
+        // Several rounds of blocks, the last one partial, in two suites, every status.
+        let mut outcomes = Vec::new();
+        for index in 0..(super::BLOCK * 9 + 17) {
+            let (status, findings) = match index % 4 {
+                0 => (Status::Passed, Vec::new()),
+                1 => (Status::Warned, vec![Finding::new(Severity::Warning, format!("löydös {index}"))]),
+                2 => (Status::Failed, vec![Finding::new(Severity::Error, format!("virhe {index} ]]> & <"))]),
+                _ => (Status::Skipped("ei sovellu".to_owned()), Vec::new()),
+            };
+            let subject = format!("documents/lähete-{index:06}.xml");
+            outcomes.push(outcome(Area::Documents, "DOC-OID", Some(&subject), status, findings));
+        }
+        for index in 0..=super::BLOCK {
+            let subject = format!("PA-{index}");
+            outcomes.push(outcome(Area::Pretest, "PRETEST-RESULT", Some(&subject), Status::Passed, Vec::new()));
+        }
+        let mut report = report_with(outcome(Area::Bundle, "BUNDLE-ORG", None, Status::Passed, Vec::new()));
+        report.outcomes.extend(outcomes);
+        let in_pool = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a pool");
+            pool.install(|| super::render_junit(&report).expect("renders"))
+        };
+        let one = in_pool(1);
+        assert_eq!(one, in_pool(2));
+        assert_eq!(one, in_pool(3));
+        assert_eq!(String::from_utf8_lossy(&one), String::from_utf8_lossy(&reference(&report)));
     }
 
     #[test]

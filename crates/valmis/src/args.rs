@@ -154,8 +154,8 @@ pub(crate) struct VerifyArgs {
     #[arg(long, short)]
     pub(crate) verbose: bool,
 
-    /// Threads checking files and requirements in parallel (0: one per core). The output is the
-    /// same for any number; `--jobs 1` uses the least memory.
+    /// Threads checking files and requirements, and writing JUnit, in parallel (0: one per
+    /// core). The output is the same for any number; `--jobs 1` uses the least memory.
     #[arg(long, short, value_name = "N", default_value_t = 0)]
     pub(crate) jobs: usize,
 

@@ -53,7 +53,13 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
         timestamps: args.timestamps,
     };
     let report = valmis_checks::verify(&bundle, &catalogs, &options)?;
-    finish(report, &args.reports, post, now, Show { quiet: args.quiet, verbose: args.verbose, color })
+    let show = Show { quiet: args.quiet, verbose: args.verbose, color };
+    // The reports are written with as many threads as the checks ran with (JUnit renders blocks
+    // of test cases in parallel).
+    match rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build() {
+        Ok(pool) => pool.install(|| finish(report, &args.reports, post, now, show)),
+        Err(_) => finish(report, &args.reports, post, now, show),
+    }
 }
 
 /// Waivers and baseline, read before the run.
