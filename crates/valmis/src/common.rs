@@ -63,6 +63,8 @@ pub(crate) fn open_bundle(path: &Path, display: &str) -> anyhow::Result<Bundle> 
     }
     let bundle =
         Bundle::open(path, display, Limits::default()).map_err(|error| usage(crate::lang::said(&error.msg())))?;
+    // Opening a zip builds and drops an index of its central directory.
+    crate::give_back_freed_memory();
     if bundle.refused().is_none() && bundle.entry("manifest.toml").is_none() {
         let files = bundle.files().count();
         return Err(usage(tr!("cli-not-a-bundle", path = display, files = files)));
