@@ -11,8 +11,6 @@ use std::io::{Read, Write as _};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use jsonc_parser::ast::Value;
-use jsonc_parser::common::Ranged as _;
 use regex::Regex;
 use roxmltree::Node;
 use valmis_i18n::{said, t};
@@ -20,7 +18,7 @@ use valmis_model::catalog::{CheckKind, ExternalOutput};
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
-use crate::inputs::json::parse_json;
+use crate::inputs::json::{Kind, parse_json};
 use crate::inputs::source::SourceFile;
 use crate::inputs::xml::{parse, read_text, xpath};
 
@@ -189,14 +187,12 @@ fn json(
     let Ok(root) = parse_json(text) else {
         return Verdict::Skipped(t!(lang, "declared-not-json-skip"));
     };
-    let mut current: &Value<'_> = &root;
+    let mut current = root.root();
     for token in pointer.split('/').skip(1) {
         let token = token.replace("~1", "/").replace("~0", "~");
-        let next = match current {
-            Value::Object(object) => {
-                object.properties.iter().find(|property| property.name.as_str() == token).map(|p| &p.value)
-            }
-            Value::Array(array) => token.parse::<usize>().ok().and_then(|index| array.elements.get(index)),
+        let next = match current.kind() {
+            Kind::Object => current.get(&token),
+            Kind::Array => token.parse::<usize>().ok().and_then(|index| current.elements().nth(index)),
             _ => None,
         };
         match next {
@@ -209,14 +205,12 @@ fn json(
             }
         }
     }
-    let value = match current {
-        Value::StringLit(text) => text.value.to_string(),
-        Value::NumberLit(number) => number.value.to_owned(),
-        Value::BooleanLit(boolean) => boolean.value.to_string(),
-        Value::NullKeyword(_) => "null".to_owned(),
-        Value::Object(_) | Value::Array(_) => String::new(),
+    let value = match current.kind() {
+        Kind::String => current.as_str().unwrap_or_default().to_owned(),
+        Kind::Number | Kind::True | Kind::False | Kind::Null => current.raw().to_owned(),
+        Kind::Object | Kind::Array => String::new(),
     };
-    let range = current.range();
+    let range = current.span();
     let findings = match matches {
         Some(regex) if !regex.is_match(&value) => vec![
             Finding::said(

@@ -289,7 +289,7 @@ fn visit(context: &Context<'_>, entry: &Entry, wanted: &Wanted<'_>) -> FileRecor
             }
             (FileCheck::Json(check), Tree::Json(parsed)) => {
                 let mut findings = Vec::new();
-                check(context, requirement.severity, source, parsed, &mut findings);
+                check(context, requirement.severity, source, parsed.root(), &mut findings);
                 push(id, Some(1), Verdict::Checked(findings));
             }
             _ => {}

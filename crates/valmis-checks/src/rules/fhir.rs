@@ -5,13 +5,12 @@
 
 use std::ops::Range;
 
-use jsonc_parser::ast::{ObjectProp, Value};
-use jsonc_parser::common::Ranged as _;
 use valmis_i18n::{said, t};
 use valmis_ids::Hetu;
 use valmis_model::{Finding, Severity};
 
 use crate::context::Context;
+use crate::inputs::json::Value;
 use crate::inputs::source::SourceFile;
 
 /// FHIR R4 resource types.
@@ -167,38 +166,31 @@ const RESOURCE_TYPES: &[&str] = &[
 const PHR_PROFILE: &str = "http://phr.kanta.fi/StructureDefinition/";
 const HETU_SYSTEM: &str = "urn:oid:1.2.246.21";
 
-fn property<'a, 'b>(value: &'a Value<'b>, name: &str) -> Option<&'a ObjectProp<'b>> {
-    match value {
-        Value::Object(object) => object.properties.iter().find(|property| property.name.as_str() == name),
-        _ => None,
-    }
+fn property<'a, 't>(value: Value<'a, 't>, name: &str) -> Option<Value<'a, 't>> {
+    value.get(name)
 }
 
-fn string<'a>(value: &'a Value<'_>) -> Option<&'a str> {
-    match value {
-        Value::StringLit(text) => Some(text.value.as_ref()),
-        _ => None,
-    }
+fn string<'a>(value: Value<'a, '_>) -> Option<&'a str> {
+    value.as_str()
 }
 
 /// A resource found in a document: itself and its JSON pointer (`""` or `/entry/3/resource`).
-fn resources<'a, 'b>(root: &'a Value<'b>) -> Vec<(String, &'a Value<'b>)> {
+fn resources<'a, 't>(root: Value<'a, 't>) -> Vec<(String, Value<'a, 't>)> {
     let mut found = vec![(String::new(), root)];
-    if property(root, "resourceType").and_then(|p| string(&p.value)) == Some("Bundle")
-        && let Some(Value::Array(entries)) = property(root, "entry").map(|p| &p.value)
+    if property(root, "resourceType").and_then(string) == Some("Bundle")
+        && let Some(entries) = property(root, "entry")
     {
-        for (index, entry) in entries.elements.iter().enumerate() {
+        for (index, entry) in entries.elements().enumerate() {
             if let Some(resource) = property(entry, "resource") {
-                found.push((format!("/entry/{index}/resource"), &resource.value));
+                found.push((format!("/entry/{index}/resource"), resource));
             }
         }
     }
     found
 }
 
-fn span(value: &Value<'_>) -> Range<usize> {
-    let range = value.range();
-    range.start..range.end
+fn span(value: Value<'_, '_>) -> Range<usize> {
+    value.span()
 }
 
 /// Whether `text` is a FHIR dateTime with a time but no offset (`2026-11-12T09:14:00`).
@@ -257,34 +249,27 @@ impl At<'_, '_> {
 }
 
 /// Visits every value below `value` with where it is (`start` is `value`'s own pointer).
-fn walk<'a, 'b>(value: &'a Value<'b>, start: &str, visit: &mut dyn FnMut(&At<'_, 'a>, &'a Value<'b>)) {
+fn walk<'a, 't>(value: Value<'a, 't>, start: &str, visit: &mut dyn FnMut(&At<'_, 'a>, Value<'a, 't>)) {
     let mut steps = Vec::with_capacity(16);
     walk_in(value, start, &mut steps, visit);
 }
 
-fn walk_in<'a, 'b>(
-    value: &'a Value<'b>,
+fn walk_in<'a, 't>(
+    value: Value<'a, 't>,
     start: &str,
     steps: &mut Vec<Step<'a>>,
-    visit: &mut dyn FnMut(&At<'_, 'a>, &'a Value<'b>),
+    visit: &mut dyn FnMut(&At<'_, 'a>, Value<'a, 't>),
 ) {
     visit(&At { start, steps }, value);
-    match value {
-        Value::Object(object) => {
-            for property in &object.properties {
-                steps.push(Step::Name(property.name.as_str()));
-                walk_in(&property.value, start, steps, visit);
-                steps.pop();
-            }
-        }
-        Value::Array(array) => {
-            for (index, element) in array.elements.iter().enumerate() {
-                steps.push(Step::Index(index));
-                walk_in(element, start, steps, visit);
-                steps.pop();
-            }
-        }
-        _ => {}
+    for (name, member) in value.members() {
+        steps.push(Step::Name(name));
+        walk_in(member, start, steps, visit);
+        steps.pop();
+    }
+    for (index, element) in value.elements().enumerate() {
+        steps.push(Step::Index(index));
+        walk_in(element, start, steps, visit);
+        steps.pop();
     }
 }
 
@@ -294,14 +279,14 @@ pub(crate) fn check_resource(
     context: &Context<'_>,
     severity: Severity,
     source: &SourceFile<'_>,
-    root: &Value<'_>,
+    root: Value<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
     let lang = context.lang.as_str();
     let phr = context.declared_services().contains(&"omatietovaranto");
     for (pointer, resource) in resources(root) {
         let shown = if pointer.is_empty() { "/".to_owned() } else { pointer.clone() };
-        let resource_type = property(resource, "resourceType").and_then(|p| string(&p.value));
+        let resource_type = property(resource, "resourceType").and_then(string);
         match resource_type {
             None => {
                 findings.push(
@@ -312,7 +297,7 @@ pub(crate) fn check_resource(
                 continue;
             }
             Some(name) if !RESOURCE_TYPES.contains(&name) => {
-                let at = property(resource, "resourceType").map_or(0..0, |p| span(&p.value));
+                let at = property(resource, "resourceType").map_or(0..0, span);
                 findings.push(
                     Finding::said(severity, said!(lang, "fhir-unknown-type", pointer = pointer.as_str(), name = name))
                         .at(source.locate(at)),
@@ -325,13 +310,11 @@ pub(crate) fn check_resource(
         if !phr {
             continue;
         }
-        let profiles = property(resource, "meta").and_then(|meta| property(&meta.value, "profile"));
-        let has_phr_profile = match profiles.map(|p| &p.value) {
-            Some(Value::Array(array)) => array.elements.iter().filter_map(string).any(|p| p.starts_with(PHR_PROFILE)),
-            _ => false,
-        };
+        let profiles = property(resource, "meta").and_then(|meta| property(meta, "profile"));
+        let has_phr_profile =
+            profiles.is_some_and(|profiles| profiles.elements().filter_map(string).any(|p| p.starts_with(PHR_PROFILE)));
         if !has_phr_profile {
-            let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            let at = profiles.map_or_else(|| span(resource).start..span(resource).start + 1, span);
             findings.push(
                 Finding::said(
                     severity,
@@ -342,17 +325,14 @@ pub(crate) fn check_resource(
             );
         }
         let identifiers = property(resource, "identifier");
-        let has_uuid = match identifiers.map(|p| &p.value) {
-            Some(Value::Array(array)) => array.elements.iter().any(|identifier| {
-                property(identifier, "system").and_then(|p| string(&p.value)) == Some("urn:ietf:rfc:3986")
-                    && property(identifier, "value")
-                        .and_then(|p| string(&p.value))
-                        .is_some_and(|v| v.starts_with("urn:uuid:"))
-            }),
-            _ => false,
-        };
+        let has_uuid = identifiers.is_some_and(|identifiers| {
+            identifiers.elements().any(|identifier| {
+                property(identifier, "system").and_then(string) == Some("urn:ietf:rfc:3986")
+                    && property(identifier, "value").and_then(string).is_some_and(|v| v.starts_with("urn:uuid:"))
+            })
+        });
         if !has_uuid {
-            let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, |p| span(&p.value));
+            let at = identifiers.map_or_else(|| span(resource).start..span(resource).start + 1, span);
             findings.push(
                 Finding::said(severity, said!(lang, "fhir-no-uuid", pointer = pointer.as_str()))
                     .at(source.locate(at))
@@ -378,17 +358,17 @@ pub(crate) fn check_patient(
     context: &Context<'_>,
     severity: Severity,
     source: &SourceFile<'_>,
-    root: &Value<'_>,
+    root: Value<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
     let lang = context.lang.as_str();
     let persons = context.test_persons();
     walk(root, "", &mut |at, value| {
-        if property(value, "system").and_then(|p| string(&p.value)) != Some(HETU_SYSTEM) {
+        if property(value, "system").and_then(string) != Some(HETU_SYSTEM) {
             return;
         }
         let Some(code) = property(value, "value") else { return };
-        let text = string(&code.value).unwrap_or_default();
+        let text = string(code).unwrap_or_default();
         let (message, snippet) = match Hetu::parse(text) {
             Ok(hetu) if hetu.is_test_identity() => {
                 if let Some(persons) = &persons
@@ -399,7 +379,7 @@ pub(crate) fn check_patient(
                             Severity::Warning,
                             said!(lang, "fhir-not-test-person", pointer = at.pointer(), code = hetu.as_str()),
                         )
-                        .at(source.locate(span(&code.value)))
+                        .at(source.locate(span(code)))
                         .with_help(t!(lang, "patient-not-test-person-help")),
                     );
                 }
@@ -408,9 +388,8 @@ pub(crate) fn check_patient(
             Ok(hetu) => (said!(lang, "fhir-real", pointer = at.pointer(), code = hetu.masked()), true),
             Err(error) => (said!(lang, "fhir-invalid", pointer = at.pointer(), error = error.message()), false),
         };
-        let mut finding = Finding::said(severity, message)
-            .at(source.locate(span(&code.value)))
-            .with_help(t!(lang, "fhir-identity-help"));
+        let mut finding =
+            Finding::said(severity, message).at(source.locate(span(code))).with_help(t!(lang, "fhir-identity-help"));
         if !snippet && let Some(location) = &mut finding.location {
             // A mistyped code may still be a real person's: keep the line out of reports.
             location.snippet = None;
@@ -428,14 +407,13 @@ mod tests {
         // serde_json's `Value::pointer` (RFC 6901) is the oracle: names with `/` and `~`,
         // arrays, nesting, a non-ASCII name and an empty one.
         let text = r#"{"entry":[{"resource":{"a/b":1,"c~d":[true,null],"ä":"ö","":{"x~/y":[[2]]}}}],"n":3}"#;
-        let parsed = valmis_pretest::parse_strict_json(text).expect("valid").expect("not empty");
+        let parsed = crate::inputs::json::parse(text).ok().expect("valid");
         let oracle: serde_json::Value = serde_json::from_str(text).expect("valid");
         let mut seen = Vec::new();
-        walk(&parsed, "", &mut |at, value| {
+        walk(parsed.root(), "", &mut |at, value| {
             let pointer = at.pointer();
             let pointer = pointer.as_str();
-            let range = jsonc_parser::common::Ranged::range(value);
-            let own: serde_json::Value = serde_json::from_str(&text[range.start..range.end]).expect("a value");
+            let own: serde_json::Value = serde_json::from_str(&text[value.span()]).expect("a value");
             assert_eq!(oracle.pointer(pointer), Some(&own), "{pointer}");
             seen.push(pointer.to_owned());
         });
@@ -444,14 +422,12 @@ mod tests {
         assert!(seen.contains(&"/entry/0/resource//x~0~1y/0/0".to_owned()), "{seen:?}");
         // A walk from inside the document (FHIR-RESOURCE walks each resource) starts from that
         // value's own pointer.
-        let Some(jsonc_parser::ast::Value::Array(entries)) = super::property(&parsed, "entry").map(|p| &p.value) else {
-            panic!("an entry array");
-        };
-        let resource = &super::property(&entries.elements[0], "resource").expect("a resource").value;
+        let entries = super::property(parsed.root(), "entry").expect("an entry array");
+        let first = entries.elements().next().expect("an entry");
+        let resource = super::property(first, "resource").expect("a resource");
         let mut inside = Vec::new();
         walk(resource, "/entry/0/resource", &mut |at, value| {
-            let range = jsonc_parser::common::Ranged::range(value);
-            let own: serde_json::Value = serde_json::from_str(&text[range.start..range.end]).expect("a value");
+            let own: serde_json::Value = serde_json::from_str(&text[value.span()]).expect("a value");
             assert_eq!(oracle.pointer(&at.pointer()), Some(&own), "{}", at.pointer());
             inside.push(at.pointer());
         });

@@ -32,7 +32,6 @@ pub(crate) mod privacy;
 pub(crate) mod secrets;
 pub(crate) mod submission;
 
-use jsonc_parser::ast::Value;
 use roxmltree::Node;
 use valmis_model::{Finding, Requirement, Severity};
 
@@ -92,7 +91,8 @@ pub(crate) enum FileCheck {
 /// A rule's findings on an XML document's root, at the given severity.
 pub(crate) type XmlRule = fn(&Context<'_>, Severity, &SourceFile<'_>, Node<'_, '_>, &mut Vec<Finding>);
 /// A rule's findings on a JSON document, at the given severity.
-pub(crate) type JsonRule = fn(&Context<'_>, Severity, &SourceFile<'_>, &Value<'_>, &mut Vec<Finding>);
+pub(crate) type JsonRule =
+    fn(&Context<'_>, Severity, &SourceFile<'_>, crate::inputs::json::Value<'_, '_>, &mut Vec<Finding>);
 
 /// One built-in requirement.
 #[derive(Clone, Copy)]

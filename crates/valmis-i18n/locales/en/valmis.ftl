@@ -461,6 +461,33 @@ org-test-arc-not-business-id-help = check the OID against what Kela assigned; a 
 
 json-not-valid = not valid JSON: { $error }
 json-empty = the document is empty
+json-too-large = not valid JSON here: the document is larger than 4 GiB
+json-ends-early = not valid JSON: the text ends where { $expected ->
+        [end] the end of the document
+        [comma-brace] ',' or '{"}"}'
+        [comma-bracket] ',' or ']'
+        [name] a member name in double quotes
+        [colon] ':'
+       *[value] a value
+    } was expected
+json-unexpected = not valid JSON: found { $found } where { $expected ->
+        [end] the end of the document
+        [comma-brace] ',' or '{"}"}'
+        [comma-bracket] ',' or ']'
+        [name] a member name in double quotes
+        [colon] ':'
+       *[value] a value
+    } was expected
+json-comment = not valid JSON: comments are not allowed in JSON
+json-too-deep = not valid JSON: arrays and objects nested deeper than { $limit } levels
+json-missing-comma = not valid JSON: a comma is missing here, before the next value
+json-trailing-comma = not valid JSON: a trailing comma before the closing bracket
+json-unknown-word = not valid JSON: an unknown word (the only words are true, false and null)
+json-bad-number = not valid JSON: a number JSON does not allow (no leading zeros, plus signs, bare decimal points or hexadecimal)
+json-unterminated-string = not valid JSON: a string is not closed
+json-control-in-string = not valid JSON: a control character in a string (write it as an escape such as \n)
+json-bad-escape = not valid JSON: an escape JSON does not have (only \" \\ \/ \b \f \n \r \t and \uXXXX)
+json-lone-surrogate = not valid JSON: a \u escape of half a surrogate pair (an emoji needs both halves)
 document-over-budget = the document has up to { $cost } elements, attributes or values; valmis parses at most { $limit } per document (a Kanta document has a few thousand), so it was not parsed
 document-over-budget-help = send a smaller sample document: co-testing needs representative documents, not bulk data
 document-too-large = `{ $path }` is { $size } bytes; documents larger than { $limit } bytes are not read

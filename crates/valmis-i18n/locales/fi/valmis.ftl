@@ -462,6 +462,33 @@ org-test-arc-not-business-id-help = tarkista OID Kelan osoittamaa vasten; paikka
 
 json-not-valid = ei kelvollista JSONia: { $error }
 json-empty = asiakirja on tyhjä
+json-too-large = JSONia ei voi lukea: asiakirja on yli 4 GiB
+json-ends-early = ei kelvollista JSONia: teksti loppuu, vaikka odotettiin { $expected ->
+        [end] asiakirjan loppua
+        [comma-brace] merkkiä ',' tai '{"}"}'
+        [comma-bracket] merkkiä ',' tai ']'
+        [name] lainausmerkeissä olevaa jäsenen nimeä
+        [colon] merkkiä ':'
+       *[value] arvoa
+    }
+json-unexpected = ei kelvollista JSONia: löytyi { $found }, vaikka odotettiin { $expected ->
+        [end] asiakirjan loppua
+        [comma-brace] merkkiä ',' tai '{"}"}'
+        [comma-bracket] merkkiä ',' tai ']'
+        [name] lainausmerkeissä olevaa jäsenen nimeä
+        [colon] merkkiä ':'
+       *[value] arvoa
+    }
+json-comment = ei kelvollista JSONia: JSONissa ei saa olla kommentteja
+json-too-deep = ei kelvollista JSONia: taulukoita ja olioita on sisäkkäin yli { $limit } tasoa
+json-missing-comma = ei kelvollista JSONia: tästä puuttuu pilkku ennen seuraavaa arvoa
+json-trailing-comma = ei kelvollista JSONia: ylimääräinen pilkku ennen sulkevaa sulkua
+json-unknown-word = ei kelvollista JSONia: tuntematon sana (ainoat sanat ovat `true`, `false` ja `null`)
+json-bad-number = ei kelvollista JSONia: luku, jota JSON ei salli (ei etunollia, plusmerkkejä, irrallisia pisteitä eikä 16-kantaisia lukuja)
+json-unterminated-string = ei kelvollista JSONia: merkkijonoa ei ole suljettu
+json-control-in-string = ei kelvollista JSONia: merkkijonossa on ohjausmerkki (kirjoita se `\`-merkinnällä, kuten `\n`)
+json-bad-escape = ei kelvollista JSONia: `\`-merkintä, jota JSONissa ei ole (vain `\"` `\\` `\/` `\b` `\f` `\n` `\r` `\t` ja `\uXXXX`)
+json-lone-surrogate = ei kelvollista JSONia: `\u`-merkintä on vain toinen puoli UTF-16-parista (emoji tarvitsee molemmat puolet)
 document-over-budget = asiakirjassa on jopa { $cost } elementtiä, attribuuttia tai arvoa; valmis jäsentää enintään { $limit } asiakirjaa kohden (Kanta-asiakirjassa on muutama tuhat), joten sitä ei jäsennetty
 document-over-budget-help = lähetä pienempi esimerkkiasiakirja: yhteistestaus tarvitsee edustavia asiakirjoja, ei massadataa
 document-too-large = `{ $path }` on { $size } tavua; yli { $limit } tavun asiakirjoja ei lueta
