@@ -10,7 +10,7 @@ use crate::model::{
     Term, Type, TypeId, Variety, Wildcard,
 };
 use crate::simple::{BUILTINS, Builtin, Facets, Pattern, WhiteSpace, translate_pattern};
-use crate::xml::{QName, SchemaDoc, XNode, XS};
+use crate::xml::{QName, SchemaDoc, XNode, XS, name_key};
 use valmis_i18n::{Msg, msg};
 
 /// Why a schema set cannot be compiled.
@@ -618,7 +618,7 @@ impl<'s> Builder<'s> {
             (name, type_id, node.attribute("fixed").map(str::to_owned))
         };
         Ok(AttributeDraft {
-            use_: AttributeUse { name, type_id, required: usage == "required", fixed },
+            use_: AttributeUse { key: name_key(&name.local), name, type_id, required: usage == "required", fixed },
             prohibited: usage == "prohibited",
         })
     }
@@ -729,6 +729,7 @@ impl<'s> Builder<'s> {
             None => self.anonymous(doc, node)?.unwrap_or(self.any_type),
         };
         Ok(ElementDecl {
+            key: name_key(&name.local),
             name,
             type_id,
             nillable: node.attribute("nillable") == Some("true"),

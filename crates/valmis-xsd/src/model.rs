@@ -70,6 +70,8 @@ pub(crate) enum Content {
 #[derive(Debug, Clone)]
 pub(crate) struct AttributeUse {
     pub(crate) name: QName,
+    /// `crate::xml::name_key` of the local name.
+    pub(crate) key: u64,
     pub(crate) type_id: TypeId,
     pub(crate) required: bool,
     pub(crate) fixed: Option<String>,
@@ -78,6 +80,8 @@ pub(crate) struct AttributeUse {
 #[derive(Debug)]
 pub(crate) struct ElementDecl {
     pub(crate) name: QName,
+    /// `crate::xml::name_key` of the local name.
+    pub(crate) key: u64,
     pub(crate) type_id: TypeId,
     pub(crate) nillable: bool,
     pub(crate) fixed: Option<String>,

@@ -11,7 +11,7 @@ use valmis_i18n::{Msg, msg};
 use crate::Violation;
 use crate::model::{Automaton, ComplexType, Content, ElementId, Process, Schema, Term, Type, TypeId, Variety};
 use crate::simple::{Builtin, Facets, compare_numbers, is_lexical, lexical, shorten};
-use crate::xml::QName;
+use crate::xml::{QName, name_key};
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// Deepest recursion through simple types (a restriction of a union of lists ...).
@@ -31,6 +31,8 @@ struct Validator<'s> {
     /// Per automaton state, the epoch of the step that last reached it.
     marks: Vec<u64>,
     epoch: u64,
+    /// State sets of content models being stepped, kept for reuse (one pair per open element).
+    spare: Vec<Vec<usize>>,
 }
 
 pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -> Vec<Violation> {
@@ -44,6 +46,7 @@ pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -
         too_deep: false,
         marks: Vec::new(),
         epoch: 0,
+        spare: Vec::new(),
     };
     let root = document.root_element();
     match schema.global_elements.get(&qname(root)) {
@@ -262,7 +265,12 @@ impl<'s> Validator<'s> {
             // Compared in place (no QName built per attribute): the local name first, since most
             // attributes are unqualified and differ there.
             let local = attribute.name();
-            match complex.attributes.iter().find(|use_| use_.name.local == local && use_.name.ns == ns) {
+            let key = name_key(local);
+            match complex
+                .attributes
+                .iter()
+                .find(|use_| use_.key == key && use_.name.local == local && use_.name.ns == ns)
+            {
                 Some(use_) => {
                     let range = attribute.range_value();
                     match self.value(use_.type_id, attribute.value(), &range) {
@@ -360,7 +368,10 @@ impl<'s> Validator<'s> {
 
     fn children(&mut self, node: Node<'_, '_>, automaton: &'s Automaton, mixed: bool, depth: usize) {
         let name = node.tag_name().name();
-        let mut current: Vec<usize> = automaton.closure[automaton.start].clone();
+        let mut current = self.spare.pop().unwrap_or_default();
+        current.clear();
+        current.extend_from_slice(&automaton.closure[automaton.start]);
+        let mut next = self.spare.pop().unwrap_or_default();
         // States reached by this step are marked with the step's own epoch, in one buffer for
         // the whole document (no allocation per element).
         if self.marks.len() < automaton.edges.len() {
@@ -382,16 +393,19 @@ impl<'s> Validator<'s> {
                 continue;
             }
             let (child_ns, child_local) = (child.tag_name().namespace().unwrap_or_default(), child.tag_name().name());
+            let child_key = name_key(child_local);
             self.epoch += 1;
             let epoch = self.epoch;
-            let mut next: Vec<usize> = Vec::with_capacity(current.len());
+            next.clear();
             let mut matched: Option<&Term> = None;
             for &state in &current {
                 for (term, target) in &automaton.edges[state] {
                     let accepts = match term {
                         Term::Element(id) => {
-                            let name = &self.schema.elements[*id].name;
-                            name.local == child_local && name.ns == child_ns
+                            let declaration = &self.schema.elements[*id];
+                            declaration.key == child_key
+                                && declaration.name.local == child_local
+                                && declaration.name.ns == child_ns
                         }
                         Term::Any(wildcard) => wildcard.namespaces.admits(child_ns),
                     };
@@ -422,7 +436,7 @@ impl<'s> Validator<'s> {
                 self.lax_element(child, depth + 1);
                 continue;
             };
-            current = next;
+            std::mem::swap(&mut current, &mut next);
             match term {
                 Term::Element(id) => self.element(child, *id, depth + 1),
                 Term::Any(wildcard) => match wildcard.process {
@@ -439,6 +453,8 @@ impl<'s> Validator<'s> {
             let expected = self.expected(automaton, &current);
             self.report(tag(node), msg!("xsd-missing-children", name = name, expected = expected));
         }
+        self.spare.push(current);
+        self.spare.push(next);
     }
 
     /// An element no content model accounts for: checked by its global declaration if it has

@@ -21,6 +21,18 @@ impl QName {
     }
 }
 
+/// A local name's length and first seven bytes in one number. Names that differ there (nearly
+/// all of a content model's or a type's attributes) are told apart by comparing two numbers
+/// instead of two strings; equal keys still compare the names.
+pub(crate) fn name_key(local: &str) -> u64 {
+    let bytes = local.as_bytes();
+    let mut key = (bytes.len().min(255) as u64) << 56;
+    for (index, &byte) in bytes.iter().take(7).enumerate() {
+        key |= u64::from(byte) << (8 * index);
+    }
+    key
+}
+
 impl std::fmt::Display for QName {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.ns.is_empty() {

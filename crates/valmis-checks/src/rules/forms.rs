@@ -35,9 +35,11 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 .files()
                 .map(|entry| entry.path.as_str())
                 // A name written decomposed (NFD) is still the form; BUNDLE-HYGIENE reports it.
+                // An ASCII name is already NFC.
                 .filter(|path| {
                     use unicode_normalization::UnicodeNormalization as _;
-                    form.matcher.is_match(path) || form.matcher.is_match(path.nfc().collect::<String>())
+                    form.matcher.is_match(path)
+                        || (!path.is_ascii() && form.matcher.is_match(path.nfc().collect::<String>()))
                 })
                 .collect();
             let verdict = if !matches.is_empty() {

@@ -79,7 +79,10 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 t!(lang, "hygiene-rename-help"),
             );
         }
-        folded.entry(path.nfc().collect::<String>().to_lowercase()).or_default().push(path);
+        // An ASCII name is already NFC, and its lower case is the ASCII one.
+        let key =
+            if path.is_ascii() { path.to_ascii_lowercase() } else { path.nfc().collect::<String>().to_lowercase() };
+        folded.entry(key).or_default().push(path);
     }
     for dir in context.bundle.dirs() {
         if !in_stray(dir)
