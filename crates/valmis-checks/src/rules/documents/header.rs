@@ -60,9 +60,10 @@ fn header_findings(
     ];
     let mut problems = Vec::new();
     for (element, attribute, value) in rules {
-        let what = t!(lang, "header-part", element = element);
+        // Worded only for a finding: formatting a message is most of this rule's cost.
+        let what = || t!(lang, "header-part", element = element);
         let Some(node) = child(root, element) else {
-            problems.push((element, what));
+            problems.push((element, what()));
             continue;
         };
         let Some(attribute) = attribute else { continue };
@@ -70,7 +71,7 @@ fn header_findings(
             (None, _) => findings.push(
                 Finding::said(
                     severity,
-                    said!(lang, "header-attribute-missing", path = xpath(node), attribute = attribute, what = what),
+                    said!(lang, "header-attribute-missing", path = xpath(node), attribute = attribute, what = what()),
                 )
                 .at(at_node(source, node, None)),
             ),

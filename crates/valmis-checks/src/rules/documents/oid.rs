@@ -29,11 +29,12 @@ const SV_NUMBER: &str = "1.2.246.537.25";
 /// The arc of document ids a practitioner produces: `1.2.246.537.25.1.<SV number>`.
 const PRACTITIONER_ARCS: &str = "1.2.246.537.25.1";
 
-/// An arc a document id may sit under, and who it belongs to.
+/// An arc a document named, and whose it is (a `$whose` of the `arc-whose` message, worded only
+/// when a finding lists the arcs).
 #[derive(Debug)]
 struct NamedArc {
     oid: Oid,
-    whose: String,
+    whose: &'static str,
 }
 
 pub(crate) fn check(
@@ -158,7 +159,7 @@ fn sample_value(
 
 /// The arcs a document names: its author, custodian and service-provider organisations (and the
 /// organisations they are part of), and its authors' practitioner arcs.
-fn named_arcs(lang: &str, root: Node<'_, '_>) -> Vec<NamedArc> {
+fn named_arcs(root: Node<'_, '_>) -> Vec<NamedArc> {
     // (element that holds organisation ids, under which header element, whose they are)
     const ORGANISATIONS: [(&str, &str, &str); 5] = [
         ("representedOrganization", "author", "author-organisation"),
@@ -182,7 +183,7 @@ fn named_arcs(lang: &str, root: Node<'_, '_>) -> Vec<NamedArc> {
                     Some((arc, _)) => arc,
                     None => oid,
                 };
-                arcs.push(NamedArc { oid, whose: t!(lang, "arc-whose", whose = whose) });
+                arcs.push(NamedArc { oid, whose });
             }
         }
         if header.tag_name().name() != "author" {
@@ -195,7 +196,7 @@ fn named_arcs(lang: &str, root: Node<'_, '_>) -> Vec<NamedArc> {
             }
             let Some(number) = id.attribute("extension").map(|value| value.trim_start_matches('0')) else { continue };
             if let Ok(oid) = Oid::parse(&format!("{PRACTITIONER_ARCS}.{number}")) {
-                arcs.push(NamedArc { oid, whose: t!(lang, "arc-whose", whose = "practitioner") });
+                arcs.push(NamedArc { oid, whose: "practitioner" });
             }
         }
     }
@@ -207,24 +208,28 @@ fn document_id_arc(context: &Context<'_>, source: &SourceFile<'_>, root: Node<'_
     let Some(id) = child(root, "id") else { return };
     let Some(document_id) = id.attribute("root").and_then(|value| Oid::parse(value).ok()) else { return };
     let lang = context.lang.as_str();
-    let mut arcs = named_arcs(lang, root);
-    arcs.extend(
-        context
-            .declared_arcs()
-            .iter()
-            .map(|(oid, whose)| NamedArc { oid: oid.clone(), whose: whose.render(context.lang.as_str()) }),
-    );
-    if arcs.iter().any(|arc| document_id.is_at_or_below(&arc.oid)) {
+    let named = named_arcs(root);
+    let declared = context.declared_arcs();
+    if named
+        .iter()
+        .map(|arc| &arc.oid)
+        .chain(declared.iter().map(|(oid, _)| oid))
+        .any(|oid| document_id.is_at_or_below(oid))
+    {
         return;
     }
+    let arcs = named
+        .iter()
+        .map(|arc| (&arc.oid, t!(lang, "arc-whose", whose = arc.whose)))
+        .chain(declared.iter().map(|(oid, whose)| (oid, whose.render(lang))));
     // One entry per arc, with everyone it belongs to: `1.2.246.10.1602257 (the author's
     // organisation, the service provider's unit)`.
-    let mut accepted: Vec<(&Oid, Vec<&str>)> = Vec::new();
-    for arc in &arcs {
-        match accepted.iter_mut().find(|(oid, _)| *oid == &arc.oid) {
-            Some((_, whose)) if !whose.contains(&arc.whose.as_str()) => whose.push(&arc.whose),
+    let mut accepted: Vec<(&Oid, Vec<String>)> = Vec::new();
+    for (arc, whose) in arcs {
+        match accepted.iter_mut().find(|(oid, _)| *oid == arc) {
+            Some((_, all)) if !all.contains(&whose) => all.push(whose),
             Some(_) => {}
-            None => accepted.push((&arc.oid, vec![&arc.whose])),
+            None => accepted.push((arc, vec![whose])),
         }
     }
     let accepted: Vec<String> = accepted.iter().map(|(oid, whose)| format!("{oid} ({})", whose.join(", "))).collect();
