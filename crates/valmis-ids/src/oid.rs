@@ -29,23 +29,26 @@ pub struct Oid(String);
 
 impl Oid {
     /// Validates the syntax `^[0-2](\.(0|[1-9][0-9]*))+$`.
+    ///
+    /// One pass over the bytes (a CDA document has dozens of OIDs, a bundle tens of thousands);
+    /// the first problem in the text's order is the one reported.
     pub fn parse(text: &str) -> Result<Self, OidError> {
         if text.is_empty() {
             return Err(OidError::Empty);
         }
-        if let Some(bad) = text.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
-            return Err(OidError::Character(bad));
+        let bytes = text.as_bytes();
+        if let Some(at) = bytes.iter().position(|byte| !byte.is_ascii_digit() && *byte != b'.') {
+            // Every byte before `at` is ASCII, so `at` starts a character.
+            return Err(OidError::Character(text[at..].chars().next().unwrap_or_default()));
         }
         let mut arcs = 0;
-        for arc in text.split('.') {
-            if arc.is_empty() {
-                return Err(OidError::EmptyArc);
-            }
-            if arc.len() > 1 && arc.starts_with('0') {
-                return Err(OidError::LeadingZero);
-            }
-            if arcs == 0 && !matches!(arc, "0" | "1" | "2") {
-                return Err(OidError::FirstArc);
+        for arc in bytes.split(|byte| *byte == b'.') {
+            match arc {
+                [] => return Err(OidError::EmptyArc),
+                [b'0', _, ..] => return Err(OidError::LeadingZero),
+                [b'0' | b'1' | b'2'] => {}
+                _ if arcs == 0 => return Err(OidError::FirstArc),
+                _ => {}
             }
             arcs += 1;
         }
@@ -105,3 +108,62 @@ impl fmt::Display for OidError {
 }
 
 impl std::error::Error for OidError {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Oid, OidError};
+    use proptest::prelude::*;
+
+    /// The parser as first written (`chars` and `split`), kept as the oracle for the byte pass.
+    fn reference(text: &str) -> Result<(), OidError> {
+        if text.is_empty() {
+            return Err(OidError::Empty);
+        }
+        if let Some(bad) = text.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
+            return Err(OidError::Character(bad));
+        }
+        let mut arcs = 0;
+        for arc in text.split('.') {
+            if arc.is_empty() {
+                return Err(OidError::EmptyArc);
+            }
+            if arc.len() > 1 && arc.starts_with('0') {
+                return Err(OidError::LeadingZero);
+            }
+            if arcs == 0 && !matches!(arc, "0" | "1" | "2") {
+                return Err(OidError::FirstArc);
+            }
+            arcs += 1;
+        }
+        if arcs < 2 {
+            return Err(OidError::TooShort);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_pass_gives_what_the_first_parser_gave(text in "[0-3.]{0,12}|[0-9.a-zä ]{0,12}|\\PC{0,8}") {
+            prop_assert_eq!(Oid::parse(&text).map(|oid| oid.0), reference(&text).map(|()| text.clone()));
+        }
+    }
+
+    #[test]
+    fn each_error_in_the_texts_order() {
+        let cases = [
+            ("", OidError::Empty),
+            ("1.2.ä", OidError::Character('ä')),
+            ("3.01..x", OidError::Character('x')),
+            ("1..2", OidError::EmptyArc),
+            ("3..2", OidError::FirstArc),
+            ("01.2", OidError::LeadingZero),
+            ("1.02.", OidError::LeadingZero),
+            ("12.0", OidError::FirstArc),
+            ("2", OidError::TooShort),
+        ];
+        for (text, error) in cases {
+            assert_eq!(Oid::parse(text), Err(error.clone()), "{text:?}");
+            assert_eq!(reference(text), Err(error), "{text:?}");
+        }
+    }
+}

@@ -389,19 +389,24 @@ impl Parser<'_> {
         let mut escaped = false;
         loop {
             let rest = &self.bytes[self.at..];
-            let Some(offset) = rest.iter().position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20) else {
+            // The next quote or backslash by memchr, then a control character before it: two
+            // vectorised passes instead of one loop testing three conditions per byte.
+            let stop = memchr::memchr2(b'"', b'\\', rest);
+            let run = &rest[..stop.unwrap_or(rest.len())];
+            if run.iter().any(|&byte| byte < 0x20) {
+                self.at += run.iter().position(|&byte| byte < 0x20).unwrap_or_default();
+                return Err(JsonError(msg!("json-control-in-string"), self.at..self.at + 1));
+            }
+            let Some(offset) = stop else {
                 self.at = self.bytes.len();
                 return Err(JsonError(msg!("json-unterminated-string"), start..start + 1));
             };
             self.at += offset;
-            match self.bytes[self.at] {
-                b'"' => break,
-                b'\\' => {
-                    escaped = true;
-                    self.escape()?;
-                }
-                _ => return Err(JsonError(msg!("json-control-in-string"), self.at..self.at + 1)),
+            if self.bytes[self.at] == b'"' {
+                break;
             }
+            escaped = true;
+            self.escape()?;
         }
         self.at += 1;
         let index = self.push(start, self.at, Kind::String, escaped);
