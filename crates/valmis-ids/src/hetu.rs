@@ -197,23 +197,34 @@ pub fn scan_hetus(haystack: &[u8]) -> Vec<HetuMatch> {
             start += 6;
             continue;
         }
-        // Cheap pre-filter: the century sign sits at offset 6 and six digits precede it.
-        let sign = haystack[start + 6].to_ascii_uppercase();
-        if Century::from_sign(sign).is_none() || !haystack[start].is_ascii_digit() {
-            start += 1;
+        let sign_at = start + 6;
+        if haystack[sign_at].is_ascii_digit() {
+            // A code's sign is not a digit, and its six digits hold no other byte: inside a run
+            // of digits (a timestamp, an OID's arc) the only place a code can start is six
+            // bytes before the first byte after the run.
+            let run_end = haystack[sign_at..]
+                .iter()
+                .position(|byte| !byte.is_ascii_digit())
+                .map_or(haystack.len(), |offset| sign_at + offset);
+            start = run_end - 6;
             continue;
         }
-        let after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
-        if after
-            && glued_word_before(haystack, start)
-            && !inside_uuid(haystack, start)
-            && let Some(hetu) = parse_case_insensitive(&haystack[start..start + 11])
-        {
-            found.push(HetuMatch { offset: start, hetu });
-            start += 11;
-            continue;
+        // `sign_at` is not a digit, so no code starting in `start + 1..=start + 6` can hold it:
+        // after this one candidate the next is at `start + 7`.
+        let sign = haystack[sign_at].to_ascii_uppercase();
+        if Century::from_sign(sign).is_some() && haystack[start].is_ascii_digit() {
+            let after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
+            if after
+                && glued_word_before(haystack, start)
+                && !inside_uuid(haystack, start)
+                && let Some(hetu) = parse_case_insensitive(&haystack[start..start + 11])
+            {
+                found.push(HetuMatch { offset: start, hetu });
+                start += 11;
+                continue;
+            }
         }
-        start += 1;
+        start += 7;
     }
     found
 }
@@ -245,4 +256,74 @@ fn parse_case_insensitive(bytes: &[u8]) -> Option<Hetu> {
     let mut hetu = Hetu::parse(std::str::from_utf8(&upper).ok()?).ok()?;
     hetu.bytes.copy_from_slice(bytes);
     Some(hetu)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Century, glued_word_before, inside_uuid, parse_case_insensitive, scan_hetus};
+    use proptest::prelude::*;
+
+    /// Every position tried in turn, as the scanner was first written: the oracle for its skips.
+    fn every_position(haystack: &[u8]) -> Vec<(usize, String)> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start + 11 <= haystack.len() {
+            let digits = haystack[start..start + 6].iter().all(u8::is_ascii_digit);
+            let sign = Century::from_sign(haystack[start + 6].to_ascii_uppercase()).is_some();
+            let after = start + 11 == haystack.len() || !haystack[start + 11].is_ascii_alphanumeric();
+            if digits
+                && sign
+                && after
+                && glued_word_before(haystack, start)
+                && !inside_uuid(haystack, start)
+                && let Some(hetu) = parse_case_insensitive(&haystack[start..start + 11])
+            {
+                found.push((start, hetu.as_str().to_owned()));
+                start += 11;
+                continue;
+            }
+            start += 1;
+        }
+        found
+    }
+
+    fn scanned(haystack: &[u8]) -> Vec<(usize, String)> {
+        scan_hetus(haystack).into_iter().map(|found| (found.offset, found.hetu.as_str().to_owned())).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn skipping_finds_what_trying_every_position_finds(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("131052-308T".to_owned()),
+                    Just("010181-900C".to_owned()),
+                    Just("010181a900c".to_owned()),
+                    "[0-9]{1,16}",
+                    "[-+ .:ABCXYT]{1,3}",
+                    "[a-z]{1,4}",
+                ],
+                0..12,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(scanned(text.as_bytes()), every_position(text.as_bytes()), "{}", text);
+        }
+    }
+
+    #[test]
+    fn codes_after_runs_of_digits_and_signs() {
+        for text in [
+            "20261112131052-308T",
+            "1.2.246.10.131052-308T",
+            "x 131052-308T",
+            "131052-308T131052-308T",
+            "2026111213105131052-308T",
+            "010181-900C 131052-308T",
+            "123456A-131052-308T",
+        ] {
+            assert_eq!(scanned(text.as_bytes()), every_position(text.as_bytes()), "{text}");
+        }
+        assert_eq!(scanned(b"potilas 131052-308T."), vec![(8, "131052-308T".to_owned())]);
+    }
 }

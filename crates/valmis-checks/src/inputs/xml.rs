@@ -36,7 +36,13 @@ pub(crate) fn too_large(path: &str, size: u64) -> Msg {
 /// A document's bytes as text without a byte order mark, or why they are not UTF-8.
 pub(crate) fn text_of<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Msg> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|error| msg!("document-not-utf8", path = path, offset = error.valid_up_to()))
+    // simdutf8 answers yes or no several times faster than the standard library on Kanta's
+    // mostly-ASCII documents; the standard library finds where a refused one goes wrong.
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes)
+            .map_err(|error| msg!("document-not-utf8", path = path, offset = error.valid_up_to())),
+    }
 }
 
 /// The offset of a DOCTYPE declaration, which valmis refuses.
@@ -147,4 +153,48 @@ pub(crate) fn is_cda(root: Node<'_, '_>) -> bool {
 /// The `id/@root` of a document's root element, if it has one.
 pub(crate) fn document_id(root: Node<'_, '_>) -> Option<String> {
     child(root, "id").and_then(|id| id.attribute("root")).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_of;
+
+    /// The standard library is the oracle: the same texts accepted, the same offset (in the
+    /// message) for a refused one. Every one-byte change of a Finnish sentence with two- and
+    /// three-byte characters, and the classic malformed sequences.
+    #[test]
+    fn utf8_is_judged_as_the_standard_library_judges_it() {
+        let sentence = "Potilaan hoitojakso päättyi — kotiutus 12.11.2026 €".as_bytes();
+        let mut texts: Vec<Vec<u8>> = vec![
+            b"\xC0\xAF".to_vec(),
+            b"\xED\xA0\x80".to_vec(),
+            b"\xF4\x90\x80\x80".to_vec(),
+            b"abc\xE2\x82".to_vec(),
+            b"\xEF\xBB\xBF<a/>".to_vec(),
+            b"\xEF\xBB\xBF\xFF".to_vec(),
+            Vec::new(),
+        ];
+        for at in 0..sentence.len() {
+            for byte in [0x00, 0x41, 0x80, 0xA4, 0xC3, 0xE2, 0xF0, 0xFF] {
+                let mut changed = sentence.to_vec();
+                changed[at] = byte;
+                texts.push(changed);
+            }
+        }
+        let mut refused = 0;
+        for bytes in &texts {
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match (text_of("a.xml", bytes), std::str::from_utf8(body)) {
+                (Ok(ours), Ok(oracle)) => assert_eq!(ours, oracle),
+                (Err(ours), Err(oracle)) => {
+                    refused += 1;
+                    let expected =
+                        valmis_i18n::msg!("document-not-utf8", path = "a.xml", offset = oracle.valid_up_to());
+                    assert_eq!(ours.to_string(), expected.to_string(), "{bytes:?}");
+                }
+                (ours, oracle) => panic!("{bytes:?}: ours {ours:?}, the standard library's {oracle:?}"),
+            }
+        }
+        assert!(refused > 100, "{refused}");
+    }
 }
