@@ -77,7 +77,7 @@ impl Outcome {
     /// The JUnit test name: `ID: subject`, or `ID` for bundle-wide requirements.
     pub fn test_name(&self) -> String {
         match &self.subject {
-            Some(subject) => format!("{}: {subject}", self.requirement),
+            Some(subject) => [self.requirement.as_str(), ": ", subject].concat(),
             None => self.requirement.clone(),
         }
     }
