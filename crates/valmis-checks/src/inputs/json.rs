@@ -167,12 +167,13 @@ pub(crate) fn parse(text: &str) -> Result<Tree<'_>, JsonError> {
     if u32::try_from(text.len()).is_err() {
         return Err(JsonError(msg!("json-too-large"), 0..0));
     }
-    let mut parser = Parser { bytes: text.as_bytes(), at: 0, nodes: Vec::new(), decoded: Vec::new() };
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, nodes: Vec::new(), decoded: Vec::new() };
     parser.document()?;
     Ok(Tree { text, nodes: parser.nodes, decoded: parser.decoded })
 }
 
 struct Parser<'t> {
+    text: &'t str,
     bytes: &'t [u8],
     at: usize,
     nodes: Vec<Node>,
@@ -199,8 +200,9 @@ impl Parser<'_> {
     /// An error at the current byte: what was found there instead of `expected` (a key of the
     /// messages' `$expected`: value, end, comma-brace, comma-bracket, name, colon).
     fn unexpected(&self, expected: &'static str) -> JsonError {
-        let text = std::str::from_utf8(&self.bytes[self.at..]).unwrap_or_default();
-        match text.chars().next() {
+        // The text was UTF-8 already: only the character found is read (a token never ends
+        // inside a character, so `at` is on a boundary).
+        match self.text.get(self.at..).and_then(|rest| rest.chars().next()) {
             None => JsonError(msg!("json-ends-early", expected = expected), self.at..self.at),
             Some(found) => {
                 let shown = if found == '/' {
