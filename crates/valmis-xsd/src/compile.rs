@@ -958,7 +958,7 @@ fn automaton(particle: &Particle) -> Result<Automaton> {
     }
     let mut accepting = vec![false; count];
     accepting[end] = true;
-    Ok(Automaton { edges: nfa.edges, closure, accepting, start })
+    Ok(Automaton { edges: nfa.edges, closure, accepting, start, dfa: std::sync::OnceLock::new() })
 }
 
 #[cfg(test)]

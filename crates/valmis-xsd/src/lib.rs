@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 
 mod compile;
+mod dfa;
 mod model;
 mod simple;
 mod validate;

@@ -137,6 +137,9 @@ pub(crate) struct Automaton {
     pub(crate) closure: Vec<Vec<usize>>,
     pub(crate) accepting: Vec<bool>,
     pub(crate) start: usize,
+    /// The deterministic automaton over element names, built on first use (`crate::dfa`);
+    /// `None` inside when it would be too large.
+    pub(crate) dfa: std::sync::OnceLock<Option<crate::dfa::Dfa>>,
 }
 
 impl Schema {

@@ -9,9 +9,10 @@ use roxmltree::{Document, Node};
 use valmis_i18n::{Msg, msg};
 
 use crate::Violation;
+use crate::dfa::{Dfa, step};
 use crate::model::{Automaton, ComplexType, Content, ElementId, Process, Schema, Term, Type, TypeId, Variety};
 use crate::simple::{Builtin, Facets, compare_numbers, is_lexical, lexical, shorten};
-use crate::xml::{QName, name_key};
+use crate::xml::{QName, name_key, same_name_given_key};
 
 const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// Deepest recursion through simple types (a restriction of a union of lists ...).
@@ -33,9 +34,16 @@ struct Validator<'s> {
     epoch: u64,
     /// State sets of content models being stepped, kept for reuse (one pair per open element).
     spare: Vec<Vec<usize>>,
+    /// Whether content models are stepped by their DFAs (always, but in the tests that compare
+    /// the two ways).
+    use_dfa: bool,
 }
 
 pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -> Vec<Violation> {
+    validate_with(schema, document, limit, true)
+}
+
+pub(crate) fn validate_with(schema: &Schema, document: &Document<'_>, limit: usize, use_dfa: bool) -> Vec<Violation> {
     let mut validator = Validator {
         schema,
         found: Vec::new(),
@@ -47,6 +55,7 @@ pub(crate) fn validate(schema: &Schema, document: &Document<'_>, limit: usize) -
         marks: Vec::new(),
         epoch: 0,
         spare: Vec::new(),
+        use_dfa,
     };
     let root = document.root_element();
     match schema.global_elements.get(&qname(root)) {
@@ -269,7 +278,7 @@ impl<'s> Validator<'s> {
             match complex
                 .attributes
                 .iter()
-                .find(|use_| use_.key == key && use_.name.local == local && use_.name.ns == ns)
+                .find(|use_| use_.key == key && same_name_given_key(local, &use_.name.local, ns, &use_.name.ns))
             {
                 Some(use_) => {
                     let range = attribute.range_value();
@@ -367,13 +376,21 @@ impl<'s> Validator<'s> {
     }
 
     fn children(&mut self, node: Node<'_, '_>, automaton: &'s Automaton, mixed: bool, depth: usize) {
+        let schema = self.schema;
         let name = node.tag_name().name();
+        // Stepped by the automaton's DFA while it has a move for each child; from the first child
+        // it has none for (a wildcard's, or one not allowed), by state sets from that DFA state's.
+        let dfa =
+            if self.use_dfa { automaton.dfa.get_or_init(|| Dfa::build(schema, automaton)).as_ref() } else { None };
+        let mut at = dfa.map(|_| 0_usize);
         let mut current = self.spare.pop().unwrap_or_default();
         current.clear();
-        current.extend_from_slice(&automaton.closure[automaton.start]);
+        if at.is_none() {
+            current.extend_from_slice(&automaton.closure[automaton.start]);
+        }
         let mut next = self.spare.pop().unwrap_or_default();
-        // States reached by this step are marked with the step's own epoch, in one buffer for
-        // the whole document (no allocation per element).
+        // States reached by a step are marked with the step's own epoch, in one buffer for the
+        // whole document (no allocation per element).
         if self.marks.len() < automaton.edges.len() {
             self.marks.resize(automaton.edges.len(), 0);
         }
@@ -394,37 +411,33 @@ impl<'s> Validator<'s> {
             }
             let (child_ns, child_local) = (child.tag_name().namespace().unwrap_or_default(), child.tag_name().name());
             let child_key = name_key(child_local);
-            self.epoch += 1;
-            let epoch = self.epoch;
-            next.clear();
-            let mut matched: Option<&Term> = None;
-            for &state in &current {
-                for (term, target) in &automaton.edges[state] {
-                    let accepts = match term {
-                        Term::Element(id) => {
-                            let declaration = &self.schema.elements[*id];
-                            declaration.key == child_key
-                                && declaration.name.local == child_local
-                                && declaration.name.ns == child_ns
-                        }
-                        Term::Any(wildcard) => wildcard.namespaces.admits(child_ns),
-                    };
-                    if !accepts {
-                        continue;
-                    }
-                    if matched.is_none() || (matches!(matched, Some(Term::Any(_))) && matches!(term, Term::Element(_)))
-                    {
-                        matched = Some(term);
-                    }
-                    for &reached in &automaton.closure[*target] {
-                        if self.marks[reached] != epoch {
-                            self.marks[reached] = epoch;
-                            next.push(reached);
-                        }
-                    }
+            if let (Some(dfa), Some(state)) = (dfa, at) {
+                let found = dfa.states[state].moves.iter().find(|move_| {
+                    let declaration = &schema.elements[move_.element];
+                    move_.key == child_key
+                        && same_name_given_key(child_local, &declaration.name.local, child_ns, &declaration.name.ns)
+                });
+                if let Some(move_) = found {
+                    at = Some(move_.target);
+                    let (state, edge) = move_.edge;
+                    self.child(child, &automaton.edges[state][edge].0, depth);
+                    continue;
                 }
+                current.clear();
+                current.extend_from_slice(&dfa.states[state].set);
+                at = None;
             }
-            let Some(term) = matched else {
+            self.epoch += 1;
+            let matched = step(
+                schema,
+                automaton,
+                &current,
+                (child_ns, child_local, child_key),
+                &mut self.marks,
+                self.epoch,
+                &mut next,
+            );
+            let Some((state, edge)) = matched else {
                 let expected = self.expected(automaton, &current);
                 let message = if current.iter().all(|state| automaton.edges[*state].is_empty()) {
                     msg!("xsd-unexpected-no-more", child = child_local, name = name)
@@ -437,24 +450,37 @@ impl<'s> Validator<'s> {
                 continue;
             };
             std::mem::swap(&mut current, &mut next);
-            match term {
-                Term::Element(id) => self.element(child, *id, depth + 1),
-                Term::Any(wildcard) => match wildcard.process {
-                    Process::Skip => {}
-                    Process::Lax => self.lax_element(child, depth + 1),
-                    Process::Strict => match self.schema.global_elements.get(&qname(child)) {
-                        Some(&id) => self.element(child, id, depth + 1),
-                        None => self.report(tag(child), msg!("xsd-strict-wildcard", child = child_local)),
-                    },
-                },
-            }
+            self.child(child, &automaton.edges[state][edge].0, depth);
         }
-        if !current.iter().any(|state| automaton.accepting[*state]) {
+        let accepted = match (dfa, at) {
+            (Some(dfa), Some(state)) => dfa.states[state].accepting,
+            _ => current.iter().any(|state| automaton.accepting[*state]),
+        };
+        if !accepted {
+            if let (Some(dfa), Some(state)) = (dfa, at) {
+                current.clear();
+                current.extend_from_slice(&dfa.states[state].set);
+            }
             let expected = self.expected(automaton, &current);
             self.report(tag(node), msg!("xsd-missing-children", name = name, expected = expected));
         }
         self.spare.push(current);
         self.spare.push(next);
+    }
+
+    /// A child element its parent's content model accepted by the edge `term`.
+    fn child(&mut self, child: Node<'_, '_>, term: &'s Term, depth: usize) {
+        match term {
+            Term::Element(id) => self.element(child, *id, depth + 1),
+            Term::Any(wildcard) => match wildcard.process {
+                Process::Skip => {}
+                Process::Lax => self.lax_element(child, depth + 1),
+                Process::Strict => match self.schema.global_elements.get(&qname(child)) {
+                    Some(&id) => self.element(child, id, depth + 1),
+                    None => self.report(tag(child), msg!("xsd-strict-wildcard", child = child.tag_name().name())),
+                },
+            },
+        }
     }
 
     /// An element no content model accounts for: checked by its global declaration if it has

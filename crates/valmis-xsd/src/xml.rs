@@ -33,6 +33,18 @@ pub(crate) fn name_key(local: &str) -> u64 {
     key
 }
 
+/// Whether two names whose `name_key`s are equal are the same name. The key holds the length
+/// (when below 255) and the first seven bytes, so a local name of at most seven bytes is already
+/// known to be equal, and a longer one is compared from its eighth byte on; the namespaces are
+/// compared by length first, which settles the common case of two unqualified names without
+/// reading either.
+#[inline]
+pub(crate) fn same_name_given_key(local: &str, other_local: &str, ns: &str, other_ns: &str) -> bool {
+    debug_assert_eq!(name_key(local), name_key(other_local));
+    let locals_equal = local.len() <= 7 || local.as_bytes()[7..] == other_local.as_bytes()[7.min(other_local.len())..];
+    locals_equal && ns.len() == other_ns.len() && (ns.is_empty() || ns == other_ns)
+}
+
 impl std::fmt::Display for QName {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.ns.is_empty() {
@@ -181,5 +193,50 @@ fn convert_in(lines: &LineStarts, node: roxmltree::Node<'_, '_>, scope: &Scope) 
         children,
         line: lines.line(node.range().start),
         scope,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{name_key, same_name_given_key};
+
+    proptest! {
+        /// Names from a two-letter alphabet share keys often (and 255-byte ones saturate the
+        /// length), so the comparison after an equal key is exercised on near misses.
+        #[test]
+        fn equal_keys_then_the_same_name_exactly_when_the_strings_are(
+            local in "[ab]{0,12}|[ab]{250,260}",
+            other in "[ab]{0,12}|[ab]{250,260}",
+            ns in prop::sample::select(vec!["", "urn:hl7-org:v3", "urn:hl7-org:v4", "urn:hl7finland"]),
+            other_ns in prop::sample::select(vec!["", "urn:hl7-org:v3", "urn:hl7-org:v4", "urn:hl7finland"]),
+        ) {
+            if name_key(&local) == name_key(&other) {
+                prop_assert_eq!(
+                    same_name_given_key(&local, &other, ns, other_ns),
+                    local == other && ns == other_ns
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn near_misses() {
+        for (a, b, same) in [
+            ("code", "code", true),
+            ("codeSystem", "codeSystem", true),
+            ("codeSystem", "codeSystex", false),
+            ("displayName", "displayNamf", false),
+            ("abcdefg", "abcdefg", true),
+        ] {
+            assert_eq!(name_key(a), name_key(b));
+            assert_eq!(same_name_given_key(a, b, "", ""), same, "{a} {b}");
+            assert!(!same_name_given_key(a, b, "", "urn:hl7-org:v3"));
+        }
+        let long = "a".repeat(300);
+        let longer = "a".repeat(301);
+        assert_eq!(name_key(&long), name_key(&longer));
+        assert!(!same_name_given_key(&long, &longer, "", ""));
     }
 }
