@@ -57,7 +57,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> 
 /// failure is an output error (exit 4) naming the file.
 pub(crate) fn write_atomically_with(
     path: &Path,
-    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
