@@ -100,8 +100,10 @@ fn text_of(node: Node<'_, '_>) -> (String, Range<usize>) {
     (text, range.unwrap_or_else(|| tag(node)))
 }
 
+/// Whether a text is XML white space only. Bytes, not characters: each of the four is one byte,
+/// and no byte of a character outside ASCII is one of them.
 fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+    text.bytes().all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 impl<'s> Validator<'s> {
