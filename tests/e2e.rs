@@ -1123,6 +1123,48 @@ fn a_broken_user_catalog_is_rejected_with_file_and_line() {
     assert!(stderr.contains("bundel"), "{stderr}");
 }
 
+/// The bundle is listed while the catalogs load (on another thread unless `--jobs 1`); the
+/// errors still come in the order they are checked: the catalog, then the options, then the
+/// bundle. One run per order and thread count.
+#[test]
+fn errors_keep_their_order_while_the_bundle_is_listed_beside_the_catalogs() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
+    std::fs::write(temp.path().join("catalog.toml"), shipped.replacen("area = \"bundle\"", "area = \"bundel\"", 1))
+        .expect("write");
+    let missing = temp.path().join("no-such-bundle");
+    let missing = missing.to_str().expect("utf-8");
+    let catalog = temp.path().to_str().expect("utf-8");
+    let waivers = temp.path().join("waivers.toml");
+    std::fs::write(&waivers, "format = 1\n").expect("write");
+    for jobs in ["1", "2"] {
+        let output = valmis(&["verify", missing, "--catalog", catalog, "--now", NOW, "--jobs", jobs]);
+        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("bundel") && !stderr.contains("no-such-bundle"), "--jobs {jobs}: {stderr}");
+
+        let output = valmis(&[
+            "verify",
+            missing,
+            "--now",
+            NOW,
+            "--jobs",
+            jobs,
+            "--partition",
+            "1/2",
+            "--waivers",
+            waivers.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("valmis merge") && !stderr.contains("no-such-bundle"), "--jobs {jobs}: {stderr}");
+
+        let output = valmis(&["verify", missing, "--now", NOW, "--jobs", jobs]);
+        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+        assert!(text(&output.stderr).contains("no-such-bundle"), "--jobs {jobs}");
+    }
+}
+
 #[test]
 fn a_user_catalog_replaces_the_built_in_one() {
     let temp = tempfile::tempdir().expect("tempdir");

@@ -102,10 +102,14 @@ struct FileRecord {
 /// Walks the bundle once for `wanted`: in parallel on the current rayon pool when `parallel`,
 /// with results in path order either way.
 pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) -> FileResults {
-    for (rule, _) in &wanted.rules {
-        if let Some(prepare) = rule.prepare {
-            prepare(context);
-        }
+    // The inputs rules take from the context (the compiled schema set, the pre-test report's
+    // OIDs, the test persons) are independent of each other: made side by side.
+    let prepares: Vec<fn(&Context<'_>)> = wanted.rules.iter().filter_map(|(rule, _)| rule.prepare).collect();
+    if parallel {
+        use rayon::prelude::*;
+        prepares.par_iter().for_each(|prepare| prepare(context));
+    } else {
+        prepares.iter().for_each(|prepare| prepare(context));
     }
     let entries: Vec<&Entry> = if wanted.every_file() {
         context.bundle.files().collect()
