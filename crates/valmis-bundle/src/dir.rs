@@ -43,7 +43,9 @@ pub(crate) fn scan(bundle: &mut Bundle, root: &Path) {
             let name = entry.file_name();
             let lossy_name = name.to_str().is_none();
             let path = format!("{prefix}{}", name.to_string_lossy());
-            let metadata = match fs::symlink_metadata(entry.path()) {
+            // The entry's own metadata, not its target's (lstat), looked up relative to the open
+            // folder rather than by walking the whole path again for every file.
+            let metadata = match entry.metadata() {
                 Ok(metadata) => metadata,
                 Err(error) => {
                     bundle.issue(path, msg!("path-uninspectable", error = error.to_string()));
