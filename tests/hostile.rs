@@ -36,6 +36,17 @@ fn cap_address_space(command: &mut std::process::Command, bytes: u64) {
 /// `verify` run by `program` (a copy of the binary), as `user` when given, in 1.5 GiB of
 /// address space with `jobs` threads.
 fn verify_as(bundle: &Path, program: &Path, user: Option<u32>, jobs: usize) -> (i32, String, Duration) {
+    verify_as_with(bundle, program, user, jobs, &[])
+}
+
+/// [`verify_as`] with more arguments.
+fn verify_as_with(
+    bundle: &Path,
+    program: &Path,
+    user: Option<u32>,
+    jobs: usize,
+    more: &[&str],
+) -> (i32, String, Duration) {
     let started = Instant::now();
     let mut command = support::valmis_command_at(program);
     if let Some(user) = user {
@@ -54,6 +65,7 @@ fn verify_as(bundle: &Path, program: &Path, user: Option<u32>, jobs: usize) -> (
             "--jobs",
             &jobs.to_string(),
         ])
+        .args(more)
         .env("NO_COLOR", "1")
         .output()
         .expect("runs");
@@ -434,4 +446,25 @@ fn eight_large_documents_on_eight_threads_share_one_parse_budget() {
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("iso-7.xml"), "{stdout}");
     assert!(!stdout.contains("valmis parses at most"), "each document is within the per-document limit: {stdout}");
+}
+
+#[test]
+fn reports_are_written_in_the_capped_address_space_with_eight_threads() {
+    // In 1.5 GiB of address space, after eight threads parsed large documents, the pool of eight
+    // threads for the reports may not start; valmis then writes them on one thread. Making the
+    // report safe once reached for rayon's global pool there (the JUnit writer could too),
+    // which could not start either: `eight_large_documents_on_eight_threads_share_one_parse_budget`
+    // stopped with an internal error in one run. Nothing outside a pool may start that pool.
+    let temp = ready_copy();
+    let document = flat_document(1_900_000);
+    for n in 0..8 {
+        std::fs::write(temp.path().join(format!("documents/iso-{n}.xml")), &document).expect("write");
+    }
+    let junit = temp.path().join("out/junit.xml");
+    let junit_arg = junit.to_str().expect("utf-8").to_owned();
+    let (code, stdout, _) =
+        verify_as_with(temp.path(), Path::new(env!("CARGO_BIN_EXE_valmis")), None, 8, &["--junit", &junit_arg]);
+    assert_eq!(code, 1, "{stdout}");
+    let written = std::fs::read_to_string(&junit).expect("the JUnit report is written");
+    assert!(written.contains("iso-7.xml") && written.ends_with("</testsuites>\n"), "{written}");
 }

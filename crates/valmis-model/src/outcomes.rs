@@ -561,17 +561,31 @@ impl Outcomes {
     /// Changes with `change` the outcomes of every segment for whose shared fields
     /// `shared_touches` holds (asked once, with the segment's first outcome), or in which
     /// `touches` holds for some outcome; the other segments are kept as they are, not decoded.
+    /// Inside a rayon pool the segments are asked side by side on it (asking is most of the
+    /// work: making 130,000 outcomes safe, nearly none of which needs a change, took 60 ms of a
+    /// 10,000-document run on one thread); outside one, on this thread alone (rayon's global
+    /// pool is never started: when no pool could be made, it could not start either). The
+    /// changes are made in order on this thread.
     pub fn change_where(
         &mut self,
-        shared_touches: impl Fn(&OutcomeView<'_>) -> bool,
-        touches: impl Fn(&OutcomeView<'_>) -> bool,
+        shared_touches: impl Fn(&OutcomeView<'_>) -> bool + Sync,
+        touches: impl Fn(&OutcomeView<'_>) -> bool + Sync,
         mut change: impl FnMut(&mut Outcome),
     ) {
+        use rayon::prelude::*;
         let segments = std::mem::take(&mut self.segments);
+        let touched_one = |segment: &Segment| {
+            segment.views().next().is_some_and(|first| shared_touches(&first))
+                || segment.views().any(|view| touches(&view))
+        };
+        let touched: Vec<bool> = if rayon::current_thread_index().is_some() {
+            segments.par_iter().map(touched_one).collect()
+        } else {
+            segments.iter().map(touched_one).collect()
+        };
         self.len = 0;
-        for segment in segments {
-            let first = segment.views().next();
-            if !first.is_some_and(|first| shared_touches(&first)) && !segment.views().any(|view| touches(&view)) {
+        for (segment, touched) in segments.into_iter().zip(touched) {
+            if !touched {
                 self.len += segment.count;
                 self.segments.push(segment);
                 continue;

@@ -136,7 +136,9 @@ fn write_test_cases<W: io::Write + Send>(
     area: Area,
     words: &Words,
 ) -> Result<(), JunitError> {
-    let threads = rayon::current_num_threads();
+    // Outside a pool (none could be made for the reports), one thread: asking for the number
+    // of threads there would start rayon's global pool, which could not start either.
+    let threads = if rayon::current_thread_index().is_some() { rayon::current_num_threads() } else { 1 };
     if threads <= 1 {
         for outcome in report.outcomes.of_area(area) {
             write_test_case(writer, &outcome, words)?;

@@ -22,16 +22,19 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
     let display = args.bundle.display().to_string();
     // The bundle is listed while the catalogs load (each took tens of milliseconds at the start
     // of a 10,000-document run, one core working), unless one thread was asked for; their
-    // errors still come in this order.
-    let (catalogs, bundle) = if args.jobs == 1 {
-        (load_catalogs(&args.catalog), open_bundle(&args.bundle, &display))
-    } else {
-        std::thread::scope(|scope| {
-            let listing = scope.spawn(|| open_bundle(&args.bundle, &display));
-            let catalogs = load_catalogs(&args.catalog);
-            (catalogs, listing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        })
-    };
+    // errors still come in this order. A thread that cannot be started (no memory left for its
+    // stack) leaves the listing to this one.
+    let (catalogs, bundle) = std::thread::scope(|scope| {
+        let listing = (args.jobs != 1)
+            .then(|| std::thread::Builder::new().spawn_scoped(scope, || open_bundle(&args.bundle, &display)).ok())
+            .flatten();
+        let catalogs = load_catalogs(&args.catalog);
+        let bundle = match listing {
+            Some(listing) => listing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => open_bundle(&args.bundle, &display),
+        };
+        (catalogs, bundle)
+    });
     let catalogs = catalogs?;
     if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
         return Err(usage(tr!("cli-partition-post")));
