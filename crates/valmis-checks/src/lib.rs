@@ -199,7 +199,7 @@ fn run(context: &Context<'_>, options: &VerifyOptions) -> Result<Report, VerifyE
         }
         // Each result is kept compactly as soon as it is an outcome (Outcomes), and freed.
         let mut outcomes: Outcomes =
-            results.into_iter().map(|result| to_outcome(bundle, requirement, &texts, result, strict)).collect();
+            results.into_iter().map(|result| to_outcome(bundle, requirement, &texts, result, strict, None)).collect();
         // Every outcome here has this requirement's area and id: ordering by subject puts them
         // in the report's order (Report::sort); results in path order are already in it.
         outcomes.sort();

@@ -31,12 +31,15 @@ fn finding_order(finding: &Finding) -> (std::cmp::Reverse<Severity>, Option<&str
     )
 }
 
+/// `listed`: a path already known to be a file of the bundle (the file the pass is checking),
+/// which a result's paths are compared with before the bundle's list is searched.
 pub(crate) fn to_outcome(
     bundle: &Bundle,
     requirement: &Requirement,
     texts: &Texts,
     result: SubjectResult,
     strict: bool,
+    listed: Option<&str>,
 ) -> Outcome {
     let (status, mut findings) = match result.verdict {
         Verdict::Skipped(reason) => (Status::Skipped(reason), Vec::new()),
@@ -56,7 +59,7 @@ pub(crate) fn to_outcome(
     findings.sort_by(|a, b| finding_order(a).cmp(&finding_order(b)).then_with(|| a.message.cmp(&b.message)));
     // A test case points where its first finding is (CI annotations land on that line), else at
     // the subject's file; never at a folder or the bundle itself, which are not files.
-    let is_file = |path: &str| !path.is_empty() && bundle.entry(path).is_some();
+    let is_file = |path: &str| !path.is_empty() && (listed == Some(path) || bundle.entry(path).is_some());
     let (file, line) = match findings.iter().filter_map(|finding| finding.location.as_ref()).next() {
         Some(location) if is_file(&location.path) => (Some(location.path.clone()), location.line),
         _ => (result.file.filter(|file| is_file(file)), result.line),

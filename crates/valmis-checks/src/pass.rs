@@ -131,7 +131,7 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
             .into_iter()
             .filter_map(|(id, result)| {
                 let (texts, requirement) = texts.get(id)?;
-                Some((id, to_outcome(context.bundle, requirement, texts, result, wanted.strict)))
+                Some((id, to_outcome(context.bundle, requirement, texts, result, wanted.strict, Some(&entry.path))))
             })
             .collect::<Vec<_>>();
         (record, outcomes)
@@ -142,7 +142,14 @@ pub(crate) fn run(context: &Context<'_>, wanted: &Wanted<'_>, parallel: bool) ->
     let mut results: HashMap<&'static str, Outcomes> = HashMap::new();
     let add = |results: &mut HashMap<&'static str, Outcomes>, id: &'static str, result: SubjectResult| {
         if let Some((texts, requirement)) = texts.get(id) {
-            results.entry(id).or_default().push(to_outcome(context.bundle, requirement, texts, result, wanted.strict));
+            results.entry(id).or_default().push(to_outcome(
+                context.bundle,
+                requirement,
+                texts,
+                result,
+                wanted.strict,
+                None,
+            ));
         }
     };
     let mut ids = Some(Vec::new());
