@@ -10,10 +10,15 @@
 use crate::model::{Automaton, Schema, Term};
 use crate::xml::{name_key, same_name_given_key};
 
-/// The most DFA states one automaton may have; an automaton that needs more (an `xs:all` of many
-/// elements, a large repetition count) is only ever stepped as state sets. Kela's CDA types need
-/// at most a few dozen.
+/// The most DFA states one automaton may have; an automaton that needs more (large repetition
+/// counts of optional content) is only ever stepped as state sets. Kela's CDA types need at
+/// most 37.
 const MAX_STATES: usize = 512;
+
+/// The most edges the construction of one DFA may look at (each step looks at every edge of
+/// every state in the set it steps): a schema's automata may have 100,000 states, and building
+/// must stay bounded whatever the schema. Kela's largest type takes about 22,000.
+const MAX_WORK: usize = 2_000_000;
 
 #[derive(Debug)]
 pub(crate) struct Dfa {
@@ -101,6 +106,7 @@ impl Dfa {
         let mut marks = vec![0_u64; automaton.edges.len()];
         let mut epoch = 0;
         let mut next = Vec::new();
+        let mut work = 0_usize;
         let mut done = 0;
         while done < dfa.states.len() {
             // The element names the states' edges name, once each (two declarations of one name
@@ -121,6 +127,10 @@ impl Dfa {
                 let key = name_key(&name.local);
                 epoch += 1;
                 let set = &dfa.states[done].set;
+                work += set.iter().map(|state| automaton.edges[*state].len()).sum::<usize>();
+                if work > MAX_WORK {
+                    return None;
+                }
                 let Some(edge) =
                     step(schema, automaton, set, (&name.ns, &name.local, key), &mut marks, epoch, &mut next)
                 else {
@@ -335,5 +345,29 @@ mod tests {
             matches!(ty, Type::Complex(complex) if matches!(&complex.content, Content::Elements(automaton) if matches!(automaton.dfa.get(), Some(None))))
         });
         assert_eq!(too_large.count(), 1);
+    }
+
+    #[test]
+    fn building_a_dfa_stops_at_its_work_budget_and_the_sets_take_over() {
+        // A sequence of 300 optional elements: 301 DFA states (within `MAX_STATES`), but the
+        // state before the k-th element names 301 - k elements and each of its steps looks at as
+        // many edges, about 9 million edges in all.
+        let names: String = (0..300).map(|n| format!("<xs:element name=\"e{n}\" minOccurs=\"0\"/>")).collect();
+        let schema_text = format!(
+            r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r"><xs:complexType>
+            <xs:sequence>{names}</xs:sequence>
+            </xs:complexType></xs:element></xs:schema>"#
+        );
+        let schema =
+            compile("w.xsd", &|location| (location == "w.xsd").then(|| schema_text.clone())).expect("compiles");
+        let mut random = Random(0x0000_B0D6_E7ED);
+        for _ in 0..20 {
+            let body: String = (0..random.below(30)).map(|_| format!("<e{}/>", random.below(320))).collect();
+            same_either_way(&schema, &format!("<r>{body}</r>"));
+        }
+        let stopped = schema.types.iter().any(|ty| {
+            matches!(ty, Type::Complex(complex) if matches!(&complex.content, Content::Elements(automaton) if matches!(automaton.dfa.get(), Some(None))))
+        });
+        assert!(stopped, "the DFA was built within the budget");
     }
 }
