@@ -15,10 +15,11 @@ use crate::xml::{name_key, same_name_given_key};
 /// most 37.
 const MAX_STATES: usize = 512;
 
-/// The most edges the construction of one DFA may look at (each step looks at every edge of
-/// every state in the set it steps): a schema's automata may have 100,000 states, and building
-/// must stay bounded whatever the schema. Kela's largest type takes about 22,000.
-const MAX_WORK: usize = 2_000_000;
+/// The most work the construction of one DFA may do, counted as the edges each step looks at
+/// (every edge of every state in the set it steps) and the states it reaches, which bounds the
+/// time and the memory of the sets kept: a schema's automata may have 100,000 states, and
+/// building must stay bounded whatever the schema. Kela's largest type takes about 45,000.
+const MAX_WORK: usize = 1_000_000;
 
 #[derive(Debug)]
 pub(crate) struct Dfa {
@@ -136,6 +137,10 @@ impl Dfa {
                 else {
                     continue;
                 };
+                work += next.len();
+                if work > MAX_WORK {
+                    return None;
+                }
                 let target = match index.get(&next) {
                     Some(&target) => target,
                     None => {
