@@ -1102,12 +1102,19 @@ fn usage_errors_exit_2() {
     assert!(help.contains("Exit codes:") && help.contains("--junit") && help.contains("--now"), "{help}");
 }
 
+/// Writes the shipped catalog into `dir` with its first `area = "bundle"` misspelt `"bundel"`;
+/// returns the shipped text.
+fn write_catalog_with_bad_area(dir: &Path) -> String {
+    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
+    std::fs::write(dir.join("catalog.toml"), shipped.replacen("area = \"bundle\"", "area = \"bundel\"", 1))
+        .expect("write");
+    shipped
+}
+
 #[test]
 fn a_broken_user_catalog_is_rejected_with_file_and_line() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
-    std::fs::write(temp.path().join("catalog.toml"), shipped.replacen("area = \"bundle\"", "area = \"bundel\"", 1))
-        .expect("write");
+    let shipped = write_catalog_with_bad_area(temp.path());
     let output = valmis(&[
         "verify",
         fixture("ready").to_str().expect("utf-8"),
@@ -1129,9 +1136,7 @@ fn a_broken_user_catalog_is_rejected_with_file_and_line() {
 #[test]
 fn errors_keep_their_order_while_the_bundle_is_listed_beside_the_catalogs() {
     let temp = tempfile::tempdir().expect("tempdir");
-    let shipped = std::fs::read_to_string(root().join("testcases/2027-1/catalog.toml")).expect("catalog");
-    std::fs::write(temp.path().join("catalog.toml"), shipped.replacen("area = \"bundle\"", "area = \"bundel\"", 1))
-        .expect("write");
+    write_catalog_with_bad_area(temp.path());
     let missing = temp.path().join("no-such-bundle");
     let missing = missing.to_str().expect("utf-8");
     let catalog = temp.path().to_str().expect("utf-8");

@@ -433,15 +433,21 @@ fn a_document_of_ten_million_elements_is_refused_before_it_is_parsed() {
     assert!(stdout.contains("valmis parses at most 2000000 per document"), "attributes count: {stdout}");
 }
 
-#[test]
-fn eight_large_documents_on_eight_threads_share_one_parse_budget() {
-    // Issue 16 (5): eight large documents at `--jobs 8` took 6.1 GB, each thread holding its own
-    // tree. Trees of all threads together stay within one budget, so the run fits the cap.
+/// The ready bundle with eight documents of 1.9 million nodes each (`iso-0.xml` to `iso-7.xml`).
+fn eight_large_documents() -> tempfile::TempDir {
     let temp = ready_copy();
     let document = flat_document(1_900_000);
     for n in 0..8 {
         std::fs::write(temp.path().join(format!("documents/iso-{n}.xml")), &document).expect("write");
     }
+    temp
+}
+
+#[test]
+fn eight_large_documents_on_eight_threads_share_one_parse_budget() {
+    // Issue 16 (5): eight large documents at `--jobs 8` took 6.1 GB, each thread holding its own
+    // tree. Trees of all threads together stay within one budget, so the run fits the cap.
+    let temp = eight_large_documents();
     let (code, stdout, _) = verify_as(temp.path(), Path::new(env!("CARGO_BIN_EXE_valmis")), None, 8);
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("iso-7.xml"), "{stdout}");
@@ -455,11 +461,7 @@ fn reports_are_written_in_the_capped_address_space_with_eight_threads() {
     // report safe once reached for rayon's global pool there (the JUnit writer could too),
     // which could not start either: `eight_large_documents_on_eight_threads_share_one_parse_budget`
     // stopped with an internal error in one run. Nothing outside a pool may start that pool.
-    let temp = ready_copy();
-    let document = flat_document(1_900_000);
-    for n in 0..8 {
-        std::fs::write(temp.path().join(format!("documents/iso-{n}.xml")), &document).expect("write");
-    }
+    let temp = eight_large_documents();
     let junit = temp.path().join("out/junit.xml");
     let junit_arg = junit.to_str().expect("utf-8").to_owned();
     let (code, stdout, _) =
