@@ -73,6 +73,28 @@ fn a_directory_bundle_lists_files_and_reports_links_and_special_files() {
 }
 
 #[test]
+fn a_file_that_changes_after_listing_is_read_as_it_is_now_and_never_past_the_limit() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let root = temp.path();
+    let file = root.join("a.xml");
+    std::fs::write(&file, [b'a'; 50]).expect("write");
+    let limits = Limits { max_file_size: 30_000, ..Limits::default() };
+    let bundle = Bundle::open(root, "b", limits).expect("opens");
+    assert_eq!(bundle.read("a.xml").expect("read"), [b'a'; 50]);
+    // Shrunk, grown a little, grown past the listed size many times over (the buffer grows),
+    // grown to the limit exactly, then one byte past it.
+    for size in [7, 51, 8_500, 25_000, 30_000] {
+        let content: Vec<u8> = (0..size).map(|at| b'a' + (at % 26) as u8).collect();
+        std::fs::write(&file, &content).expect("rewrite");
+        assert_eq!(bundle.read("a.xml").expect("read"), content, "{size} bytes");
+    }
+    std::fs::write(&file, vec![b'z'; 30_001]).expect("rewrite");
+    assert!(matches!(bundle.read("a.xml"), Err(ReadError::TooLarge { .. })));
+    std::fs::write(&file, b"").expect("empty");
+    assert_eq!(bundle.read("a.xml").expect("read"), b"");
+}
+
+#[test]
 fn files_whose_names_are_not_utf8_are_still_read_and_two_that_render_alike_are_refused() {
     use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
