@@ -1346,6 +1346,160 @@ fn a_report_that_cannot_be_written_is_an_output_error() {
     assert!(text(&merged.stderr).contains("not a shard"), "{}", text(&merged.stderr));
 }
 
+/// Every file under `dir` with its bytes, to show that a refused command changed none of them.
+fn snapshot(dir: &Path) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("ls").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).expect("read"));
+            }
+        }
+    }
+    files
+}
+
+/// A report path that would replace a file the run reads (the bundle's manifest or pre-test
+/// report, the zip bundle, the waivers, the baseline under another report than --json, a client
+/// key, a catalog's file) or that two reports share is a usage error before anything is checked,
+/// and loses nothing. Until 2026-12-03 each of these was written over without a word: `verify
+/// r --junit r/manifest.toml` replaced the person's manifest with the JUnit report.
+#[test]
+fn a_report_never_replaces_a_file_the_run_reads() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "r");
+    let zip = temp.path().join("r.zip");
+    let packed = valmis(&["pack", bundle.to_str().expect("utf-8"), "-o", zip.to_str().expect("utf-8")]);
+    assert_eq!(packed.status.code(), Some(0), "{}", text(&packed.stderr));
+    let waivers = temp.path().join("waivers.toml");
+    std::fs::write(&waivers, "format = 1\n").expect("write");
+    let key = temp.path().join("client.key");
+    std::fs::write(&key, "not read: the run stops before").expect("write");
+    let catalog = temp.path().join("catalog");
+    copy_tree(&root().join("testcases/2027-1"), &catalog);
+    let baseline = temp.path().join("baseline.json");
+    let at = |path: &Path| path.to_str().expect("utf-8").to_owned();
+    let (b, z) = (at(&bundle), at(&zip));
+    let first = valmis(&["verify", &b, "--now", NOW, "--json", &at(&baseline), "-q"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let in_bundle = |relative: &str| at(&bundle.join(relative));
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec![b.clone(), "--junit".into(), in_bundle("manifest.toml")], "is a file of the bundle this run reads"),
+        (vec![b.clone(), "--html".into(), in_bundle("pretest/report.csv")], "is a file of the bundle this run reads"),
+        (vec![b.clone(), "--sarif".into(), in_bundle("documents/../manifest.toml")], "is a file of the bundle"),
+        (vec![z.clone(), "--junit".into(), z.clone()], "is the bundle this run reads"),
+        (
+            vec![b.clone(), "--waivers".into(), at(&waivers), "--summary-md".into(), at(&waivers)],
+            "the waivers file (`--waivers`)",
+        ),
+        (
+            vec![b.clone(), "--baseline".into(), at(&baseline), "--junit".into(), at(&baseline)],
+            "only `--json` may replace it",
+        ),
+        (
+            vec![b.clone(), "--client-key".into(), format!("kanta={}", at(&key)), "--json".into(), at(&key)],
+            "a private key (`--client-key`)",
+        ),
+        (
+            vec![b.clone(), "--catalog".into(), at(&catalog), "--json".into(), at(&catalog.join("catalog.toml"))],
+            "catalog folder (`--catalog`)",
+        ),
+        (
+            vec![
+                b.clone(),
+                "--junit".into(),
+                at(&temp.path().join("same.xml")),
+                "--html".into(),
+                at(&temp.path().join("./same.xml")),
+            ],
+            "--junit and --html both name",
+        ),
+    ];
+    let before = snapshot(temp.path());
+    for (args, expected) in cases {
+        let mut all = vec!["verify", "--now", NOW, "-q"];
+        all.extend(args.iter().map(String::as_str));
+        let output = valmis(&all);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(snapshot(temp.path()) == before, "{args:?} changed a file");
+    }
+
+    // `run` keeps its --junit off the bundle it writes evidence into, and off its key.
+    for (junit, expected) in [(in_bundle("pretest/report.csv"), "is a file of the bundle"), (at(&key), "a private key")]
+    {
+        let output = valmis(&["run", &b, "--endpoint", "kanta", "--client-key", &at(&key), "--junit", &junit]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(snapshot(temp.path()) == before, "run --junit {junit} changed a file");
+    }
+
+    // What stays allowed: a report at a bundle folder's root outside its folders, twice (a bundle
+    // at `.` with its reports in target/), and --json replacing the baseline it was compared with.
+    for _ in 0..2 {
+        let output = valmis(&["verify", &b, "--now", NOW, "-q", "--junit", &in_bundle("target/junit.xml")]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    }
+    let rolled = valmis(&["verify", &b, "--now", NOW, "-q", "--baseline", &at(&baseline), "--json", &at(&baseline)]);
+    assert_eq!(rolled.status.code(), Some(0), "{}", text(&rolled.stderr));
+    assert!(std::fs::read_to_string(&baseline).expect("read").contains("since_baseline"));
+}
+
+/// `pack -o` never replaces a file of the folder it zips but an earlier zip, and `merge` never
+/// writes over a shard it reads: until 2026-12-03 `pack r -o r/manifest.toml` replaced the
+/// manifest with a zip that left the manifest out, and `merge m.json s1.json s2.json --junit
+/// s2.json` replaced a shard.
+#[test]
+fn pack_and_merge_never_replace_what_they_read() {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, manifest, _) = ready_copy(temp.path(), "r");
+    std::fs::write(bundle.join("LUEMINUT.txt"), "Kirjoitettu käsin.\n").expect("write");
+    let at = |path: &Path| path.to_str().expect("utf-8").to_owned();
+    let b = at(&bundle);
+    // The first pack may refresh [files]; what follows must change nothing.
+    let zip = bundle.join("r.zip");
+    for _ in 0..2 {
+        let output = valmis(&["pack", &b, "-o", &at(&zip)]);
+        assert_eq!(output.status.code(), Some(0), "an earlier zip is replaced: {}", text(&output.stderr));
+    }
+    let before = snapshot(temp.path());
+    for target in [manifest.clone(), bundle.join("LUEMINUT.txt"), bundle.join("documents/hoitokertomus-2026-11-12.xml")]
+    {
+        let output = valmis(&["pack", &b, "-o", &at(&target)]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{target:?}: {stderr}");
+        assert!(stderr.contains("is a file of the bundle folder pack zips"), "{stderr}");
+        assert!(snapshot(temp.path()) == before, "pack -o {target:?} changed a file");
+    }
+
+    let shards: Vec<String> = (1..=2).map(|k| at(&temp.path().join(format!("s{k}.json")))).collect();
+    for (k, shard) in shards.iter().enumerate() {
+        let partition = format!("{}/2", k + 1);
+        let output = valmis(&["verify", &b, "--now", NOW, "-q", "--partition", &partition, "--json", shard]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    }
+    let before = snapshot(temp.path());
+    let merged = at(&temp.path().join("merged.json"));
+    for args in
+        [vec![merged.as_str(), &shards[0], &shards[1], "--junit", &shards[1]], vec![&shards[0], &shards[0], &shards[1]]]
+    {
+        let mut all = vec!["merge", "-q"];
+        all.extend(args);
+        let output = valmis(&all);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{all:?}: {stderr}");
+        assert!(stderr.contains("is a shard report this merge reads"), "{stderr}");
+        assert!(snapshot(temp.path()) == before, "{all:?} changed a file");
+    }
+}
+
 #[test]
 fn a_deflate_bomb_built_here_is_refused_as_bundle_paths() {
     let temp = tempfile::tempdir().expect("tempdir");

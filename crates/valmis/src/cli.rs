@@ -19,7 +19,8 @@ Exit codes:
   1  not ready: at least one blocking requirement failed or could not be evaluated,
      or no requirement was checked at all (every one skipped: offline, not applicable)
   2  usage error: bad arguments, unreadable bundle path, unusable catalog, an --only or
-     --skip pattern that matches no requirement, a selection that leaves none to check
+     --skip pattern that matches no requirement, a selection that leaves none to check,
+     a report path that would replace a file valmis reads
   3  internal error (a bug in valmis, or out of memory)
   4  output error: a report or another file valmis writes could not be written (the
      verdict is still printed; every other report is still written)

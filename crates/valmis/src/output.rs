@@ -7,9 +7,119 @@ use std::path::Path;
 use crate::failure::output;
 use crate::lang::tr;
 
-/// Refuses, before anything runs, a report path that names a folder: the command line is wrong
-/// (exit 2). A file that cannot be written once the run is done is an output error (exit 4).
-pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
+/// What a command reads, which no file it writes may replace: a person's manifest, waivers or
+/// key lost to a mistyped `--junit` is worse than any verdict.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Read<'a> {
+    /// A file read whole: the waivers, the baseline, a client key, a shard; or a zip bundle.
+    File(Input, &'a Path),
+    /// A folder whose files are read (a catalog, a CDA schema set): every file in it is kept.
+    Folder(Input, &'a Path),
+    /// The bundle `verify` or `run` reads: a zip (the file itself), or a folder, of which its
+    /// manifest.toml and every file in its folders (`pretest/`, `evidence/`, `connection/`,
+    /// `documents/`, `forms/`, `plan/`) are kept. Anything else at a folder's root (an earlier
+    /// report, a stray file BUNDLE-HYGIENE names) is not part of the layout and may be replaced,
+    /// so that a bundle at `.` can have its reports in `target/`.
+    Bundle(&'a Path),
+    /// The bundle folder `pack` zips whole: every file in it is kept, except an earlier zip (one
+    /// that starts with a zip signature), which pack replaces and leaves out of the new one.
+    Packed(&'a Path),
+}
+
+/// What a read file is, worded by the `cli-output-replaces-input` message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Input {
+    Bundle,
+    BundleFile,
+    PackedFile,
+    Waivers,
+    Baseline,
+    ClientKey,
+    Shard,
+    Catalog,
+    CdaSchema,
+    Cases,
+}
+
+impl Input {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Bundle => "bundle",
+            Self::BundleFile => "bundle-file",
+            Self::PackedFile => "packed-file",
+            Self::Waivers => "waivers",
+            Self::Baseline => "baseline",
+            Self::ClientKey => "client-key",
+            Self::Shard => "shard",
+            Self::Catalog => "catalog",
+            Self::CdaSchema => "cda-schema",
+            Self::Cases => "cases",
+        }
+    }
+}
+
+/// The folders of the bundle layout, whose files `Read::Bundle` keeps.
+const LAYOUT: [&str; 6] = ["pretest", "evidence", "connection", "documents", "forms", "plan"];
+
+impl Read<'_> {
+    /// What `at` (a `location`) would replace of this input, if anything.
+    fn replaced_by(self, at: &Path) -> Option<Input> {
+        let exists = || at.symlink_metadata().is_ok();
+        match self {
+            Self::File(input, path) => {
+                let same =
+                    location(path).is_ok_and(|entry| entry == at) || path.canonicalize().is_ok_and(|file| file == at);
+                same.then_some(input)
+            }
+            Self::Folder(input, path) => {
+                let inside = path.canonicalize().is_ok_and(|folder| at.starts_with(folder));
+                (inside && exists()).then_some(input)
+            }
+            Self::Bundle(path) if path.is_file() => Self::File(Input::Bundle, path).replaced_by(at),
+            Self::Bundle(path) => {
+                let folder = path.canonicalize().ok()?;
+                let mut parts = at.strip_prefix(folder).ok()?.components();
+                let first = parts.next()?.as_os_str();
+                let kept = if parts.next().is_some() {
+                    LAYOUT.iter().any(|name| first == *name)
+                } else {
+                    first == "manifest.toml"
+                };
+                (kept && exists()).then_some(Input::BundleFile)
+            }
+            Self::Packed(path) => {
+                let inside = path.canonicalize().is_ok_and(|folder| at.starts_with(folder));
+                (inside && exists() && !is_zip(at)).then_some(Input::PackedFile)
+            }
+        }
+    }
+}
+
+/// Whether the file at `path` starts as a zip archive does (a local file header, or the end
+/// record of an empty zip).
+fn is_zip(path: &Path) -> bool {
+    let mut start = [0_u8; 4];
+    std::fs::File::open(path).and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start)).is_ok()
+        && matches!(&start, b"PK\x03\x04" | b"PK\x05\x06")
+}
+
+/// Where writing `path` puts a file: its folder resolved (links, `..`), then its own name,
+/// which is not resolved, because a report replaces a link there and never writes through it.
+/// A folder that does not exist yet is left as written, made absolute.
+pub(crate) fn location(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    let path = std::path::absolute(path)?;
+    Ok(match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent.canonicalize().map(|parent| parent.join(name)).unwrap_or(path),
+        _ => path,
+    })
+}
+
+/// Refuses, before anything runs, a report path that names a folder, that two flags share (the
+/// second report would replace the first), or that would replace a file the command reads
+/// (`reads`; the JSON report, `--json` or merge's `<OUT>`, may replace the `--baseline` it is
+/// compared with, the one report meant to become the next run's input): the command line is wrong (exit 2). A file that cannot
+/// be written once the run is done is an output error (exit 4).
+pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> anyhow::Result<()> {
     for (flag, path) in outputs {
         if path.is_dir() {
             let example = match *flag {
@@ -18,6 +128,7 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
                 "--gitlab-codequality" => "gl-code-quality-report.json",
                 "--html" => "valmis.html",
                 "--summary-md" => "summary.md",
+                "--output" => "bundle.zip",
                 _ => "valmis.json",
             };
             return Err(crate::failure::usage(tr!(
@@ -27,6 +138,34 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)]) -> anyhow::Result<()> {
                 example = path.join(example).display().to_string()
             )));
         }
+    }
+    let mut written: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    for (flag, path) in outputs {
+        let at = location(path)
+            .map_err(|_| crate::failure::usage(tr!("cli-cannot-resolve", path = path.display().to_string())))?;
+        if let Some((earlier, _)) = written.iter().find(|(_, earlier)| *earlier == at) {
+            return Err(crate::failure::usage(tr!(
+                "cli-output-twice",
+                flag = *earlier,
+                other = *flag,
+                path = path.display().to_string()
+            )));
+        }
+        for read in reads {
+            match read.replaced_by(&at) {
+                Some(Input::Baseline) if matches!(*flag, "--json" | "<OUT>") => {}
+                Some(input) => {
+                    return Err(crate::failure::usage(tr!(
+                        "cli-output-replaces-input",
+                        flag = *flag,
+                        path = path.display().to_string(),
+                        input = input.key()
+                    )));
+                }
+                None => {}
+            }
+        }
+        written.push((flag, at));
     }
     Ok(())
 }

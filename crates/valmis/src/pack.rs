@@ -44,7 +44,10 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     if !manifest_path.is_file() {
         return Err(usage(tr!("cli-pack-no-manifest", path = dir.display().to_string())));
     }
-    let out_absolute = absolute(out)?;
+    let reads = [crate::output::Read::Packed(dir)];
+    crate::output::check_outputs(&[("--output", out)], &reads)?;
+    let out_absolute =
+        crate::output::location(out).with_context(|| tr!("cli-cannot-resolve", path = out.display().to_string()))?;
     let mut packed = Packed::default();
     let mut files = Vec::new();
     walk(dir, "", &out_absolute, &mut files, &mut packed.left_out)?;
@@ -107,16 +110,6 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     Ok(packed)
 }
 
-fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let path =
-        std::path::absolute(path).with_context(|| tr!("cli-cannot-resolve", path = path.display().to_string()))?;
-    // The folder exists when the zip is inside the bundle; resolve it so that links compare equal.
-    Ok(match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) => parent.canonicalize().map(|parent| parent.join(name)).unwrap_or(path),
-        _ => path,
-    })
-}
-
 /// Collects the files to pack under `dir`, sorted by bundle path, and what is left out.
 fn walk(
     dir: &Path,
@@ -149,7 +142,7 @@ fn walk(
             }
         } else if kind.is_file() {
             let path = entry.path();
-            if absolute(&path).is_ok_and(|path| path == out) {
+            if crate::output::location(&path).is_ok_and(|path| path == out) {
                 left_out.push((relative, THE_ZIP));
             } else if valmis_checks::is_leftover_file(&name) {
                 left_out.push((relative, LEFTOVER));

@@ -30,6 +30,14 @@ pub(crate) fn read_key(path: Option<&Path>) -> anyhow::Result<PrivateKeyDer<'sta
     PrivateKeyDer::try_from(bytes).map_err(|_| usage(tr!("cli-key-not-a-key", path = path.display().to_string())))
 }
 
+/// One `--client-key` value: `NAME=FILE` (a name without slashes) or `FILE`.
+pub(crate) fn key_value(value: &str) -> (Option<&str>, &str) {
+    match value.split_once('=') {
+        Some((name, file)) if !name.is_empty() && !name.contains(['/', '\\']) => (Some(name), file),
+        _ => (None, value),
+    }
+}
+
 /// The client keys of `--client-key`: `FILE` for every endpoint, `NAME=FILE` for endpoint NAME
 /// (a bundle whose endpoints present different client certificates needs one key each). Returns
 /// one key per target, in the targets' order; each file is read once.
@@ -40,9 +48,9 @@ pub(crate) fn read_keys(
     let mut default: Option<&str> = None;
     let mut named: Vec<(&str, &str)> = Vec::new();
     for value in values {
-        match value.split_once('=') {
-            Some((name, file)) if !name.is_empty() && !name.contains(['/', '\\']) => named.push((name, file)),
-            _ => default = Some(value),
+        match key_value(value) {
+            (Some(name), file) => named.push((name, file)),
+            (None, file) => default = Some(file),
         }
     }
     for (name, _) in &named {

@@ -465,7 +465,12 @@ fn report(runs: &[CaseRun], round: &str, bundle: &str, now: &str) -> Report {
 /// `valmis run`: the harness cases against an endpoint, evidence and report rows into the bundle.
 pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result<u8> {
     if let Some(junit) = &args.junit {
-        crate::output::check_outputs(&[("--junit", junit)])?;
+        use crate::output::{Input, Read};
+        let mut reads = vec![Read::Bundle(&args.bundle)];
+        reads.extend(args.catalog.catalog.as_deref().map(|folder| Read::Folder(Input::Catalog, folder)));
+        reads.extend(args.cases.as_deref().map(|folder| Read::Folder(Input::Cases, folder)));
+        reads.extend(args.client_key.as_deref().map(|file| Read::File(Input::ClientKey, file)));
+        crate::output::check_outputs(&[("--junit", junit)], &reads)?;
     }
     let catalogs = load_catalogs(&args.catalog)?;
     let key = crate::probe::read_key(args.client_key.as_deref())?;

@@ -1,7 +1,7 @@
 //! `valmis verify` and `valmis merge`: the run (or the joined shards), then waivers, the safety
 //! pass, the baseline, every report file, the GitHub output, the terminal report and the exit code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use valmis_checks::VerifyOptions;
@@ -13,6 +13,8 @@ use crate::common::{load_catalogs, open_bundle, parse_now, path_options, usage};
 use crate::exit;
 use crate::failure::output;
 use crate::lang::tr;
+use crate::output::{Input, Read};
+use crate::probe::key_value;
 
 /// A report sink that renders to text.
 type Render = fn(&Report, &PathOptions) -> String;
@@ -39,8 +41,16 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
     if args.partition.is_some() && (args.reports.waivers.is_some() || args.reports.baseline.is_some()) {
         return Err(usage(tr!("cli-partition-post")));
     }
-    // Waivers and the baseline are read before anything is checked: a bad file stops at once.
-    let post = Post::read(&args.reports)?;
+    // Waivers and the baseline are read before anything is checked: a bad file stops at once, as
+    // does a report path that would replace a file this run reads.
+    let mut reads = vec![Read::Bundle(&args.bundle)];
+    reads.extend(args.catalog.catalog.as_deref().map(|folder| Read::Folder(Input::Catalog, folder)));
+    reads.extend(args.cda_schema.as_deref().map(|schema| match schema.is_file() {
+        true => Read::File(Input::CdaSchema, schema),
+        false => Read::Folder(Input::CdaSchema, schema),
+    }));
+    reads.extend(args.client_key.iter().map(|value| Read::File(Input::ClientKey, Path::new(key_value(value).1))));
+    let post = Post::read(&args.reports, &args.reports.outputs(), &reads)?;
     let bundle = bundle?;
     let probe = if args.online {
         let targets = crate::probe::targets(&bundle, &catalogs)?;
@@ -84,8 +94,12 @@ struct Post {
 }
 
 impl Post {
-    fn read(reports: &ReportArgs) -> anyhow::Result<Self> {
-        crate::output::check_outputs(&reports.outputs())?;
+    /// Reads them, after refusing `outputs` that would replace one of them or one of `reads`.
+    fn read(reports: &ReportArgs, outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> anyhow::Result<Self> {
+        let mut reads = reads.to_vec();
+        reads.extend(reports.waivers.as_deref().map(|file| Read::File(Input::Waivers, file)));
+        reads.extend(reports.baseline.as_deref().map(|file| Read::File(Input::Baseline, file)));
+        crate::output::check_outputs(outputs, &reads)?;
         let waivers = match &reports.waivers {
             Some(path) => {
                 let file = path.display().to_string();
@@ -178,7 +192,10 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
 }
 
 pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
-    let post = Post::read(&args.reports)?;
+    let mut outputs = vec![("<OUT>", args.out.as_path())];
+    outputs.extend(args.reports.outputs());
+    let reads: Vec<Read<'_>> = args.shards.iter().map(|shard| Read::File(Input::Shard, shard)).collect();
+    let post = Post::read(&args.reports, &outputs, &reads)?;
     let mut shards = Vec::new();
     for path in &args.shards {
         let file = path.display().to_string();

@@ -882,6 +882,20 @@ cli-stdout-failed = failed to write to standard output: { $reason }
 cli-shard-unreadable = cannot read shard `{ $file }`: { $reason }
 cli-shard-now = the shards' `now` `{ $now }` is not a timestamp
 cli-report-is-folder = { $flag } `{ $path }` is a folder; name the report file in it, like `{ $example }`
+cli-output-twice = { $flag } and { $other } both name `{ $path }`: the second would replace the first; give each its own file
+cli-output-replaces-input = { $flag } `{ $path }` is { $input ->
+    [bundle] the bundle this run reads
+    [bundle-file] a file of the bundle this run reads (its manifest.toml or a file in one of its folders)
+    [packed-file] a file of the bundle folder pack zips (only an earlier zip may be replaced)
+    [waivers] the waivers file (`--waivers`) this run reads
+    [baseline] the baseline (`--baseline`) this run reads; only `--json` may replace it
+    [client-key] a private key (`--client-key`) this run reads
+    [shard] a shard report this merge reads
+    [catalog] a file of the catalog folder (`--catalog`) this run reads
+    [cda-schema] a file of the CDA schema folder (`--cda-schema`) this run reads
+    [cases] a file of the harness cases folder (`--cases`) this run reads
+   *[other] a file this run reads
+  }; valmis never writes over what it reads: name another file
 cli-folder-failed = failed to create folder `{ $path }`: { $reason }
 cli-temporary-failed = failed to create a temporary file in `{ $path }`: { $reason }
 cli-write-failed = failed to write `{ $path }`: { $reason }
@@ -1521,7 +1535,8 @@ help-after = Exit codes:
     {"  "}1  not ready: at least one blocking requirement failed or could not be evaluated,
     {"     "}or no requirement was checked at all (every one skipped: offline, not applicable)
     {"  "}2  usage error: bad arguments, unreadable bundle path, unusable catalog, an --only or
-    {"     "}--skip pattern that matches no requirement, a selection that leaves none to check
+    {"     "}--skip pattern that matches no requirement, a selection that leaves none to check,
+    {"     "}a report path that would replace a file valmis reads
     {"  "}3  internal error (a bug in valmis, or out of memory)
     {"  "}4  output error: a report or another file valmis writes could not be written (the
     {"     "}verdict is still printed; every other report is still written)

@@ -883,6 +883,20 @@ cli-stdout-failed = vakiotulosteeseen kirjoittaminen epäonnistui: { $reason }
 cli-shard-unreadable = osaa `{ $file }` ei voi lukea: { $reason }
 cli-shard-now = osien `now`-arvo `{ $now }` ei ole aikaleima
 cli-report-is-folder = { $flag } `{ $path }` on kansio; nimeä raporttitiedosto sen sisällä, esimerkiksi `{ $example }`
+cli-output-twice = { $flag } ja { $other } nimeävät molemmat tiedoston `{ $path }`: jälkimmäinen korvaisi ensimmäisen; anna kummallekin oma tiedostonsa
+cli-output-replaces-input = { $flag } `{ $path }` on { $input ->
+    [bundle] paketti, jonka tämä ajo lukee
+    [bundle-file] tämän ajon lukeman paketin tiedosto (sen manifest.toml tai tiedosto jossakin sen kansioista)
+    [packed-file] tiedosto paketin kansiossa, jonka pack pakkaa (vain aiemman zip-tiedoston saa korvata)
+    [waivers] tämän ajon lukema poikkeuslupien tiedosto (`--waivers`)
+    [baseline] tämän ajon lukema vertailuraportti (`--baseline`); vain `--json` saa korvata sen
+    [client-key] tämän ajon lukema yksityinen avain (`--client-key`)
+    [shard] tämän yhdistämisen lukeman osan raportti
+    [catalog] tämän ajon lukeman katalogikansion (`--catalog`) tiedosto
+    [cda-schema] tämän ajon lukemien CDA-skeemojen kansion (`--cda-schema`) tiedosto
+    [cases] tämän ajon lukemien testitapausten kansion (`--cases`) tiedosto
+   *[other] tiedosto, jonka tämä ajo lukee
+  }; valmis ei koskaan kirjoita lukemansa päälle: nimeä toinen tiedosto
 cli-folder-failed = kansion `{ $path }` luominen epäonnistui: { $reason }
 cli-temporary-failed = väliaikaisen tiedoston luominen kansioon `{ $path }` epäonnistui: { $reason }
 cli-write-failed = tiedoston `{ $path }` kirjoittaminen epäonnistui: { $reason }
@@ -1555,8 +1569,8 @@ help-after = Paluuarvot:
     {"  "}1  ei valmis: ainakin yksi estävä vaatimus hylättiin tai sitä ei voitu arvioida,
     {"     "}tai yhtään vaatimusta ei tarkistettu (kaikki ohitettiin: ei verkkoa, ei sovellu)
     {"  "}2  käyttövirhe: virheelliset argumentit, lukukelvoton nipun polku, käyttökelvoton katalogi,
-    {"     "}--only- tai --skip-kuvio, joka ei vastaa yhtään vaatimusta, tai valinta, joka ei jätä
-    {"     "}mitään tarkistettavaa
+    {"     "}--only- tai --skip-kuvio, joka ei vastaa yhtään vaatimusta, valinta, joka ei jätä
+    {"     "}mitään tarkistettavaa, tai raportin polku, joka korvaisi valmiksen lukeman tiedoston
     {"  "}3  sisäinen virhe (valmiksen ohjelmointivirhe tai muistin loppuminen)
     {"  "}4  tulostusvirhe: raporttia tai muuta tiedostoa ei voitu kirjoittaa (tulos tulostetaan
     {"     "}silti; kaikki muut raportit kirjoitetaan)
