@@ -1452,6 +1452,42 @@ fn a_report_never_replaces_a_file_the_run_reads() {
     assert!(std::fs::read_to_string(&baseline).expect("read").contains("since_baseline"));
 }
 
+/// A report path that names a stream is written straight to it: `--json /dev/stdout -q | jq`
+/// works, and the system's `/dev/stdout` link is never replaced. Until 2026-12-03 every report
+/// went through a temporary file renamed over the path: `/dev/fd/1` was an output error (no
+/// temporary file can be made in /proc), and as root (a CI container) `--junit /dev/stdout`
+/// replaced the link `/dev/stdout` with a regular file and printed nothing. Standard input is
+/// refused, and pack, which writes a zip file and names it, takes no stream.
+#[test]
+fn a_report_to_standard_output_is_written_there() {
+    let ready = fixture("ready");
+    let b = ready.to_str().expect("utf-8");
+    // /dev/fd first: before the fix it failed harmlessly, so the test stops before /dev/stdout.
+    for stream in ["/dev/fd/1", "/dev/stdout"] {
+        let output = valmis(&["verify", b, "--now", NOW, "-q", "--json", stream]);
+        assert_eq!(output.status.code(), Some(0), "{stream}: {}", text(&output.stderr));
+        let json: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("standard output is the JSON report");
+        assert_eq!(json["ready"], true, "{stream}");
+    }
+    let output = valmis(&["verify", b, "--now", NOW, "-q", "--junit", "/dev/fd/2"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let suites = quick_junit::Report::deserialize_from_str(&text(&output.stderr)).expect("standard error is the JUnit");
+    assert_eq!(suites.test_suites.len(), 6, "one test suite per area");
+    let both = valmis(&["verify", b, "--now", NOW, "-q", "--json", "/dev/fd/1", "--sarif", "/dev/stdout"]);
+    assert_eq!(both.status.code(), Some(2), "two reports on one stream: {}", text(&both.stderr));
+    assert!(text(&both.stderr).contains("--json and --sarif both name"), "{}", text(&both.stderr));
+    let input = valmis(&["verify", b, "--now", NOW, "-q", "--junit", "/dev/fd/0"]);
+    assert_eq!(input.status.code(), Some(2), "{}", text(&input.stderr));
+    assert!(text(&input.stderr).contains("is neither a file nor a stream"), "{}", text(&input.stderr));
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join("r");
+    copy_tree(&ready, &bundle);
+    let packed = valmis(&["pack", bundle.to_str().expect("utf-8"), "-o", "/dev/fd/1"]);
+    assert_eq!(packed.status.code(), Some(2), "{}", text(&packed.stderr));
+    assert!(text(&packed.stderr).contains("is a stream, not a file"), "{}", text(&packed.stderr));
+}
+
 /// `pack -o` never replaces a file of the folder it zips but an earlier zip, and `merge` never
 /// writes over a shard it reads: until 2026-12-03 `pack r -o r/manifest.toml` replaced the
 /// manifest with a zip that left the manifest out, and `merge m.json s1.json s2.json --junit

@@ -181,7 +181,8 @@ fn parse_partition(text: &str) -> Result<(u32, u32), String> {
 /// The reports a run writes, and what they are compared with (shared by verify and merge).
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Write JUnit XML to FILE (atomically; parent folders are created).
+    /// Write JUnit XML to FILE (atomically; parent folders are created), or to a stream such as
+    /// /dev/stdout (add -q).
     #[arg(long, value_name = "FILE")]
     pub(crate) junit: Option<PathBuf>,
 

@@ -141,8 +141,19 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> an
     }
     let mut written: Vec<(&str, std::path::PathBuf)> = Vec::new();
     for (flag, path) in outputs {
-        let at = location(path)
-            .map_err(|_| crate::failure::usage(tr!("cli-cannot-resolve", path = path.display().to_string())))?;
+        if sink(path) == Sink::Neither {
+            return Err(crate::failure::usage(tr!(
+                "cli-output-not-writable",
+                flag = *flag,
+                path = path.display().to_string()
+            )));
+        }
+        let at = match sink(path) {
+            Sink::Stdout => std::path::PathBuf::from("/dev/stdout"),
+            Sink::Stderr => std::path::PathBuf::from("/dev/stderr"),
+            _ => location(path)
+                .map_err(|_| crate::failure::usage(tr!("cli-cannot-resolve", path = path.display().to_string())))?,
+        };
         if let Some((earlier, _)) = written.iter().find(|(_, earlier)| *earlier == at) {
             return Err(crate::failure::usage(tr!(
                 "cli-output-twice",
@@ -186,6 +197,96 @@ pub(crate) fn temporary_in(folder: &Path) -> std::io::Result<tempfile::NamedTemp
     builder.tempfile_in(folder)
 }
 
+/// Where a report path sends the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    /// A file, replaced atomically.
+    File,
+    /// Standard output, by any of its names (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`).
+    Stdout,
+    /// Standard error, by any of its names.
+    Stderr,
+    /// Another stream: a descriptor the shell opened (`/dev/fd/63` of `--json >(jq .)`), or a
+    /// FIFO or character device itself (`mkfifo`, `/dev/null`, a terminal).
+    Stream,
+    /// Nothing a report can go to: standard input, a block device, a socket.
+    Neither,
+}
+
+/// What `path` names. A stream is written straight through: there is no file to replace, and a
+/// temporary file renamed over `/dev/stdout` would (as root, common in CI containers) replace
+/// the system's link instead of printing anything. A link elsewhere that points at a device is
+/// still replaced, never written through: only the system's names of descriptors are followed.
+fn sink(path: &Path) -> Sink {
+    let descriptor = |prefix: &str| path.strip_prefix(prefix).ok().and_then(|rest| rest.to_str()?.parse::<u32>().ok());
+    match path.to_str() {
+        Some("/dev/stdout") => return Sink::Stdout,
+        Some("/dev/stderr") => return Sink::Stderr,
+        Some("/dev/stdin") => return Sink::Neither,
+        _ => {}
+    }
+    match descriptor("/dev/fd").or_else(|| descriptor("/proc/self/fd")) {
+        Some(0) => return Sink::Neither,
+        Some(1) => return Sink::Stdout,
+        Some(2) => return Sink::Stderr,
+        Some(_) => return Sink::Stream,
+        None => {}
+    }
+    node(path)
+}
+
+/// What the directory entry at `path` itself is (its link not followed).
+#[cfg(unix)]
+fn node(path: &Path) -> Sink {
+    use std::os::unix::fs::FileTypeExt as _;
+    match path.symlink_metadata().map(|meta| meta.file_type()) {
+        Ok(kind) if kind.is_fifo() || kind.is_char_device() => Sink::Stream,
+        Ok(kind) if kind.is_block_device() || kind.is_socket() => Sink::Neither,
+        _ => Sink::File,
+    }
+}
+
+#[cfg(not(unix))]
+fn node(_: &Path) -> Sink {
+    Sink::File
+}
+
+/// Whether `path` names a stream or device rather than a file (for `pack`, which writes a zip
+/// file and then names it).
+pub(crate) fn is_stream(path: &Path) -> bool {
+    sink(path) != Sink::File
+}
+
+/// Writes a report to `path`: to a stream straight through, to a file atomically (see
+/// `write_atomically_with`). Any failure is an output error (exit 4) naming the path.
+pub(crate) fn write_report_with(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn std::io::Write + Send)) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let failed = |error: &dyn std::fmt::Display| write_failed(path, error);
+    let mut stream: Box<dyn std::io::Write + Send> = match sink(path) {
+        Sink::File | Sink::Neither => return write_atomically_with(path, write),
+        Sink::Stdout => Box::new(std::io::stdout()),
+        Sink::Stderr => Box::new(std::io::stderr()),
+        Sink::Stream => {
+            Box::new(std::fs::OpenOptions::new().write(true).truncate(true).open(path).map_err(|error| failed(&error))?)
+        }
+    };
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut stream);
+    write(&mut buffered).map_err(|error| failed(&error))?;
+    buffered.flush().map_err(|error| failed(&error))
+}
+
+/// The output error (exit 4) of a file or stream that could not be written.
+fn write_failed(path: &Path, error: &dyn std::fmt::Display) -> anyhow::Error {
+    output(tr!("cli-write-failed", path = path.display().to_string(), reason = format!("{error:#}")))
+}
+
+/// `write_report_with` for a report rendered whole.
+pub(crate) fn write_report(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_report_with(path, |out| out.write_all(bytes).map_err(anyhow::Error::from))
+}
+
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     write_atomically_with(path, |file| file.write_all(bytes).map_err(anyhow::Error::from))
@@ -208,9 +309,7 @@ pub(crate) fn write_atomically_with(
     let mut temporary = temporary_in(parent).map_err(|error| {
         output(tr!("cli-temporary-failed", path = parent.display().to_string(), reason = error.to_string()))
     })?;
-    let failed = |error: &dyn std::fmt::Display| {
-        output(tr!("cli-write-failed", path = path.display().to_string(), reason = format!("{error:#}")))
-    };
+    let failed = |error: &dyn std::fmt::Display| write_failed(path, error);
     {
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temporary.as_file_mut());
         write(&mut buffered).map_err(|error| failed(&error))?;
@@ -246,4 +345,45 @@ pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathO
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Sink, sink};
+    use std::path::Path;
+
+    /// Standard output and error by every name, other descriptors, FIFOs and character devices are
+    /// streams; standard input is no place for a report; anything else, a link to a device
+    /// included, is a file replaced atomically (the link, never what it points at).
+    #[test]
+    fn a_report_path_is_a_stream_only_by_a_descriptors_name_or_its_own_kind() {
+        for (path, expected) in [
+            ("/dev/stdout", Sink::Stdout),
+            ("/dev/fd/1", Sink::Stdout),
+            ("/proc/self/fd/1", Sink::Stdout),
+            ("/dev/stderr", Sink::Stderr),
+            ("/dev/fd/2", Sink::Stderr),
+            ("/dev/fd/63", Sink::Stream),
+            ("/proc/self/fd/3", Sink::Stream),
+            ("/dev/stdin", Sink::Neither),
+            ("/dev/fd/0", Sink::Neither),
+            ("/dev/fd/x", Sink::File),
+            ("target/valmis/junit.xml", Sink::File),
+        ] {
+            assert_eq!(sink(Path::new(path)), expected, "{path}");
+        }
+        #[cfg(unix)]
+        {
+            assert_eq!(sink(Path::new("/dev/null")), Sink::Stream);
+            let temp = tempfile::tempdir().expect("tempdir");
+            let link = temp.path().join("junit.xml");
+            std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
+            assert_eq!(sink(&link), Sink::File, "a link is replaced, not written through");
+            let fifo = temp.path().join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|status| status.success()) {
+                assert_eq!(sink(&fifo), Sink::Stream);
+            }
+        }
+    }
 }

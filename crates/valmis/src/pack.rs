@@ -44,6 +44,9 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     if !manifest_path.is_file() {
         return Err(usage(tr!("cli-pack-no-manifest", path = dir.display().to_string())));
     }
+    if crate::output::is_stream(out) {
+        return Err(usage(tr!("cli-pack-stream", path = out.display().to_string())));
+    }
     let reads = [crate::output::Read::Packed(dir)];
     crate::output::check_outputs(&[("--output", out)], &reads)?;
     let out_absolute =

@@ -493,7 +493,7 @@ pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result
     let mut report = report;
     report.make_safe();
     if let Some(path) = &args.junit {
-        crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))?;
+        crate::output::write_report_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))?;
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
     crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)

@@ -155,7 +155,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
         }
     };
     if let Some(path) = &reports.junit {
-        attempt(crate::output::write_atomically_with(path, |out| Ok(valmis_report::write_junit(&report, out)?)));
+        attempt(crate::output::write_report_with(path, |out| Ok(valmis_report::write_junit(&report, out)?)));
     }
     let paths = path_options();
     let sinks: [(&Option<PathBuf>, Render); 5] = [
@@ -167,7 +167,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
     ];
     for (path, render) in sinks {
         if let Some(path) = path {
-            attempt(crate::output::write_atomically(path, render(&report, &paths).as_bytes()));
+            attempt(crate::output::write_report(path, render(&report, &paths).as_bytes()));
         }
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {

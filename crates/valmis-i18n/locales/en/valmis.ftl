@@ -882,6 +882,8 @@ cli-stdout-failed = failed to write to standard output: { $reason }
 cli-shard-unreadable = cannot read shard `{ $file }`: { $reason }
 cli-shard-now = the shards' `now` `{ $now }` is not a timestamp
 cli-report-is-folder = { $flag } `{ $path }` is a folder; name the report file in it, like `{ $example }`
+cli-output-not-writable = { $flag } `{ $path }` is neither a file nor a stream a report can go to (standard input, a block device or a socket); name a file, or /dev/stdout
+cli-pack-stream = --output `{ $path }` is a stream, not a file: pack writes the zip you then verify and send; name a file such as submission.zip
 cli-output-twice = { $flag } and { $other } both name `{ $path }`: the second would replace the first; give each its own file
 cli-output-replaces-input = { $flag } `{ $path }` is { $input ->
     [bundle] the bundle this run reads
@@ -1572,7 +1574,7 @@ help-verify-quiet = Print nothing on standard output; rely on the exit code and 
 help-verify-verbose = List passed requirements one by one, not just their count
 help-verify-jobs = Threads checking files and requirements, and writing JUnit, in parallel (0: one per core). The output is the same for any number; `--jobs 1` uses the least memory
 help-verify-partition = Check only shard K of N (e.g. 2/4), for a CI matrix or GitLab `parallel:`: the files of the per-file requirements (PRIVACY-HETU, DOC-*, FHIR-*) are split by a stable hash of their path; shard 1 also runs every other requirement. Write each shard's --json and join them with `valmis merge`; waivers and baselines belong to the merge
-help-shared-junit = Write JUnit XML to FILE (atomically; parent folders are created)
+help-shared-junit = Write JUnit XML to FILE (atomically; parent folders are created), or to a stream such as /dev/stdout (add -q)
 help-shared-json = Write the report as JSON to FILE (same content as the JUnit XML)
 help-shared-sarif = Write SARIF 2.1.0 to FILE, for GitHub code scanning and other SARIF viewers: one rule per requirement (ruleId = requirement id), one result per finding, repository-relative paths
 help-shared-gitlab-codequality = Write a GitLab Code Quality report to FILE (`artifacts:reports:codequality`), kept under GitLab's 30 MB limit with a last entry counting what did not fit

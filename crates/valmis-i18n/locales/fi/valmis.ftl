@@ -883,6 +883,8 @@ cli-stdout-failed = vakiotulosteeseen kirjoittaminen epäonnistui: { $reason }
 cli-shard-unreadable = osaa `{ $file }` ei voi lukea: { $reason }
 cli-shard-now = osien `now`-arvo `{ $now }` ei ole aikaleima
 cli-report-is-folder = { $flag } `{ $path }` on kansio; nimeä raporttitiedosto sen sisällä, esimerkiksi `{ $example }`
+cli-output-not-writable = { $flag } `{ $path }` ei ole tiedosto eikä virta, johon raportin voi kirjoittaa (vakiosyöte, lohkolaite tai pistoke); nimeä tiedosto tai /dev/stdout
+cli-pack-stream = --output `{ $path }` on virta eikä tiedosto: pack kirjoittaa zip-tiedoston, jonka tarkistat ja lähetät; nimeä tiedosto, esimerkiksi submission.zip
 cli-output-twice = { $flag } ja { $other } nimeävät molemmat tiedoston `{ $path }`: jälkimmäinen korvaisi ensimmäisen; anna kummallekin oma tiedostonsa
 cli-output-replaces-input = { $flag } `{ $path }` on { $input ->
     [bundle] paketti, jonka tämä ajo lukee
@@ -1606,7 +1608,7 @@ help-verify-quiet = Älä tulosta mitään vakiotulosteeseen; luota paluuarvoon 
 help-verify-verbose = Luettele hyväksytyt vaatimukset yksitellen, ei vain niiden määrää
 help-verify-jobs = Säikeet, jotka tarkistavat tiedostoja ja vaatimuksia ja kirjoittavat `JUnit`-raporttia rinnakkain (0: yksi kutakin ydintä kohden). Tulos on sama säikeiden määrästä riippumatta; `--jobs 1` käyttää vähiten muistia
 help-verify-partition = Tarkista vain osa K N:stä (esim. 2/4) CI-matriisia tai `GitLab`-palvelun `parallel:`-asetusta varten: tiedostokohtaisten vaatimusten (PRIVACY-HETU, DOC-*, FHIR-*) tiedostot jaetaan polun vakaan tiivisteen mukaan; osa 1 ajaa myös kaikki muut vaatimukset. Kirjoita kunkin osan --json ja yhdistä ne komennolla `valmis merge`; poikkeusluvat ja vertailuraportit kuuluvat yhdistämiseen
-help-shared-junit = Kirjoita `JUnit XML` tiedostoon FILE (atomisesti; yläkansiot luodaan)
+help-shared-junit = Kirjoita `JUnit XML` tiedostoon FILE (atomisesti; yläkansiot luodaan) tai virtaan, kuten /dev/stdout (lisää -q)
 help-shared-json = Kirjoita raportti JSON-muodossa tiedostoon FILE (sama sisältö kuin `JUnit XML` -raportissa)
 help-shared-sarif = Kirjoita SARIF 2.1.0 tiedostoon FILE `GitHub`-palvelun `code scanning` -toimintoa ja muita SARIF-katselimia varten: yksi sääntö vaatimusta kohden (ruleId = vaatimuksen tunnus), yksi tulos havaintoa kohden, polut suhteessa repositorioon
 help-shared-gitlab-codequality = Kirjoita `GitLab`-palvelun `Code Quality` -raportti tiedostoon FILE (`artifacts:reports:codequality`) `GitLab`-palvelun 30 Mt:n rajan alle; viimeinen merkintä kertoo, mitä ei mahtunut
