@@ -422,6 +422,19 @@ fn output_is_the_same_for_one_thread_and_many() {
     }
 }
 
+/// `--jobs` takes at most 256 threads: until 2026-12-03 any number was taken, and rayon's work
+/// stealing grows with the square of the threads (the ready bundle took 2 s at 1,000 threads and
+/// 105 s at 10,000; 30,000 aborted with "failed to initiate panic", exit 134).
+#[test]
+fn jobs_beyond_the_limit_are_a_usage_error_at_once() {
+    let ready = fixture("ready");
+    let most = verify(&ready, &["--jobs", "256"]);
+    assert_eq!(most.code, 0, "{}", most.stderr);
+    let output = valmis(&["verify", ready.to_str().expect("utf-8"), "--now", NOW, "-q", "--jobs", "100000"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("not in 0..=256"), "{}", text(&output.stderr));
+}
+
 #[test]
 fn json_has_the_same_content_as_junit() {
     let run = verify(&fixture("bundle-org-check-digit"), &[]);

@@ -72,7 +72,7 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
         only: args.only,
         skip: args.skip,
         probe,
-        threads: args.jobs,
+        threads: usize::from(args.jobs),
         partition: args.partition,
         lang,
         timestamps: args.timestamps,
@@ -81,7 +81,7 @@ pub(crate) fn command(args: VerifyArgs, color: bool, lang: Lang) -> anyhow::Resu
     let show = Show { quiet: args.quiet, verbose: args.verbose, color };
     // The reports are written with as many threads as the checks ran with (JUnit renders blocks
     // of test cases in parallel).
-    match rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build() {
+    match rayon::ThreadPoolBuilder::new().num_threads(usize::from(args.jobs)).build() {
         Ok(pool) => pool.install(|| finish(report, &args.reports, post, now, show)),
         Err(_) => finish(report, &args.reports, post, now, show),
     }
