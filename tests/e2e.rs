@@ -1319,6 +1319,12 @@ fn reports_are_replaced_atomically_and_a_bad_report_path_loses_nothing() {
     ]);
     assert_eq!(output.status.code(), Some(2), "a directory is not a report file: the command line is wrong");
     assert!(text(&output.stderr).contains("is a folder; name the report file in it"), "{}", text(&output.stderr));
+    // A folder that does not exist yet, named with a trailing slash: until 2026-12-03 the run went
+    // to the end and then failed to write `new/` (exit 4, "Not a directory").
+    let new_folder = format!("{}/new/", temp.path().to_str().expect("utf-8"));
+    let output = valmis(&["verify", ready.to_str().expect("utf-8"), "--now", NOW, "--junit", &new_folder, "-q"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("new/junit.xml"), "the example names a file in it: {}", text(&output.stderr));
     assert!(junit.exists(), "nothing was lost");
 }
 

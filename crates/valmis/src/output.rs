@@ -121,7 +121,9 @@ pub(crate) fn location(path: &Path) -> std::io::Result<std::path::PathBuf> {
 /// be written once the run is done is an output error (exit 4).
 pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> anyhow::Result<()> {
     for (flag, path) in outputs {
-        if path.is_dir() {
+        // `target/new/` names a folder even before it exists.
+        let slash = path.as_os_str().to_string_lossy().ends_with(std::path::is_separator);
+        if path.is_dir() || slash {
             let example = match *flag {
                 "--junit" => "junit.xml",
                 "--sarif" => "valmis.sarif",
