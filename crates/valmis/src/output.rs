@@ -114,11 +114,12 @@ pub(crate) fn location(path: &Path) -> std::io::Result<std::path::PathBuf> {
     })
 }
 
-/// Refuses, before anything runs, a report path that names a folder, that two flags share (the
-/// second report would replace the first), or that would replace a file the command reads
-/// (`reads`; the JSON report, `--json` or merge's `<OUT>`, may replace the `--baseline` it is
-/// compared with, the one report meant to become the next run's input): the command line is wrong (exit 2). A file that cannot
-/// be written once the run is done is an output error (exit 4).
+/// Refuses, before anything runs, a report path that names a folder, that is no place for a
+/// report (standard input), that two flags share (the second report would replace the first),
+/// or that would replace a file the command reads (`reads`; the JSON report, `--json` or
+/// merge's `<OUT>`, may replace the `--baseline` it is compared with, the one report meant to
+/// become the next run's input): the command line is wrong (exit 2). A file that cannot be
+/// written once the run is done is an output error (exit 4).
 pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> anyhow::Result<()> {
     for (flag, path) in outputs {
         // `target/new/` names a folder even before it exists.
@@ -143,14 +144,14 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> an
     }
     let mut written: Vec<(&str, std::path::PathBuf)> = Vec::new();
     for (flag, path) in outputs {
-        if sink(path) == Sink::Neither {
-            return Err(crate::failure::usage(tr!(
-                "cli-output-not-writable",
-                flag = *flag,
-                path = path.display().to_string()
-            )));
-        }
         let at = match sink(path) {
+            Sink::Neither => {
+                return Err(crate::failure::usage(tr!(
+                    "cli-output-not-writable",
+                    flag = *flag,
+                    path = path.display().to_string()
+                )));
+            }
             Sink::Stdout => std::path::PathBuf::from("/dev/stdout"),
             Sink::Stderr => std::path::PathBuf::from("/dev/stderr"),
             _ => location(path)
