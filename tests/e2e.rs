@@ -1553,6 +1553,14 @@ fn pack_and_merge_never_replace_what_they_read() {
         assert!(stderr.contains("is a shard report this merge reads"), "{stderr}");
         assert!(snapshot(temp.path()) == before, "{all:?} changed a file");
     }
+    // OUT is merge's JSON report: a --json beside it was dropped without a word until 2026-12-03.
+    let other = at(&temp.path().join("other.json"));
+    let output = valmis(&["merge", "-q", &merged, &shards[0], &shards[1], "--json", &other]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("leave out --json"), "{}", text(&output.stderr));
+    let output = valmis(&["merge", "-q", &merged, &shards[0], &shards[1]]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(std::fs::read_to_string(&merged).expect("OUT is written").contains("\"ready\": true"));
 }
 
 #[test]

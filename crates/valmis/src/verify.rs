@@ -192,6 +192,14 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
 }
 
 pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
+    // OUT is the JSON report; a --json beside it would be dropped without a word.
+    if let Some(json) = &args.reports.json {
+        return Err(usage(tr!(
+            "cli-merge-json",
+            out = args.out.display().to_string(),
+            json = json.display().to_string()
+        )));
+    }
     let mut outputs = vec![("<OUT>", args.out.as_path())];
     outputs.extend(args.reports.outputs());
     let reads: Vec<Read<'_>> = args.shards.iter().map(|shard| Read::File(Input::Shard, shard)).collect();

@@ -880,6 +880,7 @@ cli-waivers-invalid = invalid waivers: { $error }
 cli-baseline-unreadable = cannot read baseline `{ $file }`: { $reason }
 cli-stdout-failed = failed to write to standard output: { $reason }
 cli-shard-unreadable = cannot read shard `{ $file }`: { $reason }
+cli-merge-json = merge writes the merged JSON report to OUT (`{ $out }`); leave out --json `{ $json }`, or give that path as OUT
 cli-shard-now = the shards' `now` `{ $now }` is not a timestamp
 cli-report-is-folder = { $flag } `{ $path }` is a folder; name the report file in it, like `{ $example }`
 cli-output-not-writable = { $flag } `{ $path }` is neither a file nor a stream a report can go to (standard input, a block device or a socket); name a file, or /dev/stdout

@@ -881,6 +881,7 @@ cli-waivers-invalid = virheelliset poikkeusluvat: { $error }
 cli-baseline-unreadable = vertailuraporttia `{ $file }` ei voi lukea: { $reason }
 cli-stdout-failed = vakiotulosteeseen kirjoittaminen epäonnistui: { $reason }
 cli-shard-unreadable = osaa `{ $file }` ei voi lukea: { $reason }
+cli-merge-json = merge kirjoittaa yhdistetyn JSON-raportin tiedostoon OUT (`{ $out }`); jätä pois --json `{ $json }` tai anna se polku OUT-tiedostoksi
 cli-shard-now = osien `now`-arvo `{ $now }` ei ole aikaleima
 cli-report-is-folder = { $flag } `{ $path }` on kansio; nimeä raporttitiedosto sen sisällä, esimerkiksi `{ $example }`
 cli-output-not-writable = { $flag } `{ $path }` ei ole tiedosto eikä virta, johon raportin voi kirjoittaa (vakiosyöte, lohkolaite tai pistoke); nimeä tiedosto tai /dev/stdout
