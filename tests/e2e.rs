@@ -2226,6 +2226,72 @@ mod online {
         assert_eq!(std::fs::read_to_string(dir.join("pretest/report.csv.bak")).expect("backup"), before);
     }
 
+    #[test]
+    fn a_run_updates_the_report_in_the_form_the_person_wrote_it() {
+        // Before: `run` rewrote the whole report as UTF-8, comma-separated, English headers and
+        // the eight known columns only. A Finnish Excel report (Windows-1252, `;`, CRLF) no
+        // longer opened in Excel as columns, and a column of the person's own was dropped.
+        let (_temp, dir, key_file) = bundle_for_the_soap_archive();
+        let report = dir.join("pretest/report.csv");
+
+        // Finnish Excel's plain CSV, without a PA-01 row: the run adds one before the blank rows.
+        let finnish = "testitapaus;tulos;suoritettu;ympäristö;testihenkilö;asiakirjan_oid;todisteet;huomiot;testaaja\r\n\
+            PA-02;hyväksytty;12.11.2026;asiakastesti;020516C903K;1.2.246.10.12345671.11.2026.1002;\"evidence/PA-02/kuittaus.txt;documents/hoitokertomus-2026-11-12-v2.xml\";Uusi versio;Aino Virtanen\r\n\
+            PA-04;ei sovellu;13.11.2026;asiakastesti;;;;Kuvantamista ei tuoteta tässä versiossa;Aino\r\n\
+            ;;;;;;;;\r\n\
+            ;;;;;;;;\r\n";
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(finnish);
+        assert!(!unmappable);
+        std::fs::write(&report, &bytes).expect("write");
+        let output = run_pa01_with_timeout(&dir, &key_file, "5");
+        assert_eq!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
+        let after = std::fs::read(&report).expect("report");
+        assert!(std::str::from_utf8(&after).is_err(), "still Windows-1252");
+        let (after, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&after);
+        let lines: Vec<&str> = after.split("\r\n").collect();
+        assert_eq!(lines.len(), 7, "{after:?}");
+        assert_eq!(lines[..3], finnish.split("\r\n").collect::<Vec<_>>()[..3], "{after:?}");
+        let added = csv_fields(lines[3], b';');
+        assert_eq!(added.len(), 9, "{after:?}");
+        assert_eq!(
+            (&*added[0], &*added[1], &*added[3], &*added[4], &*added[8]),
+            ("PA-01", "hyväksytty", "asiakastesti", "010181-900C", ""),
+            "{after:?}"
+        );
+        assert!(added[6].starts_with("evidence/PA-01/"), "{after:?}");
+        assert_eq!(lines[4..], [";;;;;;;;", ";;;;;;;;", ""], "{after:?}");
+        assert_eq!(std::fs::read(dir.join("pretest/report.csv.bak")).expect("backup"), bytes.as_ref());
+
+        // Excel's "CSV UTF-8": a byte order mark, commas, CRLF, a column of the person's own.
+        let english = "\u{feff}case_id,result,executed_at,environment,test_person,evidence,notes,reviewer\r\n\
+            PA-01,fail,2026-11-12,asiakastesti,010181-900C,,\"Ensimmäinen yritys, aikakatkaisu\",Mikko\r\n\
+            PA-02,pass,2026-11-12,asiakastesti,020516C903K,evidence/PA-02/kuittaus.txt,,Mikko\r\n";
+        std::fs::write(&report, english).expect("write");
+        let output = run_pa01_with_timeout(&dir, &key_file, "5");
+        assert_eq!(output.status.code(), Some(0), "{}", text_of(&output.stderr));
+        let after = std::fs::read_to_string(&report).expect("UTF-8");
+        assert!(after.starts_with('\u{feff}'), "byte order mark kept: {after:?}");
+        let lines: Vec<&str> = after.split("\r\n").collect();
+        let before: Vec<&str> = english.split("\r\n").collect();
+        assert_eq!(lines.len(), 4, "{after:?}");
+        // document_oid had no column: the acknowledged id gets one, at the end of the header.
+        assert_eq!(lines[0], format!("{},document_oid", before[0]), "{after:?}");
+        assert_eq!((lines[2], lines[3]), (before[2], ""), "{after:?}");
+        let fields = csv_fields(lines[1], b',');
+        assert_eq!((&*fields[0], &*fields[1], &*fields[7]), ("PA-01", "pass", "Mikko"), "{after:?}");
+        assert!(fields[8].starts_with("1.2.246.10.12345671."), "{after:?}");
+        let stderr = text_of(&output.stderr);
+        assert!(stderr.contains("report row PA-01 changed: fail (2026-11-12) → pass ("), "{stderr}");
+        assert!(stderr.contains("no `document_oid` column: it is added at the end of the header"), "{stderr}");
+    }
+
+    /// The values of one CSV line, by the `csv` crate.
+    fn csv_fields(line: &str, delimiter: u8) -> Vec<String> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).delimiter(delimiter).from_reader(line.as_bytes());
+        let record = reader.records().next().expect("a record").expect("valid CSV");
+        record.iter().map(str::to_owned).collect()
+    }
+
     /// A SOAP-style archive endpoint: acknowledges a stored CDA document with its id.
     fn serve_soap(pki: &Pki) -> u16 {
         serve_with(pki, |request| {

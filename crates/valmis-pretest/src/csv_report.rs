@@ -12,33 +12,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let text = decode(bytes, &mut notes);
     let delimiter = sniff_delimiter(&text);
     check_line_limits(&text, delimiter)?;
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-
+    let mut records = Records::new(&text, delimiter);
     let lines = valmis_model::LineIndex::new(text.as_bytes());
-    let mut record = csv::StringRecord::new();
     let mut columns: Option<Columns> = None;
     let mut rows = Vec::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|error| {
-            let place = error.position().map(|position| {
-                let start = usize::try_from(position.byte()).unwrap_or(text.len()).min(text.len());
-                Place::Text(start..start)
-            });
-            ReadError::new(msg!("report-csv-unreadable", error = error.to_string()), place)
-        })?;
-        if !more {
-            break;
-        }
-        // The csv crate's position of a record after a `\r\n` is the `\n`, and it counts only
-        // `\n` as a line: step past line endings and count lines as an editor does.
-        let mut start = record.position().map_or(0, |position| usize::try_from(position.byte()).unwrap_or(0));
-        start = start.min(text.len());
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
+    while let Some((start, spans)) = records.next()? {
+        let record = records.record();
         let (line, _) = lines.line_col(text.as_bytes(), start);
-        let spans = field_spans(&text, start, delimiter);
         let span_of = |index: usize| spans.get(index).cloned().unwrap_or(start..start);
         let Some(header) = &columns else {
             if record.iter().all(|value| value.trim().is_empty()) {
@@ -82,35 +62,129 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     Ok(Report { format: Format::Csv, text: Some(text), columns: columns.into_columns(), rows, notes })
 }
 
-/// UTF-8 (a byte order mark is dropped silently: Excel's "CSV UTF-8" writes one), UTF-16 with a
-/// byte order mark (Excel's "Unicode text"), otherwise Windows-1252 with a warning, because that
-/// is what Excel's plain "CSV" writes on a Finnish Windows.
-fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
+/// The byte ranges of a record's raw fields.
+pub(crate) type Spans = Vec<Range<usize>>;
+
+/// The records of a report's text, each with where it starts and the spans of its raw fields.
+pub(crate) struct Records<'a> {
+    text: &'a str,
+    delimiter: u8,
+    reader: csv::Reader<&'a [u8]>,
+    record: csv::StringRecord,
+}
+
+impl<'a> Records<'a> {
+    pub(crate) fn new(text: &'a str, delimiter: u8) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        Self { text, delimiter, reader, record: csv::StringRecord::new() }
+    }
+
+    /// The next record's start and field spans (its values are [`Records::record`]), or `None`
+    /// at the end.
+    pub(crate) fn next(&mut self) -> Result<Option<(usize, Spans)>, ReadError> {
+        let text = self.text;
+        let more = self.reader.read_record(&mut self.record).map_err(|error| {
+            let place = error.position().map(|position| {
+                let start = usize::try_from(position.byte()).unwrap_or(text.len()).min(text.len());
+                Place::Text(start..start)
+            });
+            ReadError::new(msg!("report-csv-unreadable", error = error.to_string()), place)
+        })?;
+        if !more {
+            return Ok(None);
+        }
+        // The csv crate's position of a record after a `\r\n` is the `\n`, and it counts only
+        // `\n` as a line: step past line endings and count lines as an editor does.
+        let mut start = self.record.position().map_or(0, |position| usize::try_from(position.byte()).unwrap_or(0));
+        start = start.min(text.len());
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        Ok(Some((start, field_spans(text, start, self.delimiter))))
+    }
+
+    /// The values of the record [`Records::next`] returned last.
+    pub(crate) fn record(&self) -> &csv::StringRecord {
+        &self.record
+    }
+}
+
+/// How a CSV report's text is stored, so that `valmis run` can write it back the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stored {
+    /// UTF-8, with or without a byte order mark.
+    Utf8 {
+        /// Whether the file starts with a byte order mark (Excel's "CSV UTF-8").
+        bom: bool,
+    },
+    /// UTF-16 with a byte order mark (Excel's "Unicode text").
+    Utf16 {
+        /// Big-endian rather than little-endian.
+        big_endian: bool,
+    },
+    /// Windows-1252 (Excel's plain "CSV" on a Finnish Windows).
+    Windows1252,
+}
+
+/// A report's text and how it was stored.
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) stored: Stored,
+    /// The encoding its byte order mark named, when the text after it was not valid in it.
+    pub(crate) broken: Option<&'static str>,
+    /// The offset in `text` of the first byte that was not UTF-8, for Windows-1252.
+    pub(crate) first_not_utf8: Option<usize>,
+}
+
+/// UTF-8 (a byte order mark is dropped: Excel's "CSV UTF-8" writes one), UTF-16 with a byte
+/// order mark (Excel's "Unicode text"), otherwise Windows-1252, because that is what Excel's
+/// plain "CSV" writes on a Finnish Windows.
+pub(crate) fn decode_stored(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        if had_errors {
-            notes.push(Note {
-                level: Level::Warning,
-                place: None,
-                message: msg!("report-bom-invalid", encoding = encoding.name()),
-            });
-        }
-        return text.into_owned();
+        let stored = if encoding == encoding_rs::UTF_8 {
+            Stored::Utf8 { bom: true }
+        } else {
+            Stored::Utf16 { big_endian: encoding == encoding_rs::UTF_16BE }
+        };
+        let broken = had_errors.then(|| encoding.name());
+        return Decoded { text: text.into_owned(), stored, broken, first_not_utf8: None };
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+        Ok(text) => {
+            Decoded { text: text.to_owned(), stored: Stored::Utf8 { bom: false }, broken: None, first_not_utf8: None }
+        }
         Err(error) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             let text = text.into_owned();
             let offset = text_offset_of_byte(bytes, error.valid_up_to(), &text);
-            notes.push(Note {
-                level: Level::Warning,
-                place: Some(Place::Text(offset..offset)),
-                message: msg!("report-windows-1252"),
-            });
-            text
+            Decoded { text, stored: Stored::Windows1252, broken: None, first_not_utf8: Some(offset) }
         }
     }
+}
+
+/// The decoded text, with a warning for a broken byte order mark or for Windows-1252.
+fn decode(bytes: &[u8], notes: &mut Vec<Note>) -> String {
+    let decoded = decode_stored(bytes);
+    if let Some(encoding) = decoded.broken {
+        notes.push(Note {
+            level: Level::Warning,
+            place: None,
+            message: msg!("report-bom-invalid", encoding = encoding),
+        });
+    }
+    if let Some(offset) = decoded.first_not_utf8 {
+        notes.push(Note {
+            level: Level::Warning,
+            place: Some(Place::Text(offset..offset)),
+            message: msg!("report-windows-1252"),
+        });
+    }
+    decoded.text
 }
 
 /// The offset in the decoded text of the first byte that was not valid UTF-8.
@@ -120,7 +194,7 @@ fn text_offset_of_byte(bytes: &[u8], valid_up_to: usize, text: &str) -> usize {
 }
 
 /// The most frequent of `,`, `;` and tab outside quotes on the first non-blank line.
-fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
@@ -135,8 +209,6 @@ fn sniff_delimiter(text: &str) -> u8 {
     counts.iter().fold((b',', 0), |best, &(delimiter, count)| if count > best.1 { (delimiter, count) } else { best }).0
 }
 
-/// Byte ranges of the raw fields of the record starting at `start`, quotes included: the `csv`
-/// crate gives values but not where they are, and findings must point at the cell.
 /// The longest line a report may have: a row of eight columns with a long note fits many times.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
 /// The most fields a line may have: a report has eight columns, plus what a spreadsheet adds.
@@ -145,7 +217,7 @@ pub(crate) const MAX_FIELDS: usize = 1_000;
 /// Refuses a line over `MAX_LINE_BYTES` or with more than `MAX_FIELDS` fields before the csv
 /// crate reads it: one 200 MB line of commas would otherwise cost gigabytes in field offsets.
 /// Counted per physical line, delimiters inside quotes included (a bound, not a parse).
-fn check_line_limits(text: &str, delimiter: u8) -> Result<(), ReadError> {
+pub(crate) fn check_line_limits(text: &str, delimiter: u8) -> Result<(), ReadError> {
     let mut start = 0;
     // LF, CRLF and lone CR all end a line (a lone-CR file is not one long line).
     for line in text.as_bytes().split(|&byte| byte == b'\n' || byte == b'\r') {
@@ -169,7 +241,9 @@ fn check_line_limits(text: &str, delimiter: u8) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
+/// Byte ranges of the raw fields of the record starting at `start`, quotes included: the `csv`
+/// crate gives values but not where they are, and findings must point at the cell.
+pub(crate) fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let at_field_end = |byte: u8| byte == delimiter || byte == b'\n' || byte == b'\r';
     let mut spans = Vec::new();

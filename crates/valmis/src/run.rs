@@ -284,9 +284,10 @@ fn write_evidence(bundle: &Path, run: &CaseRun) -> anyhow::Result<Vec<String>> {
     Ok(written)
 }
 
-/// Writes or updates `pretest/report.csv`: one row per case run, other rows kept. Before it
-/// changes an existing report it keeps the old one as `pretest/report.csv.bak` and prints which
-/// rows changed, from what to what.
+/// Writes or updates `pretest/report.csv`: one row per case run, other rows kept, in the form the
+/// person stored it (encoding, delimiter, line endings, header names, their own columns). Before
+/// it changes an existing report it keeps the old one as `pretest/report.csv.bak` and prints
+/// which rows changed, from what to what.
 fn write_report(
     bundle: &Path,
     runs: &[&CaseRun],
@@ -294,7 +295,6 @@ fn write_report(
     test_person: &str,
     now: &str,
 ) -> anyhow::Result<()> {
-    use valmis_pretest::Field;
     for relative in ["pretest/report.csv", "pretest/report.csv.bak"] {
         inside_without_links(bundle, relative)?;
     }
@@ -307,68 +307,54 @@ fn write_report(
     if runs.is_empty() {
         return Ok(());
     }
-    let mut rows: Vec<[String; 8]> = Vec::new();
-    let mut previous: Option<Vec<u8>> = None;
-    if path.exists() {
-        let bytes = std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
-        previous = Some(bytes.clone());
-        let report = valmis_pretest::read(valmis_pretest::Format::Csv, &bytes).map_err(|error| {
-            usage(tr!(
-                "cli-run-cannot-update",
-                path = path.display().to_string(),
-                error = crate::lang::said(&error.message)
-            ))
-        })?;
-        for row in &report.rows {
-            rows.push(Field::ALL.map(|field| row.value(field).to_owned()));
-        }
-    }
-    for run in runs {
-        let millis = run.steps.iter().map(|step| step.elapsed_ms).sum::<u64>();
-        let notes = if run.passed() {
-            tr!("cli-run-notes-passed", steps = run.steps.len(), ms = millis)
-        } else {
-            tr!("cli-run-notes-failed", steps = run.steps.len(), ms = millis)
-        };
-        let row = [
-            run.case.clone(),
-            if run.passed() { "pass" } else { "fail" }.to_owned(),
-            now.to_owned(),
-            "asiakastesti".to_owned(),
-            test_person.to_owned(),
-            // Only a case that captures `document_oid` (the id the service acknowledged) reports one.
-            run.variables.get("document_oid").cloned().unwrap_or_default(),
-            evidence.get(&run.case).map(|files| files.join(";")).unwrap_or_default(),
-            notes,
-        ];
-        match rows.iter_mut().find(|existing| existing[0].eq_ignore_ascii_case(&run.case)) {
-            Some(existing) => {
-                say_err!(
-                    "{}",
-                    tr!(
-                        "cli-run-row-changed",
-                        case = &run.case,
-                        before = format!("{} ({})", existing[1], existing[2]),
-                        after = format!("{} ({})", row[1], row[2])
-                    )
-                );
-                *existing = row;
-            }
-            None => {
-                say_err!("{}", tr!("cli-run-row-added", case = &run.case, row = format!("{} ({})", row[1], row[2])));
-                rows.push(row);
-            }
-        }
-    }
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |error: &dyn std::fmt::Display| {
-        output(tr!("cli-write-failed", path = path.display().to_string(), reason = error.to_string()))
+    let previous = if path.exists() {
+        Some(std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?)
+    } else {
+        None
     };
-    writer.write_record(Field::ALL.map(Field::english)).map_err(|error| failed(&error))?;
-    for row in &rows {
-        writer.write_record(row).map_err(|error| failed(&error))?;
+    let rows: Vec<[String; 8]> = runs
+        .iter()
+        .map(|run| {
+            let millis = run.steps.iter().map(|step| step.elapsed_ms).sum::<u64>();
+            let notes = if run.passed() {
+                tr!("cli-run-notes-passed", steps = run.steps.len(), ms = millis)
+            } else {
+                tr!("cli-run-notes-failed", steps = run.steps.len(), ms = millis)
+            };
+            [
+                run.case.clone(),
+                if run.passed() { "pass" } else { "fail" }.to_owned(),
+                now.to_owned(),
+                "asiakastesti".to_owned(),
+                test_person.to_owned(),
+                // Only a case that captures `document_oid` (the id the service acknowledged) reports one.
+                run.variables.get("document_oid").cloned().unwrap_or_default(),
+                evidence.get(&run.case).map(|files| files.join(";")).unwrap_or_default(),
+                notes,
+            ]
+        })
+        .collect();
+    let base = previous.clone().unwrap_or_else(valmis_pretest::new_csv_report);
+    let update = valmis_pretest::update_csv(&base, &rows).map_err(|error| {
+        usage(tr!(
+            "cli-run-cannot-update",
+            path = path.display().to_string(),
+            error = crate::lang::said(&error.message)
+        ))
+    })?;
+    for (row, replaced) in rows.iter().zip(&update.replaced) {
+        let after = format!("{} ({})", row[1], row[2]);
+        match replaced {
+            Some((result, executed_at)) => say_err!(
+                "{}",
+                tr!("cli-run-row-changed", case = &row[0], before = format!("{result} ({executed_at})"), after = after)
+            ),
+            None => say_err!("{}", tr!("cli-run-row-added", case = &row[0], row = after)),
+        }
     }
-    let bytes = writer.into_inner().map_err(|error| failed(&error))?;
+    for note in &update.notes {
+        say_err!("{}", crate::lang::said(note));
+    }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -377,7 +363,7 @@ fn write_report(
         crate::output::write_atomically(&backup, &previous)?;
         say_err!("{}", tr!("cli-run-backup", path = backup.display().to_string()));
     }
-    crate::output::write_atomically(&path, &bytes)
+    crate::output::write_atomically(&path, &update.bytes)
 }
 
 /// One outcome per case, for the JUnit, JSON and terminal renderers.
