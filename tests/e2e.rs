@@ -2285,6 +2285,50 @@ mod online {
         assert!(stderr.contains("no `document_oid` column: it is added at the end of the header"), "{stderr}");
     }
 
+    #[test]
+    fn a_report_the_run_could_not_update_stops_it_before_anything_is_sent() {
+        // Before: the report was looked at only after every case had run: the requests had gone
+        // to the service and the evidence was written, then exit 2 and no report row.
+        let pki = pki();
+        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&requests);
+        let port = serve_with(&pki, move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Reply::Respond(200, Vec::new(), String::new())
+        });
+        let (_temp, dir, key_file) = bundle_in_temp(&pki, port);
+        let report = dir.join("pretest/report.csv");
+        let xlsx = dir.join("pretest/report.xlsx");
+        let cases: [(&str, &[u8], &str); 3] = [
+            (
+                "report.xlsx",
+                b"",
+                "the report is `pretest/report.xlsx`; valmis run keeps the report in pretest/report.csv",
+            ),
+            (
+                "report.csv",
+                b"\xEF\xBB\xBFcase_id,result\nPA-01,\xFF\n",
+                "valmis run would change bytes it did not write",
+            ),
+            ("report.csv", b"tapaus,tila\nPA-01,ok\n", "the header row is not recognised"),
+        ];
+        for (name, bytes, expected) in cases {
+            if name == "report.xlsx" {
+                std::fs::copy(fixture("pretest-report-xlsx").join("pretest/report.xlsx"), &xlsx).expect("copy");
+            } else {
+                std::fs::write(&report, bytes).expect("write");
+            }
+            let output = run_pa01(&dir, &key_file);
+            let stderr = text_of(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+            assert!(stderr.contains(expected), "{name}: {stderr}");
+            assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "{name}: nothing sent");
+            assert!(!dir.join("evidence/PA-01/tallenna-request.xml").exists(), "{name}: no evidence");
+            assert!(!dir.join("pretest/report.csv.bak").exists(), "{name}");
+            let _ = std::fs::remove_file(&xlsx);
+        }
+    }
+
     /// The values of one CSV line, by the `csv` crate.
     fn csv_fields(line: &str, delimiter: u8) -> Vec<String> {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).delimiter(delimiter).from_reader(line.as_bytes());

@@ -129,6 +129,7 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
     if cases.is_empty() {
         return Err(usage(tr!("cli-run-no-case", name = request.endpoint, service = &service)));
     }
+    report_to_update(request.bundle)?;
     let now = jiff::Timestamp::now();
     let zoned = now.to_zoned(jiff::tz::TimeZone::UTC);
     let organisation = organisation.unwrap_or_default();
@@ -295,23 +296,11 @@ fn write_report(
     test_person: &str,
     now: &str,
 ) -> anyhow::Result<()> {
-    for relative in ["pretest/report.csv", "pretest/report.csv.bak"] {
-        inside_without_links(bundle, relative)?;
-    }
-    let path: PathBuf = bundle.join("pretest/report.csv");
-    for other in ["pretest/report.xlsx", "pretest/report.json"] {
-        if bundle.join(other).exists() {
-            return Err(usage(tr!("cli-run-report-format", file = other)));
-        }
-    }
     if runs.is_empty() {
         return Ok(());
     }
-    let previous = if path.exists() {
-        Some(std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?)
-    } else {
-        None
-    };
+    let path: PathBuf = bundle.join("pretest/report.csv");
+    let previous = report_to_update(bundle)?;
     let rows: Vec<[String; 8]> = runs
         .iter()
         .map(|run| {
@@ -335,13 +324,7 @@ fn write_report(
         })
         .collect();
     let base = previous.clone().unwrap_or_else(valmis_pretest::new_csv_report);
-    let update = valmis_pretest::update_csv(&base, &rows).map_err(|error| {
-        usage(tr!(
-            "cli-run-cannot-update",
-            path = path.display().to_string(),
-            error = crate::lang::said(&error.message)
-        ))
-    })?;
+    let update = valmis_pretest::update_csv(&base, &rows).map_err(|error| cannot_update(&path, &error))?;
     for (row, replaced) in rows.iter().zip(&update.replaced) {
         let after = format!("{} ({})", row[1], row[2]);
         match replaced {
@@ -364,6 +347,31 @@ fn write_report(
         say_err!("{}", tr!("cli-run-backup", path = backup.display().to_string()));
     }
     crate::output::write_atomically(&path, &update.bytes)
+}
+
+/// The report `run` will update, checked before anything is sent: `pretest/report.csv` (`None`
+/// when there is none yet), not a link, not beside an XLSX or JSON report, and one that can be
+/// updated, so that a run never ends with its requests sent and no row to show for them.
+fn report_to_update(bundle: &Path) -> anyhow::Result<Option<Vec<u8>>> {
+    for relative in ["pretest/report.csv", "pretest/report.csv.bak"] {
+        inside_without_links(bundle, relative)?;
+    }
+    for other in ["pretest/report.xlsx", "pretest/report.json"] {
+        if bundle.join(other).exists() {
+            return Err(usage(tr!("cli-run-report-format", file = other)));
+        }
+    }
+    let path = bundle.join("pretest/report.csv");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
+    valmis_pretest::update_csv(&bytes, &[]).map_err(|error| cannot_update(&path, &error))?;
+    Ok(Some(bytes))
+}
+
+fn cannot_update(path: &Path, error: &valmis_pretest::ReadError) -> anyhow::Error {
+    usage(tr!("cli-run-cannot-update", path = path.display().to_string(), error = crate::lang::said(&error.message)))
 }
 
 /// One outcome per case, for the JUnit, JSON and terminal renderers.
