@@ -432,7 +432,11 @@ fn jobs_beyond_the_limit_are_a_usage_error_at_once() {
     assert_eq!(most.code, 0, "{}", most.stderr);
     let output = valmis(&["verify", ready.to_str().expect("utf-8"), "--now", NOW, "-q", "--jobs", "100000"]);
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
-    assert!(text(&output.stderr).contains("not in 0..=256"), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("`100000` is not a value of `--jobs <N>`: not between 0 and 256"),
+        "{}",
+        text(&output.stderr)
+    );
 }
 
 #[test]
@@ -2911,4 +2915,33 @@ fn version_names_the_commit_and_the_rounds() {
     {
         assert_eq!(&parts[2], String::from_utf8_lossy(&head.stdout).trim());
     }
+}
+
+#[test]
+fn a_path_that_is_not_utf8_is_a_path_like_any_other() {
+    // Before: a bundle folder named in Latin-1 (`päivä` as Windows and old Linux systems wrote
+    // it) made every command an internal error (exit 3): the language was looked for in the
+    // arguments as UTF-8 strings before clap read them.
+    use std::os::unix::ffi::OsStrExt as _;
+    let temp = tempfile::tempdir().expect("tempdir");
+    let bundle = temp.path().join(std::ffi::OsStr::from_bytes(b"nippu-p\xe4iv\xe4"));
+    copy_tree(&fixture("ready"), &bundle);
+    let junit = temp.path().join(std::ffi::OsStr::from_bytes(b"tulos-\xe4.xml"));
+    let output = support::valmis_command()
+        .args([std::ffi::OsStr::new("verify"), bundle.as_os_str(), "--now".as_ref(), NOW.as_ref()])
+        .args([std::ffi::OsStr::new("--junit"), junit.as_os_str(), "-q".as_ref()])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("valmis runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report = quick_junit::Report::deserialize_from_str(&std::fs::read_to_string(&junit).expect("JUnit written"))
+        .expect("JUnit parses");
+    assert_eq!(report.failures, 0);
+    // A value that is not UTF-8 where text is wanted is a usage error that says so.
+    let output = support::valmis_command()
+        .args([std::ffi::OsStr::new("verify"), "--only".as_ref(), std::ffi::OsStr::from_bytes(b"DOC-\xe4")])
+        .output()
+        .expect("valmis runs");
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("not valid UTF-8"), "{}", text(&output.stderr));
 }

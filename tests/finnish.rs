@@ -490,3 +490,47 @@ fn help_is_finnish_under_lang_fi() {
         assert!(text(&output.stdout).starts_with("valmis-verify "), "{lang}: {}", text(&output.stdout));
     }
 }
+
+#[test]
+fn command_line_mistakes_are_told_in_finnish_under_lang_fi() {
+    // Before: clap's own errors ("error: unexpected argument '--jobz' found", "tip:", "Usage:",
+    // "For more information, try '--help'.", "257 is not in 0..=256", "invalid digit found in
+    // string") stayed English under --lang fi, though --help says everything valmis says is in it.
+    let judge = judge(&english_phrases());
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    let runs: [(&[&str], &str); 9] = [
+        (&["verify", ready, "--jobz", "2"], "`--jobz`"),
+        (&["verify", ready, "--jobs", "257"], "257"),
+        (&["verify", ready, "--jobs", "kaksi"], "kaksi"),
+        (&["probe", ready, "--timeout", "-1"], "-1"),
+        (&["run", ready, "--endpoint", "arkisto", "--max-body", "0"], "--max-body"),
+        (&["run", ready], "--endpoint"),
+        (&["tarkista"], "tarkista"),
+        (&["verify", ready, "--color", "joskus"], "joskus"),
+        (&["verify", ready, "--strict=kyllä"], "--strict"),
+    ];
+    let mut problems = Vec::new();
+    for (args, named) in runs {
+        let mut command = vec!["--lang", "fi"];
+        command.extend_from_slice(args);
+        let output = valmis(&command);
+        let said = text(&output.stderr);
+        let shown = format!("valmis {}: {said}", command.join(" "));
+        if output.status.code() != Some(2) || !said.starts_with("valmis: virhe: ") || !said.contains(named) {
+            problems.push(format!("{shown} (exit {:?})", output.status.code()));
+        }
+        let english = english_in(&judge, &said);
+        let clap_words = ["error:", "Usage:", "tip:", "For more information", "is not in", "invalid digit", "found"];
+        if !english.is_empty() || clap_words.iter().any(|word| said.contains(word)) {
+            problems.push(format!("{shown}: English {english:?}"));
+        }
+        // The same mistake in English is told in English, in valmis's own words.
+        let output = valmis(args);
+        let said = text(&output.stderr);
+        if output.status.code() != Some(2) || !said.starts_with("valmis: error: ") || !said.contains(named) {
+            problems.push(format!("valmis {}: {said}", args.join(" ")));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}

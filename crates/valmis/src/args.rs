@@ -44,15 +44,15 @@ pub(crate) struct RunArgs {
     /// Test identity code the templates use ({{test_person}}).
     #[arg(long, value_name = "CODE", default_value = "010181-900C")]
     pub(crate) test_person: String,
-    /// Seconds to wait for each step.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    /// Seconds (1 to 86400) to wait for each step.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = seconds)]
     pub(crate) timeout: u64,
-    /// Extra attempts after a transport error (never after an answer).
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    /// Extra attempts (0 to 100) after a transport error (never after an answer).
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = retries)]
     pub(crate) retries: u32,
     /// Read at most MIB mebibytes of each answer's body: a longer answer fails its step, and its
     /// first MIB MiB are kept as evidence.
-    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, value_name = "MIB", default_value_t = 16, value_parser = max_body)]
     pub(crate) max_body: u32,
     /// Write JUnit XML (one test case per harness case) to FILE.
     #[arg(long, value_name = "FILE")]
@@ -74,8 +74,8 @@ pub(crate) struct ProbeArgs {
     /// Probe only the endpoint NAME of connection.toml (repeatable; default: every endpoint).
     #[arg(long, value_name = "NAME")]
     pub(crate) endpoint: Vec<String>,
-    /// Seconds to wait for each of connect, TLS handshake and HTTP answer.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    /// Seconds (1 to 86400) to wait for each of connect, TLS handshake and HTTP answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = seconds)]
     pub(crate) timeout: u64,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -93,7 +93,7 @@ pub(crate) struct CatalogArgs {
 /// The most threads `--jobs` takes. Work stealing costs grow with the square of the threads
 /// (rayon's epoch-based deques): on 2 cores, the ready bundle took 0.02 s with 2 threads, 0.22 s
 /// with 256, 2.2 s with 1,000 and 105 s with 10,000, and 30,000 aborted the process.
-const MAX_JOBS: i64 = 256;
+const MAX_JOBS: u16 = 256;
 
 #[derive(Debug, Args)]
 pub(crate) struct VerifyArgs {
@@ -124,8 +124,8 @@ pub(crate) struct VerifyArgs {
     #[arg(long, env = "VALMIS_CLIENT_KEY", value_name = "[NAME=]FILE")]
     pub(crate) client_key: Vec<String>,
 
-    /// Seconds to wait for each of connect, TLS handshake and HTTP answer, with --online.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    /// Seconds (1 to 86400) to wait for each of connect, TLS handshake and HTTP answer, with --online.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = seconds)]
     pub(crate) probe_timeout: u64,
 
     /// Validate CDA documents (DOC-SCHEMA) against this XML Schema set instead of the round's
@@ -162,7 +162,7 @@ pub(crate) struct VerifyArgs {
     /// Threads checking files and requirements, and writing JUnit, in parallel (0: one per
     /// core; at most 256). The output is the same for any number; `--jobs 1` uses the least
     /// memory.
-    #[arg(long, short, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=MAX_JOBS))]
+    #[arg(long, short, value_name = "N", default_value_t = 0, value_parser = jobs)]
     pub(crate) jobs: u16,
 
     /// Check only shard K of N (e.g. 2/4), for a CI matrix or GitLab `parallel:`: the files of
@@ -171,6 +171,23 @@ pub(crate) struct VerifyArgs {
     /// join them with `valmis merge`; waivers and baselines belong to the merge.
     #[arg(long, value_name = "K/N", value_parser = parse_partition)]
     pub(crate) partition: Option<(u32, u32)>,
+}
+
+/// Seconds to wait: at least one, at most a day.
+fn seconds(text: &str) -> Result<u64, String> {
+    crate::parse_error::number(text, 1, 86_400)
+}
+
+fn retries(text: &str) -> Result<u32, String> {
+    crate::parse_error::number(text, 0, 100)
+}
+
+fn max_body(text: &str) -> Result<u32, String> {
+    crate::parse_error::number(text, 1, 1024)
+}
+
+fn jobs(text: &str) -> Result<u16, String> {
+    crate::parse_error::number(text, 0, MAX_JOBS)
 }
 
 fn parse_partition(text: &str) -> Result<(u32, u32), String> {

@@ -6,6 +6,7 @@
 use crate::terminal::say_err;
 use std::io::IsTerminal as _;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use valmis_model::Lang;
 
@@ -69,7 +70,12 @@ enum LangChoice {
 
 /// `--lang` (or `VALMIS_LANG`) as written, read before clap parses the command line.
 fn written_lang() -> Option<LangChoice> {
-    let args: Vec<String> = std::env::args().skip(1).take_while(|arg| arg != "--").collect();
+    // Arguments that are not UTF-8 (a path named in Latin-1) are not `--lang`: clap reads them.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .take_while(|arg| arg != "--")
+        .map(|arg| arg.to_str().map(str::to_owned).unwrap_or_default())
+        .collect();
     let value = args
         .iter()
         .enumerate()
@@ -177,6 +183,14 @@ pub(crate) fn version() -> String {
     )
 }
 
+/// `valmis` and the command the arguments name (`valmis verify`), for "see `… --help`".
+fn command_named() -> String {
+    let command = Cli::command();
+    let names: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
+    let named = std::env::args_os().skip(1).find_map(|arg| names.iter().find(|name| arg == **name).copied());
+    named.map_or_else(|| "valmis".to_owned(), |name| format!("valmis {name}"))
+}
+
 /// Runs the command line and returns the exit code.
 pub(crate) fn run() -> u8 {
     // The language before clap parses, so that the errors of the value parsers are in it too;
@@ -188,10 +202,15 @@ pub(crate) fn run() -> u8 {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => {
-            let code = if error.use_stderr() { exit::USAGE } else { exit::READY };
+        Err(error) if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            // Help and version, and the help shown for a missing command, are already in the
+            // run's language (help.rs).
             let _ = error.print();
-            return code;
+            return if error.use_stderr() { exit::USAGE } else { exit::READY };
+        }
+        Err(error) => {
+            say_err!("{}", crate::parse_error::said(&error, &command_named()));
+            return exit::USAGE;
         }
     };
     let color = match cli.color {

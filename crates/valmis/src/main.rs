@@ -13,6 +13,7 @@ mod init;
 mod lang;
 mod output;
 mod pack;
+mod parse_error;
 mod probe;
 mod run;
 mod terminal;

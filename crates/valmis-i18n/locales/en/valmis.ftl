@@ -1018,6 +1018,23 @@ cli-partition-not-k-n = `{ $text }` is not K/N (like 2/4)
 cli-partition-k = `{ $text }`: K is not a number
 cli-partition-n = `{ $text }`: N is not a number
 cli-partition-range = `{ $text }`: K/N needs 1 <= K <= N <= 1000
+cli-parse-unknown-argument = unexpected argument `{ $arg }`
+cli-parse-unknown-command = unknown command `{ $name }`
+cli-parse-value-missing = `{ $arg }` needs a value
+cli-parse-invalid-value = `{ $value }` is not a value of `{ $arg }`
+cli-parse-possible = possible values: { $values }
+cli-parse-value-rejected = `{ $value }` is not a value of `{ $arg }`: { $reason }
+cli-parse-missing = missing required arguments: { $args }
+cli-parse-conflict = `{ $arg }` cannot be used with `{ $other }`
+cli-parse-twice = `{ $arg }` can be given only once
+cli-parse-extra-value = `{ $arg }` takes no value: `{ $value }`
+cli-parse-no-command = `{ $name }` needs a command: { $commands }
+cli-parse-not-utf8 = an argument is not valid UTF-8
+cli-parse-other = the command line is not valid ({ $kind })
+cli-parse-similar = did you mean `{ $name }`?
+cli-parse-more = For more information: `{ $help }`
+cli-number-not = not a whole number
+cli-number-range = not between { $min } and { $max }
 
 ## The command line: requirements and explain
 
@@ -1569,7 +1586,7 @@ help-shared-catalog = Use the catalog(s) in DIR instead of the built-in one: a f
 help-verify-now = The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23, meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports
 help-verify-online = Allow checks that use the network: CONN-PROBE makes a real mutual-TLS handshake and an HTTP GET to every endpoint of connection/connection.toml, presenting its client certificate with the key from --client-key. Without it they are skipped, never failed
 help-verify-client-key = Private key of the client certificates (PEM or DER), for --online: FILE for every endpoint, or NAME=FILE for endpoint NAME (repeatable). Read once, never copied into a report; it must not be in the bundle
-help-verify-probe-timeout = Seconds to wait for each of connect, TLS handshake and HTTP answer, with --online
+help-verify-probe-timeout = Seconds (1 to 86400) to wait for each of connect, TLS handshake and HTTP answer, with --online
 help-verify-cda-schema = Validate CDA documents (DOC-SCHEMA) against this XML Schema set instead of the round's (Kela's CDA_Fi.xsd, built in): a folder holding CDA_Fi.xsd, or the entry .xsd itself; every .xsd of its folder is read. Nothing is downloaded
 help-verify-strict = Treat warnings as blocking
 help-verify-timestamps = Write measured durations as JUnit `time` (and in the JSON). Without it every `time` is 0, so the same bundle gives the same report bytes
@@ -1621,7 +1638,7 @@ help-probe-long = Probe every endpoint of connection/connection.toml with mutual
 help-probe-bundle = The bundle: a directory or a .zip file
 help-probe-client-key = Private key of the client certificates (PEM or DER): FILE for every endpoint, or NAME=FILE for endpoint NAME (repeat for endpoints with different certificates). Read once, never printed
 help-probe-endpoint = Probe only the endpoint NAME of connection.toml (repeatable; default: every endpoint)
-help-probe-timeout = Seconds to wait for each of connect, TLS handshake and HTTP answer
+help-probe-timeout = Seconds (1 to 86400) to wait for each of connect, TLS handshake and HTTP answer
 help-probe-json = Print JSON instead of text
 help-run-about = Run the declared test cases against an endpoint, save the evidence, fill the report
 help-run-long = Run the declared test cases against an endpoint, save the evidence, fill the report.
@@ -1633,8 +1650,8 @@ help-run-client-key = Private key of the endpoint's client certificate (PEM or D
 help-run-cases = Harness cases from DIR instead of the built-in ones of the bundle's round
 help-run-only = Run only these case ids; repeatable
 help-run-test-person = Test identity code the templates use ({"{"}{"{"}test_person{"}"}{"}"})
-help-run-timeout = Seconds to wait for each step
-help-run-retries = Extra attempts after a transport error (never after an answer)
+help-run-timeout = Seconds (1 to 86400) to wait for each step
+help-run-retries = Extra attempts (0 to 100) after a transport error (never after an answer)
 help-run-max-body = Read at most MIB mebibytes of each answer's body: a longer answer fails its step, and its first MIB MiB are kept as evidence
 help-run-junit = Write JUnit XML (one test case per harness case) to FILE
 help-merge-about = Merge the JSON reports of `verify --partition K/N` shards into one report

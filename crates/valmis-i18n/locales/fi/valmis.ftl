@@ -1019,6 +1019,23 @@ cli-partition-not-k-n = `{ $text }` ei ole muotoa K/N (kuten 2/4)
 cli-partition-k = `{ $text }`: K ei ole luku
 cli-partition-n = `{ $text }`: N ei ole luku
 cli-partition-range = `{ $text }`: K/N edellyttää 1 <= K <= N <= 1000
+cli-parse-unknown-argument = tuntematon argumentti `{ $arg }`
+cli-parse-unknown-command = tuntematon komento `{ $name }`
+cli-parse-value-missing = `{ $arg }` tarvitsee arvon
+cli-parse-invalid-value = `{ $value }` ei ole valitsimen `{ $arg }` arvo
+cli-parse-possible = mahdolliset arvot: { $values }
+cli-parse-value-rejected = `{ $value }` ei kelpaa valitsimen `{ $arg }` arvoksi: { $reason }
+cli-parse-missing = pakollisia argumentteja puuttuu: { $args }
+cli-parse-conflict = `{ $arg }` ei käy yhdessä valitsimen `{ $other }` kanssa
+cli-parse-twice = `{ $arg }` voidaan antaa vain kerran
+cli-parse-extra-value = `{ $arg }` ei ota arvoa: `{ $value }`
+cli-parse-no-command = `{ $name }` tarvitsee komennon: { $commands }
+cli-parse-not-utf8 = argumentti ei ole kelvollista UTF-8-tekstiä
+cli-parse-other = komentorivi ei kelpaa ({ $kind })
+cli-parse-similar = tarkoititko `{ $name }`?
+cli-parse-more = Lisätietoja: `{ $help }`
+cli-number-not = ei ole kokonaisluku
+cli-number-range = ei ole välillä { $min }–{ $max }
 
 ## Komentorivi: requirements ja explain
 
@@ -1603,7 +1620,7 @@ help-shared-catalog = Käytä sisäänrakennetun katalogin sijaan kansion DIR ka
 help-verify-now = Hetki, jota kaikki päivämääräsäännöt käyttävät: RFC 3339 (2026-11-23T09:00:00Z) tai päivämäärä (2026-11-23, eli keskiyö UTC). Oletus on kello; anna se CI:ssä, niin raportit toistuvat samoina
 help-verify-online = Salli verkkoa käyttävät tarkistukset: CONN-PROBE tekee oikean kaksisuuntaisen TLS-kättelyn ja HTTP GET -pyynnön jokaiseen connection/connection.toml-tiedoston päätepisteeseen ja esittää sen asiakasvarmenteen --client-key-avaimella. Ilman tätä ne ohitetaan, ei koskaan hylätä
 help-verify-client-key = Asiakasvarmenteiden yksityinen avain (PEM tai DER) --online-tarkistuksiin: FILE kaikille päätepisteille tai NAME=FILE päätepisteelle NAME (toistettavissa). Luetaan kerran, ei koskaan kopioida raporttiin; se ei saa olla nipussa
-help-verify-probe-timeout = Sekunnit, jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta --online-tarkistuksissa
+help-verify-probe-timeout = Sekunnit (1–86400), jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta --online-tarkistuksissa
 help-verify-cda-schema = Validoi CDA-asiakirjat (DOC-SCHEMA) tätä XML Schema -joukkoa vasten kierroksen oman (Kelan CDA_Fi.xsd, sisäänrakennettu) sijaan: kansio, jossa on CDA_Fi.xsd, tai itse aloitus-.xsd; sen kansion jokainen .xsd luetaan. Mitään ei ladata verkosta
 help-verify-strict = Käsittele varoitukset estävinä
 help-verify-timestamps = Kirjoita mitatut kestot `JUnit`-raportin `time`-arvoiksi (ja JSONiin). Ilman tätä jokainen `time` on 0, jolloin sama nippu antaa samat raporttitavut
@@ -1655,7 +1672,7 @@ help-probe-long = Koettele jokaista connection/connection.toml-tiedoston pääte
 help-probe-bundle = Nippu: kansio tai .zip-tiedosto
 help-probe-client-key = Asiakasvarmenteiden yksityinen avain (PEM tai DER): FILE kaikille päätepisteille tai NAME=FILE päätepisteelle NAME (toista päätepisteille, joilla on eri varmenteet). Luetaan kerran, ei koskaan tulosteta
 help-probe-endpoint = Koettele vain connection.toml-tiedoston päätepistettä NAME (toistettavissa; oletus: jokainen päätepiste)
-help-probe-timeout = Sekunnit, jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta
+help-probe-timeout = Sekunnit (1–86400), jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta
 help-probe-json = Tulosta JSON tekstin sijaan
 help-run-about = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti
 help-run-long = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti.
@@ -1667,8 +1684,8 @@ help-run-client-key = Päätepisteen asiakasvarmenteen yksityinen avain (PEM tai
 help-run-cases = Testiajon tapaukset kansiosta DIR nipun kierroksen sisäänrakennettujen sijaan
 help-run-only = Aja vain nämä tapaukset; toistettavissa
 help-run-test-person = Testihenkilötunnus, jota pohjat käyttävät ({"{"}{"{"}test_person{"}"}{"}"})
-help-run-timeout = Sekunnit, jotka odotetaan kutakin vaihetta
-help-run-retries = Lisäyritykset siirtovirheen jälkeen (ei koskaan vastauksen jälkeen)
+help-run-timeout = Sekunnit (1–86400), jotka odotetaan kutakin vaihetta
+help-run-retries = Lisäyritykset (0–100) siirtovirheen jälkeen (ei koskaan vastauksen jälkeen)
 help-run-max-body = Lue kunkin vastauksen rungosta enintään MIB mebitavua: pidempi vastaus hylkää vaiheensa, ja sen ensimmäiset MIB MiB tallennetaan todisteeksi
 help-run-junit = Kirjoita `JUnit XML` (yksi testitapaus testiajon tapausta kohden) tiedostoon FILE
 help-merge-about = Yhdistä `verify --partition K/N` -osien JSON-raportit yhdeksi raportiksi
