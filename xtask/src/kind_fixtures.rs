@@ -69,7 +69,69 @@ pub(crate) fn as_customer_organisation(d: &Path) -> anyhow::Result<()> {
     )?;
     edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-11-20\nrole = \"customer-organisation\"")?;
     edit(d, "manifest.toml", "[system]", "[customer]\npurpose = \"co-testing\"\n\n[system]")?;
-    write(d, "plan/testaussuunnitelma.pdf", &test_plan_pdf())
+    write(d, "plan/testaussuunnitelma.pdf", &test_plan_pdf())?;
+    write(d, TEST_PERSONS, &test_persons_docx(&["010181-900C", "020516C903K"])?)
+}
+
+/// The test plan's appendix, written in Word: the test persons the organisation will use.
+const TEST_PERSONS: &str = "plan/liite-testihenkilot.docx";
+
+/// A DOCX (the parts Word needs to open it) whose table lists `codes`, each split over two runs
+/// as Word splits a code where a spell-check mark falls, with a title in its properties.
+pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write as _;
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let paragraph = |text: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>");
+    let mut rows = String::new();
+    for (index, code) in codes.iter().enumerate() {
+        let (date, rest) = code.split_at(7);
+        rows.push_str(&format!(
+            "<w:tr><w:tc>{}</w:tc><w:tc><w:p><w:r><w:t>{date}</w:t></w:r><w:proofErr w:type=\"spellStart\"/>\
+             <w:r><w:rPr><w:b/></w:rPr><w:t>{rest}</w:t></w:r><w:proofErr w:type=\"spellEnd\"/></w:p></w:tc></w:tr>",
+            paragraph(&format!("Testihenkilö {}", index + 1))
+        ));
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{}{}\
+         <w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/>\
+         <w:gridCol w:w=\"4000\"/></w:tblGrid>{rows}</w:tbl><w:sectPr/></w:body></w:document>",
+        paragraph("Liite 1: Testihenkilöt"),
+        paragraph("Testisairaala käyttää yhteistestauksessa vain Kelan testihenkilöitä:"),
+    );
+    let parts = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+             <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+             <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>"
+                .to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+             <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>"
+                .to_owned(),
+        ),
+        ("word/document.xml", document),
+        (
+            "docProps/core.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
+             <dc:title>Testaussuunnitelman liite: testihenkilöt</dc:title><dc:creator>Testisairaala</dc:creator></cp:coreProperties>"
+                .to_owned(),
+        ),
+    ];
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, text) in parts {
+        writer.start_file(name, options)?;
+        writer.write_all(text.as_bytes())?;
+    }
+    Ok(writer.finish()?.into_inner())
 }
 
 /// A one-page PDF titled Testaussuunnitelma, with a correct cross-reference table.
@@ -196,6 +258,21 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 "PLAN-TEST-PLAN",
                 "plan/testaussuunnitelma.pdf",
                 "is plain text, not a PDF, DOCX, ODT or XLSX document"
+            ),
+        },
+        // PRIVACY-HETU in a word processor document: a real code in the test plan's appendix,
+        // split over two runs as Word writes it.
+        Fixture {
+            name: "privacy-hetu-docx",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                write(d, TEST_PERSONS, &test_persons_docx(&["010181-900C", "131052-308T"])?)
+            },
+            expectations: fails!(
+                "PRIVACY-HETU",
+                "plan/liite-testihenkilot.docx",
+                "`131052-3***` is not a test identity (individual number not in 900–999), in `word/document.xml`, paragraph 6"
             ),
         },
         Fixture {

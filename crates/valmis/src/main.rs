@@ -81,6 +81,16 @@ fn checked(pointer: *mut u8, size: usize) -> *mut u8 {
 /// No message file can be read when memory has run out: the line is written here, in both
 /// languages (reading the run's language allocates nothing).
 fn out_of_memory(size: usize) -> ! {
+    // Threads that run out of memory together (a parallel pass) would each write the line: the
+    // first writes it and ends the process; the others wait for that end without a word.
+    static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if REPORTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            // SAFETY: `pause` only blocks this thread until a signal; the first thread's
+            // `_exit` ends the process, this one with it.
+            unsafe { libc::pause() };
+        }
+    }
     let finnish = lang::current() == valmis_model::Lang::Fi;
     let mut line = [0u8; 400];
     let mut length = 0;

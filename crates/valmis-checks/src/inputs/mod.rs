@@ -11,6 +11,7 @@ pub(crate) mod file;
 pub(crate) mod json;
 pub(crate) mod manifest;
 pub(crate) mod names;
+pub(crate) mod office;
 pub(crate) mod pretest;
 pub(crate) mod schema;
 pub(crate) mod source;

@@ -1,5 +1,6 @@
-//! PRIVACY-HETU: every text artefact and every spreadsheet cell may contain test identity codes
-//! only (individual number 900–999). One outcome per file; codes are always shown masked.
+//! PRIVACY-HETU: every text artefact, every spreadsheet cell and the text of every DOCX, ODT and
+//! ODS document may contain test identity codes only (individual number 900–999). One outcome
+//! per file; codes are always shown masked.
 
 use valmis_i18n::{said, t};
 use valmis_ids::scan_hetus;
@@ -36,9 +37,12 @@ const TEXT_EXTENSIONS: &[&str] = &[
     "svg",
     "ndjson",
 ];
-/// Extensions of binary formats that are not scanned (XLSX workbooks are, cell by cell).
+/// Extensions of binary formats that are not scanned (XLSX workbooks are, cell by cell, and
+/// the office documents of [`OFFICE_EXTENSIONS`] block by block).
 const BINARY_EXTENSIONS: &[&str] =
-    &["pdf", "xls", "docx", "doc", "odt", "ods", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
+    &["pdf", "xls", "doc", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
+/// Office documents that are zips of XML parts, whose text is scanned (a test plan in Word).
+const OFFICE_EXTENSIONS: &[&str] = &["docx", "odt", "ods"];
 
 /// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
 /// file that is not scanned (a binary format, or binary content) and whose name is clean.
@@ -72,6 +76,7 @@ pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &R
     let verdict = match file.get() {
         Err(error) => Verdict::Error(error.message().render(lang)),
         Ok(bytes) if extension == "xlsx" => scan_workbook(lang, path, bytes, requirement),
+        Ok(bytes) if OFFICE_EXTENSIONS.contains(&extension.as_str()) => scan_office(lang, path, bytes, requirement),
         Ok(bytes) => {
             let decoded = decode_utf16(bytes);
             let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
@@ -133,6 +138,32 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
                 )));
             }
         }
+    }
+    Verdict::Checked(findings)
+}
+
+/// Every block of text of a DOCX, ODT or ODS document; one that cannot be read is reported as
+/// not scanned, as a workbook is.
+fn scan_office(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
+    let mut findings = Vec::new();
+    let read = crate::inputs::office::for_each_block(bytes, |part, block, text| {
+        for found in scan_hetus(text.as_bytes()).into_iter().filter(|found| !found.hetu.is_test_identity()) {
+            let code = found.hetu.masked();
+            findings.push(
+                Finding::said(
+                    requirement.severity,
+                    said!(lang, "privacy-in-document", code = code, part = part, block = block),
+                )
+                .at(Location::file(path.to_owned())),
+            );
+        }
+    });
+    if let Err(error) = read {
+        findings.push(
+            Finding::said(requirement.severity, said!(lang, "privacy-workbook-unscanned", path = path, error = &error))
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-document-unscanned-help")),
+        );
     }
     Verdict::Checked(findings)
 }

@@ -1,0 +1,312 @@
+//! The text of office documents that are zips of XML parts (DOCX, ODT, ODS), for PRIVACY-HETU:
+//! a customer organisation's test plan, or evidence written in a word processor, is where a
+//! real person's identity code slips in. Every XML part of the package is read (the body,
+//! headers, footers, notes, comments, tracked deletions, document properties), one text block
+//! at a time: a paragraph, a heading, a table cell's paragraph, a property. Word splits a
+//! paragraph into runs wherever formatting or spell-checking marks fall (`131052-` `308T`), so
+//! the runs of a block are joined before it is scanned. Attribute values and embedded files
+//! (images, embedded workbooks) are not read.
+//!
+//! The package is inspected before it is inflated, and every part is read through a bound, so
+//! that a hostile zip costs at most [`MAX_INFLATED`] bytes of reading and one part's text.
+
+use std::io::{Cursor, Read as _};
+
+use quick_xml::events::Event;
+use valmis_i18n::{Msg, msg};
+
+/// The most entries a package may have (a real document has a few dozen).
+const MAX_ENTRIES: usize = 10_000;
+/// The most bytes all XML parts together may inflate to.
+pub(crate) const MAX_INFLATED: u64 = 64 * 1024 * 1024;
+
+/// Elements that hold a paragraph of text (WordprocessingML and OpenDocument paragraphs and
+/// headings). A paragraph may hold another (a footnote or a text box inside it): the inner one is
+/// a block of its own and the outer one goes on after it.
+const PARAGRAPHS: &[&str] = &["p", "h"];
+/// Empty elements that end a block of text inside a paragraph (line breaks).
+const BREAKS: &[&str] = &["br", "cr", "line-break"];
+/// Elements whose text is set apart by spaces from the text around them: a note's citation
+/// (`¹` in the paragraph) and an inline note or comment.
+const APART: &[&str] = &["note", "note-citation", "annotation"];
+/// Elements whose text continues the text around them (runs, spans, links, fields).
+const INLINE: &[&str] = &["t", "r", "delText", "instrText", "span", "a", "s", "ruby", "rt", "hyperlink"];
+
+/// Calls `each(part, block, text)` for every block of text of every XML part of the package,
+/// `block` counting from 1 in each part. An error says why the package could not be read.
+pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
+    for_each_block_within(bytes, MAX_INFLATED, each)
+}
+
+fn for_each_block_within(bytes: &[u8], limit: u64, mut each: impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(msg!("office-too-many-entries", entries = archive.len(), limit = MAX_ENTRIES));
+    }
+    let mut budget = limit;
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
+        let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+        if !name.to_ascii_lowercase().ends_with(".xml") {
+            continue;
+        }
+        // Read through the bound whatever size the entry declares: a lying header costs nothing.
+        let mut xml = Vec::new();
+        (&mut part)
+            .take(budget + 1)
+            .read_to_end(&mut xml)
+            .map_err(|error| msg!("office-part-unreadable", part = &name, error = error.to_string()))?;
+        if xml.len() as u64 > budget {
+            return Err(msg!("office-too-large", limit = limit));
+        }
+        budget -= xml.len() as u64;
+        blocks(&name, &xml, &mut each)?;
+    }
+    Ok(())
+}
+
+/// The blocks of text of one XML part.
+fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    // The text of each open paragraph, innermost last; the first is text outside paragraphs.
+    let mut open = vec![String::new()];
+    let mut block = 0;
+    // Whether the element now open holds text of its own (a document property's value).
+    let mut has_text = false;
+    let mut emit = |text: &mut String| {
+        if !text.trim().is_empty() {
+            block += 1;
+            each(part, block, text.trim());
+        }
+        text.clear();
+    };
+    let unreadable =
+        |error: &dyn std::fmt::Display| msg!("office-part-unreadable", part = part, error = error.to_string());
+    loop {
+        let event = reader.read_event().map_err(|error| unreadable(&error))?;
+        let depth = open.len();
+        // The first frame is never closed: there is always a last one.
+        let Some(text) = open.last_mut() else { break };
+        let mut close = false;
+        match event {
+            Event::Start(element) => {
+                has_text = false;
+                let name = element.local_name();
+                let name = String::from_utf8_lossy(name.as_ref());
+                if PARAGRAPHS.contains(&&*name) {
+                    open.push(String::new());
+                } else if APART.contains(&&*name) {
+                    text.push(' ');
+                }
+            }
+            Event::Text(content) => {
+                text.push_str(&content.decode().map_err(|error| unreadable(&error))?);
+                has_text = true;
+            }
+            Event::CData(content) => {
+                text.push_str(&String::from_utf8_lossy(&content));
+                has_text = true;
+            }
+            Event::GeneralRef(reference) => {
+                if let Ok(Some(character)) = reference.resolve_char_ref() {
+                    text.push(character);
+                } else if let Ok(name) = reference.decode() {
+                    text.push_str(quick_xml::escape::resolve_predefined_entity(&name).unwrap_or_default());
+                }
+                has_text = true;
+            }
+            Event::Empty(element) => {
+                let name = element.local_name();
+                let name = String::from_utf8_lossy(name.as_ref());
+                match &*name {
+                    "tab" => text.push('\t'),
+                    // OpenDocument's run of spaces.
+                    "s" => text.push(' '),
+                    name if BREAKS.contains(&name) => emit(text),
+                    _ => {}
+                }
+            }
+            Event::End(element) => {
+                let name = element.local_name();
+                let name = String::from_utf8_lossy(name.as_ref());
+                if PARAGRAPHS.contains(&&*name) && depth > 1 {
+                    emit(text);
+                    close = true;
+                } else if APART.contains(&&*name) {
+                    text.push(' ');
+                } else if has_text && !INLINE.contains(&&*name) {
+                    emit(text);
+                }
+                has_text = false;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        if close {
+            open.pop();
+        }
+    }
+    for mut text in open {
+        emit(&mut text);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    /// A zip of `parts`, deflated.
+    pub(crate) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in parts {
+            writer.start_file(*name, options).expect("start");
+            writer.write_all(text.as_bytes()).expect("write");
+        }
+        writer.finish().expect("finish").into_inner()
+    }
+
+    fn blocks_of(bytes: &[u8]) -> Vec<(String, u32, String)> {
+        let mut found = Vec::new();
+        for_each_block(bytes, |part, block, text| found.push((part.to_owned(), block, text.to_owned())))
+            .expect("readable");
+        found
+    }
+
+    #[test]
+    fn runs_are_joined_and_paragraphs_cells_and_properties_are_blocks() {
+        let document = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>Testipotilas 131052-</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>308T</w:t></w:r><w:proofErr w:type="spellEnd"/></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>010181</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>-900C</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t xml:space="preserve">A &amp; B&#x20;</w:t><w:tab/><w:delText>poistettu</w:delText></w:r></w:p>
+</w:body></w:document>"#;
+        let core = r#"<cp:coreProperties xmlns:cp="x" xmlns:dc="y"><dc:title>Suunnitelma</dc:title><dc:creator>Aino</dc:creator></cp:coreProperties>"#;
+        let bytes = package(&[
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", document),
+            ("word/media/kuva.png", "\u{89}PNG"),
+            ("docProps/core.xml", core),
+        ]);
+        let found = blocks_of(&bytes);
+        let texts: Vec<(&str, u32, &str)> =
+            found.iter().map(|(part, block, text)| (part.as_str(), *block, text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("word/document.xml", 1, "Testipotilas 131052-308T"),
+                ("word/document.xml", 2, "010181"),
+                ("word/document.xml", 3, "-900C"),
+                ("word/document.xml", 4, "A & B \tpoistettu"),
+                ("docProps/core.xml", 1, "Suunnitelma"),
+                ("docProps/core.xml", 2, "Aino"),
+            ]
+        );
+    }
+
+    #[test]
+    fn opendocument_spans_spaces_headings_and_notes() {
+        let content = r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text>
+<text:h>Testihenkilöt</text:h><text:p>Potilas<text:s/><text:span>131052-</text:span>308T<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Alaviite 010181-900C</text:p></text:note-body></text:note><text:line-break/>seuraava</text:p>
+</office:text></office:body></office:document-content>"#;
+        let bytes = package(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)]);
+        let texts: Vec<String> = blocks_of(&bytes).into_iter().map(|(_, _, text)| text).collect();
+        // The footnote inside the paragraph is a block of its own, and its citation is set
+        // apart from the code before it (`308T1` would not be a code).
+        assert_eq!(texts, ["Testihenkilöt", "Alaviite 010181-900C", "Potilas 131052-308T  1", "seuraava"]);
+    }
+
+    #[test]
+    fn what_cannot_be_read_says_why() {
+        let error = for_each_block(b"not a zip", |_, _, _| {}).expect_err("not a zip");
+        assert!(error.to_string().starts_with("not a readable zip"), "{error}");
+        let broken = package(&[("word/document.xml", "<w:p><w:t>kesken</w:p>")]);
+        let error = for_each_block(&broken, |_, _, _| {}).expect_err("broken XML");
+        assert!(error.to_string().starts_with("`word/document.xml` could not be read"), "{error}");
+        // More XML than the bound, over the parts together: one error.
+        let parts = package(&[("word/document.xml", &"x".repeat(600)), ("word/footer1.xml", &"y".repeat(600))]);
+        assert!(for_each_block_within(&parts, 1200, |_, _, _| {}).is_ok());
+        let error = for_each_block_within(&parts, 1000, |_, _, _| {}).expect_err("too large");
+        assert!(error.to_string().contains("more than 1000 bytes"), "{error}");
+    }
+
+    /// The identity codes in `text`, as written, sorted.
+    fn codes(text: &str) -> Vec<String> {
+        let mut codes: Vec<String> =
+            valmis_ids::scan_hetus(text.as_bytes()).iter().map(|found| found.hetu.as_str().to_uppercase()).collect();
+        codes.sort();
+        codes
+    }
+
+    /// The codes this reader finds in a package.
+    fn codes_in_package(bytes: &[u8]) -> Vec<String> {
+        let mut found = Vec::new();
+        for_each_block(bytes, |_, _, text| found.extend(codes(text))).expect("readable");
+        found.sort();
+        found
+    }
+
+    /// pandoc, a real producer and reader of DOCX and ODT, when installed: `None` (with the
+    /// reason printed) on a laptop without it; under `CI=true`, where `.ci/run` installs it, its
+    /// absence fails the test.
+    fn pandoc() -> Option<&'static str> {
+        let found =
+            std::process::Command::new("pandoc").arg("--version").output().is_ok_and(|out| out.status.success());
+        if found {
+            return Some("pandoc");
+        }
+        assert!(
+            std::env::var_os("CI").is_none_or(|ci| ci != "true"),
+            "pandoc is missing under CI=true: .ci/run installs it"
+        );
+        eprintln!("skipping the pandoc comparison: pandoc is not installed (apt install pandoc)");
+        None
+    }
+
+    fn run_pandoc(pandoc: &str, args: &[&str], input: &[u8]) -> Vec<u8> {
+        use std::process::Stdio;
+        let mut child = std::process::Command::new(pandoc)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("pandoc starts");
+        child.stdin.take().expect("stdin").write_all(input).expect("input");
+        let output = child.wait_with_output().expect("pandoc runs");
+        assert!(output.status.success(), "pandoc {args:?} failed");
+        output.stdout
+    }
+
+    /// The outside oracle: documents pandoc writes (runs split by emphasis, headings, tables,
+    /// footnotes) hold the codes pandoc reads back from them, and so do the fixtures' DOCX files
+    /// that valmis's own generator writes. A difference is text this reader misses or invents.
+    #[test]
+    fn the_codes_found_are_the_codes_pandoc_reads() {
+        let Some(pandoc) = pandoc() else { return };
+        let markdown = "# Testihenkilöt 010181-900C\n\n\
+            Potilas **131052**-308T ja *020516*C903K sekä 131052-308T[^1].\n\n\
+            | nimi | tunnus |\n|---|---|\n| Aino | 311280-999J |\n| Mikko | 131052-308t |\n\n\
+            [^1]: Alaviitteessä 010181-900C.\n";
+        let temp = tempfile::tempdir().expect("tempdir");
+        for format in ["docx", "odt"] {
+            let path = temp.path().join(format!("testi.{format}"));
+            let out = path.to_str().expect("utf-8");
+            run_pandoc(pandoc, &["-f", "markdown", "-o", out], markdown.as_bytes());
+            let bytes = std::fs::read(&path).expect("written");
+            let oracle = String::from_utf8(run_pandoc(pandoc, &["-f", format, "-t", "plain"], &bytes)).expect("UTF-8");
+            let expected = codes(&oracle);
+            assert_eq!(expected.len(), 7, "{format}: pandoc's own text: {oracle}");
+            assert_eq!(codes_in_package(&bytes), expected, "{format}");
+        }
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bundles");
+        for bundle in ["example-customer-organisation", "privacy-hetu-docx"] {
+            let bytes = std::fs::read(fixtures.join(bundle).join("plan/liite-testihenkilot.docx")).expect("fixture");
+            let oracle = String::from_utf8(run_pandoc(pandoc, &["-f", "docx", "-t", "plain"], &bytes)).expect("UTF-8");
+            assert_eq!(codes(&oracle).len(), 2, "{bundle}: {oracle}");
+            assert_eq!(codes_in_package(&bytes), codes(&oracle), "{bundle}");
+        }
+    }
+}
