@@ -2945,3 +2945,36 @@ fn a_path_that_is_not_utf8_is_a_path_like_any_other() {
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("not valid UTF-8"), "{}", text(&output.stderr));
 }
+
+#[test]
+fn a_step_summary_named_by_summary_md_too_holds_the_summary_once() {
+    // Before: `--summary-md "$GITHUB_STEP_SUMMARY"` under GitHub Actions wrote the summary and
+    // then appended it again, so the job's summary page showed it twice.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let step = temp.path().join("step_summary");
+    let ready = fixture("ready");
+    let run = |summary_md: &Path| {
+        std::fs::write(&step, "").expect("the runner's empty file");
+        let output = support::valmis_command()
+            .args(["verify", ready.to_str().expect("utf-8"), "--now", NOW, "-q", "--summary-md"])
+            .arg(summary_md)
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_STEP_SUMMARY", &step)
+            .output()
+            .expect("valmis runs");
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    };
+    let once = |file: &Path| {
+        let summary = std::fs::read_to_string(file).expect("summary");
+        assert_eq!(summary.matches("## ✅ valmis: ready").count(), 1, "{}: {summary}", file.display());
+    };
+    for named in [step.clone(), temp.path().join(".").join("step_summary")] {
+        run(&named);
+        once(&step);
+    }
+    // Another --summary-md file, and the step summary still gets its own copy.
+    let other = temp.path().join("summary.md");
+    run(&other);
+    once(&step);
+    once(&other);
+}

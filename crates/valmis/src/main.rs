@@ -85,10 +85,9 @@ fn out_of_memory(size: usize) -> ! {
     // first writes it and ends the process; the others wait for that end without a word.
     static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if REPORTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        // Sleeping allocates nothing; the first thread's `_exit` ends the process, this one with it.
         loop {
-            // SAFETY: `pause` only blocks this thread until a signal; the first thread's
-            // `_exit` ends the process, this one with it.
-            unsafe { libc::pause() };
+            std::thread::sleep(std::time::Duration::from_secs(3600));
         }
     }
     let finnish = lang::current() == valmis_model::Lang::Fi;

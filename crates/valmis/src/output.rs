@@ -325,13 +325,18 @@ pub(crate) fn write_atomically_with(
 
 /// Under GitHub Actions: the findings as workflow-command annotations on standard output (worst
 /// first, within GitHub's per-step budget), and the Markdown summary appended to the file
-/// `$GITHUB_STEP_SUMMARY` names.
-pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathOptions) -> anyhow::Result<()> {
+/// `$GITHUB_STEP_SUMMARY` names, unless `--summary-md` (`summary_md`) already wrote it there.
+pub(crate) fn github(
+    report: &valmis_model::Report,
+    paths: &valmis_report::PathOptions,
+    summary_md: Option<&Path>,
+) -> anyhow::Result<()> {
     let annotations = valmis_report::render_github_annotations(report, paths);
     if let Err(error) = std::io::stdout().lock().write_all(annotations.as_bytes()) {
         crate::terminal::stdout_failed(&error);
     }
-    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty()) {
+    let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty());
+    if let Some(summary) = summary.filter(|summary| !summary_md.is_some_and(|md| same_file(md, Path::new(summary)))) {
         let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&summary).map_err(|error| {
             output(tr!(
                 "cli-step-summary-open",
@@ -348,6 +353,22 @@ pub(crate) fn github(report: &valmis_model::Report, paths: &valmis_report::PathO
         })?;
     }
     Ok(())
+}
+
+/// Whether two paths name one existing file (by device and inode: `./x` and `x`, or a link).
+#[cfg(unix)]
+fn same_file(one: &Path, other: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (std::fs::metadata(one), std::fs::metadata(other)) {
+        (Ok(one), Ok(other)) => one.dev() == other.dev() && one.ino() == other.ino(),
+        _ => false,
+    }
+}
+
+/// Whether two paths name one existing file (the same path once resolved).
+#[cfg(not(unix))]
+fn same_file(one: &Path, other: &Path) -> bool {
+    matches!((std::fs::canonicalize(one), std::fs::canonicalize(other)), (Ok(one), Ok(other)) if one == other)
 }
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
         }
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|value| value == "true") {
-        attempt(crate::output::github(&report, &paths));
+        attempt(crate::output::github(&report, &paths, reports.summary_md.as_deref()));
     }
     if !show.quiet {
         let text = valmis_report::render_human(&report, HumanOptions { color: show.color, verbose: show.verbose });
