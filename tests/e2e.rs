@@ -2293,14 +2293,7 @@ mod online {
     fn a_report_the_run_could_not_update_stops_it_before_anything_is_sent() {
         // Before: the report was looked at only after every case had run: the requests had gone
         // to the service and the evidence was written, then exit 2 and no report row.
-        let pki = pki();
-        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counter = std::sync::Arc::clone(&requests);
-        let port = serve_with(&pki, move |_| {
-            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            Reply::Respond(200, Vec::new(), String::new())
-        });
-        let (_temp, dir, key_file) = bundle_in_temp(&pki, port);
+        let (requests, (_temp, dir, key_file)) = bundle_counting_requests();
         let report = dir.join("pretest/report.csv");
         let xlsx = dir.join("pretest/report.xlsx");
         let cases: [(&str, &[u8], &str); 3] = [
@@ -2331,6 +2324,74 @@ mod online {
             assert!(!dir.join("pretest/report.csv.bak").exists(), "{name}");
             let _ = std::fs::remove_file(&xlsx);
         }
+    }
+
+    #[test]
+    fn a_case_id_that_would_leave_the_evidence_folder_is_refused_before_anything_is_sent() {
+        // Before: a --cases declaration with `case = "../../ulkona"` ran, and its evidence was
+        // written to evidence/../../ulkona/, outside the bundle folder.
+        let (requests, (temp, dir, key_file)) = bundle_counting_requests();
+        let cases = temp.path().join("tapaukset");
+        std::fs::create_dir_all(&cases).expect("mkdir");
+        for case in ["../../ulkona", "PA/01", ".", "PA-01\n"] {
+            let declaration = format!(
+                "format = 1\ncase = {case:?}\nservice = \"potilastiedon-arkisto\"\ntitle = \"Haku\"\n\n\
+                 [[step]]\nname = \"hae\"\nmethod = \"GET\"\npath = \"/\"\n[step.expect]\nstatus = 200\n"
+            );
+            std::fs::write(cases.join("haku.toml"), declaration).expect("write");
+            let output = run_pa01_with(&dir, &key_file, &["--cases", cases.to_str().expect("utf-8"), "--case", case]);
+            let stderr = text_of(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{case:?}: {stderr}");
+            assert!(stderr.contains("names the folder evidence/"), "{case:?}: {stderr}");
+            assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "{case:?}: nothing sent");
+        }
+        assert!(!temp.path().join("ulkona").exists() && !dir.join("evidence/PA").exists(), "nothing written");
+    }
+
+    #[test]
+    fn a_link_loop_in_the_cases_folder_ends() {
+        // The --cases folder is walked following links: a link to the folder itself (`silmukka
+        // -> .`) ends where the system stops resolving links (40 deep), and the run goes on.
+        let (temp, dir, key_file) = bundle_for_the_soap_archive();
+        let cases = temp.path().join("tapaukset");
+        copy_tree(&super::root().join("testcases/2027-1/harness"), &cases);
+        std::os::unix::fs::symlink(".", cases.join("silmukka")).expect("symlink");
+        let mut child = super::support::valmis_command()
+            .args(["run", dir.to_str().expect("utf-8"), "--endpoint", "arkisto", "--case", "PA-01"])
+            .args(["--client-key", key_file.to_str().expect("utf-8"), "--cases", cases.to_str().expect("utf-8")])
+            .args(["--timeout", "30"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("valmis starts");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break Some(status);
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let output = child.wait_with_output().expect("output");
+        assert_eq!(status.and_then(|status| status.code()), Some(0), "{}", text_of(&output.stderr));
+        assert!(dir.join("evidence/PA-01/tallenna-request.xml").is_file());
+    }
+
+    /// A bundle for a server that answers 200 to everything, with the count of requests it got.
+    fn bundle_counting_requests()
+    -> (std::sync::Arc<std::sync::atomic::AtomicUsize>, (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf))
+    {
+        let pki = pki();
+        let requests = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = std::sync::Arc::clone(&requests);
+        let port = serve_with(&pki, move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Reply::Respond(200, Vec::new(), String::new())
+        });
+        (requests, bundle_in_temp(&pki, port))
     }
 
     /// The values of one CSV line, by the `csv` crate.

@@ -93,7 +93,7 @@ impl std::error::Error for DeclarationError {}
 #[serde(deny_unknown_fields)]
 struct RawCase {
     format: Spanned<i64>,
-    case: String,
+    case: Spanned<String>,
     service: String,
     title: String,
     #[serde(rename = "step")]
@@ -147,6 +147,13 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
             msg!("case-format", format = raw.format.get_ref().to_string(), supported = HARNESS_FORMAT.to_string()),
         ));
     }
+    // The case id names the folder evidence/<case>/ and a row of the report: a path part of
+    // its own, never `..`, a separator or a line break.
+    let case = raw.case.get_ref();
+    let id_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if case.is_empty() || case.starts_with('.') || !case.chars().all(id_char) {
+        return Err(error(Some(raw.case.span().start), msg!("case-id", case = case)));
+    }
     if raw.steps.is_empty() {
         return Err(error(None, msg!("case-no-step")));
     }
@@ -198,7 +205,7 @@ pub fn parse_case(source: &str, text: &str) -> Result<Case, DeclarationError> {
             captures: step.capture,
         });
     }
-    Ok(Case { source: source.to_owned(), case: raw.case, service: raw.service, title: raw.title, steps })
+    Ok(Case { source: source.to_owned(), case: raw.case.into_inner(), service: raw.service, title: raw.title, steps })
 }
 
 /// Why a template cannot be filled in.

@@ -1318,6 +1318,7 @@ safe-more-findings = +{ $count } more findings ({ $errors } errors, { $warnings 
 case-error-at = { $path }:{ $line }: { $message }
 case-format = harness format { $format } is not supported; this valmis reads format { $supported }
 case-no-step = a case needs at least one [[step]]
+case-id = case id `{ $case }` names the folder evidence/<case>/: it must be letters, digits, -, _ or . and not start with .
 case-step-name = step name `{ $name }` must be letters, digits, - or _
 case-step-twice = step name `{ $name }` is used twice
 case-method = method `{ $method }` is not an HTTP method valmis sends

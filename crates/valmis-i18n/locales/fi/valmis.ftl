@@ -1355,6 +1355,7 @@ safe-more-findings = +{ $count } { $count ->
 case-error-at = { $path }:{ $line }: { $message }
 case-format = testiajon muotoa { $format } ei tueta; tämä `valmis` lukee muotoa { $supported }
 case-no-step = tapauksessa on oltava vähintään yksi `[[step]]`
+case-id = tapauksen tunnus `{ $case }` nimeää kansion evidence/<tapaus>/: siinä saa olla vain kirjaimia, numeroita sekä merkkejä `-`, `_` ja `.`, eikä se saa alkaa pisteellä
 case-step-name = vaiheen nimessä `{ $name }` saa olla vain kirjaimia, numeroita sekä merkkejä `-` ja `_`
 case-step-twice = vaiheen nimi `{ $name }` on käytössä kahdesti
 case-method = `{ $method }` ei ole HTTP-metodi, jota `valmis` lähettää
