@@ -2543,6 +2543,22 @@ fn an_unused_waiver_warns_and_fails_under_strict() {
 }
 
 #[test]
+fn a_waiver_for_a_requirement_that_does_not_exist_says_which_was_meant() {
+    // Before: a misspelt id (`DOC-PATEINT`) was "unused: remove it", which is not the fix.
+    let run = verify(&fixture("doc-patient"), &["--waivers", &waivers("misspelt.toml")]);
+    assert_eq!(run.code, 1, "the failure it meant to waive still fails");
+    let (status, message) = junit_case(&run.junit, "WAIVERS: DOC-PATEINT documents/hoitokertomus-*.xml (line 4)");
+    assert_eq!(status, "failed");
+    assert!(
+        message.contains("names no requirement of round 2027-1; did you mean `DOC-PATIENT`?")
+            && !message.contains("remove it"),
+        "{message}"
+    );
+    let (status, _) = junit_case(&run.junit, "DOC-PATIENT: documents/hoitokertomus-2026-11-12.xml");
+    assert_eq!(status, "failed");
+}
+
+#[test]
 fn a_bad_waiver_file_is_a_usage_error_pointing_at_the_line() {
     let output = valmis(&["verify", fixture("ready").to_str().expect("utf-8"), "--waivers", &waivers("invalid.toml")]);
     assert_eq!(output.status.code(), Some(2));

@@ -397,7 +397,7 @@ fn nearest(lang: &str, pattern: &str, ids: &[&str]) -> String {
     }
     let mut ranked: Vec<(usize, String)> = candidates
         .into_iter()
-        .map(|candidate| (inputs::manifest::edit_distance(&wanted, &candidate), candidate))
+        .map(|candidate| (valmis_model::edit_distance(&wanted, &candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 2).max(2))
         .collect();
     ranked.sort();

@@ -17,6 +17,7 @@ pub mod parser;
 pub mod pretest;
 pub mod probe;
 pub mod safe;
+mod similar;
 mod text;
 pub mod waiver;
 
@@ -31,5 +32,6 @@ pub use outcomes::{OutcomeView, Outcomes, Text};
 pub use parser::parser_said;
 pub use pretest::{EvidenceKind, PretestCase, PretestList};
 pub use probe::{FailureClass, ProbeFailure, ProbeResult};
+pub use similar::{did_you_mean, edit_distance};
 pub use text::LineIndex;
 pub use waiver::{Waiver, WaiverNote, apply_waivers, parse_waivers};

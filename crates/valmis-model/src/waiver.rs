@@ -185,7 +185,29 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
             },
         );
     }
-    for (waiver, matched) in waivers.iter().zip(matches) {
+    // The requirement ids of the run, to tell a misspelt waiver from one that is just unused.
+    let mut known: Vec<&str> = report.outcomes.views().map(|outcome| outcome.requirement()).collect();
+    known.dedup();
+    let unknown: Vec<Option<Finding>> = waivers
+        .iter()
+        .map(|waiver| {
+            if known.iter().any(|id| waiver.requirement_glob.is_match(id)) {
+                return None;
+            }
+            let near = crate::did_you_mean(&waiver.requirement, known.iter().copied())
+                .map(|near| format!("; {}", valmis_i18n::t!(lang, "did-you-mean", near = near)))
+                .unwrap_or_default();
+            let said = said!(
+                lang,
+                "waiver-no-requirement",
+                waiver = waiver.describe(),
+                round = &report.meta.round,
+                near = near
+            );
+            Some(Finding::said(Severity::Error, said))
+        })
+        .collect();
+    for ((waiver, matched), unknown) in waivers.iter().zip(matches).zip(unknown) {
         let active = today <= waiver.expires;
         let state = if !active {
             "expired"
@@ -196,6 +218,7 @@ pub fn apply_waivers(report: &mut Report, waivers: &[Waiver], file: &str, today:
         };
         let location = Location { line: Some(waiver.line), column: Some(1), ..Location::file(file) };
         let (status, findings) = match (active, matched) {
+            _ if let Some(finding) = unknown => (Status::Failed, vec![finding.at(location)]),
             (true, 0) => (
                 Status::Warned,
                 vec![

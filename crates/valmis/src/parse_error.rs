@@ -16,7 +16,7 @@ pub(crate) fn said(error: &Error, command: &str) -> String {
         .find_map(|kind| string(error, kind));
     if let Some(similar) = similar {
         text.push_str("\n\n  ");
-        text.push_str(&tr!("cli-parse-similar", name = similar));
+        text.push_str(&tr!("did-you-mean", near = similar));
     }
     let usage = match error.get(ContextKind::Usage) {
         Some(ContextValue::StyledStr(usage)) => usage.to_string(),

@@ -204,7 +204,7 @@ pub(crate) fn check_scope(context: &Context<'_>, requirement: &Requirement) -> V
         let known: Vec<&str> = context.catalog.services.iter().map(|service| service.id.as_str()).collect();
         for (service, span) in affected {
             if context.catalog.service(service).is_none() {
-                let near = crate::inputs::manifest::did_you_mean(service, known.iter().copied());
+                let near = valmis_model::did_you_mean(service, known.iter().copied());
                 evaluation.fail(
                     Some(span),
                     said!(

@@ -9,8 +9,9 @@ use valmis_model::Requirement;
 
 use super::kit::{Evaluation, MANIFEST};
 use crate::context::{Context, ManifestState, SubjectResult, Verdict};
-use crate::inputs::manifest::{MANIFEST_FORMAT, PURPOSES, SCHEMA, Shape, describe_value, did_you_mean, has_shape};
+use crate::inputs::manifest::{MANIFEST_FORMAT, PURPOSES, SCHEMA, Shape, describe_value, has_shape};
 use crate::inputs::names::{is_placeholder, names_production};
+use valmis_model::did_you_mean;
 
 const CLASSES: &[&str] = &["A1", "A2", "A3", "B"];
 const ENVIRONMENTS: &[&str] = &["asiakastesti", "tuotannonkuva"];

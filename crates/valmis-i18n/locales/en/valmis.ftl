@@ -1037,7 +1037,6 @@ cli-parse-extra-value = `{ $arg }` takes no value: `{ $value }`
 cli-parse-no-command = `{ $name }` needs a command: { $commands }
 cli-parse-not-utf8 = an argument is not valid UTF-8
 cli-parse-other = the command line is not valid ({ $kind })
-cli-parse-similar = did you mean `{ $name }`?
 cli-parse-more = For more information: `{ $help }`
 cli-number-not = not a whole number
 cli-number-range = not between { $min } and { $max }
@@ -1221,6 +1220,7 @@ report-codequality-omitted = +{ $count } more valmis findings are not listed her
 ## Waivers (WAIVERS)
 
 waiver-waived = waived until { $expires } ({ $ticket }): { $reason }
+waiver-no-requirement = waiver for { $waiver } names no requirement of round { $round }{ $near }
 waiver-unused = waiver for { $waiver } matches nothing that fails: remove it
 waiver-expired-unused = waiver expired on { $expires } ({ $ticket }) and matches nothing that fails: remove it
 waiver-expired-failing = waiver expired on { $expires } ({ $ticket }): { $count } outcome(s) of { $waiver } fail again ({ $reason })

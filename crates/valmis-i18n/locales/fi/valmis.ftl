@@ -1038,7 +1038,6 @@ cli-parse-extra-value = `{ $arg }` ei ota arvoa: `{ $value }`
 cli-parse-no-command = `{ $name }` tarvitsee komennon: { $commands }
 cli-parse-not-utf8 = argumentti ei ole kelvollista UTF-8-tekstiä
 cli-parse-other = komentorivi ei kelpaa ({ $kind })
-cli-parse-similar = tarkoititko `{ $name }`?
 cli-parse-more = Lisätietoja: `{ $help }`
 cli-number-not = ei ole kokonaisluku
 cli-number-range = ei ole välillä { $min }–{ $max }
@@ -1243,6 +1242,7 @@ report-codequality-omitted = +{ $count } valmiksen { $count ->
 ## Poikkeusluvat (WAIVERS)
 
 waiver-waived = ohitettu poikkeusluvan nojalla { $expires } asti ({ $ticket }): { $reason }
+waiver-no-requirement = poikkeuslupa kohteelle { $waiver } ei nimeä mitään kierroksen { $round } vaatimusta{ $near }
 waiver-unused = poikkeuslupa kohteelle { $waiver } ei osu mihinkään hylättyyn: poista se
 waiver-expired-unused = poikkeuslupa vanheni { $expires } ({ $ticket }) eikä osu mihinkään hylättyyn: poista se
 waiver-expired-failing = poikkeuslupa vanheni { $expires } ({ $ticket }): { $count ->
