@@ -24,11 +24,14 @@ pub struct CsvUpdate {
     pub notes: Vec<Msg>,
 }
 
-/// The header of a new report: the English names, comma-separated, as `valmis init` writes it.
+/// The header line of a new report: the English names, comma-separated (`valmis init` writes it).
+pub fn csv_header() -> String {
+    Field::ALL.map(Field::english).join(",")
+}
+
+/// A new report: the header line alone.
 pub fn new_csv_report() -> Vec<u8> {
-    let mut header = Field::ALL.map(Field::english).join(",");
-    header.push('\n');
-    header.into_bytes()
+    format!("{}\n", csv_header()).into_bytes()
 }
 
 /// Writes `rows` (values in [`Field::ALL`] order, `result` as `pass`, `fail` or

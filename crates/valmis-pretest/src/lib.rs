@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use valmis_i18n::msg;
 
-pub use csv_update::{CsvUpdate, new_csv_report, update_csv};
+pub use csv_update::{CsvUpdate, csv_header, new_csv_report, update_csv};
 pub use json_report::parse_strict_json;
 pub use values::{ExecutedAt, NotADate, ResultValue, parse_executed_at, parse_result, split_evidence};
 pub use xlsx_report::{SheetCell, cell_name, xlsx_cells};

@@ -232,7 +232,7 @@ fn example_of(example: &str) -> String {
 /// The pre-test report with its header and one row per mandatory case of the declared
 /// services: `TODO` results fail PRETEST-RESULT until the cases have been run.
 fn report_template(catalog: &Catalog, services: &[String]) -> String {
-    let mut text = String::from("case_id,result,executed_at,environment,test_person,document_oid,evidence,notes\n");
+    let mut text = format!("{}\n", valmis_pretest::csv_header());
     for service in services {
         for case in catalog.pretest_list(service).map(|list| list.cases.as_slice()).unwrap_or_default() {
             if case.mandatory {
