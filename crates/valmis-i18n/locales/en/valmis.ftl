@@ -975,6 +975,7 @@ cli-run-notes-failed = valmis run: { $steps ->
     }, { $ms } ms; failed, see the harness JUnit
 cli-run-row-changed = report row { $case } changed: { $before } → { $after }
 cli-run-row-added = report row { $case } added: { $row }
+cli-run-capture-not-oid = { $case }: the service's answer gave document_oid `{ $value }`, which is not an OID ({ $reason }); the report's document_oid is left empty
 cli-run-backup = the report before this run is kept in { $path } (delete it before you send the bundle)
 cli-run-test-person = --test-person must be a valid test identity code (individual number 900-999)
 

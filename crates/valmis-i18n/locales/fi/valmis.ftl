@@ -976,6 +976,7 @@ cli-run-notes-failed = valmis run: { $steps ->
     }, { $ms } ms; epäonnistui, katso testiajon `JUnit`-raportti
 cli-run-row-changed = raporttirivi { $case } muuttui: { $before } → { $after }
 cli-run-row-added = raporttirivi { $case } lisättiin: { $row }
+cli-run-capture-not-oid = { $case }: palvelun vastauksesta saatu document_oid `{ $value }` ei ole OID ({ $reason }); raportin asiakirjan_oid jätetään tyhjäksi
 cli-run-backup = ajoa edeltänyt raportti on tallessa tiedostossa { $path } (poista se ennen kuin lähetät nipun)
 cli-run-test-person = --test-person-arvon on oltava kelvollinen testihenkilötunnus (yksilönumero 900–999)
 
