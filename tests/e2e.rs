@@ -1791,6 +1791,28 @@ fn requirements_and_explain_teach() {
     assert!(case.contains("Declared in: the built-in case list of potilastiedon-arkisto (round 2027-1"), "{case}");
 }
 
+#[test]
+fn explain_names_the_case_or_requirement_that_was_meant() {
+    // Before: `explain PA-1` said "no requirement `PA-1` (`valmis requirements` lists them)", which
+    // lists no pre-test case, and `explain ''` called all 44 requirements "similar".
+    let typo = valmis(&["explain", "PA-1"]);
+    assert_eq!(typo.status.code(), Some(2));
+    let said = text(&typo.stderr);
+    assert!(
+        said.contains("no requirement or pre-test case `PA-1` in round 2027-1; similar: PA-01 (")
+            && said.contains("`valmis requirements --coverage BUNDLE` the pre-test cases"),
+        "{said}"
+    );
+    let requirement = text(&valmis(&["explain", "PRIVACY-HTEU"]).stderr);
+    assert!(requirement.contains("similar: PRIVACY-HETU ("), "{requirement}");
+    let empty = valmis(&["explain", " "]);
+    assert_eq!(empty.status.code(), Some(2));
+    let said = text(&empty.stderr);
+    assert!(said.contains("name what to explain") && !said.contains("BUNDLE-MANIFEST"), "{said}");
+    let finnish = text(&valmis(&["--lang", "fi", "explain", "OT-1"]).stderr);
+    assert!(finnish.contains("ei ole vaatimusta eikä esitestitapausta `OT-1`; samankaltaisia: OT-01"), "{finnish}");
+}
+
 fn verify_in_process(bundle: &Path) -> valmis_model::Report {
     let catalogs = valmis_model::CatalogSet::embedded().expect("catalog");
     let bundle = valmis_bundle::Bundle::open(bundle, "fuzz", valmis_bundle::Limits::default()).expect("opens");

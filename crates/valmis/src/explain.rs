@@ -118,6 +118,9 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         Some((id, subject)) => (id.trim(), Some(subject.trim())),
         None => (args.id.trim(), None),
     };
+    if id.is_empty() {
+        return Err(usage(tr!("explain-empty")));
+    }
     let wanted = id.to_ascii_uppercase();
     if catalog.requirement(&wanted).is_none()
         && let Some(case) = catalog.pretest_case(id)
@@ -125,12 +128,20 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         return explain_case(catalog, case, catalogs.origin == "embedded");
     }
     let Some(requirement) = catalog.requirement(&wanted) else {
-        let near = catalog
+        let mut near = catalog
             .requirements
             .iter()
             .map(|r| r.id.as_str())
             .filter(|id| id.contains(&wanted) || wanted.contains(id.split('-').next().unwrap_or_default()))
             .collect::<Vec<_>>();
+        // A pre-test case typed a little off (`PA-1` for PA-01) is as likely as a requirement.
+        let cases = catalog.pretest.iter().flat_map(|list| &list.cases).map(|case| case.id.as_str());
+        let ids = catalog.requirements.iter().map(|r| r.id.as_str()).chain(cases);
+        if let Some(closest) = valmis_model::did_you_mean(&wanted, ids)
+            && !near.contains(&closest)
+        {
+            near.insert(0, closest);
+        }
         let error = if near.is_empty() {
             tr!("explain-unknown", id = id, round = &catalog.round.id)
         } else {

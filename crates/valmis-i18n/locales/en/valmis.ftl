@@ -1061,8 +1061,9 @@ explain-count-markdown = { $requirements ->
         [one] 1 requirement
        *[other] { $requirements } requirements
     }.
-explain-unknown = no requirement `{ $id }` in round { $round } (`valmis requirements` lists them)
-explain-unknown-near = no requirement `{ $id }` in round { $round }; similar: { $near } (`valmis requirements` lists them)
+explain-unknown = no requirement or pre-test case `{ $id }` in round { $round } (`valmis requirements` lists the requirements, `valmis requirements --coverage BUNDLE` the pre-test cases)
+explain-unknown-near = no requirement or pre-test case `{ $id }` in round { $round }; similar: { $near } (`valmis requirements` lists the requirements, `valmis requirements --coverage BUNDLE` the pre-test cases)
+explain-empty = name what to explain: a requirement id (PRIVACY-HETU) or a pre-test case id (PA-01); `valmis requirements` lists the requirements
 explain-every-service = every service
 explain-every-kind = every kind
 explain-facts = area: { $area }    severity: { $severity }    services: { $services }    submissions: { $submissions }

@@ -1062,8 +1062,9 @@ explain-count-markdown = { $requirements ->
         [one] 1 vaatimus
        *[other] { $requirements } vaatimusta
     }.
-explain-unknown = kierroksella { $round } ei ole vaatimusta `{ $id }` (`valmis requirements` luettelee ne)
-explain-unknown-near = kierroksella { $round } ei ole vaatimusta `{ $id }`; samankaltaisia: { $near } (`valmis requirements` luettelee ne)
+explain-unknown = kierroksella { $round } ei ole vaatimusta eikä esitestitapausta `{ $id }` (`valmis requirements` luettelee vaatimukset, `valmis requirements --coverage NIPPU` esitestitapaukset)
+explain-unknown-near = kierroksella { $round } ei ole vaatimusta eikä esitestitapausta `{ $id }`; samankaltaisia: { $near } (`valmis requirements` luettelee vaatimukset, `valmis requirements --coverage NIPPU` esitestitapaukset)
+explain-empty = kerro, mitä selitetään: vaatimuksen tunnus (PRIVACY-HETU) tai esitestitapauksen tunnus (PA-01); `valmis requirements` luettelee vaatimukset
 explain-every-service = kaikki palvelut
 explain-every-kind = kaikki lajit
 explain-facts = alue: { $area }    vakavuus: { $severity }    palvelut: { $services }    lähetykset: { $submissions }
