@@ -1603,6 +1603,59 @@ fn names_that_collide_by_case_fail_hygiene() {
 /// its sections and folders, a README of what to fill, and placeholders that fail the
 /// requirement that names them until filled in.
 #[test]
+fn lists_on_the_command_line_may_be_comma_separated() {
+    // Before: `init --service eresepti,omatietovaranto` was refused as the unknown service
+    // `eresepti,omatietovaranto`, though --help says "services"; only repeating the option worked.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path().join("muutos");
+    let output = valmis(&[
+        "init",
+        dir.to_str().expect("utf-8"),
+        "--kind",
+        "change-notification",
+        "--service",
+        "eresepti,omatietovaranto",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).expect("manifest");
+    assert!(manifest.contains("services = [\"eresepti\", \"omatietovaranto\"]"), "{manifest}");
+    // The same for verify's --only and --skip: one option, two patterns.
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    let json = temp.path().join("valinta.json");
+    let json_arg = json.to_str().expect("utf-8");
+    let output = valmis(&[
+        "verify",
+        ready,
+        "--now",
+        NOW,
+        "--only",
+        "BUNDLE-*,CERT-*",
+        "--skip",
+        "CERT-KEY,CERT-CHAIN",
+        "--json",
+        json_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("json");
+    let checked: BTreeSet<&str> = report["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .filter(|outcome| outcome["status"] != "skipped")
+        .filter_map(|outcome| outcome["requirement"].as_str())
+        .collect();
+    assert!(checked.contains("BUNDLE-ORG") && checked.contains("CERT-PARSE"), "{checked:?}");
+    assert!(
+        !checked.contains("CERT-KEY") && !checked.contains("CERT-CHAIN") && !checked.contains("DOC-OID"),
+        "{checked:?}"
+    );
+    // An empty entry is a pattern that matches nothing, as it always was.
+    let trailing = valmis(&["verify", ready, "--now", NOW, "--only", "BUNDLE-*,"]);
+    assert_eq!(trailing.status.code(), Some(2), "{}", text(&trailing.stderr));
+}
+
+#[test]
 fn init_writes_a_skeleton_for_each_kind_of_submission() {
     let temp = tempfile::tempdir().expect("tempdir");
     for (kind, role, files, failing) in [
@@ -2443,6 +2496,25 @@ mod online {
                 && !stderr.contains('\u{1b}'),
             "{stderr}"
         );
+    }
+
+    #[test]
+    fn a_case_the_endpoint_has_not_is_refused_before_anything_is_sent() {
+        // Before: `--case PA-O1` (a letter O) was dropped from the selection without a word;
+        // with `--case PA-01,PA-O1` the run went ahead with PA-01 alone.
+        let (requests, (_temp, dir, key_file)) = bundle_counting_requests();
+        for selection in ["PA-O1", "PA-01,PA-O1"] {
+            let output = run_pa01_with(&dir, &key_file, &["--case", selection]);
+            let stderr = text_of(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{selection}: {stderr}");
+            assert!(
+                stderr.contains(
+                    "--case `PA-O1` is no harness case of `arkisto` (service potilastiedon-arkisto); its cases: PA-01"
+                ),
+                "{selection}: {stderr}"
+            );
+        }
+        assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing sent");
     }
 
     /// The values of one CSV line, by the `csv` crate.

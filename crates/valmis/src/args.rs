@@ -38,8 +38,8 @@ pub(crate) struct RunArgs {
     /// Harness cases from DIR instead of the built-in ones of the bundle's round.
     #[arg(long, value_name = "DIR")]
     pub(crate) cases: Option<PathBuf>,
-    /// Run only these case ids; repeatable.
-    #[arg(long = "case", value_name = "ID")]
+    /// Run only these case ids; repeatable or comma-separated (`--case PA-01,PA-03`).
+    #[arg(long = "case", value_name = "ID", value_delimiter = ',')]
     pub(crate) only: Vec<String>,
     /// Test identity code the templates use ({{test_person}}).
     #[arg(long, value_name = "CODE", default_value = "010181-900C")]
@@ -143,12 +143,13 @@ pub(crate) struct VerifyArgs {
     #[arg(long)]
     pub(crate) timestamps: bool,
 
-    /// Run only requirements whose id matches PATTERN (`*` globs, e.g. 'BUNDLE-*'); repeatable.
-    #[arg(long, value_name = "PATTERN")]
+    /// Run only requirements whose id matches PATTERN (`*` globs, e.g. 'BUNDLE-*'); repeatable or
+    /// comma-separated ('BUNDLE-*,CERT-*').
+    #[arg(long, value_name = "PATTERN", value_delimiter = ',')]
     pub(crate) only: Vec<String>,
 
-    /// Skip requirements whose id matches PATTERN (`*` globs); repeatable.
-    #[arg(long, value_name = "PATTERN")]
+    /// Skip requirements whose id matches PATTERN (`*` globs); repeatable or comma-separated.
+    #[arg(long, value_name = "PATTERN", value_delimiter = ',')]
     pub(crate) skip: Vec<String>,
 
     /// Print nothing on standard output; rely on the exit code and report files.
@@ -311,8 +312,9 @@ pub(crate) struct ExplainArgs {
 pub(crate) struct InitArgs {
     /// Folder to create; it must not exist or be empty.
     pub(crate) dir: PathBuf,
-    /// Services to prepare forms for (default: potilastiedon-arkisto).
-    #[arg(long = "service", value_name = "SERVICE")]
+    /// Services to prepare forms for (default: potilastiedon-arkisto); repeatable or comma-separated
+    /// (`--service eresepti,omatietovaranto`).
+    #[arg(long = "service", value_name = "SERVICE", value_delimiter = ',')]
     pub(crate) services: Vec<String>,
     /// The submission: registration (default), access-application or change-notification.
     #[arg(long, value_name = "KIND", default_value = "registration")]

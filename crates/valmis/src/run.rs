@@ -123,6 +123,21 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
 
     let mut cases = load_cases(request.cases_dir, &round)?;
     cases.retain(|(case, _)| case.service == service);
+    // A `--case` that names no case of this endpoint is a mistake, not a smaller run: a typo
+    // (`PA-O1`) would otherwise leave the case unrun without a word.
+    if let Some(unknown) =
+        request.only.iter().find(|id| !cases.iter().any(|(case, _)| id.eq_ignore_ascii_case(&case.case)))
+    {
+        let known: Vec<&str> = cases.iter().map(|(case, _)| case.case.as_str()).collect();
+        let known = if known.is_empty() { tr!("cli-run-no-cases") } else { known.join(", ") };
+        return Err(usage(tr!(
+            "cli-run-unknown-case",
+            case = unknown.as_str(),
+            name = request.endpoint,
+            service = &service,
+            known = known
+        )));
+    }
     if !request.only.is_empty() {
         cases.retain(|(case, _)| request.only.iter().any(|id| id.eq_ignore_ascii_case(&case.case)));
     }
