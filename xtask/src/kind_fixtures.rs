@@ -73,14 +73,15 @@ pub(crate) fn as_customer_organisation(d: &Path) -> anyhow::Result<()> {
     write(d, TEST_PERSONS, &test_persons_docx(&["010181-900C", "020516C903K"])?)
 }
 
+/// WordprocessingML's namespace.
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
 /// The test plan's appendix, written in Word: the test persons the organisation will use.
 const TEST_PERSONS: &str = "plan/liite-testihenkilot.docx";
 
 /// A DOCX (the parts Word needs to open it) whose table lists `codes`, each split over two runs
 /// as Word splits a code where a spell-check mark falls, with a title in its properties.
 pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
-    use std::io::Write as _;
-    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let paragraph = |text: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>");
     let mut rows = String::new();
     for (index, code) in codes.iter().enumerate() {
@@ -91,12 +92,22 @@ pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
             paragraph(&format!("Testihenkilö {}", index + 1))
         ));
     }
-    let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{}{}\
-         <w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/>\
-         <w:gridCol w:w=\"4000\"/></w:tblGrid>{rows}</w:tbl><w:sectPr/></w:body></w:document>",
+    let body = format!(
+        "{}{}<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4000\"/>\
+         <w:gridCol w:w=\"4000\"/></w:tblGrid>{rows}</w:tbl>",
         paragraph("Liite 1: Testihenkilöt"),
         paragraph("Testisairaala käyttää yhteistestauksessa vain Kelan testihenkilöitä:"),
+    );
+    docx(&body, "Testaussuunnitelman liite: testihenkilöt")
+}
+
+/// A DOCX with the parts Word needs to open it: `body` (WordprocessingML) and a title in its
+/// properties.
+fn docx(body: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{body}\
+         <w:sectPr/></w:body></w:document>"
     );
     let parts = [
         (
@@ -118,9 +129,10 @@ pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
         ("word/document.xml", document),
         (
             "docProps/core.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
-             <dc:title>Testaussuunnitelman liite: testihenkilöt</dc:title><dc:creator>Testisairaala</dc:creator></cp:coreProperties>"
-                .to_owned(),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
+             <dc:title>{title}</dc:title><dc:creator>Testisairaala</dc:creator></cp:coreProperties>"
+            ),
         ),
     ];
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -257,7 +269,7 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             expectations: fails!(
                 "PLAN-TEST-PLAN",
                 "plan/testaussuunnitelma.pdf",
-                "is plain text, not a PDF, DOCX, ODT or XLSX document"
+                "is plain text, not a PDF, DOCX, ODT, ODS or XLSX document"
             ),
         },
         // PRIVACY-HETU in a word processor document: a real code in the test plan's appendix,
@@ -273,6 +285,26 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 "PRIVACY-HETU",
                 "plan/liite-testihenkilot.docx",
                 "`131052-3***` is not a test identity (individual number not in 900–999), in `word/document.xml`, paragraph 6"
+            ),
+        },
+        // A test plan saved from the organisation's Word template before anything was written in
+        // it: a title in its properties, empty paragraphs in its body.
+        Fixture {
+            name: "plan-test-plan-blank",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                fs::remove_file(d.join("plan/testaussuunnitelma.pdf"))?;
+                let blank = docx(
+                    "<w:p/><w:p><w:r><w:t xml:space=\"preserve\">   </w:t></w:r></w:p><w:p/>",
+                    "Testaussuunnitelma",
+                )?;
+                write(d, "plan/testaussuunnitelma.docx", &blank)
+            },
+            expectations: fails!(
+                "PLAN-TEST-PLAN",
+                "plan/testaussuunnitelma.docx",
+                "is a DOCX document with no text in its body"
             ),
         },
         Fixture {

@@ -38,6 +38,17 @@ pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&str, u32, &str)) ->
     for_each_block_within(bytes, MAX_INFLATED, each)
 }
 
+/// Whether the body of a DOCX (`word/document.xml`) or an OpenDocument text or spreadsheet
+/// (`content.xml`) holds any text: what a person wrote there, not the document's properties,
+/// styles, headers or footers, which a blank document made from a template has too.
+pub(crate) fn body_has_text(bytes: &[u8]) -> Result<bool, Msg> {
+    let mut found = false;
+    for_each_block(bytes, |part, _, text| {
+        found |= matches!(part, "word/document.xml" | "content.xml") && !text.trim().is_empty();
+    })?;
+    Ok(found)
+}
+
 fn for_each_block_within(bytes: &[u8], limit: u64, mut each: impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
@@ -278,6 +289,54 @@ mod tests {
         let output = child.wait_with_output().expect("pandoc runs");
         assert!(output.status.success(), "pandoc {args:?} failed");
         output.stdout
+    }
+
+    /// Whether a document has text in its body is what pandoc, reading it, says: nothing for a
+    /// document pandoc wrote from nothing, some for one with a title (pandoc writes it as the
+    /// body's first paragraph), a paragraph, a table cell or a list item.
+    #[test]
+    fn a_blank_document_is_blank_to_pandoc_too() {
+        let Some(pandoc) = pandoc() else { return };
+        let temp = tempfile::tempdir().expect("tempdir");
+        let inputs: [(&str, &[u8]); 5] = [
+            ("", b""),
+            ("metadata title", b"---\ntitle: Testaussuunnitelma\n---\n"),
+            ("a paragraph", b"Testataan asiakastestiymp\xc3\xa4rist\xc3\xb6ss\xc3\xa4.\n"),
+            ("a table cell", b"| tapaus |\n|---|\n| PA-01 |\n"),
+            ("a list item", b"- PA-01\n"),
+        ];
+        for (what, markdown) in inputs {
+            for format in ["docx", "odt"] {
+                let path = temp.path().join(format!("suunnitelma.{format}"));
+                let out = path.to_str().expect("utf-8");
+                run_pandoc(pandoc, &["-f", "markdown", "-o", out], markdown);
+                let bytes = std::fs::read(&path).expect("written");
+                // Standalone, so that a title pandoc reads as the document's title is shown too.
+                let text = run_pandoc(pandoc, &["-f", format, "-t", "plain", "-s"], &bytes);
+                let oracle = !String::from_utf8(text).expect("UTF-8").trim().is_empty();
+                let body = body_has_text(&bytes).expect("readable");
+                assert_eq!(body, oracle, "{what} in {format}");
+                assert_eq!(body, !what.is_empty(), "{what} in {format}");
+            }
+        }
+    }
+
+    #[test]
+    fn properties_headers_and_styles_are_not_the_body() {
+        let blank = package(&[
+            ("docProps/core.xml", "<cp:coreProperties><dc:title>Testaussuunnitelma</dc:title></cp:coreProperties>"),
+            ("word/header1.xml", "<w:hdr><w:p><w:r><w:t>Testisairaala</w:t></w:r></w:p></w:hdr>"),
+            ("word/document.xml", "<w:document><w:body><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p></w:body></w:document>"),
+        ]);
+        assert_eq!(body_has_text(&blank), Ok(false));
+        let written = package(&[(
+            "content.xml",
+            "<office:document-content><office:body><office:spreadsheet><table:table><table:table-row>\
+             <table:table-cell><text:p>PA-01</text:p></table:table-cell></table:table-row></table:table>\
+             </office:spreadsheet></office:body></office:document-content>",
+        )]);
+        assert_eq!(body_has_text(&written), Ok(true));
+        assert!(body_has_text(b"PK\x03\x04rikki").is_err());
     }
 
     /// The outside oracle: documents pandoc writes (runs split by emphasis, headings, tables,

@@ -82,16 +82,19 @@ access-sandbox-help = give the address of the customer test environment Kela ope
 ## Test plans (PLAN-TEST-PLAN)
 
 plan-none = plan/ holds no test plan
-plan-none-help = put the test plan (testaussuunnitelma) in plan/ as a PDF, DOCX, ODT or XLSX document
+plan-none-help = put the test plan (testaussuunnitelma) in plan/ as a PDF, DOCX, ODT, ODS or XLSX document
 plan-empty = `{ $path }` is empty
+plan-blank = `{ $path }` is a { $kind } document with no text in its body: the test plan is not written yet
+plan-blank-help = write the test plan into the document itself; a title, a header or a footer alone is not a plan
+plan-unreadable = `{ $path }` looks like a { $kind } document but cannot be read: { $error }
 plan-not-document = `{ $path }` is { $what ->
         [text] plain text
         [binary] binary data
         [damaged-zip] a damaged zip file
         [other-office] an office file of another kind
        *[zip] a zip file
-    }, not a PDF, DOCX, ODT or XLSX document
-plan-not-document-help = save the test plan from your word processor or spreadsheet as PDF, DOCX, ODT or XLSX; a file's name does not make it one
+    }, not a PDF, DOCX, ODT, ODS or XLSX document
+plan-not-document-help = save the test plan from your word processor or spreadsheet as PDF, DOCX, ODT, ODS or XLSX; a file's name does not make it one
 
 ## Forms and the deadline (BUNDLE-FORMS, BUNDLE-DEADLINE)
 
@@ -1462,7 +1465,7 @@ init-forms-delete = Delete this file when the forms are in place.
 init-evidence-readme = Evidence files that report rows refer to (validation results, screenshots, message ids).
 init-documents-readme = Sample CDA R2 (*.xml) and FHIR (*.json) documents with test identities only (individual number 900-999).
 init-connection-readme = connection.toml and the DVV test certificates (PEM or DER) it names. Never private keys.
-init-plan-readme = Put your test plan (testaussuunnitelma) here as a PDF, DOCX, ODT or XLSX document, then
+init-plan-readme = Put your test plan (testaussuunnitelma) here as a PDF, DOCX, ODT, ODS or XLSX document, then
     delete this file: PLAN-TEST-PLAN fails until plan/ holds the real document only.
 init-connection-head = Connection data for the Kanta customer test environment, format 1. Fill in every TODO, then
     run `valmis verify`. Reference: `valmis explain CONN-CONFIG` (and CONN-ENDPOINTS, CERT-CHAIN, ...).

@@ -83,16 +83,19 @@ access-sandbox-help = anna sen asiakastestiympäristön osoite, jonka Kela avaa 
 ## Testaussuunnitelmat (PLAN-TEST-PLAN)
 
 plan-none = plan/-kansiossa ei ole testaussuunnitelmaa
-plan-none-help = lisää testaussuunnitelma plan/-kansioon PDF-, DOCX-, ODT- tai XLSX-asiakirjana
+plan-none-help = lisää testaussuunnitelma plan/-kansioon PDF-, DOCX-, ODT-, ODS- tai XLSX-asiakirjana
 plan-empty = `{ $path }` on tyhjä
+plan-blank = `{ $path }` on { $kind }-asiakirja, jonka leipätekstissä ei ole tekstiä: testaussuunnitelmaa ei ole vielä kirjoitettu
+plan-blank-help = kirjoita testaussuunnitelma itse asiakirjaan; pelkkä otsikkotieto, ylätunniste tai alatunniste ei ole suunnitelma
+plan-unreadable = `{ $path }` näyttää { $kind }-asiakirjalta, mutta sitä ei voi lukea: { $error }
 plan-not-document = `{ $path }` on { $what ->
         [text] pelkkää tekstiä
         [binary] binääridataa
         [damaged-zip] vioittunut zip-tiedosto
         [other-office] muunlainen toimistotiedosto
        *[zip] zip-tiedosto
-    } eikä PDF-, DOCX-, ODT- tai XLSX-asiakirja
-plan-not-document-help = tallenna testaussuunnitelma tekstinkäsittely- tai taulukko-ohjelmasta PDF-, DOCX-, ODT- tai XLSX-muodossa; tiedoston nimi ei tee siitä sellaista
+    } eikä PDF-, DOCX-, ODT-, ODS- tai XLSX-asiakirja
+plan-not-document-help = tallenna testaussuunnitelma tekstinkäsittely- tai taulukko-ohjelmasta PDF-, DOCX-, ODT-, ODS- tai XLSX-muodossa; tiedoston nimi ei tee siitä sellaista
 
 ## Lomakkeet ja määräaika (BUNDLE-FORMS, BUNDLE-DEADLINE)
 
@@ -1496,7 +1499,7 @@ init-forms-delete = Poista tämä tiedosto, kun lomakkeet ovat paikallaan.
 init-evidence-readme = Todistetiedostot, joihin raportin rivit viittaavat (validointitulokset, kuvakaappaukset, viestitunnukset).
 init-documents-readme = CDA R2 (*.xml)- ja FHIR (*.json) -esimerkkiasiakirjat, joissa on vain testihenkilöitä (yksilönumero 900–999).
 init-connection-readme = connection.toml ja sen nimeämät DVV:n testivarmenteet (PEM tai DER). Ei koskaan yksityisiä avaimia.
-init-plan-readme = Lisää testaussuunnitelma tähän PDF-, DOCX-, ODT- tai XLSX-asiakirjana ja poista sitten tämä
+init-plan-readme = Lisää testaussuunnitelma tähän PDF-, DOCX-, ODT-, ODS- tai XLSX-asiakirjana ja poista sitten tämä
     tiedosto: PLAN-TEST-PLAN hylätään, kunnes kansiossa plan/ on vain varsinainen asiakirja.
 init-connection-head = Kannan asiakastestiympäristön yhteystiedot, muoto 1. Täytä jokainen TODO ja aja sitten
     `valmis verify`. Ohjeet: `valmis explain CONN-CONFIG` (sekä CONN-ENDPOINTS, CERT-CHAIN, ...).
