@@ -3010,6 +3010,44 @@ fn the_gitlab_template_passes_patterns_as_written_whatever_files_the_checkout_ho
 }
 
 #[test]
+fn the_github_action_fails_a_run_that_checked_nothing_whatever_fail_on_not_ready_says() {
+    // Before: the verdict step ran only under `fail-on-not-ready: true`, so with `false` a
+    // mistyped bundle path (exit 2) or a crash (3) left the job green, as if it had been checked.
+    // The step's script runs here with bash, for each exit code and setting; its `if:`, if it
+    // has one, is the one condition the old step had.
+    let action = std::fs::read_to_string(root().join("action.yml")).expect("action.yml");
+    let step = &action[action.find("- name: Verdict").expect("the verdict step")..];
+    let condition = step.lines().find_map(|line| line.trim().strip_prefix("if: ")).map(str::to_owned);
+    let run = &step[step.find("run: |\n").expect("a run block") + "run: |\n".len()..];
+    let script: String = run
+        .lines()
+        .take_while(|line| line.is_empty() || line.starts_with("        "))
+        .map(|line| format!("{}\n", line.strip_prefix("        ").unwrap_or(line)))
+        .collect();
+    for setting in ["true", "false"] {
+        for code in 0..=4 {
+            let runs = match condition.as_deref() {
+                None => true,
+                Some("inputs.fail-on-not-ready == 'true'") => setting == "true",
+                Some(other) => panic!("a condition this test does not know: {other}"),
+            };
+            let failed = runs
+                && !std::process::Command::new("bash")
+                    .arg("-c")
+                    .arg(&script)
+                    .env("VALMIS_EXIT", code.to_string())
+                    .env("VALMIS_FAIL_ON_NOT_READY", setting)
+                    .output()
+                    .expect("bash runs")
+                    .status
+                    .success();
+            let expected = code != 0 && !(code == 1 && setting == "false");
+            assert_eq!(failed, expected, "exit code {code} with fail-on-not-ready: {setting}");
+        }
+    }
+}
+
+#[test]
 fn the_github_action_builds_valmis_outside_the_checked_out_repository() {
     // Issue 16 (15): the build step ran in the checked-out repository, where a pull request's
     // `.cargo/config.toml` (a build.rustc wrapper, a [target] runner) or `rust-toolchain.toml` would
