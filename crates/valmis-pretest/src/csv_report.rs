@@ -10,7 +10,7 @@ use crate::{Columns, Format, Level, Note, Place, ReadError, Report, RowBuilder};
 pub(crate) fn read(bytes: &[u8]) -> Result<Report, ReadError> {
     let mut notes = Vec::new();
     let text = decode(bytes, &mut notes);
-    let delimiter = sniff_delimiter(&text);
+    let delimiter = delimiter_of(&text);
     check_line_limits(&text, delimiter)?;
     let mut records = Records::new(&text, delimiter);
     let lines = valmis_model::LineIndex::new(text.as_bytes());
@@ -71,6 +71,8 @@ pub(crate) struct Records<'a> {
     delimiter: u8,
     reader: csv::Reader<&'a [u8]>,
     record: csv::StringRecord,
+    /// Where the records start: after Excel's `sep=` line, which is no record of the report.
+    first: usize,
 }
 
 impl<'a> Records<'a> {
@@ -80,12 +82,22 @@ impl<'a> Records<'a> {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
-        Self { text, delimiter, reader, record: csv::StringRecord::new() }
+        let first = excel_separator_line(text).map_or(0, |(_, end)| end);
+        Self { text, delimiter, reader, record: csv::StringRecord::new(), first }
     }
 
     /// The next record's start and field spans (its values are [`Records::record`]), or `None`
     /// at the end.
     pub(crate) fn next(&mut self) -> Result<Option<(usize, Spans)>, ReadError> {
+        loop {
+            match self.next_record()? {
+                Some((start, _)) if start < self.first => {}
+                next => return Ok(next),
+            }
+        }
+    }
+
+    fn next_record(&mut self) -> Result<Option<(usize, Spans)>, ReadError> {
         let text = self.text;
         let more = self.reader.read_record(&mut self.record).map_err(|error| {
             let place = error.position().map(|position| {
@@ -193,6 +205,31 @@ fn text_offset_of_byte(bytes: &[u8], valid_up_to: usize, text: &str) -> usize {
     prefix.len().min(text.len())
 }
 
+/// The report's delimiter: the one Excel's `sep=` line names, else the one sniffed.
+pub(crate) fn delimiter_of(text: &str) -> u8 {
+    excel_separator_line(text).map_or_else(|| sniff_delimiter(text), |(delimiter, _)| delimiter)
+}
+
+/// Excel's separator line: a first line `sep=;` (or `sep=,`, `sep=` and a tab) tells Excel the
+/// delimiter whatever the computer's list separator is, and Excel does not show it as a row. A
+/// report exported for Finnish Excel may start with one. The delimiter it names, and where the
+/// line ends (after its line ending).
+pub(crate) fn excel_separator_line(text: &str) -> Option<(u8, usize)> {
+    let prefix = text.get(..4).filter(|prefix| prefix.eq_ignore_ascii_case("sep="))?;
+    let delimiter = *text.as_bytes().get(prefix.len()).filter(|byte| matches!(byte, b',' | b';' | b'\t'))?;
+    let rest = &text[prefix.len() + 1..];
+    let ending = if rest.starts_with("\r\n") {
+        2
+    } else if rest.starts_with(['\n', '\r']) {
+        1
+    } else if rest.is_empty() {
+        0
+    } else {
+        return None;
+    };
+    Some((delimiter, prefix.len() + 1 + ending))
+}
+
 /// The most frequent of `,`, `;` and tab outside quotes on the first non-blank line.
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
@@ -278,7 +315,21 @@ pub(crate) fn field_spans(text: &str, start: usize, delimiter: u8) -> Vec<Range<
 
 #[cfg(test)]
 mod tests {
-    use super::{field_spans, sniff_delimiter};
+    use super::{delimiter_of, excel_separator_line, field_spans, sniff_delimiter};
+
+    #[test]
+    fn excel_s_separator_line_names_the_delimiter() {
+        assert_eq!(excel_separator_line("sep=;\r\ntestitapaus;tulos\r\n"), Some((b';', 7)));
+        assert_eq!(excel_separator_line("SEP=,\ncase_id,result\n"), Some((b',', 6)));
+        assert_eq!(excel_separator_line("sep=\t"), Some((b'\t', 5)));
+        assert_eq!(excel_separator_line("sep=;x\n"), None, "more on the line: a header cell");
+        assert_eq!(excel_separator_line("sep=:\n"), None);
+        assert_eq!(excel_separator_line("case_id,result\n"), None);
+        assert_eq!(excel_separator_line("sä"), None, "no panic inside a character");
+        // The line names the delimiter even where the header alone would be sniffed otherwise.
+        assert_eq!(delimiter_of("sep=;\ncase_id,result;notes\n"), b';');
+        assert_eq!(delimiter_of("case_id;result\n"), b';');
+    }
 
     #[test]
     fn spans_cover_quoted_fields_with_delimiters_and_escaped_quotes() {

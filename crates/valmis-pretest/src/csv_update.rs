@@ -6,7 +6,7 @@
 use std::ops::Range;
 use valmis_i18n::{Msg, msg};
 
-use crate::csv_report::{Decoded, Records, Stored, check_line_limits, decode_stored, sniff_delimiter};
+use crate::csv_report::{Decoded, Records, Stored, check_line_limits, decode_stored, delimiter_of};
 use crate::{Columns, Field, Place, ReadError, fold};
 
 /// A header's cells: each value and where it is.
@@ -45,7 +45,7 @@ pub fn update_csv(bytes: &[u8], rows: &[[String; 8]]) -> Result<CsvUpdate, ReadE
     if let Some(encoding) = broken {
         return Err(ReadError::new(msg!("report-update-broken", encoding = encoding), None));
     }
-    let delimiter = sniff_delimiter(&text);
+    let delimiter = delimiter_of(&text);
     check_line_limits(&text, delimiter)?;
 
     let mut records = Records::new(&text, delimiter);

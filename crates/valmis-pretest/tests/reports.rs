@@ -53,6 +53,38 @@ fn finnish_excel_csv_in_windows_1252_with_semicolons_and_trailing_empty_rows() {
 }
 
 #[test]
+fn excel_s_separator_line_is_read_as_excel_reads_it_and_kept_by_an_update() {
+    // Before: a report exported for Finnish Excel with a first line `sep=;` (which Excel reads as
+    // "the delimiter is `;`" and does not show) failed PRETEST-REPORT: "found `sep=`".
+    let text = "sep=;\r\ntestitapaus;tulos;suoritettu;ympäristö;testihenkilö;asiakirjan_oid;todisteet;huomiot\r\n\
+                PA-01;hyväksytty;12.11.2026;asiakastesti;010181-900C;;evidence/a.txt;Tallennus, kuittaus\r\n";
+    let report = read(Format::Csv, text.as_bytes()).expect("readable");
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    assert_eq!(report.rows.len(), 1);
+    let row = &report.rows[0];
+    assert_eq!(row.line, 3, "lines counted as the file has them");
+    assert_eq!(row.value(Field::Notes), "Tallennus, kuittaus", "`;` is the delimiter, not the `,`");
+    assert_eq!(text_at(&report, &row.place_of(Field::TestPerson)), "010181-900C");
+    // `valmis run` keeps the line where it is and writes its rows with the delimiter it names.
+    let rows = [[
+        "PA-02",
+        "pass",
+        "2026-12-03T10:00:00Z",
+        "asiakastesti",
+        "020516C903K",
+        "",
+        "evidence/PA-02/tallenna-request.txt",
+        "valmis run",
+    ]
+    .map(str::to_owned)];
+    let update = valmis_pretest::update_csv(text.as_bytes(), &rows).expect("updated");
+    let updated = String::from_utf8(update.bytes).expect("UTF-8");
+    assert!(updated.starts_with(text), "{updated}");
+    assert!(updated.ends_with("PA-02;hyväksytty;2026-12-03T10:00:00Z;asiakastesti;020516C903K;;evidence/PA-02/tallenna-request.txt;valmis run\r\n"), "{updated}");
+    assert_eq!(read(Format::Csv, updated.as_bytes()).expect("readable").rows.len(), 2);
+}
+
+#[test]
 fn byte_order_marks_are_handled_utf8_silently_and_utf16_too() {
     let mut utf8 = b"\xEF\xBB\xBF".to_vec();
     utf8.extend_from_slice(format!("{HEADER}\nPA-01,ok,2026-11-12,asiakastesti,010181-900C,,,\n").as_bytes());
