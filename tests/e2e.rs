@@ -2569,6 +2569,20 @@ mod online {
             "document_oid captured from the acknowledgement: {row}"
         );
         assert!(csv.lines().any(|line| line.starts_with("PA-02,pass,")), "other rows are kept");
+        // Before: nothing said that `valmis verify` would then fail PRETEST-EVIDENCE for PA-01,
+        // whose declaration asks for a stored document and a validation result, which a run
+        // cannot produce. The run says so now, with verify's own words, and only of PA-01.
+        let stderr = text_of(&output.stderr);
+        let verify = verify(&dir, &["--only", "PRETEST-EVIDENCE"]);
+        assert_eq!(verify.code, 1, "{}", verify.stdout);
+        let asked: Vec<&str> =
+            stderr.lines().filter(|line| line.contains("`valmis verify` will still ask (PRETEST-EVIDENCE)")).collect();
+        assert!(!asked.is_empty() && asked.iter().all(|line| line.starts_with("PA-01: ")), "{stderr}");
+        for line in &asked {
+            let finding = line.split("(PRETEST-EVIDENCE): ").nth(1).expect("the finding");
+            assert!(verify.stdout.contains(finding), "verify says the same: {finding}\n{}", verify.stdout);
+        }
+        assert!(stderr.contains("add what else the case asks for to its row's evidence"), "{stderr}");
     }
 
     fn text_of(bytes: &[u8]) -> String {

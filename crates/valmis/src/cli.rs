@@ -157,8 +157,10 @@ enum Command {
     /// expected status and headers, and the body compared with a golden file after
     /// normalisation, shown as a unified diff. Every request and response is saved under
     /// evidence/<case>/ with SHA-256 and times, and pretest/report.csv gets one row per case,
-    /// so `valmis verify` consumes the run directly. A template that would send a real identity
-    /// code is refused. Exit code 0 when every case passed, 1 otherwise.
+    /// so `valmis verify` consumes the run directly; the run then says what evidence verify will
+    /// still ask of those rows (a stored document, a validation result: what only a person can
+    /// add). A template that would send a real identity code is refused. Exit code 0 when every
+    /// case passed, 1 otherwise.
     #[command(after_long_help = AFTER_HELP)]
     Run(RunArgs),
     /// Merge the JSON reports of `verify --partition K/N` shards into one report.

@@ -215,8 +215,50 @@ pub(crate) fn run(request: RunRequest<'_>) -> anyhow::Result<(Report, bool)> {
         evidence_by_case.insert(run.case.clone(), write_evidence(request.bundle, run)?);
     }
     write_report(request.bundle, &judged, &evidence_by_case, request.test_person, &now.to_string())?;
+    evidence_still_asked(request.bundle, request.catalogs, &judged, now);
     let all_passed = runs.iter().all(CaseRun::passed);
     Ok((report(&runs, &round, &display, &now.to_string()), all_passed))
+}
+
+/// Says what PRETEST-EVIDENCE, judged on the bundle as the run left it, still asks of the rows
+/// the run wrote. A harness run saves the messages it exchanged; a case's declaration may ask for
+/// a stored document under documents/, a validation service result or a screenshot, which a
+/// person adds. Said now, so that `valmis verify` holds no surprise. A bundle that cannot be
+/// judged here is judged, and its problem said, by `valmis verify`.
+fn evidence_still_asked(bundle: &Path, catalogs: &CatalogSet, runs: &[&CaseRun], now: jiff::Timestamp) {
+    if runs.is_empty() {
+        return;
+    }
+    let display = bundle.display().to_string();
+    let Ok(opened) = Bundle::open(bundle, &display, valmis_bundle::Limits::default()) else { return };
+    let options = valmis_checks::VerifyOptions {
+        now,
+        strict: false,
+        only: vec!["PRETEST-EVIDENCE".to_owned()],
+        skip: Vec::new(),
+        probe: None,
+        threads: 1,
+        partition: None,
+        lang: crate::lang::current(),
+        cda_schema: None,
+        timestamps: false,
+    };
+    let Ok(report) = valmis_checks::verify(&opened, catalogs, &options) else { return };
+    let mut asked = false;
+    for outcome in report.outcomes.iter().filter(|outcome| outcome.status.is_blocking()) {
+        let Some(case) =
+            outcome.subject.as_deref().filter(|case| runs.iter().any(|run| run.case.eq_ignore_ascii_case(case)))
+        else {
+            continue;
+        };
+        for finding in &outcome.findings {
+            say_err!("{}", tr!("cli-run-evidence-asked", case = case, finding = &finding.message));
+            asked = true;
+        }
+    }
+    if asked {
+        say_err!("{}", tr!("cli-run-evidence-asked-help"));
+    }
 }
 
 /// Refuses a bundle path (`evidence/OT-01/x.json`, or a folder: `evidence/`) any of whose parts

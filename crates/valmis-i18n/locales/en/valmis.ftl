@@ -982,6 +982,8 @@ cli-run-row-changed = report row { $case } changed: { $before } → { $after }
 cli-run-row-added = report row { $case } added: { $row }
 cli-run-capture-not-oid = { $case }: the service's answer gave document_oid `{ $value }`, which is not an OID ({ $reason }); the report's document_oid is left empty
 cli-run-backup = the report before this run is kept in { $path } (delete it before you send the bundle)
+cli-run-evidence-asked = { $case }: `valmis verify` will still ask (PRETEST-EVIDENCE): { $finding }
+cli-run-evidence-asked-help = a run saves the messages it exchanged; add what else the case asks for to its row's evidence (`valmis explain PRETEST-EVIDENCE`)
 cli-run-test-person = --test-person must be a valid test identity code (individual number 900-999)
 
 ## Harness runs in reports
@@ -1657,7 +1659,7 @@ help-probe-json = Print JSON instead of text
 help-run-about = Run the declared test cases against an endpoint, save the evidence, fill the report
 help-run-long = Run the declared test cases against an endpoint, save the evidence, fill the report.
 
-    Each harness case (testcases/<round>/harness/*.toml, or --cases DIR) runs its steps in order over HTTPS with mutual TLS: a request built from templates (variables uuid, now, now_hl7, test_person, organisation_oid, oid, and captures of earlier steps), the expected status and headers, and the body compared with a golden file after normalisation, shown as a unified diff. Every request and response is saved under evidence/<case>/ with SHA-256 and times, and pretest/report.csv gets one row per case, so `valmis verify` consumes the run directly. A template that would send a real identity code is refused. Exit code 0 when every case passed, 1 otherwise.
+    Each harness case (testcases/<round>/harness/*.toml, or --cases DIR) runs its steps in order over HTTPS with mutual TLS: a request built from templates (variables uuid, now, now_hl7, test_person, organisation_oid, oid, and captures of earlier steps), the expected status and headers, and the body compared with a golden file after normalisation, shown as a unified diff. Every request and response is saved under evidence/<case>/ with SHA-256 and times, and pretest/report.csv gets one row per case, so `valmis verify` consumes the run directly; the run then says what evidence verify will still ask of those rows (a stored document, a validation result: what only a person can add). A template that would send a real identity code is refused. Exit code 0 when every case passed, 1 otherwise.
 help-run-bundle = The bundle folder (evidence and the report are written into it)
 help-run-endpoint = Endpoint name of connection/connection.toml to run against
 help-run-client-key = Private key of the endpoint's client certificate (PEM or DER). Read once, never printed

@@ -983,6 +983,8 @@ cli-run-row-changed = raporttirivi { $case } muuttui: { $before } → { $after }
 cli-run-row-added = raporttirivi { $case } lisättiin: { $row }
 cli-run-capture-not-oid = { $case }: palvelun vastauksesta saatu document_oid `{ $value }` ei ole OID ({ $reason }); raportin asiakirjan_oid jätetään tyhjäksi
 cli-run-backup = ajoa edeltänyt raportti on tallessa tiedostossa { $path } (poista se ennen kuin lähetät nipun)
+cli-run-evidence-asked = { $case }: `valmis verify` vaatii vielä (PRETEST-EVIDENCE): { $finding }
+cli-run-evidence-asked-help = ajo tallentaa pyynnöt ja vastaukset; lisää muut tapauksen vaatimat todisteet sen rivin todisteisiin (`valmis explain PRETEST-EVIDENCE`)
 cli-run-test-person = --test-person-arvon on oltava kelvollinen testihenkilötunnus (yksilönumero 900–999)
 
 ## Testiajot raporteissa
@@ -1691,7 +1693,7 @@ help-probe-json = Tulosta JSON tekstin sijaan
 help-run-about = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti
 help-run-long = Aja määritellyt testitapaukset päätepistettä vasten, tallenna todisteet ja täytä raportti.
 
-    Jokainen testiajon tapaus (testcases/<round>/harness/*.toml tai --cases DIR) ajaa vaiheensa järjestyksessä HTTPS:n yli kaksisuuntaisella TLS:llä: pohjista rakennettu pyyntö (muuttujat uuid, now, now_hl7, test_person, organisation_oid, oid sekä aiempien vaiheiden talteenotot), odotettu tila ja otsakkeet sekä runko, jota verrataan normalisoinnin jälkeen vertailutiedostoon ja jonka erot näytetään `unified diff` -muodossa. Jokainen pyyntö ja vastaus tallennetaan kansioon evidence/<case>/ SHA-256-tiivisteineen ja aikoineen, ja pretest/report.csv saa yhden rivin tapausta kohden, joten `valmis verify` käyttää ajon tuloksia suoraan. Pohja, joka lähettäisi oikean henkilötunnuksen, torjutaan. Paluuarvo 0, kun jokainen tapaus meni läpi, muuten 1.
+    Jokainen testiajon tapaus (testcases/<round>/harness/*.toml tai --cases DIR) ajaa vaiheensa järjestyksessä HTTPS:n yli kaksisuuntaisella TLS:llä: pohjista rakennettu pyyntö (muuttujat uuid, now, now_hl7, test_person, organisation_oid, oid sekä aiempien vaiheiden talteenotot), odotettu tila ja otsakkeet sekä runko, jota verrataan normalisoinnin jälkeen vertailutiedostoon ja jonka erot näytetään `unified diff` -muodossa. Jokainen pyyntö ja vastaus tallennetaan kansioon evidence/<case>/ SHA-256-tiivisteineen ja aikoineen, ja pretest/report.csv saa yhden rivin tapausta kohden, joten `valmis verify` käyttää ajon tuloksia suoraan; ajo kertoo lopuksi, mitä todisteita verify vielä vaatii niiltä riveiltä (tallennettu asiakirja, validointitulos: mitä vain ihminen voi lisätä). Pohja, joka lähettäisi oikean henkilötunnuksen, torjutaan. Paluuarvo 0, kun jokainen tapaus meni läpi, muuten 1.
 help-run-bundle = Nipun kansio (todisteet ja raportti kirjoitetaan siihen)
 help-run-endpoint = connection/connection.toml-tiedoston päätepiste, jota vasten ajetaan
 help-run-client-key = Päätepisteen asiakasvarmenteen yksityinen avain (PEM tai DER). Luetaan kerran, ei koskaan tulosteta
