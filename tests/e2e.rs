@@ -2568,6 +2568,14 @@ mod online {
             row.starts_with("PA-01,pass,") && row.contains(",010181-900C,1.2.246.10.12345671.11."),
             "document_oid captured from the acknowledgement: {row}"
         );
+        // Before: 2026-12-03T18:51:38.038876718Z, nanoseconds in a spreadsheet cell.
+        let executed_at = &csv_fields(row, b',')[2];
+        assert!(
+            executed_at.len() == 20
+                && executed_at.ends_with('Z')
+                && executed_at.parse::<jiff::Timestamp>().is_ok_and(|at| at.subsec_nanosecond() == 0),
+            "{executed_at}"
+        );
         assert!(csv.lines().any(|line| line.starts_with("PA-02,pass,")), "other rows are kept");
         // Before: nothing said that `valmis verify` would then fail PRETEST-EVIDENCE for PA-01,
         // whose declaration asks for a stored document and a validation result, which a run
