@@ -2455,6 +2455,21 @@ mod online {
         assert!(dir.join("evidence/PA-01/tallenna-request.xml").is_file());
     }
 
+    #[test]
+    fn a_cases_file_that_never_ends_is_refused_before_anything_is_sent() {
+        // Before: a --cases folder holding a link to /dev/zero (or a pipe) was read until
+        // memory ran out. The file stops one byte past 16 MiB, with exit 2.
+        let (requests, (temp, dir, key_file)) = bundle_counting_requests();
+        let cases = temp.path().join("tapaukset");
+        copy_tree(&super::root().join("testcases/2027-1/harness"), &cases);
+        std::os::unix::fs::symlink("/dev/zero", cases.join("loputon.toml")).expect("symlink");
+        let output = run_pa01_with(&dir, &key_file, &["--cases", cases.to_str().expect("utf-8")]);
+        let stderr = text_of(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("loputon.toml`: it is larger than 16 MiB"), "{stderr}");
+        assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing sent");
+    }
+
     /// A bundle for a server that answers 200 to everything, with the count of requests it got.
     fn bundle_counting_requests()
     -> (std::sync::Arc<std::sync::atomic::AtomicUsize>, (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf))

@@ -3,13 +3,15 @@
 //! (outcomes).
 //!
 //! This crate never does IO beyond [`catalog::CatalogSet::load_dir`], which reads a user's
-//! catalog directory; the built-in catalog is embedded at compile time.
+//! catalog directory, and [`files::read_at_most`], the bounded read of every file a person names
+//! on the command line; the built-in catalog is embedded at compile time.
 
 #![forbid(unsafe_code)]
 
 pub mod baseline;
 pub mod catalog;
 pub mod dates;
+pub mod files;
 mod finding;
 mod outcome;
 mod outcomes;

@@ -21,8 +21,13 @@ pub(crate) fn read_key(path: Option<&Path>) -> anyhow::Result<PrivateKeyDer<'sta
     let Some(path) = path else {
         return Err(usage(tr!("cli-probe-needs-key")));
     };
-    let bytes = std::fs::read(path).map_err(|error| {
-        usage(tr!("cli-key-unreadable", path = path.display().to_string(), reason = error.to_string()))
+    // A key is a few kilobytes; a wrong path (a zip, a device) is said, not read to its end.
+    let bytes = valmis_model::files::read_at_most(path, valmis_model::files::MIB).map_err(|error| {
+        usage(tr!(
+            "cli-key-unreadable",
+            path = path.display().to_string(),
+            reason = crate::lang::said(&error.message())
+        ))
     })?;
     if let Ok(key) = PrivateKeyDer::from_pem_slice(&bytes) {
         return Ok(key);

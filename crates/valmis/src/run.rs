@@ -35,6 +35,9 @@ pub(crate) struct RunRequest<'a> {
     pub(crate) max_body: usize,
 }
 
+/// The largest file of a `--cases` folder read (a declaration, a template, a golden file).
+const MAX_CASE_FILE: u64 = 16 * valmis_model::files::MIB;
+
 /// Cases with their files, from a directory or the embedded round.
 fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTreeMap<String, String>)>> {
     let files: Vec<(String, String)> = match dir {
@@ -48,9 +51,25 @@ fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTre
                     let path = entry?.path();
                     if path.is_dir() {
                         pending.push(path);
-                    } else if let Ok(text) = std::fs::read_to_string(&path) {
-                        let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                        found.push((relative, text));
+                    } else {
+                        // Declarations, templates and golden files are kilobytes. A file that is
+                        // not text, or that cannot be opened (the end of a link loop, 40 links
+                        // deep), is no part of a case, as before; one that never ends is refused.
+                        match valmis_model::files::read_text_at_most(&path, MAX_CASE_FILE) {
+                            Ok(text) => {
+                                let relative =
+                                    path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                                found.push((relative, text));
+                            }
+                            Err(valmis_model::files::ReadError::NotText | valmis_model::files::ReadError::Io(_)) => {}
+                            Err(error) => {
+                                return Err(usage(tr!(
+                                    "cli-file-unreadable",
+                                    path = path.display().to_string(),
+                                    reason = crate::lang::said(&error.message())
+                                )));
+                            }
+                        }
                     }
                 }
             }
@@ -449,7 +468,14 @@ fn report_to_update(bundle: &Path) -> anyhow::Result<Option<Vec<u8>>> {
     if !path.exists() {
         return Ok(None);
     }
-    let bytes = std::fs::read(&path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
+    let limit = valmis_bundle::Limits::default().max_file_size;
+    let bytes = valmis_model::files::read_at_most(&path, limit).map_err(|error| {
+        usage(tr!(
+            "cli-file-unreadable",
+            path = path.display().to_string(),
+            reason = crate::lang::said(&error.message())
+        ))
+    })?;
     valmis_pretest::update_csv(&bytes, &[]).map_err(|error| cannot_update(&path, &error))?;
     Ok(Some(bytes))
 }

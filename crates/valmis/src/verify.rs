@@ -15,6 +15,13 @@ use crate::failure::output;
 use crate::lang::tr;
 use crate::output::{Input, Read};
 use crate::probe::key_value;
+use valmis_model::files::{MIB, read_text_at_most};
+
+/// The largest `--waivers` file read: a waiver is a few lines.
+const MAX_WAIVERS: u64 = 16 * MIB;
+/// The largest JSON report read as a baseline or a shard: the report of a 40,000-document bundle
+/// is a few hundred megabytes.
+const MAX_JSON_REPORT: u64 = 1024 * MIB;
 
 /// A report sink that renders to text.
 type Render = fn(&Report, &PathOptions) -> String;
@@ -103,8 +110,9 @@ impl Post {
         let waivers = match &reports.waivers {
             Some(path) => {
                 let file = path.display().to_string();
-                let text = std::fs::read_to_string(path)
-                    .map_err(|error| usage(tr!("cli-waivers-unreadable", file = &file, reason = error.to_string())))?;
+                let text = read_text_at_most(path, MAX_WAIVERS).map_err(|error| {
+                    usage(tr!("cli-waivers-unreadable", file = &file, reason = crate::lang::said(&error.message())))
+                })?;
                 let waivers = valmis_model::parse_waivers(&file, &text)
                     .map_err(|error| usage(tr!("cli-waivers-invalid", error = &error.msg())))?;
                 Some((file, waivers))
@@ -114,8 +122,9 @@ impl Post {
         let baseline = match &reports.baseline {
             Some(path) => {
                 let file = path.display().to_string();
-                let text = std::fs::read_to_string(path)
-                    .map_err(|error| usage(tr!("cli-baseline-unreadable", file = &file, reason = error.to_string())))?;
+                let text = read_text_at_most(path, MAX_JSON_REPORT).map_err(|error| {
+                    usage(tr!("cli-baseline-unreadable", file = &file, reason = crate::lang::said(&error.message())))
+                })?;
                 Some((file, text))
             }
             None => None,
@@ -207,8 +216,9 @@ pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
     let mut shards = Vec::new();
     for path in &args.shards {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|error| usage(tr!("cli-shard-unreadable", file = &file, reason = error.to_string())))?;
+        let text = read_text_at_most(path, MAX_JSON_REPORT).map_err(|error| {
+            usage(tr!("cli-shard-unreadable", file = &file, reason = crate::lang::said(&error.message())))
+        })?;
         shards.push((file, text));
     }
     let report = valmis_report::merge_json_reports(&shards)?;

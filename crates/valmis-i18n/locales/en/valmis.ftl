@@ -946,6 +946,10 @@ probe-closing = { $endpoints ->
 
 ## The command line: run
 
+file-io = { $error }
+file-too-large = it is larger than { $mib } MiB, more than such a file ever holds: is it the right file?
+file-not-text = it is not UTF-8 text
+cli-file-unreadable = cannot read `{ $path }`: { $reason }
 cli-cannot-read = cannot read `{ $path }`
 cli-invalid-case = invalid harness case: { $error }
 cli-run-needs-folder = valmis run writes evidence and the report into the bundle: give a bundle folder, not a zip

@@ -947,6 +947,10 @@ probe-closing = { $endpoints ->
 
 ## Komentorivi: run
 
+file-io = { $error }
+file-too-large = se on suurempi kuin { $mib } MiB, enemmän kuin tällainen tiedosto koskaan sisältää: onko se oikea tiedosto?
+file-not-text = se ei ole UTF-8-tekstiä
+cli-file-unreadable = tiedostoa `{ $path }` ei voi lukea: { $reason }
 cli-cannot-read = tiedostoa tai kansiota `{ $path }` ei voi lukea
 cli-invalid-case = virheellinen testiajon tapaus: { $error }
 cli-run-needs-folder = `valmis run` kirjoittaa todisteet ja raportin nippuun: anna nipun kansio, ei zip-tiedostoa

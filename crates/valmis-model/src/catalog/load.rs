@@ -48,11 +48,12 @@ impl CatalogSet {
     /// A user's catalog directory: either one round (it holds `catalog.toml`) or a `testcases/`
     /// style folder with one sub-folder per round.
     pub fn load_dir(dir: &Path) -> Result<Self, CatalogError> {
+        // A catalog or a case list is tens of kilobytes: a wrong file is said, not read to its end.
         let read = |path: &Path| {
-            std::fs::read_to_string(path).map_err(|error| {
+            crate::files::read_text_at_most(path, 16 * crate::files::MIB).map_err(|error| {
                 CatalogError::whole_file(
                     path.display().to_string(),
-                    msg!("catalog-unreadable", error = error.to_string()),
+                    msg!("catalog-unreadable", error = error.message()),
                 )
             })
         };
