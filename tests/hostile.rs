@@ -426,6 +426,33 @@ fn a_file_named_on_the_command_line_that_never_ends_is_refused_at_its_limit() {
     }
 }
 
+#[test]
+fn pack_zips_a_file_larger_than_its_memory() {
+    // Before: pack read each file whole, twice (for its digest, then for the zip), so a
+    // 320 MB screenshot took 320 MB of memory and more; here, in 256 MiB of address space, it
+    // ended with "out of memory". Both reads go in pieces of 64 KiB now. The file is sparse.
+    let temp = ready_copy();
+    let large = temp.path().join("evidence/PA-01/kuvakaappaus-iso.png");
+    std::fs::File::create(&large).expect("create").set_len(320 * 1024 * 1024).expect("sparse");
+    let zip = tempfile::tempdir().expect("tempdir");
+    let out = zip.path().join("nippu.zip");
+    let mut command = support::valmis_command();
+    cap_address_space(&mut command, 256 * 1024 * 1024);
+    let output = command
+        .args(["pack", temp.path().to_str().expect("utf-8"), "-o", out.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // The digest is the one ring computes over the whole file at once.
+    let manifest = std::fs::read_to_string(temp.path().join("manifest.toml")).expect("manifest");
+    let whole = valmis_bundle::sha256_hex(&vec![0; 320 * 1024 * 1024]);
+    assert!(manifest.contains(&format!("\"evidence/PA-01/kuvakaappaus-iso.png\" = \"sha256:{whole}\"")), "{manifest}");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).expect("zip")).expect("a zip");
+    let entry = archive.by_name("evidence/PA-01/kuvakaappaus-iso.png").expect("packed");
+    assert_eq!(entry.size(), 320 * 1024 * 1024);
+}
+
 /// A CDA-rooted document of `elements` empty elements.
 fn flat_document(elements: usize) -> Vec<u8> {
     let mut text = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\">".to_vec();

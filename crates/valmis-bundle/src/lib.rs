@@ -299,6 +299,24 @@ impl Bundle {
 
 /// Lower-case hex SHA-256 of `bytes` (ring's implementation: one crypto provider throughout).
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    hex(ring::digest::digest(&ring::digest::SHA256, bytes))
+}
+
+/// [`sha256_hex`] of everything `reader` gives, read in pieces of 64 KiB: a file of any size
+/// costs that much memory.
+pub fn sha256_hex_of(mut reader: impl std::io::Read) -> std::io::Result<String> {
+    let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => return Ok(hex(context.finish())),
+            Ok(read) => context.update(&buffer[..read]),
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+fn hex(digest: ring::digest::Digest) -> String {
     digest.as_ref().iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -58,9 +58,11 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
     let mut digests = BTreeMap::new();
     for (relative, path) in &files {
         if relative != MANIFEST {
-            let bytes =
-                std::fs::read(path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
-            digests.insert(relative.clone(), format!("sha256:{}", valmis_bundle::sha256_hex(&bytes)));
+            // Read in pieces, as the zip below is written: a file of any size costs kilobytes.
+            let digest = std::fs::File::open(path)
+                .and_then(valmis_bundle::sha256_hex_of)
+                .with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
+            digests.insert(relative.clone(), format!("sha256:{digest}"));
         }
     }
     let manifest_text = std::fs::read_to_string(&manifest_path)
@@ -87,17 +89,24 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (relative, path) in &files {
-        let bytes = if relative == MANIFEST {
-            manifest.as_bytes().to_vec()
-        } else {
-            std::fs::read(path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?
-        };
         zip.start_file(relative.as_str(), options).map_err(|error| {
             output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
         })?;
-        zip.write_all(&bytes).map_err(|error| {
+        let write_failed = |error: std::io::Error| {
             output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
-        })?;
+        };
+        if relative == MANIFEST {
+            zip.write_all(manifest.as_bytes()).map_err(write_failed)?;
+        } else {
+            let mut file =
+                std::fs::File::open(path).with_context(|| tr!("cli-cannot-read", path = path.display().to_string()))?;
+            copy(&mut file, &mut zip).map_err(|error| match error {
+                Copy::Read(error) => {
+                    anyhow::Error::new(error).context(tr!("cli-cannot-read", path = path.display().to_string()))
+                }
+                Copy::Write(error) => write_failed(error),
+            })?;
+        }
         packed.files.push(relative.clone());
     }
     let temporary = zip.finish().map_err(|error| {
@@ -111,6 +120,26 @@ pub(crate) fn pack(dir: &Path, out: &Path) -> anyhow::Result<Packed> {
         output(tr!("cli-write-failed", path = out.display().to_string(), reason = error.to_string()))
     })?;
     Ok(packed)
+}
+
+/// Which side of a copy failed: reading the bundle's file, or writing the zip.
+enum Copy {
+    Read(std::io::Error),
+    Write(std::io::Error),
+}
+
+/// Copies `from` into `to` in pieces of 64 KiB (a bundle file of any size costs that much),
+/// telling a read error from a write error: the one names the file, the other the zip.
+fn copy(from: &mut impl std::io::Read, to: &mut impl std::io::Write) -> Result<(), Copy> {
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        match from.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(read) => to.write_all(&buffer[..read]).map_err(Copy::Write)?,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(Copy::Read(error)),
+        }
+    }
 }
 
 /// Collects the files to pack under `dir`, sorted by bundle path, and what is left out.
