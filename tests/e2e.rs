@@ -1656,6 +1656,31 @@ fn lists_on_the_command_line_may_be_comma_separated() {
 }
 
 #[test]
+fn a_bad_value_from_the_environment_is_named_by_its_variable() {
+    // Before: `VALMIS_NOW=eilen` said "--now `eilen` is not an RFC 3339 instant" and
+    // `VALMIS_LANG=sv` "`sv` is not a value of `--lang <LANG>`", though neither option was typed:
+    // a CI job's variables are where to look, and the message did not say so.
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    let said = |variable: &str, value: &str, args: &[&str]| {
+        let output = support::valmis_command().env(variable, value).args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        text(&output.stderr)
+    };
+    let now = said("VALMIS_NOW", "eilen", &["verify", ready, "-q"]);
+    assert!(now.contains("VALMIS_NOW `eilen` is not an RFC 3339 instant"), "{now}");
+    let typed = said("VALMIS_NOW", "2026-12-01", &["verify", ready, "-q", "--now", "eilen"]);
+    assert!(typed.contains("--now `eilen` is not"), "the typed option: {typed}");
+    let lang = said("VALMIS_LANG", "sv", &["requirements"]);
+    assert!(lang.contains("`sv` is not a value of `VALMIS_LANG` (possible values: en, fi)"), "{lang}");
+    // clap reads the variable of a global option even when the option is typed too.
+    let both = said("VALMIS_LANG", "sv", &["explain", "PRIVACY-HETU", "--lang", "en"]);
+    assert!(both.contains("`sv` is not a value of `VALMIS_LANG`"), "{both}");
+    let typed = said("VALMIS_LANG", "fi", &["--lang", "sv", "requirements"]);
+    assert!(typed.contains("`sv` is not a value of `--lang <LANG>`"), "{typed}");
+}
+
+#[test]
 fn init_writes_a_skeleton_for_each_kind_of_submission() {
     let temp = tempfile::tempdir().expect("tempdir");
     for (kind, role, files, failing) in [

@@ -40,7 +40,29 @@ pub(crate) fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     {
         return Ok(zoned.timestamp());
     }
-    Err(usage(tr!("cli-bad-now", text = text)))
+    Err(usage(tr!("cli-bad-now", name = set_by_environment("--now", text).unwrap_or("--now"), text = text)))
+}
+
+/// The environment variable that gave the option `long` its `value`, when the command line did
+/// not: a message about the value then names what the person set (`VALMIS_NOW` in a CI job's
+/// variables), not an option they never typed. (clap reads a global option's variable even when
+/// the option is typed too, so the value, not the option's presence, tells.)
+pub(crate) fn set_by_environment(long: &str, value: &str) -> Option<&'static str> {
+    let variable = match long {
+        "--now" => "VALMIS_NOW",
+        "--lang" => "VALMIS_LANG",
+        "--client-key" => "VALMIS_CLIENT_KEY",
+        _ => return None,
+    };
+    if std::env::var_os(variable)? != value {
+        return None;
+    }
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let joined = format!("{long}={value}");
+    let typed = args.iter().enumerate().any(|(index, arg)| {
+        *arg == *joined || (*arg == *long && args.get(index + 1).is_some_and(|next| *next == *value))
+    });
+    (!typed).then_some(variable)
 }
 
 /// Paths in reports relative to the repository: CI's workspace, else the working directory.

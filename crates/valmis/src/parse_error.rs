@@ -33,8 +33,14 @@ pub(crate) fn said(error: &Error, command: &str) -> String {
 
 /// What the mistake is, in one line.
 fn message(error: &Error) -> String {
-    let arg = string(error, ContextKind::InvalidArg).unwrap_or_default();
+    let mut arg = string(error, ContextKind::InvalidArg).unwrap_or_default();
     let value = string(error, ContextKind::InvalidValue).unwrap_or_default();
+    // A value from the environment (`VALMIS_LANG=sv`) is named by its variable.
+    if matches!(error.kind(), ErrorKind::InvalidValue | ErrorKind::ValueValidation)
+        && let Some(variable) = crate::common::set_by_environment(arg.split(' ').next().unwrap_or_default(), &value)
+    {
+        arg = variable.to_owned();
+    }
     match error.kind() {
         ErrorKind::UnknownArgument => tr!("cli-parse-unknown-argument", arg = arg),
         ErrorKind::InvalidSubcommand => {

@@ -838,7 +838,7 @@ cli-error = valmis: error: { $message }
 cli-invalid-catalog = invalid catalog: { $error }
 cli-unknown-round = no catalog for round `{ $round }`; known: { $known }
 cli-no-round = the catalog holds no round
-cli-bad-now = --now `{ $text }` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)
+cli-bad-now = { $name } `{ $text }` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)
 cli-bundle-is-file = `{ $path }` is a file: pass the bundle's folder, `valmis verify { $folder }` (or its zip)
 cli-not-a-bundle = `{ $path }` is not a submission bundle: there is no manifest.toml at its root ({ $files ->
         [0] it is empty

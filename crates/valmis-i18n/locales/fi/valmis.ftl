@@ -839,7 +839,7 @@ cli-error = valmis: virhe: { $message }
 cli-invalid-catalog = virheellinen katalogi: { $error }
 cli-unknown-round = kierrokselle `{ $round }` ei ole katalogia; tunnetut: { $known }
 cli-no-round = katalogissa ei ole yhtään kierrosta
-cli-bad-now = --now `{ $text }` ei ole RFC 3339 -muotoinen hetki kuten 2026-11-23T09:00:00Z (eikä päivämäärä kuten 2026-11-23)
+cli-bad-now = { $name } `{ $text }` ei ole RFC 3339 -muotoinen hetki kuten 2026-11-23T09:00:00Z (eikä päivämäärä kuten 2026-11-23)
 cli-bundle-is-file = `{ $path }` on tiedosto: anna nipun kansio, `valmis verify { $folder }` (tai sen zip)
 cli-not-a-bundle = `{ $path }` ei ole nippu: sen juuressa ei ole tiedostoa manifest.toml ({ $files ->
         [0] se on tyhjä
