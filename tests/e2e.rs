@@ -3166,6 +3166,28 @@ fn a_reader_that_goes_away_ends_the_run_with_status_141_and_no_message() {
 }
 
 #[test]
+fn a_standard_error_nobody_reads_leaves_the_exit_code_as_it_is() {
+    // Before: `valmis verify --partition a/b 2>&1 | head -1` panicked (exit 101) writing the rest
+    // of its usage error to a pipe `head` had closed. The message is lost; the exit code stays 2,
+    // and a run still ends with its verdict's code.
+    for (args, code) in [
+        (&["verify", "--partition", "a/b"][..], 2),
+        (&["explain", "PA-1"][..], 2),
+        (&["verify", fixture("bundle-contacts-national-phone").to_str().expect("utf-8"), "--now", NOW][..], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = support::valmis_command()
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(writer)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(code), "{args:?}");
+    }
+}
+
+#[test]
 fn the_requirements_table_of_the_docs_is_what_valmis_prints() {
     // Issue 18 (2): the list of requirements in the docs is derived, not copied: adding one to
     // the catalog fails this test until `valmis requirements --markdown` is pasted in again.

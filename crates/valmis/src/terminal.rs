@@ -26,10 +26,12 @@ pub(crate) fn stdout_failed(error: &std::io::Error) -> ! {
     std::process::exit(i32::from(crate::exit::INTERNAL));
 }
 
-/// Standard error, one line (a line break is added).
+/// Standard error, one line (a line break is added). A standard error nobody reads any more
+/// (`valmis … 2>&1 | head -1`) is not a reason to stop: the message is lost, and the run goes on
+/// to its own exit code (`eprintln!` panicked there, exit 101).
 pub(crate) fn err(text: &str) {
     let safe = valmis_model::safe::terminal_text(text, false);
-    eprintln!("{safe}");
+    let _ = writeln!(std::io::stderr().lock(), "{safe}");
 }
 
 /// Standard output without an added line break; `color` keeps valmis's own colours.
