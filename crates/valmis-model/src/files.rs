@@ -34,9 +34,10 @@ impl ReadError {
 }
 
 /// The bytes of `path`, when it holds at most `limit` of them. Reads one byte past the limit to
-/// know, whatever size the file claims (a device or a pipe claims none). The buffer grows by
-/// doubling up to the limit and one byte, never past it, so that an endless input costs the
-/// limit, not twice it.
+/// know, whatever size the file claims (a device or a pipe claims none). A file is read into a
+/// buffer of the size it claims; an input that claims none grows its buffer by doubling, up to the
+/// limit and one byte and never past it (while a step copies, the old buffer is held too: reading
+/// `/dev/zero` to a 1 GiB limit peaks at about 2 GiB).
 pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let claimed = file.metadata().map(|metadata| metadata.len()).unwrap_or(0);
