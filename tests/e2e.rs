@@ -1656,6 +1656,28 @@ fn lists_on_the_command_line_may_be_comma_separated() {
 }
 
 #[test]
+fn now_with_a_time_but_no_offset_is_refused_not_read_as_midnight() {
+    // Before: `--now 2026-11-23T09:00:00` (the `Z` forgotten) and `--now "2026-11-23 09:00"` ran
+    // with now = 2026-11-23T00:00:00Z: the date parser took the date and dropped the time.
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    for given in ["2026-11-23T09:00:00", "2026-11-23 09:00"] {
+        let output = valmis(&["verify", ready, "--now", given]);
+        assert_eq!(output.status.code(), Some(2), "{given}: {}", text(&output.stdout));
+        assert!(text(&output.stderr).contains("has a time but no offset"), "{}", text(&output.stderr));
+    }
+    for (given, meant) in [
+        ("2026-11-23", "now 2026-11-23T00:00:00Z"),
+        ("2026-11-23T09:00:00Z", "now 2026-11-23T09:00:00Z"),
+        ("2026-11-23T09:00:00+02:00", "now 2026-11-23T07:00:00Z"),
+    ] {
+        let output = valmis(&["verify", ready, "--now", given]);
+        let stdout = text(&output.stdout);
+        assert!(stdout.lines().next().is_some_and(|line| line.ends_with(meant)), "{given}: {stdout}");
+    }
+}
+
+#[test]
 fn a_bad_value_from_the_environment_is_named_by_its_variable() {
     // Before: `VALMIS_NOW=eilen` said "--now `eilen` is not an RFC 3339 instant" and
     // `VALMIS_LANG=sv` "`sv` is not a value of `--lang <LANG>`", though neither option was typed:

@@ -108,7 +108,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) reports: ReportArgs,
 
     /// The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23,
-    /// meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports.
+    /// meaning midnight UTC); a time needs its offset (`Z` or +02:00). Defaults to the clock; set
+    /// it in CI for reproducible reports.
     #[arg(long, env = "VALMIS_NOW", value_name = "RFC3339")]
     pub(crate) now: Option<String>,
 

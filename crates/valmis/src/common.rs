@@ -35,12 +35,24 @@ pub(crate) fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     if let Ok(timestamp) = text.parse::<Timestamp>() {
         return Ok(timestamp);
     }
-    if let Ok(date) = text.parse::<jiff::civil::Date>()
+    let name = set_by_environment("--now", text).unwrap_or("--now");
+    // A date alone means midnight UTC. A date and a time without an offset is not taken as that
+    // date: jiff's date parser would read `2026-11-23T09:00:00` as 2026-11-23 and drop the time.
+    let date_only = text.len() == 10
+        && text.bytes().enumerate().all(|(index, byte)| match index {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if date_only
+        && let Ok(date) = text.parse::<jiff::civil::Date>()
         && let Ok(zoned) = date.to_zoned(jiff::tz::TimeZone::UTC)
     {
         return Ok(zoned.timestamp());
     }
-    Err(usage(tr!("cli-bad-now", name = set_by_environment("--now", text).unwrap_or("--now"), text = text)))
+    if !date_only && text.parse::<jiff::civil::DateTime>().is_ok() {
+        return Err(usage(tr!("cli-now-no-offset", name = name, text = text)));
+    }
+    Err(usage(tr!("cli-bad-now", name = name, text = text)))
 }
 
 /// The environment variable that gave the option `long` its `value`, when the command line did

@@ -839,6 +839,7 @@ cli-invalid-catalog = invalid catalog: { $error }
 cli-unknown-round = no catalog for round `{ $round }`; known: { $known }
 cli-no-round = the catalog holds no round
 cli-bad-now = { $name } `{ $text }` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)
+cli-now-no-offset = { $name } `{ $text }` has a time but no offset, so the instant it means is unknown: add `Z` for UTC (2026-11-23T09:00:00Z) or the offset (2026-11-23T09:00:00+02:00)
 cli-bundle-is-file = `{ $path }` is a file: pass the bundle's folder, `valmis verify { $folder }` (or its zip)
 cli-not-a-bundle = `{ $path }` is not a submission bundle: there is no manifest.toml at its root ({ $files ->
         [0] it is empty
@@ -1603,7 +1604,7 @@ help-verify-long = Check a bundle against its round's requirements and report (t
     Every requirement of the catalog is reported for every subject it applies to: passed, failed, could not be evaluated, or skipped with the reason. The last line of output is `N passed, N failed, N skipped`.
 help-verify-bundle = The bundle: a directory or a .zip file
 help-shared-catalog = Use the catalog(s) in DIR instead of the built-in one: a folder with catalog.toml, or a folder with one sub-folder per round (like testcases/)
-help-verify-now = The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23, meaning midnight UTC). Defaults to the clock; set it in CI for reproducible reports
+help-verify-now = The instant all date rules use, RFC 3339 (2026-11-23T09:00:00Z) or a date (2026-11-23, meaning midnight UTC); a time needs its offset (`Z` or +02:00). Defaults to the clock; set it in CI for reproducible reports
 help-verify-online = Allow checks that use the network: CONN-PROBE makes a real mutual-TLS handshake and an HTTP GET to every endpoint of connection/connection.toml, presenting its client certificate with the key from --client-key. Without it they are skipped, never failed
 help-verify-client-key = Private key of the client certificates (PEM or DER), for --online: FILE for every endpoint, or NAME=FILE for endpoint NAME (repeatable). Read once, never copied into a report; it must not be in the bundle
 help-verify-probe-timeout = Seconds (1 to 86400) to wait for each of connect, TLS handshake and HTTP answer, with --online

@@ -840,6 +840,7 @@ cli-invalid-catalog = virheellinen katalogi: { $error }
 cli-unknown-round = kierrokselle `{ $round }` ei ole katalogia; tunnetut: { $known }
 cli-no-round = katalogissa ei ole yhtään kierrosta
 cli-bad-now = { $name } `{ $text }` ei ole RFC 3339 -muotoinen hetki kuten 2026-11-23T09:00:00Z (eikä päivämäärä kuten 2026-11-23)
+cli-now-no-offset = { $name } `{ $text }` sisältää kellonajan mutta ei aikavyöhykettä, joten hetki on epäselvä: lisää `Z` UTC-ajalle (2026-11-23T09:00:00Z) tai aikaero (2026-11-23T09:00:00+02:00)
 cli-bundle-is-file = `{ $path }` on tiedosto: anna nipun kansio, `valmis verify { $folder }` (tai sen zip)
 cli-not-a-bundle = `{ $path }` ei ole nippu: sen juuressa ei ole tiedostoa manifest.toml ({ $files ->
         [0] se on tyhjä
@@ -1637,7 +1638,7 @@ help-verify-long = Tarkista nippu kierroksensa vaatimuksia vasten ja raportoi (p
     Jokaisesta katalogin vaatimuksesta raportoidaan jokaisen kohteen tulos: hyväksytty, hylätty, ei voitu arvioida tai ohitettu syineen. Tulosteen viimeinen rivi on `N passed, N failed, N skipped`.
 help-verify-bundle = Nippu: kansio tai .zip-tiedosto
 help-shared-catalog = Käytä sisäänrakennetun katalogin sijaan kansion DIR katalogia: kansio, jossa on catalog.toml, tai kansio, jossa on yksi alikansio kutakin kierrosta kohden (kuten testcases/)
-help-verify-now = Hetki, jota kaikki päivämääräsäännöt käyttävät: RFC 3339 (2026-11-23T09:00:00Z) tai päivämäärä (2026-11-23, eli keskiyö UTC). Oletus on kello; anna se CI:ssä, niin raportit toistuvat samoina
+help-verify-now = Hetki, jota kaikki päivämääräsäännöt käyttävät: RFC 3339 (2026-11-23T09:00:00Z) tai päivämäärä (2026-11-23, eli keskiyö UTC); kellonaikaan kuuluu aikaero (`Z` tai +02:00). Oletus on kello; anna se CI:ssä, niin raportit toistuvat samoina
 help-verify-online = Salli verkkoa käyttävät tarkistukset: CONN-PROBE tekee oikean kaksisuuntaisen TLS-kättelyn ja HTTP GET -pyynnön jokaiseen connection/connection.toml-tiedoston päätepisteeseen ja esittää sen asiakasvarmenteen --client-key-avaimella. Ilman tätä ne ohitetaan, ei koskaan hylätä
 help-verify-client-key = Asiakasvarmenteiden yksityinen avain (PEM tai DER) --online-tarkistuksiin: FILE kaikille päätepisteille tai NAME=FILE päätepisteelle NAME (toistettavissa). Luetaan kerran, ei koskaan kopioida raporttiin; se ei saa olla nipussa
 help-verify-probe-timeout = Sekunnit (1–86400), jotka odotetaan kutakin yhteydenottoa, TLS-kättelyä ja HTTP-vastausta --online-tarkistuksissa
