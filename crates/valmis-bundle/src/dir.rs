@@ -2,7 +2,6 @@
 //! entry limit.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 use valmis_i18n::msg;
@@ -79,31 +78,9 @@ fn display_dir(prefix: &str) -> String {
 /// Reads `file`, whose size was `listed` when the folder was walked, refusing more than `limit`.
 pub(crate) fn read(file: &Path, path: &str, listed: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
     let io_error = |error: std::io::Error| ReadError::Io { path: path.to_owned(), reason: error.to_string() };
-    let mut handle = fs::File::open(file).map_err(io_error)?;
-    // Room for the listed size and the one byte that shows the end, so that a file that did not
-    // change takes two reads: its bytes, then the end (`read_to_end` without a size hint read
-    // 8 KiB first and took three, 10,000 extra system calls on 10,000 documents).
-    let room = usize::try_from(listed.min(limit).saturating_add(1)).unwrap_or(usize::MAX);
-    let mut bytes = vec![0; room];
-    let mut filled = 0;
-    // The size was checked when listing, but the file may have grown since: read one byte past
-    // the limit to notice.
-    let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
-    loop {
-        if filled == bytes.len() {
-            if filled >= most {
-                break;
-            }
-            bytes.resize(filled.saturating_add(filled.max(8192)).min(most), 0);
-        }
-        match handle.read(&mut bytes[filled..]) {
-            Ok(0) => break,
-            Ok(read) => filled += read,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(error) => return Err(io_error(error)),
-        }
-    }
-    bytes.truncate(filled);
+    let handle = fs::File::open(file).map_err(io_error)?;
+    // The size was checked when listing, but the file may have grown since.
+    let bytes = crate::read_within(handle, listed, limit).map_err(io_error)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { path: path.to_owned(), reason: msg!("read-grew", limit = limit) });
     }

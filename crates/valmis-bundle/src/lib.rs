@@ -297,6 +297,35 @@ impl Bundle {
     }
 }
 
+/// Everything `reader` gives up to `limit` bytes and one more: more than `limit` bytes back means
+/// the input is longer than allowed (a file that grew, a device or a pipe that never ends). The
+/// buffer starts with room for the `claimed` size and the one byte that shows the end, so that a
+/// file that did not change takes two reads: its bytes, then the end (`read_to_end` without a
+/// size hint read 8 KiB first and took three, 10,000 extra system calls on 10,000 documents). An
+/// input that claims less grows its buffer by doubling, never past the limit and one byte.
+pub fn read_within(mut reader: impl std::io::Read, claimed: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let room = usize::try_from(claimed.min(limit).saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; room];
+    let mut filled = 0;
+    let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    loop {
+        if filled == bytes.len() {
+            if filled >= most {
+                break;
+            }
+            bytes.resize(filled.saturating_add(filled.max(8192)).min(most), 0);
+        }
+        match reader.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
+}
+
 /// Lower-case hex SHA-256 of `bytes` (ring's implementation: one crypto provider throughout).
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(ring::digest::digest(&ring::digest::SHA256, bytes))

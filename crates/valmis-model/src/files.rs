@@ -3,7 +3,6 @@
 //! (`--baseline bundle.zip`), `/dev/zero` or a pipe that never ends then costs bounded memory
 //! and is said as such, instead of filling the machine's memory before any parser sees a byte.
 
-use std::io::Read as _;
 use std::path::Path;
 
 use valmis_i18n::{Msg, msg};
@@ -33,28 +32,14 @@ impl ReadError {
     }
 }
 
-/// The bytes of `path`, when it holds at most `limit` of them. Reads one byte past the limit to
-/// know, whatever size the file claims (a device or a pipe claims none). A file is read into a
-/// buffer of the size it claims; an input that claims none grows its buffer by doubling, up to the
-/// limit and one byte and never past it (while a step copies, the old buffer is held too: reading
-/// `/dev/zero` to a 1 GiB limit peaks at about 2 GiB).
+/// The bytes of `path`, when it holds at most `limit` of them: read as the bundle's files are
+/// ([`valmis_bundle::read_within`]), one byte past the limit to know, whatever size the file
+/// claims (a device or a pipe claims none). While the buffer of an input that claims no size
+/// doubles, the old buffer is held too: reading `/dev/zero` to a 1 GiB limit peaks at about 2 GiB.
 pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let claimed = file.metadata().map(|metadata| metadata.len()).unwrap_or(0);
-    let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
-    // Room for what the file claims and the byte that shows its end: one read for a file.
-    let start = usize::try_from(claimed.saturating_add(1)).unwrap_or(most).max(8192).min(most);
-    let mut bytes = Vec::with_capacity(start);
-    let mut reader = file.take(limit.saturating_add(1));
-    loop {
-        let room = bytes.capacity() - bytes.len();
-        // Reads at most the room left, so that `read_to_end` never grows the buffer itself.
-        let read = (&mut reader).take(room as u64).read_to_end(&mut bytes).map_err(ReadError::Io)?;
-        if read < room || bytes.len() >= most {
-            break;
-        }
-        bytes.reserve_exact(bytes.capacity().min(most - bytes.len()));
-    }
+    let bytes = valmis_bundle::read_within(file, claimed, limit).map_err(ReadError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(limit));
     }
