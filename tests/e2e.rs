@@ -1738,6 +1738,72 @@ fn init_writes_a_skeleton_for_each_kind_of_submission() {
 }
 
 #[test]
+fn the_skeletons_submission_date_is_a_placeholder_until_written() {
+    // The skeleton said `submitted = <the registration deadline>`, a real date: left as it was,
+    // BUNDLE-DEADLINE passed on any day after the deadline (the registration claimed to be on
+    // time), and the access application's and change notification's comment spoke of the
+    // registration's deadline.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let after_the_deadline = "2026-12-03T09:00:00Z";
+    for (kind, sent) in [
+        ("registration", "registration"),
+        ("access-application", "application"),
+        ("change-notification", "notification"),
+    ] {
+        let dir = temp.path().join(kind);
+        let output = valmis(&["init", dir.to_str().expect("utf-8"), "--kind", kind]);
+        assert_eq!(output.status.code(), Some(0), "{kind}: {}", text(&output.stderr));
+        let manifest = std::fs::read_to_string(dir.join("manifest.toml")).expect("manifest");
+        let line = manifest.lines().find(|line| line.starts_with("submitted = ")).expect("a submitted line");
+        assert!(line.contains(&format!("the date you send the {sent}")), "{kind}: {line}");
+        assert_eq!(line.contains("deadline"), kind == "registration", "{kind}: {line}");
+
+        let json_path = temp.path().join(format!("{kind}.json"));
+        let json_arg = json_path.to_str().expect("utf-8");
+        let dir_arg = dir.to_str().expect("utf-8");
+        let output = valmis(&["verify", dir_arg, "--now", after_the_deadline, "--json", json_arg]);
+        assert_eq!(output.status.code(), Some(1), "{kind}: {}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("`submitted` is still the template placeholder `TODO`"), "{kind}:\n{stdout}");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&json_path).expect("json")).expect("JSON parses");
+        let statuses = |id: &str| -> Vec<String> {
+            json["outcomes"]
+                .as_array()
+                .expect("outcomes")
+                .iter()
+                .filter(|outcome| outcome["requirement"] == id)
+                .map(|outcome| outcome["status"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        };
+        assert!(!statuses("BUNDLE-DEADLINE").contains(&"passed".to_owned()), "{kind}: {stdout}");
+        if kind == "registration" {
+            // Skipped with "see BUNDLE-MANIFEST", which fails the placeholder.
+            assert_eq!(statuses("BUNDLE-DEADLINE"), ["skipped"], "{kind}: {stdout}");
+            assert_eq!(statuses("BUNDLE-MANIFEST"), ["failed"], "{kind}: {stdout}");
+        }
+
+        // Written, the date is judged: a day after the deadline is late.
+        let written = manifest.replace(line, "submitted = 2026-12-02");
+        std::fs::write(dir.join("manifest.toml"), written).expect("write");
+        let output = valmis(&["verify", dir_arg, "--now", after_the_deadline, "--json", json_arg]);
+        let stdout = text(&output.stdout);
+        assert!(!stdout.contains("`submitted` is still"), "{kind}:\n{stdout}");
+        if kind == "registration" {
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&json_path).expect("json")).expect("JSON parses");
+            let deadline = json["outcomes"]
+                .as_array()
+                .expect("outcomes")
+                .iter()
+                .find(|outcome| outcome["requirement"] == "BUNDLE-DEADLINE")
+                .expect("BUNDLE-DEADLINE");
+            assert_eq!(deadline["status"], "failed", "{stdout}");
+        }
+    }
+}
+
+#[test]
 fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     let temp = tempfile::tempdir().expect("tempdir");
     let dir = temp.path().join("hakemus");

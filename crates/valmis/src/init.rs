@@ -38,7 +38,13 @@ pub(crate) fn write_skeleton(
     let mut manifest = comment_lines(&format!("{}\n{}", tr!("init-manifest-head"), tr!("init-manifest-reference")));
     manifest.push_str("format = 1\n");
     manifest.push_str(&entry(&format!("round = \"{}\"", catalog.round.id), &tr!("init-round")));
-    manifest.push_str(&entry(&format!("submitted = {deadline}"), &tr!("init-submitted", deadline = &deadline)));
+    // A placeholder, not a date: a date written here would pass BUNDLE-DEADLINE left as it is.
+    let submitted = match (kind, role) {
+        (SubmissionKind::Registration, Role::Vendor) => tr!("init-submitted-registration", deadline = &deadline),
+        (SubmissionKind::ChangeNotification, _) => tr!("init-submitted-notification"),
+        _ => tr!("init-submitted-application"),
+    };
+    manifest.push_str(&entry("submitted = \"TODO\"", &submitted));
     manifest.push_str(&submission_lines(kind, role));
     manifest.push_str("\n[organisation]\n");
     manifest.push_str(&format!("name = \"{}\"\n", tr!("init-organisation-name")));

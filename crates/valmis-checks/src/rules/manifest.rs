@@ -192,6 +192,17 @@ fn walk(evaluation: &mut Evaluation<'_>, lang: &str, table: &DeTable<'_>, schema
 }
 
 fn check_value(evaluation: &mut Evaluation<'_>, lang: &str, dotted: &str, value: &Spanned<DeValue<'_>>, shape: Shape) {
+    // `init` writes `submitted = "TODO"`: said as the placeholder it is, not as a wrong type.
+    if let (Shape::Date, DeValue::String(text)) = (shape, value.get_ref())
+        && is_placeholder(text)
+    {
+        evaluation.fail(
+            Some(value.span()),
+            said!(lang, "manifest-placeholder", key = dotted, value = text.as_ref()),
+            Some(t!(lang, "manifest-date-quoted-help")),
+        );
+        return;
+    }
     if !has_shape(value.get_ref(), shape) {
         let found = match value.get_ref() {
             DeValue::Array(items) if matches!(shape, Shape::StrArray) => {
