@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Note, Workbook};
 
 use crate::fixtures::{Expectation, Fixture, edit, remove, write};
 
@@ -285,6 +285,20 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             },
             expectations: fails!("PRIVACY-HETU", "pretest/report.xlsx", "pretest/report.xlsx:Esitestit!H6"),
         },
+        // PRIVACY-HETU in an Excel note (a cell comment), which is no cell's value.
+        Fixture {
+            name: "privacy-hetu-xlsx-note",
+            rehash: true,
+            change: |d| {
+                let options = XlsxOptions {
+                    comment_on_pa03: Some("Haku tehty myös potilaalle 131052-308T, tarkista"),
+                    ..XlsxOptions::default()
+                };
+                let bytes = report_xlsx(d, &options)?;
+                replace_report(d, "pretest/report.xlsx", &bytes)
+            },
+            expectations: fails!("PRIVACY-HETU", "pretest/report.xlsx", "in the note on cell H6 (`xl/comments1.xml`)"),
+        },
     ]
 }
 
@@ -316,7 +330,10 @@ fn add_row(dir: &Path, row: &str) -> anyhow::Result<()> {
 #[derive(Default)]
 pub(crate) struct XlsxOptions {
     merged_header: bool,
+    /// The text of PA-03's `huomiot` cell.
     note_on_pa03: Option<&'static str>,
+    /// An Excel note (a cell comment) on PA-03's `huomiot` cell: kept in a part of its own.
+    comment_on_pa03: Option<&'static str>,
 }
 
 /// The ready report as Finnish Excel would save it: Finnish headers, date cells for
@@ -387,6 +404,9 @@ pub(crate) fn xlsx_from_rows(rows: &[Vec<String>], options: &XlsxOptions) -> any
                 }
             } else {
                 sheet.write_string(excel_row, column, &value)?;
+            }
+            if let (7, "PA-03", Some(comment)) = (column, row[0].as_str(), options.comment_on_pa03) {
+                sheet.insert_note(excel_row, column, &Note::new(comment).set_author("Aino Virtanen"))?;
             }
         }
     }

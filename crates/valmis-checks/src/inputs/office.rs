@@ -29,13 +29,37 @@ const BREAKS: &[&str] = &["br", "cr", "line-break"];
 /// Elements whose text is set apart by spaces from the text around them: a note's citation
 /// (`¹` in the paragraph) and an inline note or comment.
 const APART: &[&str] = &["note", "note-citation", "annotation"];
+/// A spreadsheet's note or comment on a cell (SpreadsheetML's legacy `comment` and Excel 365's
+/// `threadedComment`, each with the cell in `ref`): one block, whatever runs and paragraphs it has.
+const NOTES: &[&str] = &["comment", "threadedComment"];
 /// Elements whose text continues the text around them (runs, spans, links, fields).
 const INLINE: &[&str] = &["t", "r", "delText", "instrText", "span", "a", "s", "ruby", "rt", "hyperlink"];
 
-/// Calls `each(part, block, text)` for every block of text of every XML part of the package,
-/// `block` counting from 1 in each part. An error says why the package could not be read.
-pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
-    for_each_block_within(bytes, MAX_INFLATED, each)
+/// Where a block of text is in its package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Block<'a> {
+    /// The XML part, e.g. `word/document.xml`.
+    pub(crate) part: &'a str,
+    /// Counting from 1 in each part.
+    pub(crate) number: u32,
+    /// The cell a spreadsheet note or comment is on (`H6`: its `ref`), when the block is one.
+    pub(crate) cell: Option<&'a str>,
+}
+
+/// Calls `each(block, text)` for every block of text of every XML part of the package. An error
+/// says why the package could not be read.
+pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&Block<'_>, &str)) -> Result<(), Msg> {
+    for_each_block_within(bytes, MAX_INFLATED, |_| false, each)
+}
+
+/// [`for_each_block`] over the parts `skip` does not name, which are not even inflated (an XLSX
+/// workbook's sheets and shared strings, whose text is read as cells).
+pub(crate) fn for_each_block_except(
+    bytes: &[u8],
+    skip: impl Fn(&str) -> bool,
+    each: impl FnMut(&Block<'_>, &str),
+) -> Result<(), Msg> {
+    for_each_block_within(bytes, MAX_INFLATED, skip, each)
 }
 
 /// Whether the body of a DOCX (`word/document.xml`) or an OpenDocument text or spreadsheet
@@ -43,13 +67,18 @@ pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&str, u32, &str)) ->
 /// styles, headers or footers, which a blank document made from a template has too.
 pub(crate) fn body_has_text(bytes: &[u8]) -> Result<bool, Msg> {
     let mut found = false;
-    for_each_block(bytes, |part, _, text| {
-        found |= matches!(part, "word/document.xml" | "content.xml") && !text.trim().is_empty();
+    for_each_block(bytes, |block, text| {
+        found |= matches!(block.part, "word/document.xml" | "content.xml") && !text.trim().is_empty();
     })?;
     Ok(found)
 }
 
-fn for_each_block_within(bytes: &[u8], limit: u64, mut each: impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
+fn for_each_block_within(
+    bytes: &[u8],
+    limit: u64,
+    skip: impl Fn(&str) -> bool,
+    mut each: impl FnMut(&Block<'_>, &str),
+) -> Result<(), Msg> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
     if archive.len() > MAX_ENTRIES {
@@ -59,7 +88,7 @@ fn for_each_block_within(bytes: &[u8], limit: u64, mut each: impl FnMut(&str, u3
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
         let name = String::from_utf8_lossy(part.name_raw()).into_owned();
-        if !name.to_ascii_lowercase().ends_with(".xml") {
+        if !name.to_ascii_lowercase().ends_with(".xml") || skip(&name) {
             continue;
         }
         // Read through the bound whatever size the entry declares: a lying header costs nothing.
@@ -78,17 +107,19 @@ fn for_each_block_within(bytes: &[u8], limit: u64, mut each: impl FnMut(&str, u3
 }
 
 /// The blocks of text of one XML part.
-fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&str, u32, &str)) -> Result<(), Msg> {
+fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Result<(), Msg> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     // The text of each open paragraph, innermost last; the first is text outside paragraphs.
     let mut open = vec![String::new()];
-    let mut block = 0;
+    let mut number = 0;
     // Whether the element now open holds text of its own (a document property's value).
     let mut has_text = false;
-    let mut emit = |text: &mut String| {
+    // The cell of the spreadsheet note or comment now open (its `ref`): a block of its own.
+    let mut cell: Option<String> = None;
+    let mut emit = |text: &mut String, cell: Option<&str>| {
         if !text.trim().is_empty() {
-            block += 1;
-            each(part, block, text.trim());
+            number += 1;
+            each(&Block { part, number, cell }, text.trim());
         }
         text.clear();
     };
@@ -105,7 +136,12 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&str, u32, &str)) -> Res
                 has_text = false;
                 let name = element.local_name();
                 let name = String::from_utf8_lossy(name.as_ref());
-                if PARAGRAPHS.contains(&&*name) {
+                let note_on =
+                    NOTES.contains(&&*name).then(|| element.try_get_attribute("ref").ok().flatten()).flatten();
+                if let Some(reference) = note_on {
+                    emit(text, cell.as_deref());
+                    cell = Some(String::from_utf8_lossy(&reference.value).into_owned());
+                } else if PARAGRAPHS.contains(&&*name) {
                     open.push(String::new());
                 } else if APART.contains(&&*name) {
                     text.push(' ');
@@ -134,20 +170,23 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&str, u32, &str)) -> Res
                     "tab" => text.push('\t'),
                     // OpenDocument's run of spaces.
                     "s" => text.push(' '),
-                    name if BREAKS.contains(&name) => emit(text),
+                    name if BREAKS.contains(&name) => emit(text, cell.as_deref()),
                     _ => {}
                 }
             }
             Event::End(element) => {
                 let name = element.local_name();
                 let name = String::from_utf8_lossy(name.as_ref());
-                if PARAGRAPHS.contains(&&*name) && depth > 1 {
-                    emit(text);
+                if NOTES.contains(&&*name) && cell.is_some() {
+                    emit(text, cell.as_deref());
+                    cell = None;
+                } else if PARAGRAPHS.contains(&&*name) && depth > 1 {
+                    emit(text, cell.as_deref());
                     close = true;
                 } else if APART.contains(&&*name) {
                     text.push(' ');
                 } else if has_text && !INLINE.contains(&&*name) {
-                    emit(text);
+                    emit(text, cell.as_deref());
                 }
                 has_text = false;
             }
@@ -159,7 +198,7 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&str, u32, &str)) -> Res
         }
     }
     for mut text in open {
-        emit(&mut text);
+        emit(&mut text, cell.as_deref());
     }
     Ok(())
 }
@@ -182,7 +221,7 @@ mod tests {
 
     fn blocks_of(bytes: &[u8]) -> Vec<(String, u32, String)> {
         let mut found = Vec::new();
-        for_each_block(bytes, |part, block, text| found.push((part.to_owned(), block, text.to_owned())))
+        for_each_block(bytes, |block, text| found.push((block.part.to_owned(), block.number, text.to_owned())))
             .expect("readable");
         found
     }
@@ -230,17 +269,56 @@ mod tests {
         assert_eq!(texts, ["Testihenkilöt", "Alaviite 010181-900C", "Potilas 131052-308T  1", "seuraava"]);
     }
 
+    /// Excel keeps a note (`xl/comments1.xml`, runs split at the author's bold name) and a
+    /// threaded comment (Excel 365's `xl/threadedComments/`) in parts of their own, each on a cell.
+    #[test]
+    fn a_workbooks_notes_are_blocks_on_their_cells() {
+        let notes = r#"<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Aino</author></authors><commentList>
+<comment ref="H6" authorId="0"><text><r><rPr><b/></rPr><t>Aino:</t></r><r><t xml:space="preserve">
+potilas 131052-</t></r><r><t>308T</t></r></text></comment>
+<comment ref="B2" authorId="0"><text><t>toinen</t></text></comment></commentList></comments>"#;
+        let threaded = r#"<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="C3" dT="2026-11-16T15:00:00.00" personId="{1}" id="{2}"><text>ketju</text></threadedComment></ThreadedComments>"#;
+        let bytes = package(&[
+            ("xl/workbook.xml", r#"<workbook><sheets><sheet name="Esitestit"/></sheets></workbook>"#),
+            ("xl/comments1.xml", notes),
+            ("xl/threadedComments/threadedComment1.xml", threaded),
+            ("xl/sharedStrings.xml", "<sst><si><t>solu</t></si></sst>"),
+        ]);
+        let mut found = Vec::new();
+        for_each_block_except(
+            &bytes,
+            |part| part == "xl/sharedStrings.xml",
+            |block, text| {
+                found.push((block.part.to_owned(), block.number, block.cell.map(str::to_owned), text.to_owned()))
+            },
+        )
+        .expect("readable");
+        let note = |part: &str, number, cell: &str, text: &str| {
+            (part.to_owned(), number, Some(cell.to_owned()), text.to_owned())
+        };
+        assert_eq!(
+            found,
+            [
+                ("xl/comments1.xml".to_owned(), 1, None, "Aino".to_owned()),
+                note("xl/comments1.xml", 2, "H6", "Aino:\npotilas 131052-308T"),
+                note("xl/comments1.xml", 3, "B2", "toinen"),
+                note("xl/threadedComments/threadedComment1.xml", 1, "C3", "ketju"),
+            ],
+            "an author is a block on no cell, and the skipped part is not read"
+        );
+    }
+
     #[test]
     fn what_cannot_be_read_says_why() {
-        let error = for_each_block(b"not a zip", |_, _, _| {}).expect_err("not a zip");
+        let error = for_each_block(b"not a zip", |_, _| {}).expect_err("not a zip");
         assert!(error.to_string().starts_with("not a readable zip"), "{error}");
         let broken = package(&[("word/document.xml", "<w:p><w:t>kesken</w:p>")]);
-        let error = for_each_block(&broken, |_, _, _| {}).expect_err("broken XML");
+        let error = for_each_block(&broken, |_, _| {}).expect_err("broken XML");
         assert!(error.to_string().starts_with("`word/document.xml` could not be read"), "{error}");
         // More XML than the bound, over the parts together: one error.
         let parts = package(&[("word/document.xml", &"x".repeat(600)), ("word/footer1.xml", &"y".repeat(600))]);
-        assert!(for_each_block_within(&parts, 1200, |_, _, _| {}).is_ok());
-        let error = for_each_block_within(&parts, 1000, |_, _, _| {}).expect_err("too large");
+        assert!(for_each_block_within(&parts, 1200, |_| false, |_, _| {}).is_ok());
+        let error = for_each_block_within(&parts, 1000, |_| false, |_, _| {}).expect_err("too large");
         assert!(error.to_string().contains("more than 1000 bytes"), "{error}");
     }
 
@@ -255,7 +333,7 @@ mod tests {
     /// The codes this reader finds in a package.
     fn codes_in_package(bytes: &[u8]) -> Vec<String> {
         let mut found = Vec::new();
-        for_each_block(bytes, |_, _, text| found.extend(codes(text))).expect("readable");
+        for_each_block(bytes, |_, text| found.extend(codes(text))).expect("readable");
         found.sort();
         found
     }

@@ -9,6 +9,7 @@ use valmis_model::{Finding, Location, Requirement};
 use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
+use crate::inputs::office::{self, Block};
 use crate::inputs::source::SourceFile;
 
 /// Extensions read as text whatever their content looks like.
@@ -139,33 +140,59 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
             }
         }
     }
+    // What is no cell's value: notes and comments on cells, text boxes, charts, the file's
+    // properties. The sheets and their shared strings, read above as cells, are not read again.
+    let cells_are_in = |part: &str| part.starts_with("xl/worksheets/") || part == "xl/sharedStrings.xml";
+    let help = || t!(lang, "privacy-workbook-unscanned-help");
+    findings.extend(scan_package(lang, path, bytes, requirement, cells_are_in, help));
     Verdict::Checked(findings)
 }
 
 /// Every block of text of a DOCX, ODT or ODS document; one that cannot be read is reported as
 /// not scanned, as a workbook is.
 fn scan_office(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
+    let help = || t!(lang, "privacy-document-unscanned-help");
+    Verdict::Checked(scan_package(lang, path, bytes, requirement, |_| false, help))
+}
+
+/// The findings in the blocks of text of an office package's parts but those `skip` names, and
+/// one more, with `help`'s text, when the package cannot be read.
+fn scan_package(
+    lang: &str,
+    path: &str,
+    bytes: &[u8],
+    requirement: &Requirement,
+    skip: impl Fn(&str) -> bool,
+    help: impl FnOnce() -> String,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let read = crate::inputs::office::for_each_block(bytes, |part, block, text| {
-        for found in scan_hetus(text.as_bytes()).into_iter().filter(|found| !found.hetu.is_test_identity()) {
-            let code = found.hetu.masked();
-            findings.push(
-                Finding::said(
-                    requirement.severity,
-                    said!(lang, "privacy-in-document", code = code, part = part, block = block),
-                )
-                .at(Location::file(path.to_owned())),
-            );
-        }
+    let read = office::for_each_block_except(bytes, skip, |block, text| {
+        findings.extend(in_block(lang, path, requirement, block, text));
     });
     if let Err(error) = read {
         findings.push(
             Finding::said(requirement.severity, said!(lang, "privacy-workbook-unscanned", path = path, error = &error))
                 .at(Location::file(path.to_owned()))
-                .with_help(t!(lang, "privacy-document-unscanned-help")),
+                .with_help(help()),
         );
     }
-    Verdict::Checked(findings)
+    findings
+}
+
+/// The findings of one block of an office package's text: a note on a cell is said to be one.
+fn in_block(lang: &str, path: &str, requirement: &Requirement, block: &Block<'_>, text: &str) -> Vec<Finding> {
+    let found = scan_hetus(text.as_bytes()).into_iter().filter(|found| !found.hetu.is_test_identity());
+    found
+        .map(|found| {
+            let code = found.hetu.masked();
+            let (part, number) = (block.part, block.number);
+            let message = match block.cell {
+                Some(cell) => said!(lang, "privacy-in-note", code = code, cell = cell, part = part),
+                None => said!(lang, "privacy-in-document", code = code, part = part, block = number),
+            };
+            Finding::said(requirement.severity, message).at(Location::file(path.to_owned()))
+        })
+        .collect()
 }
 
 /// Text saved as UTF-16 (Excel's "Unicode text") decoded, so that its codes are found too.

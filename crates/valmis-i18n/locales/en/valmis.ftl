@@ -522,6 +522,7 @@ privacy-not-test-identity = personal identity code `{ $code }` is not a test ide
 privacy-workbook-unscanned = `{ $path }` could not be scanned: { $error }
 privacy-workbook-unscanned-help = save the workbook again from Excel (without stray cells far from the table), or export it as CSV
 privacy-in-document = personal identity code `{ $code }` is not a test identity (individual number not in 900–999), in `{ $part }`, paragraph { $block }
+privacy-in-note = personal identity code `{ $code }` is not a test identity (individual number not in 900–999), in the note on cell { $cell } (`{ $part }`)
 privacy-document-unscanned-help = save the document again from your word processor; a document that cannot be read could hide a real identity code
 office-not-zip = not a readable zip: { $error }
 office-too-many-entries = { $entries } zip entries (at most { $limit })

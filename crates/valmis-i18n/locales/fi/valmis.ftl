@@ -523,6 +523,7 @@ privacy-not-test-identity = henkilötunnus `{ $code }` ei ole testihenkilötunnu
 privacy-workbook-unscanned = tiedostoa `{ $path }` ei voitu tarkistaa: { $error }
 privacy-workbook-unscanned-help = tallenna työkirja uudelleen Excelistä (ilman taulukosta kaukana olevia irrallisia soluja) tai vie se CSV-muotoon
 privacy-in-document = henkilötunnus `{ $code }` ei ole testihenkilötunnus (yksilönumero ei ole välillä 900–999), osassa `{ $part }`, kappale { $block }
+privacy-in-note = henkilötunnus `{ $code }` ei ole testihenkilötunnus (yksilönumero ei ole välillä 900–999), solun { $cell } kommentissa (`{ $part }`)
 privacy-document-unscanned-help = tallenna asiakirja uudelleen tekstinkäsittelyohjelmasta; asiakirja, jota ei voi lukea, voi kätkeä oikean henkilötunnuksen
 office-not-zip = ei luettava zip: { $error }
 office-too-many-entries = { $entries } zip-kohdetta (enintään { $limit })
