@@ -512,6 +512,50 @@ fn a_real_identity_code_in_the_report_is_masked_in_every_sink_and_spreadsheet_ce
     assert!(!run.junit.contains("131052-308T") && !run.stdout.contains("131052-308T"));
 }
 
+/// A presentation, a macro-enabled document or workbook and a template are zips of XML parts as
+/// DOCX and XLSX are: a real code in their text is found. pandoc writes the PowerPoint file, the
+/// Word document (renamed as Word's macro and template variants, which differ only in their
+/// content types) and the OpenDocument text (renamed `.odp`: Impress keeps its text in the same
+/// `text:p` elements of `content.xml`); the workbook is the privacy-hetu-xlsx fixture's, `.xlsm`.
+#[test]
+fn office_files_of_every_kind_are_scanned_for_identity_codes() {
+    let found = std::process::Command::new("pandoc").arg("--version").output().is_ok_and(|out| out.status.success());
+    if !support::present_or_skipped(found, "pandoc", "apt install pandoc (.ci/run does)") {
+        return;
+    }
+    let temp = tempfile::tempdir().expect("tempdir");
+    let markdown = temp.path().join("haku.md");
+    std::fs::write(&markdown, "# Hakutulos\n\nHaettu potilaalla 131052-308T.\n").expect("write");
+    let written = |format: &str| -> Vec<u8> {
+        let out = temp.path().join(format!("haku.{format}"));
+        let status = std::process::Command::new("pandoc")
+            .args([markdown.to_str().expect("utf-8"), "-o", out.to_str().expect("utf-8")])
+            .status()
+            .expect("pandoc runs");
+        assert!(status.success(), "pandoc writes {format}");
+        std::fs::read(out).expect("written")
+    };
+    let (pptx, docx, odt) = (written("pptx"), written("docx"), written("odt"));
+    let workbook = std::fs::read(fixture("privacy-hetu-xlsx").join("pretest/report.xlsx")).expect("fixture");
+    for (name, bytes) in [
+        ("haku.pptx", &pptx),
+        ("haku.ppsx", &pptx),
+        ("haku.odp", &odt),
+        ("haku.docm", &docx),
+        ("haku.dotx", &docx),
+        ("laskenta.xlsm", &workbook),
+    ] {
+        let bundle = temp.path().join(name.replace('.', "-"));
+        copy_tree(&fixture("ready"), &bundle);
+        std::fs::write(bundle.join("evidence/PA-03").join(name), bytes).expect("write");
+        let run = verify(&bundle, &["--only", "PRIVACY-HETU"]);
+        assert_eq!(run.code, 1, "{name}:\n{}", run.stdout);
+        let failed = failed_names(&run.junit);
+        assert_eq!(failed, BTreeSet::from([format!("PRIVACY-HETU: evidence/PA-03/{name}")]), "{name}");
+        assert!(run.stdout.contains("`131052-3***` is not a test identity"), "{name}:\n{}", run.stdout);
+    }
+}
+
 #[test]
 fn malformed_spreadsheets_give_one_clear_finding_each() {
     for (bundle, expected) in [

@@ -1,6 +1,7 @@
-//! The text of office documents that are zips of XML parts (DOCX, ODT, ODS), for PRIVACY-HETU:
-//! a customer organisation's test plan, or evidence written in a word processor, is where a
-//! real person's identity code slips in. Every XML part of the package is read (the body,
+//! The text of office documents that are zips of XML parts (DOCX, PPTX, ODT, ODS, ODP, and an
+//! XLSX workbook's parts other than its cells), for PRIVACY-HETU: a customer organisation's test
+//! plan, or evidence written in a word processor or on slides, is where a real person's identity
+//! code slips in. Every XML part of the package is read (the body,
 //! headers, footers, notes, comments, tracked deletions, document properties), one text block
 //! at a time: a paragraph, a heading, a table cell's paragraph, a property. Word splits a
 //! paragraph into runs wherever formatting or spell-checking marks fall (`131052-` `308T`), so
@@ -116,6 +117,9 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
     let mut has_text = false;
     // The cell of the spreadsheet note or comment now open (its `ref`): a block of its own.
     let mut cell: Option<String> = None;
+    // Whether the run now open is raised or lowered (a footnote's citation `¹` in a slide):
+    // set apart from the text around it, as it looks.
+    let mut raised = false;
     let mut emit = |text: &mut String, cell: Option<&str>| {
         if !text.trim().is_empty() {
             number += 1;
@@ -141,6 +145,9 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
                 if let Some(reference) = note_on {
                     emit(text, cell.as_deref());
                     cell = Some(String::from_utf8_lossy(&reference.value).into_owned());
+                } else if raises(&name, &element) {
+                    text.push(' ');
+                    raised = true;
                 } else if PARAGRAPHS.contains(&&*name) {
                     open.push(String::new());
                 } else if APART.contains(&&*name) {
@@ -171,12 +178,20 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
                     // OpenDocument's run of spaces.
                     "s" => text.push(' '),
                     name if BREAKS.contains(&name) => emit(text, cell.as_deref()),
+                    name if raises(name, &element) => {
+                        text.push(' ');
+                        raised = true;
+                    }
                     _ => {}
                 }
             }
             Event::End(element) => {
                 let name = element.local_name();
                 let name = String::from_utf8_lossy(name.as_ref());
+                if name == "r" && raised {
+                    text.push(' ');
+                    raised = false;
+                }
                 if NOTES.contains(&&*name) && cell.is_some() {
                     emit(text, cell.as_deref());
                     cell = None;
@@ -201,6 +216,23 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
         emit(&mut text, cell.as_deref());
     }
     Ok(())
+}
+
+/// Whether `element` (named `name`) makes its run superscript or subscript: DrawingML's
+/// `<a:rPr baseline="30000">` (slides) or WordprocessingML's `<w:vertAlign w:val="superscript"/>`.
+fn raises(name: &str, element: &quick_xml::events::BytesStart<'_>) -> bool {
+    let value = |wanted: &[u8]| {
+        element
+            .attributes()
+            .flatten()
+            .find(|attribute| attribute.key.local_name().as_ref() == wanted)
+            .map(|attribute| attribute.value)
+    };
+    match name {
+        "rPr" => value(b"baseline").is_some_and(|baseline| !matches!(&*baseline, b"0" | b"")),
+        "vertAlign" => value(b"val").is_some_and(|position| matches!(&*position, b"superscript" | b"subscript")),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +338,18 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
             ],
             "an author is a block on no cell, and the skipped part is not read"
         );
+    }
+
+    /// A superscript after a code (a footnote's citation typed as `¹`) is set apart from it, in
+    /// Word and on slides, as it looks; a run at the baseline continues the text.
+    #[test]
+    fn raised_runs_are_set_apart() {
+        let word = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Potilas 131052-308T</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="baseline"/></w:rPr><w:t>.</w:t></w:r></w:p></w:body></w:document>"#;
+        let slide = r#"<p:sld xmlns:p="p" xmlns:a="a"><a:p><a:r><a:rPr lang="fi-FI"/><a:t>ja 131052-308T</a:t></a:r><a:r><a:rPr lang="fi-FI" baseline="30000"/><a:t>1</a:t></a:r><a:r><a:rPr baseline="0"/><a:t>.</a:t></a:r></a:p></p:sld>"#;
+        let bytes = package(&[("word/document.xml", word), ("ppt/slides/slide1.xml", slide)]);
+        let texts: Vec<String> = blocks_of(&bytes).into_iter().map(|(_, _, text)| text).collect();
+        assert_eq!(texts, ["Potilas 131052-308T 2 .", "ja 131052-308T 1 ."]);
+        assert_eq!(codes_in_package(&bytes), ["131052-308T", "131052-308T"]);
     }
 
     #[test]
@@ -438,6 +482,13 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
             assert_eq!(expected.len(), 7, "{format}: pandoc's own text: {oracle}");
             assert_eq!(codes_in_package(&bytes), expected, "{format}");
         }
+        // pandoc writes PowerPoint too (it does not read it): the slides hold the codes it reads
+        // back from the Word document of the same text.
+        let path = temp.path().join("testi.pptx");
+        run_pandoc(pandoc, &["-f", "markdown", "-o", path.to_str().expect("utf-8")], markdown.as_bytes());
+        let docx = std::fs::read(temp.path().join("testi.docx")).expect("written");
+        let oracle = String::from_utf8(run_pandoc(pandoc, &["-f", "docx", "-t", "plain"], &docx)).expect("UTF-8");
+        assert_eq!(codes_in_package(&std::fs::read(&path).expect("written")), codes(&oracle), "pptx");
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bundles");
         for bundle in ["example-customer-organisation", "privacy-hetu-docx"] {
             let bytes = std::fs::read(fixtures.join(bundle).join("plan/liite-testihenkilot.docx")).expect("fixture");

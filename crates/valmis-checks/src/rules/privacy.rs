@@ -1,6 +1,6 @@
-//! PRIVACY-HETU: every text artefact, every spreadsheet cell and the text of every DOCX, ODT and
-//! ODS document may contain test identity codes only (individual number 900–999). One outcome
-//! per file; codes are always shown masked.
+//! PRIVACY-HETU: every text artefact, every spreadsheet cell and the text of every office
+//! document (Word, PowerPoint, OpenDocument) may contain test identity codes only (individual
+//! number 900–999). One outcome per file; codes are always shown masked.
 
 use valmis_i18n::{said, t};
 use valmis_ids::scan_hetus;
@@ -38,12 +38,17 @@ const TEXT_EXTENSIONS: &[&str] = &[
     "svg",
     "ndjson",
 ];
-/// Extensions of binary formats that are not scanned (XLSX workbooks are, cell by cell, and
-/// the office documents of [`OFFICE_EXTENSIONS`] block by block).
+/// Extensions of binary formats that are not scanned (the workbooks of [`WORKBOOK_EXTENSIONS`]
+/// are, cell by cell, and the office documents of [`OFFICE_EXTENSIONS`] block by block).
 const BINARY_EXTENSIONS: &[&str] =
     &["pdf", "xls", "doc", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
-/// Office documents that are zips of XML parts, whose text is scanned (a test plan in Word).
-const OFFICE_EXTENSIONS: &[&str] = &["docx", "odt", "ods"];
+/// Office documents that are zips of XML parts, whose text is scanned (a test plan in Word,
+/// evidence as slides): Word's, PowerPoint's and OpenDocument's, with their macro and template
+/// variants (the same parts under other content types).
+const OFFICE_EXTENSIONS: &[&str] = &["docx", "docm", "dotx", "odt", "ott", "ods", "odp", "pptx", "pptm", "ppsx"];
+/// Excel workbooks, whose cells are read as cells (with their place) and their other parts as
+/// office text.
+const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm"];
 
 /// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
 /// file that is not scanned (a binary format, or binary content) and whose name is clean.
@@ -76,7 +81,7 @@ pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &R
     }
     let verdict = match file.get() {
         Err(error) => Verdict::Error(error.message().render(lang)),
-        Ok(bytes) if extension == "xlsx" => scan_workbook(lang, path, bytes, requirement),
+        Ok(bytes) if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) => scan_workbook(lang, path, bytes, requirement),
         Ok(bytes) if OFFICE_EXTENSIONS.contains(&extension.as_str()) => scan_office(lang, path, bytes, requirement),
         Ok(bytes) => {
             let decoded = decode_utf16(bytes);
