@@ -2616,6 +2616,38 @@ mod online {
         assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "nothing sent");
     }
 
+    #[test]
+    fn a_case_declaration_that_cannot_be_read_is_refused_not_left_out() {
+        // Before: a case declaration that could not be read (saved as UTF-16 by a Windows
+        // editor, a link to a file since moved) was left out without a word, and the run went
+        // on with the others: the case never ran, and nothing said why.
+        let (requests, (temp, dir, key_file)) = bundle_counting_requests();
+        let declaration =
+            std::fs::read_to_string(super::root().join("testcases/2027-1/harness/pa-01.toml")).expect("declaration");
+        for name in ["utf16", "link"] {
+            let cases = temp.path().join(format!("tapaukset-{name}"));
+            copy_tree(&super::root().join("testcases/2027-1/harness"), &cases);
+            let path = cases.join("pa-09.toml");
+            if name == "utf16" {
+                let mut bytes = vec![0xff, 0xfe];
+                bytes.extend(declaration.encode_utf16().flat_map(u16::to_le_bytes));
+                std::fs::write(&path, bytes).expect("write");
+            } else {
+                std::os::unix::fs::symlink("siirretty/pa-09.toml", &path).expect("symlink");
+            }
+            let output = run_pa01_with(&dir, &key_file, &["--cases", cases.to_str().expect("utf-8")]);
+            let stderr = text_of(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+            assert!(stderr.contains("pa-09.toml`"), "{name}: {stderr}");
+            assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 0, "{name}: nothing sent");
+        }
+        let stderr = {
+            let cases = temp.path().join("tapaukset-utf16");
+            text_of(&run_pa01_with(&dir, &key_file, &["--cases", cases.to_str().expect("utf-8")]).stderr)
+        };
+        assert!(stderr.contains("not UTF-8 text"), "{stderr}");
+    }
+
     /// A bundle for a server that answers 200 to everything, with the count of requests it got.
     fn bundle_counting_requests()
     -> (std::sync::Arc<std::sync::atomic::AtomicUsize>, (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf))

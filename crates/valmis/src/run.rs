@@ -52,16 +52,16 @@ fn load_cases(dir: Option<&Path>, round: &str) -> anyhow::Result<Vec<(Case, BTre
                     if path.is_dir() {
                         pending.push(path);
                     } else {
-                        // Declarations, templates and golden files are kilobytes. A file that is
-                        // not text, or that cannot be opened (the end of a link loop, 40 links
-                        // deep), is no part of a case, as before; one that never ends is refused.
+                        // Declarations, templates and golden files are kilobytes. A file in a
+                        // sub-folder that is not text, or that cannot be opened (the end of a link
+                        // loop, 40 links deep), is no part of a case. A declaration (a `.toml` at
+                        // the top) that cannot be read is refused, as is any file that never ends.
+                        let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                        let declaration = !relative.contains('/') && relative.ends_with(".toml");
                         match valmis_model::files::read_text_at_most(&path, MAX_CASE_FILE) {
-                            Ok(text) => {
-                                let relative =
-                                    path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                                found.push((relative, text));
-                            }
-                            Err(valmis_model::files::ReadError::NotText | valmis_model::files::ReadError::Io(_)) => {}
+                            Ok(text) => found.push((relative, text)),
+                            Err(valmis_model::files::ReadError::NotText | valmis_model::files::ReadError::Io(_))
+                                if !declaration => {}
                             Err(error) => {
                                 return Err(usage(tr!(
                                     "cli-file-unreadable",
