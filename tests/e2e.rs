@@ -1722,6 +1722,32 @@ fn now_with_a_time_but_no_offset_is_refused_not_read_as_midnight() {
 }
 
 #[test]
+fn a_now_that_never_was_says_what_is_wrong_with_it() {
+    // Before: `--now 2026-11-31T10:00:00Z` was "not an RFC 3339 instant like
+    // 2026-11-23T09:00:00Z", which it is in form: the day, month or hour that does not exist
+    // went unsaid, and so did the year beyond what valmis can reckon with.
+    let ready = fixture("ready");
+    let ready = ready.to_str().expect("utf-8");
+    for (given, said) in [
+        ("2026-02-30", "2026-02 has 28 days"),
+        ("2028-02-30", "2028-02 has 29 days"),
+        ("2026-11-31T10:00:00Z", "2026-11 has 30 days"),
+        ("2026-13-01", "there is no month 13"),
+        ("2026-11-23T25:00:00Z", "25:00:00 is no time of day"),
+        ("2026-11-23T09:60:00+02:00", "09:60:00 is no time of day"),
+        ("9999-12-31T23:59:59Z", "it is beyond the years valmis reckons with"),
+    ] {
+        let output = valmis(&["verify", ready, "--now", given]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{given}: {stderr}");
+        assert!(stderr.contains(&format!("--now `{given}` is no real instant: {said}")), "{given}: {stderr}");
+    }
+    // A form that is no instant at all keeps the message that shows the form.
+    let output = valmis(&["verify", ready, "--now", "eilen"]);
+    assert!(text(&output.stderr).contains("is not an RFC 3339 instant like"), "{}", text(&output.stderr));
+}
+
+#[test]
 fn a_bad_value_from_the_environment_is_named_by_its_variable() {
     // Before: `VALMIS_NOW=eilen` said "--now `eilen` is not an RFC 3339 instant" and
     // `VALMIS_LANG=sv` "`sv` is not a value of `--lang <LANG>`", though neither option was typed:
@@ -1779,6 +1805,36 @@ fn init_writes_a_skeleton_for_each_kind_of_submission() {
     let refused = valmis(&["init", temp.path().join("x").to_str().expect("utf-8"), "--kind", "muutos"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(text(&refused.stderr).contains("`muutos` is not a kind of submission"), "{}", text(&refused.stderr));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_one_syntax_error_not_a_date_that_is_no_date() {
+    // Before: `submitted = 2026-11-31` gave the TOML syntax error and then "`submitted` must be
+    // a date like 2026-11-20, found a date": the parser's stand-in for the date it could not read.
+    let temp = tempfile::tempdir().expect("tempdir");
+    for (written, syntax) in [
+        ("submitted = 2026-11-31", "invalid date, expected day between 01 and 30"),
+        ("submitted = 2026-13-01", "invalid date"),
+    ] {
+        let (bundle, manifest, text) = ready_copy(temp.path(), &written[12..]);
+        std::fs::write(&manifest, text.replacen("submitted = 2026-11-20", written, 1)).expect("write");
+        let run = verify(&bundle, &["--only", "BUNDLE-MANIFEST"]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+        let outcomes = json["outcomes"].as_array().expect("outcomes");
+        let manifest = outcomes.iter().find(|outcome| outcome["requirement"] == "BUNDLE-MANIFEST").expect("outcome");
+        assert_eq!(manifest["status"], "failed");
+        let findings = manifest["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 1, "{written}: {findings:?}");
+        assert!(findings[0]["message"].as_str().is_some_and(|message| message.contains(syntax)), "{findings:?}");
+        // BUNDLE-DEADLINE, which needs the date, says where to look.
+        let run = verify(&bundle, &["--only", "BUNDLE-DEADLINE"]);
+        assert!(
+            run.stdout.contains("`submitted` could not be read or has the wrong type (see BUNDLE-MANIFEST)"),
+            "{}",
+            run.stdout
+        );
+    }
 }
 
 #[test]

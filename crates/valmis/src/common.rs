@@ -49,10 +49,47 @@ pub(crate) fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     {
         return Ok(zoned.timestamp());
     }
+    if let Some(reason) = impossible_instant(text) {
+        return Err(usage(tr!("cli-now-impossible", name = name, text = text, reason = reason)));
+    }
     if !date_only && text.parse::<jiff::civil::DateTime>().is_ok() {
         return Err(usage(tr!("cli-now-no-offset", name = name, text = text)));
     }
     Err(usage(tr!("cli-bad-now", name = name, text = text)))
+}
+
+/// Why `text`, in the form of a date (`2026-02-30`) or a date and time (`2026-11-23T25:00Z`), is
+/// no instant: a month, a day or a time of day that does not exist, or the year 9999, past the
+/// last instant jiff reckons with. `None` for any other text, whose form is what is wrong.
+fn impossible_instant(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let number = |from: usize, to: usize| -> Option<i16> {
+        let part = text.get(from..to)?;
+        part.bytes().all(|byte| byte.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    if !(1..=12).contains(&month) {
+        return Some(tr!("cli-now-no-month", month = i32::from(month)));
+    }
+    let days = jiff::civil::date(year, i8::try_from(month).ok()?, 1).days_in_month();
+    if !(1..=i16::from(days)).contains(&day) {
+        return Some(tr!("cli-now-no-day", month = format!("{year:04}-{month:02}"), days = i32::from(days)));
+    }
+    if bytes.len() > 10 {
+        if !matches!(bytes[10], b'T' | b't' | b' ') || bytes.get(13) != Some(&b':') {
+            return None;
+        }
+        let (hour, minute) = (number(11, 13)?, number(14, 16)?);
+        let second = if bytes.get(16) == Some(&b':') { number(17, 19)? } else { 0 };
+        if hour > 23 || minute > 59 || second > 60 {
+            let time = text.get(11..if bytes.get(16) == Some(&b':') { 19 } else { 16 }).unwrap_or_default();
+            return Some(tr!("cli-now-no-time", time = time));
+        }
+    }
+    (year == 9999).then(|| tr!("cli-now-beyond"))
 }
 
 /// The environment variable that gave the option `long` its `value`, when the command line did

@@ -192,6 +192,14 @@ fn walk(evaluation: &mut Evaluation<'_>, lang: &str, table: &DeTable<'_>, schema
 }
 
 fn check_value(evaluation: &mut Evaluation<'_>, lang: &str, dotted: &str, value: &Spanned<DeValue<'_>>, shape: Shape) {
+    // A date-time with neither date nor time is the parser's stand-in for one it could not read
+    // (`2026-11-31`), whose syntax error is already reported: it has no type to speak of.
+    if let DeValue::Datetime(datetime) = value.get_ref()
+        && datetime.date.is_none()
+        && datetime.time.is_none()
+    {
+        return;
+    }
     // `init` writes `submitted = "TODO"`: said as the placeholder it is, not as a wrong type.
     if let (Shape::Date, DeValue::String(text)) = (shape, value.get_ref())
         && is_placeholder(text)

@@ -417,7 +417,7 @@ oid-document-id-arc-help = give documents ids under the producing organisation's
 
 ## Contacts and the organisation (BUNDLE-CONTACTS, BUNDLE-ORG)
 
-manifest-wrong-type-skip = not evaluated: `{ $keys }` has the wrong type (see BUNDLE-MANIFEST)
+manifest-wrong-type-skip = not evaluated: `{ $keys }` could not be read or has the wrong type (see BUNDLE-MANIFEST)
 contact-missing = no { $role ->
         [technical] technical
        *[administrative] administrative
@@ -842,6 +842,11 @@ cli-unknown-round = no catalog for round `{ $round }`; known: { $known }
 cli-no-round = the catalog holds no round
 cli-bad-now = { $name } `{ $text }` is not an RFC 3339 instant like 2026-11-23T09:00:00Z (or a date like 2026-11-23)
 cli-now-no-offset = { $name } `{ $text }` has a time but no offset, so the instant it means is unknown: add `Z` for UTC (2026-11-23T09:00:00Z) or the offset (2026-11-23T09:00:00+02:00)
+cli-now-impossible = { $name } `{ $text }` is no real instant: { $reason }
+cli-now-no-month = there is no month { $month }
+cli-now-no-day = { $month } has { $days } days
+cli-now-no-time = { $time } is no time of day (hours 00–23, minutes and seconds 00–59)
+cli-now-beyond = it is beyond the years valmis reckons with (up to 9999-12-30)
 cli-bundle-is-file = `{ $path }` is a file: pass the bundle's folder, `valmis verify { $folder }` (or its zip)
 cli-not-a-bundle = `{ $path }` is not a submission bundle: there is no manifest.toml at its root ({ $files ->
         [0] it is empty

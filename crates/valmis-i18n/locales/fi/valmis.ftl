@@ -418,7 +418,7 @@ oid-document-id-arc-help = anna asiakirjoille tunnisteet tuottavan organisaation
 
 ## Yhteyshenkilöt ja organisaatio (BUNDLE-CONTACTS, BUNDLE-ORG)
 
-manifest-wrong-type-skip = ei arvioitu: kentän `{ $keys }` tyyppi on väärä (katso BUNDLE-MANIFEST)
+manifest-wrong-type-skip = ei arvioitu: kenttää `{ $keys }` ei voitu lukea tai sen tyyppi on väärä (katso BUNDLE-MANIFEST)
 contact-missing = { $role ->
         [technical] teknistä
        *[administrative] hallinnollista
@@ -843,6 +843,11 @@ cli-unknown-round = kierrokselle `{ $round }` ei ole katalogia; tunnetut: { $kno
 cli-no-round = katalogissa ei ole yhtään kierrosta
 cli-bad-now = { $name } `{ $text }` ei ole RFC 3339 -muotoinen hetki kuten 2026-11-23T09:00:00Z (eikä päivämäärä kuten 2026-11-23)
 cli-now-no-offset = { $name } `{ $text }` sisältää kellonajan mutta ei aikavyöhykettä, joten hetki on epäselvä: lisää `Z` UTC-ajalle (2026-11-23T09:00:00Z) tai aikaero (2026-11-23T09:00:00+02:00)
+cli-now-impossible = { $name } `{ $text }` ei ole todellinen hetki: { $reason }
+cli-now-no-month = kuukautta { $month } ei ole
+cli-now-no-day = kuussa { $month } on { $days } päivää
+cli-now-no-time = { $time } ei ole kellonaika (tunnit 00–23, minuutit ja sekunnit 00–59)
+cli-now-beyond = se on kauempana kuin vuodet, joita valmis käsittelee (viimeistään 9999-12-30)
 cli-bundle-is-file = `{ $path }` on tiedosto: anna nipun kansio, `valmis verify { $folder }` (tai sen zip)
 cli-not-a-bundle = `{ $path }` ei ole nippu: sen juuressa ei ole tiedostoa manifest.toml ({ $files ->
         [0] se on tyhjä
