@@ -1555,6 +1555,57 @@ fn a_report_to_standard_output_is_written_there() {
     assert!(text(&packed.stderr).contains("is a stream, not a file"), "{}", text(&packed.stderr));
 }
 
+/// `-` is standard output, as for every Unix tool, and what valmis says for people then goes to
+/// standard error: before, `--json - | jq` wrote a file named `-` and sent jq the verdict, and
+/// `--json /dev/stdout` without `-q` put the verdict after the JSON, so the stream parsed as
+/// neither.
+#[test]
+fn a_report_to_standard_output_keeps_it_for_the_report() {
+    let ready = fixture("ready");
+    let b = ready.to_str().expect("utf-8");
+    let temp = tempfile::tempdir().expect("tempdir");
+    for (stream, flag) in [("-", "--json"), ("/dev/stdout", "--json"), ("-", "--junit")] {
+        let output = support::valmis_command()
+            .current_dir(temp.path())
+            .args(["verify", b, "--now", NOW, flag, stream])
+            .output()
+            .expect("valmis runs");
+        assert_eq!(output.status.code(), Some(0), "{stream}: {}", text(&output.stderr));
+        if flag == "--json" {
+            let json: serde_json::Value =
+                serde_json::from_slice(&output.stdout).expect("standard output is the JSON report, whole");
+            assert_eq!(json["ready"], true, "{stream}");
+        } else {
+            quick_junit::Report::deserialize_from_str(&text(&output.stdout)).expect("standard output is the JUnit");
+        }
+        let stderr = text(&output.stderr);
+        assert!(stderr.ends_with("96 passed, 0 failed, 6 skipped\n"), "{stream}: the verdict on stderr:\n{stderr}");
+        assert!(!temp.path().join("-").exists(), "{stream}: no file named `-`");
+    }
+    // Under GitHub Actions the annotations go with the verdict, which the runner reads too.
+    let failing = fixture("privacy-hetu");
+    let output = support::valmis_command()
+        .env("GITHUB_ACTIONS", "true")
+        .args(["verify", failing.to_str().expect("utf-8"), "--now", NOW, "--json", "-"])
+        .output()
+        .expect("valmis runs");
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("standard output is the JSON, whole");
+    assert_eq!(json["ready"], false);
+    assert!(text(&output.stderr).contains("::error file="), "{}", text(&output.stderr));
+    // A file named `-` is still one, by a path: `./-`.
+    let output = support::valmis_command()
+        .current_dir(temp.path())
+        .args(["verify", b, "--now", NOW, "-q", "--json", "./-"])
+        .output()
+        .expect("valmis runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(output.stdout.is_empty() && temp.path().join("-").is_file());
+    // pack writes a zip file, never a stream.
+    let packed = valmis(&["pack", b, "-o", "-"]);
+    assert_eq!(packed.status.code(), Some(2), "{}", text(&packed.stderr));
+}
+
 /// `pack -o` never replaces a file of the folder it zips but an earlier zip, and `merge` never
 /// writes over a shard it reads: until 2026-12-03 `pack r -o r/manifest.toml` replaced the
 /// manifest with a zip that left the manifest out, and `merge m.json s1.json s2.json --junit

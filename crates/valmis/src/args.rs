@@ -206,12 +206,12 @@ fn parse_partition(text: &str) -> Result<(u32, u32), String> {
 /// The reports a run writes, and what they are compared with (shared by verify and merge).
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Write JUnit XML to FILE (atomically; parent folders are created), or to a stream such as
-    /// /dev/stdout (add -q).
+    /// Write JUnit XML to FILE (atomically; parent folders are created), or to a stream: `-` is
+    /// standard output, and the verdict then goes to standard error.
     #[arg(long, value_name = "FILE")]
     pub(crate) junit: Option<PathBuf>,
 
-    /// Write the report as JSON to FILE (same content as the JUnit XML).
+    /// Write the report as JSON to FILE (same content as the JUnit XML); `-` is standard output.
     #[arg(long, value_name = "FILE")]
     pub(crate) json: Option<PathBuf>,
 

@@ -152,7 +152,11 @@ pub(crate) fn check_outputs(outputs: &[(&str, &Path)], reads: &[Read<'_>]) -> an
                     path = path.display().to_string()
                 )));
             }
-            Sink::Stdout => std::path::PathBuf::from("/dev/stdout"),
+            Sink::Stdout => {
+                // The report has standard output to itself: the verdict goes to standard error.
+                crate::terminal::leave_stdout_to_a_report();
+                std::path::PathBuf::from("/dev/stdout")
+            }
             Sink::Stderr => std::path::PathBuf::from("/dev/stderr"),
             _ => location(path)
                 .map_err(|_| crate::failure::usage(tr!("cli-cannot-resolve", path = path.display().to_string())))?,
@@ -223,7 +227,8 @@ enum Sink {
 fn sink(path: &Path) -> Sink {
     let descriptor = |prefix: &str| path.strip_prefix(prefix).ok().and_then(|rest| rest.to_str()?.parse::<u32>().ok());
     match path.to_str() {
-        Some("/dev/stdout") => return Sink::Stdout,
+        // `-`, as for every Unix tool (a file named `-` is `./-`).
+        Some("/dev/stdout" | "-") => return Sink::Stdout,
         Some("/dev/stderr") => return Sink::Stderr,
         Some("/dev/stdin") => return Sink::Neither,
         _ => {}
@@ -323,8 +328,8 @@ pub(crate) fn write_atomically_with(
     Ok(())
 }
 
-/// Under GitHub Actions: the findings as workflow-command annotations on standard output (worst
-/// first, within GitHub's per-step budget), and the Markdown summary appended to the file
+/// Under GitHub Actions: the findings as workflow-command annotations on standard output, or
+/// standard error when a report has standard output (the runner reads both; worst first, within GitHub's per-step budget), and the Markdown summary appended to the file
 /// `$GITHUB_STEP_SUMMARY` names, unless `--summary-md` (`summary_md`) already wrote it there.
 pub(crate) fn github(
     report: &valmis_model::Report,
@@ -332,9 +337,7 @@ pub(crate) fn github(
     summary_md: Option<&Path>,
 ) -> anyhow::Result<()> {
     let annotations = valmis_report::render_github_annotations(report, paths);
-    if let Err(error) = std::io::stdout().lock().write_all(annotations.as_bytes()) {
-        crate::terminal::stdout_failed(&error);
-    }
+    crate::terminal::write_annotations(&annotations);
     let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|value| !value.is_empty());
     if let Some(summary) = summary.filter(|summary| !summary_md.is_some_and(|md| same_file(md, Path::new(summary)))) {
         let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&summary).map_err(|error| {

@@ -600,7 +600,7 @@ pub(crate) fn command(args: crate::args::RunArgs, color: bool) -> anyhow::Result
         crate::output::write_report_with(path, |out| Ok(valmis_report::write_junit(&report, out)?))?;
     }
     let text = valmis_report::render_human(&report, HumanOptions { color, verbose: true });
-    crate::terminal::write_raw_safe(&mut std::io::stdout(), &text, color)
+    crate::terminal::write_for_people(&text, color)
         .map_err(|error| output(tr!("cli-stdout-failed", reason = error.to_string())))?;
     Ok(if all_passed { exit::READY } else { exit::NOT_READY })
 }

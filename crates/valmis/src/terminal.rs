@@ -2,15 +2,41 @@
 //! masks real identity codes, escapes control characters and neutralises lines that a CI runner would read as workflow
 //! commands, whatever bundle, catalog, waiver or server text they carry. Only the GitHub
 //! annotations (`output::github`), which are workflow commands on purpose, are printed raw.
+//! When a report goes to standard output (`--json -`), all of it goes to standard error.
 
 use std::io::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Standard output, one line (a line break is added).
+/// Whether what valmis prints for people goes to standard error: set when a report goes to
+/// standard output (`--json -`), which then holds the report and nothing else.
+static FOR_PEOPLE_ON_STDERR: AtomicBool = AtomicBool::new(false);
+
+/// From now on, what valmis prints for people goes to standard error.
+pub(crate) fn leave_stdout_to_a_report() {
+    FOR_PEOPLE_ON_STDERR.store(true, Ordering::Relaxed);
+}
+
+/// Standard output, one line (a line break is added); standard error when a report has
+/// standard output.
 pub(crate) fn out(text: &str) {
+    if FOR_PEOPLE_ON_STDERR.load(Ordering::Relaxed) {
+        return err(text);
+    }
     let safe = valmis_model::safe::terminal_text(text, false);
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = writeln!(stdout, "{safe}") {
         stdout_failed(&error);
+    }
+}
+
+/// A command's closing text for people (the verdict, a run's summary), as [`write_raw_safe`]
+/// writes it, to standard output, or to standard error when a report has standard output.
+pub(crate) fn write_for_people(text: &str, color: bool) -> std::io::Result<()> {
+    let choice = if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never };
+    if FOR_PEOPLE_ON_STDERR.load(Ordering::Relaxed) {
+        write_raw_safe(&mut anstream::AutoStream::new(std::io::stderr(), choice), text, color)
+    } else {
+        write_raw_safe(&mut anstream::AutoStream::new(std::io::stdout(), choice), text, color)
     }
 }
 
@@ -34,7 +60,17 @@ pub(crate) fn err(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{safe}");
 }
 
-/// Standard output without an added line break; `color` keeps valmis's own colours.
+/// GitHub workflow commands, raw (they are commands on purpose), where [`out`] writes: the
+/// runner reads them from standard error too.
+pub(crate) fn write_annotations(annotations: &str) {
+    if FOR_PEOPLE_ON_STDERR.load(Ordering::Relaxed) {
+        let _ = std::io::stderr().lock().write_all(annotations.as_bytes());
+    } else if let Err(error) = std::io::stdout().lock().write_all(annotations.as_bytes()) {
+        stdout_failed(&error);
+    }
+}
+
+/// `writer` without an added line break; `color` keeps valmis's own colours.
 pub(crate) fn write_raw_safe(writer: &mut dyn std::io::Write, text: &str, color: bool) -> std::io::Result<()> {
     writer.write_all(valmis_model::safe::terminal_text(text, color).as_bytes())
 }

@@ -184,11 +184,7 @@ fn finish(mut report: Report, reports: &ReportArgs, post: Post, now: Timestamp, 
     }
     if !show.quiet {
         let text = valmis_report::render_human(&report, HumanOptions { color: show.color, verbose: show.verbose });
-        let mut stdout = anstream::AutoStream::new(
-            std::io::stdout(),
-            if show.color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never },
-        );
-        match crate::terminal::write_raw_safe(&mut stdout, &text, show.color) {
+        match crate::terminal::write_for_people(&text, show.color) {
             // The reader went away (`| head`): the verdict still decides the exit code.
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
             other => other.map_err(|error| output(tr!("cli-stdout-failed", reason = error.to_string())))?,
