@@ -635,6 +635,8 @@ fn four_merged_shards_give_the_unsharded_report() {
     let (code, stderr) = valmis(&["merge".as_ref(), &merged, &shard(1), &shard(2), &other, &shard(4)]);
     assert_eq!(code, 2);
     assert!(stderr.contains("comes from a different run"), "{stderr}");
+    // Before: "(valmis version, round, catalog, bundle, now or --strict differ)", whichever did.
+    assert!(stderr.contains("its bundle is `") && stderr.contains("reports/ready"), "which differs: {stderr}");
 }
 
 #[test]

@@ -43,7 +43,17 @@ pub enum MergeError {
     Missing { shard: usize, shards: u32 },
     /// Shards of different runs.
     #[error("{}", self.msg())]
-    OtherRun { file: String, first_file: String },
+    OtherRun {
+        file: String,
+        first_file: String,
+        /// The first run fact that differs: `version`, `round`, `catalog`, `bundle`, `now`,
+        /// `strict` or `lang`.
+        fact: &'static str,
+        /// Its value in `file`.
+        value: String,
+        /// Its value in `first_file`.
+        first: String,
+    },
 }
 
 impl MergeError {
@@ -66,9 +76,36 @@ impl MergeError {
                 msg!("merge-twice", file = file, shard = split(shard.to_string(), shards))
             }
             Self::Missing { shard, shards } => msg!("merge-missing", shard = split(shard.to_string(), shards)),
-            Self::OtherRun { file, first_file } => msg!("merge-other-run", file = file, first_file = first_file),
+            Self::OtherRun { file, first_file, fact, value, first } => msg!(
+                "merge-other-run",
+                file = file,
+                first_file = first_file,
+                fact = *fact,
+                value = value,
+                first = first
+            ),
         }
     }
+}
+
+/// The first run fact in which `meta` differs from `expected` (the partition aside): its name,
+/// its value in `meta` and in `expected`.
+fn first_difference(meta: &ReportMeta, expected: &ReportMeta) -> Option<(&'static str, String, String)> {
+    let facts = |meta: &ReportMeta| {
+        [
+            ("version", meta.tool_version.clone()),
+            ("round", meta.round.clone()),
+            ("catalog", meta.catalog.clone()),
+            ("bundle", meta.bundle.clone()),
+            ("now", meta.now.clone()),
+            ("strict", meta.strict.to_string()),
+            ("lang", meta.lang.as_str().to_owned()),
+        ]
+    };
+    let difference = facts(meta).into_iter().zip(facts(expected)).find(|((_, value), (_, first))| value != first);
+    // Every run fact but the partition is compared above.
+    debug_assert!(difference.is_some() || ReportMeta { partition: None, ..meta.clone() } == *expected);
+    difference.map(|((fact, value), (_, first))| (fact, value, first))
 }
 
 /// Merges `(file, JSON text)` shard reports.
@@ -116,9 +153,14 @@ pub fn merge_json_reports(shards: &[(String, String)]) -> Result<Report, MergeEr
                 MergeError::Missing { shard: index + 1, shards: *n }
             });
         }
-        let meta = ReportMeta { partition: None, ..shard.meta.clone() };
-        if meta != expected {
-            return Err(MergeError::OtherRun { file: file.clone(), first_file: first_file.clone() });
+        if let Some((fact, value, first)) = first_difference(&shard.meta, &expected) {
+            return Err(MergeError::OtherRun {
+                file: file.clone(),
+                first_file: first_file.clone(),
+                fact,
+                value,
+                first,
+            });
         }
     }
     if parsed.len() != *shards_declared as usize {

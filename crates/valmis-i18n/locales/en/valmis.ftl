@@ -879,7 +879,15 @@ merge-no-shard = no shard given
 merge-other-split = { $file } is shard { $shard }, but { $first_file } is of { $declared } shards
 merge-twice = { $file }: shard { $shard } is given twice
 merge-missing = shard { $shard } is missing
-merge-other-run = { $file } comes from a different run than { $first_file } (valmis version, round, catalog, bundle, now or --strict differ)
+merge-other-run = { $file } comes from a different run than { $first_file }: its { $fact ->
+        [version] valmis version
+        [round] round
+        [catalog] catalog
+        [bundle] bundle
+        [now] `--now`
+        [strict] `--strict`
+       *[lang] language
+    } is `{ $value }`, not `{ $first }`
 
 ## Harness templates
 

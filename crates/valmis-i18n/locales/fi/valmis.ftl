@@ -880,7 +880,15 @@ merge-no-shard = yhtään osaa ei annettu
 merge-other-split = { $file } on osa { $shard }, mutta { $first_file } on { $declared } osan jaosta
 merge-twice = { $file }: osa { $shard } on annettu kahdesti
 merge-missing = osa { $shard } puuttuu
-merge-other-run = { $file } on eri ajosta kuin { $first_file } (valmiksen versio, kierros, katalogi, nippu, `now` tai `--strict` eroavat)
+merge-other-run = { $file } on eri ajosta kuin { $first_file }: sen { $fact ->
+        [version] valmiksen versio
+        [round] kierros
+        [catalog] katalogi
+        [bundle] nippu
+        [now] `--now`
+        [strict] `--strict`
+       *[lang] kieli
+    } on `{ $value }` eikä `{ $first }`
 
 ## Testiajon pohjat
 
