@@ -1793,6 +1793,20 @@ fn a_now_that_never_was_says_what_is_wrong_with_it() {
         assert_eq!(output.status.code(), Some(2), "{given}: {stderr}");
         assert!(stderr.contains(&format!("--now `{given}` is no real instant: {said}")), "{given}: {stderr}");
     }
+    // Before: an offset past 23 hours, a typo for +02:00 that moves the instant a day, ran
+    // (jiff takes up to ±25:59). The furthest real offsets, -12:00 and +14:00, run.
+    for (given, offset) in [("2026-11-23T12:00:00+25:00", "+25:00"), ("2026-11-23T12:00:00-24:00", "-24:00")] {
+        let output = valmis(&["verify", ready, "--now", given]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{given}: {stderr}");
+        let said =
+            format!("--now `{given}` is no real instant: {offset} is no UTC offset (they run from -23:59 to +23:59)");
+        assert!(stderr.contains(&said), "{given}: {stderr}");
+    }
+    for given in ["2026-11-23T12:00:00+14:00", "2026-11-23T12:00:00-12:00", "2026-11-23T12:00:00.5-03:30"] {
+        let output = valmis(&["verify", ready, "-q", "--now", given]);
+        assert_eq!(output.status.code(), Some(0), "{given}: {}", text(&output.stderr));
+    }
     // A form that is no instant at all keeps the message that shows the form.
     let output = valmis(&["verify", ready, "--now", "eilen"]);
     assert!(text(&output.stderr).contains("is not an RFC 3339 instant like"), "{}", text(&output.stderr));
@@ -1816,11 +1830,35 @@ fn a_bad_value_from_the_environment_is_named_by_its_variable() {
     assert!(typed.contains("--now `eilen` is not"), "the typed option: {typed}");
     let lang = said("VALMIS_LANG", "sv", &["requirements"]);
     assert!(lang.contains("`sv` is not a value of `VALMIS_LANG` (possible values: en, fi)"), "{lang}");
-    // clap reads the variable of a global option even when the option is typed too.
-    let both = said("VALMIS_LANG", "sv", &["explain", "PRIVACY-HETU", "--lang", "en"]);
-    assert!(both.contains("`sv` is not a value of `VALMIS_LANG`"), "{both}");
     let typed = said("VALMIS_LANG", "fi", &["--lang", "sv", "requirements"]);
     assert!(typed.contains("`sv` is not a value of `--lang <LANG>`"), "{typed}");
+}
+
+#[test]
+fn a_typed_lang_overrides_the_environment_s() {
+    // Before: with `VALMIS_LANG=sv` left in a CI job's variables, `valmis --lang en requirements`
+    // and `valmis explain PRIVACY-HETU --lang en` were refused (exit 2, "`sv` is not a value of
+    // `VALMIS_LANG`"): clap read the variable of a global option at every command level, typed
+    // or not, so the option that is there to override the variable could not.
+    for args in [
+        &["--lang", "en", "explain", "PRIVACY-HETU"][..],
+        &["explain", "PRIVACY-HETU", "--lang", "en"],
+        &["explain", "PRIVACY-HETU", "--lang=en"],
+    ] {
+        let output = support::valmis_command().env("VALMIS_LANG", "sv").args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output.stderr));
+        assert!(text(&output.stdout).contains("PRIVACY-HETU"), "{args:?}");
+    }
+    let output =
+        support::valmis_command().env("VALMIS_LANG", "en").args(["explain", "PRIVACY-HETU", "--lang", "fi"]).output();
+    let output = output.expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let english = support::valmis_command().env("VALMIS_LANG", "en").args(["explain", "PRIVACY-HETU"]).output();
+    assert_ne!(
+        text(&output.stdout),
+        text(&english.expect("runs").stdout),
+        "the typed Finnish, not the variable's English"
+    );
 }
 
 #[test]

@@ -427,6 +427,42 @@ fn a_file_named_on_the_command_line_that_never_ends_is_refused_at_its_limit() {
 }
 
 #[test]
+fn a_baseline_or_shard_that_is_no_json_report_is_refused_at_its_first_byte() {
+    // Before: `--baseline /dev/zero` and `merge out.json /dev/zero` read a gibibyte of zeros
+    // (1.5 GB of memory, 4.6 s) before saying the file was larger than 1024 MiB; a bundle's zip
+    // given as the baseline was read whole before serde said "expected value at line 1". A JSON
+    // report begins with `{`: anything else is refused from its first bytes, in 64 MiB.
+    let ready = root().join("fixtures/bundles/ready");
+    let ready = ready.to_str().expect("utf-8");
+    let temp = tempfile::tempdir().expect("tempdir");
+    let zip = temp.path().join("nippu.zip");
+    std::fs::write(&zip, b"PK\x03\x04\x14\x00\x00\x00").expect("zip");
+    let zip = zip.to_str().expect("utf-8");
+    let out = temp.path().join("yhdistetty.json");
+    let out = out.to_str().expect("utf-8");
+    let runs: [(&[&str], &str); 3] = [
+        (
+            &["verify", ready, "--baseline", "/dev/zero"],
+            "cannot read baseline `/dev/zero`: it is not a JSON report: its first byte is 0x00, not `{`",
+        ),
+        (&["verify", ready, "--baseline", zip], "it is not a JSON report: its first byte is 0x50 (`P`), not `{`"),
+        (
+            &["merge", out, "/dev/zero"],
+            "cannot read shard `/dev/zero`: it is not a JSON report: its first byte is 0x00, not `{`",
+        ),
+    ];
+    for (args, said) in runs {
+        let mut command = support::valmis_command();
+        cap_address_space(&mut command, 64 * 1024 * 1024);
+        let output = command.args(args).env("NO_COLOR", "1").output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
+    assert!(!Path::new(out).exists(), "nothing merged, nothing written");
+}
+
+#[test]
 fn pack_zips_a_file_larger_than_its_memory() {
     // Before: pack read each file whole, twice (for its digest, then for the zip), so a
     // 320 MB screenshot took 320 MB of memory and more; here, in 256 MiB of address space, it

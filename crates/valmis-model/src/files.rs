@@ -19,6 +19,9 @@ pub enum ReadError {
     TooLarge(u64),
     /// Not UTF-8 text, for [`read_text_at_most`].
     NotText,
+    /// Not a JSON report, for [`read_json_report_at_most`]: the first byte that is not white
+    /// space, which is not `{`.
+    NotJson(u8),
 }
 
 impl ReadError {
@@ -28,6 +31,10 @@ impl ReadError {
             Self::Io(error) => msg!("file-io", error = error.to_string()),
             Self::TooLarge(limit) => msg!("file-too-large", mib = limit / MIB),
             Self::NotText => msg!("file-not-text"),
+            Self::NotJson(byte) => {
+                let shown = if byte.is_ascii_graphic() { format!(" (`{}`)", char::from(*byte)) } else { String::new() };
+                msg!("file-not-json", byte = format!("0x{byte:02X}{shown}"))
+            }
         }
     }
 }
@@ -49,6 +56,32 @@ pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// The UTF-8 text of `path`, when it holds at most `limit` bytes.
 pub fn read_text_at_most(path: &Path, limit: u64) -> Result<String, ReadError> {
     String::from_utf8(read_at_most(path, limit)?).map_err(|_| ReadError::NotText)
+}
+
+/// How many bytes of a JSON report are looked at before the rest is read: enough for any white
+/// space a writer puts before the `{`.
+const JSON_SNIFF: usize = 4096;
+
+/// The text of the JSON report at `path` (a baseline, a shard), when it holds at most `limit`
+/// bytes and begins, after white space, with `{`. Anything else (a bundle's zip, a PDF,
+/// `/dev/zero`) is refused from its first bytes instead of being read to the limit first.
+pub fn read_json_report_at_most(path: &Path, limit: u64) -> Result<String, ReadError> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let claimed = file.metadata().map(|metadata| metadata.len()).unwrap_or(0);
+    let mut start = Vec::with_capacity(JSON_SNIFF);
+    (&mut file).take(JSON_SNIFF as u64).read_to_end(&mut start).map_err(ReadError::Io)?;
+    if let Some(&first) = start.iter().find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+        && first != b'{'
+    {
+        return Err(ReadError::NotJson(first));
+    }
+    let bytes =
+        valmis_bundle::read_within(std::io::Cursor::new(start).chain(file), claimed, limit).map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit));
+    }
+    String::from_utf8(bytes).map_err(|_| ReadError::NotText)
 }
 
 #[cfg(test)]
@@ -77,6 +110,23 @@ mod tests {
         std::fs::write(&path, b"\xff\xfe").expect("write");
         assert!(matches!(read_text_at_most(&path, 10), Err(ReadError::NotText)));
         assert!(matches!(read_at_most(&temp.path().join("puuttuu"), 10), Err(ReadError::Io(_))));
+    }
+
+    #[test]
+    fn a_json_report_is_read_whole_and_anything_else_from_its_first_byte() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let path = temp.path().join("raportti.json");
+        let report = format!("\r\n  {{\"format\": 1, \"pad\": \"{}\"}}\n", "x".repeat(3 * JSON_SNIFF));
+        std::fs::write(&path, &report).expect("write");
+        assert_eq!(read_json_report_at_most(&path, MIB).expect("a report"), report);
+        assert!(matches!(read_json_report_at_most(&path, 100), Err(ReadError::TooLarge(100))));
+        for (bytes, first) in [(&b"PK\x03\x04"[..], b'P'), (b"\n%PDF-1.7", b'%'), (b"[1]", b'['), (b"\0", 0)] {
+            std::fs::write(&path, bytes).expect("write");
+            assert!(matches!(read_json_report_at_most(&path, MIB), Err(ReadError::NotJson(byte)) if byte == first));
+        }
+        // Empty or white space only: read, and left to the JSON parser to say it is no report.
+        std::fs::write(&path, " \n").expect("write");
+        assert_eq!(read_json_report_at_most(&path, MIB).expect("blank"), " \n");
     }
 
     #[cfg(unix)]

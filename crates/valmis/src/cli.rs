@@ -53,10 +53,11 @@ struct Cli {
     color: ColorChoice,
 
     /// Language of everything valmis says: findings, requirement titles, explanations and
-    /// fixes, report headings, errors and warnings: en or fi. Defaults to the locale (LC_ALL,
-    /// LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids, statuses and the
-    /// keys of JSON and SARIF stay the same in both.
-    #[arg(long, global = true, value_enum, env = "VALMIS_LANG")]
+    /// fixes, report headings, errors and warnings: en or fi. Defaults to VALMIS_LANG, else the
+    /// locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids,
+    /// statuses and the keys of JSON and SARIF stay the same in both.
+    // The variable is said in the text: clap's `[env: …]` would vanish under a typed `--lang`.
+    #[arg(long, global = true, value_enum, env = "VALMIS_LANG", hide_env = true)]
     lang: Option<LangChoice>,
 }
 
@@ -68,23 +69,24 @@ enum LangChoice {
     Fi,
 }
 
-/// `--lang` (or `VALMIS_LANG`) as written, read before clap parses the command line.
-fn written_lang() -> Option<LangChoice> {
+/// `--lang` as typed on the command line, read before clap parses it.
+fn typed_lang() -> Option<String> {
     // Arguments that are not UTF-8 (a path named in Latin-1) are not `--lang`: clap reads them.
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .take_while(|arg| arg != "--")
         .map(|arg| arg.to_str().map(str::to_owned).unwrap_or_default())
         .collect();
-    let value = args
-        .iter()
-        .enumerate()
-        .find_map(|(index, arg)| match arg.strip_prefix("--lang") {
-            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_owned()),
-            Some("") => args.get(index + 1).cloned(),
-            _ => None,
-        })
-        .or_else(|| std::env::var("VALMIS_LANG").ok())?;
+    args.iter().enumerate().find_map(|(index, arg)| match arg.strip_prefix("--lang") {
+        Some(rest) if rest.starts_with('=') => Some(rest[1..].to_owned()),
+        Some("") => args.get(index + 1).cloned(),
+        _ => None,
+    })
+}
+
+/// `--lang` as typed, else `VALMIS_LANG`.
+fn written_lang(typed: Option<String>) -> Option<LangChoice> {
+    let value = typed.or_else(|| std::env::var("VALMIS_LANG").ok())?;
     LangChoice::from_str(&value, true).ok()
 }
 
@@ -197,11 +199,17 @@ fn command_named() -> String {
 pub(crate) fn run() -> u8 {
     // The language before clap parses, so that the errors of the value parsers are in it too;
     // the parsed `--lang` agrees.
-    let written = language(written_lang());
+    let typed = typed_lang();
+    let mut command = Cli::command().version(version());
+    if typed.is_some() {
+        // clap reads a global option's variable at every command level, so `VALMIS_LANG=sv`
+        // would be refused even under a typed `--lang en`: the typed option is the one that counts.
+        command = command.mut_arg("lang", |arg| arg.env(None));
+    }
+    let written = language(written_lang(typed));
     crate::lang::set(written);
-    let parsed = crate::help::localised(Cli::command().version(version()), written)
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let parsed =
+        crate::help::localised(command, written).try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {

@@ -32,10 +32,16 @@ pub(crate) fn pick_round<'c>(set: &'c CatalogSet, round: Option<&str>) -> anyhow
 
 pub(crate) fn parse_now(text: Option<&str>) -> anyhow::Result<Timestamp> {
     let Some(text) = text else { return Ok(Timestamp::now()) };
+    let name = set_by_environment("--now", text).unwrap_or("--now");
     if let Ok(timestamp) = text.parse::<Timestamp>() {
+        // jiff takes offsets up to ±25:59:59; RFC 3339's hours end at 23, and `+25:00` is a
+        // typo for `+02:00` that moves the instant a day.
+        if let Some(offset) = offset_beyond_a_day(text) {
+            let reason = tr!("cli-now-offset", offset = offset);
+            return Err(usage(tr!("cli-now-impossible", name = name, text = text, reason = reason)));
+        }
         return Ok(timestamp);
     }
-    let name = set_by_environment("--now", text).unwrap_or("--now");
     // A date alone means midnight UTC. A date and a time without an offset is not taken as that
     // date: jiff's date parser would read `2026-11-23T09:00:00` as 2026-11-23 and drop the time.
     let date_only = text.len() == 10
@@ -92,10 +98,17 @@ fn impossible_instant(text: &str) -> Option<String> {
     (year == 9999).then(|| tr!("cli-now-beyond"))
 }
 
+/// The offset of the instant `text` when its hours are past 23 (`+25:00`).
+fn offset_beyond_a_day(text: &str) -> Option<&str> {
+    let time = text.get(11..)?;
+    let offset = &time[time.rfind(['+', '-'])?..];
+    let hours: u8 = offset.get(1..3)?.parse().ok()?;
+    (hours > 23).then_some(offset)
+}
+
 /// The environment variable that gave the option `long` its `value`, when the command line did
 /// not: a message about the value then names what the person set (`VALMIS_NOW` in a CI job's
-/// variables), not an option they never typed. (clap reads a global option's variable even when
-/// the option is typed too, so the value, not the option's presence, tells.)
+/// variables), not an option they never typed: the value, not the option's presence, tells.
 pub(crate) fn set_by_environment(long: &str, value: &str) -> Option<&'static str> {
     let variable = match long {
         "--now" => "VALMIS_NOW",

@@ -15,7 +15,7 @@ use crate::failure::output;
 use crate::lang::tr;
 use crate::output::{Input, Read};
 use crate::probe::key_value;
-use valmis_model::files::{MIB, read_text_at_most};
+use valmis_model::files::{MIB, read_json_report_at_most, read_text_at_most};
 
 /// The largest `--waivers` file read: a waiver is a few lines.
 const MAX_WAIVERS: u64 = 16 * MIB;
@@ -122,7 +122,7 @@ impl Post {
         let baseline = match &reports.baseline {
             Some(path) => {
                 let file = path.display().to_string();
-                let text = read_text_at_most(path, MAX_JSON_REPORT).map_err(|error| {
+                let text = read_json_report_at_most(path, MAX_JSON_REPORT).map_err(|error| {
                     usage(tr!("cli-baseline-unreadable", file = &file, reason = crate::lang::said(&error.message())))
                 })?;
                 Some((file, text))
@@ -212,7 +212,7 @@ pub(crate) fn merge(args: MergeArgs, color: bool) -> anyhow::Result<u8> {
     let mut shards = Vec::new();
     for path in &args.shards {
         let file = path.display().to_string();
-        let text = read_text_at_most(path, MAX_JSON_REPORT).map_err(|error| {
+        let text = read_json_report_at_most(path, MAX_JSON_REPORT).map_err(|error| {
             usage(tr!("cli-shard-unreadable", file = &file, reason = crate::lang::said(&error.message())))
         })?;
         shards.push((file, text));

@@ -847,6 +847,7 @@ cli-now-no-month = there is no month { $month }
 cli-now-no-day = { $month } has { $days } days
 cli-now-no-time = { $time } is no time of day (hours 00–23, minutes and seconds 00–59)
 cli-now-beyond = it is beyond the years valmis reckons with (up to 9999-12-30)
+cli-now-offset = { $offset } is no UTC offset (they run from -23:59 to +23:59)
 cli-bundle-is-file = `{ $path }` is a file: pass the bundle's folder, `valmis verify { $folder }` (or its zip)
 cli-not-a-bundle = `{ $path }` is not a submission bundle: there is no manifest.toml at its root ({ $files ->
         [0] it is empty
@@ -965,6 +966,7 @@ probe-closing = { $endpoints ->
 file-io = { $error }
 file-too-large = it is larger than { $mib } MiB, more than such a file ever holds: is it the right file?
 file-not-text = it is not UTF-8 text
+file-not-json = it is not a JSON report: its first byte is { $byte }, not `{ "{" }`
 cli-file-unreadable = cannot read `{ $path }`: { $reason }
 cli-cannot-read = cannot read `{ $path }`
 cli-invalid-case = invalid harness case: { $error }
@@ -1614,7 +1616,7 @@ help-after = Exit codes:
     {"  "}valmis run submission/ --endpoint phr --client-key ~/keys/palvelinvarmenne.key --junit harness.xml
     {"  "}valmis init my-submission
 help-color = When to colour the terminal output
-help-lang = Language of everything valmis says: findings, requirement titles, explanations and fixes, report headings, errors and warnings: en or fi. Defaults to the locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids, statuses and the keys of JSON and SARIF stay the same in both
+help-lang = Language of everything valmis says: findings, requirement titles, explanations and fixes, report headings, errors and warnings: en or fi. Defaults to VALMIS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: fi_* gives Finnish), else English. Requirement ids, statuses and the keys of JSON and SARIF stay the same in both
 help-verify-about = Check a bundle against its round's requirements and report (the main command)
 help-verify-long = Check a bundle against its round's requirements and report (the main command).
 

@@ -848,6 +848,7 @@ cli-now-no-month = kuukautta { $month } ei ole
 cli-now-no-day = kuussa { $month } on { $days } päivää
 cli-now-no-time = { $time } ei ole kellonaika (tunnit 00–23, minuutit ja sekunnit 00–59)
 cli-now-beyond = se on kauempana kuin vuodet, joita valmis käsittelee (viimeistään 9999-12-30)
+cli-now-offset = { $offset } ei ole aikaero UTC:hen (ne ovat väliltä -23:59…+23:59)
 cli-bundle-is-file = `{ $path }` on tiedosto: anna nipun kansio, `valmis verify { $folder }` (tai sen zip)
 cli-not-a-bundle = `{ $path }` ei ole nippu: sen juuressa ei ole tiedostoa manifest.toml ({ $files ->
         [0] se on tyhjä
@@ -966,6 +967,7 @@ probe-closing = { $endpoints ->
 file-io = { $error }
 file-too-large = se on suurempi kuin { $mib } MiB, enemmän kuin tällainen tiedosto koskaan sisältää: onko se oikea tiedosto?
 file-not-text = se ei ole UTF-8-tekstiä
+file-not-json = se ei ole JSON-raportti: sen ensimmäinen tavu on { $byte } eikä `{ "{" }`
 cli-file-unreadable = tiedostoa `{ $path }` ei voi lukea: { $reason }
 cli-cannot-read = tiedostoa tai kansiota `{ $path }` ei voi lukea
 cli-invalid-case = virheellinen testiajon tapaus: { $error }
@@ -1648,7 +1650,7 @@ help-after = Paluuarvot:
     {"  "}valmis run hakemus/ --endpoint phr --client-key ~/avaimet/palvelinvarmenne.key --junit harness.xml
     {"  "}valmis init oma-hakemus
 help-color = Milloin päätteen tuloste väritetään: auto (kun vakiotuloste on pääte eikä NO_COLOR ole asetettu), `always` tai `never`
-help-lang = Kaiken valmiksen sanoman kieli: havainnot, vaatimusten otsikot, selitykset ja korjausohjeet, raporttien otsikot, virheet ja varoitukset: en tai fi. Oletus on lokaalin kieli (LC_ALL, LC_MESSAGES, LANG: fi_* antaa suomen), muuten englanti. Vaatimusten tunnukset, tilat sekä JSON- ja SARIF-avaimet ovat samat molemmilla kielillä
+help-lang = Kaiken valmiksen sanoman kieli: havainnot, vaatimusten otsikot, selitykset ja korjausohjeet, raporttien otsikot, virheet ja varoitukset: en tai fi. Oletus on VALMIS_LANG-muuttujan arvo, muuten lokaalin kieli (LC_ALL, LC_MESSAGES, LANG: fi_* antaa suomen), muuten englanti. Vaatimusten tunnukset, tilat sekä JSON- ja SARIF-avaimet ovat samat molemmilla kielillä
 help-verify-about = Tarkista nippu kierroksensa vaatimuksia vasten ja raportoi (pääkomento)
 help-verify-long = Tarkista nippu kierroksensa vaatimuksia vasten ja raportoi (pääkomento).
 
