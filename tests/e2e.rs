@@ -556,6 +556,111 @@ fn office_files_of_every_kind_are_scanned_for_identity_codes() {
     }
 }
 
+/// A zip in memory of `files` (a name ending in `/` is a folder), deflated, or with ZipCrypto's
+/// password on every file when `password` is given.
+fn zip_of(files: &[(&str, &[u8])], password: Option<&[u8]>) -> Vec<u8> {
+    use std::io::Write as _;
+    use zip::unstable::write::FileOptionsExt as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        if let Some(folder) = name.strip_suffix('/') {
+            writer.add_directory(folder, options).expect("folder");
+            continue;
+        }
+        match password {
+            Some(password) => {
+                writer.start_file(*name, options.with_deprecated_encryption(password).expect("ZipCrypto"))
+            }
+            None => writer.start_file(*name, options),
+        }
+        .expect("start");
+        writer.write_all(bytes).expect("write");
+    }
+    writer.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn the_files_inside_a_zip_of_evidence_are_scanned_for_identity_codes() {
+    // Before: a zip was a binary file to PRIVACY-HETU. A server log zipped as evidence with a
+    // real person's code in it passed, and gave no sign that it had not been read.
+    let inner = zip_of(&[("vanha-sanoma.xml", b"<potilas hetu=\"131052-308T\"/>")], None);
+    let workbook = std::fs::read(fixture("privacy-hetu-xlsx").join("pretest/report.xlsx")).expect("fixture");
+    let logs = zip_of(
+        &[
+            ("lokit/", b""),
+            ("lokit/palvelin.log", b"10:00 haku 010181-900C\n10:01 haku 131052-308T\n"),
+            ("lokit/kuvakaappaus.png", b"\x89PNG 131052-308T"),
+            ("lokit/131052-308T.txt", b"tyhja"),
+            ("lokit/kuva-131052-308T.png", b"\x89PNG"),
+            ("arkisto.zip", &inner),
+            ("potilas-131052-308T.zip", &zip_of(&[("tyhja.txt", b"")], None)),
+            ("laskenta.xlsx", &workbook),
+        ],
+        None,
+    );
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    std::fs::write(bundle.join("evidence/PA-02/lokit.zip"), &logs).expect("write");
+    let run = verify(&bundle, &["--only", "PRIVACY-HETU"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(failed_names(&run.junit), BTreeSet::from(["PRIVACY-HETU: evidence/PA-02/lokit.zip".to_owned()]));
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let outcome = json["outcomes"]
+        .as_array()
+        .expect("outcomes")
+        .iter()
+        .find(|outcome| outcome["subject"] == "evidence/PA-02/lokit.zip")
+        .expect("the zip is a subject");
+    let messages: Vec<&str> = outcome["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .inspect(|finding| {
+            let path = finding["location"]["path"].as_str().expect("placed");
+            assert!(path.ends_with("/nippu/evidence/PA-02/lokit.zip"), "on the zip: {path}");
+        })
+        .map(|finding| finding["message"].as_str().expect("message"))
+        .collect();
+    let not_test = "personal identity code `131052-3***` is not a test identity (individual number not in 900–999)";
+    let name_holds = |entry: &str| {
+        format!(
+            "the name of `{entry}` in the archive holds personal identity code `131052-3***`, which is not a test identity (individual number not in 900–999)"
+        )
+    };
+    assert_eq!(
+        messages,
+        [
+            format!("{not_test}, in `arkisto.zip/vanha-sanoma.xml` inside the archive, line 1"),
+            format!("{not_test}, in `laskenta.xlsx` inside the archive, cell Esitestit!H6"),
+            format!("{not_test}, in `lokit/palvelin.log` inside the archive, line 2"),
+            name_holds("lokit/131052-3***.txt"),
+            name_holds("lokit/kuva-131052-3***.png"),
+            name_holds("potilas-131052-3***.zip"),
+        ],
+        "the screenshot is not read, but its name is; the test identity passes"
+    );
+    assert!(!run.junit.contains("131052-308T") && !run.json.contains("131052-308T"), "masked everywhere");
+
+    // A zip of screenshots only has nothing scanned: no outcome, not a pass.
+    let images = zip_of(&[("kuva.png", b"\x89PNG"), ("kuva.jpg", b"\xff\xd8")], None);
+    std::fs::write(bundle.join("evidence/PA-02/lokit.zip"), &images).expect("write");
+    let run = verify(&bundle, &["--only", "PRIVACY-HETU"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.json.contains("lokit.zip"), "not a subject: {}", run.json);
+
+    // A zip whose files need a password cannot be scanned, and fails as such.
+    let locked = zip_of(&[("palvelin.log", b"10:00 haku 010181-900C\n")], Some(b"salasana"));
+    std::fs::write(bundle.join("evidence/PA-02/lokit.zip"), &locked).expect("write");
+    let run = verify(&bundle, &["--only", "PRIVACY-HETU"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("`evidence/PA-02/lokit.zip` could not be scanned: `palvelin.log` could not be read"),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn malformed_spreadsheets_give_one_clear_finding_each() {
     for (bundle, expected) in [
@@ -1579,7 +1684,7 @@ fn a_report_to_standard_output_keeps_it_for_the_report() {
             quick_junit::Report::deserialize_from_str(&text(&output.stdout)).expect("standard output is the JUnit");
         }
         let stderr = text(&output.stderr);
-        assert!(stderr.ends_with("96 passed, 0 failed, 6 skipped\n"), "{stream}: the verdict on stderr:\n{stderr}");
+        assert!(stderr.ends_with("97 passed, 0 failed, 6 skipped\n"), "{stream}: the verdict on stderr:\n{stderr}");
         assert!(!temp.path().join("-").exists(), "{stream}: no file named `-`");
     }
     // Under GitHub Actions the annotations go with the verdict, which the runner reads too.

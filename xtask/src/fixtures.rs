@@ -314,6 +314,27 @@ fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            // A real code in a server log zipped as evidence, one zip inside another: the log of
+            // an earlier day, kept in `vanhat/`.
+            name: "privacy-hetu-zip",
+            rehash: true,
+            change: |d| {
+                let log = "2026-11-11T15:40:02.118+02:00 INFO  arkisto-asiakas  Yhteys asiakastestiin muodostettu\n\
+                           2026-11-11T15:40:02.731+02:00 INFO  arkisto-asiakas  Lähetetään asiakirja, potilas 131052-308T\n";
+                let inner = zip_of(&[("palvelin.log", log.as_bytes())])?;
+                let outer = zip_of(&[
+                    ("palvelin.log", b"2026-11-12T10:02:15.481+02:00 INFO  potilas 020516C903K\n"),
+                    ("vanhat/lokit-2026-11-11.zip", &inner),
+                ])?;
+                write(d, "evidence/PA-02/lokit.zip", &outer)
+            },
+            expectations: one!(
+                "PRIVACY-HETU",
+                "evidence/PA-02/lokit.zip",
+                "`131052-3***` is not a test identity (individual number not in 900–999), in `vanhat/lokit-2026-11-11.zip/palvelin.log` inside the archive, line 2"
+            ),
+        },
+        Fixture {
             // Real codes the way people write them: glued to the word before, lower-case.
             name: "privacy-hetu-glued",
             rehash: true,
@@ -646,4 +667,17 @@ pub(crate) fn rename(dir: &Path, from: &str, to: &str) -> anyhow::Result<()> {
 fn symlink(dir: &Path, target: &str, link: &str) -> anyhow::Result<()> {
     std::os::unix::fs::symlink(target, dir.join(link))?;
     Ok(())
+}
+
+/// A deflated zip of `files` with fixed times, so that the fixture is the same on every run.
+pub(crate) fn zip_of(files: &[(&str, &[u8])]) -> anyhow::Result<Vec<u8>> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, bytes) in files {
+        writer.start_file(*name, options)?;
+        writer.write_all(bytes)?;
+    }
+    Ok(writer.finish()?.into_inner())
 }

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::fixtures::{Expectation, Fixture, edit, write};
+use crate::fixtures::{Expectation, Fixture, edit, write, zip_of};
 
 /// The ready bundle as a change notification (muutosilmoitus) for its certified 4.2.0: the
 /// manifest says so and describes the change; the registration's pre-test report, evidence,
@@ -104,7 +104,6 @@ pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
 /// A DOCX with the parts Word needs to open it: `body` (WordprocessingML) and a title in its
 /// properties.
 fn docx(body: &str, title: &str) -> anyhow::Result<Vec<u8>> {
-    use std::io::Write as _;
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{body}\
          <w:sectPr/></w:body></w:document>"
@@ -135,15 +134,7 @@ fn docx(body: &str, title: &str) -> anyhow::Result<Vec<u8>> {
             ),
         ),
     ];
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (name, text) in parts {
-        writer.start_file(name, options)?;
-        writer.write_all(text.as_bytes())?;
-    }
-    Ok(writer.finish()?.into_inner())
+    zip_of(&parts.iter().map(|(name, text)| (*name, text.as_bytes())).collect::<Vec<_>>())
 }
 
 /// A one-page PDF titled Testaussuunnitelma, with a correct cross-reference table.

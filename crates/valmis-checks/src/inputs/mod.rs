@@ -3,6 +3,7 @@
 //! documents (XML, JSON) within the parse budget, the CDA schema set. Inputs import no rule, no
 //! context and no engine module.
 
+pub(crate) mod archive;
 pub(crate) mod budget;
 pub(crate) mod certificates;
 pub(crate) mod connection;

@@ -1,12 +1,14 @@
-//! PRIVACY-HETU: every text artefact, every spreadsheet cell and the text of every office
-//! document (Word, PowerPoint, OpenDocument) may contain test identity codes only (individual
-//! number 900–999). One outcome per file; codes are always shown masked.
+//! PRIVACY-HETU: every text artefact, every spreadsheet cell, the text of every office
+//! document (Word, PowerPoint, OpenDocument) and every such file inside a zip may contain test
+//! identity codes only (individual number 900–999). One outcome per file; codes are always
+//! shown masked.
 
 use valmis_i18n::{said, t};
 use valmis_ids::scan_hetus;
 use valmis_model::{Finding, Location, Requirement};
 
 use crate::context::{Context, SubjectResult, Verdict};
+use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::office::{self, Block};
@@ -39,9 +41,9 @@ const TEXT_EXTENSIONS: &[&str] = &[
     "ndjson",
 ];
 /// Extensions of binary formats that are not scanned (the workbooks of [`WORKBOOK_EXTENSIONS`]
-/// are, cell by cell, and the office documents of [`OFFICE_EXTENSIONS`] block by block).
-const BINARY_EXTENSIONS: &[&str] =
-    &["pdf", "xls", "doc", "zip", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
+/// are, cell by cell, the office documents of [`OFFICE_EXTENSIONS`] block by block, and the
+/// files inside a zip as they would be outside it).
+const BINARY_EXTENSIONS: &[&str] = &["pdf", "xls", "doc", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
 /// Office documents that are zips of XML parts, whose text is scanned (a test plan in Word,
 /// evidence as slides): Word's, PowerPoint's and OpenDocument's, with their macro and template
 /// variants (the same parts under other content types).
@@ -81,32 +83,93 @@ pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &R
     }
     let verdict = match file.get() {
         Err(error) => Verdict::Error(error.message().render(lang)),
-        Ok(bytes) if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) => scan_workbook(lang, path, bytes, requirement),
-        Ok(bytes) if OFFICE_EXTENSIONS.contains(&extension.as_str()) => scan_office(lang, path, bytes, requirement),
-        Ok(bytes) => {
-            let decoded = decode_utf16(bytes);
-            let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
-            if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
-                return name_only();
-            }
-            let found: Vec<_> = scan_hetus(bytes).into_iter().filter(|found| !found.hetu.is_test_identity()).collect();
-            if found.is_empty() {
-                Verdict::Checked(Vec::new())
-            } else {
-                let source = SourceFile::new(path, bytes);
-                Verdict::Checked(
-                    found
-                        .into_iter()
-                        .map(|found| {
-                            not_a_test_identity(lang, requirement, &found.hetu)
-                                .at(source.locate(found.offset..found.offset + 11))
-                        })
-                        .collect(),
-                )
-            }
-        }
+        Ok(bytes) if extension == "zip" => match scan_archive(lang, path, bytes, requirement) {
+            Some(verdict) => verdict,
+            None => return name_only(),
+        },
+        Ok(bytes) => match scan_file(lang, path, bytes, requirement) {
+            Some(verdict) => verdict,
+            None => return name_only(),
+        },
     };
     Some(SubjectResult::about(path, Some(path), None, with_name(verdict)))
+}
+
+/// The findings of one file that is not a zip, by its kind; `None` when it is not scanned (its
+/// content is binary).
+fn scan_file(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Option<Verdict> {
+    let extension = extension(path);
+    if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
+        return Some(scan_workbook(lang, path, bytes, requirement));
+    }
+    if OFFICE_EXTENSIONS.contains(&extension.as_str()) {
+        return Some(scan_office(lang, path, bytes, requirement));
+    }
+    let decoded = decode_utf16(bytes);
+    let bytes = decoded.as_ref().map_or(bytes, |text| text.as_bytes());
+    if !TEXT_EXTENSIONS.contains(&extension.as_str()) && looks_binary(bytes) {
+        return None;
+    }
+    let found = scan_hetus(bytes).into_iter().filter(|found| !found.hetu.is_test_identity());
+    let source = SourceFile::new(path, bytes);
+    Some(Verdict::Checked(
+        found
+            .map(|found| {
+                not_a_test_identity(lang, requirement, &found.hetu).at(source.locate(found.offset..found.offset + 11))
+            })
+            .collect(),
+    ))
+}
+
+/// The findings of the files inside a zip (and the zips inside it), each file scanned as it
+/// would be in the bundle and its findings placed on the zip, naming the file inside; `None`
+/// when no file in it is scanned (screenshots only). A zip that cannot be read to its end (an
+/// entry with a password, a bomb) fails: not scanned is not passed.
+fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Option<Verdict> {
+    let mut findings = Vec::new();
+    let mut scanned = false;
+    let wanted = |name: &str| !BINARY_EXTENSIONS.contains(&extension(name).as_str());
+    let read = archive::for_each_file(bytes, wanted, |entry| {
+        for found in scan_hetus(entry.name.as_bytes()).into_iter().filter(|found| !found.hetu.is_test_identity()) {
+            let code = found.hetu.masked();
+            findings.push(
+                Finding::said(
+                    requirement.severity,
+                    said!(lang, "privacy-in-archive-name", code = code, entry = entry.path),
+                )
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-in-name-help")),
+            );
+        }
+        let Some(bytes) = entry.bytes else { return };
+        let Some(Verdict::Checked(inside)) = scan_file(lang, entry.path, bytes, requirement) else { return };
+        scanned = true;
+        findings.extend(inside.into_iter().map(|finding| in_archive(lang, path, entry.path, finding)));
+    });
+    if let Err(error) = read {
+        findings.push(
+            Finding::said(requirement.severity, said!(lang, "privacy-workbook-unscanned", path = path, error = &error))
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-archive-unscanned-help")),
+        );
+    }
+    (scanned || !findings.is_empty()).then_some(Verdict::Checked(findings))
+}
+
+/// A finding about the file `entry` inside the zip `path`, placed on the zip: the place inside
+/// the file (a line, a cell) goes into the message, since no report can point into a zip.
+fn in_archive(lang: &str, path: &str, entry: &str, finding: Finding) -> Finding {
+    let finding_text = finding.message;
+    let message = match finding.location {
+        Some(Location { cell: Some(cell), .. }) => {
+            t!(lang, "privacy-in-archive-cell", finding = finding_text, entry = entry, cell = cell)
+        }
+        Some(Location { line: Some(line), .. }) => {
+            t!(lang, "privacy-in-archive-line", finding = finding_text, entry = entry, line = line)
+        }
+        _ => t!(lang, "privacy-in-archive", finding = finding_text, entry = entry),
+    };
+    Finding { message, location: Some(Location::file(path.to_owned())), ..finding }
 }
 
 fn not_a_test_identity(lang: &str, requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
