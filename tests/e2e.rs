@@ -606,12 +606,7 @@ fn the_files_inside_a_zip_of_evidence_are_scanned_for_identity_codes() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert_eq!(failed_names(&run.junit), BTreeSet::from(["PRIVACY-HETU: evidence/PA-02/lokit.zip".to_owned()]));
     let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
-    let outcome = json["outcomes"]
-        .as_array()
-        .expect("outcomes")
-        .iter()
-        .find(|outcome| outcome["subject"] == "evidence/PA-02/lokit.zip")
-        .expect("the zip is a subject");
+    let outcome = outcome_of(&json, "PRIVACY-HETU", "evidence/PA-02/lokit.zip");
     let messages: Vec<&str> = outcome["findings"]
         .as_array()
         .expect("findings")
@@ -662,6 +657,73 @@ fn the_files_inside_a_zip_of_evidence_are_scanned_for_identity_codes() {
 }
 
 #[test]
+fn private_keys_inside_a_zip_fail_bundle_secrets() {
+    // Before: a zip was opaque to BUNDLE-SECRETS. A configuration folder zipped as evidence with
+    // the client's key store, PEM key and DER key in it passed, as long as zip deflated them.
+    let der = std::fs::read(fixture("bundle-secrets-der").join("evidence/PA-01/varmenne.der")).expect("fixture");
+    let pem = std::fs::read(fixture("bundle-secrets-pem").join("evidence/PA-01/yhteysasetukset.txt")).expect("fixture");
+    let inner = zip_of(&[("palvelin.der", &der), ("lueminut.txt", b"ei avaimia")], None);
+    let config = zip_of(
+        &[
+            ("asetukset/", b""),
+            ("asetukset/asiakas.p12", b"\x30\x82 ei luettu"),
+            ("asetukset/yhteys.txt", &pem),
+            ("vanhat.zip", &inner),
+            ("kuvakaappaus.png", b"\x89PNG"),
+        ],
+        None,
+    );
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    std::fs::write(bundle.join("evidence/PA-02/asetukset.zip"), &config).expect("write");
+    let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let outcome = outcome_of(&json, "BUNDLE-SECRETS", "");
+    let findings = outcome["findings"].as_array().expect("findings");
+    let said: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|finding| {
+            (finding["message"].as_str().expect("message"), finding["location"]["path"].as_str().expect("placed"))
+        })
+        .collect();
+    let mut messages: Vec<&str> = said
+        .iter()
+        .map(|(message, path)| {
+            assert!(path.ends_with("/nippu/evidence/PA-02/asetukset.zip"), "on the zip: {path}");
+            *message
+        })
+        .collect();
+    messages.sort_unstable();
+    assert_eq!(
+        messages,
+        [
+            "`asetukset/asiakas.p12` inside the archive is a private key or key store file (.p12)",
+            "`asetukset/yhteys.txt` inside the archive contains a PEM `EC PRIVATE KEY` block, line 2",
+            "`vanhat.zip/palvelin.der` inside the archive is a DER-encoded private key",
+        ]
+    );
+    assert!(!run.junit.contains("BEGIN") && !run.json.contains("MHc"), "no key is quoted");
+
+    // A zip whose files need a password is not scanned, and fails as such.
+    let locked = zip_of(&[("yhteys.txt", b"palvelu=asiakastesti\n")], Some(b"salasana"));
+    std::fs::write(bundle.join("evidence/PA-02/asetukset.zip"), &locked).expect("write");
+    let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("`evidence/PA-02/asetukset.zip` could not be read to its end: `yhteys.txt` could not be read"),
+        "{}",
+        run.stdout
+    );
+
+    // The ready example's zip of logs holds no key: BUNDLE-SECRETS passes it, having read it.
+    std::fs::remove_file(bundle.join("evidence/PA-02/asetukset.zip")).expect("remove");
+    let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
 fn malformed_spreadsheets_give_one_clear_finding_each() {
     for (bundle, expected) in [
         ("pretest-report-xlsx-truncated", "the file is truncated or not a zip"),
@@ -684,14 +746,19 @@ fn malformed_spreadsheets_give_one_clear_finding_each() {
     }
 }
 
-/// Status and finding messages of one outcome in a JSON report.
-fn outcome(json: &serde_json::Value, requirement: &str, subject: &str) -> (String, Vec<String>) {
-    let found = json["outcomes"]
+/// One outcome of a JSON report, by its requirement and subject (`""` for a bundle-wide one).
+fn outcome_of<'a>(json: &'a serde_json::Value, requirement: &str, subject: &str) -> &'a serde_json::Value {
+    json["outcomes"]
         .as_array()
         .expect("outcomes")
         .iter()
-        .find(|outcome| outcome["requirement"] == requirement && outcome["subject"] == subject)
-        .unwrap_or_else(|| panic!("no outcome {requirement}: {subject}"));
+        .find(|outcome| outcome["requirement"] == requirement && outcome["subject"].as_str().unwrap_or("") == subject)
+        .unwrap_or_else(|| panic!("no outcome {requirement}: {subject}"))
+}
+
+/// Status and finding messages of one outcome in a JSON report.
+fn outcome(json: &serde_json::Value, requirement: &str, subject: &str) -> (String, Vec<String>) {
+    let found = outcome_of(json, requirement, subject);
     let messages = found["findings"]
         .as_array()
         .map(|findings| findings.iter().filter_map(|f| f["message"].as_str().map(str::to_owned)).collect())

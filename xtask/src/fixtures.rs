@@ -279,6 +279,22 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-SECRETS", "is a DER-encoded private key"),
         },
         Fixture {
+            // The client's configuration folder zipped whole as evidence, its key with it.
+            name: "bundle-secrets-zip",
+            rehash: true,
+            change: |d| {
+                let config = zip_of(&[
+                    ("asetukset/yhteys.properties", b"palvelu=https://asiakastesti.kanta.fi/arkisto\n"),
+                    ("asetukset/asiakas.pem", pem_key().as_bytes()),
+                ])?;
+                write(d, "evidence/PA-02/asetukset.zip", &config)
+            },
+            expectations: one!(
+                "BUNDLE-SECRETS",
+                "`asetukset/asiakas.pem` inside the archive contains a PEM `EC PRIVATE KEY` block, line 2"
+            ),
+        },
+        Fixture {
             name: "bundle-forms-missing",
             rehash: true,
             change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"),

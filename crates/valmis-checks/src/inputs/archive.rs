@@ -1,6 +1,6 @@
 //! The files inside a zip that is itself one of the bundle's files (server logs or exported
-//! messages zipped as a pre-test case's evidence), for PRIVACY-HETU: a real person's identity
-//! code is as much there in a zipped log as in the log. The zip is read in memory, never
+//! messages zipped as a pre-test case's evidence), for PRIVACY-HETU and BUNDLE-SECRETS: a real
+//! person's identity code, or a private key, is as much there in a zip as beside it. The zip is read in memory, never
 //! extracted; the zips inside it are walked too, up to [`MAX_DEPTH`] levels.
 //!
 //! Every entry is read through one budget shared by the whole walk, whatever size its header

@@ -1,5 +1,5 @@
-//! BUNDLE-SECRETS: private key material anywhere. Findings never quote the key: they name the
-//! file, the line, and the kind of block.
+//! BUNDLE-SECRETS: private key material anywhere, the files inside a zip too. Findings never
+//! quote the key: they name the file, the line, and the kind of block.
 
 use rustls_pki_types::PrivateKeyDer;
 use valmis_i18n::said;
@@ -7,6 +7,7 @@ use valmis_model::{Finding, Location, Requirement};
 
 use super::kit::Collected;
 use crate::context::{Context, SubjectResult, Verdict};
+use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::source::{SourceFile, private_key_begin_lines};
@@ -36,6 +37,10 @@ pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Re
             return;
         }
     };
+    if extension == "zip" {
+        scan_archive(lang, path, bytes, requirement, found);
+        return;
+    }
     let blocks = private_key_begin_lines(bytes);
     if !blocks.is_empty() {
         let source = SourceFile::new(path, bytes);
@@ -49,6 +54,51 @@ pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Re
         found.findings.push(
             Finding::said(requirement.severity, said!(lang, "secrets-der-key", path = path)).at(Location::file(path)),
         );
+    }
+}
+
+/// BUNDLE-SECRETS of the files inside the zip `path` and the zips inside it, by the same signs
+/// as in the bundle; each finding stands on the zip and names the file inside. A zip that cannot
+/// be read to its end (an entry with a password, a bomb) is not scanned, and said so.
+fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement, found: &mut Collected) {
+    let wanted = |name: &str| !KEY_STORE_EXTENSIONS.contains(&extension(name).as_str());
+    let read = archive::for_each_file(bytes, wanted, |entry| {
+        let mut said = Vec::new();
+        match entry.bytes {
+            None if KEY_STORE_EXTENSIONS.contains(&extension(entry.path).as_str()) => {
+                let extension = extension(entry.path);
+                said.push(said!(
+                    lang,
+                    "secrets-key-store-in-archive",
+                    entry = entry.path,
+                    extension = extension.as_str()
+                ));
+            }
+            None => {}
+            Some(bytes) => {
+                let blocks = private_key_begin_lines(bytes);
+                let source = SourceFile::new(entry.path, bytes);
+                for (offset, label) in &blocks {
+                    let line = source.locate_without_snippet(*offset).line.unwrap_or(1);
+                    said.push(said!(
+                        lang,
+                        "secrets-pem-block-in-archive",
+                        entry = entry.path,
+                        label = label,
+                        line = line
+                    ));
+                }
+                if blocks.is_empty() && may_be_der(bytes) && PrivateKeyDer::try_from(bytes).is_ok() {
+                    said.push(said!(lang, "secrets-der-key-in-archive", entry = entry.path));
+                }
+            }
+        }
+        found.findings.extend(
+            said.into_iter().map(|message| Finding::said(requirement.severity, message).at(Location::file(path))),
+        );
+    });
+    if let Err(error) = read {
+        found.unreadable.push(valmis_i18n::t!(lang, "secrets-archive-unreadable", path = path, error = &error));
     }
 }
 

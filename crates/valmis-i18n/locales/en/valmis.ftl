@@ -538,6 +538,10 @@ archive-too-large = its files inflate to more than { $limit } MiB
 secrets-key-store = `{ $path }` is a private key or key store file (.{ $extension })
 secrets-pem-block = `{ $path }` contains a PEM `{ $label }` block
 secrets-der-key = `{ $path }` is a DER-encoded private key
+secrets-key-store-in-archive = `{ $entry }` inside the archive is a private key or key store file (.{ $extension })
+secrets-pem-block-in-archive = `{ $entry }` inside the archive contains a PEM `{ $label }` block, line { $line }
+secrets-der-key-in-archive = `{ $entry }` inside the archive is a DER-encoded private key
+secrets-archive-unreadable = `{ $path }` could not be read to its end: { $error }
 secrets-unreadable = could not read every file: { $reasons }
 secrets-not-scanned = not scanned: { $reason }
 

@@ -539,6 +539,10 @@ archive-too-large = sen tiedostot purkautuvat yli { $limit } MiB:n kokoisiksi
 secrets-key-store = `{ $path }` on yksityinen avain tai avainsäilötiedosto (.{ $extension })
 secrets-pem-block = `{ $path }` sisältää PEM-lohkon `{ $label }`
 secrets-der-key = `{ $path }` on DER-koodattu yksityinen avain
+secrets-key-store-in-archive = arkiston tiedosto `{ $entry }` on yksityinen avain tai avainsäilö (.{ $extension })
+secrets-pem-block-in-archive = arkiston tiedostossa `{ $entry }` on PEM-lohko `{ $label }`, rivi { $line }
+secrets-der-key-in-archive = arkiston tiedosto `{ $entry }` on DER-muotoinen yksityinen avain
+secrets-archive-unreadable = tiedostoa `{ $path }` ei voitu lukea loppuun: { $error }
 secrets-unreadable = kaikkia tiedostoja ei voitu lukea: { $reasons }
 secrets-not-scanned = ei tarkistettu: { $reason }
 
