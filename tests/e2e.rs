@@ -657,6 +657,43 @@ fn the_files_inside_a_zip_of_evidence_are_scanned_for_identity_codes() {
 }
 
 #[test]
+fn a_workbooks_sheet_name_is_scanned_for_identity_codes() {
+    // Before: a sheet's name is an attribute of `xl/workbook.xml`, and PRIVACY-HETU read no
+    // attribute: a sheet per patient, named by the patient's code, passed.
+    let workbook = std::fs::read(fixture("pretest-report-xlsx").join("pretest/report.xlsx")).expect("fixture");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook)).expect("a zip");
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).expect("part");
+        let name = part.name().expect("a UTF-8 name").into_owned();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).expect("read");
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8(bytes).expect("UTF-8");
+            assert!(text.contains("name=\"Esitestit\""), "{text}");
+            bytes = text.replace("name=\"Esitestit\"", "name=\"Potilas 131052-308T\"").into_bytes();
+        }
+        parts.push((name, bytes));
+    }
+    let renamed =
+        zip_of(&parts.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect::<Vec<_>>(), None);
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    std::fs::write(bundle.join("evidence/PA-03/haut.xlsx"), &renamed).expect("write");
+    let run = verify(&bundle, &["--only", "PRIVACY-HETU"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.json).expect("JSON");
+    let (status, messages) = outcome(&json, "PRIVACY-HETU", "evidence/PA-03/haut.xlsx");
+    assert_eq!(status, "failed");
+    assert_eq!(
+        messages,
+        [
+            "personal identity code `131052-3***` is not a test identity (individual number not in 900–999), in the name of a sheet (`xl/workbook.xml`)"
+        ]
+    );
+}
+
+#[test]
 fn private_keys_inside_a_zip_fail_bundle_secrets() {
     // Before: a zip was opaque to BUNDLE-SECRETS. A configuration folder zipped as evidence with
     // the client's key store, PEM key and DER key in it passed, as long as zip deflated them.

@@ -299,6 +299,22 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
             },
             expectations: fails!("PRIVACY-HETU", "pretest/report.xlsx", "in the note on cell H6 (`xl/comments1.xml`)"),
         },
+        // PRIVACY-HETU in a sheet's printed header, which is no cell's value either.
+        Fixture {
+            name: "privacy-hetu-xlsx-header",
+            rehash: true,
+            change: |d| {
+                let options =
+                    XlsxOptions { header_right: Some("&10Testipotilas 131052-308T"), ..XlsxOptions::default() };
+                let bytes = report_xlsx(d, &options)?;
+                replace_report(d, "pretest/report.xlsx", &bytes)
+            },
+            expectations: fails!(
+                "PRIVACY-HETU",
+                "pretest/report.xlsx",
+                "in a header or footer (`xl/worksheets/sheet1.xml`)"
+            ),
+        },
     ]
 }
 
@@ -334,6 +350,8 @@ pub(crate) struct XlsxOptions {
     note_on_pa03: Option<&'static str>,
     /// An Excel note (a cell comment) on PA-03's `huomiot` cell: kept in a part of its own.
     comment_on_pa03: Option<&'static str>,
+    /// The right-hand section of the printed page's header, instead of the page number.
+    header_right: Option<&'static str>,
 }
 
 /// The ready report as Finnish Excel would save it: Finnish headers, date cells for
@@ -410,6 +428,10 @@ pub(crate) fn xlsx_from_rows(rows: &[Vec<String>], options: &XlsxOptions) -> any
             }
         }
     }
+    // The printed page's header, as Excel writes it: its sections and fields as `&` codes.
+    let right = options.header_right.unwrap_or("Sivu &P / &N");
+    sheet.set_header(format!("&L&\"Calibri,Bold\"Esimerkki Terveys Oy&CEsitestitulokset 2027/1&R{right}"));
+    sheet.set_footer("&LTulostettu &D");
     sheet.autofit();
     Ok(workbook.save_to_buffer()?)
 }

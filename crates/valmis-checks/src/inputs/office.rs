@@ -5,8 +5,11 @@
 //! headers, footers, notes, comments, tracked deletions, document properties), one text block
 //! at a time: a paragraph, a heading, a table cell's paragraph, a property. Word splits a
 //! paragraph into runs wherever formatting or spell-checking marks fall (`131052-` `308T`), so
-//! the runs of a block are joined before it is scanned. Attribute values and embedded files
-//! (images, embedded workbooks) are not read.
+//! the runs of a block are joined before it is scanned. A spreadsheet's sheet names (attribute
+//! values, in XLSX's `xl/workbook.xml` and ODS's `content.xml`) are blocks of their own, and so is
+//! each header and footer of an XLSX sheet (read alone from the sheet, whose cells are read as
+//! cells), its formatting codes (`&C`, `&14`, `&"Arial,Bold"`) left out. Other attribute values
+//! and embedded files (images, embedded workbooks) are not read.
 //!
 //! The package is inspected before it is inflated, and every part is read through a bound, so
 //! that a hostile zip costs at most [`MAX_INFLATED`] bytes of reading and one part's text.
@@ -36,6 +39,32 @@ const NOTES: &[&str] = &["comment", "threadedComment"];
 /// Elements whose text continues the text around them (runs, spans, links, fields).
 const INLINE: &[&str] = &["t", "r", "delText", "instrText", "span", "a", "s", "ruby", "rt", "hyperlink"];
 
+/// Spreadsheet elements whose `name` attribute is a sheet's name: SpreadsheetML's `sheet` and
+/// OpenDocument's `table:table`.
+const SHEETS: &[&str] = &["sheet", "table"];
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Text as it flows: a paragraph, a table cell's paragraph, a property, a note.
+    Text,
+    /// A spreadsheet's sheet name.
+    SheetName,
+    /// An XLSX sheet's header or footer.
+    HeaderFooter,
+}
+
+/// How much of an XML part is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Every block of text.
+    Whole,
+    /// Nothing: the part is not even inflated.
+    Skip,
+    /// An XLSX sheet's headers and footers only (its `headerFooter`), each a block.
+    HeadersAndFooters,
+}
+
 /// Where a block of text is in its package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Block<'a> {
@@ -45,22 +74,25 @@ pub(crate) struct Block<'a> {
     pub(crate) number: u32,
     /// The cell a spreadsheet note or comment is on (`H6`: its `ref`), when the block is one.
     pub(crate) cell: Option<&'a str>,
+    /// What the block is.
+    pub(crate) kind: Kind,
 }
 
 /// Calls `each(block, text)` for every block of text of every XML part of the package. An error
 /// says why the package could not be read.
 pub(crate) fn for_each_block(bytes: &[u8], each: impl FnMut(&Block<'_>, &str)) -> Result<(), Msg> {
-    for_each_block_within(bytes, MAX_INFLATED, |_| false, each)
+    for_each_block_within(bytes, MAX_INFLATED, |_| Reading::Whole, each)
 }
 
-/// [`for_each_block`] over the parts `skip` does not name, which are not even inflated (an XLSX
-/// workbook's sheets and shared strings, whose text is read as cells).
-pub(crate) fn for_each_block_except(
+/// [`for_each_block`] reading of each part what `reading(part)` says (an XLSX workbook's sheets
+/// and shared strings, whose text is read as cells, are skipped but for the sheets' headers and
+/// footers).
+pub(crate) fn for_each_block_reading(
     bytes: &[u8],
-    skip: impl Fn(&str) -> bool,
+    reading: impl Fn(&str) -> Reading,
     each: impl FnMut(&Block<'_>, &str),
 ) -> Result<(), Msg> {
-    for_each_block_within(bytes, MAX_INFLATED, skip, each)
+    for_each_block_within(bytes, MAX_INFLATED, reading, each)
 }
 
 /// Whether the body of a DOCX (`word/document.xml`) or an OpenDocument text or spreadsheet
@@ -69,7 +101,9 @@ pub(crate) fn for_each_block_except(
 pub(crate) fn body_has_text(bytes: &[u8]) -> Result<bool, Msg> {
     let mut found = false;
     for_each_block(bytes, |block, text| {
-        found |= matches!(block.part, "word/document.xml" | "content.xml") && !text.trim().is_empty();
+        found |= block.kind == Kind::Text
+            && matches!(block.part, "word/document.xml" | "content.xml")
+            && !text.trim().is_empty();
     })?;
     Ok(found)
 }
@@ -77,7 +111,7 @@ pub(crate) fn body_has_text(bytes: &[u8]) -> Result<bool, Msg> {
 fn for_each_block_within(
     bytes: &[u8],
     limit: u64,
-    skip: impl Fn(&str) -> bool,
+    reading: impl Fn(&str) -> Reading,
     mut each: impl FnMut(&Block<'_>, &str),
 ) -> Result<(), Msg> {
     let mut archive =
@@ -89,7 +123,8 @@ fn for_each_block_within(
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).map_err(|error| msg!("office-not-zip", error = error.to_string()))?;
         let name = String::from_utf8_lossy(part.name_raw()).into_owned();
-        if !name.to_ascii_lowercase().ends_with(".xml") || skip(&name) {
+        let reading = reading(&name);
+        if !name.to_ascii_lowercase().ends_with(".xml") || reading == Reading::Skip {
             continue;
         }
         // Read through the bound whatever size the entry declares: a lying header costs nothing.
@@ -102,13 +137,19 @@ fn for_each_block_within(
             return Err(msg!("office-too-large", limit = limit));
         }
         budget -= xml.len() as u64;
-        blocks(&name, &xml, &mut each)?;
+        blocks(&name, &xml, reading == Reading::HeadersAndFooters, &mut each)?;
     }
     Ok(())
 }
 
-/// The blocks of text of one XML part.
-fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Result<(), Msg> {
+/// The blocks of text of one XML part, or with `headers_and_footers` those of its
+/// `headerFooter` element only.
+fn blocks(
+    part: &str,
+    xml: &[u8],
+    headers_and_footers: bool,
+    each: &mut impl FnMut(&Block<'_>, &str),
+) -> Result<(), Msg> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     // The text of each open paragraph, innermost last; the first is text outside paragraphs.
     let mut open = vec![String::new()];
@@ -120,10 +161,14 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
     // Whether the run now open is raised or lowered (a footnote's citation `¹` in a slide):
     // set apart from the text around it, as it looks.
     let mut raised = false;
-    let mut emit = |text: &mut String, cell: Option<&str>| {
-        if !text.trim().is_empty() {
+    // How deep inside `headerFooter` the reader is, when only that is read (0: outside).
+    let mut inside = 0u32;
+    let kind = if headers_and_footers { Kind::HeaderFooter } else { Kind::Text };
+    let mut emit = |text: &mut String, cell: Option<&str>, kind: Kind| {
+        let shown = if kind == Kind::HeaderFooter { without_header_codes(text) } else { text.clone() };
+        if !shown.trim().is_empty() {
             number += 1;
-            each(&Block { part, number, cell }, text.trim());
+            each(&Block { part, number, cell, kind }, shown.trim());
         }
         text.clear();
     };
@@ -131,6 +176,23 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
         |error: &dyn std::fmt::Display| msg!("office-part-unreadable", part = part, error = error.to_string());
     loop {
         let event = reader.read_event().map_err(|error| unreadable(&error))?;
+        if headers_and_footers {
+            match &event {
+                Event::Start(element) if inside == 0 => {
+                    inside = u32::from(element.local_name().as_ref() == b"headerFooter");
+                    continue;
+                }
+                Event::Start(_) => inside += 1,
+                Event::End(_) if inside == 1 => {
+                    inside = 0;
+                    continue;
+                }
+                Event::End(_) if inside > 1 => inside -= 1,
+                Event::Eof => {}
+                _ if inside == 0 => continue,
+                _ => {}
+            }
+        }
         let depth = open.len();
         // The first frame is never closed: there is always a last one.
         let Some(text) = open.last_mut() else { break };
@@ -140,10 +202,13 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
                 has_text = false;
                 let name = element.local_name();
                 let name = String::from_utf8_lossy(name.as_ref());
+                if let Some(mut sheet) = sheet_name(&name, &element) {
+                    emit(&mut sheet, None, Kind::SheetName);
+                }
                 let note_on =
                     NOTES.contains(&&*name).then(|| element.try_get_attribute("ref").ok().flatten()).flatten();
                 if let Some(reference) = note_on {
-                    emit(text, cell.as_deref());
+                    emit(text, cell.as_deref(), kind);
                     cell = Some(String::from_utf8_lossy(&reference.value).into_owned());
                 } else if raises(&name, &element) {
                     text.push(' ');
@@ -173,11 +238,14 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
             Event::Empty(element) => {
                 let name = element.local_name();
                 let name = String::from_utf8_lossy(name.as_ref());
+                if let Some(mut sheet) = sheet_name(&name, &element) {
+                    emit(&mut sheet, None, Kind::SheetName);
+                }
                 match &*name {
                     "tab" => text.push('\t'),
                     // OpenDocument's run of spaces.
                     "s" => text.push(' '),
-                    name if BREAKS.contains(&name) => emit(text, cell.as_deref()),
+                    name if BREAKS.contains(&name) => emit(text, cell.as_deref(), kind),
                     name if raises(name, &element) => {
                         text.push(' ');
                         raised = true;
@@ -193,15 +261,15 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
                     raised = false;
                 }
                 if NOTES.contains(&&*name) && cell.is_some() {
-                    emit(text, cell.as_deref());
+                    emit(text, cell.as_deref(), kind);
                     cell = None;
                 } else if PARAGRAPHS.contains(&&*name) && depth > 1 {
-                    emit(text, cell.as_deref());
+                    emit(text, cell.as_deref(), kind);
                     close = true;
                 } else if APART.contains(&&*name) {
                     text.push(' ');
                 } else if has_text && !INLINE.contains(&&*name) {
-                    emit(text, cell.as_deref());
+                    emit(text, cell.as_deref(), kind);
                 }
                 has_text = false;
             }
@@ -213,9 +281,70 @@ fn blocks(part: &str, xml: &[u8], each: &mut impl FnMut(&Block<'_>, &str)) -> Re
         }
     }
     for mut text in open {
-        emit(&mut text, cell.as_deref());
+        emit(&mut text, cell.as_deref(), kind);
     }
     Ok(())
+}
+
+/// The sheet name `element` (named `name`) gives, when it is a spreadsheet's sheet.
+fn sheet_name(name: &str, element: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    if !SHEETS.contains(&name) {
+        return None;
+    }
+    let attribute = element.attributes().flatten().find(|attribute| attribute.key.local_name().as_ref() == b"name")?;
+    let value = attribute
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_or_else(|_| String::from_utf8_lossy(&attribute.value).into_owned(), std::borrow::Cow::into_owned);
+    Some(value)
+}
+
+/// An XLSX header or footer as it is printed: its codes (`&L` `&C` `&R` for the sections, `&P`
+/// and the like for fields, `&14` for a size, `&"Arial,Bold"` for a font, `&K00FF00` for a
+/// colour) each become a space, and `&&` an ampersand. A code glued to the text would hide it
+/// (`&14131052-308T` is 14-point `131052-308T`).
+fn without_header_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '&' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('&') => out.push('&'),
+            Some('"') => {
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                }
+                out.push(' ');
+            }
+            Some(c) if c.is_ascii_digit() => {
+                // A size is at most three digits (1–409): in a longer run, as many digits as a
+                // code's date has (six) are text after the size, so that `&14131052-308T` keeps
+                // its code whichever way the size is read.
+                let mut run = String::from(c);
+                while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+                    run.push(digit);
+                }
+                out.push(' ');
+                if run.len() > 6 {
+                    out.push_str(&run[run.len() - 6..]);
+                }
+            }
+            Some('K' | 'k') => {
+                for _ in 0..6 {
+                    if chars.next_if(|c| c.is_ascii_hexdigit() || matches!(c, '+' | '-')).is_none() {
+                        break;
+                    }
+                }
+                out.push(' ');
+            }
+            Some(_) | None => out.push(' '),
+        }
+    }
+    out
 }
 
 /// Whether `element` (named `name`) makes its run superscript or subscript: DrawingML's
@@ -317,9 +446,9 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
             ("xl/sharedStrings.xml", "<sst><si><t>solu</t></si></sst>"),
         ]);
         let mut found = Vec::new();
-        for_each_block_except(
+        for_each_block_reading(
             &bytes,
-            |part| part == "xl/sharedStrings.xml",
+            |part| if part == "xl/sharedStrings.xml" { Reading::Skip } else { Reading::Whole },
             |block, text| {
                 found.push((block.part.to_owned(), block.number, block.cell.map(str::to_owned), text.to_owned()))
             },
@@ -331,13 +460,69 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
         assert_eq!(
             found,
             [
+                ("xl/workbook.xml".to_owned(), 1, None, "Esitestit".to_owned()),
                 ("xl/comments1.xml".to_owned(), 1, None, "Aino".to_owned()),
                 note("xl/comments1.xml", 2, "H6", "Aino:\npotilas 131052-308T"),
                 note("xl/comments1.xml", 3, "B2", "toinen"),
                 note("xl/threadedComments/threadedComment1.xml", 1, "C3", "ketju"),
             ],
-            "an author is a block on no cell, and the skipped part is not read"
+            "the sheet name and an author are blocks on no cell, and the skipped part is not read"
         );
+    }
+
+    /// A workbook's sheet names and its sheets' headers and footers, as Excel writes them
+    /// (rust_xlsxwriter writes the parts; calamine, a real reader, names the sheets): each is a
+    /// block, the header's formatting codes left out, and nothing else of the sheet is read.
+    #[test]
+    fn a_workbooks_sheet_names_headers_and_footers_are_blocks() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Esitestit").expect("name");
+        sheet.write_string(0, 0, "solu 010181-900C").expect("cell");
+        sheet.set_header("&L&\"Arial,Bold\"&14131052-308T&CTestisairaala && Oy&R&K00FF00sivu &P/&N");
+        sheet.set_footer("&CTulostettu &D");
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Potilas 131052-308T").expect("name");
+        let bytes = workbook.save_to_buffer().expect("workbook");
+        let mut found = Vec::new();
+        for_each_block_reading(
+            &bytes,
+            |part| if part.starts_with("xl/worksheets/") { Reading::HeadersAndFooters } else { Reading::Skip },
+            |block, text| found.push((block.part.to_owned(), block.kind, text.to_owned())),
+        )
+        .expect("readable");
+        let sheet1 = "xl/worksheets/sheet1.xml".to_owned();
+        assert_eq!(
+            found,
+            [
+                (sheet1.clone(), Kind::HeaderFooter, "131052-308T Testisairaala & Oy  sivu  /".to_owned()),
+                (sheet1, Kind::HeaderFooter, "Tulostettu".to_owned()),
+            ]
+        );
+        let mut names = Vec::new();
+        for_each_block_reading(
+            &bytes,
+            |part| if part == "xl/workbook.xml" { Reading::Whole } else { Reading::Skip },
+            |block, text| {
+                assert_eq!(block.kind, Kind::SheetName, "{text}");
+                names.push(text.to_owned());
+            },
+        )
+        .expect("readable");
+        let oracle = {
+            use calamine::Reader as _;
+            calamine::Xlsx::new(Cursor::new(bytes.clone())).expect("calamine reads it").sheet_names()
+        };
+        assert_eq!(names, oracle);
+        assert_eq!(names, ["Esitestit", "Potilas 131052-308T"]);
+        // A sheet name in OpenDocument is a block too, but no text of the body.
+        let ods = package(&[(
+            "content.xml",
+            "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"Taulukko1\"/>\
+             </office:spreadsheet></office:body></office:document-content>",
+        )]);
+        assert_eq!(blocks_of(&ods), [("content.xml".to_owned(), 1, "Taulukko1".to_owned())]);
+        assert_eq!(body_has_text(&ods), Ok(false));
     }
 
     /// A superscript after a code (a footnote's citation typed as `¹`) is set apart from it, in
@@ -361,8 +546,8 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
         assert!(error.to_string().starts_with("`word/document.xml` could not be read"), "{error}");
         // More XML than the bound, over the parts together: one error.
         let parts = package(&[("word/document.xml", &"x".repeat(600)), ("word/footer1.xml", &"y".repeat(600))]);
-        assert!(for_each_block_within(&parts, 1200, |_| false, |_, _| {}).is_ok());
-        let error = for_each_block_within(&parts, 1000, |_| false, |_, _| {}).expect_err("too large");
+        assert!(for_each_block_within(&parts, 1200, |_| Reading::Whole, |_, _| {}).is_ok());
+        let error = for_each_block_within(&parts, 1000, |_| Reading::Whole, |_, _| {}).expect_err("too large");
         assert!(error.to_string().contains("more than 1000 bytes"), "{error}");
     }
 

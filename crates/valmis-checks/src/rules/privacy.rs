@@ -11,7 +11,7 @@ use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
-use crate::inputs::office::{self, Block};
+use crate::inputs::office::{self, Block, Kind, Reading};
 use crate::inputs::source::SourceFile;
 
 /// Extensions read as text whatever their content looks like.
@@ -208,11 +208,20 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
             }
         }
     }
-    // What is no cell's value: notes and comments on cells, text boxes, charts, the file's
-    // properties. The sheets and their shared strings, read above as cells, are not read again.
-    let cells_are_in = |part: &str| part.starts_with("xl/worksheets/") || part == "xl/sharedStrings.xml";
+    // What is no cell's value: sheet names, headers and footers, notes and comments on cells,
+    // text boxes, charts, the file's properties. The sheets' cells and their shared strings,
+    // read above as cells, are not read again.
+    let reading = |part: &str| {
+        if part.starts_with("xl/worksheets/") {
+            Reading::HeadersAndFooters
+        } else if part == "xl/sharedStrings.xml" {
+            Reading::Skip
+        } else {
+            Reading::Whole
+        }
+    };
     let help = || t!(lang, "privacy-workbook-unscanned-help");
-    findings.extend(scan_package(lang, path, bytes, requirement, cells_are_in, help));
+    findings.extend(scan_package(lang, path, bytes, requirement, reading, help));
     Verdict::Checked(findings)
 }
 
@@ -220,7 +229,7 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
 /// not scanned, as a workbook is.
 fn scan_office(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Verdict {
     let help = || t!(lang, "privacy-document-unscanned-help");
-    Verdict::Checked(scan_package(lang, path, bytes, requirement, |_| false, help))
+    Verdict::Checked(scan_package(lang, path, bytes, requirement, |_| Reading::Whole, help))
 }
 
 /// The findings in the blocks of text of an office package's parts but those `skip` names, and
@@ -230,11 +239,11 @@ fn scan_package(
     path: &str,
     bytes: &[u8],
     requirement: &Requirement,
-    skip: impl Fn(&str) -> bool,
+    reading: impl Fn(&str) -> Reading,
     help: impl FnOnce() -> String,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let read = office::for_each_block_except(bytes, skip, |block, text| {
+    let read = office::for_each_block_reading(bytes, reading, |block, text| {
         findings.extend(in_block(lang, path, requirement, block, text));
     });
     if let Err(error) = read {
@@ -254,9 +263,11 @@ fn in_block(lang: &str, path: &str, requirement: &Requirement, block: &Block<'_>
         .map(|found| {
             let code = found.hetu.masked();
             let (part, number) = (block.part, block.number);
-            let message = match block.cell {
-                Some(cell) => said!(lang, "privacy-in-note", code = code, cell = cell, part = part),
-                None => said!(lang, "privacy-in-document", code = code, part = part, block = number),
+            let message = match (block.kind, block.cell) {
+                (Kind::SheetName, _) => said!(lang, "privacy-in-sheet-name", code = code, part = part),
+                (Kind::HeaderFooter, _) => said!(lang, "privacy-in-header-footer", code = code, part = part),
+                (Kind::Text, Some(cell)) => said!(lang, "privacy-in-note", code = code, cell = cell, part = part),
+                (Kind::Text, None) => said!(lang, "privacy-in-document", code = code, part = part, block = number),
             };
             Finding::said(requirement.severity, message).at(Location::file(path.to_owned()))
         })
