@@ -2191,6 +2191,41 @@ fn the_skeletons_submission_date_is_a_placeholder_until_written() {
 }
 
 #[test]
+fn the_skeletons_system_class_is_a_placeholder_until_written() {
+    // The skeleton said `class = "A2"`, a real class: left as it was, BUNDLE-MANIFEST said
+    // nothing of it, and an A3 system was submitted as A2 (or an A1 one as needing co-testing).
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path().join("nippu");
+    let dir_arg = dir.to_str().expect("utf-8");
+    let output = valmis(&["init", dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).expect("manifest");
+    let line = manifest.lines().find(|line| line.starts_with("class = ")).expect("a class line");
+    assert!(line.starts_with("class = \"TODO\""), "{line}");
+    assert!(line.contains("A1 | A2 | A3 | B"), "the comment names the classes: {line}");
+
+    let output = valmis(&["verify", dir_arg]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("system class is still the template placeholder `TODO`"), "{stdout}");
+    assert!(stdout.contains("write one of A1, A2, A3, B"), "{stdout}");
+    assert!(!stdout.contains("system class `TODO` is not one of"), "said once, as a placeholder: {stdout}");
+
+    // Written, the class is taken; a class that is none of them is still refused.
+    for (class, refused) in [("A3", false), ("A4", true)] {
+        let written = manifest.replace(line, &format!("class = \"{class}\""));
+        std::fs::write(dir.join("manifest.toml"), written).expect("write");
+        let stdout = text(&valmis(&["verify", dir_arg]).stdout);
+        assert!(!stdout.contains("system class is still"), "{class}: {stdout}");
+        assert_eq!(
+            stdout.contains(&format!("system class `{class}` is not one of A1, A2, A3, B")),
+            refused,
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
 fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     let temp = tempfile::tempdir().expect("tempdir");
     let dir = temp.path().join("hakemus");

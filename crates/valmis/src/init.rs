@@ -66,7 +66,8 @@ pub(crate) fn write_skeleton(
     }
     manifest.push_str("\n[system]\n");
     manifest.push_str(&format!("name = \"{}\"\nversion = \"TODO\"\n", tr!("init-product-name")));
-    manifest.push_str(&entry("class = \"A2\"", "A1 | A2 | A3 | B (THL 4/2024)"));
+    // A placeholder too: a real class written here would pass BUNDLE-MANIFEST left as it is.
+    manifest.push_str(&entry("class = \"TODO\"", "A1 | A2 | A3 | B (THL 4/2024)"));
     manifest.push_str(&format!("services = [{services_list}]\n"));
     manifest.push_str(&entry("environment = \"asiakastesti\"", "asiakastesti | tuotannonkuva"));
     manifest.push('\n');

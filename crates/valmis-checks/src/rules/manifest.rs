@@ -114,6 +114,12 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
                 && !allowed.contains(&value)
                 && !(key == "environment" && names_production(value))
             {
+                if is_placeholder(value) {
+                    let placeholder = said!(lang, "manifest-system-placeholder", key = key, value = value);
+                    let choose = t!(lang, "manifest-system-choose", allowed = allowed.join(", "));
+                    evaluation.fail(Some(span), placeholder, Some(choose));
+                    continue;
+                }
                 evaluation.fail(
                     Some(span),
                     said!(lang, "manifest-system-not-one-of", key = key, value = value, allowed = allowed.join(", ")),

@@ -348,6 +348,7 @@ manifest-system-no-key = [system] has no `{ $key }`
 manifest-system-not-one-of = system { $key } `{ $value }` is not one of { $allowed }
 manifest-system-empty = system { $key } is empty
 manifest-system-placeholder = system { $key } is still the template placeholder `{ $value }`
+manifest-system-choose = write one of { $allowed }
 manifest-services-empty = `system.services` is empty: declare at least one service
 manifest-service-unknown = unknown service `{ $service }`; services are { $known }
 manifest-service-twice = service `{ $service }` is declared twice

@@ -349,6 +349,7 @@ manifest-system-no-key = [system]-taulukossa ei ole kenttää `{ $key }`
 manifest-system-not-one-of = järjestelmän { $key } `{ $value }` ei ole mikään näistä: { $allowed }
 manifest-system-empty = järjestelmän { $key } on tyhjä
 manifest-system-placeholder = järjestelmän { $key } on yhä mallin paikkamerkki `{ $value }`
+manifest-system-choose = kirjoita jokin näistä: { $allowed }
 manifest-services-empty = `system.services` on tyhjä: ilmoita vähintään yksi palvelu
 manifest-service-unknown = tuntematon palvelu `{ $service }`; palvelut ovat { $known }
 manifest-service-twice = palvelu `{ $service }` on ilmoitettu kahdesti
