@@ -693,6 +693,76 @@ fn a_workbooks_sheet_name_is_scanned_for_identity_codes() {
     );
 }
 
+/// A private key pasted into a Word or OpenDocument text (the connection instructions, a key as
+/// a code block or as lines of their own) fails BUNDLE-SECRETS, outside a zip and inside one:
+/// the document was a zip to it, its text deflated out of sight, and it passed. pandoc writes the
+/// documents, as a real word processor lays the text out in its parts.
+#[test]
+fn a_private_key_pasted_into_an_office_document_fails_bundle_secrets() {
+    let found = std::process::Command::new("pandoc").arg("--version").output().is_ok_and(|out| out.status.success());
+    if !support::present_or_skipped(found, "pandoc", "apt install pandoc (.ci/run does)") {
+        return;
+    }
+    let pem = String::from_utf8(
+        std::fs::read(fixture("bundle-secrets-pem").join("evidence/PA-01/yhteysasetukset.txt")).expect("fixture"),
+    )
+    .expect("utf-8");
+    let key_lines: Vec<&str> = pem.lines().skip(1).collect();
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    // pandoc's own markdown: the key as a fenced code block, and as lines with hard breaks.
+    let texts = [
+        ("koodilohko", format!("# Yhteysohje\n\nAvain:\n\n```\n{}\n```\n", key_lines.join("\n"))),
+        ("rivit", format!("# Yhteysohje\n\n{}\n", key_lines.join("\\\n"))),
+    ];
+    let pandoc = |markdown: &str, format: &str| -> Vec<u8> {
+        let input = temp.path().join("ohje.md");
+        std::fs::write(&input, markdown).expect("write");
+        let out = temp.path().join(format!("ohje.{format}"));
+        let status = std::process::Command::new("pandoc")
+            .args([input.to_str().expect("utf-8"), "-o", out.to_str().expect("utf-8")])
+            .status()
+            .expect("pandoc runs");
+        assert!(status.success(), "pandoc writes {format}");
+        std::fs::read(out).expect("written")
+    };
+    for (layout, markdown) in &texts {
+        for format in ["docx", "odt"] {
+            let document = pandoc(markdown, format);
+            let name = format!("yhteysohje-{layout}.{format}");
+            let inside = zip_of(&[(name.as_str(), &document)], None);
+            for (file, bytes, said) in [
+                (
+                    name.clone(),
+                    &document,
+                    format!("`evidence/PA-01/{name}` contains a PEM `EC PRIVATE KEY` block, in `"),
+                ),
+                (
+                    "ohjeet.zip".to_owned(),
+                    &inside,
+                    format!("`{name}` inside the archive contains a PEM `EC PRIVATE KEY` block, in `"),
+                ),
+            ] {
+                let path = bundle.join("evidence/PA-01").join(&file);
+                std::fs::write(&path, bytes).expect("write");
+                let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+                std::fs::remove_file(&path).expect("remove");
+                assert_eq!(run.code, 1, "{file} ({layout}):\n{}", run.stdout);
+                assert!(run.stdout.contains(&said), "{file} ({layout}):\n{}", run.stdout);
+                let part = if format == "docx" { "word/document.xml" } else { "content.xml" };
+                assert!(run.stdout.contains(&format!("in `{part}`, paragraph ")), "{file}:\n{}", run.stdout);
+                assert!(!run.junit.contains(key_lines[1]) && !run.json.contains(key_lines[1]), "no key is quoted");
+            }
+        }
+    }
+
+    // The same instructions without the key pass: BUNDLE-SECRETS read them and found none.
+    let document = pandoc("# Yhteysohje\n\nAvain toimitetaan erikseen, ei tässä.\n", "docx");
+    std::fs::write(bundle.join("evidence/PA-01/yhteysohje.docx"), document).expect("write");
+    let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
 #[test]
 fn private_keys_inside_a_zip_fail_bundle_secrets() {
     // Before: a zip was opaque to BUNDLE-SECRETS. A configuration folder zipped as evidence with

@@ -295,6 +295,17 @@ fn fixtures() -> Vec<Fixture> {
             ),
         },
         Fixture {
+            // The connection instructions written in Word with the client's key pasted in, its
+            // first line split into runs where Word's spell-checking mark fell.
+            name: "bundle-secrets-docx",
+            rehash: true,
+            change: |d| write(d, "evidence/PA-01/yhteysohje.docx", &key_in_word()?),
+            expectations: one!(
+                "BUNDLE-SECRETS",
+                "contains a PEM `EC PRIVATE KEY` block, in `word/document.xml`, paragraph 3"
+            ),
+        },
+        Fixture {
             name: "bundle-forms-missing",
             rehash: true,
             change: |d| remove(d, "forms/arkkitehtuurikuvaus.pdf"),
@@ -639,6 +650,25 @@ fn pem_key() -> String {
         "Yhteysasetukset asiakastestiin (kopioitu palvelimelta)\n-----BEGIN EC PRIVATE KEY-----\n{}\n-----END EC PRIVATE KEY-----\n",
         body.join("\n")
     )
+}
+
+/// A DOCX of connection instructions with [`pem_key`] pasted in, a paragraph a line; the first
+/// line in two runs with a spell-checking mark between them, as Word saves it.
+fn key_in_word() -> anyhow::Result<Vec<u8>> {
+    let paragraph = |text: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>");
+    let mut body = paragraph("Yhteysohje: asiakastestiympäristö, Potilastiedon arkisto");
+    body.push_str(&paragraph("Asiakasvarmenteen avain (kopioitu palvelimelta):"));
+    for line in pem_key().lines().skip(1) {
+        match line.strip_prefix("-----BEGIN EC ") {
+            Some(rest) => body.push_str(&format!(
+                "<w:p><w:r><w:t>-----BEGIN EC PRIVATE</w:t></w:r><w:proofErr w:type=\"spellStart\"/>\
+                 <w:r><w:t xml:space=\"preserve\"> {}</w:t></w:r><w:proofErr w:type=\"spellEnd\"/></w:p>",
+                rest.trim_start_matches("PRIVATE ")
+            )),
+            None => body.push_str(&paragraph(line)),
+        }
+    }
+    crate::kind_fixtures::docx(&body, "Yhteysohje")
 }
 
 pub(crate) fn write(dir: &Path, path: &str, bytes: &[u8]) -> anyhow::Result<()> {

@@ -103,7 +103,7 @@ pub(crate) fn test_persons_docx(codes: &[&str]) -> anyhow::Result<Vec<u8>> {
 
 /// A DOCX with the parts Word needs to open it: `body` (WordprocessingML) and a title in its
 /// properties.
-fn docx(body: &str, title: &str) -> anyhow::Result<Vec<u8>> {
+pub(crate) fn docx(body: &str, title: &str) -> anyhow::Result<Vec<u8>> {
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\"><w:body>{body}\
          <w:sectPr/></w:body></w:document>"

@@ -19,6 +19,15 @@ use std::io::{Cursor, Read as _};
 use quick_xml::events::Event;
 use valmis_i18n::{Msg, msg};
 
+/// Office documents that are zips of XML parts, whose text is read block by block (a test plan
+/// in Word, evidence as slides): Word's, PowerPoint's and OpenDocument's, with their macro and
+/// template variants (the same parts under other content types).
+pub(crate) const DOCUMENT_EXTENSIONS: &[&str] =
+    &["docx", "docm", "dotx", "odt", "ott", "ods", "odp", "pptx", "pptm", "ppsx"];
+/// Excel workbooks: zips of XML parts too, whose cells PRIVACY-HETU reads as cells (with their
+/// place) and their other parts as office text.
+pub(crate) const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm"];
+
 /// The most entries a package may have (a real document has a few dozen).
 const MAX_ENTRIES: usize = 10_000;
 /// The most bytes all XML parts together may inflate to.

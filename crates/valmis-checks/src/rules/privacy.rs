@@ -11,7 +11,7 @@ use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
-use crate::inputs::office::{self, Block, Kind, Reading};
+use crate::inputs::office::{self, Block, DOCUMENT_EXTENSIONS, Kind, Reading, WORKBOOK_EXTENSIONS};
 use crate::inputs::source::SourceFile;
 
 /// Extensions read as text whatever their content looks like.
@@ -41,16 +41,9 @@ const TEXT_EXTENSIONS: &[&str] = &[
     "ndjson",
 ];
 /// Extensions of binary formats that are not scanned (the workbooks of [`WORKBOOK_EXTENSIONS`]
-/// are, cell by cell, the office documents of [`OFFICE_EXTENSIONS`] block by block, and the
+/// are, cell by cell, the office documents of [`DOCUMENT_EXTENSIONS`] block by block, and the
 /// files inside a zip as they would be outside it).
 const BINARY_EXTENSIONS: &[&str] = &["pdf", "xls", "doc", "png", "jpg", "jpeg", "gif", "der", "p12", "pfx", "ico"];
-/// Office documents that are zips of XML parts, whose text is scanned (a test plan in Word,
-/// evidence as slides): Word's, PowerPoint's and OpenDocument's, with their macro and template
-/// variants (the same parts under other content types).
-const OFFICE_EXTENSIONS: &[&str] = &["docx", "docm", "dotx", "odt", "ott", "ods", "odp", "pptx", "pptm", "ppsx"];
-/// Excel workbooks, whose cells are read as cells (with their place) and their other parts as
-/// office text.
-const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm"];
 
 /// PRIVACY-HETU of one file: its name, and its content when it is scanned at all; `None` for a
 /// file that is not scanned (a binary format, or binary content) and whose name is clean.
@@ -102,7 +95,7 @@ fn scan_file(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) ->
     if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
         return Some(scan_workbook(lang, path, bytes, requirement));
     }
-    if OFFICE_EXTENSIONS.contains(&extension.as_str()) {
+    if DOCUMENT_EXTENSIONS.contains(&extension.as_str()) {
         return Some(scan_office(lang, path, bytes, requirement));
     }
     let decoded = decode_utf16(bytes);
