@@ -2296,6 +2296,49 @@ fn the_skeletons_system_class_is_a_placeholder_until_written() {
 }
 
 #[test]
+fn the_skeletons_other_placeholders_are_said_to_be_placeholders() {
+    // The skeleton's `business_id = "TODO"` and `oid = "TODO"` were "business id `TODO` is not
+    // valid: not of the form NNNNNNN-C" and "organisation OID `TODO` is not a valid OID: `T` is
+    // not allowed", beside "organisation name is still the template placeholder": one thing
+    // left to write, said three ways.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let dir = temp.path().join("nippu");
+    let dir_arg = dir.to_str().expect("utf-8");
+    let output = valmis(&["init", dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&valmis(&["verify", dir_arg, "--only", "BUNDLE-ORG"]).stdout);
+    assert!(stdout.contains("business id is still the template placeholder `TODO`"), "{stdout}");
+    assert!(stdout.contains("organisation OID is still the template placeholder `TODO`"), "{stdout}");
+    assert!(!stdout.contains("is not valid") && !stdout.contains("is not a valid OID"), "{stdout}");
+    assert!(stdout.contains("1.2.246.10 followed by the business id's digits"), "{stdout}");
+
+    // With the business id written, the OID's help names the arc it gives.
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).expect("manifest");
+    let written = manifest.replacen("business_id = \"TODO\"", "business_id = \"0204819-8\"", 1);
+    std::fs::write(dir.join("manifest.toml"), &written).expect("write");
+    let stdout = text(&valmis(&["verify", dir_arg, "--only", "BUNDLE-ORG"]).stdout);
+    assert!(!stdout.contains("business id is still"), "{stdout}");
+    assert!(stdout.contains("use `1.2.246.10.2048198` or an OID registered below it"), "{stdout}");
+
+    // A value that is no placeholder is judged as before.
+    let written = written.replacen("oid = \"TODO\"", "oid = \"1.2.246.10.2048198.x\"", 1);
+    std::fs::write(dir.join("manifest.toml"), &written).expect("write");
+    let stdout = text(&valmis(&["verify", dir_arg, "--only", "BUNDLE-ORG"]).stdout);
+    assert!(stdout.contains("organisation OID `1.2.246.10.2048198.x` is not a valid OID"), "{stdout}");
+
+    // A customer organisation's `purpose = "TODO"` was "not a customer organisation's purpose
+    // valmis knows".
+    let dir = temp.path().join("asiakas");
+    let dir_arg = dir.to_str().expect("utf-8");
+    let output = valmis(&["init", dir_arg, "--role", "customer-organisation"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&valmis(&["verify", dir_arg, "--only", "BUNDLE-MANIFEST"]).stdout);
+    assert!(stdout.contains("`customer.purpose` is still the template placeholder `TODO`"), "{stdout}");
+    assert!(stdout.contains("write one of co-testing, independent-testing, change-testing"), "{stdout}");
+    assert!(!stdout.contains("purpose valmis knows"), "{stdout}");
+}
+
+#[test]
 fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     let temp = tempfile::tempdir().expect("tempdir");
     let dir = temp.path().join("hakemus");

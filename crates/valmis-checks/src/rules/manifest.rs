@@ -83,6 +83,12 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         if let Some((value, span)) = manifest.string(path).ok().flatten()
             && !allowed.contains(&value)
         {
+            if is_placeholder(value) {
+                let placeholder = said!(lang, "manifest-placeholder", key = path.join("."), value = value);
+                let choose = t!(lang, "manifest-system-choose", allowed = allowed.join(", "));
+                evaluation.fail(Some(span), placeholder, Some(choose));
+                continue;
+            }
             let hint = did_you_mean(value, allowed.iter().copied()).map(|near| t!(lang, "did-you-mean", near = near));
             evaluation.fail(
                 Some(span),

@@ -38,6 +38,15 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
         table_span.clone(),
         said!(lang, "org-no-business-id"),
     ) {
+        // `init` writes `TODO`: said as the placeholder it is, not as a malformed id.
+        Some((text, span)) if is_placeholder(text) => {
+            evaluation.fail(
+                Some(span),
+                said!(lang, "org-business-id-placeholder", id = text),
+                Some(t!(lang, "org-business-id-placeholder-help")),
+            );
+            None
+        }
         Some((text, span)) => match BusinessId::parse(text.trim()) {
             Ok(id) => Some(id),
             Err(error) => {
@@ -54,33 +63,53 @@ pub(crate) fn check(context: &Context<'_>, requirement: &Requirement) -> Vec<Sub
 
     let missing_oid = said!(lang, "org-no-oid");
     if let Some((text, span)) = evaluation.required(manifest, &["organisation", "oid"], table_span, missing_oid) {
-        match Oid::parse(text.trim()) {
-            Err(error) => {
-                evaluation.fail(Some(span), said!(lang, "org-oid-invalid", oid = text, error = error.message()), None)
-            }
-            Ok(oid) => {
-                if let Some(business_id) = business_id {
-                    let arc_text = business_id.organisation_oid();
-                    let arc = Oid::parse(&arc_text).ok();
-                    if arc.as_ref().is_some_and(|arc| !oid.is_at_or_below(arc)) {
-                        evaluation.fail(
-                            Some(span),
-                            said!(
-                                lang,
-                                "org-oid-not-under-arc",
-                                oid = oid.as_str(),
-                                arc = arc_text.as_str(),
-                                business_id = business_id.to_string()
-                            ),
-                            Some(t!(lang, "org-oid-not-under-arc-help", arc = arc_text.as_str())),
-                        );
-                    }
-                }
-            }
+        if is_placeholder(text) {
+            // With a valid business id, the OID it gives is what to write (or one below it).
+            let help = match &business_id {
+                Some(id) => t!(lang, "org-oid-not-under-arc-help", arc = id.organisation_oid().as_str()),
+                None => t!(lang, "org-oid-placeholder-help"),
+            };
+            evaluation.fail(Some(span), said!(lang, "org-oid-placeholder", oid = text), Some(help));
+        } else {
+            oid_under_business_id(lang, &mut evaluation, text, span, business_id.as_ref());
         }
     }
     test_organisations(lang, manifest, &mut evaluation);
     evaluation.finish()
+}
+
+/// The organisation OID `text` (at `span`): valid, and at or below the arc of its business id.
+fn oid_under_business_id(
+    lang: &str,
+    evaluation: &mut Evaluation<'_>,
+    text: &str,
+    span: std::ops::Range<usize>,
+    business_id: Option<&BusinessId>,
+) {
+    match Oid::parse(text.trim()) {
+        Err(error) => {
+            evaluation.fail(Some(span), said!(lang, "org-oid-invalid", oid = text, error = error.message()), None)
+        }
+        Ok(oid) => {
+            if let Some(business_id) = business_id {
+                let arc_text = business_id.organisation_oid();
+                let arc = Oid::parse(&arc_text).ok();
+                if arc.as_ref().is_some_and(|arc| !oid.is_at_or_below(arc)) {
+                    evaluation.fail(
+                        Some(span),
+                        said!(
+                            lang,
+                            "org-oid-not-under-arc",
+                            oid = oid.as_str(),
+                            arc = arc_text.as_str(),
+                            business_id = business_id.to_string()
+                        ),
+                        Some(t!(lang, "org-oid-not-under-arc-help", arc = arc_text.as_str())),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// `test_organisations`: each a valid OID; one under `1.2.246.10` whose business id has a wrong
