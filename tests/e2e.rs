@@ -2339,6 +2339,37 @@ fn the_skeletons_other_placeholders_are_said_to_be_placeholders() {
 }
 
 #[test]
+fn a_second_argument_is_shown_as_the_option_it_is_the_value_of() {
+    // `valmis pack nippu nippu.zip` was "unexpected argument `nippu.zip`" with the usage line,
+    // which names `--output` but not that the zip goes there.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    let bundle = bundle.to_str().expect("utf-8");
+    let dir = temp.path().join("hakemus");
+    let dir = dir.to_str().expect("utf-8");
+    let runs: [(&[&str], &str, &str); 3] = [
+        (&["pack", bundle, "nippu.zip"], "did you mean `--output nippu.zip`?", "tarkoititko `--output nippu.zip`?"),
+        (&["init", dir, "eresepti"], "did you mean `--service eresepti`?", "tarkoititko `--service eresepti`?"),
+        // Another command's extra argument has no such option.
+        (&["verify", bundle, "raportti.xml"], "unexpected argument `raportti.xml`", "`raportti.xml`"),
+    ];
+    for (args, english, finnish) in runs {
+        for (lang, said) in [("en", english), ("fi", finnish)] {
+            let mut command = vec!["--lang", lang];
+            command.extend_from_slice(args);
+            let output = valmis(&command);
+            let stderr = text(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{command:?}: {stderr}");
+            assert!(stderr.contains(said), "{command:?}: {stderr}");
+            if args[0] == "verify" {
+                assert!(!stderr.contains("did you mean") && !stderr.contains("tarkoititko"), "{command:?}: {stderr}");
+            }
+        }
+    }
+    assert!(!temp.path().join("nippu.zip").exists() && !Path::new(dir).exists(), "nothing written");
+}
+
+#[test]
 fn init_writes_a_skeleton_that_lists_what_is_left_and_never_overwrites() {
     let temp = tempfile::tempdir().expect("tempdir");
     let dir = temp.path().join("hakemus");

@@ -13,7 +13,8 @@ pub(crate) fn said(error: &Error, command: &str) -> String {
     let mut text = tr!("cli-error", message = message(error));
     let similar = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
         .into_iter()
-        .find_map(|kind| string(error, kind));
+        .find_map(|kind| string(error, kind))
+        .or_else(|| option_for_value(error, command));
     if let Some(similar) = similar {
         text.push_str("\n\n  ");
         text.push_str(&tr!("did-you-mean", near = similar));
@@ -29,6 +30,25 @@ pub(crate) fn said(error: &Error, command: &str) -> String {
     }
     text.push_str(&format!("\n\n{}", tr!("cli-parse-more", help = format!("{command} --help"))));
     text
+}
+
+/// Commands whose one argument is a folder, and the option a second argument is most likely the
+/// value of: `valmis pack nippu nippu.zip` means `--output nippu.zip`, `valmis init hakemus
+/// eresepti` means `--service eresepti`.
+const OPTION_FOR_A_SECOND_ARGUMENT: &[(&str, &str)] = &[("valmis pack", "--output"), ("valmis init", "--service")];
+
+/// The option an unexpected argument (not itself an option) is the value of, written whole, for
+/// the commands of [`OPTION_FOR_A_SECOND_ARGUMENT`].
+fn option_for_value(error: &Error, command: &str) -> Option<String> {
+    if error.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let arg = string(error, ContextKind::InvalidArg)?;
+    if arg.starts_with('-') {
+        return None;
+    }
+    let (_, option) = OPTION_FOR_A_SECOND_ARGUMENT.iter().find(|(name, _)| *name == command)?;
+    Some(format!("{option} {arg}"))
 }
 
 /// What the mistake is, in one line.
