@@ -273,6 +273,22 @@ fn fixtures() -> Vec<Fixture> {
             expectations: one!("BUNDLE-SECRETS", "contains a PEM `EC PRIVATE KEY` block"),
         },
         Fixture {
+            // The key copied with Windows PowerShell 5's `>`, which writes UTF-16 with a byte
+            // order mark and CRLF line ends.
+            name: "bundle-secrets-utf16",
+            rehash: true,
+            change: |d| {
+                let text = pem_key().replace('\n', "\r\n");
+                let bytes: Vec<u8> =
+                    [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+                write(d, "evidence/PA-01/yhteysasetukset.txt", &bytes)
+            },
+            expectations: one!(
+                "BUNDLE-SECRETS",
+                "`evidence/PA-01/yhteysasetukset.txt` contains a PEM `EC PRIVATE KEY` block"
+            ),
+        },
+        Fixture {
             name: "bundle-secrets-der",
             rehash: true,
             change: |d| write(d, "evidence/PA-01/varmenne.der", &test_key()),

@@ -13,6 +13,17 @@ const SNIPPET_WIDTH: usize = 160;
 /// so that cutting the window never shows less than the snippet would.
 const WINDOW: usize = 1024;
 
+/// Text saved as UTF-16 with its byte order mark decoded: Excel's "Unicode text", Notepad's
+/// "Unicode", Windows PowerShell's `>`. `None` for any other file, which is read as it is.
+pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) if encoding != encoding_rs::UTF_8 => {
+            Some(encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned())
+        }
+        _ => None,
+    }
+}
+
 /// A file's bytes with a line index, for locating findings.
 #[derive(Debug)]
 pub(crate) struct SourceFile<'a> {

@@ -12,7 +12,7 @@ use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::office::{self, Block, DOCUMENT_EXTENSIONS, Kind, Reading, WORKBOOK_EXTENSIONS};
-use crate::inputs::source::SourceFile;
+use crate::inputs::source::{SourceFile, decode_utf16};
 
 /// Extensions read as text whatever their content looks like.
 const TEXT_EXTENSIONS: &[&str] = &[
@@ -265,16 +265,6 @@ fn in_block(lang: &str, path: &str, requirement: &Requirement, block: &Block<'_>
             Finding::said(requirement.severity, message).at(Location::file(path.to_owned()))
         })
         .collect()
-}
-
-/// Text saved as UTF-16 (Excel's "Unicode text") decoded, so that its codes are found too.
-fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom_length)) if encoding != encoding_rs::UTF_8 => {
-            Some(encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned())
-        }
-        _ => None,
-    }
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file, as git and grep decide.

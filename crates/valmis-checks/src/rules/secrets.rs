@@ -12,7 +12,7 @@ use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
 use crate::inputs::office::{self, DOCUMENT_EXTENSIONS, Reading, WORKBOOK_EXTENSIONS};
-use crate::inputs::source::{SourceFile, private_key_begin_lines};
+use crate::inputs::source::{SourceFile, decode_utf16, private_key_begin_lines};
 
 /// Extensions of key stores; their content is never inspected.
 const KEY_STORE_EXTENSIONS: &[&str] = &["p12", "pfx", "key", "jks", "keystore", "ppk", "p8", "pk8"];
@@ -65,6 +65,9 @@ pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Re
         }));
         return;
     }
+    // A key saved as UTF-16 (Windows PowerShell's `>` writes it so) is read as its text.
+    let decoded = decode_utf16(bytes);
+    let bytes = decoded.as_ref().map_or(bytes.as_slice(), |text| text.as_bytes());
     let blocks = private_key_begin_lines(bytes);
     if !blocks.is_empty() {
         let source = SourceFile::new(path, bytes);
@@ -74,7 +77,7 @@ pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Re
                     .at(source.locate_without_snippet(offset)),
             );
         }
-    } else if may_be_der(bytes) && PrivateKeyDer::try_from(bytes.as_slice()).is_ok() {
+    } else if may_be_der(bytes) && PrivateKeyDer::try_from(bytes).is_ok() {
         found.findings.push(
             Finding::said(requirement.severity, said!(lang, "secrets-der-key", path = path)).at(Location::file(path)),
         );
@@ -136,6 +139,8 @@ fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement,
 /// line) or a DER key.
 fn in_archived_bytes(lang: &str, entry: &str, bytes: &[u8]) -> Vec<valmis_i18n::Said> {
     let mut said = Vec::new();
+    let decoded = decode_utf16(bytes);
+    let bytes = decoded.as_ref().map_or(bytes, |text| text.as_bytes());
     let blocks = private_key_begin_lines(bytes);
     let source = SourceFile::new(entry, bytes);
     for (offset, label) in &blocks {
@@ -278,6 +283,22 @@ mod tests {
         // Plain hyphens are found as the text files' scan finds them.
         let plain: Vec<String> = private_key_begin_lines(KEY.as_bytes()).into_iter().map(|(_, label)| label).collect();
         assert_eq!(private_key_begin_labels(KEY), plain);
+    }
+
+    /// A key saved as UTF-16 (little-endian by Windows PowerShell's `>`, big-endian by some
+    /// Java tools) is found with its line, inside a zip as outside it; without its byte order
+    /// mark the bytes are no text valmis reads.
+    #[test]
+    fn a_key_saved_as_utf16_is_found_with_its_line() {
+        let text = format!("palvelu=asiakastesti\r\n{}\r\n", KEY.replace('\n', "\r\n"));
+        let little: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let big: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [&little, &big] {
+            let said = in_archived_bytes("en", "yhteys.txt", bytes);
+            let texts: Vec<&str> = said.iter().map(|said| said.text.as_str()).collect();
+            assert_eq!(texts, ["`yhteys.txt` inside the archive contains a PEM `EC PRIVATE KEY` block, line 2"]);
+        }
+        assert!(in_archived_bytes("en", "yhteys.txt", &little[2..]).is_empty(), "no BOM, no text");
     }
 
     /// A key pasted into a workbook's cell, written by rust_xlsxwriter (a real producer of XLSX),
