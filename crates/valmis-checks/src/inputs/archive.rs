@@ -5,13 +5,17 @@
 //!
 //! Every entry is read through one budget shared by the whole walk, whatever size its header
 //! declares, so that a hostile zip (a bomb, a zip that contains itself) costs at most
-//! [`MAX_INFLATED`] bytes of reading and one entry's bytes of memory.
+//! [`MAX_INFLATED`] bytes of reading and one entry's bytes of memory. An office document inside
+//! is a zip too, whose XML parts its readers inflate: those parts are charged to the same
+//! budget before the document is given, so that a thousand small documents that each inflate
+//! to 60 MiB cost what one zip may, not a thousand times the bound of one document.
 
 use std::io::{Cursor, Read as _};
 
 use valmis_i18n::{Msg, msg};
 
 use crate::inputs::names::extension;
+use crate::inputs::office::{DOCUMENT_EXTENSIONS, WORKBOOK_EXTENSIONS};
 
 /// The most entries one zip may have.
 const MAX_ENTRIES: usize = 10_000;
@@ -91,8 +95,33 @@ fn walk(
             each(Entry { path: &name, name: &own, bytes: None });
             walk(&content, &format!("{name}/"), depth + 1, budget, wanted, each)?;
         } else {
+            let office = extension(&name);
+            if DOCUMENT_EXTENSIONS.contains(&office.as_str()) || WORKBOOK_EXTENSIONS.contains(&office.as_str()) {
+                charge_office_parts(&content, budget)?;
+            }
             each(Entry { path: &name, name: &own, bytes: Some(&content) });
         }
+    }
+    Ok(())
+}
+
+/// Charges `budget` with what the XML parts (and relationships) of the office document `bytes`
+/// inflate to, inflating them into nothing: what its readers will inflate again. A document that
+/// is no zip costs nothing here (its readers refuse it at its first bytes).
+fn charge_office_parts(bytes: &[u8], budget: &mut u64) -> Result<(), Msg> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
+    for index in 0..archive.len().min(MAX_ENTRIES) {
+        let Ok(mut part) = archive.by_index(index) else { continue };
+        let name = String::from_utf8_lossy(part.name_raw()).to_ascii_lowercase();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        // A part that cannot be inflated is its readers' to report; what was inflated counts.
+        let inflated = std::io::copy(&mut (&mut part).take(*budget + 1), &mut std::io::sink()).unwrap_or(0);
+        if inflated > *budget {
+            return Err(msg!("archive-too-large", limit = MAX_INFLATED / (1024 * 1024)));
+        }
+        *budget -= inflated;
     }
     Ok(())
 }
@@ -173,6 +202,23 @@ mod tests {
         assert!(bomb.len() < 1024 * 1024, "deflate makes it small");
         let said = files_of(&bomb).expect_err("too large");
         assert!(said.contains("more than 128 MiB"), "{said}");
+        // Office documents that are small inside the zip but whose XML parts inflate far: each
+        // is within one document's bound, together past the zip's.
+        let text = vec![b'a'; 40 * 1024 * 1024];
+        let xml =
+            [b"<w:document><w:body><w:p><w:r><w:t>".as_slice(), &text, b"</w:t></w:r></w:p></w:body></w:document>"]
+                .concat();
+        let document = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", &xml)]);
+        assert!(document.len() < 256 * 1024, "deflate makes it small");
+        let four: Vec<(String, &[u8])> =
+            (1..=4).map(|number| (format!("ohje-{number}.docx"), document.as_slice())).collect();
+        let four: Vec<(&str, &[u8])> = four.iter().map(|(name, bytes)| (name.as_str(), *bytes)).collect();
+        let said = files_of(&zip_of(&four)).expect_err("too large together");
+        assert!(said.contains("more than 128 MiB"), "{said}");
+        // Three are within it, and given whole.
+        let given = files_of(&zip_of(&four[..3])).expect("within the budget");
+        assert_eq!(given.len(), 3);
+        assert!(given.iter().all(|(_, _, bytes)| bytes.as_deref() == Some(document.as_slice())));
         // An entry that needs a password.
         use zip::unstable::write::FileOptionsExt as _;
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
