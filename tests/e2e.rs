@@ -2523,6 +2523,58 @@ fn requirements_and_explain_teach() {
     assert!(case.contains("Declared in: the built-in case list of potilastiedon-arkisto (round 2027-1"), "{case}");
 }
 
+/// The output of `args` with the terminal `COLUMNS` wide, or without a width (a pipe).
+fn laid_out(args: &[&str], columns: Option<&str>) -> String {
+    let mut command = support::valmis_command();
+    if let Some(columns) = columns {
+        command.env("COLUMNS", columns);
+    }
+    let output = command.args(args).output().expect("valmis runs");
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {}", text(&output.stderr));
+    text(&output.stdout)
+}
+
+#[test]
+fn requirements_and_explain_fit_the_terminals_width() {
+    // Before: `valmis requirements` printed 206-column lines whatever the terminal (one
+    // submissions list is 76 characters), and `explain` each paragraph as one line of up to 600
+    // characters, which a terminal breaks in the middle of words.
+    let words = |text: &str| text.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    for lang in ["en", "fi"] {
+        for columns in [50, 80] {
+            let width = columns.to_string();
+            let explain = ["--lang", lang, "explain", "BUNDLE-SECRETS"];
+            let wrapped = laid_out(&explain, Some(&width));
+            let too_wide: Vec<&str> = wrapped.lines().filter(|line| line.chars().count() > columns).collect();
+            assert!(too_wide.is_empty(), "{lang} at {columns}: {too_wide:?}");
+            // Only the line breaks differ from the unwrapped text: no word is split or lost.
+            let whole = laid_out(&explain, None);
+            assert_eq!(words(&wrapped), words(&whole), "{lang} at {columns}");
+            assert!(whole.lines().any(|line| line.chars().count() > 300), "a pipe gets whole lines");
+
+            let listing = laid_out(&["--lang", lang, "requirements"], Some(&width));
+            let too_wide: Vec<&str> = listing.lines().filter(|line| line.chars().count() > columns).collect();
+            assert!(too_wide.is_empty(), "{lang} at {columns}: {too_wide:?}");
+            // Every requirement is there, its id at the start of a line, with its facts.
+            let table = laid_out(&["--lang", lang, "requirements", "--json"], None);
+            let listed: serde_json::Value = serde_json::from_str(&table).expect("JSON");
+            for requirement in listed.as_array().expect("requirements") {
+                let id = requirement["id"].as_str().expect("id");
+                assert!(listing.lines().any(|line| line.starts_with(&format!("{id} — "))), "{lang}: {id}");
+            }
+            let area = if lang == "en" { "area: bundle" } else { "alue: bundle" };
+            assert!(listing.contains(area), "{lang}:\n{listing}");
+        }
+    }
+    // A terminal wide enough for the table gets the table, and a pipe the table as before.
+    for columns in [Some("250"), None] {
+        let listing = laid_out(&["requirements"], columns);
+        let header = listing.lines().nth(2).expect("header");
+        assert!(header.starts_with("ID ") && header.contains("SUBMISSIONS") && header.ends_with("TITLE"), "{header}");
+        assert!(listing.lines().any(|line| line.starts_with("BUNDLE-MANIFEST ") && line.contains(" bundle ")));
+    }
+}
+
 #[test]
 fn explain_names_the_case_or_requirement_that_was_meant() {
     // Before: `explain PA-1` said "no requirement `PA-1` (`valmis requirements` lists them)", which

@@ -52,6 +52,9 @@ pub(crate) fn valmis_command_at(program: &Path) -> Command {
         .env_remove("VALMIS_LANG")
         .env_remove("VALMIS_NOW")
         .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY");
+        .env_remove("GITHUB_STEP_SUMMARY")
+        // A developer's shell may export its width: output is laid out for a pipe unless a test
+        // sets one.
+        .env_remove("COLUMNS");
     command
 }

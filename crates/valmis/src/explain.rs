@@ -77,7 +77,26 @@ pub(crate) fn requirements(args: RequirementsArgs, lang: Lang) -> anyhow::Result
         return Ok(exit::READY);
     }
     let origin = if catalogs.origin == "embedded" { tr!("explain-built-in") } else { catalogs.origin.clone() };
-    say!("{}\n", tr!("explain-round", round = &catalog.round.id, title = &catalog.round.title, origin = origin));
+    say!("{}\n", line(&tr!("explain-round", round = &catalog.round.id, title = &catalog.round.title, origin = origin)));
+    // A table wider than the terminal is shown as records instead: the id and title, then the
+    // facts, each wrapped at its width.
+    let table_width = widths.iter().map(|width| width + 2).sum::<usize>()
+        + rows.iter().map(|row| row[5].chars().count()).chain([headers[5].chars().count()]).max().unwrap_or(0);
+    if let Some(width) = crate::terminal::width().filter(|&width| width < table_width) {
+        for (requirement, row) in listed.iter().zip(&rows) {
+            say!("{}", crate::terminal::wrapped_hanging(&format!("{} — {}", row[0], row[5]), width, "    "));
+            let facts = tr!(
+                "explain-facts",
+                area = requirement.area.as_str(),
+                severity = requirement.severity.as_str(),
+                services = &row[3],
+                submissions = row[4].replace(',', ", ")
+            );
+            say!("{}", crate::terminal::wrapped(&facts, width, "    "));
+        }
+        say!("\n{}", line(&tr!("explain-count", requirements = rows.len())));
+        return Ok(exit::READY);
+    }
     let print_row = |cells: [&str; 6]| {
         let mut line = String::new();
         for (index, cell) in cells.iter().enumerate() {
@@ -158,26 +177,24 @@ pub(crate) fn explain(args: ExplainArgs, lang: Lang) -> anyhow::Result<()> {
         requirement.applies_to.entries().join(", ")
     };
     let (title, explanation, fix) = requirement.texts(lang);
-    say!("{} — {title}\n", requirement.id);
-    say!(
-        "{}\n",
-        tr!(
-            "explain-facts",
-            area = requirement.area.as_str(),
-            severity = requirement.severity.as_str(),
-            services = services,
-            submissions = submissions
-        )
+    say!("{}\n", line(&format!("{} — {title}", requirement.id)));
+    let facts = tr!(
+        "explain-facts",
+        area = requirement.area.as_str(),
+        severity = requirement.severity.as_str(),
+        services = services,
+        submissions = submissions
     );
+    say!("{}\n", line(&facts));
     say!("{}\n{}\n", tr!("explain-what"), indent(explanation));
     say!("{}\n{}\n", tr!("explain-how"), indent(fix));
     explain_round_data(catalog, &requirement.id);
     say!("{}", tr!("explain-reference", reference = &requirement.reference));
     // The built-in catalog is not a file the user has: name the round, and how to see its data.
     if catalogs.origin == "embedded" {
-        say!("{}", tr!("explain-catalog-built-in", round = &catalog.round.id));
+        say!("{}", line(&tr!("explain-catalog-built-in", round = &catalog.round.id)));
     } else {
-        say!("{}", tr!("explain-catalog-file", file = &catalog.source, round = &catalog.round.id));
+        say!("{}", line(&tr!("explain-catalog-file", file = &catalog.source, round = &catalog.round.id)));
     }
     if let Some(case) = case {
         say!();
@@ -243,6 +260,22 @@ fn explain_case(catalog: &Catalog, case: &valmis_model::PretestCase, built_in: b
     Ok(())
 }
 
+/// One line of `explain`, wrapped at the terminal's width when there is one (continued lines
+/// indented).
+fn line(text: &str) -> String {
+    match crate::terminal::width() {
+        Some(width) => crate::terminal::wrapped_hanging(text, width.min(crate::terminal::MAX_PROSE_WIDTH), "    "),
+        None => text.to_owned(),
+    }
+}
+
+/// `text` indented by two spaces, and wrapped at the terminal's width (at most
+/// [`MAX_PROSE_WIDTH`](crate::terminal::MAX_PROSE_WIDTH)) when there is one.
 fn indent(text: &str) -> String {
-    text.trim().lines().map(|line| format!("  {line}")).collect::<Vec<_>>().join("\n")
+    let width = crate::terminal::width().map(|width| width.min(crate::terminal::MAX_PROSE_WIDTH));
+    let lines = text.trim().lines().map(|line| match width {
+        Some(width) => crate::terminal::wrapped(line, width, "  "),
+        None => format!("  {line}"),
+    });
+    lines.collect::<Vec<_>>().join("\n")
 }

@@ -11,6 +11,41 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// standard output (`--json -`), which then holds the report and nothing else.
 static FOR_PEOPLE_ON_STDERR: AtomicBool = AtomicBool::new(false);
 
+/// The most columns prose is laid out in, however wide the terminal: longer lines are hard to
+/// read.
+pub(crate) const MAX_PROSE_WIDTH: usize = 100;
+
+/// The width to lay out text for people in: `COLUMNS` when it is set to a number (20 or more),
+/// else the terminal's when standard output is one. `None` when standard output is a pipe or a
+/// file, where every line stays whole for the tools that read it.
+pub(crate) fn width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    let columns = std::env::var("COLUMNS").ok().and_then(|columns| columns.trim().parse::<usize>().ok());
+    if let Some(columns) = columns.filter(|&columns| columns >= 20) {
+        return Some(columns);
+    }
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(terminal_size::Width(columns), _)| usize::from(columns))
+}
+
+/// `text` wrapped at `width` columns (see [`prose`]), each line indented by `indent`.
+pub(crate) fn wrapped(text: &str, width: usize, indent: &str) -> String {
+    textwrap::fill(text, prose(width).initial_indent(indent).subsequent_indent(indent))
+}
+
+/// `text` wrapped at `width` columns (see [`prose`]), its continued lines indented by `indent`.
+pub(crate) fn wrapped_hanging(text: &str, width: usize, indent: &str) -> String {
+    textwrap::fill(text, prose(width).subsequent_indent(indent))
+}
+
+/// Lines are broken at spaces only: never inside a word, nor at a word's hyphens, which would
+/// cut `--client-key` or `1234567-1` in two.
+fn prose(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width).break_words(false).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// From now on, what valmis prints for people goes to standard error.
 pub(crate) fn leave_stdout_to_a_report() {
     FOR_PEOPLE_ON_STDERR.store(true, Ordering::Relaxed);
