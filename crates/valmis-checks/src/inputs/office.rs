@@ -174,7 +174,11 @@ fn blocks(
     let mut inside = 0u32;
     let kind = if headers_and_footers { Kind::HeaderFooter } else { Kind::Text };
     let mut emit = |text: &mut String, cell: Option<&str>, kind: Kind| {
-        let shown = if kind == Kind::HeaderFooter { without_header_codes(text) } else { text.clone() };
+        let mut shown = if kind == Kind::HeaderFooter { without_header_codes(text) } else { text.clone() };
+        // A non-breaking hyphen (U+2011, as LibreOffice saves it) joins a code's halves as `-` does.
+        if shown.contains('\u{2011}') {
+            shown = shown.replace('\u{2011}', "-");
+        }
         if !shown.trim().is_empty() {
             number += 1;
             each(&Block { part, number, cell, kind }, shown.trim());
@@ -252,6 +256,8 @@ fn blocks(
                 }
                 match &*name {
                     "tab" => text.push('\t'),
+                    // Word's non-breaking hyphen is an element, not a character (Ctrl+Shift+-).
+                    "noBreakHyphen" => text.push('-'),
                     // OpenDocument's run of spaces.
                     "s" => text.push(' '),
                     name if BREAKS.contains(&name) => emit(text, cell.as_deref(), kind),
@@ -683,6 +689,30 @@ potilas 131052-</t></r><r><t>308T</t></r></text></comment>
         let docx = std::fs::read(temp.path().join("testi.docx")).expect("written");
         let oracle = String::from_utf8(run_pandoc(pandoc, &["-f", "docx", "-t", "plain"], &docx)).expect("UTF-8");
         assert_eq!(codes_in_package(&std::fs::read(&path).expect("written")), codes(&oracle), "pptx");
+        // Word's non-breaking hyphen, an element between two runs, and LibreOffice's, the
+        // character U+2011: pandoc reads both as U+2011, the hyphen of a code kept on one line.
+        let document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\
+<w:p><w:r><w:t>Potilas 131052</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t>308T</w:t></w:r></w:p>\
+<w:p><w:r><w:t>ja 010181\u{2011}900C</w:t></w:r></w:p></w:body></w:document>";
+        let bytes = package(&[
+            (
+                "[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+                 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+                 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+            ),
+            (
+                "_rels/.rels",
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+                 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+            ),
+            ("word/document.xml", document),
+        ]);
+        let oracle = String::from_utf8(run_pandoc(pandoc, &["-f", "docx", "-t", "plain"], &bytes)).expect("UTF-8");
+        assert_eq!(oracle.matches('\u{2011}').count(), 2, "pandoc's own text: {oracle}");
+        let expected = codes(&oracle.replace('\u{2011}', "-"));
+        assert_eq!(expected, ["010181-900C", "131052-308T"]);
+        assert_eq!(codes_in_package(&bytes), expected);
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bundles");
         for bundle in ["example-customer-organisation", "privacy-hetu-docx"] {
             let bytes = std::fs::read(fixtures.join(bundle).join("plan/liite-testihenkilot.docx")).expect("fixture");
