@@ -764,6 +764,30 @@ fn a_private_key_pasted_into_an_office_document_fails_bundle_secrets() {
 }
 
 #[test]
+fn every_kind_of_key_store_fails_bundle_secrets_by_its_name() {
+    // Before: an Android app's BouncyCastle key store (`.bks`, a Kanta PHR app's client key), a
+    // Java JCEKS or BCFKS store, a `.pkcs12` and Microsoft's `.pvk` passed: binary, with no PEM
+    // block to find, and not among the names BUNDLE-SECRETS knew.
+    let temp = tempfile::tempdir().expect("tempdir");
+    let (bundle, _, _) = ready_copy(temp.path(), "nippu");
+    let extensions =
+        ["p12", "pfx", "pkcs12", "key", "jks", "keystore", "jceks", "bks", "bcfks", "ppk", "pvk", "p8", "pk8"];
+    for extension in extensions {
+        let file = bundle.join(format!("evidence/PA-01/sovellus.{extension}"));
+        std::fs::write(&file, b"\x00\x00\x00\x02 ei luettu").expect("write");
+        let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+        std::fs::remove_file(&file).expect("remove");
+        assert_eq!(run.code, 1, ".{extension}:\n{}", run.stdout);
+        let said = format!("`evidence/PA-01/sovellus.{extension}` is a private key or key store file (.{extension})");
+        assert!(run.stdout.contains(&said), ".{extension}:\n{}", run.stdout);
+    }
+    // Its certificate beside it, a `.cer` or `.crt`, is no secret.
+    std::fs::write(bundle.join("evidence/PA-01/sovellus.cer"), b"\x30\x82 ei avain").expect("write");
+    let run = verify(&bundle, &["--only", "BUNDLE-SECRETS"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
 fn private_keys_inside_a_zip_fail_bundle_secrets() {
     // Before: a zip was opaque to BUNDLE-SECRETS. A configuration folder zipped as evidence with
     // the client's key store, PEM key and DER key in it passed, as long as zip deflated them.

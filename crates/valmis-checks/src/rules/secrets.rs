@@ -14,8 +14,11 @@ use crate::inputs::names::extension;
 use crate::inputs::office::{self, DOCUMENT_EXTENSIONS, Reading, WORKBOOK_EXTENSIONS};
 use crate::inputs::source::{SourceFile, decode_utf16, private_key_begin_lines};
 
-/// Extensions of key stores; their content is never inspected.
-const KEY_STORE_EXTENSIONS: &[&str] = &["p12", "pfx", "key", "jks", "keystore", "ppk", "p8", "pk8"];
+/// Extensions of key stores; their content is never inspected. PKCS #12 (`p12`, `pfx`,
+/// `pkcs12`), PKCS #8 (`p8`, `pk8`), Java's (`jks`, `keystore`, `jceks`), BouncyCastle's (`bks`,
+/// Android's; `bcfks`, its FIPS one), PuTTY's `ppk`, Microsoft's `pvk`, and `key`.
+const KEY_STORE_EXTENSIONS: &[&str] =
+    &["p12", "pfx", "pkcs12", "key", "jks", "keystore", "jceks", "bks", "bcfks", "ppk", "pvk", "p8", "pk8"];
 
 /// BUNDLE-SECRETS of one file: a key store by its name, PEM private key blocks, DER keys.
 pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Requirement, found: &mut Collected) {
