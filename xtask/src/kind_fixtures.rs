@@ -70,7 +70,43 @@ pub(crate) fn as_customer_organisation(d: &Path) -> anyhow::Result<()> {
     edit(d, "manifest.toml", "submitted = 2026-11-20", "submitted = 2026-11-20\nrole = \"customer-organisation\"")?;
     edit(d, "manifest.toml", "[system]", "[customer]\npurpose = \"co-testing\"\n\n[system]")?;
     write(d, "plan/testaussuunnitelma.pdf", &test_plan_pdf())?;
-    write(d, TEST_PERSONS, &test_persons_docx(&["010181-900C", "020516C903K"])?)
+    let persons = ["010181-900C", "020516C903K"];
+    write(d, TEST_PERSONS, &test_persons_docx_embedding(&persons, &persons)?)
+}
+
+/// [`test_persons_docx`] with an Excel sheet of `embedded` codes inserted as an object, as Word
+/// keeps it: the workbook whole under `word/embeddings/`, related from the document.
+fn test_persons_docx_embedding(codes: &[&str], embedded: &[&str]) -> anyhow::Result<Vec<u8>> {
+    let document = test_persons_docx(codes)?;
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    // A fixed creation time, so that the fixture is the same bytes every time it is written.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 11, 18)?.and_hms(10, 0, 0)?;
+    workbook.set_properties(
+        &rust_xlsxwriter::DocProperties::new().set_author("Testisairaala").set_creation_datetime(&created),
+    );
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Testihenkilöt")?;
+    sheet.write_string(0, 0, "Nimi")?;
+    sheet.write_string(0, 1, "Henkilötunnus")?;
+    for (row, code) in (1u32..).zip(embedded) {
+        sheet.write_string(row, 0, format!("Testihenkilö {row}"))?;
+        sheet.write_string(row, 1, *code)?;
+    }
+    let workbook = workbook.save_to_buffer()?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(document))?;
+    let mut parts = Vec::new();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes)?;
+        parts.push((String::from_utf8_lossy(part.name_raw()).into_owned(), bytes));
+    }
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+        <Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" \
+        Target=\"embeddings/Microsoft_Excel_Worksheet.xlsx\"/></Relationships>";
+    parts.push(("word/_rels/document.xml.rels".to_owned(), rels.as_bytes().to_vec()));
+    parts.push(("word/embeddings/Microsoft_Excel_Worksheet.xlsx".to_owned(), workbook));
+    zip_of(&parts.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect::<Vec<_>>())
 }
 
 /// WordprocessingML's namespace.
@@ -276,6 +312,23 @@ pub(crate) fn fixtures() -> Vec<Fixture> {
                 "PRIVACY-HETU",
                 "plan/liite-testihenkilot.docx",
                 "`131052-3***` is not a test identity (individual number not in 900–999), in `word/document.xml`, paragraph 6"
+            ),
+        },
+        Fixture {
+            // The test persons also as an Excel sheet inserted into the Word appendix as an
+            // object, one of them a real person's code: the table in the text lists test
+            // identities only.
+            name: "privacy-hetu-docx-embedded",
+            rehash: true,
+            change: |d| {
+                as_customer_organisation(d)?;
+                let persons = test_persons_docx_embedding(&["010181-900C"], &["010181-900C", "131052-308T"])?;
+                write(d, TEST_PERSONS, &persons)
+            },
+            expectations: fails!(
+                "PRIVACY-HETU",
+                "plan/liite-testihenkilot.docx",
+                "`131052-3***` is not a test identity (individual number not in 900–999), in `word/embeddings/Microsoft_Excel_Worksheet.xlsx` embedded in the document, cell Testihenkilöt!B3"
             ),
         },
         // A test plan saved from the organisation's Word template before anything was written in

@@ -9,7 +9,8 @@
 //! values, in XLSX's `xl/workbook.xml` and ODS's `content.xml`) are blocks of their own, and so is
 //! each header and footer of an XLSX sheet (read alone from the sheet, whose cells are read as
 //! cells), its formatting codes (`&C`, `&14`, `&"Arial,Bold"`) left out. Other attribute values
-//! and embedded files (images, embedded workbooks) are not read.
+//! and embedded files (images; embedded workbooks and documents, which PRIVACY-HETU reads as files
+//! of their own) are not read here.
 //!
 //! The package is inspected before it is inflated, and every part is read through a bound, so
 //! that a hostile zip costs at most [`MAX_INFLATED`] bytes of reading and one part's text.

@@ -92,11 +92,21 @@ pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &R
 /// content is binary).
 fn scan_file(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Option<Verdict> {
     let extension = extension(path);
-    if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
-        return Some(scan_workbook(lang, path, bytes, requirement));
-    }
-    if DOCUMENT_EXTENSIONS.contains(&extension.as_str()) {
-        return Some(scan_office(lang, path, bytes, requirement));
+    let office = if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
+        Some(scan_workbook(lang, path, bytes, requirement))
+    } else if DOCUMENT_EXTENSIONS.contains(&extension.as_str()) {
+        Some(scan_office(lang, path, bytes, requirement))
+    } else {
+        None
+    };
+    if let Some(verdict) = office {
+        return Some(match verdict {
+            Verdict::Checked(mut findings) => {
+                findings.extend(scan_embedded(lang, path, bytes, requirement));
+                Verdict::Checked(findings)
+            }
+            other => other,
+        });
     }
     let decoded = decode_utf16(bytes);
     let bytes = decoded.as_ref().map_or(bytes, |text| text.as_bytes());
@@ -163,6 +173,51 @@ fn in_archive(lang: &str, path: &str, entry: &str, finding: Finding) -> Finding 
         _ => t!(lang, "privacy-in-archive", finding = finding_text, entry = entry),
     };
     Finding { message, location: Some(Location::file(path.to_owned())), ..finding }
+}
+
+/// The findings of the office documents embedded in the office document `path` (a workbook
+/// inserted as an object into a Word test plan, kept whole under `word/embeddings/`), each read
+/// as it would be on its own and placed on `path`: one level deep, through the zip walk's
+/// budget. One that cannot be read is reported as not scanned; a `path` that is no zip at all
+/// has been reported by its own reading.
+fn scan_embedded(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Vec<Finding> {
+    let office = |name: &str| {
+        let extension = extension(name);
+        DOCUMENT_EXTENSIONS.contains(&extension.as_str()) || WORKBOOK_EXTENSIONS.contains(&extension.as_str())
+    };
+    let embedded = |name: &str| name.contains("embeddings/") && office(name);
+    let mut findings = Vec::new();
+    let mut read_any = false;
+    let read = archive::for_each_file(bytes, embedded, |entry| {
+        let Some(inner) = entry.bytes else { return };
+        read_any = true;
+        let verdict = if WORKBOOK_EXTENSIONS.contains(&extension(entry.path).as_str()) {
+            scan_workbook(lang, entry.path, inner, requirement)
+        } else {
+            scan_office(lang, entry.path, inner, requirement)
+        };
+        let Verdict::Checked(inside) = verdict else { return };
+        for finding in inside {
+            let finding_text = finding.message;
+            let message = match finding.location {
+                Some(Location { cell: Some(cell), .. }) => {
+                    t!(lang, "privacy-in-embedded-cell", finding = finding_text, entry = entry.path, cell = cell)
+                }
+                _ => t!(lang, "privacy-in-embedded", finding = finding_text, entry = entry.path),
+            };
+            findings.push(Finding { message, location: Some(Location::file(path.to_owned())), ..finding });
+        }
+    });
+    if let Err(error) = read
+        && read_any
+    {
+        findings.push(
+            Finding::said(requirement.severity, said!(lang, "privacy-workbook-unscanned", path = path, error = &error))
+                .at(Location::file(path.to_owned()))
+                .with_help(t!(lang, "privacy-document-unscanned-help")),
+        );
+    }
+    findings
 }
 
 fn not_a_test_identity(lang: &str, requirement: &Requirement, hetu: &valmis_ids::Hetu) -> Finding {
