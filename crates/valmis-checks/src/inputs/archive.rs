@@ -15,7 +15,7 @@ use std::io::{Cursor, Read as _};
 use valmis_i18n::{Msg, msg};
 
 use crate::inputs::names::extension;
-use crate::inputs::office::{DOCUMENT_EXTENSIONS, WORKBOOK_EXTENSIONS};
+use crate::inputs::office;
 
 /// The most entries one zip may have.
 const MAX_ENTRIES: usize = 10_000;
@@ -95,8 +95,7 @@ fn walk(
             each(Entry { path: &name, name: &own, bytes: None });
             walk(&content, &format!("{name}/"), depth + 1, budget, wanted, each)?;
         } else {
-            let office = extension(&name);
-            if DOCUMENT_EXTENSIONS.contains(&office.as_str()) || WORKBOOK_EXTENSIONS.contains(&office.as_str()) {
+            if office::is_package(&extension(&name)) {
                 charge_office_parts(&content, budget)?;
             }
             each(Entry { path: &name, name: &own, bytes: Some(&content) });

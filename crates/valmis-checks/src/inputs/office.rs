@@ -29,6 +29,24 @@ pub(crate) const DOCUMENT_EXTENSIONS: &[&str] =
 /// place) and their other parts as office text.
 pub(crate) const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm"];
 
+/// Whether a file of this extension is an office document or workbook: a zip of XML parts.
+pub(crate) fn is_package(extension: &str) -> bool {
+    DOCUMENT_EXTENSIONS.contains(&extension) || WORKBOOK_EXTENSIONS.contains(&extension)
+}
+
+/// What is read of an XLSX workbook's `part` as office text when its cells are read as cells:
+/// of its sheets the headers and footers only, its shared strings not at all, the rest whole
+/// (sheet names, notes and comments on cells, text boxes, charts, properties).
+pub(crate) fn workbook_reading(part: &str) -> Reading {
+    if part.starts_with("xl/worksheets/") {
+        Reading::HeadersAndFooters
+    } else if part == "xl/sharedStrings.xml" {
+        Reading::Skip
+    } else {
+        Reading::Whole
+    }
+}
+
 /// The most entries a package may have (a real document has a few dozen).
 const MAX_ENTRIES: usize = 10_000;
 /// The most bytes all XML parts together may inflate to.

@@ -92,14 +92,7 @@ pub(crate) fn check(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &R
 /// content is binary).
 fn scan_file(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Option<Verdict> {
     let extension = extension(path);
-    let office = if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
-        Some(scan_workbook(lang, path, bytes, requirement))
-    } else if DOCUMENT_EXTENSIONS.contains(&extension.as_str()) {
-        Some(scan_office(lang, path, bytes, requirement))
-    } else {
-        None
-    };
-    if let Some(verdict) = office {
+    if let Some(verdict) = scan_package_file(lang, path, bytes, requirement) {
         return Some(match verdict {
             Verdict::Checked(mut findings) => {
                 findings.extend(scan_embedded(lang, path, bytes, requirement));
@@ -147,7 +140,8 @@ fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement)
         let Some(bytes) = entry.bytes else { return };
         let Some(Verdict::Checked(inside)) = scan_file(lang, entry.path, bytes, requirement) else { return };
         scanned = true;
-        findings.extend(inside.into_iter().map(|finding| in_archive(lang, path, entry.path, finding)));
+        findings
+            .extend(inside.into_iter().map(|finding| placed_inside(lang, path, entry.path, Within::Archive, finding)));
     });
     if let Err(error) = read {
         findings.push(
@@ -159,18 +153,32 @@ fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement)
     (scanned || !findings.is_empty()).then_some(Verdict::Checked(findings))
 }
 
-/// A finding about the file `entry` inside the zip `path`, placed on the zip: the place inside
-/// the file (a line, a cell) goes into the message, since no report can point into a zip.
-fn in_archive(lang: &str, path: &str, entry: &str, finding: Finding) -> Finding {
+/// What a file is inside of.
+#[derive(Clone, Copy)]
+enum Within {
+    /// A zip that is one of the bundle's files.
+    Archive,
+    /// An office document it is embedded in as an object.
+    Document,
+}
+
+/// A finding about the file `entry` inside `path` (a zip, or a document it is embedded in),
+/// placed on `path`: the place inside the file (a line, a cell) goes into the message, since no
+/// report can point into a zip.
+fn placed_inside(lang: &str, path: &str, entry: &str, within: Within, finding: Finding) -> Finding {
     let finding_text = finding.message;
-    let message = match finding.location {
-        Some(Location { cell: Some(cell), .. }) => {
+    let message = match (within, finding.location) {
+        (Within::Archive, Some(Location { cell: Some(cell), .. })) => {
             t!(lang, "privacy-in-archive-cell", finding = finding_text, entry = entry, cell = cell)
         }
-        Some(Location { line: Some(line), .. }) => {
+        (Within::Archive, Some(Location { line: Some(line), .. })) => {
             t!(lang, "privacy-in-archive-line", finding = finding_text, entry = entry, line = line)
         }
-        _ => t!(lang, "privacy-in-archive", finding = finding_text, entry = entry),
+        (Within::Archive, _) => t!(lang, "privacy-in-archive", finding = finding_text, entry = entry),
+        (Within::Document, Some(Location { cell: Some(cell), .. })) => {
+            t!(lang, "privacy-in-embedded-cell", finding = finding_text, entry = entry, cell = cell)
+        }
+        (Within::Document, _) => t!(lang, "privacy-in-embedded", finding = finding_text, entry = entry),
     };
     Finding { message, location: Some(Location::file(path.to_owned())), ..finding }
 }
@@ -181,32 +189,15 @@ fn in_archive(lang: &str, path: &str, entry: &str, finding: Finding) -> Finding 
 /// budget. One that cannot be read is reported as not scanned; a `path` that is no zip at all
 /// has been reported by its own reading.
 fn scan_embedded(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Vec<Finding> {
-    let office = |name: &str| {
-        let extension = extension(name);
-        DOCUMENT_EXTENSIONS.contains(&extension.as_str()) || WORKBOOK_EXTENSIONS.contains(&extension.as_str())
-    };
-    let embedded = |name: &str| name.contains("embeddings/") && office(name);
+    let embedded = |name: &str| name.contains("embeddings/") && office::is_package(&extension(name));
     let mut findings = Vec::new();
     let mut read_any = false;
     let read = archive::for_each_file(bytes, embedded, |entry| {
         let Some(inner) = entry.bytes else { return };
         read_any = true;
-        let verdict = if WORKBOOK_EXTENSIONS.contains(&extension(entry.path).as_str()) {
-            scan_workbook(lang, entry.path, inner, requirement)
-        } else {
-            scan_office(lang, entry.path, inner, requirement)
-        };
-        let Verdict::Checked(inside) = verdict else { return };
-        for finding in inside {
-            let finding_text = finding.message;
-            let message = match finding.location {
-                Some(Location { cell: Some(cell), .. }) => {
-                    t!(lang, "privacy-in-embedded-cell", finding = finding_text, entry = entry.path, cell = cell)
-                }
-                _ => t!(lang, "privacy-in-embedded", finding = finding_text, entry = entry.path),
-            };
-            findings.push(Finding { message, location: Some(Location::file(path.to_owned())), ..finding });
-        }
+        let Some(Verdict::Checked(inside)) = scan_package_file(lang, entry.path, inner, requirement) else { return };
+        findings
+            .extend(inside.into_iter().map(|finding| placed_inside(lang, path, entry.path, Within::Document, finding)));
     });
     if let Err(error) = read
         && read_any
@@ -256,21 +247,24 @@ fn scan_workbook(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement
             }
         }
     }
-    // What is no cell's value: sheet names, headers and footers, notes and comments on cells,
-    // text boxes, charts, the file's properties. The sheets' cells and their shared strings,
-    // read above as cells, are not read again.
-    let reading = |part: &str| {
-        if part.starts_with("xl/worksheets/") {
-            Reading::HeadersAndFooters
-        } else if part == "xl/sharedStrings.xml" {
-            Reading::Skip
-        } else {
-            Reading::Whole
-        }
-    };
+    // What is no cell's value; the sheets' cells and their shared strings, read above as cells,
+    // are not read again.
     let help = || t!(lang, "privacy-workbook-unscanned-help");
-    findings.extend(scan_package(lang, path, bytes, requirement, reading, help));
+    findings.extend(scan_package(lang, path, bytes, requirement, office::workbook_reading, help));
     Verdict::Checked(findings)
+}
+
+/// A workbook's cells and text, or an office document's text, by the extension of `path`; `None`
+/// for a file of another kind.
+fn scan_package_file(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement) -> Option<Verdict> {
+    let extension = extension(path);
+    if WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
+        Some(scan_workbook(lang, path, bytes, requirement))
+    } else if DOCUMENT_EXTENSIONS.contains(&extension.as_str()) {
+        Some(scan_office(lang, path, bytes, requirement))
+    } else {
+        None
+    }
 }
 
 /// Every block of text of a DOCX, ODT or ODS document; one that cannot be read is reported as

@@ -11,7 +11,7 @@ use crate::context::{Context, SubjectResult, Verdict};
 use crate::inputs::archive;
 use crate::inputs::file::LazyBytes;
 use crate::inputs::names::extension;
-use crate::inputs::office::{self, DOCUMENT_EXTENSIONS, Reading, WORKBOOK_EXTENSIONS};
+use crate::inputs::office::{self, Reading, WORKBOOK_EXTENSIONS};
 use crate::inputs::source::{SourceFile, decode_utf16, private_key_begin_lines};
 
 /// Extensions of key stores; their content is never inspected. PKCS #12 (`p12`, `pfx`,
@@ -50,22 +50,11 @@ pub(crate) fn scan(context: &Context<'_>, file: &LazyBytes<'_>, requirement: &Re
     // (another file renamed, a truncated one) is scanned as bytes below, as before, and
     // PRIVACY-HETU fails it as not scanned.
     if let Some(blocks) = office_text(&extension, bytes) {
-        found.findings.extend(blocks.into_iter().map(|block| {
-            let said = match block.place {
-                TextPlace::Cell(cell) => {
-                    said!(lang, "secrets-pem-block-in-cell", path = path, label = block.label, cell = cell)
-                }
-                TextPlace::Block { part, number } => said!(
-                    lang,
-                    "secrets-pem-block-in-document",
-                    path = path,
-                    label = block.label,
-                    part = part,
-                    block = number
-                ),
-            };
-            Finding::said(requirement.severity, said).at(Location::file(path))
-        }));
+        found.findings.extend(
+            blocks.into_iter().map(|block| {
+                Finding::said(requirement.severity, block.said(lang, path, false)).at(Location::file(path))
+            }),
+        );
         return;
     }
     // A key saved as UTF-16 (Windows PowerShell's `>` writes it so) is read as its text.
@@ -107,25 +96,7 @@ fn scan_archive(lang: &str, path: &str, bytes: &[u8], requirement: &Requirement,
             None => {}
             // An office document that cannot be read as a package is scanned as bytes.
             Some(bytes) => match office_text(&extension(entry.path), bytes) {
-                Some(blocks) => {
-                    said.extend(blocks.into_iter().map(|block| match block.place {
-                        TextPlace::Cell(cell) => said!(
-                            lang,
-                            "secrets-pem-block-in-archive-cell",
-                            entry = entry.path,
-                            label = block.label,
-                            cell = cell
-                        ),
-                        TextPlace::Block { part, number } => said!(
-                            lang,
-                            "secrets-pem-block-in-archive-document",
-                            entry = entry.path,
-                            label = block.label,
-                            part = part,
-                            block = number
-                        ),
-                    }));
-                }
+                Some(blocks) => said.extend(blocks.into_iter().map(|block| block.said(lang, entry.path, true))),
                 None => said.extend(in_archived_bytes(lang, entry.path, bytes)),
             },
         }
@@ -159,8 +130,7 @@ fn in_archived_bytes(lang: &str, entry: &str, bytes: &[u8]) -> Vec<valmis_i18n::
 /// The PEM private key blocks in the text of an office document or workbook (a zip of XML parts
 /// by its extension), or `None` for another file and for one that cannot be read as a package.
 fn office_text(extension: &str, bytes: &[u8]) -> Option<Vec<PemInText>> {
-    let office = DOCUMENT_EXTENSIONS.contains(&extension) || WORKBOOK_EXTENSIONS.contains(&extension);
-    office.then(|| pem_blocks_in_office(extension, bytes).ok()).flatten()
+    office::is_package(extension).then(|| pem_blocks_in_office(extension, bytes).ok()).flatten()
 }
 
 /// A PEM private key block's first line in an office document's text.
@@ -168,6 +138,32 @@ fn office_text(extension: &str, bytes: &[u8]) -> Option<Vec<PemInText>> {
 struct PemInText {
     label: String,
     place: TextPlace,
+}
+
+impl PemInText {
+    /// What is said of it in `file`, a file of the bundle or, `in_archive`, one inside a zip.
+    fn said(self, lang: &str, file: &str, in_archive: bool) -> valmis_i18n::Said {
+        let label = self.label;
+        match (self.place, in_archive) {
+            (TextPlace::Cell(cell), false) => {
+                said!(lang, "secrets-pem-block-in-cell", path = file, label = label, cell = cell)
+            }
+            (TextPlace::Cell(cell), true) => {
+                said!(lang, "secrets-pem-block-in-archive-cell", entry = file, label = label, cell = cell)
+            }
+            (TextPlace::Block { part, number }, false) => {
+                said!(lang, "secrets-pem-block-in-document", path = file, label = label, part = part, block = number)
+            }
+            (TextPlace::Block { part, number }, true) => said!(
+                lang,
+                "secrets-pem-block-in-archive-document",
+                entry = file,
+                label = label,
+                part = part,
+                block = number
+            ),
+        }
+    }
 }
 
 /// Where in an office document a text is.
@@ -195,13 +191,8 @@ fn pem_blocks_in_office(extension: &str, bytes: &[u8]) -> Result<Vec<PemInText>,
             );
         }
     }
-    // A workbook's sheets and shared strings are its cells, read above; but for its headers and
-    // footers, as PRIVACY-HETU reads them.
-    let reading = |part: &str| match (workbook, part) {
-        (true, "xl/sharedStrings.xml") => Reading::Skip,
-        (true, part) if part.starts_with("xl/worksheets/") => Reading::HeadersAndFooters,
-        _ => Reading::Whole,
-    };
+    // A workbook's sheets and shared strings are its cells, read above.
+    let reading = |part: &str| if workbook { office::workbook_reading(part) } else { Reading::Whole };
     office::for_each_block_reading(bytes, reading, |block, text| {
         for label in private_key_begin_labels(text) {
             let place = TextPlace::Block { part: block.part.to_owned(), number: block.number };
